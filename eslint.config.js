@@ -1,0 +1,31 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** The domain folders must stay pure: no clock, no randomness, no I/O. */
+const domainFolders = ['src/agreements/**', 'src/negativation/**', 'src/ruler/**', 'src/money/**', 'src/calendar/**', 'src/documents/**'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'docs/api/**', 'coverage/**', 'node_modules/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Money and rates are parsed with decimal.js, never as floats.' }],
+    },
+  },
+  {
+    files: domainFolders,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The domain is pure: take the time as an argument.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The domain is pure: take the time as an argument.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The domain is pure: take ids and randomness from a port.' },
+      ],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'http', 'https', 'net', '**/adapters/**', '**/app/**'] }],
+    },
+  },
+);

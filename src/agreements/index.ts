@@ -1,0 +1,5 @@
+/**
+ * The agreements module (being built; see the open issues).
+ * @module agreements
+ */
+export {};

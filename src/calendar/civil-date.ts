@@ -1,0 +1,117 @@
+import { err, ok, type Result } from 'neverthrow';
+import { cobrancaError, type CobrancaError, type ErrorPath } from '../errors.js';
+
+declare const civilDateBrand: unique symbol;
+
+/**
+ * A calendar date with no time and no time zone, written `YYYY-MM-DD`
+ * (for example a due date). Always a real date: `2026-02-30` cannot be one.
+ * Strings of this form sort chronologically, so `<` and `>` compare them.
+ */
+export type CivilDate = string & { readonly [civilDateBrand]: true };
+
+/** Day of the week, 0 = Sunday … 6 = Saturday (as `Date#getDay`). */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `year` is a leap year in the proleptic Gregorian calendar. */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Number of days in a month (`month` 1–12). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Parses `YYYY-MM-DD` (years 1000–9999), checking that the day exists. Never throws. */
+export function parseCivilDate(input: unknown, path: ErrorPath = []): Result<CivilDate, CobrancaError<'invalid_date'>> {
+  if (typeof input !== 'string') {
+    const what = input instanceof Date ? 'a Date object (pass the civil date as YYYY-MM-DD so no time zone can shift it)' : input === null ? 'null' : typeof input;
+    return err(cobrancaError('invalid_date', `expected a date as YYYY-MM-DD, got ${what}`, { path }));
+  }
+  const match = CIVIL_DATE.exec(input);
+  if (!match) return err(cobrancaError('invalid_date', `expected a date as YYYY-MM-DD, got '${input}'`, { path }));
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return err(cobrancaError('invalid_date', `${input} is not a date on the calendar`, { path }));
+  }
+  return ok(input as CivilDate);
+}
+
+/**
+ * A civil date from a literal written in code: `civilDate('2026-11-20')`.
+ * Throws on an impossible literal (a programmer error); input from outside goes
+ * through {@link parseCivilDate}.
+ */
+export function civilDate(literal: string): CivilDate {
+  const parsed = parseCivilDate(literal);
+  if (parsed.isErr()) throw new TypeError(`civilDate(): ${parsed.error.message}`);
+  return parsed.value;
+}
+
+/** A civil date from its parts (`month` 1–12); throws when the parts are not a date. */
+export function civilDateOf(year: number, month: number, day: number): CivilDate {
+  return civilDate(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+}
+
+/** The year, month (1–12) and day of a civil date. */
+export function dateParts(date: CivilDate): { year: number; month: number; day: number } {
+  return {
+    year: digits(date, 0, 4),
+    month: digits(date, 5, 7),
+    day: digits(date, 8, 10),
+  };
+}
+
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
+}
+
+/**
+ * Days since 1970-01-01 (an integer; negative before it). Pure integer
+ * arithmetic (H. Hinnant's days_from_civil), so no time zone is involved.
+ */
+export function toEpochDay(date: CivilDate): number {
+  return epochDayOf(digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10));
+}
+
+/** Days since 1970-01-01 of a year, month (1–12) and day. */
+export function epochDayOf(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** The civil date `epochDay` days after 1970-01-01 (inverse of {@link toEpochDay}). */
+export function fromEpochDay(epochDay: number): CivilDate {
+  const z = epochDay + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as CivilDate;
+}
+
+/** The weekday of an epoch day (0 = Sunday). */
+export function weekdayOfEpochDay(epochDay: number): Weekday {
+  return (((epochDay + 4) % 7) + 7) % 7 as Weekday;
+}
+
+/** The weekday of a civil date (0 = Sunday … 6 = Saturday). */
+export function weekdayOf(date: CivilDate): Weekday {
+  return weekdayOfEpochDay(toEpochDay(date));
+}

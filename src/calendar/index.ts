@@ -1,0 +1,35 @@
+/**
+ * Civil dates in America/Sao_Paulo and the Brazilian business-day calendar.
+ * @module calendar
+ */
+export {
+  type CivilDate,
+  type Weekday,
+  civilDate,
+  civilDateOf,
+  parseCivilDate,
+  dateParts,
+  isLeapYear,
+  daysInMonth,
+  toEpochDay,
+  fromEpochDay,
+  epochDayOf,
+  weekdayOf,
+  weekdayOfEpochDay,
+} from './civil-date.js';
+export { addDays, addMonths, addYears, daysBetween, compareDates, isBefore, isAfter, minDate, maxDate, startOfMonth, endOfMonth } from './arithmetic.js';
+export { SAO_PAULO, type Clock, type InstantSource, type ZonedDateTime, zonedDateTime, todayIn, instantAt } from './zoned.js';
+export { easterEpochDay } from './easter.js';
+export {
+  type Holiday,
+  type HolidayKind,
+  type HolidayRule,
+  type StateCode,
+  STATE_CODES,
+  CONSCIENCIA_NEGRA_NATIONAL_SINCE,
+  nationalHolidays,
+  bankingClosures,
+  stateHolidays,
+} from './holidays.js';
+export { type BusinessCalendar, type BrazilianCalendarOptions, brazilianCalendar } from './business-calendar.js';
+export { civilDateSchema } from './schema.js';

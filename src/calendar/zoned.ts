@@ -1,0 +1,55 @@
+import { TZDate } from '@date-fns/tz';
+import { civilDateOf, dateParts, type CivilDate, type Weekday } from './civil-date.js';
+
+/** The time zone every civil date of the domain is read in. */
+export const SAO_PAULO = 'America/Sao_Paulo';
+
+/** The clock port: where "now" comes from. The domain never reads the system clock itself. */
+export interface Clock {
+  /** The current instant. */
+  now(): Date;
+}
+
+/** An instant given as a {@link Clock}, a `Date`, or epoch milliseconds. */
+export type InstantSource = Clock | Date | number;
+
+function instantMs(source: InstantSource): number {
+  if (typeof source === 'number') return source;
+  if (source instanceof Date) return source.getTime();
+  return source.now().getTime();
+}
+
+/** The wall-clock reading of an instant in a time zone. */
+export interface ZonedDateTime {
+  /** The civil date there. */
+  readonly date: CivilDate;
+  /** Minutes since midnight there (0–1439). */
+  readonly minuteOfDay: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  readonly weekday: Weekday;
+}
+
+/** Reads an instant on the wall clock of `timeZone` (São Paulo by default). */
+export function zonedDateTime(source: InstantSource, timeZone: string = SAO_PAULO): ZonedDateTime {
+  const local = new TZDate(instantMs(source), timeZone);
+  return {
+    date: civilDateOf(local.getFullYear(), local.getMonth() + 1, local.getDate()),
+    minuteOfDay: local.getHours() * 60 + local.getMinutes(),
+    weekday: local.getDay() as Weekday,
+  };
+}
+
+/** Today's civil date in São Paulo (or `timeZone`), whatever time zone the process runs in. */
+export function todayIn(source: InstantSource, timeZone: string = SAO_PAULO): CivilDate {
+  return zonedDateTime(source, timeZone).date;
+}
+
+/**
+ * The instant at which the wall clock of `timeZone` shows `date` at
+ * `minuteOfDay` minutes after midnight (for example the start of a contact window).
+ */
+export function instantAt(date: CivilDate, minuteOfDay: number, timeZone: string = SAO_PAULO): Date {
+  const { year, month, day } = dateParts(date);
+  const hours = Math.floor(minuteOfDay / 60);
+  return new Date(new TZDate(year, month - 1, day, hours, minuteOfDay - hours * 60, timeZone).getTime());
+}

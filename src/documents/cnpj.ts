@@ -1,0 +1,54 @@
+import { err, ok, type Result } from 'neverthrow';
+import { cobrancaError, type CobrancaError, type ErrorPath } from '../errors.js';
+import { cnpjCheckDigits } from './check-digits.js';
+import { documentProblem, type DocumentProblem } from './problem.js';
+
+declare const cnpjBrand: unique symbol;
+
+/**
+ * A valid CNPJ as its fourteen characters, no mask, upper case: twelve of
+ * `[0-9A-Z]` (alphanumeric CNPJs are issued from July 2026, IN RFB 2.229/2024)
+ * and two check digits (`'12ABC34501DE35'`).
+ */
+export type Cnpj = string & { readonly [cnpjBrand]: true };
+
+const MASKED = /^[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}\/[0-9A-Z]{4}-\d{2}$/;
+
+function unmask(text: string): string {
+  const upper = text.trim().toUpperCase();
+  return MASKED.test(upper) ? upper.replace(/[./-]/g, '') : upper;
+}
+
+/**
+ * Parses a CNPJ, numeric or alphanumeric, bare or masked
+ * (`'12.ABC.345/01DE-35'`); lower case letters are accepted and upper-cased.
+ * The error (`invalid_cnpj`) says why in `details.reason`: `characters`,
+ * `length`, `repeated_digits` or `check_digits` (with the expected digits).
+ */
+export function parseCnpj(input: unknown, path: ErrorPath = []): Result<Cnpj, CobrancaError<'invalid_cnpj'>> {
+  const problem = cnpjProblem(input);
+  return problem ? err(cobrancaError('invalid_cnpj', `invalid CNPJ: ${problem.message}`, { path, details: { reason: problem.reason, ...problem.details } })) : ok(unmask(input as string) as Cnpj);
+}
+
+/** What is wrong with a would-be CNPJ, or `undefined` when it is valid. */
+export function cnpjProblem(input: unknown): DocumentProblem | undefined {
+  if (typeof input !== 'string') return documentProblem('characters', `expected text, got ${input === null ? 'null' : typeof input}`);
+  const chars = unmask(input);
+  if (!/^[0-9A-Z]*$/.test(chars)) return documentProblem('characters', `'${input}' has characters other than 0-9 and A-Z (mask: 00.000.000/0000-00)`);
+  if (chars.length !== 14) return documentProblem('length', `a CNPJ has 14 characters, '${input}' has ${chars.length}`);
+  if (!/^\d{2}$/.test(chars.slice(12))) return documentProblem('characters', `the last two characters of a CNPJ are digits, '${input}' ends in '${chars.slice(12)}'`);
+  if (/^(\d)\1{13}$/.test(chars)) return documentProblem('repeated_digits', `'${input}' repeats one digit, which no CNPJ does`);
+  const expected = cnpjCheckDigits(chars.slice(0, 12));
+  if (chars.slice(12) !== expected) return documentProblem('check_digits', `check digits of '${input}' should be ${expected}`, { expected });
+  return undefined;
+}
+
+/** Masks a CNPJ: `'12ABC34501DE35'` → `'12.ABC.345/01DE-35'`. */
+export function formatCnpj(cnpj: Cnpj): string {
+  return `${cnpj.slice(0, 2)}.${cnpj.slice(2, 5)}.${cnpj.slice(5, 8)}/${cnpj.slice(8, 12)}-${cnpj.slice(12)}`;
+}
+
+/** Whether a CNPJ has letters (the alphanumeric format). */
+export function isAlphanumericCnpj(cnpj: Cnpj): boolean {
+  return /[A-Z]/.test(cnpj);
+}

@@ -1,0 +1,44 @@
+import { err, ok, type Result } from 'neverthrow';
+import { cobrancaError, type CobrancaError, type ErrorPath } from '../errors.js';
+import { cpfCheckDigits } from './check-digits.js';
+import { documentProblem, type DocumentProblem } from './problem.js';
+
+declare const cpfBrand: unique symbol;
+
+/** A valid CPF as its eleven digits, no mask (`'12345678909'`). */
+export type Cpf = string & { readonly [cpfBrand]: true };
+
+const MASKED = /^\d{3}\.\d{3}\.\d{3}-\d{2}$/;
+
+/**
+ * Parses a CPF written bare (`'12345678909'`) or masked (`'123.456.789-09'`).
+ * The error (`invalid_cpf`) says why in `details.reason`: `characters`,
+ * `length`, `repeated_digits` (111.111.111-11 passes the arithmetic but the
+ * Receita issues none) or `check_digits` (with the expected digits).
+ */
+export function parseCpf(input: unknown, path: ErrorPath = []): Result<Cpf, CobrancaError<'invalid_cpf'>> {
+  const problem = cpfProblem(input);
+  return problem ? err(cobrancaError('invalid_cpf', `invalid CPF: ${problem.message}`, { path, details: { reason: problem.reason, ...problem.details } })) : ok(unmask(input as string) as Cpf);
+}
+
+function unmask(text: string): string {
+  const trimmed = text.trim();
+  return MASKED.test(trimmed) ? trimmed.replace(/[.-]/g, '') : trimmed;
+}
+
+/** What is wrong with a would-be CPF, or `undefined` when it is valid. */
+export function cpfProblem(input: unknown): DocumentProblem | undefined {
+  if (typeof input !== 'string') return documentProblem('characters', `expected text, got ${input === null ? 'null' : typeof input}`);
+  const digits = unmask(input);
+  if (!/^\d*$/.test(digits)) return documentProblem('characters', `'${input}' has characters other than digits (mask: 000.000.000-00)`);
+  if (digits.length !== 11) return documentProblem('length', `a CPF has 11 digits, '${input}' has ${digits.length}`);
+  if (/^(\d)\1{10}$/.test(digits)) return documentProblem('repeated_digits', `'${input}' repeats one digit, which no CPF does`);
+  const expected = cpfCheckDigits(digits.slice(0, 9));
+  if (digits.slice(9) !== expected) return documentProblem('check_digits', `check digits of '${input}' should be ${expected}`, { expected });
+  return undefined;
+}
+
+/** Masks a CPF: `'12345678909'` → `'123.456.789-09'`. */
+export function formatCpf(cpf: Cpf): string {
+  return `${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`;
+}

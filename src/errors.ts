@@ -1,0 +1,102 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { z } from 'zod';
+
+/** A location inside an input: object keys and array indexes, outermost first. */
+export type ErrorPath = readonly (string | number)[];
+
+/**
+ * The one error shape of the library. `code` is stable (safe to switch on and
+ * to store); `message` is for people; `path` points at the offending field of
+ * the input when there is one; `details` carries machine-readable extras (for
+ * example the difference of an unbalanced plan).
+ */
+export interface CobrancaError<Code extends string = string> {
+  readonly code: Code;
+  readonly message: string;
+  readonly path?: ErrorPath;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** Error codes produced by the shared kernel (money, calendar, documents, parsing). */
+export type KernelErrorCode =
+  | 'invalid_input'
+  | 'invalid_money'
+  | 'money_out_of_range'
+  | 'invalid_decimal'
+  | 'invalid_allocation'
+  | 'invalid_date'
+  | 'invalid_cpf'
+  | 'invalid_cnpj'
+  | 'invalid_tax_id';
+
+/** Renders a path the way people read it: `installments[2].amount`. */
+export function formatPath(path: ErrorPath): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? segment : `.${segment}`;
+  }
+  return out;
+}
+
+/** Builds a {@link CobrancaError}; the message is prefixed with the path when one is given. */
+export function cobrancaError<Code extends string>(
+  code: Code,
+  message: string,
+  options: { path?: ErrorPath; details?: Readonly<Record<string, unknown>> } = {},
+): CobrancaError<Code> {
+  const where = options.path && options.path.length > 0 ? `${formatPath(options.path)}: ` : '';
+  return {
+    code,
+    message: where + message,
+    ...(options.path && options.path.length > 0 ? { path: options.path } : {}),
+    ...(options.details ? { details: options.details } : {}),
+  };
+}
+
+/** Shorthand for `err(cobrancaError(...))`. */
+export function fail<Code extends string>(
+  code: Code,
+  message: string,
+  options: { path?: ErrorPath; details?: Readonly<Record<string, unknown>> } = {},
+): Result<never, CobrancaError<Code>> {
+  return err(cobrancaError(code, message, options));
+}
+
+/** Prepends `prefix` to the path of an error (used when a nested parser reports inside a bigger input). */
+export function withPathPrefix<Code extends string>(error: CobrancaError<Code>, prefix: ErrorPath): CobrancaError<Code> {
+  const path = [...prefix, ...(error.path ?? [])];
+  const bare = error.path && error.path.length > 0 ? error.message.slice(formatPath(error.path).length + 2) : error.message;
+  return cobrancaError(error.code, bare, { path, ...(error.details ? { details: error.details } : {}) });
+}
+
+/** One problem reported by zod, kept in `details.issues` of an `invalid_input` error. */
+export interface InputIssue {
+  readonly path: ErrorPath;
+  readonly message: string;
+}
+
+/**
+ * Turns a zod error into an `invalid_input` {@link CobrancaError}. The first
+ * issue gives `path` and the message; every issue is listed in `details.issues`.
+ */
+export function fromZodError(error: z.ZodError, basePath: ErrorPath = []): CobrancaError<'invalid_input'> {
+  const issues: InputIssue[] = error.issues.map((issue) => ({
+    path: [...basePath, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')],
+    message: issue.message,
+  }));
+  const first = issues[0] ?? { path: basePath, message: 'invalid input' };
+  const summary = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  return cobrancaError('invalid_input', first.message + summary, { path: first.path, details: { issues } });
+}
+
+/** Parses `input` with a zod schema at a public boundary, never throwing. */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  basePath: ErrorPath = [],
+): Result<z.output<S>, CobrancaError<'invalid_input'>> {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? ok(parsed.data) : err(fromZodError(parsed.error, basePath));
+}
+

@@ -1,0 +1,12 @@
+/**
+ * cobranca: debt collection for Brazil, exact to the centavo.
+ *
+ * The root entry re-exports the shared kernel (money, calendar, documents,
+ * errors); the domain modules also have their own subpaths
+ * (`cobranca/agreements`, `cobranca/negativation`, `cobranca/ruler`).
+ * @module cobranca
+ */
+export * from './errors.js';
+export * from './money/index.js';
+export * from './calendar/index.js';
+export * from './documents/index.js';

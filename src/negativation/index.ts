@@ -1,0 +1,5 @@
+/**
+ * The negativation module (being built; see the open issues).
+ * @module negativation
+ */
+export {};

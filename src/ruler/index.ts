@@ -1,0 +1,5 @@
+/**
+ * The ruler module (being built; see the open issues).
+ * @module ruler
+ */
+export {};

@@ -1,0 +1,22 @@
+import { defineConfig } from 'tsup';
+
+/** One entry per public subpath; keep in sync with `exports` in package.json. */
+export const entries = {
+  index: 'src/index.ts',
+  'agreements/index': 'src/agreements/index.ts',
+  'negativation/index': 'src/negativation/index.ts',
+  'ruler/index': 'src/ruler/index.ts',
+  'testing/index': 'src/testing/index.ts',
+};
+
+export default defineConfig({
+  entry: entries,
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  splitting: true,
+  treeshake: true,
+  target: 'node20',
+  outDir: 'dist',
+});
