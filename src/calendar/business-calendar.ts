@@ -47,9 +47,9 @@ export interface BusinessCalendar {
    */
   addBusinessDays(date: CivilDate, days: number): CivilDate;
   /**
-   * Business days in the interval `(from, to]`: after `from`, up to and
-   * including `to`. Negative when `to` is before `from`; so
-   * `businessDaysBetween(d, addBusinessDays(d, n)) === n`.
+   * Business days from `from` to `to`: those in `(from, to]` when `to` is
+   * later; minus those in `[to, from)` when it is earlier. So
+   * `businessDaysBetween(d, addBusinessDays(d, n)) === n` for every `d` and `n`.
    */
   businessDaysBetween(from: CivilDate, to: CivilDate): number;
 }
@@ -138,7 +138,7 @@ export function brazilianCalendar(options: BrazilianCalendarOptions = {}): Busin
         for (let day = start + 1; day <= end; day++) if (isBusinessEpochDay(day)) count++;
         return count;
       }
-      for (let day = end + 1; day <= start; day++) if (isBusinessEpochDay(day)) count--;
+      for (let day = end; day < start; day++) if (isBusinessEpochDay(day)) count--;
       return count;
     },
   };

@@ -12,11 +12,9 @@ declare const cnpjBrand: unique symbol;
  */
 export type Cnpj = string & { readonly [cnpjBrand]: true };
 
-const MASKED = /^[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}\/[0-9A-Z]{4}-\d{2}$/;
-
+/** Drops the mask's punctuation (dots, dashes, slashes) and white space, and upper-cases. */
 function unmask(text: string): string {
-  const upper = text.trim().toUpperCase();
-  return MASKED.test(upper) ? upper.replace(/[./-]/g, '') : upper;
+  return text.replace(/[\s./-]/g, '').toUpperCase();
 }
 
 /**

@@ -8,8 +8,6 @@ declare const cpfBrand: unique symbol;
 /** A valid CPF as its eleven digits, no mask (`'12345678909'`). */
 export type Cpf = string & { readonly [cpfBrand]: true };
 
-const MASKED = /^\d{3}\.\d{3}\.\d{3}-\d{2}$/;
-
 /**
  * Parses a CPF written bare (`'12345678909'`) or masked (`'123.456.789-09'`).
  * The error (`invalid_cpf`) says why in `details.reason`: `characters`,
@@ -21,9 +19,9 @@ export function parseCpf(input: unknown, path: ErrorPath = []): Result<Cpf, Cobr
   return problem ? err(cobrancaError('invalid_cpf', `invalid CPF: ${problem.message}`, { path, details: { reason: problem.reason, ...problem.details } })) : ok(unmask(input as string) as Cpf);
 }
 
+/** Drops the mask's punctuation (dots, dashes, slashes) and white space. */
 function unmask(text: string): string {
-  const trimmed = text.trim();
-  return MASKED.test(trimmed) ? trimmed.replace(/[.-]/g, '') : trimmed;
+  return text.replace(/[\s./-]/g, '');
 }
 
 /** What is wrong with a would-be CPF, or `undefined` when it is valid. */

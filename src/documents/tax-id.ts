@@ -14,7 +14,7 @@ export function parseTaxId(input: unknown, path: ErrorPath = []): Result<TaxId, 
   if (typeof input !== 'string') {
     return err(cobrancaError('invalid_tax_id', `expected a CPF or CNPJ as text, got ${input === null ? 'null' : typeof input}`, { path, details: { reason: 'characters' } }));
   }
-  const bare = input.trim().replace(/[./-]/g, '');
+  const bare = input.replace(/[\s./-]/g, '');
   if (bare.length === 11 && /^\d+$/.test(bare)) {
     const cpf = parseCpf(input);
     if (cpf.isOk()) return ok({ kind: 'cpf', number: cpf.value });

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = join(import.meta.dirname, '..', 'src');
+
+/** Which top-level folders of src/ each folder may import from (ARCHITECTURE.md: data flows one way). */
+const ALLOWED: Record<string, readonly string[]> = {
+  errors: [],
+  money: ['errors'],
+  calendar: ['errors', 'money'],
+  documents: ['errors'],
+  agreements: ['errors', 'money', 'calendar', 'documents'],
+  negativation: ['errors', 'money', 'calendar', 'documents'],
+  ruler: ['errors', 'money', 'calendar', 'documents'],
+  adapters: ['errors', 'money', 'calendar', 'documents', 'agreements', 'negativation', 'ruler'],
+  app: ['errors', 'money', 'calendar', 'documents', 'agreements', 'negativation', 'ruler', 'adapters'],
+  testing: ['errors', 'money', 'calendar', 'documents', 'agreements', 'negativation', 'ruler', 'adapters', 'app'],
+  cli: ['errors', 'money', 'calendar', 'documents', 'agreements', 'negativation', 'ruler', 'adapters', 'app'],
+  index: ['errors', 'money', 'calendar', 'documents', 'agreements', 'negativation', 'ruler', 'adapters', 'app', 'testing'],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function topFolder(pathFromSrc: string): string {
+  const first = pathFromSrc.split('/')[0] ?? '';
+  return first.replace(/\.(ts|js)$/, '');
+}
+
+const IMPORT = /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm;
+
+describe('architecture', () => {
+  const files = sourceFiles(SRC);
+
+  it('finds the source tree', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  it.each(files.map((f) => [relative(SRC, f)]))('%s imports only what its layer may', (file) => {
+    const own = topFolder(file);
+    const allowed = ALLOWED[own];
+    expect(allowed, `no rule for src/${own}`).toBeDefined();
+    const text = readFileSync(join(SRC, file), 'utf8');
+    for (const match of text.matchAll(IMPORT)) {
+      const target = match[1] ?? '';
+      if (!target.startsWith('.')) continue;
+      const resolved = relative(SRC, join(SRC, file, '..', target));
+      const layer = topFolder(resolved);
+      if (layer === own) continue;
+      expect(allowed, `src/${file} imports ${target} (layer ${layer})`).toContain(layer);
+    }
+  });
+});
