@@ -16,8 +16,8 @@ const ratios = new Array<number>(PARTS).fill(1);
 
 // Same results first: every split identical under the `first` policy.
 for (let i = 0; i < 2_000; i++) {
-  const a = allocate(ours[i]!, PARTS, 'first')._unsafeUnwrap().map((m) => m.cents).join();
-  const b = dineroAllocate(theirs[i]!, ratios).map((d) => toSnapshot(d).amount).join();
+  const a = allocate(fromCents(amounts[i] ?? 0), PARTS, 'first')._unsafeUnwrap().map((m) => m.cents).join();
+  const b = dineroAllocate(dinero({ amount: amounts[i] ?? 0, currency: BRL }), ratios).map((d) => toSnapshot(d).amount).join();
   if (a !== b) throw new Error(`results differ for ${amounts[i]}: ${a} vs ${b}`);
 }
 
