@@ -10,3 +10,4 @@ export * from './errors.js';
 export * from './money/index.js';
 export * from './calendar/index.js';
 export * from './documents/index.js';
+export * from './adapters/ports.js';

@@ -1,0 +1,133 @@
+import { VersionConflictError, type Collection, type RecordFilter } from '../ports/store.js';
+import type { Versioned } from '../ports/records.js';
+
+const DELETED = Symbol('deleted');
+
+/** Deep copy of plain data, so callers never share objects with the store. */
+export function copy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/**
+ * The committed records of one collection, with indexes on `customerId` and
+ * `invoiceId` so per-customer reads stay fast on large portfolios.
+ */
+export class CommittedRecords<T extends Versioned> {
+  readonly byId = new Map<string, T>();
+  private readonly byCustomer = new Map<string, Set<string>>();
+  private readonly byInvoice = new Map<string, Set<string>>();
+
+  constructor(readonly name: string) {}
+
+  /** Writes (or replaces) a record and keeps the indexes right. */
+  put(record: T): void {
+    const previous = this.byId.get(record.id);
+    if (previous) this.unindex(previous);
+    this.byId.set(record.id, record);
+    this.index(record);
+  }
+
+  /** Ids a filter can narrow to through an index, or `undefined` to scan all. */
+  candidates(filter: RecordFilter): Iterable<string> | undefined {
+    if (filter.customerId !== undefined) return this.byCustomer.get(filter.customerId) ?? [];
+    if (filter.invoiceId !== undefined) return this.byInvoice.get(filter.invoiceId) ?? [];
+    return undefined;
+  }
+
+  private index(record: T): void {
+    const { customerId, invoiceId } = record as { customerId?: string; invoiceId?: string };
+    if (customerId !== undefined) addTo(this.byCustomer, customerId, record.id);
+    if (invoiceId !== undefined) addTo(this.byInvoice, invoiceId, record.id);
+  }
+
+  private unindex(record: T): void {
+    const { customerId, invoiceId } = record as { customerId?: string; invoiceId?: string };
+    if (customerId !== undefined) this.byCustomer.get(customerId)?.delete(record.id);
+    if (invoiceId !== undefined) this.byInvoice.get(invoiceId)?.delete(record.id);
+  }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  let ids = index.get(key);
+  if (!ids) {
+    ids = new Set();
+    index.set(key, ids);
+  }
+  ids.add(id);
+}
+
+function matches(record: Versioned, filter: RecordFilter): boolean {
+  const r = record as { customerId?: string; invoiceId?: string; status?: string };
+  return (
+    (filter.customerId === undefined || r.customerId === filter.customerId) &&
+    (filter.invoiceId === undefined || r.invoiceId === filter.invoiceId) &&
+    (filter.status === undefined || r.status === filter.status)
+  );
+}
+
+/** A transaction's view of a collection: reads see its own writes; writes stay pending until commit. */
+export class TransactionalCollection<T extends Versioned> implements Collection<T> {
+  private readonly pending = new Map<string, T | typeof DELETED>();
+
+  constructor(private readonly committed: CommittedRecords<T>) {}
+
+  private current(id: string): T | undefined {
+    const staged = this.pending.get(id);
+    if (staged === DELETED) return undefined;
+    return staged ?? this.committed.byId.get(id);
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    const record = this.current(id);
+    return record === undefined ? undefined : copy(record);
+  }
+
+  async insert(record: T): Promise<void> {
+    const existing = this.current(record.id);
+    if (existing !== undefined || record.version !== 1) {
+      throw new VersionConflictError(this.committed.name, record.id, 0, existing?.version ?? (record.version !== 1 ? record.version - 1 : undefined));
+    }
+    this.pending.set(record.id, copy(record));
+  }
+
+  async update(record: T): Promise<void> {
+    const existing = this.current(record.id);
+    if (existing === undefined || existing.version !== record.version - 1) {
+      throw new VersionConflictError(this.committed.name, record.id, record.version - 1, existing?.version);
+    }
+    this.pending.set(record.id, copy(record));
+  }
+
+  async list(filter: RecordFilter = {}): Promise<T[]> {
+    const ids = new Set(this.committed.candidates(filter) ?? this.committed.byId.keys());
+    for (const id of this.pending.keys()) ids.add(id);
+    const out: T[] = [];
+    for (const id of [...ids].sort()) {
+      const record = this.current(id);
+      if (record !== undefined && matches(record, filter)) out.push(copy(record));
+    }
+    return out;
+  }
+
+  async *scan(batchSize: number): AsyncIterable<readonly T[]> {
+    const ids = new Set(this.committed.byId.keys());
+    for (const id of this.pending.keys()) ids.add(id);
+    const sorted = [...ids].sort();
+    for (let start = 0; start < sorted.length; start += batchSize) {
+      const batch: T[] = [];
+      for (const id of sorted.slice(start, start + batchSize)) {
+        const record = this.current(id);
+        if (record !== undefined) batch.push(copy(record));
+      }
+      yield batch;
+    }
+  }
+
+  /** Applies the pending writes to the committed records. */
+  commit(): void {
+    for (const [id, record] of this.pending) {
+      if (record === DELETED) this.committed.byId.delete(id);
+      else this.committed.put(record);
+    }
+  }
+}

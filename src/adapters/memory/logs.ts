@@ -1,0 +1,133 @@
+import type { ActionLogEntry, AuditEntry, IdempotencyRecord, OutboxEffect } from '../ports/records.js';
+import type { ActionLog, AuditLog, IdempotencyKeys, Outbox, StoreTransaction } from '../ports/store.js';
+import { copy } from './collection.js';
+
+/** The committed logs of a memory store. Entries are never mutated in place (a settled effect is replaced). */
+export class CommittedLogs {
+  readonly actionLog = new Map<string, ActionLogEntry>();
+  readonly actionsByInvoice = new Map<string, string[]>();
+  readonly outbox = new Map<string, OutboxEffect>();
+  readonly outboxKeys = new Map<string, string>();
+  /** Ids of effects still pending, in insertion order. */
+  readonly pendingOutbox = new Set<string>();
+  readonly audit: AuditEntry[] = [];
+  readonly auditBySubject = new Map<string, number[]>();
+  readonly idempotency = new Map<string, IdempotencyRecord>();
+
+  addAction(entry: ActionLogEntry): void {
+    this.actionLog.set(entry.key, entry);
+    const keys = this.actionsByInvoice.get(entry.invoiceId) ?? [];
+    keys.push(entry.key);
+    this.actionsByInvoice.set(entry.invoiceId, keys);
+  }
+
+  putEffect(effect: OutboxEffect): void {
+    this.outbox.set(effect.id, effect);
+    this.outboxKeys.set(effect.key, effect.id);
+    if (effect.status === 'pending') this.pendingOutbox.add(effect.id);
+    else this.pendingOutbox.delete(effect.id);
+  }
+
+  addAudit(entry: AuditEntry): void {
+    const subject = `${entry.subjectType}:${entry.subjectId}`;
+    const positions = this.auditBySubject.get(subject) ?? [];
+    positions.push(this.audit.length);
+    this.auditBySubject.set(subject, positions);
+    this.audit.push(entry);
+  }
+}
+
+/** A transaction's view of the logs: its own writes are visible to it and applied only on commit. */
+export class TransactionalLogs {
+  private readonly actions = new Map<string, ActionLogEntry>();
+  private readonly effects = new Map<string, OutboxEffect>();
+  private readonly effectKeys = new Map<string, string>();
+  private readonly auditEntries: AuditEntry[] = [];
+  private readonly answers = new Map<string, IdempotencyRecord>();
+
+  constructor(private readonly committed: CommittedLogs) {}
+
+  private effect(id: string): OutboxEffect | undefined {
+    return this.effects.get(id) ?? this.committed.outbox.get(id);
+  }
+
+  views(): Pick<StoreTransaction, 'actionLog' | 'outbox' | 'audit' | 'idempotency'> {
+    const { committed } = this;
+    const hasAction = (key: string): boolean => this.actions.has(key) || committed.actionLog.has(key);
+    const actionLog: ActionLog = {
+      has: async (key) => hasAction(key),
+      hasMany: async (keys) => new Set(keys.filter(hasAction)),
+      record: async (entry) => {
+        if (hasAction(entry.key)) return false;
+        this.actions.set(entry.key, copy(entry));
+        return true;
+      },
+      forInvoice: async (invoiceId) => [
+        ...(committed.actionsByInvoice.get(invoiceId) ?? []).map((key) => committed.actionLog.get(key)),
+        ...[...this.actions.values()].filter((e) => e.invoiceId === invoiceId),
+      ].filter((e): e is ActionLogEntry => e !== undefined).map(copy),
+    };
+    const outbox: Outbox = {
+      enqueue: async (effect) => {
+        if (this.effectKeys.has(effect.key) || committed.outboxKeys.has(effect.key) || this.effect(effect.id)) return false;
+        this.effects.set(effect.id, copy(effect));
+        this.effectKeys.set(effect.key, effect.id);
+        return true;
+      },
+      pending: async (limit) => {
+        const out: OutboxEffect[] = [];
+        const ids = [...committed.pendingOutbox, ...[...this.effects.keys()].filter((id) => !committed.outbox.has(id))];
+        for (const id of ids) {
+          if (out.length >= limit) break;
+          const effect = this.effect(id);
+          if (effect?.status === 'pending') out.push(copy(effect));
+        }
+        return out;
+      },
+      settle: async (id, outcome) => {
+        const effect = this.effect(id);
+        if (!effect) throw new Error(`outbox: no effect ${id}`);
+        const { doneAt: _doneAt, lastError: _lastError, ...rest } = effect;
+        this.effects.set(id, { ...rest, ...copy(outcome) });
+      },
+      byKey: async (key) => {
+        const id = this.effectKeys.get(key) ?? committed.outboxKeys.get(key);
+        const effect = id === undefined ? undefined : this.effect(id);
+        return effect === undefined ? undefined : copy(effect);
+      },
+      all: async () => {
+        const ids = [...committed.outbox.keys(), ...[...this.effects.keys()].filter((id) => !committed.outbox.has(id))];
+        return ids.map((id) => this.effect(id)).filter((e): e is OutboxEffect => e !== undefined).map(copy);
+      },
+    };
+    const audit: AuditLog = {
+      append: async (entry) => {
+        this.auditEntries.push(copy(entry));
+      },
+      forSubject: async (subjectType, subjectId) => [
+        ...(committed.auditBySubject.get(`${subjectType}:${subjectId}`) ?? []).map((i) => committed.audit[i]),
+        ...this.auditEntries.filter((e) => e.subjectType === subjectType && e.subjectId === subjectId),
+      ].filter((e): e is AuditEntry => e !== undefined).map(copy),
+    };
+    const idempotency: IdempotencyKeys = {
+      get: async (key) => {
+        const record = this.answers.get(key) ?? committed.idempotency.get(key);
+        return record === undefined ? undefined : copy(record);
+      },
+      put: async (record) => {
+        if (this.answers.has(record.key) || committed.idempotency.has(record.key)) return false;
+        this.answers.set(record.key, copy(record));
+        return true;
+      },
+    };
+    return { actionLog, outbox, audit, idempotency };
+  }
+
+  /** Applies this transaction's log writes. */
+  commit(): void {
+    for (const entry of this.actions.values()) this.committed.addAction(entry);
+    for (const effect of this.effects.values()) this.committed.putEffect(effect);
+    for (const entry of this.auditEntries) this.committed.addAudit(entry);
+    for (const [key, record] of this.answers) this.committed.idempotency.set(key, record);
+  }
+}

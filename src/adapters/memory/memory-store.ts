@@ -1,0 +1,100 @@
+import type {
+  ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, Versioned,
+} from '../ports/records.js';
+import type { Store, StoreTransaction } from '../ports/store.js';
+import { CommittedRecords, TransactionalCollection, copy } from './collection.js';
+import { CommittedLogs, TransactionalLogs } from './logs.js';
+
+/** The collections of aggregates, by name. */
+const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations'] as const;
+type CollectionName = (typeof COLLECTIONS)[number];
+
+/** Everything a memory store holds, as plain JSON-ready data (see {@link MemoryStore.snapshot}). */
+export interface MemorySnapshot {
+  readonly format: 'cobranca-memory-store';
+  readonly formatVersion: 1;
+  readonly customers: readonly CustomerRecord[];
+  readonly invoices: readonly InvoiceRecord[];
+  readonly payments: readonly PaymentRecord[];
+  readonly accounts: readonly CollectionAccountRecord[];
+  readonly agreements: readonly AgreementRecord[];
+  readonly negativations: readonly NegativationRecord[];
+  readonly actionLog: readonly ActionLogEntry[];
+  readonly outbox: readonly OutboxEffect[];
+  readonly audit: readonly AuditEntry[];
+  readonly idempotency: readonly IdempotencyRecord[];
+}
+
+/**
+ * The embedded default store: everything in memory, with the semantics of a
+ * database. Transactions run one at a time (serializable); a transaction that
+ * throws leaves nothing behind; a write that names a stale version is refused
+ * with a `VersionConflictError`. {@link MemoryStore.snapshot} and
+ * {@link MemoryStore.fromSnapshot} (and the file helpers) keep data between runs.
+ */
+export class MemoryStore implements Store {
+  private readonly records = Object.fromEntries(COLLECTIONS.map((name) => [name, new CommittedRecords(name)])) as {
+    customers: CommittedRecords<CustomerRecord>;
+    invoices: CommittedRecords<InvoiceRecord>;
+    payments: CommittedRecords<PaymentRecord>;
+    accounts: CommittedRecords<CollectionAccountRecord>;
+    agreements: CommittedRecords<AgreementRecord>;
+    negativations: CommittedRecords<NegativationRecord>;
+  };
+  private readonly logs = new CommittedLogs();
+  private queue: Promise<unknown> = Promise.resolve();
+  private active = false;
+
+  async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      if (this.active) throw new Error('MemoryStore: a transaction may not start inside another one');
+      this.active = true;
+      try {
+        const views = Object.fromEntries(COLLECTIONS.map((name) => [name, new TransactionalCollection<Versioned>(this.records[name] as CommittedRecords<Versioned>)])) as Record<CollectionName, TransactionalCollection<Versioned>>;
+        const logs = new TransactionalLogs(this.logs);
+        const result = await work({ ...(views as unknown as Pick<StoreTransaction, CollectionName>), ...logs.views() });
+        for (const name of COLLECTIONS) views[name].commit();
+        logs.commit();
+        return result;
+      } finally {
+        this.active = false;
+      }
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Everything stored, as plain data ready for `JSON.stringify`. */
+  snapshot(): MemorySnapshot {
+    const all = <T extends Versioned>(records: CommittedRecords<T>): T[] => [...records.byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map(copy);
+    return {
+      format: 'cobranca-memory-store',
+      formatVersion: 1,
+      customers: all(this.records.customers),
+      invoices: all(this.records.invoices),
+      payments: all(this.records.payments),
+      accounts: all(this.records.accounts),
+      agreements: all(this.records.agreements),
+      negativations: all(this.records.negativations),
+      actionLog: [...this.logs.actionLog.values()].map(copy),
+      outbox: [...this.logs.outbox.values()].map(copy),
+      audit: this.logs.audit.map(copy),
+      idempotency: [...this.logs.idempotency.values()].map(copy),
+    };
+  }
+
+  /** A store holding what a {@link MemorySnapshot} holds. */
+  static fromSnapshot(snapshot: MemorySnapshot): MemoryStore {
+    if (snapshot.format !== 'cobranca-memory-store' || snapshot.formatVersion !== 1) {
+      throw new TypeError('MemoryStore.fromSnapshot: not a cobranca memory-store snapshot (format version 1)');
+    }
+    const store = new MemoryStore();
+    for (const name of COLLECTIONS) for (const record of snapshot[name]) (store.records[name] as CommittedRecords<Versioned>).put(copy(record));
+    for (const entry of snapshot.actionLog) store.logs.addAction(copy(entry));
+    for (const effect of snapshot.outbox) store.logs.putEffect(copy(effect));
+    for (const entry of snapshot.audit) store.logs.addAudit(copy(entry));
+    for (const record of snapshot.idempotency) store.logs.idempotency.set(record.key, copy(record));
+    return store;
+  }
+}

@@ -1,0 +1,204 @@
+import type { CivilDate } from '../../calendar/index.js';
+import type { Money } from '../../money/index.js';
+
+/** Every stored aggregate carries an id and a version that goes up by one on each write (optimistic concurrency). */
+export interface Versioned {
+  readonly id: string;
+  /** 1 when first inserted; a write must name the version it read. */
+  readonly version: number;
+}
+
+/** A customer (debtor): the person or company invoices are issued to. */
+export interface CustomerRecord extends Versioned {
+  readonly name: string;
+  /** CPF or CNPJ, digits (and letters) only. */
+  readonly taxId: string;
+  readonly kind: 'person' | 'company';
+  readonly branchId?: string;
+  readonly email?: string;
+  readonly phone?: string;
+  readonly birthDate?: CivilDate;
+  readonly address?: PostalAddress;
+  readonly tags?: readonly string[];
+}
+
+/** A Brazilian postal address. */
+export interface PostalAddress {
+  readonly street: string;
+  readonly number: string;
+  readonly complement?: string;
+  readonly district: string;
+  readonly city: string;
+  /** UF, two letters. */
+  readonly state: string;
+  /** CEP, eight digits. */
+  readonly cep: string;
+}
+
+/** Where an invoice stands for collection purposes. */
+export type InvoiceStatus = 'open' | 'paid' | 'cancelled' | 'suspended' | 'deleted';
+
+/** An invoice (fatura, título): an amount owed with a due date. */
+export interface InvoiceRecord extends Versioned {
+  readonly customerId: string;
+  readonly branchId?: string;
+  readonly contractId?: string;
+  readonly description?: string;
+  readonly amount: Money;
+  readonly dueDate: CivilDate;
+  readonly status: InvoiceStatus;
+  /** Total received so far (partial payments add up here). */
+  readonly paid: Money;
+  readonly paidOn?: CivilDate;
+  /** The agreement that replaced or covers this invoice. */
+  readonly agreementId?: string;
+  /** The collection account it belongs to, once collection started. */
+  readonly collectionAccountId?: string;
+  /** Seed 000: the "Negativar" flag set when the invoice was created (automatic request). */
+  readonly negativate?: boolean;
+  readonly fiscalDocumentIssued?: boolean;
+  readonly bankRemittanceGenerated?: boolean;
+  readonly disputed?: boolean;
+  /** Set on invoices an agreement created: which installment of which agreement. */
+  readonly installment?: { readonly agreementId: string; readonly number: number };
+}
+
+/** Money received against an invoice. */
+export interface PaymentRecord extends Versioned {
+  readonly invoiceId: string;
+  readonly customerId: string;
+  readonly amount: Money;
+  readonly paidOn: CivilDate;
+  /** When the funds became available to the creditor (starts the Súmula 548 clock). */
+  readonly fundsAvailableOn: CivilDate;
+  readonly method?: string;
+}
+
+/** An agreement as stored: the agreements module's plain data plus bookkeeping. */
+export interface AgreementRecord extends Versioned {
+  readonly customerId: string;
+  readonly status: 'active' | 'fulfilled' | 'broken' | 'cancelled';
+  /** The agreements module's agreement value (plain, serialisable). */
+  readonly agreement: unknown;
+}
+
+/** A negativation as stored: the negativation module's plain data plus bookkeeping. */
+export interface NegativationRecord extends Versioned {
+  readonly customerId: string;
+  readonly invoiceId: string;
+  /** `debtor document|creditor|title|bureau`: one registration per key. */
+  readonly uniqueKey: string;
+  readonly status: string;
+  /** The negativation module's value (plain, serialisable). */
+  readonly negativation: unknown;
+}
+
+/** One collection account per customer (seed 004): everything about collecting from them. */
+export interface CollectionAccountRecord extends Versioned {
+  readonly customerId: string;
+  /** `pending` after "start collection", `confirmed` once the operator confirms it. */
+  readonly status: 'pending' | 'confirmed' | 'closed';
+  readonly openedOn: CivilDate;
+  readonly confirmedOn?: CivilDate;
+  readonly invoiceIds: readonly string[];
+  readonly comments: readonly AccountComment[];
+  readonly attachments: readonly AccountAttachment[];
+  readonly messages: readonly AccountMessage[];
+  readonly tasks: readonly AccountTask[];
+}
+
+/** A comment or contact record (status, return date, text). */
+export interface AccountComment {
+  readonly id: string;
+  readonly at: string;
+  readonly author: string;
+  readonly text: string;
+  /** For contact records: how the contact went (e.g. "promised to pay"). */
+  readonly contactStatus?: string;
+  /** For contact records: when to call back. */
+  readonly returnOn?: CivilDate;
+  readonly invoiceId?: string;
+}
+
+/** An attachment's metadata (the file itself lives in the host's storage). */
+export interface AccountAttachment {
+  readonly id: string;
+  readonly at: string;
+  readonly author: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  /** Where the host keeps the file. */
+  readonly uri: string;
+}
+
+/** An e-mail, SMS, WhatsApp, letter or app message sent from the account. */
+export interface AccountMessage {
+  readonly id: string;
+  readonly at: string;
+  readonly author: string;
+  readonly channel: 'email' | 'sms' | 'whatsapp' | 'letter' | 'push';
+  readonly templateId?: string;
+  readonly text?: string;
+  readonly invoiceIds?: readonly string[];
+}
+
+/** An operator task. */
+export interface AccountTask {
+  readonly id: string;
+  readonly title: string;
+  readonly scheduledAt: string;
+  readonly assignee: string;
+  readonly description?: string;
+  readonly status: 'open' | 'cancelled' | 'completed';
+  readonly cancelReason?: string;
+  readonly completedBy?: string;
+  readonly completedAt?: string;
+  readonly completionNotes?: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+/** A ruler action already performed, by its idempotency key (never done twice). */
+export interface ActionLogEntry {
+  readonly key: string;
+  readonly invoiceId: string;
+  readonly customerId: string;
+  readonly stepId: string;
+  readonly action: string;
+  readonly on: CivilDate;
+  readonly at: string;
+}
+
+/** Something the host must do (send, register, remove …), recorded in the same transaction as the decision. */
+export interface OutboxEffect {
+  readonly id: string;
+  /** Idempotency key: the same effect is never enqueued twice. */
+  readonly key: string;
+  readonly kind: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly status: 'pending' | 'done' | 'failed';
+  readonly attempts: number;
+  readonly createdAt: string;
+  readonly doneAt?: string;
+  readonly lastError?: string;
+}
+
+/** One line of the audit log: who did what to which subject, when and why. */
+export interface AuditEntry {
+  readonly id: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly subjectType: 'customer' | 'invoice' | 'account' | 'agreement' | 'negativation' | 'payment' | 'cycle';
+  readonly subjectId: string;
+  readonly action: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** The stored answer to a command, under the command's idempotency key. */
+export interface IdempotencyRecord {
+  readonly key: string;
+  readonly command: string;
+  readonly response: unknown;
+  readonly at: string;
+}

@@ -1,0 +1,123 @@
+import type {
+  ActionLogEntry,
+  AgreementRecord,
+  AuditEntry,
+  CollectionAccountRecord,
+  CustomerRecord,
+  IdempotencyRecord,
+  InvoiceRecord,
+  NegativationRecord,
+  OutboxEffect,
+  PaymentRecord,
+  Versioned,
+} from './records.js';
+
+/**
+ * Thrown by a store when a write names a version that is no longer current
+ * (someone else wrote first) or inserts an id that exists. The transaction is
+ * rolled back; the application layer reports it as a `version_conflict` error.
+ */
+export class VersionConflictError extends Error {
+  override readonly name = 'VersionConflictError';
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+    readonly expectedVersion: number,
+    readonly actualVersion: number | undefined,
+  ) {
+    super(`${collection} ${id}: expected version ${expectedVersion}, found ${actualVersion ?? 'none'}`);
+  }
+}
+
+/** Whether an error is a {@link VersionConflictError} (also across package copies). */
+export function isVersionConflict(error: unknown): error is VersionConflictError {
+  return error instanceof Error && error.name === 'VersionConflictError';
+}
+
+/** Filters a collection understands; every store supports these. */
+export interface RecordFilter {
+  readonly customerId?: string;
+  readonly invoiceId?: string;
+  readonly status?: string;
+}
+
+/** A collection of versioned aggregates. */
+export interface Collection<T extends Versioned> {
+  /** The record, or `undefined`. */
+  get(id: string): Promise<T | undefined>;
+  /** Inserts a new record, which must have `version: 1`; a taken id is a {@link VersionConflictError}. */
+  insert(record: T): Promise<void>;
+  /**
+   * Replaces a record whose stored version is `record.version - 1`; anything
+   * else is a {@link VersionConflictError}. Callers pass the record with its version bumped.
+   */
+  update(record: T): Promise<void>;
+  /** Records matching every given field of the filter, ordered by id. */
+  list(filter?: RecordFilter): Promise<T[]>;
+  /** Pages through every record in id order, `batchSize` at a time (for large portfolios). */
+  scan(batchSize: number): AsyncIterable<readonly T[]>;
+}
+
+/** The log of ruler actions already performed. */
+export interface ActionLog {
+  /** Whether an action with this key was recorded. */
+  has(key: string): Promise<boolean>;
+  /** Which of these keys were recorded. */
+  hasMany(keys: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Records an action; returns `false` (and changes nothing) when the key is already there. */
+  record(entry: ActionLogEntry): Promise<boolean>;
+  /** Entries for an invoice, oldest first. */
+  forInvoice(invoiceId: string): Promise<ActionLogEntry[]>;
+}
+
+/** Effects waiting to be performed, recorded atomically with the decision that produced them. */
+export interface Outbox {
+  /** Adds an effect; returns `false` (and changes nothing) when its key is already there. */
+  enqueue(effect: OutboxEffect): Promise<boolean>;
+  /** Pending effects, oldest first. */
+  pending(limit: number): Promise<OutboxEffect[]>;
+  /** Replaces an effect's status fields (done or failed with an error). */
+  settle(id: string, outcome: Pick<OutboxEffect, 'status' | 'attempts'> & { readonly doneAt?: string; readonly lastError?: string }): Promise<void>;
+  /** Every effect with a key, for inspection. */
+  byKey(key: string): Promise<OutboxEffect | undefined>;
+  /** All effects, oldest first (reports and tests). */
+  all(): Promise<OutboxEffect[]>;
+}
+
+/** An append-only audit log. */
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<void>;
+  /** Entries about one subject, oldest first. */
+  forSubject(subjectType: AuditEntry['subjectType'], subjectId: string): Promise<AuditEntry[]>;
+}
+
+/** Stored answers to commands by idempotency key. */
+export interface IdempotencyKeys {
+  get(key: string): Promise<IdempotencyRecord | undefined>;
+  /** Stores an answer; returns `false` when the key was taken. */
+  put(record: IdempotencyRecord): Promise<boolean>;
+}
+
+/** Everything a unit of work may read and write. */
+export interface StoreTransaction {
+  readonly customers: Collection<CustomerRecord>;
+  readonly invoices: Collection<InvoiceRecord>;
+  readonly payments: Collection<PaymentRecord>;
+  readonly accounts: Collection<CollectionAccountRecord>;
+  readonly agreements: Collection<AgreementRecord>;
+  readonly negativations: Collection<NegativationRecord>;
+  readonly actionLog: ActionLog;
+  readonly outbox: Outbox;
+  readonly audit: AuditLog;
+  readonly idempotency: IdempotencyKeys;
+}
+
+/**
+ * The storage port. All reads and writes happen inside {@link Store.transaction}:
+ * when `work` resolves, everything it wrote is committed at once; when it
+ * throws (or rejects), nothing it wrote remains. Records read are copies:
+ * mutating them changes nothing stored.
+ */
+export interface Store {
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MemoryStore, loadMemoryStore, saveMemoryStore } from '../../src/adapters/memory/index.js';
+import type { InvoiceRecord } from '../../src/adapters/ports.js';
+import { civilDate } from '../../src/calendar/index.js';
+import { fromCents } from '../../src/money/index.js';
+import { describeStoreConformance, storeConformanceCases } from '../../src/testing/index.js';
+import { brokenStores } from './broken-stores.js';
+
+describeStoreConformance('MemoryStore', () => new MemoryStore(), { describe, it });
+
+describe('the conformance suite can fail', () => {
+  it.each(Object.entries(brokenStores))('catches a store that %s', async (_flaw, makeBroken) => {
+    const failures: string[] = [];
+    for (const c of storeConformanceCases(makeBroken)) {
+      await c.run().catch(() => failures.push(c.name));
+    }
+    expect(failures.length).toBeGreaterThan(0);
+  });
+});
+
+describe('MemoryStore snapshots', () => {
+  const invoice: InvoiceRecord = { id: 'i1', version: 1, customerId: 'c1', amount: fromCents(37352), dueDate: civilDate('2026-11-10'), status: 'open', paid: fromCents(0) };
+
+  it('survives a save and load through a JSON file', async () => {
+    const store = new MemoryStore();
+    await store.transaction(async (tx) => {
+      await tx.invoices.insert(invoice);
+      await tx.outbox.enqueue({ id: 'e1', key: 'k1', kind: 'notify', payload: {}, status: 'pending', attempts: 0, createdAt: '2026-11-24T10:00:00.000Z' });
+    });
+    const path = join(mkdtempSync(join(tmpdir(), 'cobranca-')), 'store.json');
+    await saveMemoryStore(store, path);
+    const loaded = await loadMemoryStore(path);
+    expect(loaded.snapshot()).toEqual(store.snapshot());
+    await loaded.transaction(async (tx) => {
+      expect(await tx.invoices.list({ customerId: 'c1' })).toEqual([invoice]);
+      expect(await tx.outbox.enqueue({ id: 'e2', key: 'k1', kind: 'notify', payload: {}, status: 'pending', attempts: 0, createdAt: '2026-11-24T10:00:00.000Z' })).toBe(false);
+    });
+  });
+
+  it('starts empty when the file does not exist, and refuses a foreign file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cobranca-'));
+    expect((await loadMemoryStore(join(dir, 'missing.json'))).snapshot().invoices).toEqual([]);
+    expect(() => MemoryStore.fromSnapshot({ format: 'other' } as never)).toThrow(TypeError);
+  });
+});
