@@ -1,5 +1,36 @@
 /**
- * The ruler module (being built; see the open issues).
+ * The dunning ruler (régua de cobrança): ruler definition, settings
+ * inheritance, an exactly-once evaluator, and the portfolio classifier into
+ * the collection panels (DOMAIN §4, seeds 002 and 004).
  * @module ruler
  */
-export {};
+export type { RulerErrorCode, RulerError } from './errors.js';
+export { NOTIFY_CHANNELS, type NotifyChannel, rulerActionSchema, type RulerAction, type RulerActionKind, isSettlementAction, actionChannel } from './action.js';
+export {
+  MAX_STEP_OFFSET_DAYS,
+  CUSTOMER_KINDS,
+  type CustomerKind,
+  stepConditionsSchema,
+  type StepConditions,
+  rulerStepSchema,
+  type RulerStep,
+  type RulerStepSpec,
+} from './step.js';
+export { rulerPolicySchema, rulerSpecSchema, type RulerSpec, type Ruler, defineRuler, isRuler } from './define-ruler.js';
+export { type SmsLength, smsLength, checkSmsText } from './sms.js';
+export { contactWindowSchema, type ContactWindow, DEFAULT_CONTACT_WINDOW, type LocalMoment, isInsideContactWindow, nextContactMoment } from './contact-window.js';
+export {
+  type SettingSource,
+  type RulerSettings,
+  type SettingKey,
+  DEFAULT_RULER_SETTINGS,
+  settingsLevelSchema,
+  type SettingsLevel,
+  type ResolvedSettings,
+  resolveSettings,
+  isResolvedSettings,
+} from './settings.js';
+export { type AgreementState, type NegativationState, type AmountInput, type RulerInvoice } from './invoice.js';
+export { type DisabledReason, type DisabledStep } from './plan.js';
+export { type DueAction, type ContactMoment, type DeferredAction, type SkipReason, type SkippedStep, type RulerBatch, type RulerEvaluation } from './outcome.js';
+export { type ActionLog, type InvoiceSource, type EvaluateRulerInput, evaluateRuler, evaluateRulerInBatches, evaluateRulerInBatchesSync } from './evaluate.js';

@@ -1,0 +1,176 @@
+import { cobrancaError, type ErrorPath } from '../errors.js';
+import { epochDayOf, daysInMonth } from '../calendar/index.js';
+import { parseMoney, type Money } from '../money/index.js';
+import type { RulerError } from './errors.js';
+import type { CustomerKind } from './step.js';
+
+/** Agreement states an invoice can be in (DOMAIN §2). `active` and `fulfilled` cover the invoice and stop its ruler. */
+export type AgreementState = 'proposed' | 'active' | 'fulfilled' | 'broken' | 'cancelled';
+
+/** Negativation states (DOMAIN §3, seed 000). */
+export type NegativationState =
+  | 'in_analysis'
+  | 'processing'
+  | 'awaiting_return'
+  | 'negativated'
+  | 'recovering'
+  | 'recovered'
+  | 'cancelling'
+  | 'cancelled'
+  | 'failed';
+
+/** An amount as accepted from outside: `'373.52'`, `{ cents: 37352 }` or a Money. */
+export type AmountInput = Money | { readonly cents: number } | string;
+
+/**
+ * An invoice as the evaluator reads it. Amounts: `{ cents }` is the fast path;
+ * decimal strings are accepted too. `updatedAmount` is the amount with late
+ * charges as of the evaluation day, computed by the application with the
+ * agreements module (the ruler imports no other domain module); conditions use
+ * it when present. The invoice is settled on `paidOn`, or when its payments
+ * (dated up to the evaluation day) reach `amount`.
+ */
+export interface RulerInvoice {
+  readonly id: string;
+  readonly customerId: string;
+  readonly dueDate: string;
+  readonly amount: AmountInput;
+  readonly updatedAmount?: AmountInput;
+  readonly payments?: readonly { readonly date: string; readonly amount: AmountInput }[];
+  readonly paidOn?: string;
+  readonly agreement?: { readonly state: AgreementState; readonly since: string };
+  readonly negativation?: { readonly state: NegativationState };
+  readonly customerKind?: CustomerKind;
+  readonly tags?: readonly string[];
+  readonly branch?: string;
+}
+
+const AGREEMENT_STATES = new Set<string>(['proposed', 'active', 'fulfilled', 'broken', 'cancelled']);
+const NEGATIVATION_STATES = new Set<string>(['in_analysis', 'processing', 'awaiting_return', 'negativated', 'recovering', 'recovered', 'cancelling', 'cancelled', 'failed']);
+
+/** What the evaluator needs of one invoice, read once on the trusted fast path. */
+export interface InvoiceFacts {
+  dueDay: number;
+  /** Open amount in centavos as of the evaluation day (never negative). */
+  openCents: number;
+  /** Epoch day the invoice was settled or covered by an agreement (`NaN` while open). */
+  settledDay: number;
+}
+
+/** Reads `YYYY-MM-DD` into an epoch day without allocating; `NaN` when it is not a calendar date. */
+export function epochDayOfText(text: unknown): number {
+  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    year = year * 10 + d;
+  }
+  const m1 = text.charCodeAt(5) - 48;
+  const m2 = text.charCodeAt(6) - 48;
+  const d1 = text.charCodeAt(8) - 48;
+  const d2 = text.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return Number.NaN;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  return epochDayOf(year, month, day);
+}
+
+function centsOf(value: unknown): number {
+  if (typeof value === 'object' && value !== null) {
+    const cents = (value as { cents?: unknown }).cents;
+    if (typeof cents === 'number' && Number.isSafeInteger(cents)) return cents;
+    return Number.NaN;
+  }
+  const parsed = parseMoney(value);
+  return parsed.isOk() ? parsed.value.cents : Number.NaN;
+}
+
+function invalid(path: ErrorPath, message: string): RulerError {
+  return cobrancaError('invalid_input', message, { path });
+}
+
+/**
+ * Checks one invoice and reads its facts as of `today` into `out` (reused, so
+ * the hot loop does not allocate). Returns a typed error with the field's path
+ * (`invoices[7].dueDate`) when the invoice is malformed.
+ */
+export function readInvoice(raw: unknown, index: number, today: number, out: InvoiceFacts): RulerError | undefined {
+  const base: ErrorPath = ['invoices', index];
+  if (typeof raw !== 'object' || raw === null) return invalid(base, 'expected an invoice object');
+  const invoice = raw as RulerInvoice;
+  if (typeof invoice.id !== 'string' || invoice.id.length === 0) return invalid([...base, 'id'], 'expected a non-empty invoice id');
+  if (typeof invoice.customerId !== 'string' || invoice.customerId.length === 0) return invalid([...base, 'customerId'], 'expected a non-empty customer id');
+  const dueDay = epochDayOfText(invoice.dueDate);
+  if (Number.isNaN(dueDay)) return invalid([...base, 'dueDate'], invoice.dueDate === undefined ? 'the invoice has no due date' : 'expected a due date as YYYY-MM-DD');
+  const amount = centsOf(invoice.amount);
+  if (Number.isNaN(amount) || amount < 0) return invalid([...base, 'amount'], 'expected a non-negative amount such as { cents: 1234 } or "12.34"');
+  let basis = amount;
+  if (invoice.updatedAmount !== undefined) {
+    basis = centsOf(invoice.updatedAmount);
+    if (Number.isNaN(basis) || basis < 0) return invalid([...base, 'updatedAmount'], 'expected a non-negative amount');
+  }
+  let settledDay = Number.NaN;
+  let paid = 0;
+  if (invoice.payments !== undefined) {
+    if (!Array.isArray(invoice.payments)) return invalid([...base, 'payments'], 'expected an array of payments');
+    const payments = invoice.payments as readonly { date: string; amount: AmountInput }[];
+    for (let p = 0; p < payments.length; p++) {
+      const payment = payments[p];
+      const day = epochDayOfText(payment?.date);
+      if (Number.isNaN(day)) return invalid([...base, 'payments', p, 'date'], 'expected a payment date as YYYY-MM-DD');
+      const cents = centsOf(payment?.amount);
+      if (Number.isNaN(cents) || cents < 0) return invalid([...base, 'payments', p, 'amount'], 'expected a non-negative amount');
+      if (day <= today) paid += cents;
+    }
+    if (paid >= amount && amount > 0) settledDay = lastPaymentDay(payments, amount, today);
+  }
+  if (invoice.paidOn !== undefined) {
+    const day = epochDayOfText(invoice.paidOn);
+    if (Number.isNaN(day)) return invalid([...base, 'paidOn'], 'expected a date as YYYY-MM-DD');
+    if (day <= today && !(settledDay <= day)) settledDay = day;
+  }
+  if (invoice.agreement !== undefined) {
+    const agreement = invoice.agreement;
+    if (typeof agreement !== 'object' || agreement === null || !AGREEMENT_STATES.has(agreement.state)) {
+      return invalid([...base, 'agreement', 'state'], 'expected an agreement state: proposed, active, fulfilled, broken or cancelled');
+    }
+    const since = epochDayOfText(agreement.since);
+    if (Number.isNaN(since)) return invalid([...base, 'agreement', 'since'], 'expected a date as YYYY-MM-DD');
+    if ((agreement.state === 'active' || agreement.state === 'fulfilled') && since <= today && !(settledDay <= since)) settledDay = since;
+  }
+  if (invoice.negativation !== undefined && (typeof invoice.negativation !== 'object' || invoice.negativation === null || !NEGATIVATION_STATES.has(invoice.negativation.state))) {
+    return invalid([...base, 'negativation', 'state'], 'expected a negativation state');
+  }
+  if (invoice.customerKind !== undefined && invoice.customerKind !== 'person' && invoice.customerKind !== 'company') {
+    return invalid([...base, 'customerKind'], "expected 'person' or 'company'");
+  }
+  if (invoice.tags !== undefined && !Array.isArray(invoice.tags)) return invalid([...base, 'tags'], 'expected an array of tags');
+  if (invoice.branch !== undefined && typeof invoice.branch !== 'string') return invalid([...base, 'branch'], 'expected a branch name');
+  out.dueDay = dueDay;
+  out.openCents = basis - paid > 0 ? basis - paid : 0;
+  out.settledDay = settledDay;
+  return undefined;
+}
+
+function lastPaymentDay(payments: readonly { date: string; amount: AmountInput }[], amount: number, today: number): number {
+  const dated = payments.map((p) => ({ day: epochDayOfText(p.date), cents: centsOf(p.amount) })).filter((p) => p.day <= today);
+  dated.sort((a, b) => a.day - b.day);
+  let total = 0;
+  for (const p of dated) {
+    total += p.cents;
+    if (total >= amount) return p.day;
+  }
+  return today;
+}
+
+/** Negativation states in which a registration is requested, pending or in place (a new request would duplicate it). */
+export function isNegativationInProgress(state: NegativationState | undefined): boolean {
+  return state === 'in_analysis' || state === 'processing' || state === 'awaiting_return' || state === 'negativated' || state === 'cancelling';
+}
+
+/** Negativation states in which the debtor is (or is about to be) registered, so a removal is needed after settlement. */
+export function isRegistered(state: NegativationState | undefined): boolean {
+  return state === 'awaiting_return' || state === 'negativated';
+}

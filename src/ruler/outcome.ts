@@ -1,0 +1,77 @@
+import type { CivilDate } from '../calendar/index.js';
+import type { Money } from '../money/index.js';
+import type { RulerAction } from './action.js';
+import type { DisabledStep } from './plan.js';
+
+/**
+ * An action the ruler says is due now. `key` is its idempotency key: log it
+ * when the action is done and pass the log back; the same key is never due twice.
+ * `handover: 'negativation'` marks requests (negativate, remove-negativation)
+ * that the application must route through the negativation module's guards:
+ * the ruler never decides that a debtor is registered.
+ */
+export interface DueAction {
+  readonly key: string;
+  readonly rulerId: string;
+  readonly stepId: string;
+  readonly action: RulerAction;
+  /** `invoice` (one per invoice) or `customer` (one per customer, anchored to `invoiceId`, the earliest unpaid invoice). */
+  readonly subject: 'invoice' | 'customer';
+  readonly invoiceId: string;
+  readonly customerId: string;
+  /** The day the step was scheduled for (earlier than today when caught up). */
+  readonly scheduledFor: CivilDate;
+  /** Calendar days since the due date, as of today (0 when not yet late). */
+  readonly daysOverdue: number;
+  /** The open amount the conditions were checked against. */
+  readonly openAmount: Money;
+  readonly handover?: 'negativation';
+}
+
+/** A wall-clock moment in São Paulo with its instant (ISO 8601, UTC). */
+export interface ContactMoment {
+  readonly date: CivilDate;
+  readonly minuteOfDay: number;
+  readonly instant: string;
+}
+
+/** A contact that is due but falls outside the contact window: run it at `notBefore`. Not logged; it comes back until done. */
+export interface DeferredAction extends DueAction {
+  readonly notBefore: ContactMoment;
+}
+
+/**
+ * Why a due step is not run.
+ * - `superseded`: a later step of the same channel is due (catch-up sends only the latest message).
+ * - `negativation_in_progress`: the invoice already has a registration requested or in place.
+ */
+export type SkipReason = 'superseded' | 'negativation_in_progress';
+
+/** A step that was due but is skipped; its key may be logged like an action's to silence it. */
+export interface SkippedStep {
+  readonly key: string;
+  readonly stepId: string;
+  readonly invoiceId: string;
+  readonly customerId: string;
+  readonly scheduledFor: CivilDate;
+  readonly reason: SkipReason;
+  readonly supersededBy?: string;
+}
+
+/** What one batch of invoices produced. */
+export interface RulerBatch {
+  readonly due: DueAction[];
+  readonly deferred: DeferredAction[];
+  readonly skipped: SkippedStep[];
+  readonly invoicesEvaluated: number;
+}
+
+/** The result of {@link evaluateRuler}: everything due now, once. */
+export interface RulerEvaluation extends RulerBatch {
+  /** Today and the time of day in São Paulo, as the evaluation read `asOf`. */
+  readonly asOf: { readonly date: CivilDate; readonly minuteOfDay: number };
+  /** Whether contacts were allowed at `asOf`. */
+  readonly contactWindowOpen: boolean;
+  /** Steps the settings switched off (once, not per invoice). */
+  readonly disabledSteps: readonly DisabledStep[];
+}

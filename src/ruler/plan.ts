@@ -1,0 +1,122 @@
+import type { BusinessCalendar } from '../calendar/index.js';
+import { actionChannel, isSettlementAction, type RulerAction } from './action.js';
+import type { Ruler } from './define-ruler.js';
+import type { RulerSettings } from './settings.js';
+import type { RulerStep, StepConditions } from './step.js';
+
+/** Why a step of the ruler is switched off by the settings. */
+export type DisabledReason = 'channel_disabled' | 'automatic_registration_off' | 'automatic_removal_off';
+
+/** A step the settings switched off for this evaluation (reported once, not per invoice). */
+export interface DisabledStep {
+  readonly stepId: string;
+  readonly reason: DisabledReason;
+}
+
+/** A step as it runs under the resolved settings: channel resolved, offset possibly overridden. */
+export interface PlannedStep {
+  readonly id: string;
+  readonly offsetDays: number;
+  readonly action: RulerAction;
+  readonly channel: string;
+  readonly conditions: StepConditions | undefined;
+  readonly runsOnNonBusinessDays: boolean;
+  readonly isContact: boolean;
+  /** Steps of the same channel with a smaller offset (indexes into the plan's `open` list), latest first. */
+  earlier: number[];
+}
+
+/** The ruler under its settings: open-invoice steps grouped by channel, and settlement steps. */
+export interface RulerPlan {
+  readonly open: PlannedStep[];
+  /** For each channel, indexes into `open`, latest offset first. */
+  readonly groups: number[][];
+  readonly settlement: PlannedStep[];
+  readonly disabled: DisabledStep[];
+}
+
+/**
+ * Applies the resolved settings to a ruler (seed 002): disabled channels and
+ * automatic registration/removal switched off, `daysToRegister` and
+ * `daysToForwardToCollections` overriding offsets, notify steps on `default`
+ * using `defaultContactType`, and a follow-up contact `daysToNextAction` after
+ * each negativation step.
+ */
+export function planRuler(ruler: Ruler, settings: RulerSettings): RulerPlan {
+  const disabled: DisabledStep[] = [];
+  const planned: PlannedStep[] = [];
+  const enabled = new Set<string>(settings.enabledChannels);
+  const add = (step: RulerStep, action: RulerAction, offsetDays: number, id = step.id): void => {
+    planned.push({
+      id,
+      offsetDays,
+      action,
+      channel: actionChannel(action, settings.defaultContactType),
+      conditions: step.conditions,
+      runsOnNonBusinessDays: step.runsOnNonBusinessDays,
+      isContact: action.kind === 'notify',
+      earlier: [],
+    });
+  };
+  for (const step of ruler.steps) {
+    const action = step.action;
+    if (action.kind === 'notify') {
+      const channel = action.channel === 'default' ? settings.defaultContactType : action.channel;
+      if (!enabled.has(channel)) disabled.push({ stepId: step.id, reason: 'channel_disabled' });
+      else add(step, { ...action, channel }, step.offsetDays);
+    } else if (action.kind === 'negativate') {
+      if (!settings.registerAutomatically) {
+        disabled.push({ stepId: step.id, reason: 'automatic_registration_off' });
+        continue;
+      }
+      const offset = settings.daysToRegister ?? step.offsetDays;
+      add(step, action, offset);
+      if (settings.daysToNextAction !== null && enabled.has(settings.defaultContactType)) {
+        add(step, { kind: 'notify', channel: settings.defaultContactType, template: 'after-negativation' }, offset + settings.daysToNextAction, `${step.id}+next-action`);
+      }
+    } else if (action.kind === 'remove-negativation' && !settings.removeAutomatically) {
+      disabled.push({ stepId: step.id, reason: 'automatic_removal_off' });
+    } else if (action.kind === 'forward-to-collections') {
+      add(step, action, settings.daysToForwardToCollections ?? step.offsetDays);
+    } else {
+      add(step, action, step.offsetDays);
+    }
+  }
+  const open = planned.filter((s) => !isSettlementAction(s.action.kind)).sort((a, b) => a.offsetDays - b.offsetDays);
+  const settlement = planned.filter((s) => isSettlementAction(s.action.kind));
+  const byChannel = new Map<string, number[]>();
+  open.forEach((step, index) => {
+    const group = byChannel.get(step.channel) ?? [];
+    group.unshift(index);
+    byChannel.set(step.channel, group);
+  });
+  const groups = [...byChannel.values()];
+  for (const group of groups) {
+    group.forEach((index, position) => {
+      const step = open[index];
+      if (step) step.earlier = group.slice(position + 1);
+    });
+  }
+  return { open, groups, settlement, disabled };
+}
+
+/**
+ * The day a step runs for a given anchor day (the due date, or the settlement
+ * day for settlement steps), as an epoch day. DOMAIN §1: a due date on a
+ * non-business day is payable on the next business day, so a step after the due
+ * date never runs before the day after that business day. A step that may not
+ * run on non-business days moves forward to the next business day (back to the
+ * previous one for reminders before the due date).
+ */
+export function stepDay(step: PlannedStep, anchorDay: number, calendar: BusinessCalendar, settlement: boolean): number {
+  let day = anchorDay + step.offsetDays;
+  if (!settlement && step.offsetDays > 0) {
+    let payableUntil = anchorDay;
+    while (!calendar.isBusinessEpochDay(payableUntil)) payableUntil++;
+    if (day <= payableUntil) day = payableUntil + 1;
+  }
+  if (step.runsOnNonBusinessDays) return day;
+  const direction = !settlement && step.offsetDays < 0 ? -1 : 1;
+  while (!calendar.isBusinessEpochDay(day)) day += direction;
+  return day;
+}

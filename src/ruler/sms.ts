@@ -1,0 +1,47 @@
+import { err, ok, type Result } from 'neverthrow';
+import { cobrancaError, type ErrorPath } from '../errors.js';
+import type { RulerError } from './errors.js';
+
+/** Characters of the GSM 03.38 basic set (one septet each). */
+const GSM_BASIC =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+/** Characters of the GSM 03.38 extension table (two septets each: escape + char). */
+const GSM_EXTENDED = '^{}\\[~]|€\f';
+const BASIC = new Set(Array.from(GSM_BASIC));
+const EXTENDED = new Set(Array.from(GSM_EXTENDED));
+
+/** How an SMS text is encoded and how many characters it uses against its limit. */
+export interface SmsLength {
+  /** `gsm7` when every character is in the GSM 03.38 alphabet, else `ucs2`. */
+  readonly encoding: 'gsm7' | 'ucs2';
+  /** Characters counted against the limit (GSM extension characters count twice; UCS-2 counts UTF-16 units). */
+  readonly length: number;
+  /** The single-message limit: 160 for GSM-7, 70 for UCS-2. */
+  readonly limit: 160 | 70;
+}
+
+/**
+ * Measures an SMS text (DOMAIN §4): 160 GSM-7 characters, or 70 as soon as one
+ * character outside the GSM alphabet (á, ã, ç, emoji …) is present.
+ */
+export function smsLength(text: string): SmsLength {
+  let septets = 0;
+  for (const char of text) {
+    if (BASIC.has(char)) septets += 1;
+    else if (EXTENDED.has(char)) septets += 2;
+    else return { encoding: 'ucs2', length: text.length, limit: 70 };
+  }
+  return { encoding: 'gsm7', length: septets, limit: 160 };
+}
+
+/** Accepts an SMS text that fits one message; `sms_too_long` (with the measure in `details`) otherwise. */
+export function checkSmsText(text: string, path: ErrorPath = []): Result<string, RulerError> {
+  const measure = smsLength(text);
+  if (measure.length <= measure.limit) return ok(text);
+  return err(
+    cobrancaError('sms_too_long', `SMS text has ${measure.length} ${measure.encoding === 'gsm7' ? 'GSM-7' : 'UCS-2'} characters; the limit is ${measure.limit}`, {
+      path,
+      details: { ...measure },
+    }),
+  );
+}
