@@ -1,0 +1,341 @@
+import { err, ok, type Result } from 'neverthrow';
+import { brazilianCalendar, type BusinessCalendar } from '../calendar/index.js';
+import { cobrancaError, parseInput } from '../errors.js';
+import { Dec, MAX_INPUT_CENTS, type RoundingMode } from '../money/index.js';
+import type { AgreementsError } from './errors.js';
+import { bigMulDivRound, mulDivRound } from './exact-ratio.js';
+import { lateChargesPolicySchema, type LateChargesPolicy, type LateChargesPolicyInput } from './late-charges-policy.js';
+import { monthLabel, monthSlices, toMonthlySeries, type MonthlySeries } from './month-series.js';
+import { MAX_PERCENT_DECIMALS, scalePercent } from './percent.js';
+
+/** The fine rule as applied: what the policy asked for, the cap and what was charged. */
+export interface AppliedFineRule {
+  /** The fine percentage the policy asked for. */
+  readonly requestedPercent: string;
+  /** The percentage charged (the requested one, or the cap when lower). */
+  readonly appliedPercent: string;
+  /** The consumer cap in force (CDC art. 52 §1), or `null` when the contract is not a consumer one. */
+  readonly capPercent: string | null;
+  /** Whether the cap reduced the fine. */
+  readonly capped: boolean;
+}
+
+/** The charges of one invoice with no payments, in centavos (the fast path's result). */
+export interface LateChargesFigures {
+  /** Calendar days after the original due date (0 when not yet due). */
+  readonly daysLate: number;
+  /** Whether charges apply (the as-of date is after the charge-free window). */
+  readonly late: boolean;
+  readonly fineCents: number;
+  readonly interestCents: number;
+  readonly correctionCents: number;
+  /** Principal + fine + interest + correction. */
+  readonly totalCents: number;
+}
+
+/** Interest and correction accrued on a principal over the days in `(from, to]`. */
+export interface Accrual {
+  readonly interestCents: number;
+  readonly correctionCents: number;
+}
+
+/** Column input of {@link LateChargesCalculator.batch}: one entry per invoice. */
+export interface LateChargesBatchInput {
+  /** Principal of each invoice in centavos (whole, 0 to R$ 1 trillion). */
+  readonly principalCents: ArrayLike<number>;
+  /** Original due date of each invoice as an epoch day (`toEpochDay`). */
+  readonly dueEpochDays: ArrayLike<number>;
+  /** The as-of date of the whole batch as an epoch day. */
+  readonly asOfEpochDay: number;
+}
+
+/** Column output of {@link LateChargesCalculator.batch}, index-aligned with the input. */
+export interface LateChargesColumns {
+  readonly daysLate: Int32Array;
+  readonly fineCents: Float64Array;
+  readonly interestCents: Float64Array;
+  readonly correctionCents: Float64Array;
+  readonly totalCents: Float64Array;
+}
+
+/**
+ * A late-charges policy compiled once into integer constants: the trusted fast path behind
+ * {@link calculateLateCharges} and the way to price a large portfolio. Every figure is the exact
+ * rational value rounded once with the policy's mode, identical to a decimal.js computation that
+ * divides last (a property test proves it).
+ */
+export interface LateChargesCalculator {
+  readonly policy: LateChargesPolicy;
+  readonly fineRule: AppliedFineRule;
+  /**
+   * The last epoch day on which an invoice due on `dueEpochDay` may be paid with no charges: the
+   * next business day when the due date is not one, and at least the due date + grace days.
+   */
+  chargeFreeUntil(dueEpochDay: number): number;
+  /** The fine on a principal (charged once). */
+  fineCents(principalCents: number): number;
+  /** Interest and correction on a principal over the days in `(fromEpochDay, toEpochDay]`. */
+  accrue(principalCents: number, fromEpochDay: number, toEpochDay: number): Result<Accrual, AgreementsError>;
+  /** The charges of one invoice with no payments. */
+  figures(principalCents: number, dueEpochDay: number, asOfEpochDay: number): Result<LateChargesFigures, AgreementsError>;
+  /** The charges of many invoices with no payments, written into columns (no per-invoice allocation). */
+  batch(input: LateChargesBatchInput): Result<LateChargesColumns, AgreementsError>;
+}
+
+/** Options of {@link lateChargesCalculator} and {@link calculateLateCharges}. */
+export interface LateChargesOptions {
+  /** The business-day calendar for due dates on weekends and holidays (default: the national banking calendar). */
+  readonly calendar?: BusinessCalendar;
+}
+
+/** lcm(28, 29, 30, 31): a common denominator for "days ÷ days in the month". */
+const MONTH_LCM = 377_580;
+const NONE = 0;
+const LINEAR = 1;
+const SERIES = 2;
+const MISSING = -1;
+const HUGE = -2;
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+
+function bigGcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x === 0n ? 1n : x;
+}
+
+let defaultCalendar: BusinessCalendar | undefined;
+
+/** The national banking calendar, built once on first use. */
+export function defaultBusinessCalendar(): BusinessCalendar {
+  defaultCalendar ??= brazilianCalendar();
+  return defaultCalendar;
+}
+
+function pairKey(from: number, to: number): number {
+  return (from + 1_048_576) * 4_194_304 + (to + 1_048_576);
+}
+
+/**
+ * Compiles a late-charges policy (DOMAIN.md §1). Errors: `invalid_input` naming the policy field.
+ */
+export function lateChargesCalculator(policyInput: LateChargesPolicyInput, options: LateChargesOptions = {}): Result<LateChargesCalculator, AgreementsError> {
+  const parsed = parseInput(lateChargesPolicySchema, policyInput, ['policy']);
+  if (parsed.isErr()) return err(parsed.error);
+  return ok(compile(parsed.value, options.calendar ?? defaultBusinessCalendar()));
+}
+
+/** Compiles an already-parsed policy. */
+export function compileLateChargesPolicy(policy: LateChargesPolicy, calendar: BusinessCalendar = defaultBusinessCalendar()): LateChargesCalculator {
+  return compile(policy, calendar);
+}
+
+function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateChargesCalculator {
+  const mode: RoundingMode = policy.rounding;
+  const graceDays = policy.graceDays;
+
+  // Fine: percent / 100 of the principal, capped for consumer contracts.
+  const requested = policy.fine.percent;
+  const cap = policy.fine.consumerContract ? policy.fine.consumerCapPercent : null;
+  const applied = cap !== null && cap.lt(requested) ? cap : requested;
+  const fineRule: AppliedFineRule = {
+    requestedPercent: requested.toString(),
+    appliedPercent: applied.toString(),
+    capPercent: cap === null ? null : cap.toString(),
+    capped: cap !== null && cap.lt(requested),
+  };
+  const finePct = scalePercent(applied);
+  const fineNum = finePct.numerator;
+  const fineDen = finePct.scale * 100;
+
+  // Interest.
+  const interest = policy.interest;
+  let interestKind = NONE;
+  let rateNum = 0;
+  let rateDen = 1;
+  let rateSeries: MonthlySeries = new Map();
+  const seriesScale = 10 ** MAX_PERCENT_DECIMALS;
+  if (interest.kind === 'monthly' || interest.kind === 'annual') {
+    const pct = scalePercent(interest.percent);
+    interestKind = pct.numerator === 0 ? NONE : LINEAR;
+    rateNum = pct.numerator;
+    rateDen = pct.scale * 100 * (interest.kind === 'monthly' ? 30 : 365);
+  } else if (interest.kind === 'series') {
+    interestKind = SERIES;
+    rateSeries = toMonthlySeries(interest.rates);
+  }
+  const seriesNum = new Map<number, number>();
+  const seriesDen = new Map<number, number>();
+  const seriesBig = new Map<number, readonly [bigint, bigint]>();
+  let missingRateMonth = '';
+
+  /** Caches the exact fraction Σ rate × days / days-in-month / 100 for a period; MISSING when a month has no rate. */
+  function seriesFraction(from: number, to: number): number {
+    const key = pairKey(from, to);
+    const cached = seriesNum.get(key);
+    if (cached !== undefined) return key;
+    let numerator = 0n;
+    for (const slice of monthSlices(from, to)) {
+      const rate = rateSeries.get(slice.month);
+      if (rate === undefined) {
+        missingRateMonth = monthLabel(slice.month);
+        seriesNum.set(key, MISSING);
+        return key;
+      }
+      const scaled = rate.isNegative() ? 0n : BigInt(rate.times(seriesScale).toFixed(0));
+      numerator += scaled * BigInt(slice.days) * BigInt(MONTH_LCM / slice.daysInMonth);
+    }
+    let denominator = BigInt(seriesScale) * 100n * BigInt(MONTH_LCM);
+    const divisor = bigGcd(numerator, denominator);
+    numerator /= divisor;
+    denominator /= divisor;
+    if (numerator > MAX_SAFE_BIG || denominator > MAX_SAFE_BIG) {
+      seriesNum.set(key, HUGE);
+      seriesBig.set(key, [numerator, denominator]);
+      return key;
+    }
+    seriesNum.set(key, Number(numerator));
+    seriesDen.set(key, Number(denominator));
+    return key;
+  }
+
+  // Correction.
+  const correction = policy.correction;
+  const variations: MonthlySeries = correction ? toMonthlySeries(correction.variations) : new Map();
+  const factorScale = 10 ** (correction?.factorDecimals ?? 8);
+  const correctionExcess = new Map<number, number>();
+  let missingIndexMonth = '';
+
+  /** The accumulated factor minus 1, scaled to whole units of 10^-factorDecimals; MISSING when a month has no value. */
+  function correctionExcessOf(from: number, to: number): number {
+    const key = pairKey(from, to);
+    const cached = correctionExcess.get(key);
+    if (cached !== undefined) return cached;
+    let factor = new Dec(1);
+    let result: number | undefined;
+    for (const slice of monthSlices(from, to)) {
+      const variation = variations.get(slice.month);
+      if (variation === undefined) {
+        missingIndexMonth = monthLabel(slice.month);
+        result = MISSING;
+        break;
+      }
+      factor = factor.times(new Dec(1).plus(variation.times(slice.days).div(100 * slice.daysInMonth)));
+    }
+    if (result === undefined) {
+      const excess = factor.minus(1).times(factorScale).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+      result = excess < 0 ? 0 : excess;
+    }
+    if (correctionExcess.size > 200_000) correctionExcess.clear();
+    correctionExcess.set(key, result);
+    return result;
+  }
+
+  function chargeFreeUntil(due: number): number {
+    let rolled = due;
+    while (!calendar.isBusinessEpochDay(rolled)) rolled++;
+    const graceEnd = due + graceDays;
+    return graceEnd > rolled ? graceEnd : rolled;
+  }
+
+  function fineCents(principal: number): number {
+    return fineNum === 0 ? 0 : mulDivRound(principal, fineNum, fineDen, mode);
+  }
+
+  /** Interest on `principal` over `(from, to]`, or MISSING. */
+  function interestCents(principal: number, from: number, to: number): number {
+    if (interestKind === LINEAR) return mulDivRound(principal, rateNum * (to - from), rateDen, mode);
+    if (interestKind === NONE || to <= from) return 0;
+    const key = seriesFraction(from, to);
+    const numerator = seriesNum.get(key) ?? MISSING;
+    if (numerator === MISSING) return MISSING;
+    if (numerator === HUGE) {
+      const [bigNum, bigDen] = seriesBig.get(key) ?? [0n, 1n];
+      return bigMulDivRound(BigInt(principal) * bigNum, bigDen, mode);
+    }
+    return mulDivRound(principal, numerator, seriesDen.get(key) ?? 1, mode);
+  }
+
+  /** Correction on `principal` over `(from, to]`, or MISSING. */
+  function correctionCents(principal: number, from: number, to: number): number {
+    if (!correction || to <= from) return 0;
+    const excess = correctionExcessOf(from, to);
+    if (excess === MISSING) return MISSING;
+    return mulDivRound(principal, excess, factorScale, mode);
+  }
+
+  function missingRate(): AgreementsError {
+    return cobrancaError('rate_missing', `the interest-rate series has no rate for ${missingRateMonth}`, {
+      path: ['policy', 'interest', 'rates'],
+      details: { month: missingRateMonth },
+    });
+  }
+
+  function missingIndex(): AgreementsError {
+    return cobrancaError('index_missing', `the ${correction?.index ?? 'correction'} series has no variation for ${missingIndexMonth}`, {
+      path: ['policy', 'correction', 'variations'],
+      details: { month: missingIndexMonth, index: correction?.index },
+    });
+  }
+
+  function accrue(principal: number, from: number, to: number): Result<Accrual, AgreementsError> {
+    const correctionPart = correctionCents(principal, from, to);
+    if (correctionPart === MISSING) return err(missingIndex());
+    const interestPart = interestCents(principal, from, to);
+    if (interestPart === MISSING) return err(missingRate());
+    return ok({ interestCents: interestPart, correctionCents: correctionPart });
+  }
+
+  function figures(principal: number, due: number, asOf: number): Result<LateChargesFigures, AgreementsError> {
+    const daysLate = asOf > due ? asOf - due : 0;
+    if (asOf <= chargeFreeUntil(due)) {
+      return ok({ daysLate, late: false, fineCents: 0, interestCents: 0, correctionCents: 0, totalCents: principal });
+    }
+    const accrual = accrue(principal, due, asOf);
+    if (accrual.isErr()) return err(accrual.error);
+    const fine = fineCents(principal);
+    const { interestCents: interestPart, correctionCents: correctionPart } = accrual.value;
+    return ok({ daysLate, late: true, fineCents: fine, interestCents: interestPart, correctionCents: correctionPart, totalCents: principal + fine + interestPart + correctionPart });
+  }
+
+  function batch(input: LateChargesBatchInput): Result<LateChargesColumns, AgreementsError> {
+    const { principalCents, dueEpochDays, asOfEpochDay: asOf } = input;
+    const count = principalCents.length;
+    if (dueEpochDays.length !== count) {
+      return err(cobrancaError('invalid_input', `expected one due date per principal (${count}), got ${dueEpochDays.length}`, { path: ['dueEpochDays'] }));
+    }
+    if (!Number.isSafeInteger(asOf)) return err(cobrancaError('invalid_input', 'the as-of date must be a whole epoch day', { path: ['asOfEpochDay'] }));
+    const out: LateChargesColumns = {
+      daysLate: new Int32Array(count),
+      fineCents: new Float64Array(count),
+      interestCents: new Float64Array(count),
+      correctionCents: new Float64Array(count),
+      totalCents: new Float64Array(count),
+    };
+    for (let i = 0; i < count; i++) {
+      const principal = principalCents[i] ?? -1;
+      const due = dueEpochDays[i] ?? Number.NaN;
+      if (!(Number.isSafeInteger(principal) && principal >= 0 && principal <= MAX_INPUT_CENTS)) {
+        return err(cobrancaError('invalid_input', `principal must be a whole number of centavos from 0 to ${MAX_INPUT_CENTS}`, { path: ['principalCents', i] }));
+      }
+      if (!Number.isSafeInteger(due)) return err(cobrancaError('invalid_input', 'a due date must be a whole epoch day', { path: ['dueEpochDays', i] }));
+      out.daysLate[i] = asOf > due ? asOf - due : 0;
+      let total = principal;
+      if (asOf > chargeFreeUntil(due)) {
+        const correctionPart = correctionCents(principal, due, asOf);
+        if (correctionPart === MISSING) return err(missingIndex());
+        const interestPart = interestCents(principal, due, asOf);
+        if (interestPart === MISSING) return err(missingRate());
+        const fine = fineNum === 0 ? 0 : mulDivRound(principal, fineNum, fineDen, mode);
+        out.fineCents[i] = fine;
+        out.interestCents[i] = interestPart;
+        out.correctionCents[i] = correctionPart;
+        total += fine + interestPart + correctionPart;
+      }
+      out.totalCents[i] = total;
+    }
+    return ok(out);
+  }
+
+  return { policy, fineRule, chargeFreeUntil, fineCents, accrue, figures, batch };
+}

@@ -1,0 +1,173 @@
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import { civilDateSchema, fromEpochDay, toEpochDay, type CivilDate } from '../calendar/index.js';
+import { cobrancaError, parseInput } from '../errors.js';
+import { fromCents, nonNegativeMoneySchema, type Money } from '../money/index.js';
+import type { AgreementsError } from './errors.js';
+import { compileLateChargesPolicy, defaultBusinessCalendar, type AppliedFineRule, type LateChargesOptions } from './late-charges-calculator.js';
+import { lateChargesPolicySchema } from './late-charges-policy.js';
+
+/** A payment made towards one invoice. */
+export const invoicePaymentSchema = z.object({ date: civilDateSchema, amount: nonNegativeMoneySchema });
+
+/** Input of {@link calculateLateCharges}. */
+export const lateChargesInputSchema = z.object({
+  /** The invoice's original amount (principal). */
+  principal: nonNegativeMoneySchema,
+  /** The original due date. */
+  dueDate: civilDateSchema,
+  /** The date the charges are computed for (the payment date, or today). */
+  asOf: civilDateSchema,
+  /** Partial payments already made (those after `asOf` are ignored). */
+  payments: z.array(invoicePaymentSchema).max(10_000).default([]),
+  policy: lateChargesPolicySchema,
+});
+
+/** Input of {@link calculateLateCharges} as written by the host. */
+export type LateChargesInput = z.input<typeof lateChargesInputSchema>;
+
+/** The late charges of one invoice as of a date (every amount exact to the centavo). */
+export interface LateCharges {
+  readonly dueDate: CivilDate;
+  readonly asOf: CivilDate;
+  /** The last day the invoice could be paid with no charges (next business day, grace days). */
+  readonly chargeFreeUntil: CivilDate;
+  /** Calendar days after the original due date (0 when not yet due). */
+  readonly daysLate: number;
+  /** Whether charges apply. */
+  readonly late: boolean;
+  /** Principal still owed. */
+  readonly principal: Money;
+  /** Fine still owed. */
+  readonly fine: Money;
+  /** Interest still owed. */
+  readonly interest: Money;
+  /** Monetary correction still owed. */
+  readonly correction: Money;
+  /** Everything still owed: principal + fine + interest + correction. */
+  readonly total: Money;
+  /** Charges accrued over the life of the invoice, paid or not. */
+  readonly accrued: { readonly fine: Money; readonly interest: Money; readonly correction: Money };
+  /** How the payments up to `asOf` were applied. */
+  readonly paid: { readonly principal: Money; readonly charges: Money };
+  /** Payment left over once everything was paid. */
+  readonly unappliedPayment: Money;
+  /** The fine rule as applied, with the consumer cap in force. */
+  readonly fineRule: AppliedFineRule;
+}
+
+interface Balance {
+  principal: number;
+  fine: number;
+  interest: number;
+  correction: number;
+  paidPrincipal: number;
+  paidCharges: number;
+  unapplied: number;
+}
+
+/**
+ * The late charges of one invoice as of a date (DOMAIN.md §1): a due date on a weekend or holiday
+ * may be paid on the next business day with no charges, after which days count from the original
+ * due date; grace days; a fine charged once (capped at 2% for consumer contracts, CDC art. 52 §1);
+ * simple pro-rata interest; monetary correction by an index series. Partial payments cover the
+ * charges first (correction, interest, fine) and then the principal, unless the policy says
+ * `principal-first`; charges left unpaid are never lost. Interest and correction accrue between
+ * payments on the principal then owed, each stretch rounded once.
+ *
+ * Errors: `invalid_input` (naming the field), `rate_missing`, `index_missing`.
+ */
+export function calculateLateCharges(input: LateChargesInput, options: LateChargesOptions = {}): Result<LateCharges, AgreementsError> {
+  const parsed = parseInput(lateChargesInputSchema, input);
+  if (parsed.isErr()) return err(parsed.error);
+  const { principal, dueDate, asOf, payments, policy } = parsed.value;
+  const calculator = compileLateChargesPolicy(policy, options.calendar ?? defaultBusinessCalendar());
+  const due = toEpochDay(dueDate);
+  const today = toEpochDay(asOf);
+  const freeUntil = calculator.chargeFreeUntil(due);
+  const late = today > freeUntil;
+  const chargesFirst = policy.paymentOrder === 'charges-first';
+
+  const ordered = payments
+    .map((p, index) => ({ day: toEpochDay(p.date), cents: p.amount.cents, index }))
+    .filter((p) => p.day <= today)
+    .sort((a, b) => a.day - b.day || a.index - b.index);
+
+  const balance: Balance = { principal: principal.cents, fine: 0, interest: 0, correction: 0, paidPrincipal: 0, paidCharges: 0, unapplied: 0 };
+  const accrued = { fine: 0, interest: 0, correction: 0 };
+  let next = 0;
+  // Payments inside the charge-free window reduce the principal before any charge exists.
+  while (next < ordered.length && (ordered[next]?.day ?? 0) <= freeUntil) {
+    applyPayment(balance, ordered[next]?.cents ?? 0, chargesFirst);
+    next++;
+  }
+  if (late && balance.principal > 0) {
+    const fine = calculator.fineCents(balance.principal);
+    balance.fine += fine;
+    accrued.fine = fine;
+    let from = due;
+    const stretches = [...ordered.slice(next).map((p) => p.day), today];
+    for (const [k, to] of stretches.entries()) {
+      if (to > from && balance.principal > 0) {
+        const accrual = calculator.accrue(balance.principal, from, to);
+        if (accrual.isErr()) return err(accrual.error);
+        balance.interest += accrual.value.interestCents;
+        balance.correction += accrual.value.correctionCents;
+        accrued.interest += accrual.value.interestCents;
+        accrued.correction += accrual.value.correctionCents;
+      }
+      if (to > from) from = to;
+      const payment = k < stretches.length - 1 ? ordered[next + k] : undefined;
+      if (payment) applyPayment(balance, payment.cents, chargesFirst);
+    }
+  } else {
+    for (const payment of ordered.slice(next)) applyPayment(balance, payment.cents, chargesFirst);
+  }
+
+  const total = balance.principal + balance.fine + balance.interest + balance.correction;
+  if (!Number.isSafeInteger(total)) {
+    return err(cobrancaError('amount_out_of_range', 'the late charges left the supported range', { path: ['principal'] }));
+  }
+  return ok({
+    dueDate,
+    asOf,
+    chargeFreeUntil: fromEpochDay(freeUntil),
+    daysLate: today > due ? today - due : 0,
+    late,
+    principal: fromCents(balance.principal),
+    fine: fromCents(balance.fine),
+    interest: fromCents(balance.interest),
+    correction: fromCents(balance.correction),
+    total: fromCents(total),
+    accrued: { fine: fromCents(accrued.fine), interest: fromCents(accrued.interest), correction: fromCents(accrued.correction) },
+    paid: { principal: fromCents(balance.paidPrincipal), charges: fromCents(balance.paidCharges) },
+    unappliedPayment: fromCents(balance.unapplied),
+    fineRule: calculator.fineRule,
+  });
+}
+
+function applyPayment(balance: Balance, cents: number, chargesFirst: boolean): void {
+  let left = cents;
+  const payCharges = (): void => {
+    for (const key of ['correction', 'interest', 'fine'] as const) {
+      const part = Math.min(left, balance[key]);
+      balance[key] -= part;
+      balance.paidCharges += part;
+      left -= part;
+    }
+  };
+  const payPrincipal = (): void => {
+    const part = Math.min(left, balance.principal);
+    balance.principal -= part;
+    balance.paidPrincipal += part;
+    left -= part;
+  };
+  if (chargesFirst) {
+    payCharges();
+    payPrincipal();
+  } else {
+    payPrincipal();
+    payCharges();
+  }
+  balance.unapplied += left;
+}

@@ -1,0 +1,89 @@
+import type Decimal from 'decimal.js';
+import { dateParts, daysInMonth, fromEpochDay, type BusinessCalendar } from '../../../src/calendar/index.js';
+import { Dec, type RoundingMode } from '../../../src/money/index.js';
+
+/** A policy in the plain shape the straightforward decimal.js computation reads. */
+export interface ReferencePolicy {
+  readonly finePercent: string;
+  readonly consumerCapPercent: string | null;
+  readonly interest: { kind: 'none' } | { kind: 'monthly' | 'annual'; percent: string } | { kind: 'series'; rates: Record<string, string> };
+  readonly correction?: { variations: Record<string, string>; factorDecimals: number };
+  readonly graceDays: number;
+  readonly rounding: RoundingMode;
+}
+
+const MODE: Record<RoundingMode, Decimal.Rounding> = { 'half-up': Dec.ROUND_HALF_UP, 'half-even': Dec.ROUND_HALF_EVEN, down: Dec.ROUND_DOWN, up: Dec.ROUND_UP };
+
+function monthKey(epochDay: number): string {
+  return fromEpochDay(epochDay).slice(0, 7);
+}
+
+/**
+ * The straightforward decimal.js computation of the late charges of one invoice, written from
+ * DOMAIN.md §1 independently of the fast path: walk the days, build each figure as a decimal, divide
+ * last, round once.
+ */
+export function referenceLateCharges(
+  principalCents: number,
+  dueEpochDay: number,
+  asOfEpochDay: number,
+  policy: ReferencePolicy,
+  calendar: BusinessCalendar,
+): { fine: number; interest: number; correction: number; total: number } {
+  let rolled = dueEpochDay;
+  while (!calendar.isBusinessEpochDay(rolled)) rolled += 1;
+  const chargeFree = Math.max(rolled, dueEpochDay + policy.graceDays);
+  if (asOfEpochDay <= chargeFree) return { fine: 0, interest: 0, correction: 0, total: principalCents };
+  const principal = new Dec(principalCents);
+  const days = asOfEpochDay - dueEpochDay;
+  const mode = MODE[policy.rounding];
+
+  let finePct = new Dec(policy.finePercent);
+  if (policy.consumerCapPercent !== null) finePct = Dec.min(finePct, new Dec(policy.consumerCapPercent));
+  const fine = principal.times(finePct).div(100).toDecimalPlaces(0, mode);
+
+  let interest = new Dec(0);
+  const rule = policy.interest;
+  if (rule.kind === 'monthly') interest = principal.times(rule.percent).times(days).div(100 * 30);
+  else if (rule.kind === 'annual') interest = principal.times(rule.percent).times(days).div(100 * 365);
+  else if (rule.kind === 'series') {
+    // Σ rate × days-in-month-of-the-period / days-in-month, over a common denominator so the division is last.
+    let numerator = new Dec(0);
+    const common = 377_580;
+    for (let day = dueEpochDay + 1; day <= asOfEpochDay; day++) {
+      const key = monthKey(day);
+      const rate = Dec.max(new Dec(rule.rates[key] ?? Number.NaN), 0);
+      const { year, month } = dateParts(fromEpochDay(day));
+      numerator = numerator.plus(rate.times(common / daysInMonth(year, month)));
+    }
+    interest = principal.times(numerator).div(100 * common);
+  }
+
+  let correction = new Dec(0);
+  if (policy.correction) {
+    let factor = new Dec(1);
+    let day = dueEpochDay + 1;
+    while (day <= asOfEpochDay) {
+      const key = monthKey(day);
+      let count = 0;
+      while (day <= asOfEpochDay && monthKey(day) === key) {
+        count++;
+        day++;
+      }
+      const { year, month } = dateParts(fromEpochDay(day - 1));
+      const variation = new Dec(policy.correction.variations[key] ?? Number.NaN);
+      factor = factor.times(new Dec(1).plus(variation.times(count).div(100 * daysInMonth(year, month))));
+    }
+    const scale = new Dec(10).pow(policy.correction.factorDecimals);
+    const excess = Dec.max(factor.minus(1).times(scale).toDecimalPlaces(0, Dec.ROUND_HALF_UP), 0);
+    correction = principal.times(excess).div(scale);
+  }
+  const roundedInterest = interest.toDecimalPlaces(0, mode);
+  const roundedCorrection = correction.toDecimalPlaces(0, mode);
+  return {
+    fine: fine.toNumber(),
+    interest: roundedInterest.toNumber(),
+    correction: roundedCorrection.toNumber(),
+    total: principal.plus(fine).plus(roundedInterest).plus(roundedCorrection).toNumber(),
+  };
+}
