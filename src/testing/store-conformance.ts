@@ -233,6 +233,7 @@ export function storeConformanceCases(makeStore: StoreFactory): ConformanceCase[
     await store.transaction(async (tx) => {
       assert.deepEqual((await tx.outbox.pending(10)).map((e) => e.id), ['e1', 'e2']);
       assert.deepEqual((await tx.outbox.pending(1)).map((e) => e.id), ['e1']);
+      assert.deepEqual((await tx.outbox.pending(10, 'e1')).map((e) => e.id), ['e2'], 'a cursor skips what came before');
       await tx.outbox.settle('e1', { status: 'done', attempts: 1, doneAt: '2026-11-24T10:01:00.000Z' });
       await tx.outbox.settle('e2', { status: 'pending', attempts: 1, lastError: 'timeout' });
     });
@@ -242,6 +243,16 @@ export function storeConformanceCases(makeStore: StoreFactory): ConformanceCase[
       assert.equal(done?.status, 'done');
       assert.equal(done?.doneAt, '2026-11-24T10:01:00.000Z');
       assert.equal((await tx.outbox.all()).length, 2);
+    });
+  });
+
+  test('pending effects keep their enqueue order across transactions and retries', async (store) => {
+    for (const id of ['e1', 'e2', 'e3']) await store.transaction((tx) => tx.outbox.enqueue(effect(id, `k-${id}`)).then(() => undefined));
+    await store.transaction((tx) => tx.outbox.settle('e1', { status: 'pending', attempts: 1, lastError: 'boom' }));
+    await store.transaction(async (tx) => {
+      await tx.outbox.enqueue(effect('e4', 'k-e4'));
+      assert.deepEqual((await tx.outbox.pending(10)).map((e) => e.id), ['e1', 'e2', 'e3', 'e4']);
+      assert.deepEqual((await tx.outbox.pending(2, 'e2')).map((e) => e.id), ['e3', 'e4']);
     });
   });
 

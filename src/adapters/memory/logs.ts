@@ -8,6 +8,8 @@ export class CommittedLogs {
   readonly actionsByInvoice = new Map<string, string[]>();
   readonly outbox = new Map<string, OutboxEffect>();
   readonly outboxKeys = new Map<string, string>();
+  /** Enqueue order of every effect id. */
+  readonly outboxOrder = new Map<string, number>();
   /** Ids of effects still pending, in insertion order. */
   readonly pendingOutbox = new Set<string>();
   readonly audit: AuditEntry[] = [];
@@ -22,6 +24,7 @@ export class CommittedLogs {
   }
 
   putEffect(effect: OutboxEffect): void {
+    if (!this.outboxOrder.has(effect.id)) this.outboxOrder.set(effect.id, this.outboxOrder.size);
     this.outbox.set(effect.id, effect);
     this.outboxKeys.set(effect.key, effect.id);
     if (effect.status === 'pending') this.pendingOutbox.add(effect.id);
@@ -74,11 +77,16 @@ export class TransactionalLogs {
         this.effectKeys.set(effect.key, effect.id);
         return true;
       },
-      pending: async (limit) => {
+      pending: async (limit, after) => {
         const out: OutboxEffect[] = [];
-        const ids = [...committed.pendingOutbox, ...[...this.effects.keys()].filter((id) => !committed.outbox.has(id))];
+        const added = [...this.effects.keys()].filter((id) => !committed.outbox.has(id));
+        const ids = [...committed.pendingOutbox, ...[...this.effects.keys()].filter((id) => committed.outbox.has(id) && !committed.pendingOutbox.has(id)), ...added];
+        const order = (id: string): number => committed.outboxOrder.get(id) ?? committed.outboxOrder.size + added.indexOf(id);
+        ids.sort((a, b) => order(a) - order(b));
+        const from = after === undefined ? -1 : order(after);
         for (const id of ids) {
           if (out.length >= limit) break;
+          if (order(id) <= from) continue;
           const effect = this.effect(id);
           if (effect?.status === 'pending') out.push(copy(effect));
         }

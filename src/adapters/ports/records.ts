@@ -107,15 +107,25 @@ export interface CollectionAccountRecord extends Versioned {
   readonly tasks: readonly AccountTask[];
 }
 
-/** A comment or contact record (status, return date, text). */
+/**
+ * A comment or contact record (seed 004 "Inserir comentários ou registros de
+ * contato"): contact type (active: the operator called; reactive: the customer
+ * did), medium, who answered on the customer's side, category, subject, text;
+ * plus how it went and when to call back.
+ */
 export interface AccountComment {
   readonly id: string;
   readonly at: string;
   readonly author: string;
   readonly text: string;
-  /** For contact records: how the contact went (e.g. "promised to pay"). */
+  readonly subject?: string;
+  readonly contactType?: 'active' | 'reactive';
+  readonly medium?: string;
+  readonly customerContact?: string;
+  readonly category?: string;
+  /** How the contact went (e.g. "promised to pay"). */
   readonly contactStatus?: string;
-  /** For contact records: when to call back. */
+  /** When to return to the customer. */
   readonly returnOn?: CivilDate;
   readonly invoiceId?: string;
 }
@@ -126,10 +136,13 @@ export interface AccountAttachment {
   readonly at: string;
   readonly author: string;
   readonly fileName: string;
+  readonly description?: string;
   readonly contentType: string;
   readonly sizeBytes: number;
   /** Where the host keeps the file. */
   readonly uri: string;
+  /** Set when the attachment was removed (kept for the history). */
+  readonly deletedAt?: string;
 }
 
 /** An e-mail, SMS, WhatsApp, letter or app message sent from the account. */
@@ -138,9 +151,18 @@ export interface AccountMessage {
   readonly at: string;
   readonly author: string;
   readonly channel: 'email' | 'sms' | 'whatsapp' | 'letter' | 'push';
-  readonly templateId?: string;
+  /** Addresses or phone numbers. */
+  readonly to: readonly string[];
+  readonly cc?: readonly string[];
+  readonly subject?: string;
   readonly text?: string;
+  readonly templateId?: string;
+  /** Invoices attached (e-mail) or mentioned. */
   readonly invoiceIds?: readonly string[];
+  /** The operator's note kept on the account (seed 004 "Observação"). */
+  readonly note?: string;
+  /** The outbox effect that sends it. */
+  readonly effectKey: string;
 }
 
 /** An operator task. */

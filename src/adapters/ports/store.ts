@@ -74,8 +74,8 @@ export interface ActionLog {
 export interface Outbox {
   /** Adds an effect; returns `false` (and changes nothing) when its key is already there. */
   enqueue(effect: OutboxEffect): Promise<boolean>;
-  /** Pending effects, oldest first. */
-  pending(limit: number): Promise<OutboxEffect[]>;
+  /** Pending effects in the order they were enqueued, at most `limit`; with `after`, only those enqueued after that effect id (a cursor). */
+  pending(limit: number, after?: string): Promise<OutboxEffect[]>;
   /** Replaces an effect's status fields (done or failed with an error). */
   settle(id: string, outcome: Pick<OutboxEffect, 'status' | 'attempts'> & { readonly doneAt?: string; readonly lastError?: string }): Promise<void>;
   /** Every effect with a key, for inspection. */

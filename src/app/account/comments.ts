@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { civilDateSchema } from '../../calendar/index.js';
+import { commandBaseSchema, runCommand } from '../command.js';
+import { recordAudit } from '../audit.js';
+import { compact } from '../compact.js';
+import type { AppContext } from '../dependencies.js';
+import { requireAccount, saveAccount } from './account-store.js';
+
+/** Input of {@link addComment}: seed 004's comment / contact record form. */
+export const addCommentSchema = commandBaseSchema.extend({
+  customerId: z.string().min(1),
+  text: z.string().min(1).max(10_000),
+  subject: z.string().max(300).optional(),
+  contactType: z.enum(['active', 'reactive']).optional(),
+  medium: z.string().max(100).optional(),
+  customerContact: z.string().max(200).optional(),
+  category: z.string().max(100).optional(),
+  contactStatus: z.string().max(100).optional(),
+  returnOn: civilDateSchema.optional(),
+  invoiceId: z.string().optional(),
+});
+
+/** Adds a comment or a contact record (type, medium, who answered, status, return date) to the account. */
+export function addComment(context: AppContext) {
+  return (input: unknown) =>
+    runCommand(context, 'addComment', addCommentSchema, input, async (tx, cmd) => {
+      const account = await requireAccount(tx, cmd.customerId);
+      const { idempotencyKey: _k, actor, customerId: _c, ...fields } = cmd;
+      const comment = { id: context.ids.next('comment'), at: context.nowIso(), author: actor, ...compact(fields) };
+      await saveAccount(tx, account, { comments: [...account.comments, comment] });
+      await recordAudit(tx, context, { actor, subjectType: 'account', subjectId: account.id, action: cmd.contactType ? 'contact_recorded' : 'comment_added', details: { commentId: comment.id } });
+      return comment;
+    });
+}

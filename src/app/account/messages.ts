@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { checkSmsText } from '../../ruler/index.js';
+import type { AccountMessage, StoreTransaction } from '../../adapters/ports.js';
+import { commandBaseSchema, runCommand, unwrap } from '../command.js';
+import { recordAudit } from '../audit.js';
+import { compact } from '../compact.js';
+import type { AppContext } from '../dependencies.js';
+import { requireAccount, saveAccount } from './account-store.js';
+
+/** Input of {@link sendEmail}: seed 004's "Novo Email" form. */
+export const sendEmailSchema = commandBaseSchema.extend({
+  customerId: z.string().min(1),
+  to: z.array(z.email()).min(1).max(50),
+  cc: z.array(z.email()).max(50).optional(),
+  subject: z.string().min(1).max(300),
+  text: z.string().max(100_000).optional(),
+  templateId: z.string().min(1).optional(),
+  invoiceIds: z.array(z.string().min(1)).max(500).optional(),
+  note: z.string().max(2000).optional(),
+}).refine((cmd) => cmd.text !== undefined || cmd.templateId !== undefined, { message: 'give the e-mail a text or a templateId', path: ['text'] });
+
+/** Input of {@link sendMessage}: seed 004's SMS / app message form. */
+export const sendMessageSchema = commandBaseSchema.extend({
+  customerId: z.string().min(1),
+  channel: z.enum(['sms', 'whatsapp', 'push']),
+  to: z.array(z.string().min(1).max(200)).min(1).max(50),
+  text: z.string().min(1).max(4096),
+  note: z.string().max(2000).optional(),
+});
+
+async function enqueueMessage(tx: StoreTransaction, context: AppContext, customerId: string, message: Omit<AccountMessage, 'id' | 'at' | 'effectKey'>): Promise<AccountMessage> {
+  const account = await requireAccount(tx, customerId);
+  const id = context.ids.next('message');
+  const effectKey = `message:${id}`;
+  const full: AccountMessage = { id, at: context.nowIso(), effectKey, ...message };
+  for (const to of message.to) {
+    await tx.outbox.enqueue({
+      id: context.ids.next('effect'),
+      key: `${effectKey}:${to}`,
+      kind: 'notify',
+      payload: compact({ channel: message.channel, customerId, to, templateId: message.templateId, text: message.text, subject: message.subject, cc: message.cc, invoiceIds: message.invoiceIds, accountMessageId: id }),
+      status: 'pending',
+      attempts: 0,
+      createdAt: full.at,
+    });
+  }
+  await saveAccount(tx, account, { messages: [...account.messages, full] });
+  await recordAudit(tx, context, { actor: message.author, subjectType: 'account', subjectId: account.id, action: `${message.channel}_queued`, details: { messageId: id, to: message.to } });
+  return full;
+}
+
+/**
+ * Sends an e-mail from the account: recorded on the account and queued in the
+ * outbox (one effect per recipient) in the same transaction; the daily cycle
+ * or `performEffects` delivers it through the notifier.
+ */
+export function sendEmail(context: AppContext) {
+  return (input: unknown) =>
+    runCommand(context, 'sendEmail', sendEmailSchema, input, async (tx, cmd) => {
+      const { idempotencyKey: _k, actor, customerId, ...fields } = cmd;
+      return enqueueMessage(tx, context, customerId, { author: actor, channel: 'email', ...compact(fields) });
+    });
+}
+
+/**
+ * Sends an SMS, WhatsApp or app message from the account; an SMS must fit one
+ * message (160 GSM-7 or 70 UCS-2 characters), else `sms_too_long`.
+ */
+export function sendMessage(context: AppContext) {
+  return (input: unknown) =>
+    runCommand(context, 'sendMessage', sendMessageSchema, input, async (tx, cmd) => {
+      if (cmd.channel === 'sms') unwrap(checkSmsText(cmd.text, ['text']));
+      const { idempotencyKey: _k, actor, customerId, ...fields } = cmd;
+      return enqueueMessage(tx, context, customerId, { author: actor, ...compact(fields) });
+    });
+}

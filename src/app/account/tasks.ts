@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { cobrancaError } from '../../errors.js';
+import type { AccountTask, CollectionAccountRecord, StoreTransaction } from '../../adapters/ports.js';
+import { abort, commandBaseSchema, runCommand } from '../command.js';
+import { recordAudit } from '../audit.js';
+import { compact } from '../compact.js';
+import type { AppContext } from '../dependencies.js';
+import { requireAccount, saveAccount } from './account-store.js';
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+/** Input of {@link createTask}: title, scheduled time, assignee, description (seed 004). */
+export const createTaskSchema = commandBaseSchema.extend({
+  customerId: z.string().min(1),
+  title: z.string().min(1).max(300),
+  scheduledAt: isoInstant,
+  assignee: z.string().min(1).max(200),
+  description: z.string().max(10_000).optional(),
+});
+
+/** Input of {@link editTask}: the fields to change. */
+export const editTaskSchema = commandBaseSchema.extend({
+  customerId: z.string().min(1),
+  taskId: z.string().min(1),
+  title: z.string().min(1).max(300).optional(),
+  scheduledAt: isoInstant.optional(),
+  assignee: z.string().min(1).max(200).optional(),
+  description: z.string().max(10_000).optional(),
+});
+
+/** Input of {@link cancelTask}: a reason is required (seed 004 "Motivo do cancelamento"). */
+export const cancelTaskSchema = commandBaseSchema.extend({ customerId: z.string().min(1), taskId: z.string().min(1), reason: z.string().min(1).max(2000) });
+
+/** Input of {@link completeTask}: who completed it, when, and notes. */
+export const completeTaskSchema = commandBaseSchema.extend({
+  customerId: z.string().min(1),
+  taskId: z.string().min(1),
+  completedAt: isoInstant.optional(),
+  notes: z.string().max(10_000).optional(),
+});
+
+/** Creates an operator task on the account. */
+export function createTask(context: AppContext) {
+  return (input: unknown) =>
+    runCommand(context, 'createTask', createTaskSchema, input, async (tx, cmd) => {
+      const account = await requireAccount(tx, cmd.customerId);
+      const { idempotencyKey: _k, actor, customerId: _c, ...fields } = cmd;
+      const task: AccountTask = { id: context.ids.next('task'), status: 'open', createdBy: actor, createdAt: context.nowIso(), ...compact(fields) };
+      await saveAccount(tx, account, { tasks: [...account.tasks, task] });
+      await recordAudit(tx, context, { actor, subjectType: 'account', subjectId: account.id, action: 'task_created', details: { taskId: task.id, assignee: task.assignee } });
+      return task;
+    });
+}
+
+async function changeOpenTask(
+  tx: StoreTransaction,
+  context: AppContext,
+  customerId: string,
+  taskId: string,
+  actor: string,
+  action: string,
+  change: (task: AccountTask) => AccountTask,
+): Promise<AccountTask> {
+  const account: CollectionAccountRecord = await requireAccount(tx, customerId);
+  const task = account.tasks.find((t) => t.id === taskId);
+  if (!task) abort(cobrancaError('not_found', `task '${taskId}' does not exist on this account`, { path: ['taskId'] }));
+  if (task.status !== 'open') abort(cobrancaError('invalid_state', `task '${taskId}' is ${task.status}; only open tasks change`, { path: ['taskId'] }));
+  const changed = change(task);
+  await saveAccount(tx, account, { tasks: account.tasks.map((t) => (t.id === taskId ? changed : t)) });
+  await recordAudit(tx, context, { actor, subjectType: 'account', subjectId: account.id, action, details: { taskId } });
+  return changed;
+}
+
+/** Edits an open task. */
+export function editTask(context: AppContext) {
+  return (input: unknown) =>
+    runCommand(context, 'editTask', editTaskSchema, input, async (tx, cmd) => {
+      const { idempotencyKey: _k, actor, customerId, taskId, ...fields } = cmd;
+      return changeOpenTask(tx, context, customerId, taskId, actor, 'task_edited', (task) => ({ ...task, ...compact(fields) }));
+    });
+}
+
+/** Cancels an open task, with a reason. */
+export function cancelTask(context: AppContext) {
+  return (input: unknown) =>
+    runCommand(context, 'cancelTask', cancelTaskSchema, input, async (tx, cmd) =>
+      changeOpenTask(tx, context, cmd.customerId, cmd.taskId, cmd.actor, 'task_cancelled', (task) => ({ ...task, status: 'cancelled', cancelReason: cmd.reason })),
+    );
+}
+
+/** Completes an open task, recording who, when and notes. */
+export function completeTask(context: AppContext) {
+  return (input: unknown) =>
+    runCommand(context, 'completeTask', completeTaskSchema, input, async (tx, cmd) =>
+      changeOpenTask(tx, context, cmd.customerId, cmd.taskId, cmd.actor, 'task_completed', (task) => ({
+        ...task,
+        status: 'completed',
+        completedBy: cmd.actor,
+        completedAt: cmd.completedAt ?? context.nowIso(),
+        ...compact({ completionNotes: cmd.notes }),
+      })),
+    );
+}

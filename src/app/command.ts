@@ -1,0 +1,99 @@
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import { cobrancaError, parseInput, type CobrancaError } from '../errors.js';
+import { isVersionConflict, type StoreTransaction } from '../adapters/ports.js';
+import type { AppContext } from './dependencies.js';
+
+/** Fields every command input carries. */
+export const commandBaseSchema = z.object({
+  /** Repeating a command with the same key returns the first answer and changes nothing. */
+  idempotencyKey: z.string().min(1).max(200),
+  /** Who asks (operator login, `system`, an integration's name): kept in the audit log. */
+  actor: z.string().min(1).max(200),
+});
+
+/** The base fields, as a type. */
+export type CommandBase = z.infer<typeof commandBaseSchema>;
+
+class Abort extends Error {
+  constructor(readonly error: CobrancaError) {
+    super(error.message);
+  }
+}
+
+/** Ends a command's transaction with an error: everything it wrote is rolled back. */
+export function abort(error: CobrancaError): never {
+  throw new Abort(error);
+}
+
+/** Unwraps a `Result` inside a command, aborting (and rolling back) on an error. */
+export function unwrap<T>(result: Result<T, CobrancaError>): T {
+  if (result.isErr()) abort(result.error);
+  return result.value;
+}
+
+/** A stable fingerprint of a command's input (to tell a replay from a reused key). */
+function fingerprint(input: unknown): string {
+  const text = JSON.stringify(input, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : value,
+  );
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${text.length}:${(hash >>> 0).toString(16)}`;
+}
+
+/**
+ * Runs a command exactly once per idempotency key: parses the input, then in
+ * one transaction either replays the stored answer (same key, same input) or
+ * runs `work` and stores its answer with everything it wrote. A domain error
+ * (`abort`/`unwrap`), a version conflict or a store failure rolls everything back
+ * and comes back as an `Err`; nothing throws.
+ */
+export async function runCommand<S extends z.ZodType<CommandBase>, T>(
+  context: AppContext,
+  command: string,
+  schema: S,
+  rawInput: unknown,
+  work: (tx: StoreTransaction, input: z.output<S>) => Promise<T>,
+): Promise<Result<T, CobrancaError>> {
+  const parsed = parseInput(schema, rawInput);
+  if (parsed.isErr()) return err(parsed.error);
+  const input = parsed.value;
+  const { idempotencyKey: _key, ...rest } = rawInput as Record<string, unknown>;
+  const print = fingerprint(rest);
+  try {
+    const value = await context.store.transaction(async (tx) => {
+      const previous = await tx.idempotency.get(`${command}:${input.idempotencyKey}`);
+      if (previous) {
+        const stored = previous.response as { fingerprint: string; value: T };
+        if (stored.fingerprint !== print) {
+          abort(cobrancaError('idempotency_key_reused', `idempotency key '${input.idempotencyKey}' was already used for ${command} with a different input`, { path: ['idempotencyKey'] }));
+        }
+        return stored.value;
+      }
+      const result = await work(tx, input);
+      await tx.idempotency.put({ key: `${command}:${input.idempotencyKey}`, command, response: { fingerprint: print, value: result }, at: context.nowIso() });
+      return result;
+    });
+    return ok(value);
+  } catch (error) {
+    return err(toAppError(error));
+  }
+}
+
+/** Maps whatever a unit of work threw to a {@link CobrancaError}. */
+export function toAppError(error: unknown): CobrancaError {
+  if (error instanceof Abort) return error.error;
+  if (isVersionConflict(error)) return cobrancaError('version_conflict', `${error.message}; read it again and retry`);
+  return cobrancaError('store_failure', `the store failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** A `not_found` error for a missing record. */
+export function notFound(what: string, id: string, path: (string | number)[]): CobrancaError {
+  return cobrancaError('not_found', `${what} '${id}' does not exist`, { path });
+}

@@ -1,0 +1,31 @@
+import type { BusinessCalendar, Clock, CivilDate } from '../calendar/index.js';
+import type { BureauGateway, IdGenerator, Notifier, RateSource, Store } from '../adapters/ports.js';
+import { todayIn } from '../calendar/index.js';
+
+/** The ports the application layer needs (the rest of `createCollections`' options are policy). */
+export interface Ports {
+  readonly store: Store;
+  readonly bureau: BureauGateway;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  readonly rates: RateSource;
+  readonly calendar: BusinessCalendar;
+  readonly ids: IdGenerator;
+}
+
+/** What every use case gets: the ports plus "now" read once per call. */
+export interface AppContext extends Ports {
+  /** The current instant as ISO text (for records). */
+  nowIso(): string;
+  /** Today's civil date in São Paulo. */
+  today(): CivilDate;
+}
+
+/** Builds the {@link AppContext} from the ports. */
+export function appContext(ports: Ports): AppContext {
+  return {
+    ...ports,
+    nowIso: () => ports.clock.now().toISOString(),
+    today: () => todayIn(ports.clock),
+  };
+}
