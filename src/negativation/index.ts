@@ -1,5 +1,91 @@
 /**
- * The negativation module (being built; see the open issues).
+ * Negativation: registering a debt at a credit bureau, as a state machine with
+ * its legal guards (CDC art. 43; STJ Súmulas 323, 359, 404, 548), deadlines and
+ * reconciliation. Pure functions over plain, JSON-serialisable data.
  * @module negativation
  */
-export {};
+export { type NegativationErrorCode, type NegativationError } from './errors.js';
+export {
+  NEGATIVATION_STATUSES,
+  NEGATIVATION_STATUS_LABELS,
+  FINAL_STATUSES,
+  REQUEST_ORIGINS,
+  type NegativationStatus,
+  type RequestOrigin,
+  isFinalStatus,
+} from './status.js';
+export {
+  NOTICE_CHANNELS,
+  DEFAULT_NEGATIVATION_SETTINGS,
+  negativationSettingsSchema,
+  resolveNegativationSettings,
+  type NoticeChannel,
+  type NegativationSettings,
+  type NegativationSettingsInput,
+  type BranchNegativationSettings,
+  type YesNoDefault,
+} from './settings.js';
+export { debtorInputSchema, debtorDataProblems, type DebtorInput, type Debtor, type DebtorDataProblem } from './debtor.js';
+export {
+  type Negativation,
+  type Creditor,
+  type NegativatedTitle,
+  type Notice,
+  type PaymentRecord,
+  type Settlement,
+  type Removal,
+  type HistoryEntry,
+  isRegistered,
+  negativationKey,
+  keyOf,
+} from './negativation.js';
+export {
+  negativationEventSchema,
+  NEGATIVATION_EVENT_TYPES,
+  type NegativationEvent,
+  type NegativationEventInput,
+  type NegativationEventType,
+  type EventOfType,
+} from './events.js';
+export { parseNegativationEvent } from './parse-event.js';
+export { type NegativationEffect, type NegativationEffectType, type RemovalReason, type OperatorAlert } from './effects.js';
+export {
+  type Guard,
+  type GuardFacts,
+  type GuardName,
+  type GuardViolation,
+  type GuardStage,
+  GUARDS_BY_STAGE,
+  runGuards,
+  priorNoticeGuard,
+  earliestSubmissionOn,
+  minimumAmountGuard,
+  minimumDaysOverdueGuard,
+  ageLimitGuard,
+  prescriptionGuard,
+  debtorDataGuard,
+  noDuplicateGuard,
+  notPaidGuard,
+  notInAgreementGuard,
+  notDisputedGuard,
+} from './guards/index.js';
+export { checkNegativationGuards, guardCheckInputSchema, type GuardReport } from './check-guards.js';
+export { AGE_LIMIT_YEARS, ageLimitOn, submissionCutoffOn, prescriptionOn, registrationExpiresOn } from './dates.js';
+export { REMOVAL_BUSINESS_DAYS, removalDeadline, removalDeadlineOf, removalAlarmOn } from './removal-deadline.js';
+export { TRANSITIONS, type TransitionRule, findRule, eventAppliesIn, eventsAllowedIn } from './transition-table.js';
+export { startNegativation, negativationRequestSchema, type NegativationRequestInput } from './start.js';
+export { transition, applyEvent, defaultNegativationCalendar, type TransitionResult, type TransitionOptions } from './transition.js';
+export {
+  reconcile,
+  reconcileTrusted,
+  reconcileInvoiceSchema,
+  type ReconcileInvoice,
+  type ReconcileOptions,
+  type ReconciliationReport,
+  type Critique,
+  type DeadlineState,
+  type AgeLimitFinding,
+  type StuckSubmission,
+  type PaidWhilePending,
+} from './reconcile.js';
+export { negativationStateDiagram } from './diagram.js';

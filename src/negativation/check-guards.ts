@@ -1,0 +1,70 @@
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import { civilDateSchema } from '../calendar/index.js';
+import { parseTaxId } from '../documents/index.js';
+import { parseInput } from '../errors.js';
+import { ageLimitOn, prescriptionOn, submissionCutoffOn } from './dates.js';
+import { debtorInputSchema } from './debtor.js';
+import type { NegativationError } from './errors.js';
+import { runGuards, type GuardStage, type GuardViolation } from './guards/index.js';
+import { negativationKey } from './negativation.js';
+import { creditorInputSchema, existingNegativationSchema, occupiesKey, titleInputSchema } from './request-schema.js';
+import { DEFAULT_NEGATIVATION_SETTINGS, negativationSettingsSchema, NOTICE_CHANNELS } from './settings.js';
+
+/** zod schema of the input of {@link checkNegativationGuards}. */
+export const guardCheckInputSchema = z
+  .object({
+    stage: z.enum(['request', 'submission']),
+    asOf: civilDateSchema,
+    title: titleInputSchema,
+    settings: negativationSettingsSchema.optional(),
+    debtor: debtorInputSchema.optional(),
+    notices: z.array(z.object({ channel: z.enum(NOTICE_CHANNELS), sentOn: civilDateSchema, proofOfPosting: z.string().optional() }).strict()).default([]),
+    bureau: z.string().trim().min(1).optional(),
+    creditor: creditorInputSchema.optional(),
+    existing: z.array(existingNegativationSchema).default([]),
+  })
+  .strict();
+
+/** The verdict of the guards: allowed when there is no violation. */
+export interface GuardReport {
+  readonly stage: GuardStage;
+  readonly allowed: boolean;
+  readonly violations: readonly GuardViolation[];
+}
+
+/**
+ * Runs the guards of a stage (`request` or `submission`) without changing
+ * anything: a pre-flight for a UI (what debtor data is missing, when the
+ * notice period ends). The duplicate guard runs when debtor, creditor and
+ * bureau are given.
+ */
+export function checkNegativationGuards(input: unknown): Result<GuardReport, NegativationError> {
+  const parsed = parseInput(guardCheckInputSchema, input);
+  if (parsed.isErr()) return err(parsed.error);
+  const { stage, asOf, title, debtor, notices, bureau, creditor, existing } = parsed.value;
+  const settings = parsed.value.settings ?? DEFAULT_NEGATIVATION_SETTINGS;
+  const document = debtor ? parseTaxId(debtor.document) : undefined;
+  const key =
+    document?.isOk() && creditor && bureau ? negativationKey({ debtorDocument: document.value.number, creditorId: creditor.id, titleId: title.id, bureau }) : undefined;
+  const liveKeys = new Set(
+    existing.filter((n) => occupiesKey(n.status)).map((n) => negativationKey({ debtorDocument: n.debtor.document.number, creditorId: n.creditor.id, titleId: n.title.id, bureau: n.bureau })),
+  );
+  const violations = runGuards(stage, {
+    asOf,
+    settings,
+    dueDate: title.dueDate,
+    outstanding: title.outstanding ?? title.amount,
+    submissionCutoffOn: submissionCutoffOn(title.dueDate, settings.submissionCutoffMonths),
+    ageLimitOn: ageLimitOn(title.dueDate),
+    prescribesOn: title.prescribesOn ?? prescriptionOn(title.dueDate, settings.prescriptionYears),
+    paid: title.paid,
+    inActiveAgreement: title.inActiveAgreement,
+    disputed: title.disputed,
+    notices: notices.map((n) => ({ channel: n.channel, sentOn: n.sentOn, ...(n.proofOfPosting !== undefined ? { proofOfPosting: n.proofOfPosting } : {}) })),
+    ...(debtor ? { debtor } : {}),
+    ...(key !== undefined ? { key } : {}),
+    liveKeys,
+  });
+  return ok({ stage, allowed: violations.length === 0, violations });
+}

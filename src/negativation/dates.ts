@@ -1,0 +1,35 @@
+import { addDays, addMonths, addYears, minDate, type CivilDate } from '../calendar/index.js';
+
+/** Years a negative record may be kept (CDC art. 43 §1; STJ Súmula 323). */
+export const AGE_LIMIT_YEARS = 5;
+
+/**
+ * The day a registration must be gone by: 5 years counted from the day after
+ * the due date (CDC art. 43 §1; STJ Súmula 323). A debt due 2021-06-10 may
+ * stay registered until 2026-06-10 and must be off on 2026-06-11.
+ */
+export function ageLimitOn(dueDate: CivilDate): CivilDate {
+  return addYears(addDays(dueDate, 1), AGE_LIMIT_YEARS);
+}
+
+/**
+ * The first day on which no new submission is accepted: `months` months
+ * (Serasa: 4 years 11 months = 59) after the day after the due date.
+ */
+export function submissionCutoffOn(dueDate: CivilDate, months: number): CivilDate {
+  return addMonths(addDays(dueDate, 1), months);
+}
+
+/**
+ * The day the debt prescribes: `years` after the day after the due date
+ * (CC art. 206 §5 I: 5 years for debts in a written instrument; §3 I: 3 for rent).
+ * After it the record must go (CDC art. 43 §5).
+ */
+export function prescriptionOn(dueDate: CivilDate, years: number): CivilDate {
+  return addYears(addDays(dueDate, 1), years);
+}
+
+/** The day a registration expires: the earlier of the age limit and the prescription. */
+export function registrationExpiresOn(dueDate: CivilDate, prescribesOn: CivilDate): CivilDate {
+  return minDate(ageLimitOn(dueDate), prescribesOn);
+}

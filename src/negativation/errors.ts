@@ -1,0 +1,24 @@
+import type { CobrancaError } from '../errors.js';
+
+/**
+ * Stable error codes of the negativation module.
+ *
+ * - `invalid_input`: an input failed its schema (the `path` names the field).
+ * - `unknown_event`: an event `type` this machine does not know.
+ * - `illegal_transition`: the event does not apply in the negativation's current status.
+ * - `event_out_of_order`: the event is dated before the last applied event.
+ * - `guard_failed`: a legal or policy guard refused the step; `details.violations` lists every failed guard.
+ * - `removal_not_allowed`: a removal was asked for a registration that is neither paid nor covered by an agreement (cancel instead).
+ * - `invalid_negativation`: the negativation passed in is not one this module produced (corrupt or hand-made data).
+ */
+export type NegativationErrorCode =
+  | 'invalid_input'
+  | 'unknown_event'
+  | 'illegal_transition'
+  | 'event_out_of_order'
+  | 'guard_failed'
+  | 'removal_not_allowed'
+  | 'invalid_negativation';
+
+/** Every error the negativation module returns. */
+export type NegativationError = CobrancaError<NegativationErrorCode>;

@@ -1,0 +1,125 @@
+import type { CivilDate } from '../calendar/index.js';
+import type { TaxId } from '../documents/index.js';
+import type { Money } from '../money/index.js';
+import type { Debtor } from './debtor.js';
+import type { NegativationEvent } from './events.js';
+import type { NegativationSettings, NoticeChannel } from './settings.js';
+import type { NegativationStatus, RequestOrigin } from './status.js';
+
+/** The creditor, identified on every collection document (CDC art. 42-A). */
+export interface Creditor {
+  readonly id: string;
+  readonly name: string;
+  readonly document: TaxId;
+}
+
+/** The title (invoice) being registered. */
+export interface NegativatedTitle {
+  readonly id: string;
+  /** The amount registered (the original debt). */
+  readonly amount: Money;
+  readonly dueDate: CivilDate;
+}
+
+/** A prior notice sent to the debtor (CDC art. 43 §2). */
+export interface Notice {
+  readonly channel: NoticeChannel;
+  readonly sentOn: CivilDate;
+  readonly proofOfPosting?: string;
+}
+
+/** A payment recorded against the title. */
+export interface PaymentRecord {
+  readonly kind: 'full' | 'partial' | 'agreement_installment';
+  readonly amount: Money;
+  readonly paidOn: CivilDate;
+  readonly fundsAvailableOn: CivilDate;
+  readonly installmentNumber?: number;
+}
+
+/** The settlement that obliges removal: full payment (or a qualifying agreement installment) and when its funds were available. */
+export interface Settlement {
+  readonly kind: 'paid' | 'agreement_installment';
+  readonly paidOn: CivilDate;
+  readonly fundsAvailableOn: CivilDate;
+  /** The last day to request removal (STJ Súmula 548). */
+  readonly removalDeadline: CivilDate;
+}
+
+/** The removal (or cancellation) at the bureau. */
+export interface Removal {
+  readonly reason: 'paid' | 'agreement_installment' | 'agreement' | 'cancelled' | 'age_limit';
+  readonly requestedOn: CivilDate;
+  readonly deadline?: CivilDate;
+  readonly confirmedOn?: CivilDate;
+}
+
+/** One applied event, kept forever: what happened (the event, with when, who and why) and the status change. */
+export interface HistoryEntry {
+  /** The negativation's version after this event (1 for the request). */
+  readonly version: number;
+  readonly from: NegativationStatus | null;
+  readonly to: NegativationStatus;
+  readonly event: NegativationEvent;
+}
+
+/**
+ * One negativation: a title of one debtor registered by one creditor at one
+ * bureau (unique per that key). Plain, JSON-serialisable data: persist it as is
+ * and hand it back to {@link transition}. `version` counts applied events and
+ * equals `history.length`.
+ */
+export interface Negativation {
+  readonly id: string;
+  readonly version: number;
+  readonly status: NegativationStatus;
+  readonly origin: RequestOrigin;
+  readonly bureau: string;
+  readonly creditor: Creditor;
+  readonly debtor: Debtor;
+  readonly title: NegativatedTitle;
+  /** What is still owed after partial payments. */
+  readonly outstanding: Money;
+  readonly requestedOn: CivilDate;
+  /** 5 years from the day after the due date (CDC art. 43 §1; STJ Súmula 323). */
+  readonly ageLimitOn: CivilDate;
+  /** The day the debt prescribes (CDC art. 43 §5; CC art. 206). */
+  readonly prescribesOn: CivilDate;
+  /** The registration must be gone by this day: 5 years from the day after the due date (CDC art. 43 §1, STJ Súmula 323), or the prescription date if earlier (§5). */
+  readonly expiresOn: CivilDate;
+  /** No submission on or after this day (default 4 years 11 months after the day after the due date). */
+  readonly submissionCutoffOn: CivilDate;
+  /** The policy in force when requested. */
+  readonly settings: NegativationSettings;
+  readonly inActiveAgreement: boolean;
+  readonly disputed: boolean;
+  readonly agreementId?: string;
+  readonly notices: readonly Notice[];
+  readonly portalBannerShown: boolean;
+  readonly noticePeriodElapsedOn?: CivilDate;
+  readonly submittedOn?: CivilDate;
+  readonly bureauReference?: string;
+  /** The day the bureau accepted the registration. */
+  readonly registeredOn?: CivilDate;
+  readonly payments: readonly PaymentRecord[];
+  readonly settlement?: Settlement;
+  readonly removal?: Removal;
+  readonly failure?: { readonly reason: string; readonly on: CivilDate; readonly from: NegativationStatus };
+  readonly lastEventOn: CivilDate;
+  readonly history: readonly HistoryEntry[];
+}
+
+/** Whether the bureau holds the registration now: accepted and not yet confirmed removed. */
+export function isRegistered(negativation: Negativation): boolean {
+  return negativation.registeredOn !== undefined && negativation.removal?.confirmedOn === undefined;
+}
+
+/** The uniqueness key: debtor document, creditor, title and bureau. */
+export function negativationKey(parts: { debtorDocument: string; creditorId: string; titleId: string; bureau: string }): string {
+  return `${parts.debtorDocument}|${parts.creditorId}|${parts.titleId}|${parts.bureau}`;
+}
+
+/** The uniqueness key of a negativation (see {@link negativationKey}). */
+export function keyOf(negativation: Negativation): string {
+  return negativationKey({ debtorDocument: negativation.debtor.document.number, creditorId: negativation.creditor.id, titleId: negativation.title.id, bureau: negativation.bureau });
+}

@@ -1,0 +1,209 @@
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import { civilDateSchema, toEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
+import { fail, parseInput } from '../errors.js';
+import { moneySchema } from '../money/index.js';
+import type { NegativationEffect } from './effects.js';
+import type { NegativationError } from './errors.js';
+import { isRegistered, type Negativation } from './negativation.js';
+import { isBusinessCalendar, removalAlarmOn, removalDeadlineOf } from './removal-deadline.js';
+import type { NegativationStatus } from './status.js';
+import { defaultNegativationCalendar } from './transition.js';
+
+/** An invoice as reconciliation sees it (the host's own shape, reduced to what matters). */
+export const reconcileInvoiceSchema = z
+  .object({
+    id: z.string().min(1),
+    status: z.enum(['open', 'paid']),
+    dueDate: civilDateSchema,
+    amount: moneySchema,
+    paidOn: civilDateSchema.optional(),
+    /** When the money is available; `paidOn` when absent. */
+    fundsAvailableOn: civilDateSchema.optional(),
+  })
+  .strict()
+  .refine((i) => i.status !== 'paid' || i.paidOn !== undefined, { message: 'a paid invoice needs paidOn', path: ['paidOn'] })
+  .refine((i) => i.paidOn === undefined || i.fundsAvailableOn === undefined || i.fundsAvailableOn >= i.paidOn, {
+    message: 'fundsAvailableOn cannot be before paidOn',
+    path: ['fundsAvailableOn'],
+  });
+
+/** An invoice after parsing. */
+export type ReconcileInvoice = z.output<typeof reconcileInvoiceSchema>;
+
+/** How close a deadline is. */
+export type DeadlineState = 'ok' | 'near' | 'overdue';
+
+/** A registration whose invoice is paid but which the bureau still holds (seed 004 "Críticas de SPC"). */
+export interface Critique {
+  readonly negativationId: string;
+  readonly titleId: string;
+  readonly status: NegativationStatus;
+  readonly paidOn: CivilDate;
+  readonly fundsAvailableOn: CivilDate;
+  /** Last day to request removal (STJ Súmula 548). */
+  readonly removalDeadline: CivilDate;
+  /** When removal was requested, if it was. */
+  readonly removalRequestedOn?: CivilDate;
+  /** For unrequested removals: whether the deadline is still ahead, within the alarm window, or past. */
+  readonly deadline: DeadlineState;
+}
+
+/** A registration at or near its age limit (CDC art. 43 §1, §5). */
+export interface AgeLimitFinding {
+  readonly negativationId: string;
+  readonly titleId: string;
+  readonly expiresOn: CivilDate;
+  readonly daysLeft: number;
+}
+
+/** A submission waiting for the bureau's return longer than `settings.stuckSubmissionDays`. */
+export interface StuckSubmission {
+  readonly negativationId: string;
+  readonly submittedOn: CivilDate;
+  readonly daysWaiting: number;
+}
+
+/** An invoice paid while its negativation is still pending (the host should record the payment, which cancels it). */
+export interface PaidWhilePending {
+  readonly negativationId: string;
+  readonly titleId: string;
+  readonly status: NegativationStatus;
+  readonly paidOn: CivilDate;
+}
+
+/** What reconciliation found, with the operator alerts to raise. */
+export interface ReconciliationReport {
+  readonly asOf: CivilDate;
+  /** Paid but still at the bureau (including removals requested and not yet confirmed). */
+  readonly critiques: readonly Critique[];
+  /** Paid, at the bureau, removal not requested, deadline passed. */
+  readonly removalsPastDeadline: readonly Critique[];
+  /** Paid, at the bureau, removal not requested, deadline within the alarm window. */
+  readonly removalsNearDeadline: readonly Critique[];
+  readonly pastAgeLimit: readonly AgeLimitFinding[];
+  readonly nearAgeLimit: readonly AgeLimitFinding[];
+  readonly stuckSubmissions: readonly StuckSubmission[];
+  readonly paidWhilePending: readonly PaidWhilePending[];
+  /** `alert_operator` effects for everything that needs a person. */
+  readonly effects: readonly NegativationEffect[];
+}
+
+/** Options of {@link reconcile}. */
+export interface ReconcileOptions {
+  readonly calendar?: BusinessCalendar;
+}
+
+const invoicesSchema = z.array(reconcileInvoiceSchema);
+
+/** Only the fields {@link reconcileTrusted} reads. */
+interface PaidFact {
+  readonly paidOn: CivilDate;
+  readonly fundsAvailableOn: CivilDate;
+}
+
+/**
+ * Reconciliation (seed 004's panels; DOMAIN.md §3): compares registrations
+ * with their invoices as of a day and lists registrations whose invoices are
+ * paid ("críticas"), removals past or near their deadline (STJ Súmula 548),
+ * registrations past or near their age limit (CDC art. 43 §1), submissions
+ * stuck awaiting the bureau, and paid invoices whose negativation is still pending.
+ * Parses the invoices and the date; negativations must be ones this module produced.
+ */
+export function reconcile(negativations: readonly Negativation[], invoices: unknown, asOf: unknown, options: ReconcileOptions = {}): Result<ReconciliationReport, NegativationError> {
+  const calendar = options.calendar ?? defaultNegativationCalendar();
+  if (!isBusinessCalendar(calendar)) return fail('invalid_input', 'expected a business calendar (brazilianCalendar())', { path: ['calendar'] });
+  if (!Array.isArray(negativations)) return fail('invalid_input', 'expected an array of negativations', { path: ['negativations'] });
+  const day = parseInput(civilDateSchema, asOf, ['asOf']);
+  if (day.isErr()) return err(day.error);
+  const parsed = parseInput(invoicesSchema, invoices, ['invoices']);
+  if (parsed.isErr()) return err(parsed.error);
+  for (let i = 0; i < negativations.length; i++) {
+    const n = negativations[i];
+    if (typeof n !== 'object' || n === null || typeof n.status !== 'string' || typeof n.title !== 'object' || typeof n.settings !== 'object') {
+      return fail('invalid_negativation', 'not a negativation produced by this module', { path: ['negativations', i] });
+    }
+  }
+  return ok(reconcileTrusted(negativations, parsed.value, day.value, calendar));
+}
+
+/** {@link reconcile} without parsing: the trusted fast path for inputs already parsed. */
+export function reconcileTrusted(
+  negativations: readonly Negativation[],
+  invoices: readonly Pick<ReconcileInvoice, 'id' | 'status' | 'paidOn' | 'fundsAvailableOn'>[],
+  asOf: CivilDate,
+  calendar: BusinessCalendar,
+): ReconciliationReport {
+  const paidById = new Map<string, PaidFact>();
+  for (const invoice of invoices) {
+    if (invoice.status === 'paid' && invoice.paidOn !== undefined) paidById.set(invoice.id, { paidOn: invoice.paidOn, fundsAvailableOn: invoice.fundsAvailableOn ?? invoice.paidOn });
+  }
+  const today = toEpochDay(asOf);
+  const critiques: Critique[] = [];
+  const removalsPastDeadline: Critique[] = [];
+  const removalsNearDeadline: Critique[] = [];
+  const pastAgeLimit: AgeLimitFinding[] = [];
+  const nearAgeLimit: AgeLimitFinding[] = [];
+  const stuckSubmissions: StuckSubmission[] = [];
+  const paidWhilePending: PaidWhilePending[] = [];
+  const effects: NegativationEffect[] = [];
+
+  for (const n of negativations) {
+    const status = n.status;
+    if (status === 'recovered' || status === 'cancelled') continue;
+    const registered = isRegistered(n);
+    const atBureau = registered || status === 'awaiting_return';
+    const settlement = n.settlement?.kind === 'paid' ? n.settlement : undefined;
+    const paid: PaidFact | undefined = settlement ?? paidById.get(n.title.id);
+
+    if (paid !== undefined && atBureau) {
+      const removalDeadline = settlement?.removalDeadline ?? removalDeadlineOf(paid.fundsAvailableOn, calendar);
+      const requestedOn = n.removal?.requestedOn;
+      let deadline: DeadlineState = 'ok';
+      if (requestedOn === undefined) {
+        if (asOf > removalDeadline) deadline = 'overdue';
+        else if (asOf >= removalAlarmOn(removalDeadline, n.settings.removalAlarmBusinessDays, calendar)) deadline = 'near';
+      }
+      const critique: Critique = {
+        negativationId: n.id,
+        titleId: n.title.id,
+        status,
+        paidOn: paid.paidOn,
+        fundsAvailableOn: paid.fundsAvailableOn,
+        removalDeadline,
+        ...(requestedOn !== undefined ? { removalRequestedOn: requestedOn } : {}),
+        deadline,
+      };
+      critiques.push(critique);
+      if (deadline === 'overdue') {
+        removalsPastDeadline.push(critique);
+        effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'removal_deadline_passed', message: `paid registration not removed; the deadline was ${removalDeadline}`, deadline: removalDeadline });
+      } else if (deadline === 'near') {
+        removalsNearDeadline.push(critique);
+        effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'removal_deadline_near', message: `request removal of the paid registration by ${removalDeadline}`, deadline: removalDeadline });
+      }
+    } else if (paid !== undefined && (status === 'in_analysis' || status === 'processing' || (status === 'failed' && !registered))) {
+      paidWhilePending.push({ negativationId: n.id, titleId: n.title.id, status, paidOn: paid.paidOn });
+      effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'paid_while_pending', message: `the invoice was paid on ${paid.paidOn}: record the payment to cancel the request` });
+    }
+
+    if (registered && n.removal === undefined) {
+      const daysLeft = toEpochDay(n.expiresOn) - today;
+      if (daysLeft <= 0) {
+        pastAgeLimit.push({ negativationId: n.id, titleId: n.title.id, expiresOn: n.expiresOn, daysLeft });
+        effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'age_limit', message: `the registration expired on ${n.expiresOn}: remove it`, deadline: n.expiresOn });
+      } else if (daysLeft <= n.settings.ageLimitWarningDays) {
+        nearAgeLimit.push({ negativationId: n.id, titleId: n.title.id, expiresOn: n.expiresOn, daysLeft });
+      }
+    }
+
+    if (status === 'awaiting_return' && n.submittedOn !== undefined) {
+      const daysWaiting = today - toEpochDay(n.submittedOn);
+      if (daysWaiting > n.settings.stuckSubmissionDays) {
+        stuckSubmissions.push({ negativationId: n.id, submittedOn: n.submittedOn, daysWaiting });
+        effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'stuck_submission', message: `submitted on ${n.submittedOn}, no return from ${n.bureau} after ${daysWaiting} days` });
+      }
+    }
+  }
+  return { asOf, critiques, removalsPastDeadline, removalsNearDeadline, pastAgeLimit, nearAgeLimit, stuckSubmissions, paidWhilePending, effects };
+}

@@ -1,0 +1,41 @@
+import type { Result } from 'neverthrow';
+import { ok } from 'neverthrow';
+import { z } from 'zod';
+import { civilDateSchema, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
+import { fail, parseInput } from '../errors.js';
+import type { NegativationError } from './errors.js';
+
+/** Business days the creditor has to request removal after full payment (STJ Súmula 548). */
+export const REMOVAL_BUSINESS_DAYS = 5;
+
+/**
+ * The last day to request removal of a paid registration: 5 business days
+ * counted from the first business day after the money is available (STJ
+ * Súmula 548; REsp 1.424.792). Funds available Thu 2026-11-19 → Fri 20 is a
+ * holiday → days 23, 24, 25, 26, 27 → due by Fri 2026-11-27.
+ * Trusted fast path: no parsing (see {@link removalDeadline}).
+ */
+export function removalDeadlineOf(fundsAvailableOn: CivilDate, calendar: BusinessCalendar): CivilDate {
+  return calendar.addBusinessDays(fundsAvailableOn, REMOVAL_BUSINESS_DAYS);
+}
+
+/** The day to alarm the operator: `businessDaysBefore` business days before the deadline (the deadline itself when 0). */
+export function removalAlarmOn(deadline: CivilDate, businessDaysBefore: number, calendar: BusinessCalendar): CivilDate {
+  return calendar.addBusinessDays(deadline, -businessDaysBefore);
+}
+
+/** Whether a value looks like a {@link BusinessCalendar} (the methods this module calls). */
+export function isBusinessCalendar(value: unknown): value is BusinessCalendar {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  return typeof c['addBusinessDays'] === 'function' && typeof c['isBusinessEpochDay'] === 'function' && typeof c['businessDaysBetween'] === 'function';
+}
+
+/**
+ * {@link removalDeadlineOf} for input from outside: parses the date and
+ * checks the calendar. `removalDeadline('2026-11-19', brazilianCalendar())` → `2026-11-27`.
+ */
+export function removalDeadline(fundsAvailableOn: unknown, calendar: BusinessCalendar): Result<CivilDate, NegativationError> {
+  if (!isBusinessCalendar(calendar)) return fail('invalid_input', 'expected a business calendar (brazilianCalendar())', { path: ['calendar'] });
+  return parseInput(z.object({ fundsAvailableOn: civilDateSchema }), { fundsAvailableOn }).andThen(({ fundsAvailableOn: day }) => ok(removalDeadlineOf(day, calendar)));
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { parseInput } from '../errors.js';
+import { brl, nonNegativeMoneySchema, type Money } from '../money/index.js';
+import type { Result } from 'neverthrow';
+import type { NegativationError } from './errors.js';
+
+/** Channels a prior notice can go by. */
+export const NOTICE_CHANNELS = ['letter', 'email', 'sms'] as const;
+
+/** One of {@link NOTICE_CHANNELS}. */
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+
+/**
+ * The resolved negativation policy of one branch. Defaults are the legally
+ * safe ones (DOMAIN.md §3); every value is a creditor setting.
+ */
+export interface NegativationSettings {
+  /** Seed 002 "Negativar automaticamente": the host may request registrations by itself. */
+  readonly registerAutomatically: boolean;
+  /** Seed 002 "Dias para executar" and seed 003's minimum delay: calendar days after the due date before a request is allowed. */
+  readonly daysAfterDueDate: number;
+  /** Seed 002 "Remover automaticamente": request removal as soon as payment is known (otherwise an operator is alerted and removes). */
+  readonly removeAutomatically: boolean;
+  /** Seed 003: the smallest outstanding amount worth registering. */
+  readonly minimumAmount: Money;
+  /** Calendar days between the prior notice and the submission (bureau practice, CDC art. 43 §2): 10 by default. */
+  readonly noticeWaitingDays: number;
+  /** Notice channels that satisfy CDC art. 43 §2 on their own. Letter by default (STJ panels disagree on e-mail alone). */
+  readonly qualifyingNoticeChannels: readonly NoticeChannel[];
+  /** The channel of the `send_notice` effect. */
+  readonly defaultNoticeChannel: NoticeChannel;
+  /** No new submission this many months after the day after the due date (Serasa: 4 years 11 months = 59). */
+  readonly submissionCutoffMonths: number;
+  /** Prescription of the debt in years from the day after the due date (CC art. 206 §5 I: 5; rent: 3). */
+  readonly prescriptionYears: number;
+  /** Whether the bureau asks for the birth date of individuals. */
+  readonly requireBirthDateForPersons: boolean;
+  /** Whether an agreement's first paid installment allows removal (common practice; the law asks only on full payment). */
+  readonly removeAfterFirstAgreementInstallment: boolean;
+  /** Business days before the removal deadline at which the operator is alarmed. */
+  readonly removalAlarmBusinessDays: number;
+  /** Calendar days before the age limit at which reconciliation warns. */
+  readonly ageLimitWarningDays: number;
+  /** Calendar days a submission may wait for the bureau's return before reconciliation calls it stuck. */
+  readonly stuckSubmissionDays: number;
+}
+
+/** The default policy: letter notice, 10-day wait, automatic removal, 4y11m cutoff, 5-year prescription. */
+export const DEFAULT_NEGATIVATION_SETTINGS: NegativationSettings = {
+  registerAutomatically: false,
+  daysAfterDueDate: 30,
+  removeAutomatically: true,
+  minimumAmount: brl('0.01'),
+  noticeWaitingDays: 10,
+  qualifyingNoticeChannels: ['letter'],
+  defaultNoticeChannel: 'letter',
+  submissionCutoffMonths: 59,
+  prescriptionYears: 5,
+  requireBirthDateForPersons: false,
+  removeAfterFirstAgreementInstallment: false,
+  removalAlarmBusinessDays: 2,
+  ageLimitWarningDays: 30,
+  stuckSubmissionDays: 5,
+};
+
+const days = (max: number) => z.number().int().min(0).max(max);
+
+/** zod schema of a full or partial {@link NegativationSettings}; missing values take the defaults. */
+export const negativationSettingsSchema = z
+  .object({
+    registerAutomatically: z.boolean(),
+    daysAfterDueDate: days(3650),
+    removeAutomatically: z.boolean(),
+    minimumAmount: nonNegativeMoneySchema,
+    noticeWaitingDays: days(365),
+    qualifyingNoticeChannels: z.array(z.enum(NOTICE_CHANNELS)).min(1),
+    defaultNoticeChannel: z.enum(NOTICE_CHANNELS),
+    submissionCutoffMonths: z.number().int().min(1).max(60),
+    prescriptionYears: z.number().int().min(1).max(5),
+    requireBirthDateForPersons: z.boolean(),
+    removeAfterFirstAgreementInstallment: z.boolean(),
+    removalAlarmBusinessDays: days(5),
+    ageLimitWarningDays: days(365),
+    stuckSubmissionDays: days(365),
+  })
+  .partial()
+  .strict()
+  .transform((given): NegativationSettings => ({ ...DEFAULT_NEGATIVATION_SETTINGS, ...(dropUndefined(given) as Partial<NegativationSettings>) }));
+
+/** Input form of {@link NegativationSettings}: any subset, amounts as `'10.00'` or `{ cents }`. */
+export type NegativationSettingsInput = z.input<typeof negativationSettingsSchema>;
+
+function dropUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Seed 002's three-way choice: Sim, Não, Padrão (take the general setting). */
+export type YesNoDefault = 'yes' | 'no' | 'default';
+
+const yesNoDefault = z.enum(['yes', 'no', 'default']);
+
+/**
+ * A branch's (filial's) overrides, seed 002: each switch is Yes / No / Default
+ * and "days after due date" is a number or `'default'`.
+ */
+export interface BranchNegativationSettings {
+  readonly registerAutomatically?: YesNoDefault;
+  readonly daysAfterDueDate?: number | 'default';
+  readonly removeAutomatically?: YesNoDefault;
+}
+
+const branchSchema = z
+  .object({
+    registerAutomatically: yesNoDefault.default('default'),
+    daysAfterDueDate: z.union([days(3650), z.literal('default')]).default('default'),
+    removeAutomatically: yesNoDefault.default('default'),
+  })
+  .strict();
+
+/**
+ * Resolves general → branch (seed 002): a branch's Yes/No wins, Default (or
+ * nothing) inherits the general value. Returns the settings a negativation uses.
+ */
+export function resolveNegativationSettings(general: unknown, branch?: unknown): Result<NegativationSettings, NegativationError> {
+  return parseInput(negativationSettingsSchema, general ?? {}, ['general']).andThen((base) =>
+    parseInput(branchSchema, branch ?? {}, ['branch']).map(
+      (over): NegativationSettings => ({
+        ...base,
+        registerAutomatically: pick(over.registerAutomatically, base.registerAutomatically),
+        removeAutomatically: pick(over.removeAutomatically, base.removeAutomatically),
+        daysAfterDueDate: over.daysAfterDueDate === 'default' ? base.daysAfterDueDate : over.daysAfterDueDate,
+      }),
+    ),
+  );
+}
+
+function pick(choice: YesNoDefault, inherited: boolean): boolean {
+  return choice === 'default' ? inherited : choice === 'yes';
+}

@@ -1,0 +1,121 @@
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import { civilDateSchema } from '../calendar/index.js';
+import { parseTaxId } from '../documents/index.js';
+import { parseInput } from '../errors.js';
+import { ageLimitOn, prescriptionOn, registrationExpiresOn, submissionCutoffOn } from './dates.js';
+import { debtorInputSchema, toDebtor } from './debtor.js';
+import type { NegativationEffect } from './effects.js';
+import type { NegativationError } from './errors.js';
+import type { NegativationEvent } from './events.js';
+import { runGuards, type GuardFacts } from './guards/index.js';
+import { negativationKey, type Negativation } from './negativation.js';
+import { creditorInputSchema, existingNegativationSchema, occupiesKey, titleInputSchema } from './request-schema.js';
+import { DEFAULT_NEGATIVATION_SETTINGS, negativationSettingsSchema } from './settings.js';
+import { REQUEST_ORIGINS } from './status.js';
+import { guardFailed } from './transition.js';
+import { findRule } from './transition-table.js';
+
+/** zod schema of a negativation request. */
+export const negativationRequestSchema = z
+  .object({
+    /** The host's id for the new negativation. */
+    id: z.string().trim().min(1),
+    origin: z.enum(REQUEST_ORIGINS),
+    bureau: z.string().trim().min(1),
+    creditor: creditorInputSchema,
+    debtor: debtorInputSchema,
+    title: titleInputSchema,
+    /** The branch's resolved settings (see `resolveNegativationSettings`); defaults when absent. */
+    settings: negativationSettingsSchema.optional(),
+    /** Negativations already on record, for the duplicate guard (stored negativations fit). */
+    existing: z.array(existingNegativationSchema).default([]),
+    on: civilDateSchema,
+    actor: z.string().trim().min(1, 'actor is required'),
+    reason: z.string().optional(),
+    at: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+/** A negativation request as the host writes it. */
+export type NegativationRequestInput = z.input<typeof negativationRequestSchema>;
+
+/**
+ * Requests a negativation (seed 000's three ways, or seed 002's automatic
+ * one): parses the request, runs the request guards (debtor data complete and
+ * valid, no duplicate, minimum amount and days overdue, age limit,
+ * prescription, not paid, not in an agreement, not disputed) and returns it
+ * `in_analysis`, version 1, with the request in its history. A refusal is
+ * `guard_failed` with every violation (missing debtor data listed field by field).
+ */
+export function startNegativation(input: unknown): Result<{ negativation: Negativation; effects: readonly NegativationEffect[] }, NegativationError> {
+  const parsed = parseInput(negativationRequestSchema, input);
+  if (parsed.isErr()) return err(parsed.error);
+  const request = parsed.value;
+  const settings = request.settings ?? DEFAULT_NEGATIVATION_SETTINGS;
+  const { title } = request;
+  const prescribesOn = title.prescribesOn ?? prescriptionOn(title.dueDate, settings.prescriptionYears);
+  const outstanding = title.outstanding ?? title.amount;
+  const debtorDocument = parseTaxId(request.debtor.document);
+  const key = debtorDocument.isOk()
+    ? negativationKey({ debtorDocument: debtorDocument.value.number, creditorId: request.creditor.id, titleId: title.id, bureau: request.bureau })
+    : undefined;
+  const liveKeys = new Set(
+    request.existing
+      .filter((n) => occupiesKey(n.status))
+      .map((n) => negativationKey({ debtorDocument: n.debtor.document.number, creditorId: n.creditor.id, titleId: n.title.id, bureau: n.bureau })),
+  );
+  const facts: GuardFacts = {
+    asOf: request.on,
+    settings,
+    dueDate: title.dueDate,
+    outstanding,
+    submissionCutoffOn: submissionCutoffOn(title.dueDate, settings.submissionCutoffMonths),
+    ageLimitOn: ageLimitOn(title.dueDate),
+    prescribesOn,
+    paid: title.paid,
+    inActiveAgreement: title.inActiveAgreement,
+    disputed: title.disputed,
+    notices: [],
+    debtor: request.debtor,
+    ...(key !== undefined ? { key } : {}),
+    liveKeys,
+  };
+  const violations = runGuards('request', facts);
+  if (violations.length > 0) return err(guardFailed(violations));
+
+  const event: NegativationEvent = {
+    type: 'request',
+    on: request.on,
+    actor: request.actor,
+    ...(request.reason !== undefined ? { reason: request.reason } : {}),
+    ...(request.at !== undefined ? { at: request.at } : {}),
+  };
+  const rule = findRule(null, 'request', 'default');
+  if (rule === undefined) throw new Error('transition table has no request rule');
+  const negativation: Negativation = {
+    id: request.id,
+    version: 1,
+    status: rule.to,
+    origin: request.origin,
+    bureau: request.bureau,
+    creditor: request.creditor,
+    debtor: toDebtor(request.debtor),
+    title: { id: title.id, amount: title.amount, dueDate: title.dueDate },
+    outstanding,
+    requestedOn: request.on,
+    ageLimitOn: facts.ageLimitOn,
+    prescribesOn,
+    expiresOn: registrationExpiresOn(title.dueDate, prescribesOn),
+    submissionCutoffOn: facts.submissionCutoffOn,
+    settings,
+    inActiveAgreement: false,
+    disputed: false,
+    notices: [],
+    portalBannerShown: false,
+    payments: [],
+    lastEventOn: request.on,
+    history: [{ version: 1, from: null, to: rule.to, event }],
+  };
+  return ok({ negativation, effects: [] });
+}

@@ -1,0 +1,122 @@
+import { err, ok, type Result } from 'neverthrow';
+import { brazilianCalendar, type BusinessCalendar } from '../calendar/index.js';
+import { cobrancaError, fail } from '../errors.js';
+import type { NegativationEffect } from './effects.js';
+import type { NegativationError } from './errors.js';
+import type { NegativationEvent } from './events.js';
+import { factsOf } from './facts.js';
+import { runGuards, type GuardViolation } from './guards/index.js';
+import { HANDLERS, type NegativationPatch } from './handlers.js';
+import type { HistoryEntry, Negativation } from './negativation.js';
+import { parseNegativationEvent } from './parse-event.js';
+import { isBusinessCalendar } from './removal-deadline.js';
+import { NEGATIVATION_STATUSES } from './status.js';
+import { eventAppliesIn, eventsAllowedIn, findRule, type TransitionRule } from './transition-table.js';
+
+/** What a transition returns: the new negativation and what the host must do. */
+export interface TransitionResult {
+  readonly negativation: Negativation;
+  readonly effects: readonly NegativationEffect[];
+}
+
+/** Options of {@link transition}. */
+export interface TransitionOptions {
+  /** The calendar for removal deadlines (default: the national banking calendar). */
+  readonly calendar?: BusinessCalendar;
+}
+
+let defaultCalendar: BusinessCalendar | undefined;
+
+/** The national banking calendar, built once. */
+export function defaultNegativationCalendar(): BusinessCalendar {
+  defaultCalendar ??= brazilianCalendar();
+  return defaultCalendar;
+}
+
+/** The error of a guard refusal, listing every violation. */
+export function guardFailed(violations: readonly GuardViolation[]): NegativationError {
+  return cobrancaError('guard_failed', `refused: ${violations.map((v) => `${v.guard} (${v.message})`).join('; ')}`, {
+    details: { violations, guards: violations.map((v) => v.guard) },
+  });
+}
+
+/** A quick structural check of a negativation handed back by the host (it should be one this module produced). */
+function looksLikeNegativation(value: unknown): value is Negativation {
+  if (typeof value !== 'object' || value === null) return false;
+  const n = value as Partial<Negativation>;
+  return (
+    typeof n.id === 'string' &&
+    typeof n.status === 'string' &&
+    (NEGATIVATION_STATUSES as readonly string[]).includes(n.status) &&
+    Number.isSafeInteger(n.version) &&
+    Array.isArray(n.history) &&
+    n.history.length === n.version &&
+    typeof n.lastEventOn === 'string' &&
+    typeof n.settings === 'object' &&
+    typeof n.title === 'object'
+  );
+}
+
+/** Applies a decided step: new status, patched fields, version + 1, and the event appended to the history. */
+export function applyStep(negativation: Negativation, event: NegativationEvent, rule: TransitionRule, patch: NegativationPatch): Negativation {
+  const version = negativation.version + 1;
+  const entry: HistoryEntry = { version, from: negativation.status, to: rule.to, event };
+  const merged: Record<string, unknown> = { ...negativation, ...patch, status: rule.to, version, lastEventOn: event.on, history: [...negativation.history, entry] };
+  // a patch value of undefined removes the field, so the value stays plain JSON
+  const next = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
+  return next as unknown as Negativation;
+}
+
+/**
+ * Applies one event to a negativation (DOMAIN.md §3; the table is
+ * `TRANSITIONS`). Returns the new negativation (version + 1, the event kept in
+ * its history with when, who and why) and the effects for the host to perform.
+ * Never changes its input. Errors: `unknown_event`, `invalid_input` (a bad
+ * field), `event_out_of_order` (dated before the last event),
+ * `illegal_transition` (not allowed in the current status), `guard_failed`
+ * (a legal guard refused, listing every violation), `removal_not_allowed`,
+ * `invalid_negativation`.
+ */
+export function transition(negativation: Negativation, event: unknown, options: TransitionOptions = {}): Result<TransitionResult, NegativationError> {
+  if (!looksLikeNegativation(negativation)) return fail('invalid_negativation', 'not a negativation produced by this module (check version and history)', { path: ['negativation'] });
+  const calendar = options.calendar ?? defaultNegativationCalendar();
+  if (!isBusinessCalendar(calendar)) return fail('invalid_input', 'expected a business calendar (brazilianCalendar())', { path: ['calendar'] });
+  const parsed = parseNegativationEvent(event);
+  if (parsed.isErr()) return err(parsed.error);
+  return applyEvent(negativation, parsed.value, calendar);
+}
+
+/** {@link transition} for an event already parsed and a trusted negativation (the fast path of hosts replaying stored events). */
+export function applyEvent(negativation: Negativation, event: NegativationEvent, calendar: BusinessCalendar): Result<TransitionResult, NegativationError> {
+  if (event.on < negativation.lastEventOn) {
+    return fail('event_out_of_order', `the event is dated ${event.on}, before the last event (${negativation.lastEventOn})`, {
+      path: ['on'],
+      details: { lastEventOn: negativation.lastEventOn },
+    });
+  }
+  if (event.type === 'request' || !eventAppliesIn(negativation.status, event.type)) {
+    return fail('illegal_transition', `${event.type} does not apply to a negativation ${negativation.status}`, {
+      path: ['type'],
+      details: { status: negativation.status, event: event.type, allowed: eventsAllowedIn(negativation.status) },
+    });
+  }
+  const handler = HANDLERS[event.type] as (n: Negativation, e: NegativationEvent, c: BusinessCalendar) => ReturnType<(typeof HANDLERS)['retry']>;
+  const decided = handler(negativation, event, calendar);
+  if (decided.isErr()) return err(decided.error);
+  const { variant, patch, effects } = decided.value;
+  const rule = findRule(negativation.status, event.type, variant);
+  if (rule === undefined) {
+    return fail('illegal_transition', `${event.type} does not apply to a negativation ${negativation.status} (${variant})`, {
+      path: ['type'],
+      details: { status: negativation.status, event: event.type, variant },
+    });
+  }
+  for (const effect of effects) {
+    if (!rule.effects.includes(effect.type)) throw new Error(`transition table out of step: ${effect.type} not declared for ${negativation.status} --${event.type}/${variant}-->`);
+  }
+  if (rule.guards !== undefined) {
+    const violations = runGuards(rule.guards, factsOf(negativation, event.on));
+    if (violations.length > 0) return err(guardFailed(violations));
+  }
+  return ok({ negativation: applyStep(negativation, event, rule, patch), effects });
+}
