@@ -26,3 +26,29 @@ export {
 } from './late-charges-calculator.js';
 export { calculateLateCharges, lateChargesInputSchema, invoicePaymentSchema, type LateChargesInput, type LateCharges } from './late-charges.js';
 export { mulDivRound } from './exact-ratio.js';
+export { agreementInvoiceSchema, invoiceStatusSchema, MAX_AGREEMENT_INVOICES, type AgreementInvoice, type AgreementInvoiceInput } from './invoice.js';
+export { checkEligibility, eligibilityPolicySchema, type Eligibility, type EligibilityPolicyInput, type IneligibilityReason } from './eligibility.js';
+export { COMPONENT_NAMES, ONCE_COMPONENTS, SPREAD_COMPONENTS, componentsSchema, type ComponentName, type Components } from './components.js';
+export { accountPlanSchema, installmentPlanSchema, type AccountPlan, type Installment, type InstallmentPlan } from './installment-plan.js';
+export { installmentsRuleSchema, MAX_INSTALLMENTS, type InstallmentsRule } from './schedule.js';
+export { newInvoicesOf, type AccountPlanLine, type LedgerInstructions, type NewInvoiceInstruction } from './ledger.js';
+export {
+  proposeAgreement,
+  proposalInputSchema,
+  keepTermsProposalSchema,
+  newProposalSchema,
+  type Agreement,
+  type ProposalInput,
+  type ProposalOptions,
+} from './proposal.js';
+export { editInstallment, installmentEditSchema, type InstallmentEdit, type InstallmentPlanInput } from './edit-installment.js';
+export {
+  agreementStatus,
+  agreementStatusSubjectSchema,
+  agreementPaymentSchema,
+  type AgreementStatus,
+  type AgreementState,
+  type AgreementStatusSubject,
+  type AgreementPaymentInput,
+  type InstallmentStatus,
+} from './agreement-status.js';

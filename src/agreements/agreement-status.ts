@@ -1,0 +1,108 @@
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import { addDays, civilDateSchema, type CivilDate } from '../calendar/index.js';
+import { cobrancaError, parseInput } from '../errors.js';
+import { fromCents, moneySchema, nonNegativeMoneySchema, type Money } from '../money/index.js';
+import type { AgreementsError } from './errors.js';
+
+/** What {@link agreementStatus} reads of an agreement (extra fields are ignored). */
+export const agreementStatusSubjectSchema = z.object({
+  toleranceDate: civilDateSchema,
+  /** The day the agreement was cancelled, if it was. */
+  cancelledOn: civilDateSchema.optional(),
+  plan: z.object({
+    installments: z.array(z.object({ number: z.number().int().min(1), dueDate: civilDateSchema, amount: moneySchema })).min(1),
+  }),
+});
+
+/** A payment towards an installment of an agreement. */
+export const agreementPaymentSchema = z.object({ installment: z.number().int().min(1), amount: nonNegativeMoneySchema, date: civilDateSchema });
+
+/** An agreement as {@link agreementStatus} reads it. */
+export type AgreementStatusSubject = z.input<typeof agreementStatusSubjectSchema>;
+
+/** A payment as written by the host. */
+export type AgreementPaymentInput = z.input<typeof agreementPaymentSchema>;
+
+/** The life of an agreement (DOMAIN.md §2.4). */
+export type AgreementState = 'active' | 'fulfilled' | 'broken' | 'cancelled';
+
+/** Where one installment stands. */
+export interface InstallmentStatus {
+  readonly number: number;
+  readonly dueDate: CivilDate;
+  readonly amount: Money;
+  readonly paid: Money;
+  readonly outstanding: Money;
+  /** `paid` in full; `late` when unpaid after its due date; else `pending`. */
+  readonly status: 'paid' | 'pending' | 'late';
+  /** The day the installment was paid in full, or `null`. */
+  readonly paidOn: CivilDate | null;
+  /** The last day it may be paid before the agreement is broken: the later of its due date and the tolerance date. */
+  readonly deadline: CivilDate;
+}
+
+/** The answer of {@link agreementStatus}. */
+export interface AgreementStatus {
+  readonly asOf: CivilDate;
+  readonly status: AgreementState;
+  /** The first day the agreement counted as broken, or `null`. A broken agreement stays broken. */
+  readonly brokenOn: CivilDate | null;
+  readonly installments: readonly InstallmentStatus[];
+  readonly paidTotal: Money;
+  readonly outstandingTotal: Money;
+}
+
+/**
+ * The state of an agreement as of a date (DOMAIN.md §2.4, seed 004's panels): `cancelled`;
+ * `broken` when an installment was still unpaid after its deadline (the later of its due date and
+ * the agreement's tolerance date — sticky: a broken agreement is a new debt); `fulfilled` when every
+ * installment is paid; else `active`. Payments dated after `asOf` are ignored.
+ *
+ * Errors: `invalid_input`, `installment_not_found` (a payment names an unknown installment).
+ */
+export function agreementStatus(agreement: AgreementStatusSubject, payments: readonly AgreementPaymentInput[], asOf: string): Result<AgreementStatus, AgreementsError> {
+  const parsedAgreement = parseInput(agreementStatusSubjectSchema, agreement, ['agreement']);
+  if (parsedAgreement.isErr()) return err(parsedAgreement.error);
+  const parsedPayments = parseInput(z.array(agreementPaymentSchema).max(100_000), payments, ['payments']);
+  if (parsedPayments.isErr()) return err(parsedPayments.error);
+  const parsedAsOf = parseInput(civilDateSchema, asOf, ['asOf']);
+  if (parsedAsOf.isErr()) return err(parsedAsOf.error);
+  const today = parsedAsOf.value;
+  const { toleranceDate, cancelledOn, plan } = parsedAgreement.value;
+
+  const byNumber = new Map(plan.installments.map((installment, index) => [installment.number, index]));
+  const paidSoFar = plan.installments.map(() => 0);
+  const paidOn: (CivilDate | null)[] = plan.installments.map(() => null);
+  const ordered = parsedPayments.value.map((payment, index) => ({ payment, index })).sort((a, b) => (a.payment.date < b.payment.date ? -1 : a.payment.date > b.payment.date ? 1 : a.index - b.index));
+  for (const { payment, index } of ordered) {
+    const slot = byNumber.get(payment.installment);
+    if (slot === undefined) return err(cobrancaError('installment_not_found', `the agreement has no installment ${payment.installment}`, { path: ['payments', index, 'installment'] }));
+    if (payment.date > today) continue;
+    paidSoFar[slot] = (paidSoFar[slot] ?? 0) + payment.amount.cents;
+    const amount = plan.installments[slot]?.amount.cents ?? 0;
+    if (paidOn[slot] === null && (paidSoFar[slot] ?? 0) >= amount) paidOn[slot] = payment.date;
+  }
+
+  let brokenOn: CivilDate | null = null;
+  let paidTotal = 0;
+  let outstandingTotal = 0;
+  const installments = plan.installments.map((installment, i): InstallmentStatus => {
+    const deadline = installment.dueDate > toleranceDate ? installment.dueDate : toleranceDate;
+    const settledOn = installment.amount.cents <= 0 ? installment.dueDate : (paidOn[i] ?? null);
+    const paid = paidSoFar[i] ?? 0;
+    const outstanding = Math.max(0, installment.amount.cents - paid);
+    paidTotal += paid;
+    outstandingTotal += outstanding;
+    if ((settledOn === null || settledOn > deadline) && deadline < today) {
+      const breakDay = addDays(deadline, 1);
+      if (brokenOn === null || breakDay < brokenOn) brokenOn = breakDay;
+    }
+    const status = settledOn !== null ? 'paid' : today > installment.dueDate ? 'late' : 'pending';
+    return { number: installment.number, dueDate: installment.dueDate, amount: installment.amount, paid: fromCents(paid), outstanding: fromCents(outstanding), status, paidOn: settledOn, deadline };
+  });
+
+  const allPaid = installments.every((i) => i.status === 'paid');
+  const status: AgreementState = cancelledOn !== undefined && cancelledOn <= today ? 'cancelled' : brokenOn !== null ? 'broken' : allPaid ? 'fulfilled' : 'active';
+  return ok({ asOf: today, status, brokenOn, installments, paidTotal: fromCents(paidTotal), outstandingTotal: fromCents(outstandingTotal) });
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { addDays, addMonths, civilDateSchema, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
+
+/** The most installments one agreement may have (30 years of monthly payments). */
+export const MAX_INSTALLMENTS = 360;
+
+const newInvoiceFields = {
+  /** Description of the new invoice(s) (seed 004, "Descrição da Nova Fatura"). */
+  description: z.string().min(1).max(500),
+  /** The payment profile to bill with (seed 004, "Profile de Pagamento"). */
+  paymentProfile: z.string().min(1).max(200),
+};
+
+/**
+ * How the total is paid (seed 004, "Parcelar acordo"):
+ * - `single`: one new invoice with a new due date;
+ * - `regular`: `count` installments from `firstDueDate`, monthly (month-end clamped from the first
+ *   date: 31 Jan → 28 Feb → 31 Mar), weekly (7 days) or fortnightly (15 days, "quinzenal");
+ * - `dates`: explicit due dates, strictly increasing.
+ * With `moveToBusinessDay`, a due date on a weekend or holiday moves to the next business day.
+ */
+export const installmentsRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('single'), dueDate: civilDateSchema, ...newInvoiceFields, moveToBusinessDay: z.boolean().default(false) }),
+  z.object({
+    kind: z.literal('regular'),
+    count: z.number().int().min(1).max(MAX_INSTALLMENTS),
+    firstDueDate: civilDateSchema,
+    frequency: z.enum(['monthly', 'weekly', 'fortnightly']).default('monthly'),
+    ...newInvoiceFields,
+    moveToBusinessDay: z.boolean().default(false),
+  }),
+  z.object({ kind: z.literal('dates'), dates: z.array(civilDateSchema).min(1).max(MAX_INSTALLMENTS), ...newInvoiceFields, moveToBusinessDay: z.boolean().default(false) }),
+]);
+
+/** A parsed installments rule. */
+export type InstallmentsRule = z.output<typeof installmentsRuleSchema>;
+
+/** The due dates of a rule, in order (before any business-day move). */
+export function scheduledDates(rule: InstallmentsRule): CivilDate[] {
+  if (rule.kind === 'single') return [rule.dueDate];
+  if (rule.kind === 'dates') return [...rule.dates];
+  const dates: CivilDate[] = [];
+  for (let i = 0; i < rule.count; i++) {
+    if (rule.frequency === 'monthly') dates.push(addMonths(rule.firstDueDate, i));
+    else dates.push(addDays(rule.firstDueDate, i * (rule.frequency === 'weekly' ? 7 : 15)));
+  }
+  return dates;
+}
+
+/** The due dates of a rule, moved to business days when the rule asks. */
+export function dueDatesOf(rule: InstallmentsRule, calendar: BusinessCalendar): CivilDate[] {
+  const dates = scheduledDates(rule);
+  return rule.moveToBusinessDay ? dates.map((d) => calendar.businessDayOnOrAfter(d)) : dates;
+}
