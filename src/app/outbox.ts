@@ -10,6 +10,8 @@ export interface OutboxPass {
   readonly failed: readonly { readonly effect: OutboxEffect; readonly error: string; readonly gaveUp: boolean }[];
   /** Effects of a kind no handler performs: left pending for the host (see `pendingEffects`). */
   readonly awaitingHost: readonly OutboxEffect[];
+  /** Effects whose `notBefore` has not come yet (contacts waiting for the contact window). */
+  readonly scheduled: readonly OutboxEffect[];
 }
 
 /** Options of {@link performPendingEffects}. */
@@ -23,7 +25,7 @@ export interface OutboxOptions {
 }
 
 /**
- * Performs pending outbox effects, each in order: call its handler (the
+ * Performs pending outbox effects whose time has come (`notBefore`), each in order: call its handler (the
  * effect's key goes along so the port can drop a repeat), then mark it done in
  * a transaction of its own. A handler that throws leaves the effect pending
  * with the error and one more attempt counted, so a later pass performs it:
@@ -35,6 +37,8 @@ export async function performPendingEffects(context: AppContext, options: Outbox
   const performed: OutboxEffect[] = [];
   const failed: { effect: OutboxEffect; error: string; gaveUp: boolean }[] = [];
   const awaitingHost: OutboxEffect[] = [];
+  const scheduled: OutboxEffect[] = [];
+  const now = context.clock.now().getTime();
   let cursor: string | undefined;
   for (;;) {
     const after = cursor;
@@ -42,6 +46,10 @@ export async function performPendingEffects(context: AppContext, options: Outbox
     if (batch.length === 0) break;
     for (const effect of batch) {
       cursor = effect.id;
+      if (effect.notBefore !== undefined && Date.parse(effect.notBefore) > now) {
+        scheduled.push(effect);
+        continue;
+      }
       const handler = options.handlers[effect.kind];
       if (!handler) {
         awaitingHost.push(effect);
@@ -62,5 +70,5 @@ export async function performPendingEffects(context: AppContext, options: Outbox
       performed.push({ ...effect, status: 'done', attempts: effect.attempts + 1, doneAt });
     }
   }
-  return { performed, failed, awaitingHost };
+  return { performed, failed, awaitingHost, scheduled };
 }

@@ -202,6 +202,8 @@ export interface OutboxEffect {
   readonly status: 'pending' | 'done' | 'failed';
   readonly attempts: number;
   readonly createdAt: string;
+  /** Not to be performed before this instant (a contact deferred to the contact window). */
+  readonly notBefore?: string;
   readonly doneAt?: string;
   readonly lastError?: string;
 }

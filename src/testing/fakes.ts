@@ -1,0 +1,127 @@
+import type {
+  BureauAnswer, BureauGateway, BureauRegistration, BureauStatusReport, IdGenerator, MonthlyValue, Notifier, OutgoingMessage, RateSource,
+} from '../adapters/ports.js';
+
+/** Ids `prefix-1`, `prefix-2` … per prefix: deterministic, for tests. */
+export function sequentialIds(): IdGenerator {
+  const counters = new Map<string, number>();
+  return {
+    next: (prefix) => {
+      const n = (counters.get(prefix) ?? 0) + 1;
+      counters.set(prefix, n);
+      return `${prefix}-${n}`;
+    },
+  };
+}
+
+/** A notifier that records what it sent, drops repeated keys (as a real gateway must), and can be told to fail. */
+export interface RecordingNotifier extends Notifier {
+  /** Messages actually sent, in order (a repeated key is not sent again). */
+  readonly sent: OutgoingMessage[];
+  /** Makes the next `count` sends throw `error`. */
+  failNext(count: number, error?: string): void;
+}
+
+/** Builds a {@link RecordingNotifier}. */
+export function recordingNotifier(): RecordingNotifier {
+  const sent: OutgoingMessage[] = [];
+  const byKey = new Map<string, string>();
+  let failures = 0;
+  let failure = 'notifier unavailable';
+  return {
+    sent,
+    failNext(count, error = 'notifier unavailable') {
+      failures = count;
+      failure = error;
+    },
+    async send(message) {
+      if (failures > 0) {
+        failures--;
+        throw new Error(failure);
+      }
+      const existing = byKey.get(message.key);
+      if (existing) return { messageId: existing };
+      const messageId = `msg-${sent.length + 1}`;
+      byKey.set(message.key, messageId);
+      sent.push(message);
+      return { messageId };
+    },
+  };
+}
+
+/** A bureau that accepts everything (or what `decide` says), records calls, and can be told to fail. */
+export interface FakeBureau extends BureauGateway {
+  readonly registrations: BureauRegistration[];
+  readonly removals: { key: string; negativationId: string; bureau: string; reason: string }[];
+  failNext(count: number, error?: string): void;
+}
+
+/** Builds a {@link FakeBureau}. */
+export function fakeBureau(decide: (request: BureauRegistration) => BureauAnswer = (r) => ({ outcome: 'accepted', protocol: `proto-${r.negativationId}` })): FakeBureau {
+  const registrations: BureauRegistration[] = [];
+  const removals: FakeBureau['removals'] = [];
+  const seen = new Map<string, BureauAnswer>();
+  let failures = 0;
+  let failure = 'bureau unavailable';
+  const maybeFail = (): void => {
+    if (failures > 0) {
+      failures--;
+      throw new Error(failure);
+    }
+  };
+  return {
+    registrations,
+    removals,
+    failNext(count, error = 'bureau unavailable') {
+      failures = count;
+      failure = error;
+    },
+    async register(request) {
+      maybeFail();
+      const previous = seen.get(request.key);
+      if (previous) return previous;
+      registrations.push(request);
+      const answer = decide(request);
+      seen.set(request.key, answer);
+      return answer;
+    },
+    async remove(request) {
+      maybeFail();
+      const previous = seen.get(request.key);
+      if (previous) return previous;
+      removals.push({ key: request.key, negativationId: request.negativationId, bureau: request.bureau, reason: request.reason });
+      const answer: BureauAnswer = { outcome: 'accepted', protocol: `removal-${request.negativationId}` };
+      seen.set(request.key, answer);
+      return answer;
+    },
+    async queryStatus(request): Promise<BureauStatusReport> {
+      maybeFail();
+      const registered = registrations.some((r) => r.negativationId === request.negativationId);
+      const removed = removals.some((r) => r.negativationId === request.negativationId);
+      return { negativationId: request.negativationId, status: removed ? 'removed' : registered ? 'registered' : 'pending', at: new Date(0).toISOString() };
+    },
+    async parseWebhook(body) {
+      return JSON.parse(body) as BureauStatusReport;
+    },
+  };
+}
+
+/** A rate source with fixed monthly values (percent per month), the same every month unless listed. */
+export function staticRates(options: { legalInterestPercent?: string; ipcaPercent?: string; months?: Readonly<Record<string, { legal?: string; ipca?: string }>> } = {}): RateSource {
+  const series = (pick: 'legal' | 'ipca', fallback: string) => async (from: string, to: string): Promise<MonthlyValue[]> => {
+    const out: MonthlyValue[] = [];
+    let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+    const end = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7));
+    while (year * 12 + month <= end) {
+      const key = `${year}-${String(month).padStart(2, '0')}`;
+      out.push({ month: key, percent: options.months?.[key]?.[pick] ?? fallback });
+      month++;
+      if (month > 12) [year, month] = [year + 1, 1];
+    }
+    return out;
+  };
+  return {
+    legalInterestRates: series('legal', options.legalInterestPercent ?? '0.5'),
+    indexSeries: (_index, from, to) => series('ipca', options.ipcaPercent ?? '0.4')(from, to),
+  };
+}
