@@ -11,7 +11,7 @@ export const agreementStatusSubjectSchema = z.object({
   /** The day the agreement was cancelled, if it was. */
   cancelledOn: civilDateSchema.optional(),
   plan: z.object({
-    installments: z.array(z.object({ number: z.number().int().min(1), dueDate: civilDateSchema, amount: moneySchema })).min(1),
+    installments: z.array(z.object({ number: z.number().int().min(1), dueDate: civilDateSchema, amount: moneySchema })).min(1).readonly(),
   }),
 });
 

@@ -60,7 +60,7 @@ export const installmentPlanSchema = z.object({
   asOf: civilDateSchema,
   total: moneySchema,
   components: componentsSchema,
-  installments: z.array(installmentSchema).min(1),
+  installments: z.array(installmentSchema).min(1).readonly(),
   allocation: allocationPolicySchema,
   allowNegativeInstallments: z.boolean(),
   accountPlan: accountPlanSchema,
