@@ -92,7 +92,7 @@ describe('late charges: the integer fast path against a straightforward decimal.
           expect(pub.total.cents).toBe(referenceLateCharges(first.principal, first.due, asOf, policy, calendar).total);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) },
     );
   });
 

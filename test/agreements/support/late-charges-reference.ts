@@ -80,10 +80,11 @@ export function referenceLateCharges(
   }
   const roundedInterest = interest.toDecimalPlaces(0, mode);
   const roundedCorrection = correction.toDecimalPlaces(0, mode);
+  const plain = (d: Decimal): number => d.toNumber() + 0; // decimal.js keeps the sign of zero; a centavo count does not.
   return {
-    fine: fine.toNumber(),
-    interest: roundedInterest.toNumber(),
-    correction: roundedCorrection.toNumber(),
-    total: principal.plus(fine).plus(roundedInterest).plus(roundedCorrection).toNumber(),
+    fine: plain(fine),
+    interest: plain(roundedInterest),
+    correction: plain(roundedCorrection),
+    total: plain(principal.plus(fine).plus(roundedInterest).plus(roundedCorrection)),
   };
 }
