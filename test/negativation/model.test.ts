@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { addDays, type CivilDate } from '../../src/calendar/index.js';
+import {
+  eventAppliesIn,
+  eventsAllowedIn,
+  isRegistered,
+  reconcile,
+  transition,
+  type Negativation,
+  type NegativationErrorCode,
+  type NegativationEventType,
+  type NegativationStatus,
+} from '../../src/negativation/index.js';
+import { calendar, started } from './fixtures.js';
+
+/** What the generator decides about one event; the concrete event is built from the current state. */
+interface EventSpec {
+  readonly type: NegativationEventType | 'bogus';
+  /** When set, the type is replaced by one of the events allowed in the current status (index modulo their count), to reach deep states. */
+  readonly allowedPick: number | null;
+  /** Days after the last event (negative = out of order). */
+  readonly step: number;
+  readonly channel: 'letter' | 'email' | 'sms';
+  readonly withProof: boolean;
+  readonly kind: 'full' | 'partial' | 'agreement_installment';
+  readonly cents: number;
+  readonly paidBack: number;
+  readonly fundsDelay: number;
+  readonly paidOutside: boolean;
+}
+
+interface Model {
+  readonly visited: Set<NegativationStatus>;
+}
+interface Real {
+  n: Negativation;
+}
+
+const ERROR_CODES: readonly NegativationErrorCode[] = ['invalid_input', 'unknown_event', 'illegal_transition', 'event_out_of_order', 'guard_failed', 'removal_not_allowed'];
+
+const FORWARD = new Set<NegativationEventType>(['analysis_approved', 'notice_sent', 'notice_period_elapsed', 'submitted', 'bureau_accepted', 'bureau_removed', 'cancel_confirmed', 'retry', 'removal_requested']);
+
+function resolveType(spec: EventSpec, n: Negativation): EventSpec {
+  if (spec.allowedPick === null) return spec;
+  // events that move a negativation forward are favoured over those that end it early
+  const allowed = eventsAllowedIn(n.status).flatMap((type) => (FORWARD.has(type) ? [type, type, type, type] : [type]));
+  const type = allowed[spec.allowedPick % Math.max(1, allowed.length)];
+  return type === undefined ? spec : { ...spec, type };
+}
+
+function buildEvent(spec: EventSpec, n: Negativation): Record<string, unknown> {
+  const on = addDays(n.lastEventOn, spec.step);
+  const paidOn = addDays(on, -spec.paidBack);
+  const base = { type: spec.type, on, actor: 'model', reason: 'model step' };
+  switch (spec.type) {
+    case 'notice_sent':
+      return { ...base, channel: spec.channel, ...(spec.withProof ? { proofOfPosting: 'PP-1' } : {}) };
+    case 'payment_received':
+      return { ...base, kind: spec.kind, amount: { cents: spec.cents }, paidOn, fundsAvailableOn: addDays(paidOn, spec.fundsDelay), ...(spec.kind === 'agreement_installment' ? { installmentNumber: 1 } : {}) };
+    case 'agreement_made':
+      return { ...base, agreementId: 'ag-model' };
+    case 'removal_requested':
+      return spec.paidOutside ? { ...base, paidOutside: { paidOn, fundsAvailableOn: addDays(paidOn, spec.fundsDelay) } } : base;
+    default:
+      return base;
+  }
+}
+
+function qualifyingNoticeBefore(n: Negativation, day: CivilDate): boolean {
+  return n.notices.some((notice) => n.settings.qualifyingNoticeChannels.includes(notice.channel) && addDays(notice.sentOn, n.settings.noticeWaitingDays) <= day);
+}
+
+/** The invariants that must hold after every applied event. */
+function checkInvariants(before: Negativation, next: Negativation, event: Record<string, unknown>): void {
+  // history is append-only and complete; version counts events
+  expect(next.version).toBe(before.version + 1);
+  expect(next.history).toHaveLength(next.version);
+  expect(next.history.slice(0, -1)).toEqual(before.history);
+  const last = next.history.at(-1);
+  expect(last).toMatchObject({ version: next.version, from: before.status, to: next.status, event: { type: event['type'], on: event['on'], actor: 'model', reason: 'model step' } });
+  expect(next.lastEventOn >= before.lastEventOn).toBe(true);
+
+  // never submitted or registered without a notice at least the waiting period old (CDC art. 43 §2)
+  if (next.submittedOn !== undefined) expect(qualifyingNoticeBefore(next, next.submittedOn)).toBe(true);
+  if (next.registeredOn !== undefined) expect(next.submittedOn).toBeDefined();
+
+  // never registered while paid
+  const paid = next.settlement?.kind === 'paid';
+  if (next.status === 'awaiting_return') expect(paid).toBe(false);
+  if (next.status !== before.status && (next.status === 'awaiting_return' || next.status === 'negativated')) expect(paid).toBe(false);
+  if (next.status === 'negativated' && paid) expect(next.settings.removeAutomatically).toBe(false);
+
+  // every paid registration has a removal request no later than its deadline (STJ Súmula 548)
+  const atBureau = isRegistered(next) || next.status === 'awaiting_return' || (next.status === 'cancelling' && next.submittedOn !== undefined);
+  if (paid && atBureau && next.settlement) {
+    if (next.settings.removeAutomatically || next.removal !== undefined) {
+      expect(next.removal).toBeDefined();
+      expect(next.removal?.requestedOn !== undefined && next.removal.requestedOn <= next.settlement.removalDeadline).toBe(true);
+    } else {
+      // manual removal: reconciliation lists it with its deadline until someone asks
+      const report = reconcile([next], [], next.lastEventOn, { calendar })._unsafeUnwrap();
+      expect(report.critiques.map((c) => c.negativationId)).toEqual([next.id]);
+      expect(report.critiques[0]?.removalDeadline).toBe(next.settlement.removalDeadline);
+    }
+  }
+
+  // plain data: survives JSON unchanged
+  expect(JSON.parse(JSON.stringify(next))).toEqual(next);
+}
+
+class EventCommand implements fc.Command<Model, Real> {
+  constructor(readonly spec: EventSpec) {}
+  check(): boolean {
+    return true;
+  }
+  run(model: Model, real: Real): void {
+    const before = real.n;
+    const snapshot = structuredClone(before);
+    const spec = resolveType(this.spec, before);
+    const event = buildEvent(spec, before);
+    const result = transition(before, event, { calendar });
+    // the input is never modified, whatever happens
+    expect(before).toEqual(snapshot);
+    if (result.isErr()) {
+      expect(ERROR_CODES).toContain(result.error.code);
+      if (spec.type === 'bogus') expect(result.error.code).toBe('unknown_event');
+      return;
+    }
+    expect(spec.type).not.toBe('bogus');
+    expect(spec.step).toBeGreaterThanOrEqual(0);
+    expect(eventAppliesIn(before.status, spec.type as NegativationEventType)).toBe(true);
+    for (const effect of result.value.effects) expect(effect.negativationId).toBe(before.id);
+    checkInvariants(before, result.value.negativation, event);
+    real.n = result.value.negativation;
+    model.visited.add(real.n.status);
+  }
+  toString(): string {
+    return `${this.spec.allowedPick === null ? this.spec.type : `allowed#${this.spec.allowedPick}`}(${this.spec.step}d)`;
+  }
+}
+
+const weighted = <T>(pairs: readonly [number, T][]) => fc.oneof(...pairs.map(([weight, value]) => ({ weight, arbitrary: fc.constant(value) })));
+
+const specArb: fc.Arbitrary<EventSpec> = fc.record({
+  type: weighted<EventSpec['type']>([
+    [4, 'analysis_approved'],
+    [1, 'analysis_rejected'],
+    [4, 'notice_sent'],
+    [3, 'notice_period_elapsed'],
+    [5, 'submitted'],
+    [4, 'bureau_accepted'],
+    [1, 'bureau_rejected'],
+    [4, 'payment_received'],
+    [2, 'agreement_made'],
+    [2, 'removal_requested'],
+    [3, 'bureau_removed'],
+    [1, 'cancel_requested'],
+    [2, 'cancel_confirmed'],
+    [1, 'failure'],
+    [2, 'retry'],
+    [1, 'request'],
+    [1, 'bogus'],
+  ]),
+  allowedPick: fc.oneof({ weight: 3, arbitrary: fc.nat({ max: 60 }) }, { weight: 2, arbitrary: fc.constant(null) }),
+  step: fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 0, max: 6 }) }, { weight: 1, arbitrary: fc.integer({ min: -3, max: -1 }) }),
+  channel: weighted<EventSpec['channel']>([
+    [3, 'letter'],
+    [1, 'email'],
+    [1, 'sms'],
+  ]),
+  withProof: weighted([
+    [5, true],
+    [1, false],
+  ]),
+  kind: weighted<EventSpec['kind']>([
+    [3, 'full'],
+    [2, 'partial'],
+    [1, 'agreement_installment'],
+  ]),
+  cents: fc.integer({ min: 1, max: 50_000 }),
+  paidBack: fc.integer({ min: 0, max: 2 }),
+  fundsDelay: fc.integer({ min: 0, max: 3 }),
+  paidOutside: fc.boolean(),
+});
+
+const settingsArb = fc.record({
+  removeAutomatically: fc.boolean(),
+  removeAfterFirstAgreementInstallment: fc.boolean(),
+  noticeWaitingDays: fc.constantFrom(10, 3),
+  qualifyingNoticeChannels: fc.constantFrom(['letter'] as const, ['letter', 'email'] as const),
+});
+
+describe('model-based: random event sequences keep the legal invariants', () => {
+  it('after every step: notice before registration, never registered while paid, removal by its deadline, append-only history, illegal events change nothing', () => {
+    const visited = new Set<NegativationStatus>();
+    fc.assert(
+      fc.property(settingsArb, fc.commands([specArb.map((spec) => new EventCommand(spec))], { maxCommands: 60, size: 'max' }), (settings, commands) => {
+        const model: Model = { visited };
+        const real: Real = { n: started({ settings: { ...settings, qualifyingNoticeChannels: [...settings.qualifyingNoticeChannels] } }) };
+        fc.modelRun(() => ({ model, real }), commands);
+      }),
+      { numRuns: 300 },
+    );
+    // the sequences do reach the deep states, so the invariants above were exercised there
+    for (const status of ['negativated', 'recovering', 'recovered', 'cancelling', 'cancelled', 'failed', 'awaiting_return'] as const) expect(visited).toContain(status);
+  });
+});
