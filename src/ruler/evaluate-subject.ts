@@ -1,4 +1,4 @@
-import { fromEpochDay, type BusinessCalendar } from '../calendar/index.js';
+import { fromEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { fromCents } from '../money/index.js';
 import type { InvoiceFacts, RulerInvoice } from './invoice.js';
 import { isNegativationInProgress, isRegistered } from './invoice.js';
@@ -15,7 +15,10 @@ export interface EvaluationContext {
   readonly today: number;
   readonly windowOpen: boolean;
   readonly nextContact: ContactMoment;
-  readonly isDone: (key: string) => boolean;
+  /** The global log, or `undefined` when only the invoices' own `done` lists are used. */
+  readonly isDone: ((key: string) => boolean) | undefined;
+  /** Civil dates of epoch days already rendered (a handful per evaluation). */
+  readonly dayTexts: Map<number, CivilDate>;
   /** Step days of the open steps per due day (bounded by the number of distinct due dates). */
   readonly openDays: Map<number, Int32Array>;
 }
@@ -46,6 +49,28 @@ function openStepDays(ctx: EvaluationContext, dueDay: number): Int32Array {
     ctx.openDays.set(dueDay, days);
   }
   return days;
+}
+
+function dayText(ctx: EvaluationContext, day: number): CivilDate {
+  let text = ctx.dayTexts.get(day);
+  if (text === undefined) {
+    text = fromEpochDay(day);
+    ctx.dayTexts.set(day, text);
+  }
+  return text;
+}
+
+/** The key prefix of a subject; `null` stands for the invoice itself (built only when needed, off the hot path). */
+function prefixOf(ctx: EvaluationContext, invoice: RulerInvoice, subjectPrefix: string | null): string {
+  return subjectPrefix ?? invoiceSubjectKey(ctx.keyPrefix, invoice.id);
+}
+
+function isLogged(ctx: EvaluationContext, invoice: RulerInvoice, subjectPrefix: string | null, stepId: string): boolean {
+  const own = invoice.done;
+  if (own !== undefined) {
+    for (let i = 0; i < own.length; i++) if (own[i] === stepId) return true;
+  }
+  return ctx.isDone !== undefined && ctx.isDone(prefixOf(ctx, invoice, subjectPrefix) + stepId);
 }
 
 function conditionsHold(conditions: StepConditions | undefined, invoice: RulerInvoice, openCents: number, daysOverdue: number): boolean {
@@ -89,7 +114,7 @@ function emit(
     subject,
     invoiceId: invoice.id,
     customerId: invoice.customerId,
-    scheduledFor: fromEpochDay(day),
+    scheduledFor: dayText(ctx, day),
     daysOverdue,
     openAmount: fromCents(openCents),
     ...(handover ? { handover: 'negativation' as const } : {}),
@@ -110,7 +135,7 @@ export function evaluateOpenSubject(
   invoice: RulerInvoice,
   dueDay: number,
   openCents: number,
-  subjectPrefix: string,
+  subjectPrefix: string | null,
   subject: 'invoice' | 'customer',
 ): void {
   const days = openStepDays(ctx, dueDay);
@@ -127,11 +152,11 @@ export function evaluateOpenSubject(
         if (daysOverdue < 0) daysOverdue = daysOverdueOf(ctx, dueDay);
         if (!conditionsHold(step.conditions, invoice, openCents, daysOverdue)) continue;
       }
-      const key = subjectPrefix + step.id;
-      if (ctx.isDone(key)) break;
+      if (isLogged(ctx, invoice, subjectPrefix, step.id)) break;
+      const key = prefixOf(ctx, invoice, subjectPrefix) + step.id;
       if (daysOverdue < 0) daysOverdue = daysOverdueOf(ctx, dueDay);
       if (step.action.kind === 'negativate' && isNegativationInProgress(invoice.negativation?.state)) {
-        sink.skipped.push({ key, stepId: step.id, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor: fromEpochDay(day), reason: 'negativation_in_progress' });
+        sink.skipped.push({ key, stepId: step.id, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor: dayText(ctx, day), reason: 'negativation_in_progress' });
       } else {
         emit(ctx, sink, step, key, day, invoice, subject, openCents, daysOverdue);
       }
@@ -139,14 +164,14 @@ export function evaluateOpenSubject(
         const earlierDay = days[earlierIndex] as number;
         const earlier = steps[earlierIndex] as PlannedStep;
         if (earlierDay > today || !conditionsHold(earlier.conditions, invoice, openCents, daysOverdue)) continue;
-        const earlierKey = subjectPrefix + earlier.id;
-        if (ctx.isDone(earlierKey)) continue;
+        if (isLogged(ctx, invoice, subjectPrefix, earlier.id)) continue;
+        const earlierKey = prefixOf(ctx, invoice, subjectPrefix) + earlier.id;
         sink.skipped.push({
           key: earlierKey,
           stepId: earlier.id,
           invoiceId: invoice.id,
           customerId: invoice.customerId,
-          scheduledFor: fromEpochDay(earlierDay),
+          scheduledFor: dayText(ctx, earlierDay),
           reason: 'superseded',
           supersededBy: step.id,
         });
@@ -174,18 +199,18 @@ export function evaluateSettledInvoice(
     const day = stepDay(step, facts.settledDay, ctx.calendar, true);
     if (day > ctx.today) continue;
     if (step.action.kind === 'remove-negativation' && !isRegistered(invoice.negativation?.state)) continue;
-    if (step.action.kind === 'restore-service' && !serviceWasCut(ctx, subjectPrefix, alsoLoggedUnder)) continue;
-    const key = subjectPrefix + step.id;
-    if (ctx.isDone(key)) continue;
+    if (step.action.kind === 'restore-service' && !serviceWasCut(ctx, invoice, subjectPrefix, alsoLoggedUnder)) continue;
+    if (isLogged(ctx, invoice, subjectPrefix, step.id)) continue;
+    const key = prefixOf(ctx, invoice, subjectPrefix) + step.id;
     emit(ctx, sink, step, key, day, invoice, 'invoice', facts.openCents, daysOverdueOf(ctx, facts.dueDay));
   }
 }
 
-function serviceWasCut(ctx: EvaluationContext, subjectPrefix: string, alsoLoggedUnder: string | undefined): boolean {
+function serviceWasCut(ctx: EvaluationContext, invoice: RulerInvoice, subjectPrefix: string, alsoLoggedUnder: string | undefined): boolean {
   for (const step of ctx.plan.open) {
     if (step.action.kind !== 'suspend-service' && step.action.kind !== 'reduce-service') continue;
-    if (ctx.isDone(subjectPrefix + step.id)) return true;
-    if (alsoLoggedUnder !== undefined && ctx.isDone(alsoLoggedUnder + step.id)) return true;
+    if (isLogged(ctx, invoice, subjectPrefix, step.id)) return true;
+    if (alsoLoggedUnder !== undefined && ctx.isDone !== undefined && ctx.isDone(alsoLoggedUnder + step.id)) return true;
   }
   return false;
 }

@@ -25,7 +25,7 @@ export interface EvaluateRulerInput<Invoices extends InvoiceSource = InvoiceSour
   readonly settings?: ResolvedSettings | unknown;
   /** The portfolio: {@link RulerInvoice} objects. */
   readonly invoices: Invoices;
-  /** Keys of actions (and skips) already logged. */
+  /** Keys of actions (and skips) already logged. Invoices may also carry their own `done` step ids (the scalable shape for large portfolios). */
   readonly done?: ActionLog;
   /** The evaluation instant: a `Date`, epoch milliseconds, or ISO 8601 text with an offset. Read in São Paulo time. */
   readonly asOf: Date | number | string;
@@ -84,8 +84,8 @@ function prepare(input: unknown): Result<Prepared, RulerError> {
   const windowOpen = isInsideContactWindow(window, now, calendar);
   const next = nextContactMoment(window, now, calendar);
   const done = value.done;
-  const isDone: (key: string) => boolean =
-    done === undefined ? () => false : typeof done === 'function' ? done : done instanceof Set ? (key) => done.has(key) : ((set) => (key: string) => set.has(key))(new Set(done as readonly string[]));
+  const isDone: ((key: string) => boolean) | undefined =
+    done === undefined ? undefined : typeof done === 'function' ? done : done instanceof Set ? (key) => done.has(key) : ((set) => (key: string) => set.has(key))(new Set(done as readonly string[]));
   const plan = planRuler(ruler.value, settings.value.values);
   const ctx: EvaluationContext = {
     rulerId: ruler.value.id,
@@ -97,6 +97,7 @@ function prepare(input: unknown): Result<Prepared, RulerError> {
     nextContact: { ...next, instant: instantAt(next.date, next.minuteOfDay).toISOString() },
     isDone,
     openDays: new Map(),
+    dayTexts: new Map(),
   };
   return ok({
     ctx,
@@ -130,7 +131,7 @@ function evaluateBatch(p: Prepared, batch: readonly unknown[], firstIndex: numbe
       continue;
     }
     if (!p.perCustomer) {
-      evaluateOpenSubject(ctx, sink, invoice, facts.dueDay, facts.openCents, invoiceSubjectKey(ctx.keyPrefix, invoice.id), 'invoice');
+      evaluateOpenSubject(ctx, sink, invoice, facts.dueDay, facts.openCents, null, 'invoice');
       continue;
     }
     const anchor = anchors.get(invoice.customerId);

@@ -43,6 +43,13 @@ export interface RulerInvoice {
   readonly customerKind?: CustomerKind;
   readonly tags?: readonly string[];
   readonly branch?: string;
+  /**
+   * Step ids of this ruler already done (or skipped) for this invoice: the
+   * per-invoice shape of the action log, which a store can join into the
+   * invoice stream so memory stays bounded. In per-customer mode, the anchor
+   * invoice's list holds the customer-level steps done while it was the anchor.
+   */
+  readonly done?: readonly string[];
 }
 
 const AGREEMENT_STATES = new Set<string>(['proposed', 'active', 'fulfilled', 'broken', 'cancelled']);
@@ -97,57 +104,57 @@ function invalid(path: ErrorPath, message: string): RulerError {
  * (`invoices[7].dueDate`) when the invoice is malformed.
  */
 export function readInvoice(raw: unknown, index: number, today: number, out: InvoiceFacts): RulerError | undefined {
-  const base: ErrorPath = ['invoices', index];
-  if (typeof raw !== 'object' || raw === null) return invalid(base, 'expected an invoice object');
+  if (typeof raw !== 'object' || raw === null) return invalid(['invoices', index], 'expected an invoice object');
   const invoice = raw as RulerInvoice;
-  if (typeof invoice.id !== 'string' || invoice.id.length === 0) return invalid([...base, 'id'], 'expected a non-empty invoice id');
-  if (typeof invoice.customerId !== 'string' || invoice.customerId.length === 0) return invalid([...base, 'customerId'], 'expected a non-empty customer id');
+  if (typeof invoice.id !== 'string' || invoice.id.length === 0) return invalid(['invoices', index, 'id'], 'expected a non-empty invoice id');
+  if (typeof invoice.customerId !== 'string' || invoice.customerId.length === 0) return invalid(['invoices', index, 'customerId'], 'expected a non-empty customer id');
   const dueDay = epochDayOfText(invoice.dueDate);
-  if (Number.isNaN(dueDay)) return invalid([...base, 'dueDate'], invoice.dueDate === undefined ? 'the invoice has no due date' : 'expected a due date as YYYY-MM-DD');
+  if (Number.isNaN(dueDay)) return invalid(['invoices', index, 'dueDate'], invoice.dueDate === undefined ? 'the invoice has no due date' : 'expected a due date as YYYY-MM-DD');
   const amount = centsOf(invoice.amount);
-  if (Number.isNaN(amount) || amount < 0) return invalid([...base, 'amount'], 'expected a non-negative amount such as { cents: 1234 } or "12.34"');
+  if (Number.isNaN(amount) || amount < 0) return invalid(['invoices', index, 'amount'], 'expected a non-negative amount such as { cents: 1234 } or "12.34"');
   let basis = amount;
   if (invoice.updatedAmount !== undefined) {
     basis = centsOf(invoice.updatedAmount);
-    if (Number.isNaN(basis) || basis < 0) return invalid([...base, 'updatedAmount'], 'expected a non-negative amount');
+    if (Number.isNaN(basis) || basis < 0) return invalid(['invoices', index, 'updatedAmount'], 'expected a non-negative amount');
   }
   let settledDay = Number.NaN;
   let paid = 0;
   if (invoice.payments !== undefined) {
-    if (!Array.isArray(invoice.payments)) return invalid([...base, 'payments'], 'expected an array of payments');
+    if (!Array.isArray(invoice.payments)) return invalid(['invoices', index, 'payments'], 'expected an array of payments');
     const payments = invoice.payments as readonly { date: string; amount: AmountInput }[];
     for (let p = 0; p < payments.length; p++) {
       const payment = payments[p];
       const day = epochDayOfText(payment?.date);
-      if (Number.isNaN(day)) return invalid([...base, 'payments', p, 'date'], 'expected a payment date as YYYY-MM-DD');
+      if (Number.isNaN(day)) return invalid(['invoices', index, 'payments', p, 'date'], 'expected a payment date as YYYY-MM-DD');
       const cents = centsOf(payment?.amount);
-      if (Number.isNaN(cents) || cents < 0) return invalid([...base, 'payments', p, 'amount'], 'expected a non-negative amount');
+      if (Number.isNaN(cents) || cents < 0) return invalid(['invoices', index, 'payments', p, 'amount'], 'expected a non-negative amount');
       if (day <= today) paid += cents;
     }
     if (paid >= amount && amount > 0) settledDay = lastPaymentDay(payments, amount, today);
   }
   if (invoice.paidOn !== undefined) {
     const day = epochDayOfText(invoice.paidOn);
-    if (Number.isNaN(day)) return invalid([...base, 'paidOn'], 'expected a date as YYYY-MM-DD');
+    if (Number.isNaN(day)) return invalid(['invoices', index, 'paidOn'], 'expected a date as YYYY-MM-DD');
     if (day <= today && !(settledDay <= day)) settledDay = day;
   }
   if (invoice.agreement !== undefined) {
     const agreement = invoice.agreement;
     if (typeof agreement !== 'object' || agreement === null || !AGREEMENT_STATES.has(agreement.state)) {
-      return invalid([...base, 'agreement', 'state'], 'expected an agreement state: proposed, active, fulfilled, broken or cancelled');
+      return invalid(['invoices', index, 'agreement', 'state'], 'expected an agreement state: proposed, active, fulfilled, broken or cancelled');
     }
     const since = epochDayOfText(agreement.since);
-    if (Number.isNaN(since)) return invalid([...base, 'agreement', 'since'], 'expected a date as YYYY-MM-DD');
+    if (Number.isNaN(since)) return invalid(['invoices', index, 'agreement', 'since'], 'expected a date as YYYY-MM-DD');
     if ((agreement.state === 'active' || agreement.state === 'fulfilled') && since <= today && !(settledDay <= since)) settledDay = since;
   }
   if (invoice.negativation !== undefined && (typeof invoice.negativation !== 'object' || invoice.negativation === null || !NEGATIVATION_STATES.has(invoice.negativation.state))) {
-    return invalid([...base, 'negativation', 'state'], 'expected a negativation state');
+    return invalid(['invoices', index, 'negativation', 'state'], 'expected a negativation state');
   }
   if (invoice.customerKind !== undefined && invoice.customerKind !== 'person' && invoice.customerKind !== 'company') {
-    return invalid([...base, 'customerKind'], "expected 'person' or 'company'");
+    return invalid(['invoices', index, 'customerKind'], "expected 'person' or 'company'");
   }
-  if (invoice.tags !== undefined && !Array.isArray(invoice.tags)) return invalid([...base, 'tags'], 'expected an array of tags');
-  if (invoice.branch !== undefined && typeof invoice.branch !== 'string') return invalid([...base, 'branch'], 'expected a branch name');
+  if (invoice.tags !== undefined && !Array.isArray(invoice.tags)) return invalid(['invoices', index, 'tags'], 'expected an array of tags');
+  if (invoice.branch !== undefined && typeof invoice.branch !== 'string') return invalid(['invoices', index, 'branch'], 'expected a branch name');
+  if (invoice.done !== undefined && !Array.isArray(invoice.done)) return invalid(['invoices', index, 'done'], 'expected an array of step ids');
   out.dueDay = dueDay;
   out.openCents = basis - paid > 0 ? basis - paid : 0;
   out.settledDay = settledDay;
