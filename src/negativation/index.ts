@@ -78,8 +78,6 @@ export { transition, applyEvent, defaultNegativationCalendar, type TransitionRes
 export {
   reconcile,
   reconcileTrusted,
-  reconcileInvoiceSchema,
-  type ReconcileInvoice,
   type ReconcileOptions,
   type ReconciliationReport,
   type Critique,
@@ -88,4 +86,6 @@ export {
   type StuckSubmission,
   type PaidWhilePending,
 } from './reconcile.js';
+export { reconcileInvoiceSchema, type ReconcileInvoice } from './reconcile-invoice.js';
+export { parseReconcileInvoices } from './parse-invoices.js';
 export { negativationStateDiagram } from './diagram.js';

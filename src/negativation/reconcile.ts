@@ -1,35 +1,14 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
 import { civilDateSchema, toEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { fail, parseInput } from '../errors.js';
-import { moneySchema } from '../money/index.js';
 import type { NegativationEffect } from './effects.js';
 import type { NegativationError } from './errors.js';
 import { isRegistered, type Negativation } from './negativation.js';
+import { parseReconcileInvoices } from './parse-invoices.js';
+import type { ReconcileInvoice } from './reconcile-invoice.js';
 import { isBusinessCalendar, removalAlarmOn, removalDeadlineOf } from './removal-deadline.js';
 import type { NegativationStatus } from './status.js';
 import { defaultNegativationCalendar } from './transition.js';
-
-/** An invoice as reconciliation sees it (the host's own shape, reduced to what matters). */
-export const reconcileInvoiceSchema = z
-  .object({
-    id: z.string().min(1),
-    status: z.enum(['open', 'paid']),
-    dueDate: civilDateSchema,
-    amount: moneySchema,
-    paidOn: civilDateSchema.optional(),
-    /** When the money is available; `paidOn` when absent. */
-    fundsAvailableOn: civilDateSchema.optional(),
-  })
-  .strict()
-  .refine((i) => i.status !== 'paid' || i.paidOn !== undefined, { message: 'a paid invoice needs paidOn', path: ['paidOn'] })
-  .refine((i) => i.paidOn === undefined || i.fundsAvailableOn === undefined || i.fundsAvailableOn >= i.paidOn, {
-    message: 'fundsAvailableOn cannot be before paidOn',
-    path: ['fundsAvailableOn'],
-  });
-
-/** An invoice after parsing. */
-export type ReconcileInvoice = z.output<typeof reconcileInvoiceSchema>;
 
 /** How close a deadline is. */
 export type DeadlineState = 'ok' | 'near' | 'overdue';
@@ -94,8 +73,6 @@ export interface ReconcileOptions {
   readonly calendar?: BusinessCalendar;
 }
 
-const invoicesSchema = z.array(reconcileInvoiceSchema);
-
 /** Only the fields {@link reconcileTrusted} reads. */
 interface PaidFact {
   readonly paidOn: CivilDate;
@@ -116,7 +93,7 @@ export function reconcile(negativations: readonly Negativation[], invoices: unkn
   if (!Array.isArray(negativations)) return fail('invalid_input', 'expected an array of negativations', { path: ['negativations'] });
   const day = parseInput(civilDateSchema, asOf, ['asOf']);
   if (day.isErr()) return err(day.error);
-  const parsed = parseInput(invoicesSchema, invoices, ['invoices']);
+  const parsed = parseReconcileInvoices(invoices);
   if (parsed.isErr()) return err(parsed.error);
   for (let i = 0; i < negativations.length; i++) {
     const n = negativations[i];
@@ -139,6 +116,7 @@ export function reconcileTrusted(
     if (invoice.status === 'paid' && invoice.paidOn !== undefined) paidById.set(invoice.id, { paidOn: invoice.paidOn, fundsAvailableOn: invoice.fundsAvailableOn ?? invoice.paidOn });
   }
   const today = toEpochDay(asOf);
+  const deadlines = deadlineMemo(calendar);
   const critiques: Critique[] = [];
   const removalsPastDeadline: Critique[] = [];
   const removalsNearDeadline: Critique[] = [];
@@ -157,12 +135,12 @@ export function reconcileTrusted(
     const paid: PaidFact | undefined = settlement ?? paidById.get(n.title.id);
 
     if (paid !== undefined && atBureau) {
-      const removalDeadline = settlement?.removalDeadline ?? removalDeadlineOf(paid.fundsAvailableOn, calendar);
+      const removalDeadline = settlement?.removalDeadline ?? deadlines.deadline(paid.fundsAvailableOn);
       const requestedOn = n.removal?.requestedOn;
       let deadline: DeadlineState = 'ok';
       if (requestedOn === undefined) {
         if (asOf > removalDeadline) deadline = 'overdue';
-        else if (asOf >= removalAlarmOn(removalDeadline, n.settings.removalAlarmBusinessDays, calendar)) deadline = 'near';
+        else if (asOf >= deadlines.alarm(removalDeadline, n.settings.removalAlarmBusinessDays)) deadline = 'near';
       }
       const critique: Critique = {
         negativationId: n.id,
@@ -206,4 +184,23 @@ export function reconcileTrusted(
     }
   }
   return { asOf, critiques, removalsPastDeadline, removalsNearDeadline, pastAgeLimit, nearAgeLimit, stuckSubmissions, paidWhilePending, effects };
+}
+
+/** Removal deadlines and alarm days memoised per date: a portfolio has few distinct payment dates. */
+function deadlineMemo(calendar: BusinessCalendar): { deadline(funds: CivilDate): CivilDate; alarm(deadline: CivilDate, businessDaysBefore: number): CivilDate } {
+  const deadlines = new Map<string, CivilDate>();
+  const alarms = new Map<string, CivilDate>();
+  return {
+    deadline(funds) {
+      let found = deadlines.get(funds);
+      if (found === undefined) deadlines.set(funds, (found = removalDeadlineOf(funds, calendar)));
+      return found;
+    },
+    alarm(deadline, businessDaysBefore) {
+      const key = `${deadline}|${businessDaysBefore}`;
+      let found = alarms.get(key);
+      if (found === undefined) alarms.set(key, (found = removalAlarmOn(deadline, businessDaysBefore, calendar)));
+      return found;
+    },
+  };
 }

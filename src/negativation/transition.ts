@@ -61,9 +61,9 @@ function looksLikeNegativation(value: unknown): value is Negativation {
 export function applyStep(negativation: Negativation, event: NegativationEvent, rule: TransitionRule, patch: NegativationPatch): Negativation {
   const version = negativation.version + 1;
   const entry: HistoryEntry = { version, from: negativation.status, to: rule.to, event };
-  const merged: Record<string, unknown> = { ...negativation, ...patch, status: rule.to, version, lastEventOn: event.on, history: [...negativation.history, entry] };
+  const next: Record<string, unknown> = { ...negativation, ...patch, status: rule.to, version, lastEventOn: event.on, history: [...negativation.history, entry] };
   // a patch value of undefined removes the field, so the value stays plain JSON
-  const next = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
+  for (const key in patch) if (next[key] === undefined) Reflect.deleteProperty(next, key);
   return next as unknown as Negativation;
 }
 
