@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { dateParts, daysInMonth, fromEpochDay, type BusinessCalendar } from '../../../src/calendar/index.js';
+import { dateParts, daysInMonth, epochDayOf, fromEpochDay, type BusinessCalendar } from '../../../src/calendar/index.js';
 import { Dec, type RoundingMode } from '../../../src/money/index.js';
 
 /** A policy in the plain shape the straightforward decimal.js computation reads. */
@@ -29,6 +29,8 @@ export function referenceLateCharges(
   asOfEpochDay: number,
   policy: ReferencePolicy,
   calendar: BusinessCalendar,
+  /** Optional memo of the correction factor by (due, as-of), as a straightforward implementation would keep one. */
+  factorCache?: Map<number, Decimal>,
 ): { fine: number; interest: number; correction: number; total: number } {
   let rolled = dueEpochDay;
   while (!calendar.isBusinessEpochDay(rolled)) rolled += 1;
@@ -61,21 +63,24 @@ export function referenceLateCharges(
 
   let correction = new Dec(0);
   if (policy.correction) {
-    let factor = new Dec(1);
-    let day = dueEpochDay + 1;
-    while (day <= asOfEpochDay) {
-      const key = monthKey(day);
-      let count = 0;
-      while (day <= asOfEpochDay && monthKey(day) === key) {
-        count++;
-        day++;
-      }
-      const { year, month } = dateParts(fromEpochDay(day - 1));
-      const variation = new Dec(policy.correction.variations[key] ?? Number.NaN);
-      factor = factor.times(new Dec(1).plus(variation.times(count).div(100 * daysInMonth(year, month))));
-    }
     const scale = new Dec(10).pow(policy.correction.factorDecimals);
-    const excess = Dec.max(factor.minus(1).times(scale).toDecimalPlaces(0, Dec.ROUND_HALF_UP), 0);
+    const key = dueEpochDay * 1_000_000 + asOfEpochDay;
+    let excess = factorCache?.get(key);
+    if (excess === undefined) {
+      // Month by month: each month's variation × its days in the period ÷ its length, compounded.
+      let factor = new Dec(1);
+      let day = dueEpochDay + 1;
+      while (day <= asOfEpochDay) {
+        const { year, month } = dateParts(fromEpochDay(day));
+        const length = daysInMonth(year, month);
+        const last = Math.min(epochDayOf(year, month, length), asOfEpochDay);
+        const variation = new Dec(policy.correction.variations[fromEpochDay(day).slice(0, 7)] ?? Number.NaN);
+        factor = factor.times(new Dec(1).plus(variation.times(last - day + 1).div(100 * length)));
+        day = last + 1;
+      }
+      excess = Dec.max(factor.minus(1).times(scale).toDecimalPlaces(0, Dec.ROUND_HALF_UP), 0);
+      factorCache?.set(key, excess);
+    }
     correction = principal.times(excess).div(scale);
   }
   const roundedInterest = interest.toDecimalPlaces(0, mode);
