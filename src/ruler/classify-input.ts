@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { civilDateSchema } from '../calendar/index.js';
+import { nonNegativeMoneySchema } from '../money/index.js';
+
+const label = z.string().trim().min(1).max(200);
+
+/**
+ * An invoice as the classifier (seed 004) reads it. `collection` is where the
+ * operator put it: `selected` ("Dar início ao processo de cobrança": in
+ * contact) or `started` (confirmed, a collection account exists: awaiting
+ * negotiation). `agreement` and `negativation` are the facts the other modules
+ * keep; the classifier only reads them.
+ */
+export const classifierInvoiceSchema = z.object({
+  id: label,
+  customerId: label,
+  dueDate: civilDateSchema,
+  amount: nonNegativeMoneySchema,
+  paidOn: civilDateSchema.optional(),
+  collection: z.enum(['selected', 'started']).optional(),
+  agreement: z
+    .object({
+      id: label,
+      createdOn: civilDateSchema,
+      toleranceDate: civilDateSchema,
+      cancelled: z.boolean().default(false),
+      city: label.optional(),
+      operator: label.optional(),
+    })
+    .optional(),
+  negativation: z.object({ registeredOn: civilDateSchema, removedOn: civilDateSchema.optional() }).optional(),
+  city: label.optional(),
+  operator: label.optional(),
+});
+
+/** A classifier invoice as written by the host. */
+export type ClassifierInvoice = z.input<typeof classifierInvoiceSchema>;
+
+/** A parsed classifier invoice. */
+export type ParsedClassifierInvoice = z.output<typeof classifierInvoiceSchema>;
+
+/** A collection event (contact, comment, e-mail, SMS, task …) for the charts' interaction series. */
+export const collectionEventSchema = z.object({
+  date: civilDateSchema,
+  operator: label.optional(),
+  kind: label.optional(),
+});
+
+/** A collection event as written by the host. */
+export type CollectionEvent = z.input<typeof collectionEventSchema>;
+
+/** The scalar part of {@link classifyPortfolio}'s input. */
+export const classifyOptionsSchema = z.object({
+  asOf: civilDateSchema,
+  /** X of the ruler event "forward to the collections system" (seed 004: 10 in its example). */
+  forwardAfterDays: z.number().int().min(0).max(3650),
+});

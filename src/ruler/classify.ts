@@ -1,0 +1,124 @@
+import { err, ok, type Result } from 'neverthrow';
+import { parseInput } from '../errors.js';
+import { daysBetween, type CivilDate } from '../calendar/index.js';
+import { fromCents, type Money } from '../money/index.js';
+import { classifierInvoiceSchema, classifyOptionsSchema, collectionEventSchema, type ClassifierInvoice, type CollectionEvent, type ParsedClassifierInvoice } from './classify-input.js';
+import { ChartAccumulator, type PortfolioCharts } from './classify-charts.js';
+import type { RulerError } from './errors.js';
+
+/** The nine panels of seed 004's collection manager (the tenth, the charts, is {@link PortfolioCharts}). */
+export const PANELS = [
+  'classified',
+  'inContact',
+  'awaitingNegotiation',
+  'agreementPending',
+  'agreementFulfilled',
+  'agreementBroken',
+  'registered',
+  'critiques',
+  'removedAfterRegistration',
+] as const;
+
+/** The name of a panel. */
+export type PanelName = (typeof PANELS)[number];
+
+/** One panel: the invoices in it, how many customers they belong to, and their total. */
+export interface Panel {
+  readonly invoices: number;
+  readonly customers: number;
+  readonly amount: Money;
+  readonly invoiceIds: readonly string[];
+}
+
+/** The input of {@link classifyPortfolio}. */
+export interface ClassifyPortfolioInput {
+  readonly asOf: string;
+  readonly forwardAfterDays: number;
+  readonly invoices: Iterable<ClassifierInvoice>;
+  readonly events?: Iterable<CollectionEvent>;
+}
+
+/** The panels and charts of the collection manager. */
+export interface PortfolioClassification {
+  readonly asOf: CivilDate;
+  readonly panels: Readonly<Record<PanelName, Panel>>;
+  readonly charts: PortfolioCharts;
+}
+
+class PanelAccumulator {
+  cents = 0;
+  readonly ids: string[] = [];
+  readonly customers = new Set<string>();
+
+  add(invoice: ParsedClassifierInvoice): void {
+    this.cents += invoice.amount.cents;
+    this.ids.push(invoice.id);
+    this.customers.add(invoice.customerId);
+  }
+
+  toPanel(): Panel {
+    return { invoices: this.ids.length, customers: this.customers.size, amount: fromCents(this.cents), invoiceIds: this.ids };
+  }
+}
+
+/**
+ * The panels an invoice belongs to as of a day (seed 004). An invoice can be in
+ * several (an agreement invoice that is also registered at a bureau).
+ * - `classified`: open, overdue at least `forwardAfterDays`, not yet selected, no agreement.
+ * - `inContact` / `awaitingNegotiation`: open, no agreement, selected / started.
+ * - `agreementPending` / `agreementBroken`: in a (not cancelled) agreement, unpaid, on or before / after the tolerance date.
+ * - `agreementFulfilled`: in an agreement and paid.
+ * - `registered`: registered at a bureau, not removed, unpaid.
+ * - `critiques` ("críticas de SPC"): paid but still registered.
+ * - `removedAfterRegistration`: paid, and the registration has been removed.
+ */
+export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forwardAfterDays: number): PanelName[] {
+  const panels: PanelName[] = [];
+  const paid = invoice.paidOn !== undefined && invoice.paidOn <= asOf;
+  const agreement = invoice.agreement !== undefined && !invoice.agreement.cancelled && invoice.agreement.createdOn <= asOf ? invoice.agreement : undefined;
+  if (!paid && agreement === undefined) {
+    if (invoice.collection === 'selected') panels.push('inContact');
+    else if (invoice.collection === 'started') panels.push('awaitingNegotiation');
+    else if (daysBetween(invoice.dueDate, asOf) >= forwardAfterDays && invoice.dueDate < asOf) panels.push('classified');
+  }
+  if (agreement !== undefined) {
+    if (paid) panels.push('agreementFulfilled');
+    else panels.push(asOf <= agreement.toleranceDate ? 'agreementPending' : 'agreementBroken');
+  }
+  const negativation = invoice.negativation;
+  if (negativation !== undefined && negativation.registeredOn <= asOf) {
+    const removed = negativation.removedOn !== undefined && negativation.removedOn <= asOf;
+    if (!removed) panels.push(paid ? 'critiques' : 'registered');
+    else if (paid) panels.push('removedAfterRegistration');
+  }
+  return panels;
+}
+
+/**
+ * Sorts a portfolio into the collection panels of seed 004 (which runs it
+ * daily at 07:00 and on demand), with counts, customers and amounts, and the
+ * chart series. One pass over the invoices and events; each item is parsed
+ * (a bad one is an `invalid_input` error with its path, e.g. `invoices[3].dueDate`).
+ */
+export function classifyPortfolio(input: ClassifyPortfolioInput): Result<PortfolioClassification, RulerError> {
+  const options = parseInput(classifyOptionsSchema, input);
+  if (options.isErr()) return err(options.error);
+  const { asOf, forwardAfterDays } = options.value;
+  const panels = Object.fromEntries(PANELS.map((name) => [name, new PanelAccumulator()])) as Record<PanelName, PanelAccumulator>;
+  const charts = new ChartAccumulator(asOf);
+  let index = 0;
+  for (const raw of input.invoices) {
+    const parsed = parseInput(classifierInvoiceSchema, raw, ['invoices', index++]);
+    if (parsed.isErr()) return err(parsed.error);
+    for (const name of panelsOf(parsed.value, asOf, forwardAfterDays)) panels[name].add(parsed.value);
+    charts.addInvoice(parsed.value);
+  }
+  index = 0;
+  for (const raw of input.events ?? []) {
+    const parsed = parseInput(collectionEventSchema, raw, ['events', index++]);
+    if (parsed.isErr()) return err(parsed.error);
+    charts.addEvent(parsed.value);
+  }
+  const result = Object.fromEntries(PANELS.map((name) => [name, panels[name].toPanel()])) as Record<PanelName, Panel>;
+  return ok({ asOf, panels: result, charts: charts.result() });
+}

@@ -1,0 +1,14 @@
+import type { Ruler } from './define-ruler.js';
+import type { ResolvedSettings } from './settings.js';
+
+/**
+ * X of seed 004: the days overdue after which a customer is classified for
+ * collection, from the ruler's "forward to the collections system" event (the
+ * setting `daysToForwardToCollections` wins when set). `undefined` when the
+ * ruler has no forward step, which seed 004 lists as a prerequisite.
+ */
+export function forwardAfterDaysOf(ruler: Ruler, settings?: ResolvedSettings): number | undefined {
+  const forward = ruler.steps.filter((step) => step.action.kind === 'forward-to-collections');
+  if (forward.length === 0) return undefined;
+  return settings?.values.daysToForwardToCollections ?? Math.min(...forward.map((step) => step.offsetDays));
+}
