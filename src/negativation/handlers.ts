@@ -168,6 +168,11 @@ const removalRequested: Handler<'removal_requested'> = (n, e, calendar) => {
 };
 
 const bureauRemoved: Handler<'bureau_removed'> = (n, e) => {
+  if (n.status === 'failed') {
+    const from = n.failure?.from;
+    if ((from !== 'recovering' && from !== 'cancelling') || n.removal === undefined) return illegal(n, e, 'no removal was requested');
+    return step(from === 'recovering' ? 'failed removing' : 'failed cancelling', { failure: undefined, removal: { ...n.removal, confirmedOn: e.on } });
+  }
   if (n.status === 'negativated') {
     return step('removed by the bureau', { removal: { reason: e.on >= n.expiresOn ? 'age_limit' : 'cancelled', requestedOn: e.on, confirmedOn: e.on } }, hideBanner(n));
   }
@@ -187,7 +192,7 @@ const cancelRequested: Handler<'cancel_requested'> = (n, e, calendar) => {
       return step('registered', { removal: n.removal ?? removal }, effects);
     }
     default: {
-      const { removal, effects } = removing(n, 'cancelled', e, calendar);
+      const { removal, effects } = removing(n, e.on >= n.expiresOn ? 'age_limit' : 'cancelled', e, calendar);
       return step('default', { removal }, effects);
     }
   }

@@ -48,6 +48,7 @@ export {
   type EventOfType,
 } from './events.js';
 export { parseNegativationEvent } from './parse-event.js';
+export { parseNegativation, negativationSchema } from './negativation-schema.js';
 export { type NegativationEffect, type NegativationEffectType, type RemovalReason, type OperatorAlert } from './effects.js';
 export {
   type Guard,

@@ -83,6 +83,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   rule('failed', 'retry', 'awaiting_return', ['submit_to_bureau'], { variant: 'failed at submission', guards: 'submission' }),
   rule('failed', 'retry', 'recovering', ['request_removal'], { variant: 'failed removing' }),
   rule('failed', 'retry', 'cancelling', ['request_removal'], { variant: 'failed cancelling' }),
+  rule('failed', 'bureau_removed', 'recovered', [], { variant: 'failed removing' }),
+  rule('failed', 'bureau_removed', 'cancelled', [], { variant: 'failed cancelling' }),
   rule('failed', 'payment_received', 'cancelled', ['hide_portal_banner'], { variant: 'settled, not registered' }),
   rule('failed', 'payment_received', 'failed', [], { variant: 'record' }),
   rule('failed', 'cancel_requested', 'cancelled', ['hide_portal_banner'], { variant: 'not registered' }),

@@ -36,8 +36,8 @@ describe('the transition table and its diagram', () => {
     for (const status of NEGATIVATION_STATUSES) expect(eventsAllowedIn(status).length === 0).toBe(isFinalStatus(status));
   });
 
-  it('a final status can be left by nothing, and recovered is reached only through recovering', () => {
-    expect(TRANSITIONS.filter((r) => r.to === 'recovered').map((r) => r.from)).toEqual(['recovering']);
+  it('recovered is reached only from a removal in progress; registration and submission only through their guarded steps', () => {
+    expect(TRANSITIONS.filter((r) => r.to === 'recovered').map((r) => `${r.from}/${r.variant}`)).toEqual(['recovering/default', 'failed/failed removing']);
     expect(TRANSITIONS.filter((r) => r.to === 'negativated' && r.from !== 'negativated').map((r) => r.from)).toEqual(['awaiting_return']);
     expect(TRANSITIONS.filter((r) => r.to === 'awaiting_return' && r.from !== 'awaiting_return').every((r) => r.guards === 'submission')).toBe(true);
   });

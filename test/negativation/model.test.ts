@@ -5,6 +5,7 @@ import {
   eventAppliesIn,
   eventsAllowedIn,
   isRegistered,
+  parseNegativation,
   reconcile,
   transition,
   type Negativation,
@@ -105,8 +106,10 @@ function checkInvariants(before: Negativation, next: Negativation, event: Record
     }
   }
 
-  // plain data: survives JSON unchanged
-  expect(JSON.parse(JSON.stringify(next))).toEqual(next);
+  // plain data: survives JSON unchanged, and reads back through the storage schema
+  const stored: unknown = JSON.parse(JSON.stringify(next));
+  expect(stored).toEqual(next);
+  expect(parseNegativation(stored)._unsafeUnwrap()).toEqual(next);
 }
 
 class EventCommand implements fc.Command<Model, Real> {
