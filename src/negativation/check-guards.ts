@@ -1,14 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { civilDateSchema } from '../calendar/index.js';
-import { parseTaxId } from '../documents/index.js';
 import { parseInput } from '../errors.js';
-import { ageLimitOn, prescriptionOn, submissionCutoffOn } from './dates.js';
 import { debtorInputSchema } from './debtor.js';
 import type { NegativationError } from './errors.js';
 import { runGuards, type GuardStage, type GuardViolation } from './guards/index.js';
-import { negativationKey } from './negativation.js';
-import { creditorInputSchema, existingNegativationSchema, occupiesKey, titleInputSchema } from './request-schema.js';
+import { requestFacts } from './facts.js';
+import { creditorInputSchema, existingNegativationSchema, titleInputSchema } from './request-schema.js';
 import { DEFAULT_NEGATIVATION_SETTINGS, negativationSettingsSchema, NOTICE_CHANNELS } from './settings.js';
 
 /** zod schema of the input of {@link checkNegativationGuards}. */
@@ -44,27 +42,16 @@ export function checkNegativationGuards(input: unknown): Result<GuardReport, Neg
   if (parsed.isErr()) return err(parsed.error);
   const { stage, asOf, title, debtor, notices, bureau, creditor, existing } = parsed.value;
   const settings = parsed.value.settings ?? DEFAULT_NEGATIVATION_SETTINGS;
-  const document = debtor ? parseTaxId(debtor.document) : undefined;
-  const key =
-    document?.isOk() && creditor && bureau ? negativationKey({ debtorDocument: document.value.number, creditorId: creditor.id, titleId: title.id, bureau }) : undefined;
-  const liveKeys = new Set(
-    existing.filter((n) => occupiesKey(n.status)).map((n) => negativationKey({ debtorDocument: n.debtor.document.number, creditorId: n.creditor.id, titleId: n.title.id, bureau: n.bureau })),
-  );
-  const violations = runGuards(stage, {
+  const facts = requestFacts({
     asOf,
     settings,
-    dueDate: title.dueDate,
-    outstanding: title.outstanding ?? title.amount,
-    submissionCutoffOn: submissionCutoffOn(title.dueDate, settings.submissionCutoffMonths),
-    ageLimitOn: ageLimitOn(title.dueDate),
-    prescribesOn: title.prescribesOn ?? prescriptionOn(title.dueDate, settings.prescriptionYears),
-    paid: title.paid,
-    inActiveAgreement: title.inActiveAgreement,
-    disputed: title.disputed,
+    title,
     notices: notices.map((n) => ({ channel: n.channel, sentOn: n.sentOn, ...(n.proofOfPosting !== undefined ? { proofOfPosting: n.proofOfPosting } : {}) })),
     ...(debtor ? { debtor } : {}),
-    ...(key !== undefined ? { key } : {}),
-    liveKeys,
+    ...(creditor ? { creditorId: creditor.id } : {}),
+    ...(bureau !== undefined ? { bureau } : {}),
+    existing,
   });
+  const violations = runGuards(stage, facts);
   return ok({ stage, allowed: violations.length === 0, violations });
 }

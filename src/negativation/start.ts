@@ -1,16 +1,16 @@
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { civilDateSchema } from '../calendar/index.js';
-import { parseTaxId } from '../documents/index.js';
 import { parseInput } from '../errors.js';
-import { ageLimitOn, prescriptionOn, registrationExpiresOn, submissionCutoffOn } from './dates.js';
+import { registrationExpiresOn } from './dates.js';
+import { requestFacts } from './facts.js';
 import { debtorInputSchema, toDebtor } from './debtor.js';
 import type { NegativationEffect } from './effects.js';
 import type { NegativationError } from './errors.js';
 import type { NegativationEvent } from './events.js';
-import { runGuards, type GuardFacts } from './guards/index.js';
-import { negativationKey, type Negativation } from './negativation.js';
-import { creditorInputSchema, existingNegativationSchema, occupiesKey, titleInputSchema } from './request-schema.js';
+import { runGuards } from './guards/index.js';
+import type { Negativation } from './negativation.js';
+import { creditorInputSchema, existingNegativationSchema, titleInputSchema } from './request-schema.js';
 import { DEFAULT_NEGATIVATION_SETTINGS, negativationSettingsSchema } from './settings.js';
 import { REQUEST_ORIGINS } from './status.js';
 import { guardFailed } from './transition.js';
@@ -54,33 +54,7 @@ export function startNegativation(input: unknown): Result<{ negativation: Negati
   const request = parsed.value;
   const settings = request.settings ?? DEFAULT_NEGATIVATION_SETTINGS;
   const { title } = request;
-  const prescribesOn = title.prescribesOn ?? prescriptionOn(title.dueDate, settings.prescriptionYears);
-  const outstanding = title.outstanding ?? title.amount;
-  const debtorDocument = parseTaxId(request.debtor.document);
-  const key = debtorDocument.isOk()
-    ? negativationKey({ debtorDocument: debtorDocument.value.number, creditorId: request.creditor.id, titleId: title.id, bureau: request.bureau })
-    : undefined;
-  const liveKeys = new Set(
-    request.existing
-      .filter((n) => occupiesKey(n.status))
-      .map((n) => negativationKey({ debtorDocument: n.debtor.document.number, creditorId: n.creditor.id, titleId: n.title.id, bureau: n.bureau })),
-  );
-  const facts: GuardFacts = {
-    asOf: request.on,
-    settings,
-    dueDate: title.dueDate,
-    outstanding,
-    submissionCutoffOn: submissionCutoffOn(title.dueDate, settings.submissionCutoffMonths),
-    ageLimitOn: ageLimitOn(title.dueDate),
-    prescribesOn,
-    paid: title.paid,
-    inActiveAgreement: title.inActiveAgreement,
-    disputed: title.disputed,
-    notices: [],
-    debtor: request.debtor,
-    ...(key !== undefined ? { key } : {}),
-    liveKeys,
-  };
+  const facts = requestFacts({ asOf: request.on, settings, title, debtor: request.debtor, creditorId: request.creditor.id, bureau: request.bureau, existing: request.existing });
   const violations = runGuards('request', facts);
   if (violations.length > 0) return err(guardFailed(violations));
 
@@ -102,11 +76,11 @@ export function startNegativation(input: unknown): Result<{ negativation: Negati
     creditor: request.creditor,
     debtor: toDebtor(request.debtor),
     title: { id: title.id, amount: title.amount, dueDate: title.dueDate },
-    outstanding,
+    outstanding: facts.outstanding,
     requestedOn: request.on,
     ageLimitOn: facts.ageLimitOn,
-    prescribesOn,
-    expiresOn: registrationExpiresOn(title.dueDate, prescribesOn),
+    prescribesOn: facts.prescribesOn,
+    expiresOn: registrationExpiresOn(title.dueDate, facts.prescribesOn),
     submissionCutoffOn: facts.submissionCutoffOn,
     settings,
     inActiveAgreement: false,
