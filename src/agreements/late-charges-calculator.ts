@@ -224,7 +224,7 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
     }
     if (result === undefined) {
       const excess = factor.minus(1).times(factorScale).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
-      result = excess < 0 ? 0 : excess;
+      result = excess > 0 ? excess : 0; // never below 1, and never −0
     }
     if (correctionExcess.size > 200_000) correctionExcess.clear();
     correctionExcess.set(key, result);
