@@ -11,3 +11,4 @@ export * from './money/index.js';
 export * from './calendar/index.js';
 export * from './documents/index.js';
 export * from './adapters/ports.js';
+export * from './app/index.js';

@@ -21,6 +21,20 @@ class Abort extends Error {
   }
 }
 
+/**
+ * Runs a step that may `abort` with a domain refusal and returns the refusal
+ * instead of unwinding the whole transaction (the step must abort before it
+ * writes, as the domain's guards do).
+ */
+export async function attempt<T>(step: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: CobrancaError }> {
+  try {
+    return { ok: true, value: await step() };
+  } catch (error) {
+    if (error instanceof Abort) return { ok: false, error: error.error };
+    throw error;
+  }
+}
+
 /** Ends a command's transaction with an error: everything it wrote is rolled back. */
 export function abort(error: CobrancaError): never {
   throw new Abort(error);

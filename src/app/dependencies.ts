@@ -1,6 +1,7 @@
 import type { BusinessCalendar, Clock, CivilDate } from '../calendar/index.js';
 import type { BureauGateway, IdGenerator, Notifier, RateSource, Store } from '../adapters/ports.js';
 import { todayIn } from '../calendar/index.js';
+import type { Policies } from './policies.js';
 
 /** The ports the application layer needs (the rest of `createCollections`' options are policy). */
 export interface Ports {
@@ -13,18 +14,20 @@ export interface Ports {
   readonly ids: IdGenerator;
 }
 
-/** What every use case gets: the ports plus "now" read once per call. */
+/** What every use case gets: the ports, the resolved policies, and "now". */
 export interface AppContext extends Ports {
+  readonly policies: Policies;
   /** The current instant as ISO text (for records). */
   nowIso(): string;
   /** Today's civil date in São Paulo. */
   today(): CivilDate;
 }
 
-/** Builds the {@link AppContext} from the ports. */
-export function appContext(ports: Ports): AppContext {
+/** Builds the {@link AppContext} from the ports and policies. */
+export function appContext(ports: Ports, policies: Policies): AppContext {
   return {
     ...ports,
+    policies,
     nowIso: () => ports.clock.now().toISOString(),
     today: () => todayIn(ports.clock),
   };

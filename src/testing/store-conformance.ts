@@ -54,7 +54,7 @@ const SAMPLES: { readonly [K in 'invoices' | 'payments' | 'accounts' | 'agreemen
   invoices: (id) => invoice(id, 'c1'),
   payments: (id) => ({ id, version: 1, invoiceId: 'i1', customerId: 'c1', amount: fromCents(500), paidOn: civilDate('2026-11-20'), fundsAvailableOn: civilDate('2026-11-23') }),
   accounts: (id) => ({ id, version: 1, customerId: 'c1', status: 'pending', openedOn: civilDate('2026-11-24'), invoiceIds: ['i1'], comments: [], attachments: [], messages: [], tasks: [] }),
-  agreements: (id) => ({ id, version: 1, customerId: 'c1', status: 'active', agreement: { installments: [{ number: 1, amount: { cents: 100 } }] } }),
+  agreements: (id) => ({ id, version: 1, customerId: 'c1', status: 'active', installmentInvoices: [{ number: 1, invoiceId: 'i9' }], agreement: { installments: [{ number: 1, amount: { cents: 100 } }] } }),
   negativations: (id) => ({ id, version: 1, customerId: 'c1', invoiceId: 'i1', uniqueKey: `12345678909|creditor|${id}|serasa`, status: 'in_analysis', negativation: { history: [] } }),
 };
 
@@ -141,21 +141,27 @@ export function storeConformanceCases(makeStore: StoreFactory): ConformanceCase[
     });
   });
 
-  test('scan pages through every record once, in id order', async (store) => {
+  test('page walks every record once, in id order, by keyset', async (store) => {
     const ids = Array.from({ length: 23 }, (_, i) => `i${String(i).padStart(3, '0')}`);
     await store.transaction(async (tx) => {
       for (const id of [...ids].reverse()) await tx.invoices.insert(invoice(id, 'c1'));
     });
     const seen: string[] = [];
-    const sizes: number[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const cursor = after;
+      const page = await store.transaction((tx) => tx.invoices.page(5, cursor));
+      if (page.length === 0) break;
+      assert.ok(page.length <= 5, `a page of at most 5, got ${page.length}`);
+      seen.push(...page.map((i) => i.id));
+      after = page[page.length - 1]?.id;
+      if (seen.length === 10) await store.transaction((tx) => tx.invoices.insert(invoice('i005x', 'c1')));
+    }
+    assert.deepEqual(seen, [...ids.slice(0, 10), ...ids.slice(10)], 'a record inserted behind the cursor is not returned');
     await store.transaction(async (tx) => {
-      for await (const batch of tx.invoices.scan(5)) {
-        sizes.push(batch.length);
-        seen.push(...batch.map((i) => i.id));
-      }
+      await tx.invoices.insert(invoice('i999', 'c1'));
+      assert.deepEqual((await tx.invoices.page(2, 'i021')).map((i) => i.id), ['i022', 'i999'], 'a transaction pages over its own inserts too');
     });
-    assert.deepEqual(seen, ids);
-    assert.ok(sizes.every((n) => n <= 5 && n > 0), `batches of at most 5, got ${sizes.join(',')}`);
   });
 
   test('a transaction that throws leaves nothing behind, in any part of the store', async (store) => {

@@ -14,7 +14,7 @@ function ignoreVersions<T extends Versioned>(collection: Collection<T>): Collect
     ...collection,
     get: (id) => collection.get(id),
     list: (filter) => collection.list(filter),
-    scan: (n) => collection.scan(n),
+    page: (n, after) => collection.page(n, after),
     insert: (record) => collection.insert(record),
     update: async (record) => {
       const current = await collection.get(record.id);
@@ -58,7 +58,7 @@ export const brokenStores: Record<string, () => Store> = {
         insert: (r) => tx.customers.insert(r),
         update: (r) => tx.customers.update(r),
         list: (f) => tx.customers.list(f),
-        scan: (n) => tx.customers.scan(n),
+        page: (n, after) => tx.customers.page(n, after),
       },
     }))();
   },

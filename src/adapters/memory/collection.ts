@@ -14,6 +14,7 @@ export function copy<T>(value: T): T {
  */
 export class CommittedRecords<T extends Versioned> {
   readonly byId = new Map<string, T>();
+  private sortedIds: string[] | undefined;
   private readonly byCustomer = new Map<string, Set<string>>();
   private readonly byInvoice = new Map<string, Set<string>>();
 
@@ -23,8 +24,15 @@ export class CommittedRecords<T extends Versioned> {
   put(record: T): void {
     const previous = this.byId.get(record.id);
     if (previous) this.unindex(previous);
+    else this.sortedIds = undefined;
     this.byId.set(record.id, record);
     this.index(record);
+  }
+
+  /** Every id in order (cached until an insert). */
+  ids(): readonly string[] {
+    this.sortedIds ??= [...this.byId.keys()].sort();
+    return this.sortedIds;
   }
 
   /** Ids a filter can narrow to through an index, or `undefined` to scan all. */
@@ -109,18 +117,27 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
     return out;
   }
 
-  async *scan(batchSize: number): AsyncIterable<readonly T[]> {
-    const ids = new Set(this.committed.byId.keys());
-    for (const id of this.pending.keys()) ids.add(id);
-    const sorted = [...ids].sort();
-    for (let start = 0; start < sorted.length; start += batchSize) {
-      const batch: T[] = [];
-      for (const id of sorted.slice(start, start + batchSize)) {
-        const record = this.current(id);
-        if (record !== undefined) batch.push(copy(record));
+  async page(limit: number, after?: string): Promise<T[]> {
+    const committedIds = this.committed.ids();
+    let index = after === undefined ? 0 : upperBound(committedIds, after);
+    const staged = [...this.pending.keys()].filter((id) => !this.committed.byId.has(id) && (after === undefined || id > after)).sort();
+    const out: T[] = [];
+    let s = 0;
+    while (out.length < limit && (index < committedIds.length || s < staged.length)) {
+      const fromCommitted = committedIds[index];
+      const fromStaged = staged[s];
+      let id: string;
+      if (fromStaged === undefined || (fromCommitted !== undefined && fromCommitted < fromStaged)) {
+        id = fromCommitted as string;
+        index++;
+      } else {
+        id = fromStaged;
+        s++;
       }
-      yield batch;
+      const record = this.current(id);
+      if (record !== undefined) out.push(copy(record));
     }
+    return out;
   }
 
   /** Applies the pending writes to the committed records. */
@@ -130,4 +147,16 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
       else this.committed.put(record);
     }
   }
+}
+
+/** The index of the first element greater than `value` in a sorted array. */
+function upperBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

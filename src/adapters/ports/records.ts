@@ -78,6 +78,8 @@ export interface PaymentRecord extends Versioned {
 export interface AgreementRecord extends Versioned {
   readonly customerId: string;
   readonly status: 'active' | 'fulfilled' | 'broken' | 'cancelled';
+  /** The invoice that carries each installment (the original for keep terms, the new one for a new proposal). */
+  readonly installmentInvoices: readonly { readonly number: number; readonly invoiceId: string }[];
   /** The agreements module's agreement value (plain, serialisable). */
   readonly agreement: unknown;
 }

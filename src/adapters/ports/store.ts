@@ -54,8 +54,12 @@ export interface Collection<T extends Versioned> {
   update(record: T): Promise<void>;
   /** Records matching every given field of the filter, ordered by id. */
   list(filter?: RecordFilter): Promise<T[]>;
-  /** Pages through every record in id order, `batchSize` at a time (for large portfolios). */
-  scan(batchSize: number): AsyncIterable<readonly T[]>;
+  /**
+   * One page of records in id order: at most `limit`, with ids after `after`
+   * (keyset pagination). Page through a large portfolio by passing the last id
+   * of each page as the next `after`, each page in its own transaction.
+   */
+  page(limit: number, after?: string): Promise<T[]>;
 }
 
 /** The log of ruler actions already performed. */

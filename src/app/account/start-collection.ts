@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cobrancaError } from '../../errors.js';
-import type { CollectionAccountRecord } from '../../adapters/ports.js';
+import type { CollectionAccountRecord, StoreTransaction } from '../../adapters/ports.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
@@ -23,29 +23,37 @@ export function startCollection(context: AppContext) {
     runCommand(context, 'startCollection', startCollectionSchema, input, async (tx, cmd) => {
       const customer = await tx.customers.get(cmd.customerId);
       if (!customer) abort(notFound('customer', cmd.customerId, ['customerId']));
-      const id = accountIdOf(cmd.customerId);
-      let account: CollectionAccountRecord | undefined = await tx.accounts.get(id);
-      const today = context.today();
-      if (!account) {
-        account = { id, version: 1, customerId: cmd.customerId, status: 'pending', openedOn: today, invoiceIds: [], comments: [], attachments: [], messages: [], tasks: [] };
-        await tx.accounts.insert(account);
-        await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'account', subjectId: id, action: 'account_opened', details: { customerId: cmd.customerId } });
-      }
-      const added: string[] = [];
-      for (const [index, invoiceId] of cmd.invoiceIds.entries()) {
-        const invoice = await tx.invoices.get(invoiceId);
-        if (!invoice) abort(notFound('invoice', invoiceId, ['invoiceIds', index]));
-        if (invoice.customerId !== cmd.customerId) abort(cobrancaError('invalid_state', `invoice '${invoiceId}' belongs to another customer`, { path: ['invoiceIds', index] }));
-        if (invoice.status !== 'open') abort(cobrancaError('invalid_state', `invoice '${invoiceId}' is ${invoice.status}, not open`, { path: ['invoiceIds', index] }));
-        if (account.invoiceIds.includes(invoiceId) || added.includes(invoiceId)) continue;
-        await tx.invoices.update({ ...invoice, version: invoice.version + 1, collectionAccountId: id });
-        await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoiceId, action: 'collection_started', details: { accountId: id } });
-        added.push(invoiceId);
-      }
-      if (added.length > 0) {
-        account = await saveAccount(tx, account, { invoiceIds: [...account.invoiceIds, ...added] });
-        await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'account', subjectId: id, action: 'invoices_added', details: { invoiceIds: added } });
-      }
-      return account;
+      return addToCollection(tx, context, cmd.customerId, cmd.invoiceIds, cmd.actor);
     });
+}
+
+/**
+ * Opens the customer's account if needed and adds the invoices to it (each
+ * must belong to the customer and be open); shared by the command and the
+ * ruler's "forward to collections" step.
+ */
+export async function addToCollection(tx: StoreTransaction, context: AppContext, customerId: string, invoiceIds: readonly string[], actor: string): Promise<CollectionAccountRecord> {
+  const id = accountIdOf(customerId);
+  let account: CollectionAccountRecord | undefined = await tx.accounts.get(id);
+  if (!account) {
+    account = { id, version: 1, customerId, status: 'pending', openedOn: context.today(), invoiceIds: [], comments: [], attachments: [], messages: [], tasks: [] };
+    await tx.accounts.insert(account);
+    await recordAudit(tx, context, { actor, subjectType: 'account', subjectId: id, action: 'account_opened', details: { customerId } });
+  }
+  const added: string[] = [];
+  for (const [index, invoiceId] of invoiceIds.entries()) {
+    const invoice = await tx.invoices.get(invoiceId);
+    if (!invoice) abort(notFound('invoice', invoiceId, ['invoiceIds', index]));
+    if (invoice.customerId !== customerId) abort(cobrancaError('invalid_state', `invoice '${invoiceId}' belongs to another customer`, { path: ['invoiceIds', index] }));
+    if (invoice.status !== 'open') abort(cobrancaError('invalid_state', `invoice '${invoiceId}' is ${invoice.status}, not open`, { path: ['invoiceIds', index] }));
+    if (account.invoiceIds.includes(invoiceId) || added.includes(invoiceId)) continue;
+    await tx.invoices.update({ ...invoice, version: invoice.version + 1, collectionAccountId: id });
+    await recordAudit(tx, context, { actor, subjectType: 'invoice', subjectId: invoiceId, action: 'collection_started', details: { accountId: id } });
+    added.push(invoiceId);
+  }
+  if (added.length > 0) {
+    account = await saveAccount(tx, account, { invoiceIds: [...account.invoiceIds, ...added] });
+    await recordAudit(tx, context, { actor, subjectType: 'account', subjectId: id, action: 'invoices_added', details: { invoiceIds: added } });
+  }
+  return account;
 }

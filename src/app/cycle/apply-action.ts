@@ -1,0 +1,146 @@
+import type { CivilDate } from '../../calendar/index.js';
+import type { DeferredAction, DueAction, SkippedStep } from '../../ruler/index.js';
+import type { CustomerRecord, StoreTransaction } from '../../adapters/ports.js';
+import type { CobrancaError } from '../../errors.js';
+import { attempt } from '../command.js';
+import { recordAudit } from '../audit.js';
+import { compact } from '../compact.js';
+import type { AppContext } from '../dependencies.js';
+import { addToCollection } from '../account/start-collection.js';
+import { accountIdOf, saveAccount } from '../account/account-store.js';
+import { startRequest } from '../negativation/request-negativation.js';
+import { applyNegativationEvent } from '../negativation/negativation-store.js';
+
+/** The actor the daily cycle writes as. */
+export const CYCLE_ACTOR = 'system:daily-cycle';
+
+/** What applying one due action produced. */
+export type ActionOutcome =
+  | { readonly status: 'done'; readonly key: string; readonly kind: string; readonly effectKinds: readonly string[] }
+  | { readonly status: 'already_done'; readonly key: string }
+  | { readonly status: 'refused'; readonly key: string; readonly kind: string; readonly error: CobrancaError };
+
+interface Step {
+  readonly tx: StoreTransaction;
+  readonly context: AppContext;
+  readonly action: DueAction | DeferredAction;
+  readonly today: CivilDate;
+  readonly effects: string[];
+}
+
+async function enqueue(step: Step, kind: string, payload: Record<string, unknown>, notBefore?: string): Promise<void> {
+  await step.tx.outbox.enqueue({
+    id: step.context.ids.next('effect'),
+    key: `ruler:${step.action.key}:${kind}`,
+    kind,
+    payload: compact({ ...payload, invoiceId: step.action.invoiceId, customerId: step.action.customerId, stepId: step.action.stepId }),
+    status: 'pending',
+    attempts: 0,
+    createdAt: step.context.nowIso(),
+    ...(notBefore ? { notBefore } : {}),
+  });
+  step.effects.push(kind);
+}
+
+function recipient(customer: CustomerRecord | undefined, channel: string): string | undefined {
+  if (!customer) return undefined;
+  if (channel === 'email') return customer.email;
+  if (channel === 'sms' || channel === 'whatsapp') return customer.phone;
+  if (channel === 'letter') return customer.address ? `${customer.address.street}, ${customer.address.number} — ${customer.address.city}/${customer.address.state} ${customer.address.cep}` : undefined;
+  return customer.id;
+}
+
+async function notify(step: Step, action: Extract<DueAction['action'], { kind: 'notify' }>): Promise<CobrancaError | undefined> {
+  const invoice = await step.tx.invoices.get(step.action.invoiceId);
+  const channel = action.channel === 'default' ? step.context.policies.rulerSettings(invoice?.branchId, invoice?.contractId).values.defaultContactType : action.channel;
+  const customer = await step.tx.customers.get(step.action.customerId);
+  const to = recipient(customer, channel);
+  if (!to) {
+    await enqueue(step, 'alert_operator', { alert: 'missing_contact', message: `customer ${step.action.customerId} has no ${channel} contact for step ${step.action.stepId}` });
+    return { code: 'missing_contact', message: `customer ${step.action.customerId} has no ${channel} contact` };
+  }
+  const notBefore = 'notBefore' in step.action ? step.action.notBefore.instant : undefined;
+  await enqueue(step, 'notify', { channel, to, templateId: action.template, text: action.text, openAmount: step.action.openAmount, daysOverdue: step.action.daysOverdue, dueDate: invoice?.dueDate }, notBefore);
+  return undefined;
+}
+
+/** A due negativate step (the ruler's settings allowed it) becomes an automatic request, through every guard of the negativation module. */
+async function negativate(step: Step, bureau: string | undefined): Promise<CobrancaError | undefined> {
+  const result = await attempt(() => startRequest(step.tx, step.context, { idempotencyKey: step.action.key, actor: CYCLE_ACTOR, invoiceId: step.action.invoiceId, origin: 'automatic', ...(bureau ? { bureau } : {}) }));
+  if (result.ok) {
+    step.effects.push('negativation_requested');
+    return undefined;
+  }
+  await enqueue(step, 'alert_operator', { alert: 'negativation_refused', message: result.error.message, details: result.error.details });
+  return result.error;
+}
+
+async function removeNegativation(step: Step): Promise<CobrancaError | undefined> {
+  for (const record of await step.tx.negativations.list({ invoiceId: step.action.invoiceId })) {
+    if (record.status !== 'negativated') continue;
+    const result = await attempt(() => applyNegativationEvent(step.tx, step.context, record, { type: 'removal_requested', on: step.today, actor: CYCLE_ACTOR, at: step.context.nowIso(), reason: `ruler step ${step.action.stepId}` }));
+    if (!result.ok) return result.error;
+    step.effects.push('removal_requested');
+  }
+  return undefined;
+}
+
+async function createTask(step: Step, title: string, assignee: string | undefined): Promise<void> {
+  const invoice = await step.tx.invoices.get(step.action.invoiceId);
+  if (invoice?.status === 'open') await addToCollection(step.tx, step.context, step.action.customerId, [invoice.id], CYCLE_ACTOR);
+  const account = await step.tx.accounts.get(accountIdOf(step.action.customerId));
+  if (!account) return;
+  const task = { id: step.context.ids.next('task'), title, scheduledAt: step.context.nowIso(), assignee: assignee ?? 'unassigned', status: 'open' as const, createdBy: CYCLE_ACTOR, createdAt: step.context.nowIso(), description: `Ruler step ${step.action.stepId} for invoice ${step.action.invoiceId}` };
+  await saveAccount(step.tx, account, { tasks: [...account.tasks, task] });
+  step.effects.push('task_created');
+}
+
+/**
+ * Performs the application side of one due ruler action, exactly once: the
+ * action log records its key first (a key already there means it was done),
+ * then the action's writes and outbox effects follow in the same transaction.
+ * A refusal (negativation guards, missing contact) is logged as done and
+ * reported, with an operator alert, so it does not repeat every day.
+ */
+export async function applyDueAction(tx: StoreTransaction, context: AppContext, action: DueAction | DeferredAction, today: CivilDate): Promise<ActionOutcome> {
+  const fresh = await tx.actionLog.record({ key: action.key, invoiceId: action.invoiceId, customerId: action.customerId, stepId: action.stepId, action: action.action.kind, on: today, at: context.nowIso() });
+  if (!fresh) return { status: 'already_done', key: action.key };
+  const step: Step = { tx, context, action, today, effects: [] };
+  let refusal: CobrancaError | undefined;
+  const kind = action.action.kind;
+  switch (action.action.kind) {
+    case 'notify':
+      refusal = await notify(step, action.action);
+      break;
+    case 'forward-to-collections': {
+      const invoice = await tx.invoices.get(action.invoiceId);
+      if (invoice?.status === 'open') await addToCollection(tx, context, action.customerId, [invoice.id], CYCLE_ACTOR);
+      step.effects.push('forwarded');
+      break;
+    }
+    case 'negativate':
+      refusal = await negativate(step, action.action.bureau);
+      break;
+    case 'remove-negativation':
+      refusal = await removeNegativation(step);
+      break;
+    case 'create-task':
+      await createTask(step, action.action.title, action.action.assignee);
+      break;
+    case 'protest':
+    case 'suspend-service':
+    case 'reduce-service':
+    case 'restore-service':
+      await enqueue(step, kind, { daysOverdue: action.daysOverdue, openAmount: action.openAmount });
+      break;
+  }
+  await recordAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: action.invoiceId, action: `ruler_${kind}`, details: { stepId: action.stepId, key: action.key, scheduledFor: action.scheduledFor, ...(refusal ? { refused: refusal.code } : {}) } });
+  return refusal ? { status: 'refused', key: action.key, kind, error: refusal } : { status: 'done', key: action.key, kind, effectKinds: step.effects };
+}
+
+/** Logs a skipped step (superseded, or a negativation already in progress) so it is not reconsidered. */
+export async function logSkippedStep(tx: StoreTransaction, context: AppContext, skipped: SkippedStep, today: CivilDate): Promise<boolean> {
+  const fresh = await tx.actionLog.record({ key: skipped.key, invoiceId: skipped.invoiceId, customerId: skipped.customerId, stepId: skipped.stepId, action: `skipped:${skipped.reason}`, on: today, at: context.nowIso() });
+  if (fresh) await recordAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: skipped.invoiceId, action: 'ruler_step_skipped', details: compact({ stepId: skipped.stepId, reason: skipped.reason, supersededBy: skipped.supersededBy }) });
+  return fresh;
+}

@@ -1,0 +1,56 @@
+import type { CivilDate } from '../../calendar/index.js';
+import type { CobrancaError } from '../../errors.js';
+import { earliestSubmissionOn, type NegativationEventInput } from '../../negativation/index.js';
+import type { NegativationRecord } from '../../adapters/ports.js';
+import { attempt } from '../command.js';
+import type { AppContext } from '../dependencies.js';
+import { applyNegativationEvent, negativationOf } from '../negativation/negativation-store.js';
+import { CYCLE_ACTOR } from './apply-action.js';
+
+/** What the negativation pass moved. */
+export interface NegativationPassReport {
+  /** Requests approved by the automatic analysis (guards passed again): the notice goes out. */
+  readonly approved: readonly string[];
+  /** Notice periods elapsed: the registration goes to the bureau. */
+  readonly submitted: readonly string[];
+  /** Events the guards refused, with why (e.g. the debt reached its age limit during the notice period). */
+  readonly refused: readonly { readonly negativationId: string; readonly event: string; readonly error: CobrancaError }[];
+}
+
+/** The time-driven event a negativation is due today, if any. */
+function dueEvent(record: NegativationRecord, today: CivilDate): NegativationEventInput | undefined {
+  const negativation = negativationOf(record);
+  const base = { on: today, actor: CYCLE_ACTOR };
+  if (record.status === 'in_analysis') return { type: 'analysis_approved', ...base, reason: 'automatic analysis: request guards passed' };
+  if (record.status === 'processing' && negativation.noticePeriodElapsedOn === undefined) {
+    const earliest = earliestSubmissionOn(negativation);
+    if (earliest !== undefined && earliest <= today) return { type: 'notice_period_elapsed', ...base };
+  }
+  return undefined;
+}
+
+/** Moves negativations whose time has come: analysis approved, notice period elapsed (CDC art. 43 §2). */
+export async function negativationPass(context: AppContext, today: CivilDate): Promise<NegativationPassReport> {
+  const approved: string[] = [];
+  const submitted: string[] = [];
+  const refused: { negativationId: string; event: string; error: CobrancaError }[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const cursor = after;
+    const page = await context.store.transaction((tx) => tx.negativations.page(500, cursor));
+    if (page.length === 0) break;
+    after = page[page.length - 1]?.id;
+    await context.store.transaction(async (tx) => {
+      for (const stale of page) {
+        const record = await tx.negativations.get(stale.id);
+        const event = record ? dueEvent(record, today) : undefined;
+        if (!record || !event) continue;
+        const result = await attempt(() => applyNegativationEvent(tx, context, record, { ...event, at: context.nowIso() }));
+        if (!result.ok) refused.push({ negativationId: record.id, event: event.type, error: result.error });
+        else if (event.type === 'analysis_approved') approved.push(record.id);
+        else submitted.push(record.id);
+      }
+    });
+  }
+  return { approved, submitted, refused };
+}

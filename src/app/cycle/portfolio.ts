@@ -1,0 +1,81 @@
+import { toEpochDay, type CivilDate } from '../../calendar/index.js';
+import { fromCents } from '../../money/index.js';
+import type { LateChargesCalculator } from '../../agreements/index.js';
+import type { RulerInvoice } from '../../ruler/index.js';
+import type { AgreementRecord, CustomerRecord, InvoiceRecord, NegativationRecord } from '../../adapters/ports.js';
+import type { AppContext } from '../dependencies.js';
+import { agreementOf } from '../agreements/refresh-agreement.js';
+
+/** Invoices per page read from the store. */
+export const PAGE_SIZE = 1000;
+
+/** Pages through every invoice of the store, each page in its own read transaction. */
+export async function* invoicePages(context: AppContext, pageSize = PAGE_SIZE): AsyncGenerator<InvoiceRecord[]> {
+  let after: string | undefined;
+  for (;;) {
+    const cursor = after;
+    const page = await context.store.transaction((tx) => tx.invoices.page(pageSize, cursor));
+    if (page.length === 0) return;
+    yield page;
+    after = page[page.length - 1]?.id;
+  }
+}
+
+/** Whether the ruler follows an invoice at all (cancelled, suspended and deleted invoices are out of collection). */
+export function followedByRuler(invoice: InvoiceRecord): boolean {
+  return invoice.status === 'open' || invoice.status === 'paid';
+}
+
+/** The ruler's settings group of an invoice: its branch and contract. */
+export function settingsKey(invoice: InvoiceRecord): string {
+  return `${invoice.branchId ?? ''}|${invoice.contractId ?? ''}`;
+}
+
+const NEGATIVATION_ORDER = ['negativated', 'awaiting_return', 'recovering', 'cancelling', 'processing', 'in_analysis', 'failed', 'recovered', 'cancelled'];
+
+/**
+ * Reads what the ruler needs about a page of invoices in one transaction:
+ * customers (kind, tags), agreements, the invoice's most significant
+ * negativation, payments of partly paid invoices, the steps already done (from
+ * the action log), and the amount updated with late charges.
+ */
+export async function enrichPage(context: AppContext, page: readonly InvoiceRecord[], today: CivilDate, calculator: LateChargesCalculator | undefined): Promise<RulerInvoice[]> {
+  const todayDay = toEpochDay(today);
+  return context.store.transaction(async (tx) => {
+    const customers = new Map<string, CustomerRecord | undefined>();
+    const agreements = new Map<string, AgreementRecord | undefined>();
+    const out: RulerInvoice[] = [];
+    for (const invoice of page) {
+      if (!customers.has(invoice.customerId)) customers.set(invoice.customerId, await tx.customers.get(invoice.customerId));
+      const customer = customers.get(invoice.customerId);
+      let agreement: AgreementRecord | undefined;
+      if (invoice.agreementId !== undefined) {
+        if (!agreements.has(invoice.agreementId)) agreements.set(invoice.agreementId, await tx.agreements.get(invoice.agreementId));
+        agreement = agreements.get(invoice.agreementId);
+      }
+      const negativations: NegativationRecord[] = await tx.negativations.list({ invoiceId: invoice.id });
+      negativations.sort((a, b) => NEGATIVATION_ORDER.indexOf(a.status) - NEGATIVATION_ORDER.indexOf(b.status));
+      const payments = invoice.paid.cents > 0 && invoice.status === 'open' ? await tx.payments.list({ invoiceId: invoice.id }) : [];
+      const done = (await tx.actionLog.forInvoice(invoice.id)).map((entry) => entry.stepId);
+      const open = invoice.amount.cents - invoice.paid.cents;
+      const figures = calculator && invoice.status === 'open' && open > 0 ? calculator.figures(open, toEpochDay(invoice.dueDate), todayDay) : undefined;
+      const negativation = negativations[0];
+      out.push({
+        id: invoice.id,
+        customerId: invoice.customerId,
+        dueDate: invoice.dueDate,
+        amount: invoice.amount,
+        ...(figures?.isOk() ? { updatedAmount: fromCents(figures.value.totalCents + invoice.paid.cents) } : {}),
+        ...(payments.length > 0 ? { payments: payments.map((p) => ({ date: p.paidOn, amount: p.amount })) } : {}),
+        ...(invoice.status === 'paid' && invoice.paidOn !== undefined ? { paidOn: invoice.paidOn } : {}),
+        // An installment invoice is the agreement itself: its ruler runs (reminders); the originals are the ones an agreement covers.
+        ...(agreement && invoice.installment === undefined ? { agreement: { state: agreement.status, since: agreementOf(agreement).createdOn } } : {}),
+        ...(negativation ? { negativation: { state: negativation.status as NonNullable<RulerInvoice['negativation']>['state'] } } : {}),
+        ...(customer ? { customerKind: customer.kind, ...(customer.tags ? { tags: customer.tags } : {}) } : {}),
+        ...(invoice.branchId !== undefined ? { branch: invoice.branchId } : {}),
+        ...(done.length > 0 ? { done } : {}),
+      });
+    }
+    return out;
+  });
+}

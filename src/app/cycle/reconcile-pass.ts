@@ -1,0 +1,64 @@
+import type { CivilDate } from '../../calendar/index.js';
+import { reconcile, type Negativation, type ReconcileInvoice, type ReconciliationReport } from '../../negativation/index.js';
+import type { AppContext } from '../dependencies.js';
+import { negativationOf } from '../negativation/negativation-store.js';
+import { unwrap } from '../command.js';
+
+/**
+ * Reconciliation (seed 004's "críticas"; STJ Súmula 548; CDC art. 43 §1):
+ * registrations whose invoices are paid, removals past or near their deadline,
+ * registrations near or past their age limit, submissions stuck at the bureau.
+ * Each finding's operator alert goes to the outbox once a day.
+ */
+export async function reconcilePass(context: AppContext, today: CivilDate): Promise<ReconciliationReport> {
+  const negativations: Negativation[] = [];
+  const invoices: ReconcileInvoice[] = [];
+  const customers = new Map<string, string>();
+  let after: string | undefined;
+  for (;;) {
+    const cursor = after;
+    const page = await context.store.transaction(async (tx) => {
+      const records = await tx.negativations.page(500, cursor);
+      const live = records.filter((r) => r.status !== 'cancelled' && r.status !== 'recovered');
+      const found: ReconcileInvoice[] = [];
+      for (const record of live) {
+        const invoice = await tx.invoices.get(record.invoiceId);
+        if (!invoice) continue;
+        const payments = invoice.status === 'paid' ? await tx.payments.list({ invoiceId: invoice.id }) : [];
+        const funds = payments.reduce<CivilDate | undefined>((latest, p) => (latest === undefined || p.fundsAvailableOn > latest ? p.fundsAvailableOn : latest), undefined);
+        found.push({
+          id: invoice.id,
+          status: invoice.status === 'paid' ? 'paid' : 'open',
+          dueDate: invoice.dueDate,
+          amount: invoice.amount,
+          ...(invoice.status === 'paid' && invoice.paidOn ? { paidOn: invoice.paidOn, ...(funds && funds >= invoice.paidOn ? { fundsAvailableOn: funds } : {}) } : {}),
+        });
+        customers.set(record.id, record.customerId);
+      }
+      return { records, live, found };
+    });
+    if (page.records.length === 0) break;
+    after = page.records[page.records.length - 1]?.id;
+    negativations.push(...page.live.map(negativationOf));
+    invoices.push(...page.found);
+  }
+  const unique = [...new Map(invoices.map((i) => [i.id, i])).values()];
+  const report = unwrap(reconcile(negativations, unique, today, { calendar: context.calendar }));
+  if (report.effects.length > 0) {
+    await context.store.transaction(async (tx) => {
+      for (const [index, effect] of report.effects.entries()) {
+        const alert = effect.type === 'alert_operator' ? effect.alert : effect.type;
+        await tx.outbox.enqueue({
+          id: context.ids.next('effect'),
+          key: `reconcile:${today}:${effect.negativationId}:${alert}:${index}`,
+          kind: 'alert_operator',
+          payload: { ...effect, customerId: customers.get(effect.negativationId) },
+          status: 'pending',
+          attempts: 0,
+          createdAt: context.nowIso(),
+        });
+      }
+    });
+  }
+  return report;
+}

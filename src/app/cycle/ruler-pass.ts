@@ -1,0 +1,83 @@
+import { addYears, type CivilDate } from '../../calendar/index.js';
+import type { CobrancaError } from '../../errors.js';
+import { evaluateRulerInBatches, type RulerBatch, type RulerInvoice, type SkippedStep } from '../../ruler/index.js';
+import type { AppContext } from '../dependencies.js';
+import { applyDueAction, logSkippedStep, type ActionOutcome } from './apply-action.js';
+import { enrichPage, followedByRuler, invoicePages, settingsKey } from './portfolio.js';
+
+/** What the ruler pass did. */
+export interface RulerPassReport {
+  readonly invoicesEvaluated: number;
+  /** Actions performed now (effects queued, collections started, requests made). */
+  readonly done: readonly Extract<ActionOutcome, { status: 'done' }>[];
+  /** Contacts due outside the contact window: logged, their messages queued for the window's next opening. */
+  readonly deferred: number;
+  /** Steps skipped (superseded by a later step of the same channel, or a negativation already in progress). */
+  readonly skipped: readonly SkippedStep[];
+  /** Actions the domain refused (negativation guards, a missing contact): logged once, an operator alerted. */
+  readonly refused: readonly Extract<ActionOutcome, { status: 'refused' }>[];
+  /** Errors that stopped a settings group's evaluation (bad stored data), with the invoice's path. */
+  readonly errors: readonly CobrancaError[];
+}
+
+/**
+ * Evaluates the ruler over the whole portfolio, one stream per settings group
+ * (branch and contract), and applies each batch of due actions in one
+ * transaction: action log, state changes and outbox effects together, so a
+ * crash never leaves an action done but not logged, or logged but not queued.
+ */
+export async function rulerPass(context: AppContext, asOf: Date, today: CivilDate): Promise<RulerPassReport> {
+  const calculator = await context.policies.lateCharges(earliestDue(today), today);
+  const groups = new Map<string, { branch?: string; contract?: string }>();
+  for await (const page of invoicePages(context)) {
+    for (const invoice of page) {
+      if (!followedByRuler(invoice)) continue;
+      groups.set(settingsKey(invoice), { ...(invoice.branchId ? { branch: invoice.branchId } : {}), ...(invoice.contractId ? { contract: invoice.contractId } : {}) });
+    }
+  }
+  const report = { invoicesEvaluated: 0, done: [] as Extract<ActionOutcome, { status: 'done' }>[], deferred: 0, skipped: [] as SkippedStep[], refused: [] as Extract<ActionOutcome, { status: 'refused' }>[], errors: [] as CobrancaError[] };
+  for (const [key, group] of groups) {
+    const invoices = async function* (): AsyncGenerator<RulerInvoice> {
+      for await (const page of invoicePages(context)) {
+        const mine = page.filter((invoice) => followedByRuler(invoice) && settingsKey(invoice) === key);
+        if (mine.length > 0) yield* await enrichPage(context, mine, today, calculator);
+      }
+    };
+    const batches = evaluateRulerInBatches({
+      ruler: context.policies.ruler,
+      settings: context.policies.rulerSettings(group.branch, group.contract),
+      invoices: invoices(),
+      asOf,
+      calendar: context.calendar,
+      batchSize: 1000,
+    });
+    for await (const batch of batches) {
+      if (batch.isErr()) {
+        report.errors.push(batch.error);
+        break;
+      }
+      await applyBatch(context, batch.value, today, report);
+    }
+  }
+  return report;
+}
+
+async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDate, report: { invoicesEvaluated: number; done: Extract<ActionOutcome, { status: 'done' }>[]; deferred: number; skipped: SkippedStep[]; refused: Extract<ActionOutcome, { status: 'refused' }>[] }): Promise<void> {
+  report.invoicesEvaluated += batch.invoicesEvaluated;
+  if (batch.due.length === 0 && batch.deferred.length === 0 && batch.skipped.length === 0) return;
+  await context.store.transaction(async (tx) => {
+    for (const action of [...batch.due, ...batch.deferred]) {
+      const outcome = await applyDueAction(tx, context, action, today);
+      if (outcome.status === 'done') {
+        report.done.push(outcome);
+        if ('notBefore' in action) report.deferred++;
+      } else if (outcome.status === 'refused') report.refused.push(outcome);
+    }
+    for (const skipped of batch.skipped) if (await logSkippedStep(tx, context, skipped, today)) report.skipped.push(skipped);
+  });
+}
+
+function earliestDue(today: CivilDate): CivilDate {
+  // Charges accrue from each invoice's due date; the rate series must reach back to the oldest debt a registration may cover (5 years).
+  return addYears(today, -6);
+}

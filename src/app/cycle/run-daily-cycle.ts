@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { err, ok, type Result } from 'neverthrow';
+import { todayIn, type CivilDate } from '../../calendar/index.js';
+import { parseInput, type CobrancaError } from '../../errors.js';
+import type { ReconciliationReport } from '../../negativation/index.js';
+import type { AppContext } from '../dependencies.js';
+import { performPendingEffects, type EffectHandler, type OutboxPass } from '../outbox.js';
+import { toAppError } from '../command.js';
+import { agreementPass, type AgreementPassReport } from './agreement-pass.js';
+import { negativationPass, type NegativationPassReport } from './negativation-pass.js';
+import { reconcilePass } from './reconcile-pass.js';
+import { rulerPass, type RulerPassReport } from './ruler-pass.js';
+
+/** Input of `runDailyCycle`: the instant it runs as (the clock's now by default). */
+export const dailyCycleInputSchema = z
+  .object({ asOf: z.union([z.date(), z.iso.datetime({ offset: true })]).optional() })
+  .default({});
+
+/** What one daily cycle did. */
+export interface DailyCycleReport {
+  readonly asOf: { readonly date: CivilDate; readonly instant: string };
+  readonly agreements: AgreementPassReport;
+  readonly negativations: NegativationPassReport;
+  readonly ruler: RulerPassReport;
+  readonly reconciliation: Omit<ReconciliationReport, 'effects'> & { readonly alerts: number };
+  readonly effects: { readonly performed: number; readonly failed: OutboxPass['failed']; readonly awaitingHost: number; readonly scheduled: number };
+}
+
+/**
+ * The daily cycle (seed 002's scheduled "update collections" task, seed 004's
+ * 07:00 classifier and its "run now"): agreements' lives, negativations whose
+ * time has come, the ruler's due actions (recorded with their effects in one
+ * transaction per batch), reconciliation, then the outbox performed. Every
+ * step is idempotent: a second run for the same day finds everything logged and
+ * does nothing new; a run after a crash performs what was left pending.
+ */
+export async function runDailyCycle(context: AppContext, handlers: (context: AppContext) => Record<string, EffectHandler>, input: unknown): Promise<Result<DailyCycleReport, CobrancaError>> {
+  const parsed = parseInput(dailyCycleInputSchema, input ?? {});
+  if (parsed.isErr()) return err(parsed.error);
+  const asOf = parsed.value.asOf === undefined ? context.clock.now() : new Date(parsed.value.asOf);
+  const today = todayIn(asOf);
+  const at: AppContext = { ...context, clock: { now: () => asOf }, nowIso: () => asOf.toISOString(), today: () => today };
+  try {
+    const agreements = await agreementPass(at, today);
+    const negativations = await negativationPass(at, today);
+    const ruler = await rulerPass(at, asOf, today);
+    const { effects: alerts, ...reconciliation } = await reconcilePass(at, today);
+    const outbox = await performPendingEffects(at, { handlers: handlers(at) });
+    return ok({
+      asOf: { date: today, instant: asOf.toISOString() },
+      agreements,
+      negativations,
+      ruler,
+      reconciliation: { ...reconciliation, alerts: alerts.length },
+      effects: { performed: outbox.performed.length, failed: outbox.failed, awaitingHost: outbox.awaitingHost.length, scheduled: outbox.scheduled.length },
+    });
+  } catch (error) {
+    return err(toAppError(error));
+  }
+}

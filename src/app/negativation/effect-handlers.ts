@@ -1,0 +1,146 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { BureauAnswer, BureauStatusReport, NegativationRecord } from '../../adapters/ports.js';
+import type { CobrancaError } from '../../errors.js';
+import type { NegativationEventInput } from '../../negativation/index.js';
+import { formatTaxId } from '../../documents/index.js';
+import { toAppError } from '../command.js';
+import type { AppContext } from '../dependencies.js';
+import type { EffectHandler } from '../outbox.js';
+import { applyNegativationEvent, negativationOf } from './negativation-store.js';
+
+type Step = (record: NegativationRecord) => NegativationEventInput | undefined;
+
+/**
+ * Applies follow-up events to a negativation after a port call succeeded, each
+ * only if it still applies (a rerun after a crash finds them applied and does nothing).
+ */
+async function follow(context: AppContext, negativationId: string, steps: readonly Step[]): Promise<void> {
+  await context.store.transaction(async (tx) => {
+    let record = await tx.negativations.get(negativationId);
+    for (const step of steps) {
+      if (!record) return;
+      const event = step(record);
+      if (event) record = await applyNegativationEvent(tx, context, record, event);
+    }
+  });
+}
+
+function common(context: AppContext, actor: string) {
+  return { on: context.today(), actor, at: context.nowIso() };
+}
+
+/** Sends the prior notice through the notifier, then records `notice_sent` with the proof of posting (the notifier's message id). */
+function sendNotice(context: AppContext): EffectHandler {
+  return async (effect) => {
+    const { negativationId, channel, customerId } = effect.payload as { negativationId: string; channel: 'letter' | 'email' | 'sms'; customerId: string };
+    const [customer, record] = await context.store.transaction(async (tx) => [await tx.customers.get(customerId), await tx.negativations.get(negativationId)] as const);
+    if (!customer || !record || record.status !== 'processing') return;
+    const negativation = negativationOf(record);
+    const to = channel === 'email' ? customer.email : channel === 'sms' ? customer.phone : customer.address ? `${customer.address.street}, ${customer.address.number} — ${customer.address.city}/${customer.address.state} ${customer.address.cep}` : undefined;
+    if (!to) throw new Error(`customer ${customer.id} has no ${channel === 'letter' ? 'postal address' : channel} for the prior notice`);
+    const { messageId } = await context.notifier.send({
+      key: effect.key,
+      channel,
+      customerId,
+      to,
+      templateId: 'negativation-prior-notice',
+      data: {
+        negativationId,
+        creditor: context.policies.creditor.name,
+        creditorDocument: context.policies.creditor.document,
+        titleId: negativation.title.id,
+        amount: negativation.outstanding,
+        dueDate: negativation.title.dueDate,
+        debtorDocument: formatTaxId(negativation.debtor.document),
+      },
+    });
+    await follow(context, negativationId, [
+      (r) => (r.status === 'processing' && !negativationOf(r).notices.some((n) => n.proofOfPosting === messageId) ? { type: 'notice_sent', ...common(context, 'system'), channel, proofOfPosting: messageId } : undefined),
+    ]);
+  };
+}
+
+/** Submits a registration to the bureau and records its answer (`submitted`, then accepted or rejected). */
+function submitToBureau(context: AppContext): EffectHandler {
+  return async (effect) => {
+    const { negativationId } = effect.payload as { negativationId: string };
+    const record = await context.store.transaction((tx) => tx.negativations.get(negativationId));
+    if (!record || record.status !== 'processing') return;
+    const negativation = negativationOf(record);
+    const answer: BureauAnswer = await context.bureau.register({
+      key: effect.key,
+      negativationId,
+      bureau: negativation.bureau,
+      debtor: { taxId: negativation.debtor.document.number, name: negativation.debtor.name, address: negativation.debtor.address, ...(negativation.debtor.birthDate ? { birthDate: negativation.debtor.birthDate } : {}) },
+      creditor: { taxId: negativation.creditor.document.number, name: negativation.creditor.name },
+      title: negativation.title.id,
+      amount: negativation.outstanding,
+      dueDate: negativation.title.dueDate,
+    });
+    const reference = answer.outcome === 'rejected' ? undefined : answer.protocol;
+    await follow(context, negativationId, [
+      (r) => (r.status === 'processing' ? { type: 'submitted', ...common(context, 'system'), ...(reference ? { bureauReference: reference } : {}) } : undefined),
+      (r) => bureauAnswerEvent(context, r, answer),
+    ]);
+  };
+}
+
+function bureauAnswerEvent(context: AppContext, record: NegativationRecord, answer: BureauAnswer): NegativationEventInput | undefined {
+  if (record.status !== 'awaiting_return' && record.status !== 'cancelling') return undefined;
+  if (answer.outcome === 'accepted') return { type: 'bureau_accepted', ...common(context, record.negativation ? negativationOf(record).bureau : 'bureau'), bureauReference: answer.protocol };
+  if (answer.outcome === 'rejected') return { type: 'bureau_rejected', ...common(context, negativationOf(record).bureau), reason: answer.reason };
+  return undefined;
+}
+
+/** Asks the bureau to remove a registration and, once it confirms, records `bureau_removed`. */
+function requestRemoval(context: AppContext): EffectHandler {
+  return async (effect) => {
+    const { negativationId, reason } = effect.payload as { negativationId: string; reason: string };
+    const record = await context.store.transaction((tx) => tx.negativations.get(negativationId));
+    if (!record || (record.status !== 'recovering' && record.status !== 'cancelling')) return;
+    const negativation = negativationOf(record);
+    const answer = await context.bureau.remove({
+      key: effect.key,
+      negativationId,
+      bureau: negativation.bureau,
+      reason,
+      ...(negativation.bureauReference ? { protocol: negativation.bureauReference } : {}),
+    });
+    if (answer.outcome === 'rejected') throw new Error(`the bureau refused the removal: ${answer.reason}`);
+    if (answer.outcome !== 'accepted') return;
+    await follow(context, negativationId, [(r) => (r.status === 'recovering' || r.status === 'cancelling' ? { type: 'bureau_removed', ...common(context, negativation.bureau) } : undefined)]);
+  };
+}
+
+/** The handlers of the effects the library performs itself: prior notices, bureau submissions and removals. */
+export function negativationEffectHandlers(context: AppContext): Record<string, EffectHandler> {
+  return {
+    negativation_notice: sendNotice(context),
+    bureau_register: submitToBureau(context),
+    bureau_remove: requestRemoval(context),
+  };
+}
+
+/**
+ * Applies what a bureau reported (a webhook the bureau adapter verified, or a
+ * status query): registered → accepted, rejected, removed. A report that no
+ * longer applies (already recorded) changes nothing.
+ */
+export async function applyBureauReport(context: AppContext, report: BureauStatusReport): Promise<Result<void, CobrancaError>> {
+  try {
+    await follow(context, report.negativationId, [
+      (r) => {
+        const base = common(context, negativationOf(r).bureau);
+        if (report.status === 'registered' && (r.status === 'awaiting_return' || r.status === 'cancelling') && negativationOf(r).registeredOn === undefined) {
+          return { type: 'bureau_accepted', ...base, ...(report.protocol ? { bureauReference: report.protocol } : {}) };
+        }
+        if (report.status === 'rejected' && (r.status === 'awaiting_return' || r.status === 'cancelling')) return { type: 'bureau_rejected', ...base, reason: report.reason ?? 'rejected by the bureau' };
+        if (report.status === 'removed' && (r.status === 'recovering' || r.status === 'cancelling' || r.status === 'negativated')) return { type: 'bureau_removed', ...base };
+        return undefined;
+      },
+    ]);
+    return ok(undefined);
+  } catch (error) {
+    return err(toAppError(error));
+  }
+}

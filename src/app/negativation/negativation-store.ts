@@ -1,0 +1,83 @@
+import { cobrancaError } from '../../errors.js';
+import type { NegativationRecord, StoreTransaction } from '../../adapters/ports.js';
+import { keyOf, transition, type Negativation, type NegativationEffect, type NegativationEventInput } from '../../negativation/index.js';
+import { abort, notFound } from '../command.js';
+import { recordAudit } from '../audit.js';
+import type { AppContext } from '../dependencies.js';
+
+/** The domain negativation inside a stored record. */
+export function negativationOf(record: NegativationRecord): Negativation {
+  return record.negativation as Negativation;
+}
+
+/** Reads a negativation record, aborting with `not_found`. */
+export async function requireNegativation(tx: StoreTransaction, id: string, path: (string | number)[] = ['negativationId']): Promise<NegativationRecord> {
+  const record = await tx.negativations.get(id);
+  if (!record) abort(notFound('negativation', id, path));
+  return record;
+}
+
+/** The stored record of a new negativation. */
+export function newNegativationRecord(negativation: Negativation, customerId: string): NegativationRecord {
+  return { id: negativation.id, version: 1, customerId, invoiceId: negativation.title.id, uniqueKey: keyOf(negativation), status: negativation.status, negativation };
+}
+
+/** The outbox kind each negativation effect becomes. Kinds the library performs: `negativation_notice`, `bureau_register`, `bureau_remove`. */
+export const NEGATIVATION_EFFECT_KINDS: Readonly<Record<NegativationEffect['type'], string>> = {
+  send_notice: 'negativation_notice',
+  submit_to_bureau: 'bureau_register',
+  request_removal: 'bureau_remove',
+  show_portal_banner: 'portal_banner',
+  hide_portal_banner: 'portal_banner',
+  issue_updated_invoice: 'issue_updated_invoice',
+  alert_operator: 'alert_operator',
+};
+
+/** Puts a negativation's effects in the outbox, keyed by negativation, version and position (a replay enqueues nothing). */
+export async function enqueueNegativationEffects(tx: StoreTransaction, context: AppContext, negativation: Negativation, customerId: string, effects: readonly NegativationEffect[]): Promise<void> {
+  for (const [index, effect] of effects.entries()) {
+    await tx.outbox.enqueue({
+      id: context.ids.next('effect'),
+      key: `negativation:${negativation.id}:v${negativation.version}:${index}:${effect.type}`,
+      kind: NEGATIVATION_EFFECT_KINDS[effect.type],
+      payload: { ...effect, customerId, titleId: negativation.title.id },
+      status: 'pending',
+      attempts: 0,
+      createdAt: context.nowIso(),
+    });
+  }
+}
+
+/**
+ * Applies one event to a stored negativation inside the caller's transaction:
+ * the transition (guards and all), the record written back, an audit line on
+ * the negativation and its invoice, and the effects put in the outbox. An
+ * illegal event or a failed guard aborts the transaction with the domain's error.
+ */
+export async function applyNegativationEvent(
+  tx: StoreTransaction,
+  context: AppContext,
+  record: NegativationRecord,
+  event: NegativationEventInput,
+): Promise<NegativationRecord> {
+  const result = transition(negativationOf(record), event, { calendar: context.calendar });
+  if (result.isErr()) abort(result.error);
+  const { negativation, effects } = result.value;
+  const next: NegativationRecord = { ...record, version: record.version + 1, status: negativation.status, negativation };
+  await tx.negativations.update(next);
+  const details = { event: event.type, from: negativationOf(record).status, to: negativation.status, ...(event.reason ? { reason: event.reason } : {}) };
+  await recordAudit(tx, context, { actor: event.actor, subjectType: 'negativation', subjectId: record.id, action: `negativation_${event.type}`, details });
+  await recordAudit(tx, context, { actor: event.actor, subjectType: 'invoice', subjectId: record.invoiceId, action: `negativation_${event.type}`, details: { ...details, negativationId: record.id } });
+  await enqueueNegativationEffects(tx, context, negativation, record.customerId, effects);
+  return next;
+}
+
+/** A negativation's event would not apply in its status: used where the app tolerates a replay. */
+export function alreadyPast(record: NegativationRecord, statuses: readonly string[]): boolean {
+  return !statuses.includes(record.status);
+}
+
+/** The error of a command that names a negativation of another invoice or customer. */
+export function mismatch(message: string, path: (string | number)[]) {
+  return cobrancaError('invalid_state', message, { path });
+}
