@@ -6,7 +6,7 @@ import type { NegativationError } from './errors.js';
 import type { NegativationEvent } from './events.js';
 import { factsOf } from './facts.js';
 import { runGuards, type GuardViolation } from './guards/index.js';
-import { HANDLERS, type NegativationPatch } from './handlers.js';
+import { HANDLERS, type NegativationPatch } from './handlers/index.js';
 import type { HistoryEntry, Negativation } from './negativation.js';
 import { parseNegativationEvent } from './parse-event.js';
 import { isBusinessCalendar } from './removal-deadline.js';

@@ -1,0 +1,32 @@
+import type { Result } from 'neverthrow';
+import type { NegativationError } from '../errors.js';
+import type { NegativationEventType } from '../events.js';
+import { analysisApproved, bureauAccepted, bureauRejected, noticePeriodElapsed, noticeSent, submitted } from './bureau-flow.js';
+import { failure, retry } from './failure.js';
+import { paymentReceived } from './payment.js';
+import { agreementMade, bureauRemoved, cancelConfirmed, cancelRequested, removalRequested } from './removal.js';
+import { step, type Handler, type Step } from './step.js';
+
+export type { NegativationPatch, Step, Handler } from './step.js';
+
+const simple = (): Result<Step, NegativationError> => step('default');
+
+/** The handler of each event type (the request is applied by `startNegativation`). */
+export const HANDLERS: { readonly [T in NegativationEventType]: Handler<T> } = {
+  request: simple,
+  analysis_approved: analysisApproved,
+  analysis_rejected: simple,
+  notice_sent: noticeSent,
+  notice_period_elapsed: noticePeriodElapsed,
+  submitted,
+  bureau_accepted: bureauAccepted,
+  bureau_rejected: bureauRejected,
+  payment_received: paymentReceived,
+  agreement_made: agreementMade,
+  removal_requested: removalRequested,
+  bureau_removed: bureauRemoved,
+  cancel_requested: cancelRequested,
+  cancel_confirmed: cancelConfirmed,
+  failure,
+  retry,
+};

@@ -1,0 +1,58 @@
+import { fromCents, ZERO } from '../../money/index.js';
+import type { NegativationEffect } from '../effects.js';
+import { isRegistered, type PaymentRecord, type Settlement } from '../negativation.js';
+import { hideBanner, illegal, removing, settle, step, type Handler, type NegativationPatch } from './step.js';
+
+/** Payments: cancel a pending request, or lead to removal (seed 000; STJ Súmula 548). */
+export const paymentReceived: Handler<'payment_received'> = (n, e, calendar) => {
+  const record: PaymentRecord = {
+    kind: e.kind,
+    amount: e.amount,
+    paidOn: e.paidOn,
+    fundsAvailableOn: e.fundsAvailableOn,
+    ...(e.installmentNumber !== undefined ? { installmentNumber: e.installmentNumber } : {}),
+  };
+  const payments = [...n.payments, record];
+  if (e.kind === 'agreement_installment' && n.agreementId === undefined) return illegal(n, e, 'no agreement is recorded for this negativation');
+  const settled = e.kind === 'full' || (e.kind === 'partial' && e.amount.cents >= n.outstanding.cents);
+  const outstanding = settled ? ZERO : e.kind === 'partial' ? fromCents(n.outstanding.cents - e.amount.cents) : n.outstanding;
+  const base: NegativationPatch = { payments, outstanding };
+  const paid = (): Settlement => n.settlement ?? settle('paid', e.paidOn, e.fundsAvailableOn, calendar);
+  const updatedInvoice: NegativationEffect = { type: 'issue_updated_invoice', negativationId: n.id, titleId: n.title.id, outstanding };
+
+  switch (n.status) {
+    case 'in_analysis':
+      return settled ? step('settled', { ...base, settlement: paid() }) : step('partial', base);
+    case 'processing':
+      return settled ? step('settled', { ...base, settlement: paid() }, hideBanner(n)) : step('partial', base, [updatedInvoice]);
+    case 'awaiting_return': {
+      if (!settled) return step('partial', base, [updatedInvoice]);
+      const settlement = paid();
+      const { removal, effects } = removing(n, 'paid', e, calendar, settlement);
+      return step('settled', { ...base, settlement, removal }, effects);
+    }
+    case 'negativated': {
+      const qualifyingInstallment = e.kind === 'agreement_installment' && n.settings.removeAfterFirstAgreementInstallment;
+      if (!settled && !qualifyingInstallment) return e.kind === 'partial' ? step('partial', base, [updatedInvoice]) : step('installment', base);
+      const settlement = settled ? paid() : (n.settlement ?? settle('agreement_installment', e.paidOn, e.fundsAvailableOn, calendar));
+      if (n.settings.removeAutomatically) {
+        const { removal, effects } = removing(n, settlement.kind === 'paid' ? 'paid' : 'agreement_installment', e, calendar, settlement);
+        return step('settled, remove automatically', { ...base, settlement, removal }, effects);
+      }
+      return step('settled, remove manually', { ...base, settlement }, [
+        {
+          type: 'alert_operator',
+          negativationId: n.id,
+          alert: 'remove_manually',
+          message: `paid: request removal from ${n.bureau} by ${settlement.removalDeadline} (STJ Súmula 548)`,
+          deadline: settlement.removalDeadline,
+        },
+      ]);
+    }
+    case 'failed':
+      if (settled && !isRegistered(n)) return step('settled, not registered', { ...base, settlement: paid() }, hideBanner(n));
+      return step('record', settled ? { ...base, settlement: paid() } : base);
+    default:
+      return step('record', settled ? { ...base, settlement: paid() } : base);
+  }
+};
