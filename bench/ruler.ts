@@ -99,7 +99,7 @@ function inMemory(count: number): void {
       best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
       keys = [...out.due, ...out.deferred, ...out.skipped].map((a) => a.key);
     }
-    console.log(`${label.padEnd(48)} ${formatRate(count / best).padStart(12)} invoices/s (${(best * 1000).toFixed(0)} ms, ${keys.length.toLocaleString('en-US')} outcomes)`);
+    console.log(`${label.padEnd(58)} ${formatRate(count / best).padStart(12)} invoices/s (${(best * 1000).toFixed(0)} ms, ${keys.length.toLocaleString('en-US')} outcomes)`);
     return keys;
   };
   time('in memory, steady state (per-invoice logs)', logged);

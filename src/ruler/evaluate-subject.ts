@@ -105,20 +105,13 @@ function emit(
   openCents: number,
   daysOverdue: number,
 ): void {
-  const handover = step.action.kind === 'negativate' || step.action.kind === 'remove-negativation';
-  const action: DueAction = {
-    key,
-    rulerId: ctx.rulerId,
-    stepId: step.id,
-    action: step.action,
-    subject,
-    invoiceId: invoice.id,
-    customerId: invoice.customerId,
-    scheduledFor: dayText(ctx, day),
-    daysOverdue,
-    openAmount: fromCents(openCents),
-    ...(handover ? { handover: 'negativation' as const } : {}),
-  };
+  const scheduledFor = dayText(ctx, day);
+  const openAmount = fromCents(openCents);
+  const kind = step.action.kind;
+  const action: DueAction =
+    kind === 'negativate' || kind === 'remove-negativation'
+      ? { key, rulerId: ctx.rulerId, stepId: step.id, action: step.action, subject, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor, daysOverdue, openAmount, handover: 'negativation' }
+      : { key, rulerId: ctx.rulerId, stepId: step.id, action: step.action, subject, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor, daysOverdue, openAmount };
   if (step.isContact && !ctx.windowOpen) sink.deferred.push({ ...action, notBefore: ctx.nextContact });
   else sink.due.push(action);
 }
@@ -155,7 +148,9 @@ export function evaluateOpenSubject(
       if (isLogged(ctx, invoice, subjectPrefix, step.id)) break;
       const key = prefixOf(ctx, invoice, subjectPrefix) + step.id;
       if (daysOverdue < 0) daysOverdue = daysOverdueOf(ctx, dueDay);
-      if (step.action.kind === 'negativate' && isNegativationInProgress(invoice.negativation?.state)) {
+      if (step.staleAfterDays !== undefined && today > day + step.staleAfterDays) {
+        sink.skipped.push({ key, stepId: step.id, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor: dayText(ctx, day), reason: 'stale' });
+      } else if (step.action.kind === 'negativate' && isNegativationInProgress(invoice.negativation?.state)) {
         sink.skipped.push({ key, stepId: step.id, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor: dayText(ctx, day), reason: 'negativation_in_progress' });
       } else {
         emit(ctx, sink, step, key, day, invoice, subject, openCents, daysOverdue);

@@ -43,9 +43,10 @@ export interface DeferredAction extends DueAction {
 /**
  * Why a due step is not run.
  * - `superseded`: a later step of the same channel is due (catch-up sends only the latest message).
+ * - `stale`: the step is more than its `staleAfterDays` late (a reminder that no longer makes sense).
  * - `negativation_in_progress`: the invoice already has a registration requested or in place.
  */
-export type SkipReason = 'superseded' | 'negativation_in_progress';
+export type SkipReason = 'superseded' | 'stale' | 'negativation_in_progress';
 
 /** A step that was due but is skipped; its key may be logged like an action's to silence it. */
 export interface SkippedStep {

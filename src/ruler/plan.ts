@@ -21,6 +21,7 @@ export interface PlannedStep {
   readonly channel: string;
   readonly conditions: StepConditions | undefined;
   readonly runsOnNonBusinessDays: boolean;
+  readonly staleAfterDays: number | undefined;
   readonly isContact: boolean;
   /** Steps of the same channel with a smaller offset (indexes into the plan's `open` list), latest first. */
   earlier: number[];
@@ -54,6 +55,7 @@ export function planRuler(ruler: Ruler, settings: RulerSettings): RulerPlan {
       channel: actionChannel(action, settings.defaultContactType),
       conditions: step.conditions,
       runsOnNonBusinessDays: step.runsOnNonBusinessDays,
+      staleAfterDays: step.staleAfterDays,
       isContact: action.kind === 'notify',
       earlier: [],
     });

@@ -37,7 +37,8 @@ export type StepConditions = z.output<typeof stepConditionsSchema>;
  * One step of a ruler: an action at `offsetDays` from the due date (negative =
  * before it; for settlement actions, days after settlement). A step that may not
  * run on non-business days (the default) moves to the next business day (the
- * previous one for reminders before the due date).
+ * previous one for reminders before the due date). `staleAfterDays` bounds how
+ * late a caught-up step may still run.
  */
 export const rulerStepSchema = z.strictObject({
   id: labelSchema,
@@ -45,6 +46,8 @@ export const rulerStepSchema = z.strictObject({
   action: rulerActionSchema,
   conditions: stepConditionsSchema.optional(),
   runsOnNonBusinessDays: z.boolean().default(false),
+  /** When caught up more than this many days after its day, the step is skipped as `stale` instead of run (e.g. a D-3 reminder found on D+20). */
+  staleAfterDays: z.number().int().min(0).max(MAX_STEP_OFFSET_DAYS).optional(),
 });
 
 /** A parsed ruler step. */

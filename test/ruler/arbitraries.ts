@@ -40,6 +40,7 @@ export const rulerArb: fc.Arbitrary<Ruler> = fc
       action: actionArb,
       conditions: conditionsArb,
       runsOnNonBusinessDays: fc.boolean(),
+      staleAfterDays: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
     }),
     { minLength: 1, maxLength: 8 },
   )
@@ -47,7 +48,7 @@ export const rulerArb: fc.Arbitrary<Ruler> = fc
     defineRuler({
       id: 'prop',
       policy: { requireNoticeBeforeNegativation: false },
-      steps: steps.map((s, i) => ({ id: `s${i}`, offsetDays: s.offsetDays, action: s.action, runsOnNonBusinessDays: s.runsOnNonBusinessDays, ...(s.conditions ? { conditions: s.conditions } : {}) })),
+      steps: steps.map((s, i) => ({ id: `s${i}`, offsetDays: s.offsetDays, action: s.action, runsOnNonBusinessDays: s.runsOnNonBusinessDays, ...(s.staleAfterDays !== undefined ? { staleAfterDays: s.staleAfterDays } : {}), ...(s.conditions ? { conditions: s.conditions } : {}) })),
     }),
   )
   .filter((r) => r.isOk())

@@ -53,7 +53,7 @@ describe('evaluateRuler properties', () => {
     );
   });
 
-  it('monotonicity: due on day d stays due on d+1 unless paid/covered or superseded', () => {
+  it('monotonicity: due on day d stays due on d+1 unless paid/covered, superseded or past its staleness limit', () => {
     fc.assert(
       fc.property(rulerArb, settingsArb, portfolioArb, momentArb, (ruler, settings, invoices, moment) => {
         const today = evaluate(ruler, settings, invoices, instantOf(moment));
@@ -64,7 +64,7 @@ describe('evaluateRuler properties', () => {
           invoices.filter((i) => i.payments?.some((p) => p.date === nextDay) || i.paidOn === nextDay || i.agreement?.since === nextDay).map((i) => i.customerId),
         );
         const stillDue = new Set([...keys(tomorrow.due), ...keys(tomorrow.deferred)]);
-        const superseded = new Set(tomorrow.skipped.filter((s) => s.reason === 'superseded').map((s) => s.key));
+        const superseded = new Set(tomorrow.skipped.filter((s) => s.reason === 'superseded' || s.reason === 'stale').map((s) => s.key));
         for (const action of [...today.due, ...today.deferred]) {
           if (moved.has(action.customerId)) continue;
           expect(stillDue.has(action.key) || superseded.has(action.key), action.key).toBe(true);

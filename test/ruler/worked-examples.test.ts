@@ -138,6 +138,22 @@ describe('a job that did not run for a week', () => {
     ]);
   });
 
+  it('a step with staleAfterDays is skipped as stale rather than sent days late', () => {
+    const fresh = rulerOf({
+      id: 'r',
+      steps: [
+        { id: 'lembrete', offsetDays: -3, staleAfterDays: 2, action: { kind: 'notify', channel: 'email', template: 'lembrete' } },
+        { id: 'tarefa', offsetDays: 1, action: { kind: 'create-task', title: 'ligar' } },
+      ],
+    });
+    // Due Tuesday 2026-03-10; reminder day is Saturday 7 → Friday 6. Found on Monday 9 (3 days late): stale.
+    const out = run(fresh, settingsOf(), [invoice('w', '2026-03-10')], at('2026-03-09'));
+    expect(out.due).toEqual([]);
+    expect(out.skipped.map((s) => [s.stepId, s.reason, s.scheduledFor])).toEqual([['lembrete', 'stale', '2026-03-06']]);
+    // Two days late is still in time.
+    expect(run(fresh, settingsOf(), [invoice('w', '2026-03-10')], at('2026-03-08')).deferred.map((a) => a.stepId)).toEqual(['lembrete']);
+  });
+
   it('then, with that run logged, the next day has nothing new', () => {
     const first = run(ruler, settingsOf(), [invoice('w', '2026-03-10')], at('2026-03-17'));
     const log = [...first.due, ...first.skipped].map((a) => a.key);
