@@ -1,0 +1,139 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { RulerError } from './errors.js';
+import { customerSubjectKey, evaluateOpenSubject, evaluateSettledInvoice, invoiceSubjectKey, type OutcomeSink } from './evaluate-subject.js';
+import { readInvoice, type InvoiceFacts, type RulerInvoice } from './invoice.js';
+import type { RulerBatch } from './outcome.js';
+import type { InvoiceSource, Prepared } from './prepare-evaluation.js';
+
+/** Per-customer mode: the earliest open invoice of a customer and the customer's open total. */
+interface CustomerAnchor {
+  invoice: RulerInvoice;
+  dueDay: number;
+  openCents: number;
+}
+
+function newSink(): OutcomeSink {
+  return { due: [], deferred: [], skipped: [] };
+}
+
+/** Evaluates one batch; in per-customer mode open invoices only update the anchors. */
+function evaluateBatch(p: Prepared, batch: readonly unknown[], firstIndex: number, anchors: Map<string, CustomerAnchor>, sink: OutcomeSink): RulerError | undefined {
+  const ctx = p.ctx;
+  const facts: InvoiceFacts = { dueDay: 0, openCents: 0, settledDay: Number.NaN };
+  for (let i = 0; i < batch.length; i++) {
+    const raw = batch[i];
+    const problem = readInvoice(raw, firstIndex + i, ctx.today, facts);
+    if (problem) return problem;
+    const invoice = raw as RulerInvoice;
+    const settled = facts.settledDay <= ctx.today;
+    if (settled) {
+      if (ctx.plan.settlement.length > 0) {
+        const alsoUnder = p.perCustomer ? customerSubjectKey(ctx.keyPrefix, invoice.customerId, invoice.id) : undefined;
+        evaluateSettledInvoice(ctx, sink, invoice, facts, invoiceSubjectKey(ctx.keyPrefix, invoice.id), alsoUnder);
+      }
+      continue;
+    }
+    if (!p.perCustomer) {
+      evaluateOpenSubject(ctx, sink, invoice, facts.dueDay, facts.openCents, null, 'invoice');
+      continue;
+    }
+    const anchor = anchors.get(invoice.customerId);
+    if (anchor === undefined) anchors.set(invoice.customerId, { invoice, dueDay: facts.dueDay, openCents: facts.openCents });
+    else {
+      anchor.openCents += facts.openCents;
+      if (facts.dueDay < anchor.dueDay || (facts.dueDay === anchor.dueDay && invoice.id < anchor.invoice.id)) {
+        anchor.invoice = invoice;
+        anchor.dueDay = facts.dueDay;
+      }
+    }
+  }
+  return undefined;
+}
+
+function evaluateAnchors(p: Prepared, anchors: Map<string, CustomerAnchor>, sink: OutcomeSink): void {
+  for (const [customerId, anchor] of anchors) {
+    const prefix = customerSubjectKey(p.ctx.keyPrefix, customerId, anchor.invoice.id);
+    evaluateOpenSubject(p.ctx, sink, anchor.invoice, anchor.dueDay, anchor.openCents, prefix, 'customer');
+  }
+}
+
+/** Whether a source can only be read asynchronously. */
+export function isAsync(source: InvoiceSource): source is AsyncIterable<unknown> {
+  return !(Symbol.iterator in source) && Symbol.asyncIterator in source;
+}
+
+/** Evaluates a synchronous source batch by batch (per-customer actions come in a last batch). */
+export function* syncBatches(p: Prepared, source: Iterable<unknown>): Generator<Result<RulerBatch, RulerError>> {
+  const anchors = new Map<string, CustomerAnchor>();
+  let index = 0;
+  if (Array.isArray(source)) {
+    for (let start = 0; start < source.length; start += p.batchSize) {
+      const batch = source.slice(start, start + p.batchSize);
+      const sink = newSink();
+      const problem = evaluateBatch(p, batch, start, anchors, sink);
+      if (problem) return yield err(problem);
+      yield ok({ ...sink, invoicesEvaluated: batch.length });
+    }
+    index = source.length;
+  } else {
+    let batch: unknown[] = [];
+    for (const invoice of source) {
+      batch.push(invoice);
+      if (batch.length === p.batchSize) {
+        const sink = newSink();
+        const problem = evaluateBatch(p, batch, index, anchors, sink);
+        if (problem) return yield err(problem);
+        index += batch.length;
+        yield ok({ ...sink, invoicesEvaluated: batch.length });
+        batch = [];
+      }
+    }
+    if (batch.length > 0) {
+      const sink = newSink();
+      const problem = evaluateBatch(p, batch, index, anchors, sink);
+      if (problem) return yield err(problem);
+      index += batch.length;
+      yield ok({ ...sink, invoicesEvaluated: batch.length });
+    }
+  }
+  if (p.perCustomer) {
+    const sink = newSink();
+    evaluateAnchors(p, anchors, sink);
+    yield ok({ ...sink, invoicesEvaluated: 0 });
+  }
+}
+
+/** Evaluates an asynchronous source batch by batch (per-customer actions come in a last batch). */
+export async function* asyncBatches(p: Prepared, source: AsyncIterable<unknown>): AsyncGenerator<Result<RulerBatch, RulerError>> {
+  const anchors = new Map<string, CustomerAnchor>();
+  let index = 0;
+  let batch: unknown[] = [];
+  const flush = (): Result<RulerBatch, RulerError> => {
+    const sink = newSink();
+    const problem = evaluateBatch(p, batch, index, anchors, sink);
+    if (problem) return err(problem);
+    index += batch.length;
+    const out = { ...sink, invoicesEvaluated: batch.length };
+    batch = [];
+    return ok(out);
+  };
+  for await (const invoice of source) {
+    batch.push(invoice);
+    if (batch.length === p.batchSize) {
+      const result = flush();
+      yield result;
+      if (result.isErr()) return;
+    }
+  }
+  if (batch.length > 0) {
+    const result = flush();
+    yield result;
+    if (result.isErr()) return;
+  }
+  if (p.perCustomer) {
+    const sink = newSink();
+    evaluateAnchors(p, anchors, sink);
+    yield ok({ ...sink, invoicesEvaluated: 0 });
+  }
+}
+

@@ -1,0 +1,110 @@
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import { parseInput, withPathPrefix } from '../errors.js';
+import { brazilianCalendar, instantAt, toEpochDay, zonedDateTime, type BusinessCalendar } from '../calendar/index.js';
+import { isInsideContactWindow, nextContactMoment } from './contact-window.js';
+import { defineRuler, isRuler, type Ruler } from './define-ruler.js';
+import type { RulerError } from './errors.js';
+import type { EvaluationContext } from './evaluate-subject.js';
+import type { RulerBatch, RulerEvaluation } from './outcome.js';
+import { planRuler, type DisabledStep } from './plan.js';
+import { isResolvedSettings, resolveSettings, type ResolvedSettings } from './settings.js';
+
+/** The log of what was already done: a set or array of idempotency keys, or a lookup function a store can serve. */
+export type ActionLog = ReadonlySet<string> | readonly string[] | ((key: string) => boolean);
+
+/** Invoices as an array, any iterable, or an async iterable (a database cursor, a generator). */
+export type InvoiceSource = Iterable<unknown> | AsyncIterable<unknown>;
+
+/** The input of {@link evaluateRuler}. */
+export interface EvaluateRulerInput<Invoices extends InvoiceSource = InvoiceSource> {
+  /** A ruler from {@link defineRuler} (a raw spec is parsed too). */
+  readonly ruler: Ruler | unknown;
+  /** Settings from {@link resolveSettings}, or one plain settings level (treated as general); library defaults when absent. */
+  readonly settings?: ResolvedSettings | unknown;
+  /** The portfolio: {@link RulerInvoice} objects. */
+  readonly invoices: Invoices;
+  /** Keys of actions (and skips) already logged. Invoices may also carry their own `done` step ids (the scalable shape for large portfolios). */
+  readonly done?: ActionLog;
+  /** The evaluation instant: a `Date`, epoch milliseconds, or ISO 8601 text with an offset. Read in São Paulo time. */
+  readonly asOf: Date | number | string;
+  /** The business calendar (the Brazilian banking calendar by default). */
+  readonly calendar?: BusinessCalendar;
+  /** Invoices per batch (default 10 000); memory is bounded by the batch, not the portfolio. */
+  readonly batchSize?: number;
+}
+
+const inputSchema = z.object({
+  ruler: z.unknown(),
+  settings: z.unknown().optional(),
+  invoices: z.custom<InvoiceSource>(
+    (v) => typeof v === 'object' && v !== null && (Symbol.iterator in v || Symbol.asyncIterator in v),
+    'expected an array or (async) iterable of invoices',
+  ),
+  done: z
+    .custom<ActionLog>((v) => v instanceof Set || Array.isArray(v) || typeof v === 'function', 'expected a Set or array of keys, or a lookup function')
+    .optional(),
+  asOf: z.union([z.date(), z.number().int(), z.iso.datetime({ offset: true })], { error: 'expected a Date, epoch milliseconds, or ISO 8601 text with an offset' }),
+  calendar: z
+    .custom<BusinessCalendar>((v) => typeof v === 'object' && v !== null && typeof (v as BusinessCalendar).isBusinessEpochDay === 'function', 'expected a BusinessCalendar')
+    .optional(),
+  batchSize: z.number().int().min(1).max(1_000_000).default(10_000),
+});
+
+/** A prepared evaluation: everything read once before the invoices flow. */
+export interface Prepared {
+  readonly ctx: EvaluationContext;
+  readonly perCustomer: boolean;
+  readonly batchSize: number;
+  readonly source: InvoiceSource;
+  readonly header: Omit<RulerEvaluation, keyof RulerBatch>;
+  readonly disabled: readonly DisabledStep[];
+}
+
+/**
+ * Parses the evaluator's input once at the boundary (ruler, settings, as-of
+ * instant, log, calendar) and fixes everything the hot loop needs: today as an
+ * epoch day, whether the contact window is open and its next opening, the ruler
+ * planned under the settings.
+ */
+export function prepare(input: unknown): Result<Prepared, RulerError> {
+  const parsed = parseInput(inputSchema, input);
+  if (parsed.isErr()) return err(parsed.error);
+  const value = parsed.value;
+  const ruler = isRuler(value.ruler) ? ok(value.ruler) : defineRuler(value.ruler).mapErr((e) => withPathPrefix(e, ['ruler']));
+  if (ruler.isErr()) return err(ruler.error);
+  const settings = isResolvedSettings(value.settings) ? ok(value.settings) : resolveSettings(value.settings ?? {});
+  if (settings.isErr()) return err(withPathPrefix(settings.error, ['settings']));
+  const calendar = value.calendar ?? brazilianCalendar();
+  const instant = typeof value.asOf === 'string' ? Date.parse(value.asOf) : value.asOf instanceof Date ? value.asOf.getTime() : value.asOf;
+  if (!Number.isFinite(instant)) return err(withPathPrefix({ code: 'invalid_input', message: 'not a valid instant' }, ['asOf']));
+  const now = zonedDateTime(instant);
+  const window = settings.value.values.contactWindow;
+  const windowOpen = isInsideContactWindow(window, now, calendar);
+  const next = nextContactMoment(window, now, calendar);
+  const done = value.done;
+  const isDone: ((key: string) => boolean) | undefined =
+    done === undefined ? undefined : typeof done === 'function' ? done : done instanceof Set ? (key) => done.has(key) : ((set) => (key: string) => set.has(key))(new Set(done as readonly string[]));
+  const plan = planRuler(ruler.value, settings.value.values);
+  const ctx: EvaluationContext = {
+    rulerId: ruler.value.id,
+    keyPrefix: `${ruler.value.id.length}:${ruler.value.id}|`,
+    plan,
+    calendar,
+    today: toEpochDay(now.date),
+    windowOpen,
+    nextContact: { ...next, instant: instantAt(next.date, next.minuteOfDay).toISOString() },
+    isDone,
+    openDays: new Map(),
+    dayTexts: new Map(),
+  };
+  return ok({
+    ctx,
+    perCustomer: settings.value.values.anchor === 'customer',
+    batchSize: value.batchSize,
+    source: value.invoices,
+    header: { asOf: { date: now.date, minuteOfDay: now.minuteOfDay }, contactWindowOpen: windowOpen, disabledSteps: plan.disabled },
+    disabled: plan.disabled,
+  });
+}
+
