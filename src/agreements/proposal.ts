@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
-import { civilDateSchema, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
+import { civilDateSchema, toEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import {
   allocate,
@@ -21,7 +21,8 @@ import { eligibilityPolicySchema, ineligibilityReasons } from './eligibility.js'
 import type { AgreementsError } from './errors.js';
 import { accountPlanSchema, type InstallmentPlan } from './installment-plan.js';
 import { agreementInvoiceSchema, MAX_AGREEMENT_INVOICES, type AgreementInvoice } from './invoice.js';
-import { defaultBusinessCalendar } from './late-charges-calculator.js';
+import { compileLateChargesPolicy, defaultBusinessCalendar, type LateChargesCalculator } from './late-charges-calculator.js';
+import { lateChargesPolicySchema } from './late-charges-policy.js';
 import { newInvoicesOf, type LedgerInstructions } from './ledger.js';
 import { percentSchema } from './percent.js';
 import { dueDatesOf, installmentsRuleSchema } from './schedule.js';
@@ -53,6 +54,11 @@ export const newProposalSchema = z.object({
   ...commonFields,
   /** Whether the base is the invoices' original amounts or their amounts updated with late charges (a setting). */
   baseAmounts: z.enum(['original', 'updated']).default('original'),
+  /**
+   * With `baseAmounts: 'updated'`, the late-charges policy that updates an invoice given without an
+   * `updatedAmount` as of `asOf` (seed 001: "o sistema calculará o juros/multa de atraso").
+   */
+  lateChargesPolicy: lateChargesPolicySchema.optional(),
   /** + Acréscimo (%) of the base, spread over all installments. */
   surchargePercent: percentSchema.default(zeroPercent),
   /** + Multa (%) of the base, once on the first installment. */
@@ -194,17 +200,27 @@ function keepTerms(proposal: Extract<Parsed, { kind: 'keep-terms' }>, invoices: 
   };
 }
 
+/** The invoice's amount updated with late charges: given by the host, or computed with the proposal's late-charges policy. */
+function updatedAmountOf(invoice: AgreementInvoice, proposal: Extract<Parsed, { kind: 'new-proposal' }>, updater: LateChargesCalculator | undefined): Result<number, AgreementsError> {
+  if (invoice.updatedAmount) return ok(invoice.updatedAmount.cents);
+  const index = proposal.invoices.findIndex((i) => i.id === invoice.id);
+  if (!updater) {
+    return err(cobrancaError('invalid_input', 'the base uses updated amounts: give each selected invoice an updatedAmount, or a lateChargesPolicy', { path: ['invoices', index, 'updatedAmount'] }));
+  }
+  const figures = updater.figures(invoice.amount.cents, toEpochDay(invoice.dueDate), toEpochDay(proposal.asOf));
+  return figures.isErr() ? err(figures.error) : ok(figures.value.totalCents);
+}
+
 function newProposal(proposal: Extract<Parsed, { kind: 'new-proposal' }>, invoices: AgreementInvoice[], calendar: BusinessCalendar): Result<Agreement, AgreementsError> {
   let originalCents = 0;
   let baseCents = 0;
+  const updater = proposal.lateChargesPolicy ? compileLateChargesPolicy(proposal.lateChargesPolicy, calendar) : undefined;
   for (const invoice of invoices) {
     originalCents += invoice.amount.cents;
     if (proposal.baseAmounts === 'updated') {
-      if (!invoice.updatedAmount) {
-        const index = proposal.invoices.findIndex((i) => i.id === invoice.id);
-        return err(cobrancaError('invalid_input', 'the base uses updated amounts, so every selected invoice needs one', { path: ['invoices', index, 'updatedAmount'] }));
-      }
-      baseCents += invoice.updatedAmount.cents;
+      const updated = updatedAmountOf(invoice, proposal, updater);
+      if (updated.isErr()) return err(updated.error);
+      baseCents += updated.value;
     } else baseCents += invoice.amount.cents;
   }
   const extras = proposal.discountAmount.cents + proposal.chargesAmount.cents + proposal.feesAmount.cents;

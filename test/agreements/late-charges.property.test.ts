@@ -116,6 +116,25 @@ describe('late charges: the integer fast path against a straightforward decimal.
     );
   });
 
+  it('the result is the same whatever the process time zone', () => {
+    fc.assert(
+      fc.property(referencePolicyArb, invoiceArb, fc.constantFrom('America/Sao_Paulo', 'Asia/Tokyo', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'), (policy, invoice, zone) => {
+        const input = { principal: { cents: invoice.principal }, dueDate: fromEpochDay(invoice.due), asOf: fromEpochDay(invoice.due + invoice.lateBy), policy: toPolicyInput(policy) };
+        const before = process.env.TZ;
+        try {
+          process.env.TZ = 'UTC';
+          const inUtc = JSON.stringify(calculateLateCharges(input));
+          process.env.TZ = zone;
+          expect(JSON.stringify(calculateLateCharges(input))).toBe(inUtc);
+        } finally {
+          if (before === undefined) delete process.env.TZ;
+          else process.env.TZ = before;
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('a payment never makes the debt grow, and principal plus charges still owed never exceed those of no payment', () => {
     fc.assert(
       fc.property(fc.integer({ min: 100, max: 10_000_000 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 10_000_000 }), fc.boolean(), (principal, payAfter, lateBy, paid, chargesFirst) => {

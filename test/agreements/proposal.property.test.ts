@@ -55,8 +55,10 @@ function expectExactSums(plan: InstallmentPlan): void {
 }
 
 describe('proposeAgreement: properties', () => {
+  const startedWith = process.env.TZ;
   afterEach(() => {
-    delete process.env.TZ;
+    if (startedWith === undefined) delete process.env.TZ;
+    else process.env.TZ = startedWith;
   });
 
   it('the three exact sums hold and no installment is negative, for any proposal', () => {

@@ -99,6 +99,24 @@ describe('proposeAgreement: seed 004 "Fazer Acordo"', () => {
     expect(missing._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['invoices', 0, 'updatedAmount'] });
   });
 
+  it('seed 001: the system computes the late charges of the base, and a discount may reduce only those', () => {
+    // 373.52 due 10 Jan 2026, as of 2 Mar: fine 7.47 + interest 6.35 (docs table, row 8) → base 387.34.
+    const input = seed004Proposal({
+      invoices: [{ id: 'INV-1', amount: '373.52', dueDate: '2026-01-10' }],
+      selectedInvoiceIds: ['INV-1'],
+      baseAmounts: 'updated',
+      lateChargesPolicy: { interest: { kind: 'monthly', percent: '1' } },
+      surchargePercent: '0',
+      finePercent: '0',
+      chargesAmount: '0',
+      feesAmount: '0',
+      discountsOnlyReduceLateCharges: true,
+      discountAmount: '13.82',
+    });
+    expect(c(propose(input).total)).toBe(37352);
+    expect(proposeAgreement({ ...input, discountAmount: '13.83' })._unsafeUnwrapErr()).toMatchObject({ code: 'discount_exceeds_late_charges', details: { maximum: { cents: 1382 } } });
+  });
+
   it('a chart-of-accounts code is required for each non-zero component, and only for those', () => {
     const error = proposeAgreement(seed004Proposal({ accountPlan: { surcharge: '4.01', discount: '4.03', charges: '4.04', fees: '4.05' } }))._unsafeUnwrapErr();
     expect(error).toMatchObject({ code: 'account_plan_missing', path: ['accountPlan', 'fine'] });
