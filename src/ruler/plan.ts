@@ -4,8 +4,13 @@ import type { Ruler } from './define-ruler.js';
 import type { RulerSettings } from './settings.js';
 import type { RulerStep, StepConditions } from './step.js';
 
-/** Why a step of the ruler is switched off by the settings. */
-export type DisabledReason = 'channel_disabled' | 'automatic_registration_off' | 'automatic_removal_off';
+/**
+ * Why a step of the ruler is switched off by the settings. `notice_too_late`:
+ * after `daysToRegister` or disabled channels, a negativation step no longer has
+ * an enabled, unconditional notice `noticeLeadDays` before it (CDC art. 43 §2),
+ * so it is not requested at all.
+ */
+export type DisabledReason = 'channel_disabled' | 'automatic_registration_off' | 'automatic_removal_off' | 'notice_too_late';
 
 /** A step the settings switched off for this evaluation (reported once, not per invoice). */
 export interface DisabledStep {
@@ -84,8 +89,9 @@ export function planRuler(ruler: Ruler, settings: RulerSettings): RulerPlan {
       add(step, action, step.offsetDays);
     }
   }
-  const open = planned.filter((s) => !isSettlementAction(s.action.kind)).sort((a, b) => a.offsetDays - b.offsetDays);
-  const settlement = planned.filter((s) => isSettlementAction(s.action.kind));
+  const kept = ruler.policy.requireNoticeBeforeNegativation ? withoutUnnoticedNegativations(planned, ruler.policy.noticeLeadDays, disabled) : planned;
+  const open = kept.filter((s) => !isSettlementAction(s.action.kind)).sort((a, b) => a.offsetDays - b.offsetDays);
+  const settlement = kept.filter((s) => isSettlementAction(s.action.kind));
   const byChannel = new Map<string, number[]>();
   open.forEach((step, index) => {
     const group = byChannel.get(step.channel) ?? [];
@@ -100,6 +106,16 @@ export function planRuler(ruler: Ruler, settings: RulerSettings): RulerPlan {
     });
   }
   return { open, groups, settlement, disabled };
+}
+
+function withoutUnnoticedNegativations(planned: PlannedStep[], leadDays: number, disabled: DisabledStep[]): PlannedStep[] {
+  const notices = planned.filter((s) => s.action.kind === 'notify' && s.conditions === undefined).map((s) => s.offsetDays);
+  const earliest = notices.length > 0 ? Math.min(...notices) : Number.POSITIVE_INFINITY;
+  return planned.filter((s) => {
+    if (s.action.kind !== 'negativate' || earliest <= s.offsetDays - leadDays) return true;
+    disabled.push({ stepId: s.id, reason: 'notice_too_late' });
+    return false;
+  });
 }
 
 /**
