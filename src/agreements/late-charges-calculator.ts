@@ -133,6 +133,7 @@ export function compileLateChargesPolicy(policy: LateChargesPolicy, calendar: Bu
 function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateChargesCalculator {
   const mode: RoundingMode = policy.rounding;
   const graceDays = policy.graceDays;
+  const onCorrected = policy.interestOn === 'corrected';
 
   // Fine: percent / 100 of the principal, capped for consumer contracts.
   const requested = policy.fine.percent;
@@ -281,7 +282,7 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
   function accrue(principal: number, from: number, to: number): Result<Accrual, AgreementsError> {
     const correctionPart = correctionCents(principal, from, to);
     if (correctionPart === MISSING) return err(missingIndex());
-    const interestPart = interestCents(principal, from, to);
+    const interestPart = interestCents(onCorrected ? principal + correctionPart : principal, from, to);
     if (interestPart === MISSING) return err(missingRate());
     return ok({ interestCents: interestPart, correctionCents: correctionPart });
   }
@@ -324,7 +325,7 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
       if (asOf > chargeFreeUntil(due)) {
         const correctionPart = correctionCents(principal, due, asOf);
         if (correctionPart === MISSING) return err(missingIndex());
-        const interestPart = interestCents(principal, due, asOf);
+        const interestPart = interestCents(onCorrected ? principal + correctionPart : principal, due, asOf);
         if (interestPart === MISSING) return err(missingRate());
         const fine = fineNum === 0 ? 0 : mulDivRound(principal, fineNum, fineDen, mode);
         out.fineCents[i] = fine;

@@ -54,6 +54,11 @@ export const lateChargesPolicySchema = z.object({
   /** Calendar days after the due date during which no charges apply (after them, days count from the due date). */
   graceDays: z.number().int().min(0).max(3650).default(0),
   rounding: roundingModeSchema.default('half-up'),
+  /**
+   * What interest accrues on: the principal (default) or the principal plus its monetary correction
+   * (the usual reading when IPCA correction and the legal rate apply together, CC arts. 389 and 406).
+   */
+  interestOn: z.enum(['principal', 'corrected']).default('principal'),
   /** Which a partial payment covers first: the accrued charges (default, so they are never lost) or the principal. */
   paymentOrder: z.enum(['charges-first', 'principal-first']).default('charges-first'),
 });

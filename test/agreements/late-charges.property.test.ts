@@ -41,6 +41,7 @@ const referencePolicyArb: fc.Arbitrary<ReferencePolicy> = fc
     correction: correctionArb,
     graceDays: fc.integer({ min: 0, max: 15 }),
     rounding: fc.constantFrom(...ROUNDING_MODES),
+    interestOn: fc.constantFrom('principal' as const, 'corrected' as const),
   })
   .map(({ correction, ...rest }) => (correction ? { ...rest, correction } : rest));
 
@@ -52,6 +53,7 @@ function toPolicyInput(p: ReferencePolicy): LateChargesPolicyInput {
     fine: p.consumerCapPercent === null ? { percent: p.finePercent, consumerContract: false } : { percent: p.finePercent, consumerCapPercent: p.consumerCapPercent },
     graceDays: p.graceDays,
     rounding: p.rounding,
+    ...(p.interestOn ? { interestOn: p.interestOn } : {}),
     ...(p.correction ? { correction: { variations: toSeries(p.correction.variations), factorDecimals: p.correction.factorDecimals } } : {}),
   };
 }

@@ -84,6 +84,16 @@ describe('calculateLateCharges: worked examples (DOMAIN.md §1)', () => {
     expect(missing._unsafeUnwrapErr()).toMatchObject({ code: 'index_missing', details: { month: '2026-01', index: 'IPCA' } });
   });
 
+  it('interest on the corrected principal when the policy says so: 1% a month over 59 days on 1009.02', () => {
+    const corrected = charges({
+      dueDate: '2025-12-31',
+      asOf: '2026-02-28',
+      policy: { interest: { kind: 'monthly', percent: '1' }, interestOn: 'corrected', correction: { variations: [{ month: '2026-01', percent: '0.5' }, { month: '2026-02', percent: '0.4' }] } },
+    });
+    // 100902 × 1% × 59/30 = 1984.406 → 19.84 (on the bare principal it would be 19.67).
+    expect([cents(corrected.correction), cents(corrected.interest)]).toEqual([902, 1984]);
+  });
+
   it('a partial payment covers the charges first, and unpaid charges are never lost when principal is paid first', () => {
     const payments = [{ date: '2026-04-09', amount: '500.00' }];
     // 30 days: fine 20.00 + interest 10.00 paid first, 470.00 to principal; 30 more days on 530.00 → 5.30.

@@ -10,6 +10,8 @@ export interface ReferencePolicy {
   readonly correction?: { variations: Record<string, string>; factorDecimals: number };
   readonly graceDays: number;
   readonly rounding: RoundingMode;
+  /** Interest on the principal (default) or on the principal plus its rounded correction. */
+  readonly interestOn?: 'principal' | 'corrected';
 }
 
 const MODE: Record<RoundingMode, Decimal.Rounding> = { 'half-up': Dec.ROUND_HALF_UP, 'half-even': Dec.ROUND_HALF_EVEN, down: Dec.ROUND_DOWN, up: Dec.ROUND_UP };
@@ -44,10 +46,13 @@ export function referenceLateCharges(
   if (policy.consumerCapPercent !== null) finePct = Dec.min(finePct, new Dec(policy.consumerCapPercent));
   const fine = principal.times(finePct).div(100).toDecimalPlaces(0, mode);
 
+  const correction = correctionOf(principalCents, dueEpochDay, asOfEpochDay, policy, factorCache);
+  const roundedCorrection = correction.toDecimalPlaces(0, mode);
+  const interestBase = policy.interestOn === 'corrected' ? principal.plus(roundedCorrection) : principal;
   let interest = new Dec(0);
   const rule = policy.interest;
-  if (rule.kind === 'monthly') interest = principal.times(rule.percent).times(days).div(100 * 30);
-  else if (rule.kind === 'annual') interest = principal.times(rule.percent).times(days).div(100 * 365);
+  if (rule.kind === 'monthly') interest = interestBase.times(rule.percent).times(days).div(100 * 30);
+  else if (rule.kind === 'annual') interest = interestBase.times(rule.percent).times(days).div(100 * 365);
   else if (rule.kind === 'series') {
     // Σ rate × days-in-month-of-the-period / days-in-month, over a common denominator so the division is last.
     let numerator = new Dec(0);
@@ -58,10 +63,20 @@ export function referenceLateCharges(
       const { year, month } = dateParts(fromEpochDay(day));
       numerator = numerator.plus(rate.times(common / daysInMonth(year, month)));
     }
-    interest = principal.times(numerator).div(100 * common);
+    interest = interestBase.times(numerator).div(100 * common);
   }
 
-  let correction = new Dec(0);
+  const roundedInterest = interest.toDecimalPlaces(0, mode);
+  const plain = (d: Decimal): number => d.toNumber() + 0; // decimal.js keeps the sign of zero; a centavo count does not.
+  return {
+    fine: plain(fine),
+    interest: plain(roundedInterest),
+    correction: plain(roundedCorrection),
+    total: plain(principal.plus(fine).plus(roundedInterest).plus(roundedCorrection)),
+  };
+}
+
+function correctionOf(principalCents: number, dueEpochDay: number, asOfEpochDay: number, policy: ReferencePolicy, factorCache?: Map<number, Decimal>): Decimal {
   if (policy.correction) {
     const scale = new Dec(10).pow(policy.correction.factorDecimals);
     const key = dueEpochDay * 1_000_000 + asOfEpochDay;
@@ -81,15 +96,7 @@ export function referenceLateCharges(
       excess = Dec.max(factor.minus(1).times(scale).toDecimalPlaces(0, Dec.ROUND_HALF_UP), 0);
       factorCache?.set(key, excess);
     }
-    correction = principal.times(excess).div(scale);
+    return new Dec(principalCents).times(excess).div(scale);
   }
-  const roundedInterest = interest.toDecimalPlaces(0, mode);
-  const roundedCorrection = correction.toDecimalPlaces(0, mode);
-  const plain = (d: Decimal): number => d.toNumber() + 0; // decimal.js keeps the sign of zero; a centavo count does not.
-  return {
-    fine: plain(fine),
-    interest: plain(roundedInterest),
-    correction: plain(roundedCorrection),
-    total: plain(principal.plus(fine).plus(roundedInterest).plus(roundedCorrection)),
-  };
+  return new Dec(0);
 }
