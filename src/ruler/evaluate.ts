@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { withPathPrefix } from '../errors.js';
+import { cobrancaError } from '../errors.js';
 import type { RulerError } from './errors.js';
 import { asyncBatches, isAsync, syncBatches } from './evaluate-batches.js';
 import type { RulerBatch, RulerEvaluation } from './outcome.js';
@@ -13,7 +13,7 @@ export type { ActionLog, InvoiceSource, EvaluateRulerInput } from './prepare-eva
  * customer in per-customer mode, whose actions come in a last batch). A bad
  * input yields one `err` and ends. Works on arrays, iterables and async iterables.
  */
-export async function* evaluateRulerInBatches(input: EvaluateRulerInput): AsyncGenerator<Result<RulerBatch, RulerError> | Result<never, RulerError>> {
+export async function* evaluateRulerInBatches(input: EvaluateRulerInput): AsyncGenerator<Result<RulerBatch, RulerError>> {
   const prepared = prepare(input);
   if (prepared.isErr()) return yield err(prepared.error);
   const p = prepared.value;
@@ -26,7 +26,7 @@ export function* evaluateRulerInBatchesSync(input: EvaluateRulerInput<Iterable<u
   const prepared = prepare(input);
   if (prepared.isErr()) return yield err(prepared.error);
   const p = prepared.value;
-  if (isAsync(p.source)) return yield err(withPathPrefix({ code: 'invalid_input', message: 'expected a synchronous iterable' }, ['invoices']));
+  if (isAsync(p.source)) return yield err(cobrancaError('invalid_input', 'expected a synchronous iterable', { path: ['invoices'] }));
   yield* syncBatches(p, p.source);
 }
 

@@ -1,13 +1,13 @@
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
-import { parseInput, withPathPrefix } from '../errors.js';
+import { cobrancaError, parseInput, withPathPrefix } from '../errors.js';
 import { brazilianCalendar, instantAt, toEpochDay, zonedDateTime, type BusinessCalendar } from '../calendar/index.js';
 import { isInsideContactWindow, nextContactMoment } from './contact-window.js';
 import { defineRuler, isRuler, type Ruler } from './define-ruler.js';
 import type { RulerError } from './errors.js';
 import type { EvaluationContext } from './evaluate-subject.js';
 import type { RulerBatch, RulerEvaluation } from './outcome.js';
-import { planRuler, type DisabledStep } from './plan.js';
+import { planRuler } from './plan.js';
 import { isResolvedSettings, resolveSettings, type ResolvedSettings } from './settings.js';
 
 /** The log of what was already done: a set or array of idempotency keys, or a lookup function a store can serve. */
@@ -58,7 +58,6 @@ export interface Prepared {
   readonly batchSize: number;
   readonly source: InvoiceSource;
   readonly header: Omit<RulerEvaluation, keyof RulerBatch>;
-  readonly disabled: readonly DisabledStep[];
 }
 
 /**
@@ -77,7 +76,7 @@ export function prepare(input: unknown): Result<Prepared, RulerError> {
   if (settings.isErr()) return err(withPathPrefix(settings.error, ['settings']));
   const calendar = value.calendar ?? brazilianCalendar();
   const instant = typeof value.asOf === 'string' ? Date.parse(value.asOf) : value.asOf instanceof Date ? value.asOf.getTime() : value.asOf;
-  if (!Number.isFinite(instant)) return err(withPathPrefix({ code: 'invalid_input', message: 'not a valid instant' }, ['asOf']));
+  if (!Number.isFinite(instant)) return err(cobrancaError('invalid_input', 'not a valid instant', { path: ['asOf'] }));
   const now = zonedDateTime(instant);
   const window = settings.value.values.contactWindow;
   const windowOpen = isInsideContactWindow(window, now, calendar);
@@ -104,7 +103,6 @@ export function prepare(input: unknown): Result<Prepared, RulerError> {
     batchSize: value.batchSize,
     source: value.invoices,
     header: { asOf: { date: now.date, minuteOfDay: now.minuteOfDay }, contactWindowOpen: windowOpen, disabledSteps: plan.disabled },
-    disabled: plan.disabled,
   });
 }
 
