@@ -1,12 +1,15 @@
 import { err, ok, type Result } from 'neverthrow';
 import { brazilianCalendar, type BusinessCalendar } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
-import { Dec, MAX_INPUT_CENTS, type RoundingMode } from '../money/index.js';
+import { MAX_INPUT_CENTS, type RoundingMode } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
 import { bigMulDivRound, mulDivRound } from './exact-ratio.js';
 import { lateChargesPolicySchema, type LateChargesPolicy, type LateChargesPolicyInput } from './late-charges-policy.js';
-import { monthLabel, monthSlices, toMonthlySeries, type MonthlySeries } from './month-series.js';
-import { MAX_PERCENT_DECIMALS, scalePercent } from './percent.js';
+import { correctionExcess } from './correction-factor.js';
+import { toMonthlySeries, type MonthlySeries } from './month-series.js';
+import { pairMemo } from './pair-cache.js';
+import { scalePercent } from './percent.js';
+import { seriesFraction } from './rate-series-fraction.js';
 
 /** The fine rule as applied: what the policy asked for, the cap and what was charged. */
 export interface AppliedFineRule {
@@ -88,21 +91,11 @@ export interface LateChargesOptions {
   readonly calendar?: BusinessCalendar;
 }
 
-/** lcm(28, 29, 30, 31): a common denominator for "days ÷ days in the month". */
-const MONTH_LCM = 377_580;
 const NONE = 0;
 const LINEAR = 1;
 const SERIES = 2;
+/** Returned by the internal figures when a series has no value for a month. */
 const MISSING = -1;
-const HUGE = -2;
-const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
-
-function bigGcd(a: bigint, b: bigint): bigint {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x === 0n ? 1n : x;
-}
 
 let defaultCalendar: BusinessCalendar | undefined;
 
@@ -110,10 +103,6 @@ let defaultCalendar: BusinessCalendar | undefined;
 export function defaultBusinessCalendar(): BusinessCalendar {
   defaultCalendar ??= brazilianCalendar();
   return defaultCalendar;
-}
-
-function pairKey(from: number, to: number): number {
-  return (from + 1_048_576) * 4_194_304 + (to + 1_048_576);
 }
 
 /**
@@ -154,83 +143,23 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
   let interestKind = NONE;
   let rateNum = 0;
   let rateDen = 1;
-  let rateSeries: MonthlySeries = new Map();
-  const seriesScale = 10 ** MAX_PERCENT_DECIMALS;
+  const rates: MonthlySeries = interest.kind === 'series' ? toMonthlySeries(interest.rates) : new Map();
   if (interest.kind === 'monthly' || interest.kind === 'annual') {
     const pct = scalePercent(interest.percent);
     interestKind = pct.numerator === 0 ? NONE : LINEAR;
     rateNum = pct.numerator;
     rateDen = pct.scale * 100 * (interest.kind === 'monthly' ? 30 : 365);
-  } else if (interest.kind === 'series') {
-    interestKind = SERIES;
-    rateSeries = toMonthlySeries(interest.rates);
-  }
-  const seriesNum = new Map<number, number>();
-  const seriesDen = new Map<number, number>();
-  const seriesBig = new Map<number, readonly [bigint, bigint]>();
+  } else if (interest.kind === 'series') interestKind = SERIES;
+  const seriesFractionOf = pairMemo((from, to) => seriesFraction(rates, from, to));
   let missingRateMonth = '';
-
-  /** Caches the exact fraction Σ rate × days / days-in-month / 100 for a period; MISSING when a month has no rate. */
-  function seriesFraction(from: number, to: number): number {
-    const key = pairKey(from, to);
-    const cached = seriesNum.get(key);
-    if (cached !== undefined) return key;
-    let numerator = 0n;
-    for (const slice of monthSlices(from, to)) {
-      const rate = rateSeries.get(slice.month);
-      if (rate === undefined) {
-        missingRateMonth = monthLabel(slice.month);
-        seriesNum.set(key, MISSING);
-        return key;
-      }
-      const scaled = rate.isNegative() ? 0n : BigInt(rate.times(seriesScale).toFixed(0));
-      numerator += scaled * BigInt(slice.days) * BigInt(MONTH_LCM / slice.daysInMonth);
-    }
-    let denominator = BigInt(seriesScale) * 100n * BigInt(MONTH_LCM);
-    const divisor = bigGcd(numerator, denominator);
-    numerator /= divisor;
-    denominator /= divisor;
-    if (numerator > MAX_SAFE_BIG || denominator > MAX_SAFE_BIG) {
-      seriesNum.set(key, HUGE);
-      seriesBig.set(key, [numerator, denominator]);
-      return key;
-    }
-    seriesNum.set(key, Number(numerator));
-    seriesDen.set(key, Number(denominator));
-    return key;
-  }
 
   // Correction.
   const correction = policy.correction;
   const variations: MonthlySeries = correction ? toMonthlySeries(correction.variations) : new Map();
-  const factorScale = 10 ** (correction?.factorDecimals ?? 8);
-  const correctionExcess = new Map<number, number>();
+  const factorDecimals = correction?.factorDecimals ?? 8;
+  const factorScale = 10 ** factorDecimals;
+  const correctionExcessOf = pairMemo((from, to) => correctionExcess(variations, factorDecimals, from, to));
   let missingIndexMonth = '';
-
-  /** The accumulated factor minus 1, scaled to whole units of 10^-factorDecimals; MISSING when a month has no value. */
-  function correctionExcessOf(from: number, to: number): number {
-    const key = pairKey(from, to);
-    const cached = correctionExcess.get(key);
-    if (cached !== undefined) return cached;
-    let factor = new Dec(1);
-    let result: number | undefined;
-    for (const slice of monthSlices(from, to)) {
-      const variation = variations.get(slice.month);
-      if (variation === undefined) {
-        missingIndexMonth = monthLabel(slice.month);
-        result = MISSING;
-        break;
-      }
-      factor = factor.times(new Dec(1).plus(variation.times(slice.days).div(100 * slice.daysInMonth)));
-    }
-    if (result === undefined) {
-      const excess = factor.minus(1).times(factorScale).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
-      result = excess > 0 ? excess : 0; // never below 1, and never −0
-    }
-    if (correctionExcess.size > 200_000) correctionExcess.clear();
-    correctionExcess.set(key, result);
-    return result;
-  }
 
   function chargeFreeUntil(due: number): number {
     let rolled = due;
@@ -247,22 +176,24 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
   function interestCents(principal: number, from: number, to: number): number {
     if (interestKind === LINEAR) return mulDivRound(principal, rateNum * (to - from), rateDen, mode);
     if (interestKind === NONE || to <= from) return 0;
-    const key = seriesFraction(from, to);
-    const numerator = seriesNum.get(key) ?? MISSING;
-    if (numerator === MISSING) return MISSING;
-    if (numerator === HUGE) {
-      const [bigNum, bigDen] = seriesBig.get(key) ?? [0n, 1n];
-      return bigMulDivRound(BigInt(principal) * bigNum, bigDen, mode);
+    const fraction = seriesFractionOf(from, to);
+    if (fraction.missing !== undefined) {
+      missingRateMonth = fraction.missing;
+      return MISSING;
     }
-    return mulDivRound(principal, numerator, seriesDen.get(key) ?? 1, mode);
+    if (fraction.big) return bigMulDivRound(BigInt(principal) * fraction.big[0], fraction.big[1], mode);
+    return mulDivRound(principal, fraction.numerator, fraction.denominator, mode);
   }
 
   /** Correction on `principal` over `(from, to]`, or MISSING. */
   function correctionCents(principal: number, from: number, to: number): number {
     if (!correction || to <= from) return 0;
-    const excess = correctionExcessOf(from, to);
-    if (excess === MISSING) return MISSING;
-    return mulDivRound(principal, excess, factorScale, mode);
+    const factor = correctionExcessOf(from, to);
+    if (factor.missing !== undefined) {
+      missingIndexMonth = factor.missing;
+      return MISSING;
+    }
+    return mulDivRound(principal, factor.excess, factorScale, mode);
   }
 
   function missingRate(): AgreementsError {

@@ -1,0 +1,25 @@
+import { Dec } from '../money/index.js';
+import { monthLabel, monthSlices, type MonthlySeries } from './month-series.js';
+
+/** The accumulated correction factor minus one, in whole units of 10^-decimals; `missing` names the first month with no variation. */
+export interface CorrectionExcess {
+  readonly excess: number;
+  readonly missing?: string;
+}
+
+/**
+ * The monetary-correction factor over the days in `(from, to]` (CC art. 389, IPCA by default):
+ * `Π (1 + variation × days ÷ days-in-month ÷ 100)` over the months touched, rounded half-up to
+ * `decimals` places as published tables are, and never below 1 (deflation never reduces a debt).
+ * Returned as the excess over 1 so `correction = principal × excess ÷ 10^decimals`.
+ */
+export function correctionExcess(variations: MonthlySeries, decimals: number, from: number, to: number): CorrectionExcess {
+  let factor = new Dec(1);
+  for (const slice of monthSlices(from, to)) {
+    const variation = variations.get(slice.month);
+    if (variation === undefined) return { excess: 0, missing: monthLabel(slice.month) };
+    factor = factor.times(new Dec(1).plus(variation.times(slice.days).div(100 * slice.daysInMonth)));
+  }
+  const excess = factor.minus(1).times(new Dec(10).pow(decimals)).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+  return { excess: excess > 0 ? excess : 0 }; // never below 1, and never −0
+}
