@@ -25,6 +25,7 @@ export {
   type BranchNegativationSettings,
   type YesNoDefault,
 } from './settings.js';
+export { automaticRegistrationOn, isDueForAutomaticRegistration } from './automatic.js';
 export { debtorInputSchema, debtorDataProblems, type DebtorInput, type Debtor, type DebtorDataProblem } from './debtor.js';
 export {
   type Negativation,

@@ -32,6 +32,7 @@ interface EventSpec {
 }
 
 interface Model {
+  /** The statuses this run reached. */
   readonly visited: Set<NegativationStatus>;
 }
 interface Real {
@@ -40,12 +41,22 @@ interface Real {
 
 const ERROR_CODES: readonly NegativationErrorCode[] = ['invalid_input', 'unknown_event', 'illegal_transition', 'event_out_of_order', 'guard_failed', 'removal_not_allowed'];
 
-const FORWARD = new Set<NegativationEventType>(['analysis_approved', 'notice_sent', 'notice_period_elapsed', 'submitted', 'bureau_accepted', 'bureau_removed', 'cancel_confirmed', 'retry', 'removal_requested']);
+/** The events that move each status forward (favoured, so sequences reach the deep states). */
+const FORWARD: Readonly<Partial<Record<NegativationStatus, readonly NegativationEventType[]>>> = {
+  in_analysis: ['analysis_approved'],
+  processing: ['notice_sent', 'notice_period_elapsed', 'submitted'],
+  awaiting_return: ['bureau_accepted'],
+  negativated: ['payment_received', 'removal_requested'],
+  recovering: ['bureau_removed'],
+  cancelling: ['cancel_confirmed', 'bureau_removed'],
+  failed: ['retry'],
+};
 
 function resolveType(spec: EventSpec, n: Negativation): EventSpec {
   if (spec.allowedPick === null) return spec;
   // events that move a negativation forward are favoured over those that end it early
-  const allowed = eventsAllowedIn(n.status).flatMap((type) => (FORWARD.has(type) ? [type, type, type, type] : [type]));
+  const forward = FORWARD[n.status] ?? [];
+  const allowed = eventsAllowedIn(n.status).flatMap((type) => (forward.includes(type) ? new Array<NegativationEventType>(8).fill(type) : [type]));
   const type = allowed[spec.allowedPick % Math.max(1, allowed.length)];
   return type === undefined ? spec : { ...spec, type };
 }
@@ -92,17 +103,21 @@ function checkInvariants(before: Negativation, next: Negativation, event: Record
   if (next.status !== before.status && (next.status === 'awaiting_return' || next.status === 'negativated')) expect(paid).toBe(false);
   if (next.status === 'negativated' && paid) expect(next.settings.removeAutomatically).toBe(false);
 
-  // every paid registration has a removal request no later than its deadline (STJ Súmula 548)
+  // every paid registration has a removal request no later than its deadline (STJ Súmula 548):
+  // automatic removal asks at once; manual removal (seed 002 "Não") is listed by reconciliation
+  // until someone asks, and a late request was flagged as past its deadline beforehand
   const atBureau = isRegistered(next) || next.status === 'awaiting_return' || (next.status === 'cancelling' && next.submittedOn !== undefined);
   if (paid && atBureau && next.settlement) {
-    if (next.settings.removeAutomatically || next.removal !== undefined) {
-      expect(next.removal).toBeDefined();
-      expect(next.removal?.requestedOn !== undefined && next.removal.requestedOn <= next.settlement.removalDeadline).toBe(true);
-    } else {
-      // manual removal: reconciliation lists it with its deadline until someone asks
+    const deadline = next.settlement.removalDeadline;
+    const requestedOn = next.removal?.requestedOn;
+    if (next.settings.removeAutomatically) {
+      expect(requestedOn !== undefined && requestedOn <= deadline).toBe(true);
+    } else if (requestedOn === undefined) {
       const report = reconcile([next], [], next.lastEventOn, { calendar })._unsafeUnwrap();
-      expect(report.critiques.map((c) => c.negativationId)).toEqual([next.id]);
-      expect(report.critiques[0]?.removalDeadline).toBe(next.settlement.removalDeadline);
+      expect(report.critiques.map((c) => [c.negativationId, c.removalDeadline])).toEqual([[next.id, deadline]]);
+    } else if (requestedOn > deadline && before.removal === undefined) {
+      const report = reconcile([before], [], requestedOn, { calendar })._unsafeUnwrap();
+      expect(report.removalsPastDeadline.map((c) => c.negativationId)).toEqual([next.id]);
     }
   }
 
@@ -165,10 +180,10 @@ const specArb: fc.Arbitrary<EventSpec> = fc.record({
     [1, 'request'],
     [1, 'bogus'],
   ]),
-  allowedPick: fc.oneof({ weight: 3, arbitrary: fc.nat({ max: 60 }) }, { weight: 2, arbitrary: fc.constant(null) }),
-  step: fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 0, max: 6 }) }, { weight: 1, arbitrary: fc.integer({ min: -3, max: -1 }) }),
+  allowedPick: fc.oneof({ weight: 5, arbitrary: fc.nat({ max: 60 }) }, { weight: 1, arbitrary: fc.constant(null) }),
+  step: fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 0, max: 9 }) }, { weight: 1, arbitrary: fc.integer({ min: -3, max: -1 }) }),
   channel: weighted<EventSpec['channel']>([
-    [3, 'letter'],
+    [6, 'letter'],
     [1, 'email'],
     [1, 'sms'],
   ]),
@@ -196,16 +211,18 @@ const settingsArb = fc.record({
 
 describe('model-based: random event sequences keep the legal invariants', () => {
   it('after every step: notice before registration, never registered while paid, removal by its deadline, append-only history, illegal events change nothing', () => {
-    const visited = new Set<NegativationStatus>();
+    const runsReaching = new Map<NegativationStatus, number>();
     fc.assert(
       fc.property(settingsArb, fc.commands([specArb.map((spec) => new EventCommand(spec))], { maxCommands: 60, size: 'max' }), (settings, commands) => {
-        const model: Model = { visited };
+        const model: Model = { visited: new Set() };
         const real: Real = { n: started({ settings: { ...settings, qualifyingNoticeChannels: [...settings.qualifyingNoticeChannels] } }) };
         fc.modelRun(() => ({ model, real }), commands);
+        for (const status of model.visited) runsReaching.set(status, (runsReaching.get(status) ?? 0) + 1);
       }),
       { numRuns: 300 },
     );
     // the sequences do reach the deep states, so the invariants above were exercised there
-    for (const status of ['negativated', 'recovering', 'recovered', 'cancelling', 'cancelled', 'failed', 'awaiting_return'] as const) expect(visited).toContain(status);
+    for (const status of ['negativated', 'recovering', 'recovered', 'cancelling', 'cancelled', 'failed', 'awaiting_return'] as const) expect(runsReaching.get(status) ?? 0).toBeGreaterThanOrEqual(5);
+    if (process.env['SHOW_COVERAGE'] === '1') console.log(Object.fromEntries(runsReaching));
   });
 });
