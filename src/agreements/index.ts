@@ -32,15 +32,8 @@ export { COMPONENT_NAMES, ONCE_COMPONENTS, SPREAD_COMPONENTS, componentsSchema, 
 export { accountPlanSchema, installmentPlanSchema, type AccountPlan, type Installment, type InstallmentPlan } from './installment-plan.js';
 export { installmentsRuleSchema, MAX_INSTALLMENTS, type InstallmentsRule } from './schedule.js';
 export { newInvoicesOf, type AccountPlanLine, type LedgerInstructions, type NewInvoiceInstruction } from './ledger.js';
-export {
-  proposeAgreement,
-  proposalInputSchema,
-  keepTermsProposalSchema,
-  newProposalSchema,
-  type Agreement,
-  type ProposalInput,
-  type ProposalOptions,
-} from './proposal.js';
+export { proposeAgreement } from './proposal.js';
+export { proposalInputSchema, keepTermsProposalSchema, newProposalSchema, type Agreement, type ProposalInput, type ProposalOptions } from './proposal-schema.js';
 export { editInstallment, installmentEditSchema, type InstallmentEdit, type InstallmentPlanInput } from './edit-installment.js';
 export {
   agreementStatus,
