@@ -27,7 +27,8 @@ const rule = (
   options: { variant?: string; guards?: GuardStage } = {},
 ): TransitionRule => ({ from, event, variant: options.variant ?? 'default', to, effects, ...(options.guards ? { guards: options.guards } : {}) });
 
-const REMOVE: readonly NegativationEffectType[] = ['request_removal', 'hide_portal_banner'];
+/** Starting a removal: ask the bureau, take the banner down, and alert when it is already late. */
+const REMOVE: readonly NegativationEffectType[] = ['request_removal', 'hide_portal_banner', 'alert_operator'];
 
 /** Every legal transition (seed 000's statuses; DOMAIN.md §3). Anything not here is an `illegal_transition`. */
 export const TRANSITIONS: readonly TransitionRule[] = [

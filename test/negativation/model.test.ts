@@ -9,6 +9,7 @@ import {
   reconcile,
   transition,
   type Negativation,
+  type NegativationEffect,
   type NegativationErrorCode,
   type NegativationEventType,
   type NegativationStatus,
@@ -84,7 +85,7 @@ function qualifyingNoticeBefore(n: Negativation, day: CivilDate): boolean {
 }
 
 /** The invariants that must hold after every applied event. */
-function checkInvariants(before: Negativation, next: Negativation, event: Record<string, unknown>): void {
+function checkInvariants(before: Negativation, next: Negativation, event: Record<string, unknown>, effects: readonly NegativationEffect[]): void {
   // history is append-only and complete; version counts events
   expect(next.version).toBe(before.version + 1);
   expect(next.history).toHaveLength(next.version);
@@ -118,6 +119,7 @@ function checkInvariants(before: Negativation, next: Negativation, event: Record
     } else if (requestedOn > deadline && before.removal === undefined) {
       const report = reconcile([before], [], requestedOn, { calendar })._unsafeUnwrap();
       expect(report.removalsPastDeadline.map((c) => c.negativationId)).toEqual([next.id]);
+      expect(effects).toContainEqual(expect.objectContaining({ type: 'alert_operator', alert: 'removal_deadline_passed' }));
     }
   }
 
@@ -149,7 +151,7 @@ class EventCommand implements fc.Command<Model, Real> {
     expect(spec.step).toBeGreaterThanOrEqual(0);
     expect(eventAppliesIn(before.status, spec.type as NegativationEventType)).toBe(true);
     for (const effect of result.value.effects) expect(effect.negativationId).toBe(before.id);
-    checkInvariants(before, result.value.negativation, event);
+    checkInvariants(before, result.value.negativation, event, result.value.effects);
     real.n = result.value.negativation;
     model.visited.add(real.n.status);
   }

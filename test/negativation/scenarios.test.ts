@@ -214,3 +214,14 @@ describe('worked scenarios (DOMAIN.md §3, seeds 000 and 004)', () => {
     expect(paid.negativation.status).toBe('recovering');
   });
 });
+
+describe('late manual removal', () => {
+  it('a removal requested after the deadline still goes out, with an operator alert on record', () => {
+    const { negativation } = run(started({ settings: { removeAutomatically: false } }), negativatedEvents);
+    const paid = run(negativation, [{ type: 'payment_received', on: '2026-11-19', actor: 'bank', kind: 'full', amount: '390.10', paidOn: '2026-11-19', fundsAvailableOn: '2026-11-19' }]).negativation;
+    const late = run(paid, [{ type: 'removal_requested', on: '2026-11-30', actor: 'op-ana' }]);
+    expect(late.negativation.status).toBe('recovering');
+    expect(late.effects.map((e) => e.type)).toEqual(['request_removal', 'hide_portal_banner', 'alert_operator']);
+    expect(late.effects[2]).toMatchObject({ alert: 'removal_deadline_passed', deadline: '2026-11-27' });
+  });
+});

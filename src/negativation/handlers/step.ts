@@ -45,11 +45,19 @@ export function requestRemoval(n: Negativation, removal: Removal, calendar: Busi
   };
 }
 
-/** Starts a removal now: the record and its effects (request, banner down). */
+/**
+ * Starts a removal now: the record and its effects (request, banner down).
+ * A request made after the legal deadline (a late manual removal) also alerts
+ * an operator, so the miss is on record (STJ Súmula 548).
+ */
 export function removing(n: Negativation, reason: RemovalReason, event: NegativationEvent, calendar: BusinessCalendar, settlement?: Settlement): { removal: Removal; effects: NegativationEffect[] } {
   const deadline = settlement?.removalDeadline ?? n.settlement?.removalDeadline;
   const removal: Removal = { reason, requestedOn: event.on, ...(deadline !== undefined ? { deadline } : {}) };
-  return { removal, effects: [requestRemoval(n, removal, calendar), ...hideBanner(n)] };
+  const late: NegativationEffect[] =
+    deadline !== undefined && event.on > deadline
+      ? [{ type: 'alert_operator', negativationId: n.id, alert: 'removal_deadline_passed', message: `removal requested on ${event.on}, after its deadline ${deadline}`, deadline }]
+      : [];
+  return { removal, effects: [requestRemoval(n, removal, calendar), ...hideBanner(n), ...late] };
 }
 
 /** A settlement and its removal deadline (STJ Súmula 548). */
