@@ -118,5 +118,7 @@ export function applyEvent(negativation: Negativation, event: NegativationEvent,
     const violations = runGuards(rule.guards, factsOf(negativation, event.on));
     if (violations.length > 0) return err(guardFailed(violations));
   }
-  return ok({ negativation: applyStep(negativation, event, rule, patch), effects });
+  // once taken down, the banner is not taken down again
+  const bannerPatch: NegativationPatch = effects.some((effect) => effect.type === 'hide_portal_banner') ? { ...patch, portalBannerShown: false } : patch;
+  return ok({ negativation: applyStep(negativation, event, rule, bannerPatch), effects });
 }

@@ -123,6 +123,12 @@ function checkInvariants(before: Negativation, next: Negativation, event: Record
     }
   }
 
+  // the portal banner is shown once, on approval, and taken down once
+  const shows = effects.filter((e) => e.type === 'show_portal_banner').length;
+  const hides = effects.filter((e) => e.type === 'hide_portal_banner').length;
+  if (shows > 0) expect([before.portalBannerShown, next.portalBannerShown, shows]).toEqual([false, true, 1]);
+  if (hides > 0) expect([before.portalBannerShown, next.portalBannerShown, hides]).toEqual([true, false, 1]);
+
   // plain data: survives JSON unchanged, and reads back through the storage schema
   const stored: unknown = JSON.parse(JSON.stringify(next));
   expect(stored).toEqual(next);

@@ -2,7 +2,7 @@ import { err } from 'neverthrow';
 import { cobrancaError } from '../../errors.js';
 import { ZERO } from '../../money/index.js';
 import { isRegistered, type Removal } from '../negativation.js';
-import { hideBanner, illegal, removing, settle, step, type Handler, type NegativationPatch } from './step.js';
+import { hideBanner, illegal, removing, requestRemoval, settle, step, type Handler, type NegativationPatch } from './step.js';
 
 /** An agreement cancels a pending request and withdraws a submission; a registration records it. */
 export const agreementMade: Handler<'agreement_made'> = (n, e, calendar) => {
@@ -59,8 +59,9 @@ export const cancelRequested: Handler<'cancel_requested'> = (n, e, calendar) => 
       return step('default', {}, hideBanner(n));
     case 'failed': {
       if (!isRegistered(n) && n.removal === undefined) return step('not registered', {}, hideBanner(n));
+      if (n.removal !== undefined) return step('registered', {}, [requestRemoval(n, n.removal, calendar), ...hideBanner(n)]);
       const { removal, effects } = removing(n, 'cancelled', e, calendar);
-      return step('registered', { removal: n.removal ?? removal }, effects);
+      return step('registered', { removal }, effects);
     }
     default: {
       const { removal, effects } = removing(n, e.on >= n.expiresOn ? 'age_limit' : 'cancelled', e, calendar);
