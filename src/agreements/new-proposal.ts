@@ -9,7 +9,7 @@ import type { AgreementInvoice } from './invoice.js';
 import { compileLateChargesPolicy, type LateChargesCalculator } from './late-charges-calculator.js';
 import { newInvoicesOf } from './ledger.js';
 import type { Agreement, ParsedNewProposal } from './proposal-schema.js';
-import { dueDatesOf } from './schedule.js';
+import { dueDatesOf, LAST_SCHEDULABLE_DAY, scheduleFits } from './schedule.js';
 import { splitComponents } from './split-plan.js';
 
 /** The invoice's amount updated with late charges: given by the host, or computed with the proposal's late-charges policy. */
@@ -40,8 +40,8 @@ export function newProposal(proposal: ParsedNewProposal, invoices: readonly Agre
       baseCents += updated.value;
     } else baseCents += invoice.amount.cents;
   }
-  const extras = proposal.discountAmount.cents + proposal.chargesAmount.cents + proposal.feesAmount.cents;
-  if (baseCents > MAX_INPUT_CENTS || extras > MAX_INPUT_CENTS) {
+  // Each amount is at most R$ 1 trillion and each percentage at most 1000%, so with the base in range every sum below stays exact.
+  if (baseCents > MAX_INPUT_CENTS) {
     return err(cobrancaError('amount_out_of_range', 'the agreement is beyond the supported range of R$ 1 trillion', { path: ['invoices'] }));
   }
   const base = fromCents(baseCents);
@@ -94,8 +94,16 @@ export function newProposal(proposal: ParsedNewProposal, invoices: readonly Agre
     const path = rule.kind === 'single' ? ['installments', 'dueDate'] : rule.kind === 'regular' ? ['installments', 'firstDueDate'] : ['installments', 'dates', 0];
     return err(cobrancaError('due_date_before_as_of', `the first due date may not be before ${proposal.asOf}`, { path }));
   }
+  if (!scheduleFits(rule)) {
+    return err(cobrancaError('invalid_input', `the installments would fall after ${LAST_SCHEDULABLE_DAY}`, { path: ['installments'] }));
+  }
   const dueDates = dueDatesOf(rule, calendar);
   const totalCents = baseCents + surcharge.cents + fine.cents - discountCents + proposal.chargesAmount.cents + proposal.feesAmount.cents;
+  if (totalCents > MAX_INPUT_CENTS) {
+    const fields = { base: 'invoices', surcharge: 'surchargePercent', fine: 'finePercent', discount: 'discountAmount', charges: 'chargesAmount', fees: 'feesAmount' } as const;
+    const largest = (Object.keys(fields) as (keyof typeof fields)[]).reduce((a, b) => (components[b].cents > components[a].cents ? b : a));
+    return err(cobrancaError('amount_out_of_range', "the agreement's total is beyond the supported range of R$ 1 trillion", { path: [fields[largest]], details: { total: fromCents(totalCents) } }));
+  }
   const onceCents = ONCE_COMPONENTS.reduce((sum, name) => sum + components[name].cents, 0);
   const spreadParts = allocate(fromCents(totalCents - onceCents), dueDates.length, proposal.allocation);
   if (spreadParts.isErr()) return err(cobrancaError('invalid_input', spreadParts.error.message, { path: ['installments'] }));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, addMonths, civilDateSchema, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
+import { addDays, addMonths, civilDate, civilDateSchema, dateParts, epochDayOf, toEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 
 /** The most installments one agreement may have (30 years of monthly payments). */
 export const MAX_INSTALLMENTS = 360;
@@ -34,6 +34,22 @@ export const installmentsRuleSchema = z.discriminatedUnion('kind', [
 
 /** A parsed installments rule. */
 export type InstallmentsRule = z.output<typeof installmentsRuleSchema>;
+
+/** The last day a schedule may reach (a week short of 9999-12-31, so a business-day move still lands on a date). */
+export const LAST_SCHEDULABLE_DAY = civilDate('9999-12-24');
+
+/** Whether every due date of the rule, moves included, stays on the supported calendar (up to {@link LAST_SCHEDULABLE_DAY}). */
+export function scheduleFits(rule: InstallmentsRule): boolean {
+  const limit = toEpochDay(LAST_SCHEDULABLE_DAY);
+  if (rule.kind === 'single') return toEpochDay(rule.dueDate) <= limit;
+  if (rule.kind === 'dates') return rule.dates.every((d) => toEpochDay(d) <= limit);
+  const { year, month, day } = dateParts(rule.firstDueDate);
+  if (rule.frequency === 'monthly') {
+    const last = year * 12 + (month - 1) + (rule.count - 1);
+    return epochDayOf(Math.floor(last / 12), (last % 12) + 1, 1) + day - 1 <= limit;
+  }
+  return toEpochDay(rule.firstDueDate) + (rule.count - 1) * (rule.frequency === 'weekly' ? 7 : 15) <= limit;
+}
 
 /** The due dates of a rule, in order (before any business-day move). */
 export function scheduledDates(rule: InstallmentsRule): CivilDate[] {

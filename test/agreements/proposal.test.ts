@@ -177,6 +177,8 @@ describe('proposeAgreement: seed 004 "Fazer Acordo"', () => {
       [seed004Proposal({ toleranceDate: '2026-01-01' }), 'tolerance_date_not_after_as_of', ['toleranceDate']],
       [seed004Proposal({ feesAmount: '-5.00' }), 'invalid_input', ['feesAmount']],
     ];
+    cases.push([seed004Proposal({ finePercent: '1000', invoices: [{ id: 'F-101', amount: '900000000000.00', dueDate: '2026-01-10' }, { id: 'F-102', amount: '1.00', dueDate: '2026-01-10' }] }), 'amount_out_of_range', ['finePercent']]);
+    cases.push([seed004Proposal({ installments: { kind: 'regular', count: 360, firstDueDate: '9990-01-10', description: 'x', paymentProfile: 'p' } }), 'invalid_input', ['installments']]);
     for (const [input, code, path] of cases) expect(proposeAgreement(input)._unsafeUnwrapErr()).toMatchObject({ code, path });
     expect(proposeAgreement(null as unknown as ProposalInput)._unsafeUnwrapErr().code).toBe('invalid_input');
   });
