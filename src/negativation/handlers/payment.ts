@@ -17,7 +17,8 @@ export const paymentReceived: Handler<'payment_received'> = (n, e, calendar) => 
   const settled = e.kind === 'full' || (e.kind === 'partial' && e.amount.cents >= n.outstanding.cents);
   const outstanding = settled ? ZERO : e.kind === 'partial' ? fromCents(n.outstanding.cents - e.amount.cents) : n.outstanding;
   const base: NegativationPatch = { payments, outstanding };
-  const paid = (): Settlement => n.settlement ?? settle('paid', e.paidOn, e.fundsAvailableOn, calendar);
+  // full payment settles the title; it supersedes a settlement by an agreement installment (the legal deadline runs from full payment)
+  const paid = (): Settlement => (n.settlement?.kind === 'paid' ? n.settlement : settle('paid', e.paidOn, e.fundsAvailableOn, calendar));
   const updatedInvoice: NegativationEffect = { type: 'issue_updated_invoice', negativationId: n.id, titleId: n.title.id, outstanding };
 
   switch (n.status) {
