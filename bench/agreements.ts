@@ -12,6 +12,7 @@ import type Decimal from 'decimal.js';
 import { lateChargesCalculator, proposeAgreement, type ProposalInput } from '../src/agreements/index.js';
 import { brazilianCalendar, civilDate, fromEpochDay, toEpochDay } from '../src/calendar/index.js';
 import { referenceLateCharges, type ReferencePolicy } from '../test/agreements/support/late-charges-reference.js';
+import { measure, printTable, rssMb } from './support.js';
 
 const INVOICES = Number(process.env.INVOICES ?? 1_000_000);
 const PROPOSALS = Number(process.env.PROPOSALS ?? 20_000);
@@ -23,14 +24,6 @@ function lcg(seed: number): () => number {
     state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
     return state / 4_294_967_296;
   };
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-}
-
-function rate(count: number, ms: number): string {
-  return `${Math.round((count / ms) * 1000).toLocaleString('en-US')}/s`;
 }
 
 // ---------- (a) proposals ----------
@@ -59,16 +52,12 @@ function proposalInput(i: number): ProposalInput {
 
 function benchProposals(): void {
   const inputs = Array.from({ length: PROPOSALS }, (_, i) => proposalInput(i));
-  for (let i = 0; i < 500; i++) proposeAgreement(inputs[i % inputs.length] as ProposalInput); // warm-up
-  const start = performance.now();
   let checksum = 0;
-  for (const input of inputs) {
-    const result = proposeAgreement(input);
-    if (result.isErr()) throw new Error(result.error.message);
-    checksum += result.value.total.cents;
-  }
-  const ms = performance.now() - start;
-  console.log(`(a) proposals, 3 invoices → 12 installments: ${PROPOSALS.toLocaleString('en-US')} in ${ms.toFixed(0)} ms = ${rate(PROPOSALS, ms)} (checksum ${checksum})`);
+  const row = measure('(a) proposeAgreement, 3 invoices → 12 installments', PROPOSALS, () => {
+    for (const input of inputs) checksum += proposeAgreement(input)._unsafeUnwrap().total.cents;
+  }, 3);
+  printTable([row]);
+  if (checksum === 0) console.log('');
 }
 
 // ---------- (b) late charges ----------
@@ -116,17 +105,13 @@ function benchLateCharges(): void {
   const factorCache = new Map<number, Decimal>();
   for (let i = 0; i < 2000; i++) referenceLateCharges(principalCents[i] ?? 0, dueEpochDays[i] ?? 0, asOf, reference, calendar, new Map());
 
-  const rssBefore = process.memoryUsage().rss;
-  const fastTimes: number[] = [];
+  const rssBefore = rssMb();
   let columns = calculator.batch({ principalCents, dueEpochDays, asOfEpochDay: asOf })._unsafeUnwrap();
-  for (let pass = 0; pass < 5; pass++) {
-    const fastStart = performance.now();
+  const fast = measure('    fast path: lateChargesCalculator(policy).batch', INVOICES, () => {
     columns = calculator.batch({ principalCents, dueEpochDays, asOfEpochDay: asOf })._unsafeUnwrap();
-    fastTimes.push(performance.now() - fastStart);
-  }
-  fastTimes.sort((a, b) => a - b);
-  const fastMs = fastTimes[2] ?? 0;
-  const rssFast = process.memoryUsage().rss;
+  });
+  const fastMs = fast.seconds * 1000;
+  const rssFast = rssMb();
 
   const slowStart = performance.now();
   let mismatches = 0;
@@ -144,12 +129,11 @@ function benchLateCharges(): void {
   }
   const slowMs = performance.now() - slowStart;
 
-  console.log(`(b) late charges over ${INVOICES.toLocaleString('en-US')} invoices (fine 2%, 1% a month, IPCA correction, as of 2026-11-24):`);
-  console.log(`    fast path (lateChargesCalculator.batch):  ${fastMs.toFixed(0)} ms = ${rate(INVOICES, fastMs)} (median of 5 passes; best ${(fastTimes[0] ?? 0).toFixed(0)} ms)`);
-  console.log(`    straightforward decimal.js (factor memo): ${slowMs.toFixed(0)} ms = ${rate(INVOICES, slowMs)}`);
+  console.log(`(b) late charges over ${INVOICES.toLocaleString('en-US')} invoices (fine 2%, 1% a month, IPCA correction, as of 2026-11-24), one core:`);
+  printTable([fast, { name: '    straightforward decimal.js (one pass)', operations: INVOICES, seconds: slowMs / 1000, perSecond: (INVOICES / slowMs) * 1000 }]);
   console.log(`    ratio fast / decimal.js: ${(slowMs / fastMs).toFixed(1)}×`);
   console.log(`    identical centavos: ${mismatches === 0 ? 'yes, every invoice' : `NO — ${mismatches} mismatches${firstMismatch}`} (totals ${fastTotal} vs ${slowTotal})`);
-  console.log(`    RSS: ${mb(rssBefore)} before the fast pass, ${mb(rssFast)} after it, ${mb(process.memoryUsage().rss)} at the end`);
+  console.log(`    RSS: ${rssBefore.toFixed(0)} MB with the columns built, ${rssFast.toFixed(0)} MB after the fast passes, ${rssMb().toFixed(0)} MB at the end`);
 }
 
 console.log(`node ${process.version}, ${process.arch}`);
