@@ -87,6 +87,7 @@ describe('the daily cycle: reminder → notice → registration → payment → 
 
     const day10 = await h.cycleOn('2026-10-27');
     expect(day10.negativations.submitted).toHaveLength(1);
+    expect(day10.classification.panels.registered.invoiceIds).toEqual(['j1']);
     expect(h.bureau.registrations.map((r) => [r.debtor.taxId, r.creditor.taxId, r.amount.cents])).toEqual([['52998224725', '11222333000181', 30_000]]);
     expect((await negativationsOf(h.store)).map((n) => n.record.status)).toEqual(['negativated']);
 
@@ -110,6 +111,8 @@ describe('the daily cycle: reminder → notice → registration → payment → 
     const later = await h.cycleOn('2026-11-20');
     expect(later.reconciliation.critiques).toEqual([]);
     expect(h.bureau.removals).toHaveLength(1);
+    expect(later.classification.panels.removedAfterRegistration.invoiceIds).toEqual(['j1']);
+    expect(later.classification.panels.registered.invoices).toBe(0);
   });
 
   it('a payment during the notice period cancels the request: nothing reaches the bureau', async () => {

@@ -3,9 +3,42 @@ import type { Versioned } from '../ports/records.js';
 
 const DELETED = Symbol('deleted');
 
-/** Deep copy of plain data, so callers never share objects with the store. */
-export function copy<T>(value: T): T {
-  return structuredClone(value);
+/**
+ * Makes plain data immutable, deeply and in place, and returns it: what the
+ * store keeps and hands out on every read with no copying. The domain never
+ * mutates values, so freezing costs no allocation; a caller that tries to
+ * change a record it wrote or read gets a `TypeError` instead of silently
+ * changing stored state. Values with a prototype other than `Object` (which
+ * records never hold) are cloned first.
+ */
+export function frozenCopy<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || DEEP_FROZEN.has(value)) return value;
+  if (!Array.isArray(value)) {
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return frozenCopy(structuredClone(value));
+  }
+  if (Object.isFrozen(value)) {
+    // Frozen by someone else, maybe shallowly: copy so the nested parts can be frozen too.
+    return frozenCopy(Array.isArray(value) ? [...(value as unknown[])] : { ...(value as object) }) as T;
+  }
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== null && typeof field === 'object') (value as Record<string, unknown>)[key] = frozenCopy(field);
+  }
+  Object.freeze(value);
+  DEEP_FROZEN.add(value);
+  return value;
+}
+
+/** Objects known to be frozen all the way down. */
+const DEEP_FROZEN = new WeakSet<object>();
+
+/** Stored records are frozen: reading one needs no copy. */
+export const copy = frozenCopy;
+
+/** Reads hand out the stored (frozen) record itself. */
+function shared<T>(value: T): T {
+  return value;
 }
 
 /**
@@ -76,6 +109,8 @@ function matches(record: Versioned, filter: RecordFilter): boolean {
 /** A transaction's view of a collection: reads see its own writes; writes stay pending until commit. */
 export class TransactionalCollection<T extends Versioned> implements Collection<T> {
   private readonly pending = new Map<string, T | typeof DELETED>();
+  /** Ids written in this transaction by customer and invoice (may hold stale entries; `matches` re-checks). */
+  private readonly pendingByKey = new Map<string, Set<string>>();
 
   constructor(private readonly committed: CommittedRecords<T>) {}
 
@@ -87,7 +122,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
 
   async get(id: string): Promise<T | undefined> {
     const record = this.current(id);
-    return record === undefined ? undefined : copy(record);
+    return record === undefined ? undefined : shared(record);
   }
 
   async insert(record: T): Promise<void> {
@@ -95,7 +130,15 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
     if (existing !== undefined || record.version !== 1) {
       throw new VersionConflictError(this.committed.name, record.id, 0, existing?.version ?? (record.version !== 1 ? record.version - 1 : undefined));
     }
-    this.pending.set(record.id, copy(record));
+    this.stage(record);
+  }
+
+  private stage(record: T): void {
+    const stored = copy(record);
+    this.pending.set(record.id, stored);
+    const { customerId, invoiceId } = stored as { customerId?: string; invoiceId?: string };
+    if (customerId !== undefined) addTo(this.pendingByKey, `c:${customerId}`, record.id);
+    if (invoiceId !== undefined) addTo(this.pendingByKey, `i:${invoiceId}`, record.id);
   }
 
   async update(record: T): Promise<void> {
@@ -103,16 +146,18 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
     if (existing === undefined || existing.version !== record.version - 1) {
       throw new VersionConflictError(this.committed.name, record.id, record.version - 1, existing?.version);
     }
-    this.pending.set(record.id, copy(record));
+    this.stage(record);
   }
 
   async list(filter: RecordFilter = {}): Promise<T[]> {
-    const ids = new Set(this.committed.candidates(filter) ?? this.committed.byId.keys());
-    for (const id of this.pending.keys()) ids.add(id);
+    const indexed = this.committed.candidates(filter);
+    const ids = new Set(indexed ?? this.committed.byId.keys());
+    const staged = indexed === undefined ? this.pending.keys() : (this.pendingByKey.get(filter.customerId !== undefined ? `c:${filter.customerId}` : `i:${filter.invoiceId ?? ''}`) ?? []);
+    for (const id of staged) ids.add(id);
     const out: T[] = [];
     for (const id of [...ids].sort()) {
       const record = this.current(id);
-      if (record !== undefined && matches(record, filter)) out.push(copy(record));
+      if (record !== undefined && matches(record, filter)) out.push(shared(record));
     }
     return out;
   }
@@ -135,7 +180,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
         s++;
       }
       const record = this.current(id);
-      if (record !== undefined) out.push(copy(record));
+      if (record !== undefined) out.push(shared(record));
     }
     return out;
   }

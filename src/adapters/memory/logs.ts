@@ -43,6 +43,7 @@ export class CommittedLogs {
 /** A transaction's view of the logs: its own writes are visible to it and applied only on commit. */
 export class TransactionalLogs {
   private readonly actions = new Map<string, ActionLogEntry>();
+  private readonly actionsByInvoice = new Map<string, ActionLogEntry[]>();
   private readonly effects = new Map<string, OutboxEffect>();
   private readonly effectKeys = new Map<string, string>();
   private readonly auditEntries: AuditEntry[] = [];
@@ -62,13 +63,17 @@ export class TransactionalLogs {
       hasMany: async (keys) => new Set(keys.filter(hasAction)),
       record: async (entry) => {
         if (hasAction(entry.key)) return false;
-        this.actions.set(entry.key, copy(entry));
+        const stored = copy(entry);
+        this.actions.set(entry.key, stored);
+        const list = this.actionsByInvoice.get(entry.invoiceId) ?? [];
+        list.push(stored);
+        this.actionsByInvoice.set(entry.invoiceId, list);
         return true;
       },
       forInvoice: async (invoiceId) => [
         ...(committed.actionsByInvoice.get(invoiceId) ?? []).map((key) => committed.actionLog.get(key)),
-        ...[...this.actions.values()].filter((e) => e.invoiceId === invoiceId),
-      ].filter((e): e is ActionLogEntry => e !== undefined).map(copy),
+        ...(this.actionsByInvoice.get(invoiceId) ?? []),
+      ].filter((e): e is ActionLogEntry => e !== undefined),
     };
     const outbox: Outbox = {
       enqueue: async (effect) => {
@@ -78,17 +83,22 @@ export class TransactionalLogs {
         return true;
       },
       pending: async (limit, after) => {
+        // Committed pending ids iterate in enqueue order (a Set keeps first insertion); this transaction's new effects follow.
+        const added = [...this.effectKeys.values()];
+        const orderOf = (id: string): number => committed.outboxOrder.get(id) ?? committed.outboxOrder.size + added.indexOf(id);
+        const from = after === undefined ? -1 : orderOf(after);
         const out: OutboxEffect[] = [];
-        const added = [...this.effects.keys()].filter((id) => !committed.outbox.has(id));
-        const ids = [...committed.pendingOutbox, ...[...this.effects.keys()].filter((id) => committed.outbox.has(id) && !committed.pendingOutbox.has(id)), ...added];
-        const order = (id: string): number => committed.outboxOrder.get(id) ?? committed.outboxOrder.size + added.indexOf(id);
-        ids.sort((a, b) => order(a) - order(b));
-        const from = after === undefined ? -1 : order(after);
-        for (const id of ids) {
-          if (out.length >= limit) break;
-          if (order(id) <= from) continue;
+        for (const id of committed.pendingOutbox) {
+          if (out.length >= limit) return out;
+          if ((committed.outboxOrder.get(id) ?? 0) <= from) continue;
           const effect = this.effect(id);
-          if (effect?.status === 'pending') out.push(copy(effect));
+          if (effect?.status === 'pending') out.push(effect);
+        }
+        for (const [index, id] of added.entries()) {
+          if (out.length >= limit) break;
+          if (committed.outboxOrder.size + index <= from) continue;
+          const effect = this.effect(id);
+          if (effect?.status === 'pending') out.push(effect);
         }
         return out;
       },
@@ -96,16 +106,16 @@ export class TransactionalLogs {
         const effect = this.effect(id);
         if (!effect) throw new Error(`outbox: no effect ${id}`);
         const { doneAt: _doneAt, lastError: _lastError, ...rest } = effect;
-        this.effects.set(id, { ...rest, ...copy(outcome) });
+        this.effects.set(id, copy({ ...rest, ...outcome }));
       },
       byKey: async (key) => {
         const id = this.effectKeys.get(key) ?? committed.outboxKeys.get(key);
         const effect = id === undefined ? undefined : this.effect(id);
-        return effect === undefined ? undefined : copy(effect);
+        return effect;
       },
       all: async () => {
         const ids = [...committed.outbox.keys(), ...[...this.effects.keys()].filter((id) => !committed.outbox.has(id))];
-        return ids.map((id) => this.effect(id)).filter((e): e is OutboxEffect => e !== undefined).map(copy);
+        return ids.map((id) => this.effect(id)).filter((e): e is OutboxEffect => e !== undefined);
       },
     };
     const audit: AuditLog = {
@@ -115,12 +125,11 @@ export class TransactionalLogs {
       forSubject: async (subjectType, subjectId) => [
         ...(committed.auditBySubject.get(`${subjectType}:${subjectId}`) ?? []).map((i) => committed.audit[i]),
         ...this.auditEntries.filter((e) => e.subjectType === subjectType && e.subjectId === subjectId),
-      ].filter((e): e is AuditEntry => e !== undefined).map(copy),
+      ].filter((e): e is AuditEntry => e !== undefined),
     };
     const idempotency: IdempotencyKeys = {
       get: async (key) => {
-        const record = this.answers.get(key) ?? committed.idempotency.get(key);
-        return record === undefined ? undefined : copy(record);
+        return this.answers.get(key) ?? committed.idempotency.get(key);
       },
       put: async (record) => {
         if (this.answers.has(record.key) || committed.idempotency.has(record.key)) return false;

@@ -3,6 +3,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { todayIn, type CivilDate } from '../../calendar/index.js';
 import { parseInput, type CobrancaError } from '../../errors.js';
 import type { ReconciliationReport } from '../../negativation/index.js';
+import type { PortfolioClassification } from '../../ruler/index.js';
 import type { AppContext } from '../dependencies.js';
 import { performPendingEffects, type EffectHandler, type OutboxPass } from '../outbox.js';
 import { toAppError } from '../command.js';
@@ -10,6 +11,7 @@ import { agreementPass, type AgreementPassReport } from './agreement-pass.js';
 import { negativationPass, type NegativationPassReport } from './negativation-pass.js';
 import { reconcilePass } from './reconcile-pass.js';
 import { rulerPass, type RulerPassReport } from './ruler-pass.js';
+import { classifyPass } from './classify-pass.js';
 
 /** Input of `runDailyCycle`: the instant it runs as (the clock's now by default). */
 export const dailyCycleInputSchema = z
@@ -24,13 +26,16 @@ export interface DailyCycleReport {
   readonly ruler: RulerPassReport;
   readonly reconciliation: Omit<ReconciliationReport, 'effects'> & { readonly alerts: number };
   readonly effects: { readonly performed: number; readonly failed: OutboxPass['failed']; readonly awaitingHost: number; readonly scheduled: number };
+  /** Seed 004's panels and charts, as the portfolio stands at the end of the cycle. */
+  readonly classification: PortfolioClassification;
 }
 
 /**
  * The daily cycle (seed 002's scheduled "update collections" task, seed 004's
  * 07:00 classifier and its "run now"): agreements' lives, negativations whose
  * time has come, the ruler's due actions (recorded with their effects in one
- * transaction per batch), reconciliation, then the outbox performed. Every
+ * transaction per batch), reconciliation, the outbox performed, and the
+ * portfolio classified into seed 004's panels. Every
  * step is idempotent: a second run for the same day finds everything logged and
  * does nothing new; a run after a crash performs what was left pending.
  */
@@ -46,6 +51,7 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
     const ruler = await rulerPass(at, asOf, today);
     const { effects: alerts, ...reconciliation } = await reconcilePass(at, today);
     const outbox = await performPendingEffects(at, { handlers: handlers(at) });
+    const classification = await classifyPass(at, today);
     return ok({
       asOf: { date: today, instant: asOf.toISOString() },
       agreements,
@@ -53,6 +59,7 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
       ruler,
       reconciliation: { ...reconciliation, alerts: alerts.length },
       effects: { performed: outbox.performed.length, failed: outbox.failed, awaitingHost: outbox.awaitingHost.length, scheduled: outbox.scheduled.length },
+      classification,
     });
   } catch (error) {
     return err(toAppError(error));
