@@ -225,3 +225,38 @@ describe('late manual removal', () => {
     expect(late.effects[2]).toMatchObject({ alert: 'removal_deadline_passed', deadline: '2026-11-27' });
   });
 });
+
+describe('installments, failures and the bureau acting by itself', () => {
+  it('full payment after an installment-based removal records the legal settlement', () => {
+    const registered = run(started({ settings: { removeAfterFirstAgreementInstallment: true } }), [
+      ...negativatedEvents,
+      { type: 'agreement_made', on: '2026-11-05', actor: 'op-ana', agreementId: 'ag-1' },
+      { type: 'payment_received', on: '2026-11-10', actor: 'bank', kind: 'agreement_installment', installmentNumber: 1, amount: '100.00', paidOn: '2026-11-10', fundsAvailableOn: '2026-11-10' },
+    ]).negativation;
+    expect(registered.settlement?.kind).toBe('agreement_installment');
+    const settled = run(registered, [{ type: 'payment_received', on: '2026-12-10', actor: 'bank', kind: 'full', amount: '300.00', paidOn: '2026-12-10', fundsAvailableOn: '2026-12-10' }]);
+    expect(settled.negativation.status).toBe('recovering');
+    expect(settled.negativation.settlement).toMatchObject({ kind: 'paid', removalDeadline: '2026-12-17' });
+    expect(settled.negativation.removal?.requestedOn).toBe('2026-11-10');
+    expect(settled.effects).toEqual([]);
+  });
+
+  it('a removal that failed can still be confirmed by the bureau', () => {
+    const recovering = run(started(), [
+      ...negativatedEvents,
+      { type: 'payment_received', on: '2026-11-19', actor: 'bank', kind: 'full', amount: '390.10', paidOn: '2026-11-19', fundsAvailableOn: '2026-11-19' },
+      { type: 'failure', on: '2026-11-20', actor: 'system', reason: 'bureau API down' },
+    ]).negativation;
+    expect(recovering.status).toBe('failed');
+    const removed = run(recovering, [{ type: 'bureau_removed', on: '2026-11-23', actor: 'boa_vista' }]).negativation;
+    expect(removed.status).toBe('recovered');
+    expect(removed.failure).toBeUndefined();
+  });
+
+  it('the bureau removing a registration by itself at the age limit ends it as cancelled', () => {
+    const n = run(started(), negativatedEvents).negativation;
+    const expired = run(n, [{ type: 'bureau_removed', on: '2031-09-11', actor: 'boa_vista' }]).negativation;
+    expect(expired.status).toBe('cancelled');
+    expect(expired.removal).toEqual({ reason: 'age_limit', requestedOn: '2031-09-11', confirmedOn: '2031-09-11' });
+  });
+});
