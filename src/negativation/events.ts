@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { civilDateSchema, type CivilDate } from '../calendar/index.js';
+import { civilDateSchema } from '../calendar/index.js';
 import { moneySchema } from '../money/index.js';
 import { NOTICE_CHANNELS } from './settings.js';
 
@@ -127,8 +127,3 @@ export const NEGATIVATION_EVENT_TYPES: readonly NegativationEventType[] = [
 
 /** The event of a given type. */
 export type EventOfType<T extends NegativationEventType> = Extract<NegativationEvent, { type: T }>;
-
-/** The date an event happened (a small helper for readers of the history). */
-export function eventDate(event: NegativationEvent): CivilDate {
-  return event.on;
-}
