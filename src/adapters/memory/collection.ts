@@ -3,6 +3,9 @@ import type { Versioned } from '../ports/records.js';
 
 const DELETED = Symbol('deleted');
 
+/** Marks objects frozen all the way down (non-enumerable: invisible to JSON, `Object.keys` and equality checks). */
+const DEEP_FROZEN = Symbol('cobranca.deepFrozen');
+
 /**
  * Makes plain data immutable, deeply and in place, and returns it: what the
  * store keeps and hands out on every read with no copying. The domain never
@@ -12,7 +15,7 @@ const DELETED = Symbol('deleted');
  * records never hold) are cloned first.
  */
 export function frozenCopy<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || DEEP_FROZEN.has(value)) return value;
+  if (value === null || typeof value !== 'object' || (value as { [DEEP_FROZEN]?: true })[DEEP_FROZEN] === true) return value;
   if (!Array.isArray(value)) {
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) return frozenCopy(structuredClone(value));
@@ -25,13 +28,10 @@ export function frozenCopy<T>(value: T): T {
     const field = (value as Record<string, unknown>)[key];
     if (field !== null && typeof field === 'object') (value as Record<string, unknown>)[key] = frozenCopy(field);
   }
+  Object.defineProperty(value, DEEP_FROZEN, { value: true });
   Object.freeze(value);
-  DEEP_FROZEN.add(value);
   return value;
 }
-
-/** Objects known to be frozen all the way down. */
-const DEEP_FROZEN = new WeakSet<object>();
 
 /** Stored records are frozen: reading one needs no copy. */
 export const copy = frozenCopy;
