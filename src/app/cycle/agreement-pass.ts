@@ -2,6 +2,7 @@ import type { CivilDate } from '../../calendar/index.js';
 import type { AppContext } from '../dependencies.js';
 import { refreshAgreement } from '../agreements/refresh-agreement.js';
 import { CYCLE_ACTOR } from './apply-action.js';
+import { pagesOf } from './paging.js';
 
 /** What the agreement pass changed. */
 export interface AgreementPassReport {
@@ -13,12 +14,7 @@ export interface AgreementPassReport {
 export async function agreementPass(context: AppContext, today: CivilDate): Promise<AgreementPassReport> {
   const fulfilled: string[] = [];
   const broken: string[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const cursor = after;
-    const page = await context.store.transaction((tx) => tx.agreements.page(500, cursor));
-    if (page.length === 0) break;
-    after = page[page.length - 1]?.id;
+  for await (const page of pagesOf(context, (tx) => tx.agreements, 500)) {
     await context.store.transaction(async (tx) => {
       for (const stale of page) {
         const record = await tx.agreements.get(stale.id);

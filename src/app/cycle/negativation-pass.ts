@@ -6,6 +6,7 @@ import { attempt } from '../command.js';
 import type { AppContext } from '../dependencies.js';
 import { applyNegativationEvent, negativationOf } from '../negativation/negativation-store.js';
 import { CYCLE_ACTOR } from './apply-action.js';
+import { pagesOf } from './paging.js';
 
 /** What the negativation pass moved. */
 export interface NegativationPassReport {
@@ -34,12 +35,7 @@ export async function negativationPass(context: AppContext, today: CivilDate): P
   const approved: string[] = [];
   const submitted: string[] = [];
   const refused: { negativationId: string; event: string; error: CobrancaError }[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const cursor = after;
-    const page = await context.store.transaction((tx) => tx.negativations.page(500, cursor));
-    if (page.length === 0) break;
-    after = page[page.length - 1]?.id;
+  for await (const page of pagesOf(context, (tx) => tx.negativations, 500)) {
     await context.store.transaction(async (tx) => {
       for (const stale of page) {
         const record = await tx.negativations.get(stale.id);

@@ -5,20 +5,14 @@ import type { RulerInvoice } from '../../ruler/index.js';
 import type { AgreementRecord, CustomerRecord, InvoiceRecord, NegativationRecord } from '../../adapters/ports.js';
 import type { AppContext } from '../dependencies.js';
 import { agreementOf } from '../agreements/refresh-agreement.js';
+import { pagesOf } from './paging.js';
 
 /** Invoices per page read from the store. */
 export const PAGE_SIZE = 1000;
 
 /** Pages through every invoice of the store, each page in its own read transaction. */
-export async function* invoicePages(context: AppContext, pageSize = PAGE_SIZE): AsyncGenerator<InvoiceRecord[]> {
-  let after: string | undefined;
-  for (;;) {
-    const cursor = after;
-    const page = await context.store.transaction((tx) => tx.invoices.page(pageSize, cursor));
-    if (page.length === 0) return;
-    yield page;
-    after = page[page.length - 1]?.id;
-  }
+export function invoicePages(context: AppContext, pageSize = PAGE_SIZE): AsyncGenerator<InvoiceRecord[]> {
+  return pagesOf(context, (tx) => tx.invoices, pageSize);
 }
 
 /** Whether the ruler follows an invoice at all (cancelled, suspended and deleted invoices are out of collection). */

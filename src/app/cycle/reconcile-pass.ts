@@ -3,6 +3,7 @@ import { reconcile, type Negativation, type ReconcileInvoice, type Reconciliatio
 import type { AppContext } from '../dependencies.js';
 import { negativationOf } from '../negativation/negativation-store.js';
 import { unwrap } from '../command.js';
+import { pagesOf } from './paging.js';
 
 /**
  * Reconciliation (seed 004's "críticas"; STJ Súmula 548; CDC art. 43 §1):
@@ -14,33 +15,25 @@ export async function reconcilePass(context: AppContext, today: CivilDate): Prom
   const negativations: Negativation[] = [];
   const invoices: ReconcileInvoice[] = [];
   const customers = new Map<string, string>();
-  let after: string | undefined;
-  for (;;) {
-    const cursor = after;
-    const page = await context.store.transaction(async (tx) => {
-      const records = await tx.negativations.page(500, cursor);
-      const live = records.filter((r) => r.status !== 'cancelled' && r.status !== 'recovered');
-      const found: ReconcileInvoice[] = [];
+  for await (const records of pagesOf(context, (tx) => tx.negativations, 500)) {
+    const live = records.filter((r) => r.status !== 'cancelled' && r.status !== 'recovered');
+    await context.store.transaction(async (tx) => {
       for (const record of live) {
+        negativations.push(negativationOf(record));
+        customers.set(record.id, record.customerId);
         const invoice = await tx.invoices.get(record.invoiceId);
         if (!invoice) continue;
         const payments = invoice.status === 'paid' ? await tx.payments.list({ invoiceId: invoice.id }) : [];
         const funds = payments.reduce<CivilDate | undefined>((latest, p) => (latest === undefined || p.fundsAvailableOn > latest ? p.fundsAvailableOn : latest), undefined);
-        found.push({
+        invoices.push({
           id: invoice.id,
           status: invoice.status === 'paid' ? 'paid' : 'open',
           dueDate: invoice.dueDate,
           amount: invoice.amount,
           ...(invoice.status === 'paid' && invoice.paidOn ? { paidOn: invoice.paidOn, ...(funds && funds >= invoice.paidOn ? { fundsAvailableOn: funds } : {}) } : {}),
         });
-        customers.set(record.id, record.customerId);
       }
-      return { records, live, found };
     });
-    if (page.records.length === 0) break;
-    after = page.records[page.records.length - 1]?.id;
-    negativations.push(...page.live.map(negativationOf));
-    invoices.push(...page.found);
   }
   const unique = [...new Map(invoices.map((i) => [i.id, i])).values()];
   const report = unwrap(reconcile(negativations, unique, today, { calendar: context.calendar }));

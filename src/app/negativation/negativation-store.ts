@@ -1,4 +1,3 @@
-import { cobrancaError } from '../../errors.js';
 import type { NegativationRecord, StoreTransaction } from '../../adapters/ports.js';
 import { keyOf, transition, type Negativation, type NegativationEffect, type NegativationEventInput } from '../../negativation/index.js';
 import { abort, notFound } from '../command.js';
@@ -70,14 +69,4 @@ export async function applyNegativationEvent(
   await recordAudit(tx, context, { actor: event.actor, subjectType: 'invoice', subjectId: record.invoiceId, action: `negativation_${event.type}`, details: { ...details, negativationId: record.id } });
   await enqueueNegativationEffects(tx, context, negativation, record.customerId, effects);
   return next;
-}
-
-/** A negativation's event would not apply in its status: used where the app tolerates a replay. */
-export function alreadyPast(record: NegativationRecord, statuses: readonly string[]): boolean {
-  return !statuses.includes(record.status);
-}
-
-/** The error of a command that names a negativation of another invoice or customer. */
-export function mismatch(message: string, path: (string | number)[]) {
-  return cobrancaError('invalid_state', message, { path });
 }
