@@ -1,35 +1,41 @@
 /**
- * A first look at cobranca: split a renegotiated debt into installments that
- * add up to the centavo, and find the deadline to remove a bureau registration.
+ * A first look at cobranca: renegotiate an overdue invoice into installments
+ * that add up to the centavo (each component placed as the rules say), and find
+ * the deadline to remove a bureau registration after payment.
  * Run: npm run example
  */
-import {
-  addMonths,
-  allocate,
-  brazilianCalendar,
-  brl,
-  civilDate,
-  formatBrl,
-  percentOf,
-  add,
-  sum,
-} from '../src/index.js';
+import { proposeAgreement } from '../src/agreements/index.js';
+import { brazilianCalendar, civilDate, formatBrl } from '../src/index.js';
 
 const calendar = brazilianCalendar();
 
-// Seed 001's debt of R$ 373,52 with a 2% fine, split in 3 monthly installments from 2026-12-10.
-const debt = brl('373.52');
-const fine = percentOf(debt, '2', 'half-up');
-const total = add(debt, fine);
-const parts = allocate(total, 3, 'first');
-if (parts.isErr()) throw new Error(parts.error.message);
-
-console.log(`Debt ${formatBrl(debt)} + fine 2% ${formatBrl(fine)} = ${formatBrl(total)}, in 3 installments:`);
-parts.value.forEach((amount, i) => {
-  const due = calendar.businessDayOnOrAfter(addMonths(civilDate('2026-12-10'), i));
-  console.log(`  ${i + 1}/3  due ${due}  ${formatBrl(amount)}`);
+// Seed 001's debt of R$ 373,52, renegotiated with a 2% fine, R$ 30,00 of fees and a 5% discount,
+// in 3 monthly installments from 10 Dec 2026, each moved to a business day.
+const proposal = proposeAgreement({
+  kind: 'new-proposal',
+  asOf: '2026-11-24',
+  invoices: [{ id: 'fatura-1', amount: '373.52', dueDate: '2026-10-10' }],
+  selectedInvoiceIds: ['fatura-1'],
+  toleranceDate: '2026-12-20',
+  category: 'renegociação',
+  finePercent: '2',
+  feesAmount: '30.00',
+  discountPercent: '5',
+  accountPlan: { fine: '3.1.02', fees: '3.1.03', discount: '3.1.04' },
+  installments: { kind: 'regular', count: 3, firstDueDate: '2026-12-10', description: 'Acordo fatura-1', paymentProfile: 'boleto', moveToBusinessDay: true },
 });
-console.log(`  sum      ${formatBrl(sum(parts.value))}  (exact)`);
+if (proposal.isErr()) throw new Error(proposal.error.message);
+const { plan, instructions } = proposal.value;
+
+console.log(`Agreement total ${formatBrl(plan.total)} (base, +2% fine, +fees, −5% discount), in ${plan.installments.length} installments:`);
+for (const installment of plan.installments) {
+  const parts = Object.entries(installment.breakdown)
+    .filter(([, amount]) => amount.cents !== 0)
+    .map(([component, amount]) => `${component} ${formatBrl(amount)}`)
+    .join(', ');
+  console.log(`  ${installment.number}/${plan.installments.length}  due ${installment.dueDate}  ${formatBrl(installment.amount).padStart(10)}   (${parts})`);
+}
+console.log(`  cancel ${instructions.cancelInvoices.join(', ')}; create ${instructions.createInvoices.length} new invoices`);
 
 // Paid with funds available on Thursday 2026-11-19: the creditor must ask the bureau to
 // remove the registration within 5 business days (STJ Súmula 548). 20 Nov is a holiday.
