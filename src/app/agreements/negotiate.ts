@@ -16,7 +16,7 @@ export const negotiateSchema = commandBaseSchema.extend({
   proposal: z.record(z.string(), z.unknown()),
 });
 
-/** What {@link negotiate} did. */
+/** What `negotiate` did. */
 export interface NegotiationOutcome {
   readonly agreement: AgreementRecord;
   /** Invoices created for the installments (a new proposal). */

@@ -21,7 +21,7 @@ export const recordPaymentSchema = commandBaseSchema.extend({
   method: z.string().max(100).optional(),
 });
 
-/** What {@link recordPayment} did. */
+/** What `recordPayment` did. */
 export interface PaymentOutcome {
   readonly payment: PaymentRecord;
   readonly invoice: InvoiceRecord;
