@@ -96,7 +96,7 @@ export const negativationEventSchema = z.discriminatedUnion('type', [
   retry,
 ]);
 
-/** An event after parsing: dates are {@link CivilDate}s, amounts are Money. */
+/** An event after parsing: dates are `CivilDate`s, amounts are Money. */
 export type NegativationEvent = z.output<typeof negativationEventSchema>;
 
 /** An event as the host writes it (dates `YYYY-MM-DD`, amounts `'10.00'` or `{ cents }`). */
