@@ -65,27 +65,31 @@ describe('the daily cycle: reminder → notice → registration → payment → 
   async function registered() {
     const h = await harness();
     await h.seed([joao], [invoiceOf('j1', joao.id, '300.00', '2026-10-01')]);
+    // D+15: the ruler requests the registration; the automatic analysis approves it and the letter goes out the same day.
     const d15 = await h.cycleOn('2026-10-16');
     expect(d15.ruler.done.map((a) => a.kind).sort()).toEqual(['forward-to-collections', 'negativate', 'notify', 'notify']);
-    expect((await negativationsOf(h.store)).map((n) => n.record.status)).toEqual(['in_analysis']);
-
-    const approved = await h.cycleOn('2026-10-17');
-    expect(approved.negativations.approved).toHaveLength(1);
+    expect(d15.negativations.approved).toHaveLength(1);
+    expect((await negativationsOf(h.store)).map((n) => n.record.status)).toEqual(['processing']);
     const letters = h.notifier.sent.filter((m) => m.channel === 'letter');
     expect(letters).toHaveLength(1);
     expect(letters[0]?.to).toContain('01001000');
     const [afterNotice] = await negativationsOf(h.store);
-    expect(afterNotice?.negativation.notices).toEqual([{ channel: 'letter', sentOn: '2026-10-17', proofOfPosting: expect.any(String) }]);
+    expect(afterNotice?.negativation.notices).toEqual([{ channel: 'letter', sentOn: '2026-10-16', proofOfPosting: expect.any(String) }]);
+
+    const sameDay = await h.cycleOn('2026-10-16', '11:00');
+    expect(sameDay.ruler.done).toEqual([]);
+    expect(sameDay.negativations.approved).toEqual([]);
+    expect(sameDay.effects.performed).toBe(0);
     return h;
   }
 
   it('refuses to submit on day 9 after the notice, submits on day 10, registers, and removes within 5 business days of the payment', async () => {
     const h = await registered();
-    const day9 = await h.cycleOn('2026-10-26');
+    const day9 = await h.cycleOn('2026-10-25');
     expect(day9.negativations.submitted).toEqual([]);
     expect(h.bureau.registrations).toHaveLength(0);
 
-    const day10 = await h.cycleOn('2026-10-27');
+    const day10 = await h.cycleOn('2026-10-26');
     expect(day10.negativations.submitted).toHaveLength(1);
     expect(day10.classification.panels.registered.invoiceIds).toEqual(['j1']);
     expect(h.bureau.registrations.map((r) => [r.debtor.taxId, r.creditor.taxId, r.amount.cents])).toEqual([['52998224725', '11222333000181', 30_000]]);
@@ -121,7 +125,7 @@ describe('the daily cycle: reminder → notice → registration → payment → 
     const paid = (await h.app.recordPayment({ ...op('pay-early'), invoiceId: 'j1', amount: '500.00' }))._unsafeUnwrap();
     expect(paid.settled).toBe(true);
     expect(paid.negativations.map((n) => n.status)).toEqual(['cancelled']);
-    await h.cycleOn('2026-10-27');
+    await h.cycleOn('2026-10-26');
     expect(h.bureau.registrations).toHaveLength(0);
     expect((await negativationsOf(h.store)).map((n) => n.record.status)).toEqual(['cancelled']);
   });
@@ -129,11 +133,11 @@ describe('the daily cycle: reminder → notice → registration → payment → 
   it('a bureau that fails mid-cycle is retried on the rerun: registered exactly once', async () => {
     const h = await registered();
     h.bureau.failNext(1);
-    const failed = await h.cycleOn('2026-10-27');
+    const failed = await h.cycleOn('2026-10-26');
     expect(failed.effects.failed.map((f) => f.effect.kind)).toEqual(['bureau_register']);
     expect((await negativationsOf(h.store)).map((n) => n.record.status)).toEqual(['processing']);
-    await h.cycleOn('2026-10-27', '11:00');
-    await h.cycleOn('2026-10-28');
+    await h.cycleOn('2026-10-26', '11:00');
+    await h.cycleOn('2026-10-27');
     expect(h.bureau.registrations).toHaveLength(1);
     expect((await negativationsOf(h.store)).map((n) => n.record.status)).toEqual(['negativated']);
   });
@@ -155,7 +159,7 @@ describe('the daily cycle: a broken agreement', () => {
     expect((await store.transaction((tx) => tx.agreements.get(deal.agreement.id)))?.status).toBe('broken');
     // Nothing ran before the agreement, so the catch-up sends the never-sent e-mail and SMS too (one per channel).
     expect(broken.ruler.done.map((a) => a.kind).sort()).toEqual(['forward-to-collections', 'negativate', 'notify', 'notify']);
-    expect((await negativationsOf(store)).map((n) => n.record.status)).toEqual(['in_analysis']);
+    expect((await negativationsOf(store)).map((n) => n.record.status)).toEqual(['processing']);
   });
 });
 

@@ -12,6 +12,7 @@ import { negativationPass, type NegativationPassReport } from './negativation-pa
 import { reconcilePass } from './reconcile-pass.js';
 import { rulerPass, type RulerPassReport } from './ruler-pass.js';
 import { classifyPass } from './classify-pass.js';
+import { automaticRequestPass, type AutomaticRequestReport } from './automatic-request-pass.js';
 
 /** Input of `runDailyCycle`: the instant it runs as (the clock's now by default). */
 export const dailyCycleInputSchema = z
@@ -24,6 +25,8 @@ export interface DailyCycleReport {
   readonly agreements: AgreementPassReport;
   readonly negativations: NegativationPassReport;
   readonly ruler: RulerPassReport;
+  /** Registrations requested by the invoice's "Negativar" flag or the branch's automatic registration. */
+  readonly automaticRequests: AutomaticRequestReport;
   readonly reconciliation: Omit<ReconciliationReport, 'effects'> & { readonly alerts: number };
   readonly effects: { readonly performed: number; readonly failed: OutboxPass['failed']; readonly awaitingHost: number; readonly scheduled: number };
   /** Seed 004's panels and charts, as the portfolio stands at the end of the cycle. */
@@ -32,9 +35,10 @@ export interface DailyCycleReport {
 
 /**
  * The daily cycle (seed 002's scheduled "update collections" task, seed 004's
- * 07:00 classifier and its "run now"): agreements' lives, negativations whose
- * time has come, the ruler's due actions (recorded with their effects in one
- * transaction per batch), reconciliation, the outbox performed, and the
+ * 07:00 classifier and its "run now"): agreements' lives, the ruler's due
+ * actions (recorded with their effects in one transaction per batch),
+ * registrations requested by an invoice's flag or the branch's automatic
+ * setting, negativations whose time has come (today's requests included), reconciliation, the outbox performed, and the
  * portfolio classified into seed 004's panels. Every
  * step is idempotent: a second run for the same day finds everything logged and
  * does nothing new; a run after a crash performs what was left pending.
@@ -47,8 +51,10 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
   const at: AppContext = { ...context, clock: { now: () => asOf }, nowIso: () => asOf.toISOString(), today: () => today };
   try {
     const agreements = await agreementPass(at, today);
-    const negativations = await negativationPass(at, today);
     const ruler = await rulerPass(at, asOf, today);
+    const automaticRequests = await automaticRequestPass(at, today);
+    // After the passes that make requests, so today's requests are analysed and noticed today: a second run finds nothing new.
+    const negativations = await negativationPass(at, today);
     const { effects: alerts, ...reconciliation } = await reconcilePass(at, today);
     const outbox = await performPendingEffects(at, { handlers: handlers(at) });
     const classification = await classifyPass(at, today);
@@ -57,6 +63,7 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
       agreements,
       negativations,
       ruler,
+      automaticRequests,
       reconciliation: { ...reconciliation, alerts: alerts.length },
       effects: { performed: outbox.performed.length, failed: outbox.failed, awaitingHost: outbox.awaitingHost.length, scheduled: outbox.scheduled.length },
       classification,
