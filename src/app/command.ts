@@ -46,19 +46,17 @@ export function unwrap<T>(result: Result<T, CobrancaError>): T {
   return result.value;
 }
 
-/** A stable fingerprint of a command's input (to tell a replay from a reused key). */
-function fingerprint(input: unknown): string {
-  const text = JSON.stringify(input, (_key, value: unknown) =>
+/**
+ * The canonical form of a command's input (keys sorted at every level): stored
+ * with the answer and compared in full, so a reused key with any other input is
+ * always told apart from a replay.
+ */
+function canonical(input: unknown): string {
+  return JSON.stringify(input, (_key, value: unknown) =>
     value && typeof value === 'object' && !Array.isArray(value)
       ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
       : value,
   );
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return `${text.length}:${(hash >>> 0).toString(16)}`;
 }
 
 /**
@@ -79,19 +77,20 @@ export async function runCommand<S extends z.ZodType<CommandBase>, T>(
   if (parsed.isErr()) return err(parsed.error);
   const input = parsed.value;
   const { idempotencyKey: _key, ...rest } = rawInput as Record<string, unknown>;
-  const print = fingerprint(rest);
+  const print = canonical({ command, input: rest });
   try {
     const value = await context.store.transaction(async (tx) => {
-      const previous = await tx.idempotency.get(`${command}:${input.idempotencyKey}`);
+      const previous = await tx.idempotency.get(input.idempotencyKey);
       if (previous) {
-        const stored = previous.response as { fingerprint: string; value: T };
-        if (stored.fingerprint !== print) {
-          abort(cobrancaError('idempotency_key_reused', `idempotency key '${input.idempotencyKey}' was already used for ${command} with a different input`, { path: ['idempotencyKey'] }));
+        const stored = previous.response as { input: string; value: T };
+        if (previous.command !== command || stored.input !== print) {
+          const what = previous.command !== command ? `for ${previous.command}` : `for ${command} with a different input`;
+          abort(cobrancaError('idempotency_key_reused', `idempotency key '${input.idempotencyKey}' was already used ${what}`, { path: ['idempotencyKey'] }));
         }
         return stored.value;
       }
       const result = await work(tx, input);
-      await tx.idempotency.put({ key: `${command}:${input.idempotencyKey}`, command, response: { fingerprint: print, value: result }, at: context.nowIso() });
+      await tx.idempotency.put({ key: input.idempotencyKey, command, response: { input: print, value: result }, at: context.nowIso() });
       return result;
     });
     return ok(value);

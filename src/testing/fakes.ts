@@ -18,6 +18,8 @@ export function sequentialIds(): IdGenerator {
 export interface RecordingNotifier extends Notifier {
   /** Messages actually sent, in order (a repeated key is not sent again). */
   readonly sent: OutgoingMessage[];
+  /** Every call that did not throw, repeats included: a test of "exactly once" counts these. */
+  readonly calls: OutgoingMessage[];
   /** Makes the next `count` sends throw `error`. */
   failNext(count: number, error?: string): void;
 }
@@ -25,11 +27,13 @@ export interface RecordingNotifier extends Notifier {
 /** Builds a {@link RecordingNotifier}. */
 export function recordingNotifier(): RecordingNotifier {
   const sent: OutgoingMessage[] = [];
+  const calls: OutgoingMessage[] = [];
   const byKey = new Map<string, string>();
   let failures = 0;
   let failure = 'notifier unavailable';
   return {
     sent,
+    calls,
     failNext(count, error = 'notifier unavailable') {
       failures = count;
       failure = error;
@@ -39,6 +43,7 @@ export function recordingNotifier(): RecordingNotifier {
         failures--;
         throw new Error(failure);
       }
+      calls.push(message);
       const existing = byKey.get(message.key);
       if (existing) return { messageId: existing };
       const messageId = `msg-${sent.length + 1}`;
@@ -53,6 +58,8 @@ export function recordingNotifier(): RecordingNotifier {
 export interface FakeBureau extends BureauGateway {
   readonly registrations: BureauRegistration[];
   readonly removals: { key: string; negativationId: string; bureau: string; reason: string }[];
+  /** Every register / remove call that did not throw, repeats included. */
+  readonly calls: { readonly register: number; readonly remove: number };
   failNext(count: number, error?: string): void;
 }
 
@@ -61,6 +68,7 @@ export function fakeBureau(decide: (request: BureauRegistration) => BureauAnswer
   const registrations: BureauRegistration[] = [];
   const removals: FakeBureau['removals'] = [];
   const seen = new Map<string, BureauAnswer>();
+  const calls = { register: 0, remove: 0 };
   let failures = 0;
   let failure = 'bureau unavailable';
   const maybeFail = (): void => {
@@ -72,12 +80,14 @@ export function fakeBureau(decide: (request: BureauRegistration) => BureauAnswer
   return {
     registrations,
     removals,
+    calls,
     failNext(count, error = 'bureau unavailable') {
       failures = count;
       failure = error;
     },
     async register(request) {
       maybeFail();
+      calls.register++;
       const previous = seen.get(request.key);
       if (previous) return previous;
       registrations.push(request);
@@ -87,6 +97,7 @@ export function fakeBureau(decide: (request: BureauRegistration) => BureauAnswer
     },
     async remove(request) {
       maybeFail();
+      calls.remove++;
       const previous = seen.get(request.key);
       if (previous) return previous;
       removals.push({ key: request.key, negativationId: request.negativationId, bureau: request.bureau, reason: request.reason });

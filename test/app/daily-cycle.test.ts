@@ -135,7 +135,8 @@ describe('the daily cycle: reminder → notice → registration → payment → 
     h.bureau.failNext(1);
     const failed = await h.cycleOn('2026-10-26');
     expect(failed.effects.failed.map((f) => f.effect.kind)).toEqual(['bureau_register']);
-    expect((await negativationsOf(h.store)).map((n) => n.record.status)).toEqual(['processing']);
+    // The submission is recorded before the bureau is called: in flight, waiting for the bureau's answer.
+    expect((await negativationsOf(h.store)).map((n) => n.record.status)).toEqual(['awaiting_return']);
     await h.cycleOn('2026-10-26', '11:00');
     await h.cycleOn('2026-10-27');
     expect(h.bureau.registrations).toHaveLength(1);

@@ -11,14 +11,16 @@ const DEEP_FROZEN = Symbol('cobranca.deepFrozen');
  * store keeps and hands out on every read with no copying. The domain never
  * mutates values, so freezing costs no allocation; a caller that tries to
  * change a record it wrote or read gets a `TypeError` instead of silently
- * changing stored state. Values with a prototype other than `Object` (which
- * records never hold) are cloned first.
+ * changing stored state. A value that is not plain data (a `Date`, a class
+ * instance) is refused with a `TypeError`: it would not survive a snapshot.
  */
 export function frozenCopy<T>(value: T): T {
   if (value === null || typeof value !== 'object' || (value as { [DEEP_FROZEN]?: true })[DEEP_FROZEN] === true) return value;
   if (!Array.isArray(value)) {
     const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto !== Object.prototype && proto !== null) return frozenCopy(structuredClone(value));
+    if (proto !== Object.prototype && proto !== null) {
+      throw new TypeError(`records hold plain data only (strings, numbers, booleans, arrays, plain objects); got a ${(value as object).constructor?.name ?? 'non-plain object'}`);
+    }
   }
   if (Object.isFrozen(value)) {
     // Frozen by someone else, maybe shallowly: copy so the nested parts can be frozen too.

@@ -1,6 +1,7 @@
 import type {
   ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, Versioned,
 } from '../ports/records.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Store, StoreTransaction } from '../ports/store.js';
 import { CommittedRecords, TransactionalCollection, copy } from './collection.js';
 import { CommittedLogs, TransactionalLogs } from './logs.js';
@@ -43,23 +44,20 @@ export class MemoryStore implements Store {
   };
   private readonly logs = new CommittedLogs();
   private queue: Promise<unknown> = Promise.resolve();
-  private active = false;
+  private readonly inside = new AsyncLocalStorage<true>();
 
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    const run = async (): Promise<T> => {
-      if (this.active) throw new Error('MemoryStore: a transaction may not start inside another one');
-      this.active = true;
-      try {
+    // Transactions run one at a time, so one started from inside another would wait for it forever: refuse it instead.
+    if (this.inside.getStore()) throw new Error('MemoryStore: a transaction may not start inside another one');
+    const run = (): Promise<T> =>
+      this.inside.run(true, async () => {
         const views = Object.fromEntries(COLLECTIONS.map((name) => [name, new TransactionalCollection<Versioned>(this.records[name] as CommittedRecords<Versioned>)])) as Record<CollectionName, TransactionalCollection<Versioned>>;
         const logs = new TransactionalLogs(this.logs);
         const result = await work({ ...(views as unknown as Pick<StoreTransaction, CollectionName>), ...logs.views() });
         for (const name of COLLECTIONS) views[name].commit();
         logs.commit();
         return result;
-      } finally {
-        this.active = false;
-      }
-    };
+      });
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;

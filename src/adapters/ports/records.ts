@@ -80,6 +80,9 @@ export interface AgreementRecord extends Versioned {
   readonly status: 'active' | 'fulfilled' | 'broken' | 'cancelled';
   /** The invoice that carries each installment (the original for keep terms, the new one for a new proposal). */
   readonly installmentInvoices: readonly { readonly number: number; readonly invoiceId: string }[];
+  /** Once fulfilled: the day the last installment was paid and its funds became available (the covered invoices count as paid then). */
+  readonly settledOn?: CivilDate;
+  readonly fundsAvailableOn?: CivilDate;
   /** The agreements module's agreement value (plain, serialisable). */
   readonly agreement: unknown;
 }
@@ -165,6 +168,8 @@ export interface AccountMessage {
   readonly note?: string;
   /** The outbox effect that sends it. */
   readonly effectKey: string;
+  /** Set when it was written outside the contact window: it goes out at this instant. */
+  readonly notBefore?: string;
 }
 
 /** An operator task. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkSmsText } from '../../ruler/index.js';
+import { checkSmsText, isInsideContactWindow, nextContactMoment } from '../../ruler/index.js';
+import { instantAt, zonedDateTime } from '../../calendar/index.js';
 import type { AccountMessage, StoreTransaction } from '../../adapters/ports.js';
 import { commandBaseSchema, runCommand, unwrap } from '../command.js';
 import { recordAudit } from '../audit.js';
@@ -28,11 +29,26 @@ export const sendMessageSchema = commandBaseSchema.extend({
   note: z.string().max(2000).optional(),
 });
 
+/**
+ * When a contact may go out: now inside the contact window (default Mon–Fri
+ * 8h–20h, Sat 8h–14h, never Sundays or holidays; SP Lei 15.426/2014, the
+ * customer's branch settings), else the window's next opening.
+ */
+function contactMoment(context: AppContext, branch: string | undefined): string | undefined {
+  const window = context.policies.rulerSettings(branch).values.contactWindow;
+  const now = zonedDateTime(context.clock.now());
+  if (isInsideContactWindow(window, now, context.calendar)) return undefined;
+  const next = nextContactMoment(window, now, context.calendar);
+  return instantAt(next.date, next.minuteOfDay).toISOString();
+}
+
 async function enqueueMessage(tx: StoreTransaction, context: AppContext, customerId: string, message: Omit<AccountMessage, 'id' | 'at' | 'effectKey'>): Promise<AccountMessage> {
   const account = await requireAccount(tx, customerId);
+  const customer = await tx.customers.get(customerId);
+  const notBefore = contactMoment(context, customer?.branchId);
   const id = context.ids.next('message');
   const effectKey = `message:${id}`;
-  const full: AccountMessage = { id, at: context.nowIso(), effectKey, ...message };
+  const full: AccountMessage = { id, at: context.nowIso(), effectKey, ...message, ...(notBefore ? { notBefore } : {}) };
   for (const to of message.to) {
     await tx.outbox.enqueue({
       id: context.ids.next('effect'),
@@ -42,6 +58,7 @@ async function enqueueMessage(tx: StoreTransaction, context: AppContext, custome
       status: 'pending',
       attempts: 0,
       createdAt: full.at,
+      ...(notBefore ? { notBefore } : {}),
     });
   }
   await saveAccount(tx, account, { messages: [...account.messages, full] });
@@ -52,7 +69,8 @@ async function enqueueMessage(tx: StoreTransaction, context: AppContext, custome
 /**
  * Sends an e-mail from the account: recorded on the account and queued in the
  * outbox (one effect per recipient) in the same transaction; the daily cycle
- * or `performEffects` delivers it through the notifier.
+ * or `performEffects` delivers it through the notifier, inside the contact
+ * window (outside it, at the window's next opening: `notBefore`).
  */
 export function sendEmail(context: AppContext) {
   return (input: unknown) =>

@@ -1,38 +1,57 @@
-import type { CivilDate } from '../../calendar/index.js';
+import { maxDate, type CivilDate } from '../../calendar/index.js';
 import { agreementStatus, type Agreement, type AgreementStatus } from '../../agreements/index.js';
-import type { AgreementRecord, StoreTransaction } from '../../adapters/ports.js';
+import type { AgreementRecord, PaymentRecord, StoreTransaction } from '../../adapters/ports.js';
 import { unwrap } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
+import { applyNegativationEvent } from '../negativation/negativation-store.js';
 
 /** The agreement value inside a stored record. */
 export function agreementOf(record: AgreementRecord): Agreement {
   return record.agreement as Agreement;
 }
 
-/** The agreement's status as of a day, from the payments on its installments' invoices. */
-export async function statusOf(tx: StoreTransaction, record: AgreementRecord, asOf: CivilDate): Promise<AgreementStatus> {
-  const payments = [];
+/** The payments on an agreement's installments, with the installment each pays. */
+async function installmentPayments(tx: StoreTransaction, record: AgreementRecord): Promise<{ installment: number; payment: PaymentRecord }[]> {
+  const out: { installment: number; payment: PaymentRecord }[] = [];
   for (const { number, invoiceId } of record.installmentInvoices) {
-    for (const payment of await tx.payments.list({ invoiceId })) payments.push({ installment: number, amount: payment.amount, date: payment.paidOn });
+    for (const payment of await tx.payments.list({ invoiceId })) out.push({ installment: number, payment });
   }
-  const agreement = agreementOf(record);
-  const cancelledOn = (record as { cancelledOn?: CivilDate }).cancelledOn;
-  return unwrap(agreementStatus({ toleranceDate: agreement.toleranceDate, plan: agreement.plan, ...(cancelledOn ? { cancelledOn } : {}) }, payments, asOf));
+  return out;
 }
 
+/** The agreement's status as of a day, from the payments on its installments' invoices. */
+export async function statusOf(tx: StoreTransaction, record: AgreementRecord, asOf: CivilDate): Promise<AgreementStatus> {
+  const payments = (await installmentPayments(tx, record)).map(({ installment, payment }) => ({ installment, amount: payment.amount, date: payment.paidOn }));
+  const agreement = agreementOf(record);
+  return unwrap(agreementStatus({ toleranceDate: agreement.toleranceDate, plan: agreement.plan }, payments, asOf));
+}
+
+/** Registrations that a settlement still has to reach (not already settled, removed or cancelled). */
+const OWED = new Set(['in_analysis', 'processing', 'awaiting_return', 'negativated', 'failed']);
+
 /**
- * Re-reads an active agreement's status and stores a change (fulfilled or
- * broken, DOMAIN §2.4). A broken agreement's invoices leave it, so the ruler
- * takes them up again, and a later negativation needs a new notice.
+ * Re-reads an active agreement's status and stores a change (DOMAIN §2.4).
+ * - Fulfilled: the covered invoices count as paid on the last payment's day,
+ *   so their registrations hear a full payment (removal requested, with its STJ
+ *   Súmula 548 deadline counted from the last funds-available day).
+ * - Broken: its invoices leave it, so the ruler takes them up again, and a later
+ *   negativation needs a new notice.
  */
 export async function refreshAgreement(tx: StoreTransaction, context: AppContext, record: AgreementRecord, asOf: CivilDate, actor: string): Promise<AgreementRecord> {
   if (record.status !== 'active') return record;
   const status = await statusOf(tx, record, asOf);
   if (status.status === 'active') return record;
-  const next: AgreementRecord = { ...record, version: record.version + 1, status: status.status };
+  let next: AgreementRecord = { ...record, version: record.version + 1, status: status.status };
+  if (status.status === 'fulfilled') {
+    const payments = (await installmentPayments(tx, record)).map(({ payment }) => payment).filter((p) => p.paidOn <= asOf);
+    const settledOn = payments.reduce<CivilDate>((latest, p) => maxDate(latest, p.paidOn), agreementOf(record).createdOn);
+    const fundsAvailableOn = payments.reduce<CivilDate>((latest, p) => maxDate(latest, p.fundsAvailableOn), settledOn);
+    next = { ...next, settledOn, fundsAvailableOn };
+  }
   await tx.agreements.update(next);
   await recordAudit(tx, context, { actor, subjectType: 'agreement', subjectId: record.id, action: `agreement_${status.status}`, details: { asOf, brokenOn: status.brokenOn } });
+  if (status.status === 'fulfilled' && next.settledOn && next.fundsAvailableOn) await settleCovered(tx, context, next, next.settledOn, next.fundsAvailableOn, actor);
   if (status.status === 'broken') {
     for (const { invoiceId } of record.installmentInvoices) {
       const invoice = await tx.invoices.get(invoiceId);
@@ -44,4 +63,25 @@ export async function refreshAgreement(tx: StoreTransaction, context: AppContext
     }
   }
   return next;
+}
+
+/** A fulfilled agreement pays the debts it covers: their registrations hear a full payment. */
+async function settleCovered(tx: StoreTransaction, context: AppContext, record: AgreementRecord, paidOn: CivilDate, fundsAvailableOn: CivilDate, actor: string): Promise<void> {
+  for (const invoiceId of agreementOf(record).invoiceIds) {
+    for (const negativation of await tx.negativations.list({ invoiceId })) {
+      if (!OWED.has(negativation.status)) continue;
+      const owed = (negativation.negativation as { outstanding: { cents: number } }).outstanding;
+      await applyNegativationEvent(tx, context, negativation, {
+        type: 'payment_received',
+        on: context.today(),
+        actor,
+        at: context.nowIso(),
+        reason: `agreement ${record.id} fulfilled`,
+        kind: 'full',
+        amount: owed.cents > 0 ? owed : agreementOf(record).total,
+        paidOn,
+        fundsAvailableOn,
+      });
+    }
+  }
 }

@@ -1,9 +1,25 @@
 import type { CivilDate } from '../../calendar/index.js';
 import { reconcile, type Negativation, type ReconcileInvoice, type ReconciliationReport } from '../../negativation/index.js';
+import type { InvoiceRecord, StoreTransaction } from '../../adapters/ports.js';
 import type { AppContext } from '../dependencies.js';
 import { negativationOf } from '../negativation/negativation-store.js';
 import { unwrap } from '../command.js';
 import { pagesOf } from './paging.js';
+
+/** How reconciliation sees an invoice: paid when paid, or when the agreement that replaced it was fulfilled. */
+async function reconcileInvoiceOf(tx: StoreTransaction, invoice: InvoiceRecord): Promise<ReconcileInvoice> {
+  const base = { id: invoice.id, dueDate: invoice.dueDate, amount: invoice.amount };
+  if (invoice.status === 'paid' && invoice.paidOn) {
+    const payments = await tx.payments.list({ invoiceId: invoice.id });
+    const funds = payments.reduce<CivilDate | undefined>((latest, p) => (latest === undefined || p.fundsAvailableOn > latest ? p.fundsAvailableOn : latest), undefined);
+    return { ...base, status: 'paid', paidOn: invoice.paidOn, ...(funds && funds >= invoice.paidOn ? { fundsAvailableOn: funds } : {}) };
+  }
+  const agreement = invoice.agreementId !== undefined ? await tx.agreements.get(invoice.agreementId) : undefined;
+  if (agreement?.status === 'fulfilled' && agreement.settledOn) {
+    return { ...base, status: 'paid', paidOn: agreement.settledOn, ...(agreement.fundsAvailableOn ? { fundsAvailableOn: agreement.fundsAvailableOn } : {}) };
+  }
+  return { ...base, status: 'open' };
+}
 
 /**
  * Reconciliation (seed 004's "críticas"; STJ Súmula 548; CDC art. 43 §1):
@@ -23,15 +39,7 @@ export async function reconcilePass(context: AppContext, today: CivilDate): Prom
         customers.set(record.id, record.customerId);
         const invoice = await tx.invoices.get(record.invoiceId);
         if (!invoice) continue;
-        const payments = invoice.status === 'paid' ? await tx.payments.list({ invoiceId: invoice.id }) : [];
-        const funds = payments.reduce<CivilDate | undefined>((latest, p) => (latest === undefined || p.fundsAvailableOn > latest ? p.fundsAvailableOn : latest), undefined);
-        invoices.push({
-          id: invoice.id,
-          status: invoice.status === 'paid' ? 'paid' : 'open',
-          dueDate: invoice.dueDate,
-          amount: invoice.amount,
-          ...(invoice.status === 'paid' && invoice.paidOn ? { paidOn: invoice.paidOn, ...(funds && funds >= invoice.paidOn ? { fundsAvailableOn: funds } : {}) } : {}),
-        });
+        invoices.push(await reconcileInvoiceOf(tx, invoice));
       }
     });
   }
@@ -39,11 +47,11 @@ export async function reconcilePass(context: AppContext, today: CivilDate): Prom
   const report = unwrap(reconcile(negativations, unique, today, { calendar: context.calendar }));
   if (report.effects.length > 0) {
     await context.store.transaction(async (tx) => {
-      for (const [index, effect] of report.effects.entries()) {
+      for (const effect of report.effects) {
         const alert = effect.type === 'alert_operator' ? effect.alert : effect.type;
         await tx.outbox.enqueue({
           id: context.ids.next('effect'),
-          key: `reconcile:${today}:${effect.negativationId}:${alert}:${index}`,
+          key: `reconcile:${today}:${effect.negativationId}:${alert}`,
           kind: 'alert_operator',
           payload: { ...effect, customerId: customers.get(effect.negativationId) },
           status: 'pending',

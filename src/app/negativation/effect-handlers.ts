@@ -3,7 +3,7 @@ import type { BureauAnswer, BureauStatusReport, NegativationRecord } from '../..
 import type { CobrancaError } from '../../errors.js';
 import type { NegativationEventInput } from '../../negativation/index.js';
 import { formatTaxId } from '../../documents/index.js';
-import { toAppError } from '../command.js';
+import { attempt, toAppError } from '../command.js';
 import type { AppContext } from '../dependencies.js';
 import type { EffectHandler } from '../outbox.js';
 import { applyNegativationEvent, negativationOf } from './negativation-store.js';
@@ -60,13 +60,26 @@ function sendNotice(context: AppContext): EffectHandler {
   };
 }
 
-/** Submits a registration to the bureau and records its answer (`submitted`, then accepted or rejected). */
+/**
+ * Submits a registration to the bureau. `submitted` is recorded first (its
+ * guards run again: a debt that reached its age limit or was paid meanwhile is
+ * not sent, and the negativation fails with an operator alert), so a payment or
+ * cancellation that arrives while the bureau is being called finds the
+ * registration in flight and requests its removal. Then the bureau's answer is
+ * recorded if it still applies.
+ */
 function submitToBureau(context: AppContext): EffectHandler {
   return async (effect) => {
     const { negativationId } = effect.payload as { negativationId: string };
-    const record = await context.store.transaction((tx) => tx.negativations.get(negativationId));
-    if (!record || record.status !== 'processing') return;
-    const negativation = negativationOf(record);
+    const inFlight = await context.store.transaction(async (tx) => {
+      const record = await tx.negativations.get(negativationId);
+      if (!record || record.status !== 'processing') return record;
+      const submitted = await attempt(() => applyNegativationEvent(tx, context, record, { type: 'submitted', ...common(context, 'system') }));
+      if (submitted.ok) return submitted.value;
+      return applyNegativationEvent(tx, context, record, { type: 'failure', ...common(context, 'system'), reason: `submission refused: ${submitted.error.message}` });
+    });
+    if (!inFlight || inFlight.status !== 'awaiting_return') return;
+    const negativation = negativationOf(inFlight);
     const answer: BureauAnswer = await context.bureau.register({
       key: effect.key,
       negativationId,
@@ -77,11 +90,7 @@ function submitToBureau(context: AppContext): EffectHandler {
       amount: negativation.outstanding,
       dueDate: negativation.title.dueDate,
     });
-    const reference = answer.outcome === 'rejected' ? undefined : answer.protocol;
-    await follow(context, negativationId, [
-      (r) => (r.status === 'processing' ? { type: 'submitted', ...common(context, 'system'), ...(reference ? { bureauReference: reference } : {}) } : undefined),
-      (r) => bureauAnswerEvent(context, r, answer),
-    ]);
+    await follow(context, negativationId, [(r) => bureauAnswerEvent(context, r, answer)]);
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StoreTransaction } from '../../adapters/ports.js';
 import { REQUEST_ORIGINS, startNegativation } from '../../negativation/index.js';
+import { cobrancaError } from '../../errors.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
@@ -36,6 +37,10 @@ export function requestNegativation(context: AppContext) {
 export async function startRequest(tx: StoreTransaction, context: AppContext, cmd: z.output<typeof requestNegativationSchema>) {
   const invoice = await tx.invoices.get(cmd.invoiceId);
   if (!invoice) abort(notFound('invoice', cmd.invoiceId, ['invoiceId']));
+  if (invoice.status !== 'open') {
+    // Paid, cancelled (e.g. replaced by an agreement), suspended or deleted: there is no debt to register.
+    abort(cobrancaError('invalid_state', `invoice '${invoice.id}' is ${invoice.status}; only an open debt can be registered`, { path: ['invoiceId'] }));
+  }
   const customer = await tx.customers.get(invoice.customerId);
   if (!customer) abort(notFound('customer', invoice.customerId, ['invoiceId']));
   const agreement = invoice.agreementId ? await tx.agreements.get(invoice.agreementId) : undefined;

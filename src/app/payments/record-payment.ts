@@ -73,11 +73,12 @@ export function recordPayment(context: AppContext) {
       await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'payment', subjectId: payment.id, action: 'recorded', details: { invoiceId: invoice.id } });
 
       const moved = await tellNegativations(tx, context, invoice.id, cmd.actor, { kind: settled ? 'full' : 'partial', amount: cmd.amount, paidOn, fundsAvailableOn });
-      if (invoice.installment) {
-        const agreement = await tx.agreements.get(invoice.installment.agreementId);
+      const agreementId = invoice.installment?.agreementId ?? invoice.agreementId;
+      if (agreementId !== undefined) {
+        const agreement = await tx.agreements.get(agreementId);
         if (agreement) {
           await refreshAgreement(tx, context, agreement, today, cmd.actor);
-          if (settled) {
+          if (settled && invoice.installment) {
             const covered = (agreement.agreement as { invoiceIds: readonly string[] }).invoiceIds;
             for (const original of covered) {
               moved.push(...(await tellNegativations(tx, context, original, cmd.actor, { kind: 'agreement_installment', amount: cmd.amount, paidOn, fundsAvailableOn, installmentNumber: invoice.installment.number })));
