@@ -262,6 +262,58 @@ export function storeConformanceCases(makeStore: StoreFactory): ConformanceCase[
     });
   });
 
+  test('list filters by invoice too, and a transaction sees its own writes in the action log and by invoice', async (store) => {
+    const payment = (id: string, invoiceId: string) => ({ id, version: 1, invoiceId, customerId: 'c1', amount: fromCents(100), paidOn: civilDate('2026-11-20'), fundsAvailableOn: civilDate('2026-11-20') });
+    await store.transaction(async (tx) => {
+      await tx.payments.insert(payment('p1', 'i1'));
+      await tx.payments.insert(payment('p2', 'i2'));
+    });
+    await store.transaction(async (tx) => {
+      await tx.payments.insert(payment('p3', 'i1'));
+      assert.deepEqual((await tx.payments.list({ invoiceId: 'i1' })).map((p) => p.id), ['p1', 'p3']);
+      assert.deepEqual((await tx.payments.list({ invoiceId: 'i9' })).map((p) => p.id), []);
+      const entry = { key: 'k-own', invoiceId: 'i1', customerId: 'c1', stepId: 's', action: 'email', on: civilDate('2026-11-24'), at: '2026-11-24T10:00:00.000Z' };
+      await tx.actionLog.record(entry);
+      assert.deepEqual(await tx.actionLog.forInvoice('i1'), [entry], 'forInvoice sees this transaction\'s own entries');
+      assert.equal(await tx.actionLog.has('k-own'), true);
+    });
+  });
+
+  test('page works on every collection', async (store) => {
+    await store.transaction(async (tx) => {
+      for (const [name, sample] of Object.entries(SAMPLES) as [keyof typeof SAMPLES, (id: string) => Versioned][]) {
+        for (const id of ['b', 'a', 'c']) await (tx[name] as Collection<Versioned>).insert(sample(id));
+      }
+    });
+    for (const name of Object.keys(SAMPLES) as (keyof typeof SAMPLES)[]) {
+      const first = await store.transaction((tx) => (tx[name] as Collection<Versioned>).page(2));
+      const rest = await store.transaction((tx) => (tx[name] as Collection<Versioned>).page(2, first[first.length - 1]?.id));
+      assert.deepEqual([...first, ...rest].map((r) => r.id), ['a', 'b', 'c'], name);
+    }
+  });
+
+  test('the outbox cursor may be an effect settled since: paging resumes after it, never from the start', async (store) => {
+    for (const id of ['e1', 'e2', 'e3', 'e4']) await store.transaction((tx) => tx.outbox.enqueue(effect(id, `k-${id}`)).then(() => undefined));
+    const firstPage = await store.transaction((tx) => tx.outbox.pending(2));
+    assert.deepEqual(firstPage.map((e) => e.id), ['e1', 'e2']);
+    await store.transaction((tx) => tx.outbox.settle('e1', { status: 'pending', attempts: 1, lastError: 'retry later' }));
+    await store.transaction((tx) => tx.outbox.settle('e2', { status: 'done', attempts: 1, doneAt: '2026-11-24T10:01:00.000Z' }));
+    assert.deepEqual((await store.transaction((tx) => tx.outbox.pending(10, 'e2'))).map((e) => e.id), ['e3', 'e4']);
+  });
+
+  test('an outbox settle rolled back leaves the effect as it was', async (store) => {
+    await store.transaction((tx) => tx.outbox.enqueue(effect('e1', 'k1')).then(() => undefined));
+    await rolledBack(store, (tx) => tx.outbox.settle('e1', { status: 'done', attempts: 1, doneAt: '2026-11-24T10:01:00.000Z' }));
+    assert.equal((await store.transaction((tx) => tx.outbox.byKey('k1')))?.status, 'pending');
+  });
+
+  test('concurrent transactions enqueue one effect and store one answer per key', async (store) => {
+    const enqueued = await Promise.all([1, 2, 3].map((n) => store.transaction((tx) => tx.outbox.enqueue(effect(`e${n}`, 'same-key')))));
+    assert.equal(enqueued.filter(Boolean).length, 1);
+    const answers = await Promise.all([1, 2, 3].map((n) => store.transaction((tx) => tx.idempotency.put({ key: 'cmd', command: 'c', response: n, at: '2026-11-24T10:00:00.000Z' }))));
+    assert.equal(answers.filter(Boolean).length, 1);
+  });
+
   test('pending effects keep their enqueue order across transactions and retries', async (store) => {
     for (const id of ['e1', 'e2', 'e3']) await store.transaction((tx) => tx.outbox.enqueue(effect(id, `k-${id}`)).then(() => undefined));
     await store.transaction((tx) => tx.outbox.settle('e1', { status: 'pending', attempts: 1, lastError: 'boom' }));

@@ -23,11 +23,19 @@ function ignoreVersions<T extends Versioned>(collection: Collection<T>): Collect
   };
 }
 
-/** Test doubles with one deliberate flaw each: the conformance suite must fail every one. */
-export const brokenStores: Record<string, () => Store> = {
-  'ignores versions on update (lost updates)': flawed((tx) => ({ ...tx, customers: ignoreVersions(tx.customers) })),
-  'records an action key twice': flawed((tx) => ({ ...tx, actionLog: { ...tx.actionLog, record: async (entry) => (await tx.actionLog.record(entry), true) } })),
-  'does not roll back on a throw': () => {
+/** Test doubles with one deliberate flaw each, and a case of the suite that must catch it. */
+export const brokenStores: Record<string, { readonly make: () => Store; readonly caughtBy: string }> = {
+  'ignores versions on update (lost updates)': { make: flawed((tx) => ({ ...tx, customers: ignoreVersions(tx.customers) })), caughtBy: 'an update must name the next version' },
+  'records an action key twice': { make: flawed((tx) => ({ ...tx, actionLog: { ...tx.actionLog, record: async (entry) => (await tx.actionLog.record(entry), true) } })), caughtBy: 'the action log records each key once' },
+  'ignores the invoice filter of list': {
+    make: flawed((tx) => ({ ...tx, payments: { ...tx.payments, get: (id) => tx.payments.get(id), insert: (r) => tx.payments.insert(r), update: (r) => tx.payments.update(r), page: (n, a) => tx.payments.page(n, a), list: (f) => tx.payments.list(f?.invoiceId ? {} : f) } })),
+    caughtBy: 'list filters by invoice too',
+  },
+  'restarts the outbox from the start when the cursor was settled': {
+    make: flawed((tx) => ({ ...tx, outbox: { ...tx.outbox, pending: async (limit, after) => ((await tx.outbox.byKey(`k-${after ?? ''}`))?.status === 'pending' ? tx.outbox.pending(limit, after) : tx.outbox.pending(limit)) } })),
+    caughtBy: 'the outbox cursor may be an effect settled since',
+  },
+  'does not roll back on a throw': { caughtBy: 'a transaction that throws leaves nothing behind', make: () => {
     const inner = new MemoryStore();
     return {
       transaction: async (work) => {
@@ -44,22 +52,25 @@ export const brokenStores: Record<string, () => Store> = {
         return result;
       },
     };
-  },
-  'hands out live objects instead of copies': () => {
-    const cache = new Map<string, unknown>();
-    return flawed((tx) => ({
-      ...tx,
-      customers: {
-        ...tx.customers,
-        get: async (id) => {
-          if (!cache.has(id)) cache.set(id, await tx.customers.get(id));
-          return cache.get(id) as never;
+  } },
+  'hands out one live, mutable object on every read': {
+    caughtBy: 'changing a record read, or one passed in',
+    make: () => {
+      const kept = new Map<string, unknown>();
+      return flawed((tx) => ({
+        ...tx,
+        customers: {
+          ...tx.customers,
+          insert: async (r) => {
+            kept.set(r.id, structuredClone(r));
+            await tx.customers.insert(r);
+          },
+          get: async (id) => (kept.get(id) as never) ?? tx.customers.get(id),
+          update: (r) => tx.customers.update(r),
+          list: (f) => tx.customers.list(f),
+          page: (n, after) => tx.customers.page(n, after),
         },
-        insert: (r) => tx.customers.insert(r),
-        update: (r) => tx.customers.update(r),
-        list: (f) => tx.customers.list(f),
-        page: (n, after) => tx.customers.page(n, after),
-      },
-    }))();
+      }))();
+    },
   },
 };
