@@ -4,6 +4,7 @@ import { addDays, civilDateSchema, type CivilDate } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import { fromCents, moneySchema, nonNegativeMoneySchema, type Money } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
+import { MAX_PLAN_INSTALLMENTS, numberedInOrder } from './installment-plan.js';
 
 /** What {@link agreementStatus} reads of an agreement (extra fields are ignored). */
 export const agreementStatusSubjectSchema = z.object({
@@ -11,7 +12,12 @@ export const agreementStatusSubjectSchema = z.object({
   /** The day the agreement was cancelled, if it was. */
   cancelledOn: civilDateSchema.optional(),
   plan: z.object({
-    installments: z.array(z.object({ number: z.number().int().min(1), dueDate: civilDateSchema, amount: moneySchema })).min(1).readonly(),
+    installments: z
+      .array(z.object({ number: z.number().int().min(1), dueDate: civilDateSchema, amount: moneySchema }))
+      .min(1)
+      .max(MAX_PLAN_INSTALLMENTS)
+      .refine(numberedInOrder, 'installments must be numbered 1, 2, … in order')
+      .readonly(),
   }),
 });
 

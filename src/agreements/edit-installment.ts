@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { civilDateSchema, type CivilDate } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
-import { allocate, fromCents, moneySchema, type Money } from '../money/index.js';
+import { allocate, fromCents, moneySchema, toDecimalString, type Money } from '../money/index.js';
 import { componentsTotalCents, type Components } from './components.js';
 import type { AgreementsError } from './errors.js';
 import { installmentPlanSchema, type InstallmentPlan } from './installment-plan.js';
@@ -81,13 +81,19 @@ export function editInstallment(planInput: InstallmentPlanInput, editInput: Inst
       dueDates[index] = change.dueDate;
     }
   }
+  for (let i = 1; i < dueDates.length; i++) {
+    if ((dueDates[i] ?? '') > (dueDates[i - 1] ?? '')) continue;
+    // As in a proposal, installments stay in date order: point at the change that broke it.
+    const moved = edit.changes.findIndex((c) => c.dueDate !== undefined && (c.number === plan.installments[i]?.number || c.number === plan.installments[i - 1]?.number));
+    return err(cobrancaError('dates_not_increasing', `installment ${i + 1} would fall due on ${dueDates[i]}, not after installment ${i} (${dueDates[i - 1]})`, { path: ['edit', 'changes', Math.max(moved, 0), 'dueDate'] }));
+  }
 
   const difference = amounts.reduce((sum, a) => sum + a.cents, 0) - total;
   if (difference !== 0) {
     const rebalanced = rebalance(amounts, difference, lastAmountChanged, edit.rebalance, plan.allocation);
     if (!rebalanced) {
       return err(
-        cobrancaError('plan_unbalanced', `the installments add up to ${formatCents(total + difference)} but the total is ${formatCents(total)}: difference ${formatCents(difference)}`, {
+        cobrancaError('plan_unbalanced', `the installments add up to ${toDecimalString(fromCents(total + difference))} but the total is ${toDecimalString(fromCents(total))}: difference ${toDecimalString(fromCents(difference))}`, {
           path: ['edit', 'changes'],
           details: { difference: fromCents(difference), installmentsTotal: fromCents(total + difference), total: fromCents(total) },
         }),
@@ -122,10 +128,4 @@ function rebalance(amounts: Money[], difference: number, lastChanged: number, mo
     amounts[index] = fromCents((amounts[index]?.cents ?? 0) + share.cents);
   });
   return true;
-}
-
-function formatCents(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { civilDateSchema, type CivilDate } from '../calendar/index.js';
 import { allocationPolicySchema, moneySchema, type AllocationPolicy, type Money } from '../money/index.js';
 import { componentsSchema, type Components } from './components.js';
+import { MAX_INSTALLMENTS } from './schedule.js';
+import { MAX_AGREEMENT_INVOICES } from './invoice.js';
 
 /** The chart-of-accounts code of each component (seed 004's "Unidades de plano de contas adicionais"). */
 export const accountPlanSchema = z.object({
@@ -55,12 +57,25 @@ const installmentSchema = z.object({
   invoiceId: z.string().optional(),
 });
 
+/** The most installments a plan may hold: a new proposal's limit, or one per invoice of a keep-terms agreement. */
+export const MAX_PLAN_INSTALLMENTS = Math.max(MAX_INSTALLMENTS, MAX_AGREEMENT_INVOICES);
+
+/** Installments must be numbered 1, 2, … n in order, so each payment is credited to exactly one. */
+export function numberedInOrder(installments: readonly { readonly number: number }[]): boolean {
+  return installments.every((installment, index) => installment.number === index + 1);
+}
+
 /** zod schema for an {@link InstallmentPlan} read back from a store. */
 export const installmentPlanSchema = z.object({
   asOf: civilDateSchema,
   total: moneySchema,
   components: componentsSchema,
-  installments: z.array(installmentSchema).min(1).readonly(),
+  installments: z
+    .array(installmentSchema)
+    .min(1)
+    .max(MAX_PLAN_INSTALLMENTS)
+    .refine(numberedInOrder, 'installments must be numbered 1, 2, … in order')
+    .readonly(),
   allocation: allocationPolicySchema,
   allowNegativeInstallments: z.boolean(),
   accountPlan: accountPlanSchema,

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { brazilianCalendar, type BusinessCalendar } from '../calendar/index.js';
+import { brazilianCalendar, epochDayOf, type BusinessCalendar } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import { MAX_INPUT_CENTS, type RoundingMode } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
@@ -105,6 +105,23 @@ export function defaultBusinessCalendar(): BusinessCalendar {
   return defaultCalendar;
 }
 
+/** The longest run of closed days the charge-free roll looks through. */
+const MAX_ROLL_DAYS = 366;
+const FIRST_DAY = epochDayOf(1000, 1, 1);
+const LAST_DAY = epochDayOf(9999, 12, 31);
+
+/** A principal that is not a whole number of centavos within the supported range, as a typed error. */
+function badPrincipal(principal: unknown, path: (string | number)[]): AgreementsError | undefined {
+  if (typeof principal === 'number' && Number.isSafeInteger(principal) && principal >= 0 && principal <= MAX_INPUT_CENTS) return undefined;
+  return cobrancaError('invalid_input', `principal must be a whole number of centavos from 0 to ${MAX_INPUT_CENTS}, got ${String(principal)}`, { path });
+}
+
+/** An epoch day that is not a whole day between the years 1000 and 9999, as a typed error. */
+function badDay(day: unknown, path: (string | number)[]): AgreementsError | undefined {
+  if (typeof day === 'number' && Number.isSafeInteger(day) && day >= FIRST_DAY && day <= LAST_DAY) return undefined;
+  return cobrancaError('invalid_input', `expected a whole epoch day between the years 1000 and 9999, got ${String(day)}`, { path });
+}
+
 /**
  * Compiles a late-charges policy (DOMAIN.md §1). Errors: `invalid_input` naming the policy field.
  */
@@ -162,13 +179,16 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
   let missingIndexMonth = '';
 
   function chargeFreeUntil(due: number): number {
+    if (!Number.isSafeInteger(due)) throw new RangeError(`chargeFreeUntil expects a whole epoch day, got ${String(due)}`);
     let rolled = due;
-    while (!calendar.isBusinessEpochDay(rolled)) rolled++;
+    // Any real calendar opens within a year; the cap keeps a calendar that never opens from hanging the caller.
+    while (!calendar.isBusinessEpochDay(rolled) && rolled - due < MAX_ROLL_DAYS) rolled++;
     const graceEnd = due + graceDays;
     return graceEnd > rolled ? graceEnd : rolled;
   }
 
   function fineCents(principal: number): number {
+    if (badPrincipal(principal, [])) throw new RangeError(`fineCents expects a whole number of centavos from 0 to ${MAX_INPUT_CENTS}, got ${String(principal)}`);
     return fineNum === 0 ? 0 : mulDivRound(principal, fineNum, fineDen, mode);
   }
 
@@ -211,6 +231,8 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
   }
 
   function accrue(principal: number, from: number, to: number): Result<Accrual, AgreementsError> {
+    const problem = badPrincipal(principal, ['principalCents']) ?? badDay(from, ['fromEpochDay']) ?? badDay(to, ['toEpochDay']);
+    if (problem) return err(problem);
     const correctionPart = correctionCents(principal, from, to);
     if (correctionPart === MISSING) return err(missingIndex());
     const interestPart = interestCents(onCorrected ? principal + correctionPart : principal, from, to);
@@ -219,6 +241,8 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
   }
 
   function figures(principal: number, due: number, asOf: number): Result<LateChargesFigures, AgreementsError> {
+    const problem = badPrincipal(principal, ['principalCents']) ?? badDay(due, ['dueEpochDay']) ?? badDay(asOf, ['asOfEpochDay']);
+    if (problem) return err(problem);
     const daysLate = asOf > due ? asOf - due : 0;
     if (asOf <= chargeFreeUntil(due)) {
       return ok({ daysLate, late: false, fineCents: 0, interestCents: 0, correctionCents: 0, totalCents: principal });
@@ -236,7 +260,8 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
     if (dueEpochDays.length !== count) {
       return err(cobrancaError('invalid_input', `expected one due date per principal (${count}), got ${dueEpochDays.length}`, { path: ['dueEpochDays'] }));
     }
-    if (!Number.isSafeInteger(asOf)) return err(cobrancaError('invalid_input', 'the as-of date must be a whole epoch day', { path: ['asOfEpochDay'] }));
+    const asOfProblem = badDay(asOf, ['asOfEpochDay']);
+    if (asOfProblem) return err(asOfProblem);
     const out: LateChargesColumns = {
       daysLate: new Int32Array(count),
       fineCents: new Float64Array(count),
@@ -247,10 +272,8 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
     for (let i = 0; i < count; i++) {
       const principal = principalCents[i] ?? -1;
       const due = dueEpochDays[i] ?? Number.NaN;
-      if (!(Number.isSafeInteger(principal) && principal >= 0 && principal <= MAX_INPUT_CENTS)) {
-        return err(cobrancaError('invalid_input', `principal must be a whole number of centavos from 0 to ${MAX_INPUT_CENTS}`, { path: ['principalCents', i] }));
-      }
-      if (!Number.isSafeInteger(due)) return err(cobrancaError('invalid_input', 'a due date must be a whole epoch day', { path: ['dueEpochDays', i] }));
+      const problem = badPrincipal(principal, ['principalCents', i]) ?? badDay(due, ['dueEpochDays', i]);
+      if (problem) return err(problem);
       out.daysLate[i] = asOf > due ? asOf - due : 0;
       let total = principal;
       if (asOf > chargeFreeUntil(due)) {

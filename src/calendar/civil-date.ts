@@ -92,7 +92,7 @@ export function epochDayOf(year: number, month: number, day: number): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
-/** The civil date `epochDay` days after 1970-01-01 (inverse of {@link toEpochDay}). */
+/** The civil date `epochDay` days after 1970-01-01 (inverse of {@link toEpochDay}); throws a `RangeError` past the year 9999. */
 export function fromEpochDay(epochDay: number): CivilDate {
   const z = epochDay + 719468;
   const era = Math.floor(z / 146097);
@@ -103,6 +103,7 @@ export function fromEpochDay(epochDay: number): CivilDate {
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) throw new RangeError(`epoch day ${epochDay} is outside the years a civil date can write (0000–9999)`);
   return `${year < 1000 ? String(year).padStart(4, '0') : year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as CivilDate;
 }
 

@@ -62,8 +62,9 @@ export interface DebtorDataProblem {
 
 const CEP = /^\d{5}-?\d{3}$/;
 
-function blank(text: string | undefined): boolean {
-  return text === undefined || text.trim() === '';
+/** Missing, empty, or not text at all (a number where a CEP should be is as good as missing). */
+function blank(text: unknown): boolean {
+  return typeof text !== 'string' || text.trim() === '';
 }
 
 /**
@@ -73,7 +74,9 @@ function blank(text: string | undefined): boolean {
  * (`requireBirthDate`). CDC art. 43 (accuracy of the record) and seed 000
  * (the operator fills what is missing). Empty list = complete.
  */
-export function debtorDataProblems(debtor: DebtorInput, requireBirthDate: boolean): DebtorDataProblem[] {
+export function debtorDataProblems(input: DebtorInput, requireBirthDate: boolean): DebtorDataProblem[] {
+  // Read defensively: a host may hand over anything here, and every gap is a listed problem, never a throw.
+  const debtor = (typeof input === 'object' && input !== null ? input : {}) as Partial<DebtorInput>;
   const problems: DebtorDataProblem[] = [];
   const missing = (field: string, what: string) => problems.push({ field, problem: 'missing', message: `${what} is missing` });
   const invalid = (field: string, message: string) => problems.push({ field, problem: 'invalid', message });
@@ -82,7 +85,7 @@ export function debtorDataProblems(debtor: DebtorInput, requireBirthDate: boolea
   if (blank(debtor.document)) missing('document', 'CPF or CNPJ');
   else if (taxId.isErr()) invalid('document', taxId.error.message);
   if (blank(debtor.name)) missing('name', 'name');
-  const address = debtor.address ?? {};
+  const address = (typeof debtor.address === 'object' && debtor.address !== null ? debtor.address : {}) as NonNullable<DebtorInput['address']>;
   if (blank(address.street)) missing('address.street', 'street');
   if (blank(address.number)) missing('address.number', 'street number');
   if (blank(address.city)) missing('address.city', 'city');

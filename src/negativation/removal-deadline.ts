@@ -5,6 +5,9 @@ import { civilDateSchema, type BusinessCalendar, type CivilDate } from '../calen
 import { fail, parseInput } from '../errors.js';
 import type { NegativationError } from './errors.js';
 
+/** The latest funds-available day whose deadline still fits the four-digit calendar. */
+const LATEST_FUNDS_DAY = '9999-11-30';
+
 /** Business days the creditor has to request removal after full payment (STJ Súmula 548). */
 export const REMOVAL_BUSINESS_DAYS = 5;
 
@@ -37,5 +40,7 @@ export function isBusinessCalendar(value: unknown): value is BusinessCalendar {
  */
 export function removalDeadline(fundsAvailableOn: unknown, calendar: BusinessCalendar): Result<CivilDate, NegativationError> {
   if (!isBusinessCalendar(calendar)) return fail('invalid_input', 'expected a business calendar (brazilianCalendar())', { path: ['calendar'] });
-  return parseInput(z.object({ fundsAvailableOn: civilDateSchema }), { fundsAvailableOn }).andThen(({ fundsAvailableOn: day }) => ok(removalDeadlineOf(day, calendar)));
+  return parseInput(z.object({ fundsAvailableOn: civilDateSchema.refine((day) => day <= LATEST_FUNDS_DAY, `funds available after ${LATEST_FUNDS_DAY} leave no room for the deadline within the calendar`) }), { fundsAvailableOn }).andThen(({ fundsAvailableOn: day }) =>
+    ok(removalDeadlineOf(day, calendar)),
+  );
 }

@@ -49,8 +49,12 @@ export function isInsideContactWindow(window: ContactWindow, moment: LocalMoment
   return hours !== null && moment.minuteOfDay >= hours.from && moment.minuteOfDay < hours.to;
 }
 
-/** The first moment at or after `moment` when a contact is allowed (searches up to a year ahead). */
-export function nextContactMoment(window: ContactWindow, moment: LocalMoment, calendar: BusinessCalendar): LocalMoment {
+/**
+ * The first moment at or after `moment` when a contact is allowed (searches up
+ * to a year ahead), or `undefined` when the window never opens in that year
+ * (a calendar or window that closes every day).
+ */
+export function nextContactMoment(window: ContactWindow, moment: LocalMoment, calendar: BusinessCalendar): LocalMoment | undefined {
   const start = toEpochDay(moment.date);
   for (let day = start; day <= start + 366; day++) {
     const hours = hoursOn(window, day, calendar);
@@ -62,5 +66,5 @@ export function nextContactMoment(window: ContactWindow, moment: LocalMoment, ca
     }
     return { date: fromEpochDay(day), minuteOfDay: hours.from };
   }
-  throw new Error('contact window never opens within a year: the calendar closes every day');
+  return undefined;
 }

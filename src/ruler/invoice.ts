@@ -130,7 +130,8 @@ export function readInvoice(raw: unknown, index: number, today: number, out: Inv
       if (Number.isNaN(cents) || cents < 0) return invalid(['invoices', index, 'payments', p, 'amount'], 'expected a non-negative amount');
       if (day <= today) paid += cents;
     }
-    if (paid >= amount && amount > 0) settledDay = lastPaymentDay(payments, amount, today);
+    // Settled only once the payments cover what is owed with late charges (DOMAIN §1: payments cover charges first; unpaid charges are not lost).
+    if (paid >= basis && basis > 0) settledDay = lastPaymentDay(payments, basis, today);
   }
   if (invoice.paidOn !== undefined) {
     const day = epochDayOfText(invoice.paidOn);

@@ -34,6 +34,10 @@ export interface EvaluateRulerInput<Invoices extends InvoiceSource = InvoiceSour
   readonly batchSize?: number;
 }
 
+/** The instants the evaluator accepts: civil dates stay within the years 1000–9999. */
+const FIRST_INSTANT = Date.UTC(1000, 0, 2);
+const LAST_INSTANT = Date.UTC(9999, 11, 30);
+
 const inputSchema = z.object({
   ruler: z.unknown(),
   settings: z.unknown().optional(),
@@ -46,7 +50,10 @@ const inputSchema = z.object({
     .optional(),
   asOf: z.union([z.date(), z.number().int(), z.iso.datetime({ offset: true })], { error: 'expected a Date, epoch milliseconds, or ISO 8601 text with an offset' }),
   calendar: z
-    .custom<BusinessCalendar>((v) => typeof v === 'object' && v !== null && typeof (v as BusinessCalendar).isBusinessEpochDay === 'function', 'expected a BusinessCalendar')
+    .custom<BusinessCalendar>(
+      (v) => typeof v === 'object' && v !== null && typeof (v as BusinessCalendar).isBusinessEpochDay === 'function' && typeof (v as BusinessCalendar).holidayOn === 'function',
+      'expected a BusinessCalendar (isBusinessEpochDay and holidayOn)',
+    )
     .optional(),
   batchSize: z.number().int().min(1).max(1_000_000).default(10_000),
 });
@@ -76,11 +83,14 @@ export function prepare(input: unknown): Result<Prepared, RulerError> {
   if (settings.isErr()) return err(withPathPrefix(settings.error, ['settings']));
   const calendar = value.calendar ?? brazilianCalendar();
   const instant = typeof value.asOf === 'string' ? Date.parse(value.asOf) : value.asOf instanceof Date ? value.asOf.getTime() : value.asOf;
-  if (!Number.isFinite(instant)) return err(cobrancaError('invalid_input', 'not a valid instant', { path: ['asOf'] }));
+  if (!Number.isFinite(instant) || instant < FIRST_INSTANT || instant > LAST_INSTANT) {
+    return err(cobrancaError('invalid_input', 'expected an instant between the years 1000 and 9999', { path: ['asOf'] }));
+  }
   const now = zonedDateTime(instant);
   const window = settings.value.values.contactWindow;
   const windowOpen = isInsideContactWindow(window, now, calendar);
   const next = nextContactMoment(window, now, calendar);
+  if (!next) return err(cobrancaError('invalid_input', 'the contact window never opens within a year: the calendar or the window closes every day', { path: ['settings', 'contactWindow'] }));
   const done = value.done;
   const isDone: ((key: string) => boolean) | undefined =
     done === undefined ? undefined : typeof done === 'function' ? done : done instanceof Set ? (key) => done.has(key) : ((set) => (key: string) => set.has(key))(new Set(done as readonly string[]));

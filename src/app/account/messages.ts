@@ -39,7 +39,8 @@ function contactMoment(context: AppContext, branch: string | undefined): string 
   const now = zonedDateTime(context.clock.now());
   if (isInsideContactWindow(window, now, context.calendar)) return undefined;
   const next = nextContactMoment(window, now, context.calendar);
-  return instantAt(next.date, next.minuteOfDay).toISOString();
+  // A window that never opens (a misconfigured calendar) does not hold an operator's message forever.
+  return next === undefined ? undefined : instantAt(next.date, next.minuteOfDay).toISOString();
 }
 
 async function enqueueMessage(tx: StoreTransaction, context: AppContext, customerId: string, message: Omit<AccountMessage, 'id' | 'at' | 'effectKey'>): Promise<AccountMessage> {
