@@ -55,11 +55,14 @@ export function newProposal(proposal: ParsedNewProposal, invoices: readonly Agre
     return err(cobrancaError('discount_exceeds_base', `the discounts (${discountCents} centavos) exceed the base (${baseCents} centavos)`, { path, details: { discount: fromCents(discountCents), base } }));
   }
   if (proposal.discountsOnlyReduceLateCharges) {
+    // Seed 001: a discount may not cut into the principal. What it may reduce is everything the agreement adds on
+    // top of the principal for the delay: the interest and correction in an updated base, the surcharge, the fine
+    // and the charges (not the fees, which pay a third party).
     const lateCharges = baseCents - originalCents + surcharge.cents + fine.cents + proposal.chargesAmount.cents;
     if (discountCents > lateCharges) {
       return err(
         cobrancaError('discount_exceeds_late_charges', 'a discount may only reduce late charges, never the principal (seed 001)', {
-          path: ['discountAmount'],
+          path: discountByPercent.cents > lateCharges ? ['discountPercent'] : ['discountAmount'],
           details: { maximum: fromCents(Math.max(0, lateCharges)), discount: fromCents(discountCents) },
         }),
       );
