@@ -9,6 +9,7 @@ import { addDays, brazilianCalendar, civilDate } from '../src/calendar/index.js'
 import { fromCents } from '../src/money/index.js';
 import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from '../src/testing/index.js';
 import { formatRate, rssMb } from './support.js';
+import { exampleSpec } from '../test/ruler/fixtures.js';
 
 const INVOICES = Number(process.argv[2] ?? 100_000);
 const PER_CUSTOMER = 2;
@@ -45,15 +46,7 @@ const app = createCollections({
   calendar: brazilianCalendar(),
   ids: sequentialIds(),
   creditor: { id: 'provedor', name: 'Provedor Ltda', document: '11.222.333/0001-81' },
-  ruler: {
-    id: 'regua',
-    steps: [
-      { id: 'lembrete', offsetDays: -3, action: { kind: 'notify', channel: 'email', template: 'lembrete' } },
-      { id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'sms', template: 'atraso', text: 'Sua fatura venceu.' } },
-      { id: 'encaminhar', offsetDays: 10, action: { kind: 'forward-to-collections' } },
-      { id: 'negativar', offsetDays: 15, action: { kind: 'negativate' } },
-    ],
-  },
+  ruler: exampleSpec,
   rulerSettings: { general: { registerAutomatically: 'yes' }, branches: {}, contracts: {} },
   negativationSettings: { general: { daysAfterDueDate: 15 }, branches: {} },
   lateCharges: { policy: { interest: { kind: 'monthly', percent: '1' } }, interestFromRates: false },

@@ -2,6 +2,25 @@ import type {
   BureauAnswer, BureauGateway, BureauRegistration, BureauStatusReport, IdGenerator, MonthlyValue, Notifier, OutgoingMessage, RateSource,
 } from '../adapters/ports.js';
 
+/** A switch that makes the next `count` calls fail with `error`. */
+function failureSwitch(defaultError: string) {
+  let failures = 0;
+  let failure = defaultError;
+  return {
+    failNext(count: number, error = defaultError): void {
+      failures = count;
+      failure = error;
+    },
+    /** Throws when a failure is due. */
+    check(): void {
+      if (failures > 0) {
+        failures--;
+        throw new Error(failure);
+      }
+    },
+  };
+}
+
 /** Ids `prefix-1`, `prefix-2` … per prefix: deterministic, for tests. */
 export function sequentialIds(): IdGenerator {
   const counters = new Map<string, number>();
@@ -29,20 +48,13 @@ export function recordingNotifier(): RecordingNotifier {
   const sent: OutgoingMessage[] = [];
   const calls: OutgoingMessage[] = [];
   const byKey = new Map<string, string>();
-  let failures = 0;
-  let failure = 'notifier unavailable';
+  const failing = failureSwitch('notifier unavailable');
   return {
     sent,
     calls,
-    failNext(count, error = 'notifier unavailable') {
-      failures = count;
-      failure = error;
-    },
+    failNext: failing.failNext,
     async send(message) {
-      if (failures > 0) {
-        failures--;
-        throw new Error(failure);
-      }
+      failing.check();
       calls.push(message);
       const existing = byKey.get(message.key);
       if (existing) return { messageId: existing };
@@ -69,22 +81,13 @@ export function fakeBureau(decide: (request: BureauRegistration) => BureauAnswer
   const removals: FakeBureau['removals'] = [];
   const seen = new Map<string, BureauAnswer>();
   const calls = { register: 0, remove: 0 };
-  let failures = 0;
-  let failure = 'bureau unavailable';
-  const maybeFail = (): void => {
-    if (failures > 0) {
-      failures--;
-      throw new Error(failure);
-    }
-  };
+  const failing = failureSwitch('bureau unavailable');
+  const maybeFail = failing.check;
   return {
     registrations,
     removals,
     calls,
-    failNext(count, error = 'bureau unavailable') {
-      failures = count;
-      failure = error;
-    },
+    failNext: failing.failNext,
     async register(request) {
       maybeFail();
       calls.register++;

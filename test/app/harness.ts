@@ -4,17 +4,10 @@ import { createCollections, type Collections, type CollectionsOptions } from '..
 import { brazilianCalendar, civilDate } from '../../src/calendar/index.js';
 import { brl } from '../../src/money/index.js';
 import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from '../../src/testing/index.js';
+import { exampleSpec } from '../ruler/fixtures.js';
 
 /** The issue's worked-example ruler: D-3 e-mail, D+1 SMS, D+10 forward to collections, D+15 negativate. */
-export const exampleRuler = {
-  id: 'regua-padrao',
-  steps: [
-    { id: 'lembrete-email', offsetDays: -3, action: { kind: 'notify', channel: 'email', template: 'lembrete' } },
-    { id: 'atraso-sms', offsetDays: 1, action: { kind: 'notify', channel: 'sms', template: 'atraso', text: 'Sua fatura venceu. Pague pelo app.' } },
-    { id: 'encaminhar', offsetDays: 10, action: { kind: 'forward-to-collections' } },
-    { id: 'negativar', offsetDays: 15, action: { kind: 'negativate' } },
-  ],
-};
+export const exampleRuler = exampleSpec;
 
 export const maria: CustomerRecord = {
   id: 'c-maria',
