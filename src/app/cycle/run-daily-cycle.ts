@@ -35,13 +35,14 @@ export interface DailyCycleReport {
 
 /**
  * The daily cycle (seed 002's scheduled "update collections" task, seed 004's
- * 07:00 classifier and its "run now"): agreements' lives, the ruler's due
- * actions (recorded with their effects in one transaction per batch),
+ * 07:00 classifier and its "run now"), in order: agreements' lives; the ruler's
+ * due actions (recorded with their effects in one transaction per batch);
  * registrations requested by an invoice's flag or the branch's automatic
- * setting, negativations whose time has come (today's requests included), reconciliation, the outbox performed, and the
- * portfolio classified into seed 004's panels. Every
- * step is idempotent: a second run for the same day finds everything logged and
- * does nothing new; a run after a crash performs what was left pending.
+ * setting; negativations whose time has come (today's requests included);
+ * reconciliation; the outbox performed; the portfolio classified into seed
+ * 004's panels. Every step is idempotent: a second run for the same day finds
+ * everything logged and does nothing new; a run after a crash performs what was
+ * left pending.
  */
 export async function runDailyCycle(context: AppContext, handlers: (context: AppContext) => Record<string, EffectHandler>, input: unknown): Promise<Result<DailyCycleReport, CobrancaError>> {
   const parsed = parseInput(dailyCycleInputSchema, input ?? {});
