@@ -1,5 +1,3 @@
-import type { CobrancaError } from '../errors.js';
-
 /**
  * Error codes of the application layer (on top of the domain modules' own):
  * - `not_found`: a referenced customer, invoice, account, task … does not exist;
@@ -9,6 +7,3 @@ import type { CobrancaError } from '../errors.js';
  * - `store_failure`: the store (or another port) failed; nothing was written.
  */
 export type AppErrorCode = 'not_found' | 'version_conflict' | 'idempotency_key_reused' | 'invalid_state' | 'store_failure';
-
-/** An error the application layer returns: its own codes, input errors, and domain errors passed through. */
-export type AppError = CobrancaError;

@@ -35,13 +35,6 @@ export function frozenCopy<T>(value: T): T {
   return value;
 }
 
-/** Stored records are frozen: reading one needs no copy. */
-export const copy = frozenCopy;
-
-/** Reads hand out the stored (frozen) record itself. */
-function shared<T>(value: T): T {
-  return value;
-}
 
 /**
  * The committed records of one collection, with indexes on `customerId` and
@@ -124,7 +117,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
 
   async get(id: string): Promise<T | undefined> {
     const record = this.current(id);
-    return record === undefined ? undefined : shared(record);
+    return record; // stored records are frozen: reads need no copy
   }
 
   async insert(record: T): Promise<void> {
@@ -136,7 +129,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
   }
 
   private stage(record: T): void {
-    const stored = copy(record);
+    const stored = frozenCopy(record);
     this.pending.set(record.id, stored);
     const { customerId, invoiceId } = stored as { customerId?: string; invoiceId?: string };
     if (customerId !== undefined) addTo(this.pendingByKey, `c:${customerId}`, record.id);
@@ -159,7 +152,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
     const out: T[] = [];
     for (const id of [...ids].sort()) {
       const record = this.current(id);
-      if (record !== undefined && matches(record, filter)) out.push(shared(record));
+      if (record !== undefined && matches(record, filter)) out.push(record);
     }
     return out;
   }
@@ -182,7 +175,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
         s++;
       }
       const record = this.current(id);
-      if (record !== undefined) out.push(shared(record));
+      if (record !== undefined) out.push(record);
     }
     return out;
   }

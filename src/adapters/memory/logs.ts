@@ -1,6 +1,6 @@
 import type { ActionLogEntry, AuditEntry, IdempotencyRecord, OutboxEffect } from '../ports/records.js';
 import type { ActionLog, AuditLog, IdempotencyKeys, Outbox, StoreTransaction } from '../ports/store.js';
-import { copy } from './collection.js';
+import { frozenCopy } from './collection.js';
 
 /** The committed logs of a memory store. Entries are never mutated in place (a settled effect is replaced). */
 export class CommittedLogs {
@@ -63,7 +63,7 @@ export class TransactionalLogs {
       hasMany: async (keys) => new Set(keys.filter(hasAction)),
       record: async (entry) => {
         if (hasAction(entry.key)) return false;
-        const stored = copy(entry);
+        const stored = frozenCopy(entry);
         this.actions.set(entry.key, stored);
         const list = this.actionsByInvoice.get(entry.invoiceId) ?? [];
         list.push(stored);
@@ -78,7 +78,7 @@ export class TransactionalLogs {
     const outbox: Outbox = {
       enqueue: async (effect) => {
         if (this.effectKeys.has(effect.key) || committed.outboxKeys.has(effect.key) || this.effect(effect.id)) return false;
-        this.effects.set(effect.id, copy(effect));
+        this.effects.set(effect.id, frozenCopy(effect));
         this.effectKeys.set(effect.key, effect.id);
         return true;
       },
@@ -106,7 +106,7 @@ export class TransactionalLogs {
         const effect = this.effect(id);
         if (!effect) throw new Error(`outbox: no effect ${id}`);
         const { doneAt: _doneAt, lastError: _lastError, ...rest } = effect;
-        this.effects.set(id, copy({ ...rest, ...outcome }));
+        this.effects.set(id, frozenCopy({ ...rest, ...outcome }));
       },
       byKey: async (key) => {
         const id = this.effectKeys.get(key) ?? committed.outboxKeys.get(key);
@@ -120,7 +120,7 @@ export class TransactionalLogs {
     };
     const audit: AuditLog = {
       append: async (entry) => {
-        this.auditEntries.push(copy(entry));
+        this.auditEntries.push(frozenCopy(entry));
       },
       forSubject: async (subjectType, subjectId) => [
         ...(committed.auditBySubject.get(`${subjectType}:${subjectId}`) ?? []).map((i) => committed.audit[i]),
@@ -133,7 +133,7 @@ export class TransactionalLogs {
       },
       put: async (record) => {
         if (this.answers.has(record.key) || committed.idempotency.has(record.key)) return false;
-        this.answers.set(record.key, copy(record));
+        this.answers.set(record.key, frozenCopy(record));
         return true;
       },
     };

@@ -3,7 +3,7 @@ import type {
 } from '../ports/records.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Store, StoreTransaction } from '../ports/store.js';
-import { CommittedRecords, TransactionalCollection, copy } from './collection.js';
+import { CommittedRecords, TransactionalCollection, frozenCopy } from './collection.js';
 import { CommittedLogs, TransactionalLogs } from './logs.js';
 
 /** The collections of aggregates, by name. */
@@ -65,7 +65,7 @@ export class MemoryStore implements Store {
 
   /** Everything stored, as plain data ready for `JSON.stringify`. */
   snapshot(): MemorySnapshot {
-    const all = <T extends Versioned>(records: CommittedRecords<T>): T[] => [...records.byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map(copy);
+    const all = <T extends Versioned>(records: CommittedRecords<T>): T[] => [...records.byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map(frozenCopy);
     return {
       format: 'cobranca-memory-store',
       formatVersion: 1,
@@ -75,10 +75,10 @@ export class MemoryStore implements Store {
       accounts: all(this.records.accounts),
       agreements: all(this.records.agreements),
       negativations: all(this.records.negativations),
-      actionLog: [...this.logs.actionLog.values()].map(copy),
-      outbox: [...this.logs.outbox.values()].map(copy),
-      audit: this.logs.audit.map(copy),
-      idempotency: [...this.logs.idempotency.values()].map(copy),
+      actionLog: [...this.logs.actionLog.values()].map(frozenCopy),
+      outbox: [...this.logs.outbox.values()].map(frozenCopy),
+      audit: this.logs.audit.map(frozenCopy),
+      idempotency: [...this.logs.idempotency.values()].map(frozenCopy),
     };
   }
 
@@ -88,11 +88,11 @@ export class MemoryStore implements Store {
       throw new TypeError('MemoryStore.fromSnapshot: not a cobranca memory-store snapshot (format version 1)');
     }
     const store = new MemoryStore();
-    for (const name of COLLECTIONS) for (const record of snapshot[name]) (store.records[name] as CommittedRecords<Versioned>).put(copy(record));
-    for (const entry of snapshot.actionLog) store.logs.addAction(copy(entry));
-    for (const effect of snapshot.outbox) store.logs.putEffect(copy(effect));
-    for (const entry of snapshot.audit) store.logs.addAudit(copy(entry));
-    for (const record of snapshot.idempotency) store.logs.idempotency.set(record.key, copy(record));
+    for (const name of COLLECTIONS) for (const record of snapshot[name]) (store.records[name] as CommittedRecords<Versioned>).put(frozenCopy(record));
+    for (const entry of snapshot.actionLog) store.logs.addAction(frozenCopy(entry));
+    for (const effect of snapshot.outbox) store.logs.putEffect(frozenCopy(effect));
+    for (const entry of snapshot.audit) store.logs.addAudit(frozenCopy(entry));
+    for (const record of snapshot.idempotency) store.logs.idempotency.set(record.key, frozenCopy(record));
     return store;
   }
 }

@@ -46,6 +46,7 @@ async function invoicesForProposal(tx: StoreTransaction, context: AppContext, cu
       amount: fromCents(Math.max(0, invoice.amount.cents - invoice.paid.cents)),
       ...(updated ? { updatedAmount: updated } : {}),
       dueDate: invoice.dueDate,
+      // An open invoice already in an (active keep-terms) agreement is held by it: shown to the engine as suspended, so it is not eligible twice.
       status: invoice.agreementId !== undefined && invoice.status === 'open' ? 'suspended' : STATUS_FOR_AGREEMENTS[invoice.status],
       fiscalDocumentIssued: invoice.fiscalDocumentIssued ?? false,
       bankRemittanceGenerated: invoice.bankRemittanceGenerated ?? false,

@@ -1,10 +1,11 @@
 import type { CivilDate } from '../../calendar/index.js';
 import type { DeferredAction, DueAction, SkippedStep } from '../../ruler/index.js';
-import type { CustomerRecord, StoreTransaction } from '../../adapters/ports.js';
+import type { StoreTransaction } from '../../adapters/ports.js';
 import type { CobrancaError } from '../../errors.js';
 import { attempt } from '../command.js';
 import { recordAudit } from '../audit.js';
 import { compact } from '../compact.js';
+import { recipientOf } from '../recipient.js';
 import type { AppContext } from '../dependencies.js';
 import { addToCollection } from '../account/start-collection.js';
 import { accountIdOf, saveAccount } from '../account/account-store.js';
@@ -42,19 +43,11 @@ async function enqueue(step: Step, kind: string, payload: Record<string, unknown
   step.effects.push(kind);
 }
 
-function recipient(customer: CustomerRecord | undefined, channel: string): string | undefined {
-  if (!customer) return undefined;
-  if (channel === 'email') return customer.email;
-  if (channel === 'sms' || channel === 'whatsapp') return customer.phone;
-  if (channel === 'letter') return customer.address ? `${customer.address.street}, ${customer.address.number} — ${customer.address.city}/${customer.address.state} ${customer.address.cep}` : undefined;
-  return customer.id;
-}
-
 async function notify(step: Step, action: Extract<DueAction['action'], { kind: 'notify' }>): Promise<CobrancaError | undefined> {
   const invoice = await step.tx.invoices.get(step.action.invoiceId);
   const channel = action.channel === 'default' ? step.context.policies.rulerSettings(invoice?.branchId, invoice?.contractId).values.defaultContactType : action.channel;
   const customer = await step.tx.customers.get(step.action.customerId);
-  const to = recipient(customer, channel);
+  const to = recipientOf(customer, channel);
   if (!to) {
     await enqueue(step, 'alert_operator', { alert: 'missing_contact', message: `customer ${step.action.customerId} has no ${channel} contact for step ${step.action.stepId}` });
     return { code: 'missing_contact', message: `customer ${step.action.customerId} has no ${channel} contact` };

@@ -8,7 +8,7 @@ import { agreementOf } from '../agreements/refresh-agreement.js';
 import { pagesOf } from './paging.js';
 
 /** Invoices per page read from the store. */
-export const PAGE_SIZE = 1000;
+const PAGE_SIZE = 1000;
 
 /** Pages through every invoice of the store, each page in its own read transaction. */
 export function invoicePages(context: AppContext, pageSize = PAGE_SIZE): AsyncGenerator<InvoiceRecord[]> {

@@ -4,6 +4,7 @@ import type { CobrancaError } from '../../errors.js';
 import type { NegativationEventInput } from '../../negativation/index.js';
 import { formatTaxId } from '../../documents/index.js';
 import { attempt, toAppError } from '../command.js';
+import { recipientOf } from '../recipient.js';
 import type { AppContext } from '../dependencies.js';
 import type { EffectHandler } from '../outbox.js';
 import { applyNegativationEvent, negativationOf } from './negativation-store.js';
@@ -36,7 +37,7 @@ function sendNotice(context: AppContext): EffectHandler {
     const [customer, record] = await context.store.transaction(async (tx) => [await tx.customers.get(customerId), await tx.negativations.get(negativationId)] as const);
     if (!customer || !record || record.status !== 'processing') return;
     const negativation = negativationOf(record);
-    const to = channel === 'email' ? customer.email : channel === 'sms' ? customer.phone : customer.address ? `${customer.address.street}, ${customer.address.number} — ${customer.address.city}/${customer.address.state} ${customer.address.cep}` : undefined;
+    const to = recipientOf(customer, channel);
     if (!to) throw new Error(`customer ${customer.id} has no ${channel === 'letter' ? 'postal address' : channel} for the prior notice`);
     const { messageId } = await context.notifier.send({
       key: effect.key,
@@ -96,7 +97,7 @@ function submitToBureau(context: AppContext): EffectHandler {
 
 function bureauAnswerEvent(context: AppContext, record: NegativationRecord, answer: BureauAnswer): NegativationEventInput | undefined {
   if (record.status !== 'awaiting_return' && record.status !== 'cancelling') return undefined;
-  if (answer.outcome === 'accepted') return { type: 'bureau_accepted', ...common(context, record.negativation ? negativationOf(record).bureau : 'bureau'), bureauReference: answer.protocol };
+  if (answer.outcome === 'accepted') return { type: 'bureau_accepted', ...common(context, negativationOf(record).bureau), bureauReference: answer.protocol };
   if (answer.outcome === 'rejected') return { type: 'bureau_rejected', ...common(context, negativationOf(record).bureau), reason: answer.reason };
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { civilDateSchema, maxDate } from '../../calendar/index.js';
+import { civilDateSchema, maxDate, type CivilDate } from '../../calendar/index.js';
 import { cobrancaError } from '../../errors.js';
 import { add, nonNegativeMoneySchema, type Money } from '../../money/index.js';
 import { calculateLateCharges, type LateCharges } from '../../agreements/index.js';
@@ -63,9 +63,9 @@ export function recordPayment(context: AppContext) {
         ...(cmd.method ? { method: cmd.method } : {}),
       };
       await tx.payments.insert(payment);
-      const previous = await tx.payments.list({ invoiceId: invoice.id });
+      const payments = await tx.payments.list({ invoiceId: invoice.id });
       const paid: Money = add(invoice.paid, cmd.amount);
-      const charges = await chargesAfter(context, invoice, previous, paidOn);
+      const charges = await chargesAfter(context, invoice, payments, paidOn);
       const settled = charges ? charges.total.cents === 0 : paid.cents >= invoice.amount.cents;
       const updated: InvoiceRecord = { ...invoice, version: invoice.version + 1, paid, ...(settled ? { status: 'paid' as const, paidOn: maxDate(paidOn, invoice.paidOn ?? paidOn) } : {}) };
       await tx.invoices.update(updated);
@@ -90,8 +90,8 @@ export function recordPayment(context: AppContext) {
     });
 }
 
-async function chargesAfter(context: AppContext, invoice: InvoiceRecord, payments: readonly PaymentRecord[], asOf: string): Promise<LateCharges | undefined> {
-  const calculator = await context.policies.lateCharges(invoice.dueDate, maxDate(invoice.dueDate, asOf as typeof invoice.dueDate));
+async function chargesAfter(context: AppContext, invoice: InvoiceRecord, payments: readonly PaymentRecord[], asOf: CivilDate): Promise<LateCharges | undefined> {
+  const calculator = await context.policies.lateCharges(invoice.dueDate, maxDate(invoice.dueDate, asOf));
   if (!calculator) return undefined;
   return unwrap(
     calculateLateCharges({
