@@ -6,6 +6,7 @@ export const entries = {
   'agreements/index': 'src/agreements/index.ts',
   'negativation/index': 'src/negativation/index.ts',
   'ruler/index': 'src/ruler/index.ts',
+  'portfolio/index': 'src/portfolio/index.ts',
   'testing/index': 'src/testing/index.ts',
   'adapters/memory/index': 'src/adapters/memory/index.ts',
 };

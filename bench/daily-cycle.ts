@@ -3,7 +3,7 @@
  * Run: npx tsx bench/daily-cycle.ts [invoices]   (default 100,000)
  */
 import { MemoryStore } from '../src/adapters/memory/index.js';
-import type { CustomerRecord, InvoiceRecord } from '../src/adapters/ports.js';
+import type { CustomerRecord, InvoiceRecord } from '../src/ports/index.js';
 import { createCollections } from '../src/app/index.js';
 import { addDays, brazilianCalendar, civilDate } from '../src/calendar/index.js';
 import { fromCents } from '../src/money/index.js';

@@ -10,5 +10,5 @@ export * from './errors.js';
 export * from './money/index.js';
 export * from './calendar/index.js';
 export * from './documents/index.js';
-export * from './adapters/ports.js';
+export * from './ports/index.js';
 export * from './app/index.js';

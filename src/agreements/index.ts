@@ -25,7 +25,7 @@ export {
   type Accrual,
 } from './late-charges-calculator.js';
 export { calculateLateCharges, lateChargesInputSchema, invoicePaymentSchema, type LateChargesInput, type LateCharges } from './late-charges.js';
-export { mulDivRound } from './exact-ratio.js';
+export { mulDivRound } from '../money/exact-ratio.js';
 export { agreementInvoiceSchema, invoiceStatusSchema, MAX_AGREEMENT_INVOICES, type AgreementInvoice, type AgreementInvoiceInput } from './invoice.js';
 export { checkEligibility, eligibilityPolicySchema, type Eligibility, type EligibilityPolicyInput, type IneligibilityReason } from './eligibility.js';
 export { COMPONENT_NAMES, ONCE_COMPONENTS, SPREAD_COMPONENTS, componentsSchema, type ComponentName, type Components } from './components.js';

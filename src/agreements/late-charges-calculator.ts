@@ -3,7 +3,7 @@ import { brazilianCalendar, epochDayOf, type BusinessCalendar } from '../calenda
 import { cobrancaError, parseInput } from '../errors.js';
 import { MAX_INPUT_CENTS, type RoundingMode } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
-import { bigMulDivRound, mulDivRound } from './exact-ratio.js';
+import { bigMulDivRound, mulDivRound } from '../money/exact-ratio.js';
 import { lateChargesPolicySchema, type LateChargesPolicy, type LateChargesPolicyInput } from './late-charges-policy.js';
 import { correctionExcess } from './correction-factor.js';
 import { toMonthlySeries, type MonthlySeries } from './month-series.js';

@@ -1,4 +1,4 @@
-import type { AuditEntry, StoreTransaction } from '../adapters/ports.js';
+import type { AuditEntry, StoreTransaction } from '../ports/index.js';
 import type { AppContext } from './dependencies.js';
 
 /** Appends one audit line (the history of accounts, invoices, agreements, negativations). */

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { CobrancaError } from '../errors.js';
-import type { BureauStatusReport, OutboxEffect } from '../adapters/ports.js';
+import type { BureauStatusReport, OutboxEffect } from '../ports/index.js';
 import { appContext, type AppContext, type Ports } from './dependencies.js';
 import { resolvePolicies, type PolicyOptions } from './policies.js';
 import { performPendingEffects, type EffectHandler, type OutboxPass } from './outbox.js';

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { cobrancaError, parseInput, type CobrancaError } from '../errors.js';
-import { isVersionConflict, type StoreTransaction } from '../adapters/ports.js';
+import { isVersionConflict, type StoreTransaction } from '../ports/index.js';
 import type { AppContext } from './dependencies.js';
 
 /** Fields every command input carries. */

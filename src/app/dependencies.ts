@@ -1,5 +1,5 @@
 import type { BusinessCalendar, Clock, CivilDate } from '../calendar/index.js';
-import type { BureauGateway, IdGenerator, Notifier, RateSource, Store } from '../adapters/ports.js';
+import type { BureauGateway, IdGenerator, Notifier, RateSource, Store } from '../ports/index.js';
 import { todayIn } from '../calendar/index.js';
 import type { Policies } from './policies.js';
 

@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../adapters/ports.js';
+import type { OutgoingMessage } from '../ports/index.js';
 import type { AppContext } from './dependencies.js';
 import type { EffectHandler } from './outbox.js';
 

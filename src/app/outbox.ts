@@ -1,4 +1,4 @@
-import type { OutboxEffect } from '../adapters/ports.js';
+import type { OutboxEffect } from '../ports/index.js';
 import type { AppContext } from './dependencies.js';
 
 /** Performs one kind of effect; resolves when done, rejects when it failed (it will be retried). */

@@ -6,7 +6,7 @@ import { parseTaxId } from '../documents/index.js';
 import { compileLateChargesPolicy, lateChargesPolicySchema, type LateChargesCalculator, type LateChargesPolicyInput } from '../agreements/index.js';
 import { resolveNegativationSettings, type NegativationSettings } from '../negativation/index.js';
 import { defineRuler, isRuler, resolveSettings, type ResolvedSettings, type Ruler } from '../ruler/index.js';
-import type { RateSource } from '../adapters/ports.js';
+import type { RateSource } from '../ports/index.js';
 import type { BusinessCalendar } from '../calendar/index.js';
 
 /** The policy part of `createCollections`' options, as the host writes it. */

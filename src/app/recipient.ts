@@ -1,4 +1,4 @@
-import type { CustomerRecord } from '../adapters/ports.js';
+import type { CustomerRecord } from '../ports/index.js';
 
 /** Where a message by `channel` goes for a customer: e-mail, phone (SMS, WhatsApp), postal address (letter), or the customer id (app push); `undefined` when the customer has none. */
 export function recipientOf(customer: CustomerRecord | undefined, channel: string): string | undefined {

@@ -34,14 +34,4 @@ export { type AgreementState, type NegativationState, type AmountInput, type Rul
 export { type DisabledReason, type DisabledStep } from './plan.js';
 export { type DueAction, type ContactMoment, type DeferredAction, type SkipReason, type SkippedStep, type RulerBatch, type RulerEvaluation } from './outcome.js';
 export { type ActionLog, type InvoiceSource, type EvaluateRulerInput, evaluateRuler, evaluateRulerInBatches, evaluateRulerInBatchesSync } from './evaluate.js';
-export {
-  classifierInvoiceSchema,
-  collectionEventSchema,
-  classifyOptionsSchema,
-  type ClassifierInvoice,
-  type ParsedClassifierInvoice,
-  type CollectionEvent,
-} from './classify-input.js';
-export { PANELS, type PanelName, type Panel, type ClassifyPortfolioInput, type PortfolioClassification, panelsOf, classifyPortfolio } from './classify.js';
-export { type MonthPoint, type OperatorOverdue, type CountPoint, type PortfolioCharts } from './classify-charts.js';
 export { forwardAfterDaysOf } from './forward-days.js';

@@ -1,6 +1,6 @@
 import type {
   BureauAnswer, BureauGateway, BureauRegistration, BureauStatusReport, IdGenerator, MonthlyValue, Notifier, OutgoingMessage, RateSource,
-} from '../adapters/ports.js';
+} from '../ports/index.js';
 
 /** A switch that makes the next `count` calls fail with `error`. */
 function failureSwitch(defaultError: string) {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { civilDate } from '../calendar/index.js';
 import { fromCents } from '../money/index.js';
-import type { CustomerRecord, InvoiceRecord, OutboxEffect, Versioned } from '../adapters/ports/records.js';
-import { isVersionConflict, type Collection, type Store, type StoreTransaction } from '../adapters/ports/store.js';
+import type { CustomerRecord, InvoiceRecord, OutboxEffect, Versioned } from '../ports/records.js';
+import { isVersionConflict, type Collection, type Store, type StoreTransaction } from '../ports/store.js';
 
 /** One check of the storage conformance suite. */
 export interface ConformanceCase {

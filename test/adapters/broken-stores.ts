@@ -1,5 +1,5 @@
 import { MemoryStore } from '../../src/adapters/memory/index.js';
-import type { Collection, Store, StoreTransaction, Versioned } from '../../src/adapters/ports.js';
+import type { Collection, Store, StoreTransaction, Versioned } from '../../src/ports/index.js';
 
 /** Wraps a memory store, replacing parts of each transaction with a flawed version. */
 function flawed(patch: (tx: StoreTransaction) => StoreTransaction): () => Store {

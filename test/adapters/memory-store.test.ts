@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore, loadMemoryStore, saveMemoryStore } from '../../src/adapters/memory/index.js';
-import type { InvoiceRecord } from '../../src/adapters/ports.js';
+import type { InvoiceRecord } from '../../src/ports/index.js';
 import { civilDate } from '../../src/calendar/index.js';
 import { fromCents } from '../../src/money/index.js';
 import { describeStoreConformance, storeConformanceCases } from '../../src/testing/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerRecord } from '../../src/adapters/ports.js';
+import type { CustomerRecord } from '../../src/ports/index.js';
 import { harness, invoiceOf, maria } from './harness.js';
 
 async function setup() {

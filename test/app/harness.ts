@@ -1,5 +1,5 @@
 import { MemoryStore } from '../../src/adapters/memory/index.js';
-import type { CustomerRecord, InvoiceRecord } from '../../src/adapters/ports.js';
+import type { CustomerRecord, InvoiceRecord } from '../../src/ports/index.js';
 import { createCollections, type Collections, type CollectionsOptions } from '../../src/app/index.js';
 import { brazilianCalendar, civilDate } from '../../src/calendar/index.js';
 import { brl } from '../../src/money/index.js';

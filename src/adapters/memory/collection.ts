@@ -1,5 +1,5 @@
-import { VersionConflictError, type Collection, type RecordFilter } from '../ports/store.js';
-import type { Versioned } from '../ports/records.js';
+import { VersionConflictError, type Collection, type RecordFilter } from '../../ports/store.js';
+import type { Versioned } from '../../ports/records.js';
 
 const DELETED = Symbol('deleted');
 

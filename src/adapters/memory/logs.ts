@@ -1,5 +1,5 @@
-import type { ActionLogEntry, AuditEntry, IdempotencyRecord, OutboxEffect } from '../ports/records.js';
-import type { ActionLog, AuditLog, IdempotencyKeys, Outbox, StoreTransaction } from '../ports/store.js';
+import type { ActionLogEntry, AuditEntry, IdempotencyRecord, OutboxEffect } from '../../ports/records.js';
+import type { ActionLog, AuditLog, IdempotencyKeys, Outbox, StoreTransaction } from '../../ports/store.js';
 import { frozenCopy } from './collection.js';
 
 /** The committed logs of a memory store. Entries are never mutated in place (a settled effect is replaced). */

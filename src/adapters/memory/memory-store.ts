@@ -1,8 +1,8 @@
 import type {
   ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, Versioned,
-} from '../ports/records.js';
+} from '../../ports/records.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Store, StoreTransaction } from '../ports/store.js';
+import type { Store, StoreTransaction } from '../../ports/store.js';
 import { CommittedRecords, TransactionalCollection, frozenCopy } from './collection.js';
 import { CommittedLogs, TransactionalLogs } from './logs.js';
 

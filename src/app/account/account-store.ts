@@ -1,4 +1,4 @@
-import type { CollectionAccountRecord, StoreTransaction } from '../../adapters/ports.js';
+import type { CollectionAccountRecord, StoreTransaction } from '../../ports/index.js';
 import { abort, notFound } from '../command.js';
 
 /** The one account of a customer has a fixed id, so two concurrent starts cannot create two. */

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { AuditEntry } from '../../adapters/ports.js';
+import type { AuditEntry } from '../../ports/index.js';
 import type { CobrancaError } from '../../errors.js';
 import { toAppError } from '../command.js';
 import type { AppContext } from '../dependencies.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkSmsText, isInsideContactWindow, nextContactMoment } from '../../ruler/index.js';
 import { instantAt, zonedDateTime } from '../../calendar/index.js';
-import type { AccountMessage, StoreTransaction } from '../../adapters/ports.js';
+import type { AccountMessage, StoreTransaction } from '../../ports/index.js';
 import { commandBaseSchema, runCommand, unwrap } from '../command.js';
 import { recordAudit } from '../audit.js';
 import { compact } from '../compact.js';

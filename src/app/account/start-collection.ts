@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cobrancaError } from '../../errors.js';
-import type { CollectionAccountRecord, StoreTransaction } from '../../adapters/ports.js';
+import type { CollectionAccountRecord, StoreTransaction } from '../../ports/index.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cobrancaError } from '../../errors.js';
-import type { AccountTask, CollectionAccountRecord, StoreTransaction } from '../../adapters/ports.js';
+import type { AccountTask, CollectionAccountRecord, StoreTransaction } from '../../ports/index.js';
 import { abort, commandBaseSchema, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
 import { compact } from '../compact.js';

@@ -3,7 +3,7 @@ import { maxDate, toEpochDay } from '../../calendar/index.js';
 import { cobrancaError } from '../../errors.js';
 import { fromCents } from '../../money/index.js';
 import { proposeAgreement, type AgreementInvoiceInput, type ProposalInput } from '../../agreements/index.js';
-import type { AgreementRecord, InvoiceRecord, StoreTransaction } from '../../adapters/ports.js';
+import type { AgreementRecord, InvoiceRecord, StoreTransaction } from '../../ports/index.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';

@@ -1,6 +1,6 @@
 import { maxDate, type CivilDate } from '../../calendar/index.js';
 import { agreementStatus, type Agreement, type AgreementStatus } from '../../agreements/index.js';
-import type { AgreementRecord, PaymentRecord, StoreTransaction } from '../../adapters/ports.js';
+import type { AgreementRecord, PaymentRecord, StoreTransaction } from '../../ports/index.js';
 import { unwrap } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';

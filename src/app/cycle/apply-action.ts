@@ -1,6 +1,6 @@
 import type { CivilDate } from '../../calendar/index.js';
 import type { DeferredAction, DueAction, SkippedStep } from '../../ruler/index.js';
-import type { StoreTransaction } from '../../adapters/ports.js';
+import type { StoreTransaction } from '../../ports/index.js';
 import type { CobrancaError } from '../../errors.js';
 import { attempt } from '../command.js';
 import { recordAudit } from '../audit.js';

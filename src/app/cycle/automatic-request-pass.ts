@@ -1,7 +1,7 @@
 import type { CivilDate } from '../../calendar/index.js';
 import type { CobrancaError } from '../../errors.js';
 import { isDueForAutomaticRegistration } from '../../negativation/index.js';
-import type { InvoiceRecord, StoreTransaction } from '../../adapters/ports.js';
+import type { InvoiceRecord, StoreTransaction } from '../../ports/index.js';
 import { attempt } from '../command.js';
 import type { AppContext } from '../dependencies.js';
 import { startRequest } from '../negativation/request-negativation.js';

@@ -1,6 +1,7 @@
 import type { CivilDate } from '../../calendar/index.js';
-import { classifyPortfolio, forwardAfterDaysOf, type ClassifierInvoice, type CollectionEvent, type PortfolioClassification } from '../../ruler/index.js';
-import type { AgreementRecord, CollectionAccountRecord, CustomerRecord, NegativationRecord } from '../../adapters/ports.js';
+import { forwardAfterDaysOf } from '../../ruler/index.js';
+import { classifyPortfolio, type ClassifierInvoice, type CollectionEvent, type PortfolioClassification } from '../../portfolio/index.js';
+import type { AgreementRecord, CollectionAccountRecord, CustomerRecord, NegativationRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { unwrap } from '../command.js';
 import { agreementOf } from '../agreements/refresh-agreement.js';

@@ -1,7 +1,7 @@
 import type { CivilDate } from '../../calendar/index.js';
 import type { CobrancaError } from '../../errors.js';
 import { earliestSubmissionOn, type NegativationEventInput } from '../../negativation/index.js';
-import type { NegativationRecord } from '../../adapters/ports.js';
+import type { NegativationRecord } from '../../ports/index.js';
 import { attempt } from '../command.js';
 import type { AppContext } from '../dependencies.js';
 import { applyNegativationEvent, negativationOf } from '../negativation/negativation-store.js';

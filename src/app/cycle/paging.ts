@@ -1,4 +1,4 @@
-import type { Collection, StoreTransaction, Versioned } from '../../adapters/ports.js';
+import type { Collection, StoreTransaction, Versioned } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 
 /**

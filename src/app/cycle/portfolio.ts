@@ -2,7 +2,7 @@ import { toEpochDay, type CivilDate } from '../../calendar/index.js';
 import { fromCents } from '../../money/index.js';
 import type { LateChargesCalculator } from '../../agreements/index.js';
 import type { RulerInvoice } from '../../ruler/index.js';
-import type { AgreementRecord, CustomerRecord, InvoiceRecord, NegativationRecord } from '../../adapters/ports.js';
+import type { AgreementRecord, CustomerRecord, InvoiceRecord, NegativationRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { agreementOf } from '../agreements/refresh-agreement.js';
 import { pagesOf } from './paging.js';

@@ -1,6 +1,6 @@
 import type { CivilDate } from '../../calendar/index.js';
 import { reconcile, type Negativation, type ReconcileInvoice, type ReconciliationReport } from '../../negativation/index.js';
-import type { InvoiceRecord, StoreTransaction } from '../../adapters/ports.js';
+import type { InvoiceRecord, StoreTransaction } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { negativationOf } from '../negativation/negativation-store.js';
 import { unwrap } from '../command.js';

@@ -3,7 +3,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { todayIn, type CivilDate } from '../../calendar/index.js';
 import { parseInput, type CobrancaError } from '../../errors.js';
 import type { ReconciliationReport } from '../../negativation/index.js';
-import type { PortfolioClassification } from '../../ruler/index.js';
+import type { PortfolioClassification } from '../../portfolio/index.js';
 import type { AppContext } from '../dependencies.js';
 import { performPendingEffects, type EffectHandler, type OutboxPass } from '../outbox.js';
 import { toAppError } from '../command.js';

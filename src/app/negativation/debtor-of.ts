@@ -1,4 +1,4 @@
-import type { CustomerRecord, InvoiceRecord, NegativationRecord } from '../../adapters/ports.js';
+import type { CustomerRecord, InvoiceRecord, NegativationRecord } from '../../ports/index.js';
 import type { DebtorInput } from '../../negativation/index.js';
 import { compact } from '../compact.js';
 import { negativationOf } from './negativation-store.js';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { BureauAnswer, BureauStatusReport, NegativationRecord } from '../../adapters/ports.js';
+import type { BureauAnswer, BureauStatusReport, NegativationRecord } from '../../ports/index.js';
 import type { CobrancaError } from '../../errors.js';
 import type { NegativationEventInput } from '../../negativation/index.js';
 import { formatTaxId } from '../../documents/index.js';

@@ -1,4 +1,4 @@
-import type { NegativationRecord, StoreTransaction } from '../../adapters/ports.js';
+import type { NegativationRecord, StoreTransaction } from '../../ports/index.js';
 import { keyOf, transition, type Negativation, type NegativationEffect, type NegativationEventInput } from '../../negativation/index.js';
 import { abort, notFound } from '../command.js';
 import { recordAudit } from '../audit.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { civilDateSchema, type CivilDate } from '../../calendar/index.js';
 import { fromCents } from '../../money/index.js';
-import type { StoreTransaction } from '../../adapters/ports.js';
+import type { StoreTransaction } from '../../ports/index.js';
 import { recordAudit } from '../audit.js';
 import { commandBaseSchema, runCommand } from '../command.js';
 import type { AppContext } from '../dependencies.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StoreTransaction } from '../../adapters/ports.js';
+import type { StoreTransaction } from '../../ports/index.js';
 import { REQUEST_ORIGINS, startNegativation } from '../../negativation/index.js';
 import { cobrancaError } from '../../errors.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';

@@ -3,7 +3,7 @@ import { civilDateSchema, maxDate, type CivilDate } from '../../calendar/index.j
 import { cobrancaError } from '../../errors.js';
 import { add, nonNegativeMoneySchema, type Money } from '../../money/index.js';
 import { calculateLateCharges, type LateCharges } from '../../agreements/index.js';
-import type { InvoiceRecord, NegativationRecord, PaymentRecord, StoreTransaction } from '../../adapters/ports.js';
+import type { InvoiceRecord, NegativationRecord, PaymentRecord, StoreTransaction } from '../../ports/index.js';
 import { abort, commandBaseSchema, notFound, runCommand, unwrap } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';

@@ -1,4 +1,4 @@
-import type { RoundingMode } from '../money/index.js';
+import type { RoundingMode } from './rounding.js';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 

@@ -1,5 +1,5 @@
-import type { CivilDate } from '../../calendar/index.js';
-import type { Money } from '../../money/index.js';
+import type { CivilDate } from '../calendar/index.js';
+import type { Money } from '../money/index.js';
 
 /** Every stored aggregate carries an id and a version that goes up by one on each write (optimistic concurrency). */
 export interface Versioned {

@@ -4,7 +4,7 @@ import { daysBetween, type CivilDate } from '../calendar/index.js';
 import { fromCents, type Money } from '../money/index.js';
 import { classifierInvoiceSchema, classifyOptionsSchema, collectionEventSchema, type ClassifierInvoice, type CollectionEvent, type ParsedClassifierInvoice } from './classify-input.js';
 import { ChartAccumulator, type PortfolioCharts } from './classify-charts.js';
-import type { RulerError } from './errors.js';
+import type { PortfolioError } from './errors.js';
 
 /** The nine panels of seed 004's collection manager (the tenth, the charts, is {@link PortfolioCharts}). */
 export const PANELS = [
@@ -100,7 +100,7 @@ export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forw
  * chart series. One pass over the invoices and events; each item is parsed
  * (a bad one is an `invalid_input` error with its path, e.g. `invoices[3].dueDate`).
  */
-export function classifyPortfolio(input: ClassifyPortfolioInput): Result<PortfolioClassification, RulerError> {
+export function classifyPortfolio(input: ClassifyPortfolioInput): Result<PortfolioClassification, PortfolioError> {
   const options = parseInput(classifyOptionsSchema, input);
   if (options.isErr()) return err(options.error);
   const { asOf, forwardAfterDays } = options.value;

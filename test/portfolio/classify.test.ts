@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPortfolio, forwardAfterDaysOf, type ClassifierInvoice, type CollectionEvent, type PanelName } from '../../src/ruler/index.js';
-import { exampleRuler, settingsOf } from './fixtures.js';
+import { forwardAfterDaysOf } from '../../src/ruler/index.js';
+import { classifyPortfolio, type ClassifierInvoice, type CollectionEvent, type PanelName } from '../../src/portfolio/index.js';
+import { exampleRuler, settingsOf } from '../ruler/fixtures.js';
 
 const asOf = '2026-06-30';
 

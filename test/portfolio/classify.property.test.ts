@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyPortfolio, panelsOf, type ClassifierInvoice, type PanelName } from '../../src/ruler/index.js';
-import { classifierInvoiceSchema } from '../../src/ruler/index.js';
-import { dayText } from './arbitraries.js';
+import { classifyPortfolio, panelsOf, type ClassifierInvoice, type PanelName } from '../../src/portfolio/index.js';
+import { classifierInvoiceSchema } from '../../src/portfolio/index.js';
+import { dayText } from '../ruler/arbitraries.js';
 
 const invoiceArb = fc.record({
   customer: fc.integer({ min: 0, max: 4 }),

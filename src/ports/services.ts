@@ -1,5 +1,5 @@
-import type { CivilDate } from '../../calendar/index.js';
-import type { DecimalInput, Money } from '../../money/index.js';
+import type { CivilDate } from '../calendar/index.js';
+import type { DecimalInput, Money } from '../money/index.js';
 
 /** A registration request sent to a credit bureau. */
 export interface BureauRegistration {
