@@ -7,6 +7,7 @@ import { compileLateChargesPolicy, lateChargesPolicySchema, type LateChargesCalc
 import { resolveNegativationSettings, type NegativationSettings } from '../negativation/index.js';
 import { defineRuler, isRuler, resolveSettings, type ResolvedSettings, type Ruler } from '../ruler/index.js';
 import type { RateSource } from '../ports/index.js';
+import { resolveProtestPolicy, protestPolicySchema, type ProtestPolicy } from './protest/protest-policy.js';
 import type { BusinessCalendar } from '../calendar/index.js';
 
 /** The policy part of `createCollections`' options, as the host writes it. */
@@ -23,6 +24,8 @@ export const policyOptionsSchema = z.object({
     .default({ branches: {}, contracts: {} }),
   /** Negativation settings: general and per branch (Yes / No / Default). */
   negativationSettings: z.object({ general: z.unknown().optional(), branches: z.record(z.string(), z.unknown()).default({}) }).default({ branches: {} }),
+  /** Protest settings (Lei 9.492/1997): the notary and the policy, general and per branch. */
+  protestSettings: protestPolicySchema,
   /**
    * Late charges for updated amounts: a policy (fine, interest, correction,
    * grace). With `interestFromRates`, the interest is the legal rate read from
@@ -45,6 +48,8 @@ export interface Policies {
   rulerSettings(branch?: string, contract?: string): ResolvedSettings;
   /** Negativation settings for a branch. */
   negativationSettings(branch?: string): NegativationSettings;
+  /** Protest policy (settings and notary) for a branch. */
+  protest(branch?: string): ProtestPolicy;
   /** The late-charges calculator for invoices due from `from` up to `asOf`, rates fetched from the port as configured; `undefined` when none is configured. */
   lateCharges(from: CivilDate, asOf: CivilDate): Promise<LateChargesCalculator | undefined>;
 }
@@ -82,6 +87,9 @@ export function resolvePolicies(input: unknown, rates: RateSource, calendar: Bus
     negativationByBranch.set(branch, resolved.value);
   }
 
+  const protest = resolveProtestPolicy(options.protestSettings);
+  if (protest.isErr()) return err(protest.error);
+
   const late = options.lateCharges;
   const basePolicy = late?.policy ?? { interest: { kind: 'none' } };
   const checkedBase = parseInput(lateChargesPolicySchema, withSeries(basePolicy as LateChargesPolicyInput, late?.interestFromRates ? [] : undefined, late?.correctionIndex, late?.correctionIndex ? [] : undefined));
@@ -97,6 +105,7 @@ export function resolvePolicies(input: unknown, rates: RateSource, calendar: Bus
       return exact ?? (contract !== undefined ? rulerByKey.get(`|${contract}`) : undefined) ?? (branch !== undefined ? rulerByKey.get(`${branch}|`) : undefined) ?? general.value;
     },
     negativationSettings: (branch) => (branch !== undefined ? negativationByBranch.get(branch) : undefined) ?? negativationGeneral.value,
+    protest: protest.value,
     async lateCharges(from, asOf) {
       if (!late) return undefined;
       const start = addMonths(from, -1);

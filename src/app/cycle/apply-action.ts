@@ -11,6 +11,7 @@ import { addToCollection } from '../account/start-collection.js';
 import { accountIdOf, saveAccount } from '../account/account-store.js';
 import { startRequest } from '../negativation/request-negativation.js';
 import { applyNegativationEvent } from '../negativation/negativation-store.js';
+import { startProtestRequest } from '../protest/request-protest.js';
 
 /** The actor the daily cycle writes as. */
 export const CYCLE_ACTOR = 'system:daily-cycle';
@@ -68,6 +69,17 @@ async function negativate(step: Step, bureau: string | undefined): Promise<Cobra
   return result.error;
 }
 
+/** A due protest step becomes a protest request, through every guard of the protest module; a refusal alerts an operator. */
+async function protest(step: Step): Promise<CobrancaError | undefined> {
+  const result = await attempt(() => startProtestRequest(step.tx, step.context, { idempotencyKey: step.action.key, actor: CYCLE_ACTOR, invoiceId: step.action.invoiceId, reason: `ruler step ${step.action.stepId}` }));
+  if (result.ok) {
+    step.effects.push('protest_requested');
+    return undefined;
+  }
+  await enqueue(step, 'alert_operator', { alert: 'protest_refused', message: result.error.message, details: result.error.details });
+  return result.error;
+}
+
 async function removeNegativation(step: Step): Promise<CobrancaError | undefined> {
   for (const record of await step.tx.negativations.list({ invoiceId: step.action.invoiceId })) {
     if (record.status !== 'negativated') continue;
@@ -121,6 +133,8 @@ export async function applyDueAction(tx: StoreTransaction, context: AppContext, 
       await createTask(step, action.action.title, action.action.assignee);
       break;
     case 'protest':
+      refusal = await protest(step);
+      break;
     case 'suspend-service':
     case 'reduce-service':
     case 'restore-service':
