@@ -1,11 +1,10 @@
 import { cnpjCheckDigits } from './check-digits.js';
+import { maskTaxId } from './mask.js';
 
 /**
- * Masks of personal data (LGPD): what an error, alert, key, audit entry or log
- * line may show of a CPF, CNPJ, e-mail or phone. A CPF keeps its middle six
- * digits, as the federal government publishes them (`***.456.789-**`): the
- * first three digits and the check digits are gone, so the document cannot be
- * rebuilt. Every function here runs in linear time on any input.
+ * Masks of personal data (LGPD) in free text, e-mails and phones (documents,
+ * names and CEPs: `mask.ts`): what an error, alert, key, audit entry or log line
+ * may show. Every function here runs in linear time on any input.
  */
 
 /** Longest input text an error or log line echoes; the rest is cut (with its length said). */
@@ -30,14 +29,6 @@ function maskDigitRun(run: string): string {
     index++;
   }
   return out;
-}
-
-/** A CPF or CNPJ, bare or punctuated, masked: `'12345678909'` → `'***.456.789-**'`; a CNPJ keeps four characters. */
-export function maskTaxId(document: string): string {
-  const bare = document.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
-  if (bare.length === 11) return `***.${bare.slice(3, 6)}.${bare.slice(6, 9)}-**`;
-  if (bare.length === 14) return `**.***.${bare.slice(5, 8)}/${bare.slice(8, 9)}***-**`;
-  return '*'.repeat(Math.min(bare.length, 14));
 }
 
 /** An e-mail masked: `'maria.souza@example.com'` → `'m***@example.com'`. */
