@@ -1,4 +1,4 @@
-/** Version 2: the protests collection (Lei 9.492/1997), laid out like negativations. */
+/** Version 3: the protests collection (Lei 9.492/1997), laid out like negativations. */
 export function protests(s: string): string {
   return `
 CREATE TABLE ${s}.protests (
