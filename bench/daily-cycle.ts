@@ -47,8 +47,7 @@ const app = createCollections({
   ids: sequentialIds(),
   creditor: { id: 'provedor', name: 'Provedor Ltda', document: '11.222.333/0001-81' },
   ruler: exampleSpec,
-  rulerSettings: { general: { registerAutomatically: 'yes' }, branches: {}, contracts: {} },
-  negativationSettings: { general: { daysAfterDueDate: 15 }, branches: {} },
+  settings: { general: { registerAutomatically: 'yes', minimumDaysOverdue: 15 } },
   lateCharges: { policy: { interest: { kind: 'monthly', percent: '1' } }, interestFromRates: false },
 })._unsafeUnwrap();
 
