@@ -23,6 +23,7 @@ export const settingLevelShape = {
   prescriptionYears: inheritable(negativationSettingsShape.prescriptionYears).optional(),
   requireBirthDateForPersons: yesNoDefaultSchema.optional(),
   removeAfterFirstAgreementInstallment: yesNoDefaultSchema.optional(),
+  removeOnPrincipalPaid: yesNoDefaultSchema.optional(),
   removalAlarmBusinessDays: inheritable(negativationSettingsShape.removalAlarmBusinessDays).optional(),
   ageLimitWarningDays: inheritable(negativationSettingsShape.ageLimitWarningDays).optional(),
   stuckSubmissionDays: inheritable(negativationSettingsShape.stuckSubmissionDays).optional(),

@@ -65,6 +65,7 @@ const NEGATIVATION_KEYS = [
   'prescriptionYears',
   'requireBirthDateForPersons',
   'removeAfterFirstAgreementInstallment',
+  'removeOnPrincipalPaid',
   'removalAlarmBusinessDays',
   'ageLimitWarningDays',
   'stuckSubmissionDays',
