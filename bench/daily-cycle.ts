@@ -48,8 +48,7 @@ async function cycle(size: number, steady: boolean): Promise<void> {
     ids: sequentialIds(),
     creditor: { id: 'provedor', name: 'Provedor Ltda', document: '11.222.333/0001-81' },
     ruler: exampleSpec,
-    rulerSettings: { general: { registerAutomatically: 'yes' }, branches: {}, contracts: {} },
-    negativationSettings: { general: { daysAfterDueDate: 15 }, branches: {} },
+    settings: { general: { registerAutomatically: 'yes', minimumDaysOverdue: 15 } },
     lateCharges: { policy: { interest: { kind: 'monthly', percent: '1' } }, interestFromRates: false },
   });
   if (app.isErr()) throw new Error(app.error.message);
