@@ -64,7 +64,7 @@ describe('bureau HTTP gateway against the simulator (real HTTP on 127.0.0.1)', (
       ['a malformed body (after processing)', 'malformed'],
     ] as const)('%s', async (_label, fault) => {
       const sim = await simulator({ faults: { retryAfterSeconds: 0 } });
-      const gateway = gatewayTo(sim);
+      const gateway = gatewayTo(sim, fault === 'timeout' ? { timeoutMs: 500 } : {});
       sim.script(fault, fault);
       const answer = await gateway.register(registrationOf('neg-3'));
       expect(answer).toMatchObject({ outcome: 'pending' });

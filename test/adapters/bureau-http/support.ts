@@ -43,13 +43,13 @@ export async function simulator(options: Partial<BureauSimulatorOptions> = {}): 
   return started;
 }
 
-/** A gateway to `sim` with fast retries (1 ms base) and a log kept in `logs`. */
+/** A gateway to `sim` with fast retries (1 ms base), a 2 s timeout (generous: the machine may be busy) and a log kept in `logs`. */
 export function gatewayTo(sim: BureauSimulator, options: Partial<HttpBureauGatewayOptions> = {}): HttpBureauGateway & { logs: BureauLogEntry[] } {
   const logs: BureauLogEntry[] = [];
   const gateway = createHttpBureauGateway({
     baseUrl: sim.url,
     webhookSecret: SECRET,
-    timeoutMs: 300,
+    timeoutMs: 2_000,
     retry: { limit: 3, baseDelayMs: 1, maxDelayMs: 20, maxRetryAfterMs: 5_000 },
     log: (entry) => logs.push(entry),
     ...options,
