@@ -1,4 +1,5 @@
 import { fromEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
+import { daysOverdueEpoch } from '../calendar/due-date.js';
 import { fromCents } from '../money/index.js';
 import type { InvoiceFacts, RulerInvoice } from './invoice.js';
 import { isNegativationInProgress, isRegistered } from './invoice.js';
@@ -88,10 +89,7 @@ function conditionsHold(conditions: StepConditions | undefined, invoice: RulerIn
 }
 
 function daysOverdueOf(ctx: EvaluationContext, dueDay: number): number {
-  if (ctx.today <= dueDay) return 0;
-  let payableUntil = dueDay;
-  while (!ctx.calendar.isBusinessEpochDay(payableUntil)) payableUntil++;
-  return ctx.today > payableUntil ? ctx.today - dueDay : 0;
+  return daysOverdueEpoch(dueDay, ctx.today, ctx.calendar);
 }
 
 function emit(

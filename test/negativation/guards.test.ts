@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, civilDate, daysBetween, fromEpochDay, toEpochDay, type CivilDate } from '../../src/calendar/index.js';
+import { addDays, civilDate, daysBetween, daysOverdue, defaultBusinessCalendar, fromEpochDay, toEpochDay, type CivilDate } from '../../src/calendar/index.js';
 import { fromCents } from '../../src/money/index.js';
 import {
   ageLimitGuard,
@@ -27,6 +27,7 @@ function facts(asOf: CivilDate, dueDate: CivilDate, overrides: Partial<GuardFact
     asOf,
     settings: s,
     dueDate,
+    daysOverdue: daysOverdue(dueDate, asOf, defaultBusinessCalendar()),
     outstanding: fromCents(37352),
     submissionCutoffOn: submissionCutoffOn(dueDate, s.submissionCutoffMonths),
     ageLimitOn: ageLimitOn(dueDate),

@@ -59,7 +59,7 @@ export async function startRequest(tx: StoreTransaction, context: AppContext, cm
     actor: cmd.actor,
     at: context.nowIso(),
     ...(cmd.reason ? { reason: cmd.reason } : {}),
-  });
+  }, { calendar: context.calendar });
   if (started.isErr()) abort(started.error);
   const { negativation, effects } = started.value;
   const record = newNegativationRecord(negativation, customer.id);

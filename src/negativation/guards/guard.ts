@@ -22,6 +22,8 @@ export interface GuardFacts {
   readonly asOf: CivilDate;
   readonly settings: NegativationSettings;
   readonly dueDate: CivilDate;
+  /** Days the title is overdue as of `asOf` (`daysOverdue` of the calendar module: 0 until the payable day has passed). */
+  readonly daysOverdue: number;
   /** What is still owed. */
   readonly outstanding: Money;
   /** The first day on which no submission is allowed (see `submissionCutoffOn`). */

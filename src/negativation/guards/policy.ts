@@ -1,4 +1,3 @@
-import { daysBetween } from '../../calendar/index.js';
 import { formatBrl } from '../../money/index.js';
 import type { Guard } from './guard.js';
 
@@ -19,19 +18,21 @@ export const minimumAmountGuard: Guard = {
 
 /**
  * Minimum days overdue (seed 003; seed 002 "Dias para executar"): the title
- * must be at least `daysAfterDueDate` calendar days past due (and past due at all).
+ * must be at least `daysAfterDueDate` days overdue (and overdue at all), counted
+ * as `daysOverdue` counts them: a due date on a non-business day is not overdue
+ * before its payable day has passed.
  */
 export const minimumDaysOverdueGuard: Guard = {
   name: 'minimum_days_overdue',
   basis: 'seeds 002 and 003 (creditor policy)',
   check: (facts) => {
-    const overdue = daysBetween(facts.dueDate, facts.asOf);
+    const overdue = facts.daysOverdue;
     const needed = Math.max(1, facts.settings.daysAfterDueDate);
     if (overdue >= needed) return undefined;
     return {
       guard: 'minimum_days_overdue',
       basis: 'seeds 002 and 003 (creditor policy)',
-      message: `the title is ${Math.max(0, overdue)} days overdue; ${needed} are required`,
+      message: `the title is ${overdue} days overdue; ${needed} are required`,
       details: { daysOverdue: overdue, required: needed },
     };
   },
