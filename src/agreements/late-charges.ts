@@ -6,7 +6,7 @@ import { LAST_SUPPORTED_EPOCH_DAY } from '../calendar/civil-date.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import { fromCents, nonNegativeMoneySchema, type Money } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
-import { compileLateChargesPolicy, type AppliedFineRule, type LateChargesOptions } from './late-charges-calculator.js';
+import { compileLateChargesPolicy, type AppliedFineRule, type LateChargesCalculator, type LateChargesOptions } from './late-charges-calculator.js';
 import { lateChargesPolicySchema } from './late-charges-policy.js';
 
 /** A payment made towards one invoice. */
@@ -83,7 +83,20 @@ export function calculateLateCharges(input: LateChargesInput, options: LateCharg
   const parsed = parseInput(lateChargesInputSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const { principal, dueDate, asOf, payments, policy } = parsed.value;
-  const calculator = compileLateChargesPolicy(policy, options.calendar ?? defaultBusinessCalendar());
+  return lateChargesWith(compileLateChargesPolicy(policy, options.calendar ?? defaultBusinessCalendar()), principal, dueDate, asOf, payments);
+}
+
+/**
+ * {@link calculateLateCharges} over a compiled policy and trusted (already parsed) values: the path
+ * the owed-amount rule and the application use, so a portfolio compiles its policy once.
+ */
+export function lateChargesWith(
+  calculator: LateChargesCalculator,
+  principal: Money,
+  dueDate: CivilDate,
+  asOf: CivilDate,
+  payments: readonly { readonly date: CivilDate; readonly amount: Money }[],
+): Result<LateCharges, AgreementsError> {
   const due = toEpochDay(dueDate);
   const today = toEpochDay(asOf);
   const freeUntil = calculator.chargeFreeUntil(due);
@@ -91,8 +104,7 @@ export function calculateLateCharges(input: LateChargesInput, options: LateCharg
     return err(cobrancaError('invalid_input', `the charge-free window of a due date on ${dueDate} ends after the last supported day (${LAST_SUPPORTED_YEAR}-12-31)`, { path: ['dueDate'] }));
   }
   const late = today > freeUntil;
-  const chargesFirst = policy.paymentOrder === 'charges-first';
-
+  const chargesFirst = calculator.policy.paymentOrder === 'charges-first';
   const ordered = payments
     .map((p, index) => ({ day: toEpochDay(p.date), cents: p.amount.cents, index }))
     .filter((p) => p.day <= today)
