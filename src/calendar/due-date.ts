@@ -56,3 +56,12 @@ export function daysSinceDueEpoch(dueEpochDay: number, asOfEpochDay: number): nu
 export function daysOverdue(dueDate: CivilDate, asOf: CivilDate, calendar: Pick<BusinessCalendar, 'isBusinessEpochDay'>): number {
   return daysOverdueEpoch(toEpochDay(dueDate), toEpochDay(asOf), calendar);
 }
+
+/**
+ * The first epoch day on which an invoice due on `dueEpochDay` is at least
+ * `days` (≥ 1) days overdue: `days` after the due date, but never before the
+ * day after its payable day. May lie past the supported calendar.
+ */
+export function firstEpochDayOverdueBy(dueEpochDay: number, days: number, calendar: Pick<BusinessCalendar, 'isBusinessEpochDay'>): number {
+  return Math.max(dueEpochDay + days, payableEpochDay(dueEpochDay, calendar) + 1);
+}

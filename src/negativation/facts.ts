@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { daysOverdue, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
+import type { BusinessCalendar, CivilDate } from '../calendar/index.js';
 import { parseTaxId } from '../documents/index.js';
 import { ageLimitOn, prescriptionOn, submissionCutoffOn } from './dates.js';
 import type { DebtorInput } from './debtor.js';
@@ -14,7 +14,7 @@ export function factsOf(negativation: Negativation, asOf: CivilDate, calendar: B
     asOf,
     settings: negativation.settings,
     dueDate: negativation.title.dueDate,
-    daysOverdue: daysOverdue(negativation.title.dueDate, asOf, calendar),
+    calendar,
     outstanding: negativation.outstanding,
     submissionCutoffOn: negativation.submissionCutoffOn,
     ageLimitOn: negativation.ageLimitOn,
@@ -59,7 +59,7 @@ export function requestFacts(input: RequestFactsInput): GuardFacts {
     asOf,
     settings,
     dueDate: title.dueDate,
-    daysOverdue: daysOverdue(title.dueDate, asOf, calendar),
+    calendar,
     outstanding: title.outstanding ?? title.amount,
     submissionCutoffOn: submissionCutoffOn(title.dueDate, settings.submissionCutoffMonths),
     ageLimitOn: ageLimitOn(title.dueDate),

@@ -14,10 +14,11 @@ const tuesday = '2026-11-24';
 describe('callers count days overdue the one way', () => {
   it('minimum_days_overdue: a title due Saturday is not overdue on Monday (its payable day)', () => {
     const check = (asOf: string) =>
-      checkNegativationGuards({ stage: 'request', asOf, title: { id: 'inv-1', amount: '373.52', dueDate: saturday }, settings: { daysAfterDueDate: 1 } })._unsafeUnwrap();
+      checkNegativationGuards({ stage: 'request', asOf, title: { id: 'inv-1', amount: '373.52', dueDate: saturday }, settings: { minimumDaysOverdue: 1 } })._unsafeUnwrap();
     const onMonday = check(monday);
     expect(onMonday.violations.map((v) => v.guard)).toContain('minimum_days_overdue');
-    expect(onMonday.violations.find((v) => v.guard === 'minimum_days_overdue')?.details).toMatchObject({ daysOverdue: 0, required: 1 });
+    // time heals it on Tuesday, the day after the payable day (not on Sunday, due + 1)
+    expect(onMonday.violations.find((v) => v.guard === 'minimum_days_overdue')?.details).toMatchObject({ daysOverdue: 0, required: 1, allowedFrom: tuesday });
     expect(check(tuesday).violations.map((v) => v.guard)).not.toContain('minimum_days_overdue');
   });
 

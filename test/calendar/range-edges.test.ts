@@ -16,6 +16,7 @@ const EDGES: readonly (readonly [due: string, asOf: string])[] = [
   ['9999-12-24', '9999-12-31'],
   ['9999-12-30', '9999-12-30'],
   ['1000-01-02', '1000-01-02'],
+  ['9994-12-30', '9999-12-31'],
 ];
 
 describe('dates at the edge of the supported range are typed errors or correct results, never a throw', () => {

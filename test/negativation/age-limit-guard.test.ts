@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { civilDate, daysOverdue, defaultBusinessCalendar } from '../../src/calendar/index.js';
+import { civilDate, defaultBusinessCalendar } from '../../src/calendar/index.js';
 import { brl } from '../../src/money/index.js';
 import { ageLimitGuard, ageLimitOn, DEFAULT_NEGATIVATION_SETTINGS, submissionCutoffOn, type GuardFacts } from '../../src/negativation/index.js';
 
@@ -10,7 +10,7 @@ function facts(asOf: string, cutoffMonths: number): GuardFacts {
     asOf: civilDate(asOf),
     settings: { ...DEFAULT_NEGATIVATION_SETTINGS, submissionCutoffMonths: cutoffMonths },
     dueDate,
-    daysOverdue: daysOverdue(dueDate, civilDate(asOf), defaultBusinessCalendar()),
+    calendar: defaultBusinessCalendar(),
     outstanding: brl('100'),
     submissionCutoffOn: submissionCutoffOn(dueDate, cutoffMonths),
     ageLimitOn: ageLimitOn(dueDate),
