@@ -7,6 +7,7 @@ export const entries = {
   'negativation/index': 'src/negativation/index.ts',
   'ruler/index': 'src/ruler/index.ts',
   'portfolio/index': 'src/portfolio/index.ts',
+  'protest/index': 'src/protest/index.ts',
   'testing/index': 'src/testing/index.ts',
   'adapters/memory/index': 'src/adapters/memory/index.ts',
   'adapters/postgres/index': 'src/adapters/postgres/index.ts',
