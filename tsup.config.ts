@@ -10,6 +10,7 @@ export const entries = {
   'protest/index': 'src/protest/index.ts',
   'testing/index': 'src/testing/index.ts',
   'adapters/memory/index': 'src/adapters/memory/index.ts',
+  'adapters/bureau-http/index': 'src/adapters/bureau-http/index.ts',
   'adapters/postgres/index': 'src/adapters/postgres/index.ts',
 };
 
