@@ -1,5 +1,5 @@
 import type { BusinessCalendar, Clock, CivilDate } from '../calendar/index.js';
-import type { BureauGateway, IdGenerator, Notifier, RateSource, Store } from '../ports/index.js';
+import type { BureauGateway, IdGenerator, Notifier, RateSource, Share, Store } from '../ports/index.js';
 import { todayIn } from '../calendar/index.js';
 import type { Policies } from './policies.js';
 
@@ -21,6 +21,8 @@ export interface AppContext extends Ports {
   nowIso(): string;
   /** Today's civil date in São Paulo. */
   today(): CivilDate;
+  /** The worker's share of the portfolio when N workers run one day's cycle together; the whole portfolio when absent. */
+  readonly share?: Share;
 }
 
 /** Builds the {@link AppContext} from the ports and policies. */
