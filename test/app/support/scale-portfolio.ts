@@ -46,8 +46,7 @@ export function scaleApp(store: Store, worker: string): { app: Collections; cloc
     store, clock, notifier, bureau, rates: staticRates(), calendar: brazilianCalendar(), ids: workerIds(worker),
     creditor: { id: 'provedor', name: 'Provedor Internet Ltda', document: '11.222.333/0001-81' },
     ruler: exampleSpec,
-    rulerSettings: { general: { registerAutomatically: 'yes' }, branches: {}, contracts: {} },
-    negativationSettings: { general: { daysAfterDueDate: 15 }, branches: {} },
+    settings: { general: { registerAutomatically: 'yes', minimumDaysOverdue: 15 } },
     lateCharges: { policy: { interest: { kind: 'monthly', percent: '1' } }, interestFromRates: false },
   });
   if (built.isErr()) throw new Error(built.error.message);
