@@ -6,7 +6,7 @@ import { classifierInvoiceSchema, classifyOptionsSchema, collectionEventSchema, 
 import { ChartAccumulator, type PortfolioCharts } from './classify-charts.js';
 import type { PortfolioError } from './errors.js';
 
-/** The nine panels of seed 004's collection manager (the tenth, the charts, is {@link PortfolioCharts}). */
+/** The nine panels of seed 004's collection manager (the tenth, the charts, is {@link PortfolioCharts}), and the protested titles. */
 export const PANELS = [
   'classified',
   'inContact',
@@ -17,6 +17,7 @@ export const PANELS = [
   'registered',
   'critiques',
   'removedAfterRegistration',
+  'protested',
 ] as const;
 
 /** The name of a panel. */
@@ -71,6 +72,7 @@ class PanelAccumulator {
  * - `registered`: registered at a bureau, not removed, unpaid.
  * - `critiques` ("críticas de SPC"): paid but still registered.
  * - `removedAfterRegistration`: paid, and the registration has been removed.
+ * - `protested`: protested at a notary (Lei 9.492/1997) and the protest not cancelled yet, paid or not.
  */
 export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forwardAfterDays: number): PanelName[] {
   const panels: PanelName[] = [];
@@ -91,6 +93,8 @@ export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forw
     if (!removed) panels.push(paid ? 'critiques' : 'registered');
     else if (paid) panels.push('removedAfterRegistration');
   }
+  const protest = invoice.protest;
+  if (protest !== undefined && protest.protestedOn <= asOf && (protest.cancelledOn === undefined || protest.cancelledOn > asOf)) panels.push('protested');
   return panels;
 }
 

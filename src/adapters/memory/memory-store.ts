@@ -1,13 +1,14 @@
 import type {
-  ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, Versioned,
+  ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, ProtestRecord, Versioned,
 } from '../../ports/records.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Store, StoreTransaction } from '../../ports/store.js';
 import { CommittedRecords, TransactionalCollection, frozenCopy } from './collection.js';
 import { CommittedLogs, TransactionalLogs } from './logs.js';
+import { readMemorySnapshot } from './snapshot-schema.js';
 
 /** The collections of aggregates, by name. */
-const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations'] as const;
+const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations', 'protests'] as const;
 type CollectionName = (typeof COLLECTIONS)[number];
 
 /** Everything a memory store holds, as plain JSON-ready data (see {@link MemoryStore.snapshot}). */
@@ -20,6 +21,8 @@ export interface MemorySnapshot {
   readonly accounts: readonly CollectionAccountRecord[];
   readonly agreements: readonly AgreementRecord[];
   readonly negativations: readonly NegativationRecord[];
+  /** Absent in snapshots written before protests existed. */
+  readonly protests?: readonly ProtestRecord[];
   readonly actionLog: readonly ActionLogEntry[];
   readonly outbox: readonly OutboxEffect[];
   readonly audit: readonly AuditEntry[];
@@ -41,6 +44,7 @@ export class MemoryStore implements Store {
     accounts: CommittedRecords<CollectionAccountRecord>;
     agreements: CommittedRecords<AgreementRecord>;
     negativations: CommittedRecords<NegativationRecord>;
+    protests: CommittedRecords<ProtestRecord>;
   };
   private readonly logs = new CommittedLogs();
   private queue: Promise<unknown> = Promise.resolve();
@@ -75,6 +79,7 @@ export class MemoryStore implements Store {
       accounts: all(this.records.accounts),
       agreements: all(this.records.agreements),
       negativations: all(this.records.negativations),
+      protests: all(this.records.protests),
       actionLog: [...this.logs.actionLog.values()].map(frozenCopy),
       outbox: [...this.logs.outbox.values()].map(frozenCopy),
       audit: this.logs.audit.map(frozenCopy),
@@ -82,13 +87,18 @@ export class MemoryStore implements Store {
     };
   }
 
-  /** A store holding what a {@link MemorySnapshot} holds. */
-  static fromSnapshot(snapshot: MemorySnapshot): MemoryStore {
-    if (snapshot.format !== 'cobranca-memory-store' || snapshot.formatVersion !== 1) {
-      throw new TypeError('MemoryStore.fromSnapshot: not a cobranca memory-store snapshot (format version 1)');
-    }
+  /**
+   * A store holding what a {@link MemorySnapshot} holds. The snapshot is
+   * checked first (format, every record's fields, no id or key twice); a bad
+   * one is a `TypeError` naming what is wrong. Data from a file goes through
+   * `loadMemoryStore`, which answers a `Result` instead.
+   */
+  static fromSnapshot(data: MemorySnapshot): MemoryStore {
+    const checked = readMemorySnapshot(data);
+    if (checked.isErr()) throw new TypeError(`MemoryStore.fromSnapshot: ${checked.error.message}`);
+    const snapshot = checked.value;
     const store = new MemoryStore();
-    for (const name of COLLECTIONS) for (const record of snapshot[name]) (store.records[name] as CommittedRecords<Versioned>).put(frozenCopy(record));
+    for (const name of COLLECTIONS) for (const record of snapshot[name] ?? []) (store.records[name] as CommittedRecords<Versioned>).put(frozenCopy(record));
     for (const entry of snapshot.actionLog) store.logs.addAction(frozenCopy(entry));
     for (const effect of snapshot.outbox) store.logs.putEffect(frozenCopy(effect));
     for (const entry of snapshot.audit) store.logs.addAudit(frozenCopy(entry));
