@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { parseInput } from '../errors.js';
+import { fail, parseInput } from '../errors.js';
 import { daysBetween, type CivilDate } from '../calendar/index.js';
 import { fromCents, type Money } from '../money/index.js';
 import { classifierInvoiceSchema, classifyOptionsSchema, collectionEventSchema, type ClassifierInvoice, type CollectionEvent, type ParsedClassifierInvoice } from './classify-input.js';
@@ -98,6 +98,10 @@ export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forw
   return panels;
 }
 
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+}
+
 /**
  * Sorts a portfolio into the collection panels of seed 004 (which runs it
  * daily at 07:00 and on demand), with counts, customers and amounts, and the
@@ -108,6 +112,8 @@ export function classifyPortfolio(input: ClassifyPortfolioInput): Result<Portfol
   const options = parseInput(classifyOptionsSchema, input);
   if (options.isErr()) return err(options.error);
   const { asOf, forwardAfterDays } = options.value;
+  if (!isIterable(input.invoices)) return fail('invalid_input', 'expected the invoices as a list (any iterable)', { path: ['invoices'] });
+  if (input.events !== undefined && !isIterable(input.events)) return fail('invalid_input', 'expected the events as a list (any iterable)', { path: ['events'] });
   const panels = Object.fromEntries(PANELS.map((name) => [name, new PanelAccumulator()])) as Record<PanelName, PanelAccumulator>;
   const charts = new ChartAccumulator(asOf);
   let index = 0;

@@ -39,7 +39,17 @@ export interface RulerInvoice {
   readonly payments?: readonly { readonly date: string; readonly amount: AmountInput }[];
   readonly paidOn?: string;
   readonly agreement?: { readonly state: AgreementState; readonly since: string };
-  readonly negativation?: { readonly state: NegativationState };
+  /**
+   * The invoice's most significant negativation. `registeredOn`: the day the
+   * bureau accepted the registration (it took effect); follow-ups after a
+   * registration (`daysToNextAction`) count from it and never run without it.
+   */
+  readonly negativation?: { readonly state: NegativationState; readonly registeredOn?: string };
+  /**
+   * The day a `suspend-service` or `reduce-service` step of this invoice took
+   * effect (the host performed it). `restore-service` runs only after one did.
+   */
+  readonly serviceCutOn?: string;
   readonly customerKind?: CustomerKind;
   readonly tags?: readonly string[];
   readonly branch?: string;
@@ -150,6 +160,10 @@ export function readInvoice(raw: unknown, index: number, today: number, out: Inv
   if (invoice.negativation !== undefined && (typeof invoice.negativation !== 'object' || invoice.negativation === null || !NEGATIVATION_STATES.has(invoice.negativation.state))) {
     return invalid(['invoices', index, 'negativation', 'state'], 'expected a negativation state');
   }
+  if (invoice.negativation?.registeredOn !== undefined && Number.isNaN(epochDayOfText(invoice.negativation.registeredOn))) {
+    return invalid(['invoices', index, 'negativation', 'registeredOn'], 'expected a date as YYYY-MM-DD');
+  }
+  if (invoice.serviceCutOn !== undefined && Number.isNaN(epochDayOfText(invoice.serviceCutOn))) return invalid(['invoices', index, 'serviceCutOn'], 'expected a date as YYYY-MM-DD');
   if (invoice.customerKind !== undefined && invoice.customerKind !== 'person' && invoice.customerKind !== 'company') {
     return invalid(['invoices', index, 'customerKind'], "expected 'person' or 'company'");
   }
@@ -178,7 +192,7 @@ export function isNegativationInProgress(state: NegativationState | undefined): 
   return state === 'in_analysis' || state === 'processing' || state === 'awaiting_return' || state === 'negativated' || state === 'cancelling';
 }
 
-/** Negativation states in which the debtor is (or is about to be) registered, so a removal is needed after settlement. */
+/** Whether the registration took effect (the bureau accepted it), so a removal is needed after settlement; a submission still awaiting the bureau is not. */
 export function isRegistered(state: NegativationState | undefined): boolean {
-  return state === 'awaiting_return' || state === 'negativated';
+  return state === 'negativated';
 }
