@@ -31,6 +31,12 @@ export const policyOptionsSchema = z.object({
   lateCharges: z
     .object({ policy: z.unknown().optional(), interestFromRates: z.boolean().default(false), correctionIndex: z.string().min(1).optional() })
     .optional(),
+  /**
+   * Agreements: what `negotiate` does with a consumer debt's fine above the cap (2%, CDC art. 52 §1): `cap` it (the
+   * agreement's `fineRule` says so; the default) or `refuse` the proposal (`fine_above_consumer_cap`). A customer of kind
+   * `person` is a consumer; a `company` is not capped.
+   */
+  agreements: z.object({ fineAboveConsumerCap: z.enum(['cap', 'refuse']).default('cap') }).strict().default({ fineAboveConsumerCap: 'cap' }),
 });
 
 /** Policy options as the host writes them. */
@@ -41,6 +47,8 @@ export interface Policies {
   readonly creditor: { readonly id: string; readonly name: string; readonly document: string };
   readonly bureauName: string;
   readonly ruler: Ruler;
+  /** Agreement settings (the consumer cap on the fine). */
+  readonly agreements: { readonly fineAboveConsumerCap: 'cap' | 'refuse' };
   /** Ruler settings for an invoice's branch and contract (general when neither is configured). */
   rulerSettings(branch?: string, contract?: string): ResolvedSettings;
   /** Negativation settings for a branch. */
@@ -91,6 +99,7 @@ export function resolvePolicies(input: unknown, rates: RateSource, calendar: Bus
     creditor: options.creditor,
     bureauName: options.bureauName,
     ruler: ruler.value,
+    agreements: options.agreements,
     rulerSettings(branch, contract) {
       // A contract's own level wins over its branch, as seed 002's inheritance reads: general → branch → contract.
       const exact = branch !== undefined && contract !== undefined ? resolvePair(branch, contract) : undefined;

@@ -9,6 +9,7 @@ import type {
   NegativationRecord,
   OutboxEffect,
   PaymentRecord,
+  RegisterRecord,
   Versioned,
 } from './records.js';
 
@@ -110,6 +111,8 @@ export interface StoreTransaction {
   readonly accounts: Collection<CollectionAccountRecord>;
   readonly agreements: Collection<AgreementRecord>;
   readonly negativations: Collection<NegativationRecord>;
+  /** Seed 004's registers: agreement categories and e-mail templates (`register` tells them apart). */
+  readonly registers: Collection<RegisterRecord>;
   readonly actionLog: ActionLog;
   readonly outbox: Outbox;
   readonly audit: AuditLog;

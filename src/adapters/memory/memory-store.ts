@@ -1,5 +1,5 @@
 import type {
-  ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, Versioned,
+  ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, RegisterRecord, Versioned,
 } from '../../ports/records.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Store, StoreTransaction } from '../../ports/store.js';
@@ -7,7 +7,7 @@ import { CommittedRecords, TransactionalCollection, frozenCopy } from './collect
 import { CommittedLogs, TransactionalLogs } from './logs.js';
 
 /** The collections of aggregates, by name. */
-const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations'] as const;
+const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations', 'registers'] as const;
 type CollectionName = (typeof COLLECTIONS)[number];
 
 /** Everything a memory store holds, as plain JSON-ready data (see {@link MemoryStore.snapshot}). */
@@ -20,6 +20,8 @@ export interface MemorySnapshot {
   readonly accounts: readonly CollectionAccountRecord[];
   readonly agreements: readonly AgreementRecord[];
   readonly negativations: readonly NegativationRecord[];
+  /** Seed 004's registers (absent in snapshots written before they existed). */
+  readonly registers?: readonly RegisterRecord[];
   readonly actionLog: readonly ActionLogEntry[];
   readonly outbox: readonly OutboxEffect[];
   readonly audit: readonly AuditEntry[];
@@ -41,6 +43,7 @@ export class MemoryStore implements Store {
     accounts: CommittedRecords<CollectionAccountRecord>;
     agreements: CommittedRecords<AgreementRecord>;
     negativations: CommittedRecords<NegativationRecord>;
+    registers: CommittedRecords<RegisterRecord>;
   };
   private readonly logs = new CommittedLogs();
   private queue: Promise<unknown> = Promise.resolve();
@@ -75,6 +78,7 @@ export class MemoryStore implements Store {
       accounts: all(this.records.accounts),
       agreements: all(this.records.agreements),
       negativations: all(this.records.negativations),
+      registers: all(this.records.registers),
       actionLog: [...this.logs.actionLog.values()].map(frozenCopy),
       outbox: [...this.logs.outbox.values()].map(frozenCopy),
       audit: this.logs.audit.map(frozenCopy),
@@ -88,7 +92,7 @@ export class MemoryStore implements Store {
       throw new TypeError('MemoryStore.fromSnapshot: not a cobranca memory-store snapshot (format version 1)');
     }
     const store = new MemoryStore();
-    for (const name of COLLECTIONS) for (const record of snapshot[name]) (store.records[name] as CommittedRecords<Versioned>).put(frozenCopy(record));
+    for (const name of COLLECTIONS) for (const record of snapshot[name] ?? []) (store.records[name] as CommittedRecords<Versioned>).put(frozenCopy(record));
     for (const entry of snapshot.actionLog) store.logs.addAction(frozenCopy(entry));
     for (const effect of snapshot.outbox) store.logs.putEffect(frozenCopy(effect));
     for (const entry of snapshot.audit) store.logs.addAudit(frozenCopy(entry));

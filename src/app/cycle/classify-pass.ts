@@ -3,7 +3,9 @@ import { forwardAfterDaysOf } from '../../ruler/index.js';
 import { classifyPortfolio, type ClassifierInvoice, type CollectionEvent, type PortfolioClassification } from '../../portfolio/index.js';
 import type { AgreementRecord, CollectionAccountRecord, CustomerRecord, NegativationRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
-import { unwrap } from '../command.js';
+import { err, ok, type Result } from 'neverthrow';
+import type { CobrancaError } from '../../errors.js';
+import { toAppError, unwrap } from '../command.js';
 import { agreementOf } from '../agreements/refresh-agreement.js';
 import { negativationOf } from '../negativation/negativation-store.js';
 import { followedByRuler, invoicePages } from './portfolio.js';
@@ -68,4 +70,17 @@ function registrationOf(records: readonly NegativationRecord[]): { registeredOn:
     return { registeredOn: negativation.registeredOn, ...(removedOn ? { removedOn } : {}) };
   }
   return undefined;
+}
+
+/**
+ * Seed 004's "Executar manualmente o classificador": the panels and charts as
+ * of now, read from the store. Unlike the daily cycle it performs nothing:
+ * no ruler step, no effect, no write.
+ */
+export async function classifyNow(context: AppContext): Promise<Result<PortfolioClassification, CobrancaError>> {
+  try {
+    return ok(await classifyPass(context, context.today()));
+  } catch (error) {
+    return err(toAppError(error));
+  }
 }
