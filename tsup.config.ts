@@ -9,6 +9,7 @@ export const entries = {
   'portfolio/index': 'src/portfolio/index.ts',
   'testing/index': 'src/testing/index.ts',
   'adapters/memory/index': 'src/adapters/memory/index.ts',
+  'adapters/postgres/index': 'src/adapters/postgres/index.ts',
 };
 
 export default defineConfig({
