@@ -10,6 +10,7 @@ import { toMonthlySeries, type MonthlySeries } from './month-series.js';
 import { pairMemo } from './pair-cache.js';
 import { scalePercent } from './percent.js';
 import { seriesFraction } from './rate-series-fraction.js';
+import { asPolicyHandle } from './policy-handle.js';
 
 /** The fine rule as applied: what the policy asked for, the cap and what was charged. */
 export interface AppliedFineRule {
@@ -128,7 +129,7 @@ function badDay(day: unknown, path: (string | number)[]): AgreementsError | unde
 export function lateChargesCalculator(policyInput: LateChargesPolicyInput, options: LateChargesOptions = {}): Result<LateChargesCalculator, AgreementsError> {
   const parsed = parseInput(lateChargesPolicySchema, policyInput, ['policy']);
   if (parsed.isErr()) return err(parsed.error);
-  return ok(compile(parsed.value, options.calendar ?? defaultBusinessCalendar()));
+  return ok(asPolicyHandle(compile(parsed.value, options.calendar ?? defaultBusinessCalendar())));
 }
 
 /** Compiles an already-parsed policy. */

@@ -6,6 +6,8 @@ import { fromCents, nonNegativeMoneySchema, type Money } from '../money/index.js
 import type { AgreementsError } from './errors.js';
 import { compileLateChargesPolicy, defaultBusinessCalendar, type AppliedFineRule, type LateChargesCalculator, type LateChargesOptions } from './late-charges-calculator.js';
 import { lateChargesPolicySchema } from './late-charges-policy.js';
+import { compiledPolicyOf } from './compiled-policy.js';
+import { readLateChargesInputFast } from './late-charges-fast-input.js';
 
 /** A payment made towards one invoice. */
 export const invoicePaymentSchema = z.object({ date: civilDateSchema, amount: nonNegativeMoneySchema });
@@ -23,8 +25,17 @@ export const lateChargesInputSchema = z.object({
   policy: lateChargesPolicySchema,
 });
 
-/** Input of {@link calculateLateCharges} as written by the host. */
-export type LateChargesInput = z.input<typeof lateChargesInputSchema>;
+/** The per-call fields, for a policy that is already compiled. */
+const perCallInputSchema = lateChargesInputSchema.omit({ policy: true });
+
+/**
+ * Input of {@link calculateLateCharges} as written by the host. `policy` is a plain
+ * policy or, to skip parsing it on every call, the calculator `lateChargesCalculator(policy)`
+ * returns (it carries its own calendar).
+ */
+export type LateChargesInput = Omit<z.input<typeof lateChargesInputSchema>, 'policy'> & {
+  readonly policy: z.input<typeof lateChargesPolicySchema> | LateChargesCalculator;
+};
 
 /** The late charges of one invoice as of a date (every amount exact to the centavo). */
 export interface LateCharges {
@@ -78,10 +89,19 @@ interface Balance {
  * Errors: `invalid_input` (naming the field), `rate_missing`, `index_missing`.
  */
 export function calculateLateCharges(input: LateChargesInput, options: LateChargesOptions = {}): Result<LateCharges, AgreementsError> {
+  const calendar = options.calendar ?? defaultBusinessCalendar();
+  const calculator = compiledPolicyOf((input as { policy?: unknown } | null)?.policy, calendar);
+  const fast = calculator === undefined ? undefined : readLateChargesInputFast(input);
+  if (calculator !== undefined && fast !== undefined) return lateChargesWith(calculator, fast.principal, fast.dueDate, fast.asOf, fast.payments);
+  if (calculator !== undefined) {
+    const perCall = parseInput(perCallInputSchema, input);
+    if (perCall.isErr()) return err(perCall.error);
+    return lateChargesWith(calculator, perCall.value.principal, perCall.value.dueDate, perCall.value.asOf, perCall.value.payments);
+  }
   const parsed = parseInput(lateChargesInputSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const { principal, dueDate, asOf, payments, policy } = parsed.value;
-  return lateChargesWith(compileLateChargesPolicy(policy, options.calendar ?? defaultBusinessCalendar()), principal, dueDate, asOf, payments);
+  return lateChargesWith(compileLateChargesPolicy(policy, calendar), principal, dueDate, asOf, payments);
 }
 
 /**
@@ -100,7 +120,7 @@ export function lateChargesWith(
   const freeUntil = calculator.chargeFreeUntil(due);
   const late = today > freeUntil;
   const chargesFirst = calculator.policy.paymentOrder === 'charges-first';
-  const ordered = payments
+  const ordered = payments.length === 0 ? [] : payments
     .map((p, index) => ({ day: toEpochDay(p.date), cents: p.amount.cents, index }))
     .filter((p) => p.day <= today)
     .sort((a, b) => a.day - b.day || a.index - b.index);

@@ -3,4 +3,5 @@
  * @module adapters/memory
  */
 export { MemoryStore, type MemorySnapshot } from './memory-store.js';
-export { saveMemoryStore, loadMemoryStore } from './snapshot-file.js';
+export { saveMemoryStore, loadMemoryStore, type SnapshotErrorCode } from './snapshot-file.js';
+export { readMemorySnapshot } from './snapshot-schema.js';
