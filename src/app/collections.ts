@@ -23,6 +23,8 @@ import { requestNegativation } from './negativation/request-negativation.js';
 import { cancelNegativation, requestRemoval } from './negativation/removal-and-cancel.js';
 import { applyBureauReport, negativationEffectHandlers } from './negativation/effect-handlers.js';
 import { runDailyCycle } from './cycle/run-daily-cycle.js';
+import { requestProtest } from './protest/request-protest.js';
+import { recordProtestEvent } from './protest/record-protest-event.js';
 
 /** Options of {@link createCollections}: the ports, the policies, and handlers for effects only the host can perform. */
 export type CollectionsOptions = Omit<Ports, 'bureaus'> &
@@ -32,7 +34,7 @@ export type CollectionsOptions = Omit<Ports, 'bureaus'> &
     /** Shorthand for one gateway, named by the general setting `bureau` (`'serasa'` when it names none). */
     readonly bureau?: BureauGateway;
     /**
-     * Handlers for effects the host performs (`suspend-service`, `protest`,
+     * Handlers for effects the host performs (`suspend-service`, `notary_submit`, `letter_of_consent`,
      * `issue_updated_invoice`, `portal_banner`, `alert_operator` …). Effects
      * with no handler stay pending in the outbox for the host to read.
      */
@@ -87,6 +89,10 @@ export function createCollections(options: CollectionsOptions) {
     requestNegativation: requestNegativation(context),
     requestRemoval: requestRemoval(context),
     cancelNegativation: cancelNegativation(context),
+    /** Sends an invoice to protest (Lei 9.492/1997) through the protest guards. */
+    requestProtest: requestProtest(context),
+    /** Records what the notary reported, or the creditor's letter of consent, cancellation or withdrawal request. */
+    recordProtestEvent: recordProtestEvent(context),
     /** Applies a bureau's status report (from its verified webhook or a status query). */
     applyBureauReport: (report: BureauStatusReport) => applyBureauReport(context, report),
   });

@@ -4,9 +4,10 @@ import { daysBetween, type CivilDate } from '../calendar/index.js';
 import { fromCents, type Money } from '../money/index.js';
 import { classifierInvoiceSchema, classifyOptionsSchema, collectionEventSchema, type ClassifierInvoice, type CollectionEvent, type ParsedClassifierInvoice } from './classify-input.js';
 import { ChartAccumulator, type PortfolioCharts } from './classify-charts.js';
+import { agreementOn, isBroken, isPaid, owedCentsOf } from './invoice-facts.js';
 import type { PortfolioError } from './errors.js';
 
-/** The nine panels of seed 004's collection manager (the tenth, the charts, is {@link PortfolioCharts}). */
+/** The nine panels of seed 004's collection manager (the tenth, the charts, is {@link PortfolioCharts}), and the protested titles. */
 export const PANELS = [
   'classified',
   'inContact',
@@ -17,16 +18,20 @@ export const PANELS = [
   'registered',
   'critiques',
   'removedAfterRegistration',
+  'protested',
 ] as const;
 
 /** The name of a panel. */
 export type PanelName = (typeof PANELS)[number];
 
-/** One panel: the invoices in it, how many customers they belong to, and their total. */
+/** One panel: the invoices in it, how many customers they belong to, their amounts and what they owe. */
 export interface Panel {
   readonly invoices: number;
   readonly customers: number;
+  /** The invoices' amounts (principal as issued). */
   readonly amount: Money;
+  /** What they owe on `asOf` by the one owed-amount rule (zero for a paid invoice): the panel's total. */
+  readonly owed: Money;
   readonly invoiceIds: readonly string[];
 }
 
@@ -42,48 +47,55 @@ export interface ClassifyPortfolioInput {
 export interface PortfolioClassification {
   readonly asOf: CivilDate;
   readonly panels: Readonly<Record<PanelName, Panel>>;
+  /** Originals replaced by a new proposal: shown here once, never beside their installments. */
+  readonly replaced: Panel;
   readonly charts: PortfolioCharts;
 }
 
 class PanelAccumulator {
   cents = 0;
+  owedCents = 0;
   readonly ids: string[] = [];
   readonly customers = new Set<string>();
 
-  add(invoice: ParsedClassifierInvoice): void {
+  add(invoice: ParsedClassifierInvoice, owedCents: number): void {
     this.cents += invoice.amount.cents;
+    this.owedCents += owedCents;
     this.ids.push(invoice.id);
     this.customers.add(invoice.customerId);
   }
 
   toPanel(): Panel {
-    return { invoices: this.ids.length, customers: this.customers.size, amount: fromCents(this.cents), invoiceIds: this.ids };
+    return { invoices: this.ids.length, customers: this.customers.size, amount: fromCents(this.cents), owed: fromCents(this.owedCents), invoiceIds: this.ids };
   }
 }
 
 /**
  * The panels an invoice belongs to as of a day (seed 004). An invoice can be in
  * several (an agreement invoice that is also registered at a bureau).
- * - `classified`: open, overdue at least `forwardAfterDays`, not yet selected, no agreement.
+ * An original replaced by a new proposal is in none of them (see `replaced`).
+ * - `classified`: open, no agreement, not yet selected; forwarded by the ruler's step, or overdue at least `forwardAfterDays`.
  * - `inContact` / `awaitingNegotiation`: open, no agreement, selected / started.
- * - `agreementPending` / `agreementBroken`: in a (not cancelled) agreement, unpaid, on or before / after the tolerance date.
+ * - `agreementPending` / `agreementBroken`: in a (not cancelled) agreement, unpaid; broken only when `agreementStatus` says so.
  * - `agreementFulfilled`: in an agreement and paid.
  * - `registered`: registered at a bureau, not removed, unpaid.
  * - `critiques` ("críticas de SPC"): paid but still registered.
  * - `removedAfterRegistration`: paid, and the registration has been removed.
+ * - `protested`: protested at a notary (Lei 9.492/1997) and the protest not cancelled yet, paid or not.
  */
 export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forwardAfterDays: number): PanelName[] {
   const panels: PanelName[] = [];
-  const paid = invoice.paidOn !== undefined && invoice.paidOn <= asOf;
-  const agreement = invoice.agreement !== undefined && !invoice.agreement.cancelled && invoice.agreement.createdOn <= asOf ? invoice.agreement : undefined;
+  if (invoice.replacedBy !== undefined) return panels;
+  const paid = isPaid(invoice, asOf);
+  const agreement = agreementOn(invoice, asOf);
   if (!paid && agreement === undefined) {
     if (invoice.collection === 'selected') panels.push('inContact');
     else if (invoice.collection === 'started') panels.push('awaitingNegotiation');
-    else if (daysBetween(invoice.dueDate, asOf) >= forwardAfterDays && invoice.dueDate < asOf) panels.push('classified');
+    else if (invoice.collection === 'forwarded' || (daysBetween(invoice.dueDate, asOf) >= forwardAfterDays && invoice.dueDate < asOf)) panels.push('classified');
   }
   if (agreement !== undefined) {
     if (paid) panels.push('agreementFulfilled');
-    else panels.push(asOf <= agreement.toleranceDate ? 'agreementPending' : 'agreementBroken');
+    else panels.push(isBroken(invoice, agreement, asOf) ? 'agreementBroken' : 'agreementPending');
   }
   const negativation = invoice.negativation;
   if (negativation !== undefined && negativation.registeredOn <= asOf) {
@@ -91,6 +103,8 @@ export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forw
     if (!removed) panels.push(paid ? 'critiques' : 'registered');
     else if (paid) panels.push('removedAfterRegistration');
   }
+  const protest = invoice.protest;
+  if (protest !== undefined && protest.protestedOn <= asOf && (protest.cancelledOn === undefined || protest.cancelledOn > asOf)) panels.push('protested');
   return panels;
 }
 
@@ -105,13 +119,20 @@ export function classifyPortfolio(input: ClassifyPortfolioInput): Result<Portfol
   if (options.isErr()) return err(options.error);
   const { asOf, forwardAfterDays } = options.value;
   const panels = Object.fromEntries(PANELS.map((name) => [name, new PanelAccumulator()])) as Record<PanelName, PanelAccumulator>;
+  const replaced = new PanelAccumulator();
   const charts = new ChartAccumulator(asOf);
   let index = 0;
   for (const raw of input.invoices) {
     const parsed = parseInput(classifierInvoiceSchema, raw, ['invoices', index++]);
     if (parsed.isErr()) return err(parsed.error);
-    for (const name of panelsOf(parsed.value, asOf, forwardAfterDays)) panels[name].add(parsed.value);
-    charts.addInvoice(parsed.value);
+    const invoice = parsed.value;
+    if (invoice.replacedBy !== undefined) {
+      replaced.add(invoice, 0);
+      continue;
+    }
+    const owed = owedCentsOf(invoice, asOf);
+    for (const name of panelsOf(invoice, asOf, forwardAfterDays)) panels[name].add(invoice, owed);
+    charts.addInvoice(invoice);
   }
   index = 0;
   for (const raw of input.events ?? []) {
@@ -120,5 +141,5 @@ export function classifyPortfolio(input: ClassifyPortfolioInput): Result<Portfol
     charts.addEvent(parsed.value);
   }
   const result = Object.fromEntries(PANELS.map((name) => [name, panels[name].toPanel()])) as Record<PanelName, Panel>;
-  return ok({ asOf, panels: result, charts: charts.result() });
+  return ok({ asOf, panels: result, replaced: replaced.toPanel(), charts: charts.result() });
 }

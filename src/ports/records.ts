@@ -54,6 +54,8 @@ export interface InvoiceRecord extends Versioned {
   readonly agreementId?: string;
   /** The collection account it belongs to, once collection started. */
   readonly collectionAccountId?: string;
+  /** When the ruler's "forward to collections" step classified it for the collection manager (seed 004's first panel). */
+  readonly forwardedOn?: CivilDate;
   /** Seed 000: the "Negativar" flag set when the invoice was created (automatic request). */
   readonly negativate?: boolean;
   readonly fiscalDocumentIssued?: boolean;
@@ -117,6 +119,17 @@ export interface NegativationRecord extends Versioned {
   readonly status: string;
   /** The negativation module's value (plain, serialisable). */
   readonly negativation: unknown;
+}
+
+/** A protest as stored: the protest module's plain data plus bookkeeping. */
+export interface ProtestRecord extends Versioned {
+  readonly customerId: string;
+  readonly invoiceId: string;
+  /** `debtor document|creditor|title`: one live protest per key. */
+  readonly uniqueKey: string;
+  readonly status: string;
+  /** The protest module's value (plain, serialisable). */
+  readonly protest: unknown;
 }
 
 /** One collection account per customer (seed 004): everything about collecting from them. */
@@ -251,7 +264,7 @@ export interface AuditEntry {
   readonly id: string;
   readonly at: string;
   readonly actor: string;
-  readonly subjectType: 'customer' | 'invoice' | 'account' | 'agreement' | 'negativation' | 'payment' | 'cycle' | 'register';
+  readonly subjectType: 'customer' | 'invoice' | 'account' | 'agreement' | 'negativation' | 'protest' | 'payment' | 'cycle' | 'register';
   readonly subjectId: string;
   readonly action: string;
   readonly details?: Readonly<Record<string, unknown>>;

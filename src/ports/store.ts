@@ -9,6 +9,7 @@ import type {
   NegativationRecord,
   OutboxEffect,
   PaymentRecord,
+  ProtestRecord,
   RegisterRecord,
   Versioned,
 } from './records.js';
@@ -162,6 +163,7 @@ export interface StoreTransaction {
   readonly negativations: Collection<NegativationRecord>;
   /** Seed 004's registers: agreement categories and e-mail templates (`register` tells them apart). */
   readonly registers: Collection<RegisterRecord>;
+  readonly protests: Collection<ProtestRecord>;
   readonly actionLog: ActionLog;
   readonly outbox: Outbox;
   readonly audit: AuditLog;

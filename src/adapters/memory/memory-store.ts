@@ -1,5 +1,5 @@
 import type {
-  ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, RegisterRecord, Versioned,
+  ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, ProtestRecord, RegisterRecord, Versioned,
 } from '../../ports/records.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Store, StoreTransaction } from '../../ports/store.js';
@@ -8,7 +8,7 @@ import { CommittedLogs, TransactionalLogs } from './logs.js';
 import { readMemorySnapshot } from './snapshot-schema.js';
 
 /** The collections of aggregates, by name. */
-const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations', 'registers'] as const;
+const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations', 'protests', 'registers'] as const;
 type CollectionName = (typeof COLLECTIONS)[number];
 
 /** Everything a memory store holds, as plain JSON-ready data (see {@link MemoryStore.snapshot}). */
@@ -23,6 +23,8 @@ export interface MemorySnapshot {
   readonly negativations: readonly NegativationRecord[];
   /** Seed 004's registers (absent in snapshots written before they existed). */
   readonly registers?: readonly RegisterRecord[];
+  /** Absent in snapshots written before protests existed. */
+  readonly protests?: readonly ProtestRecord[];
   readonly actionLog: readonly ActionLogEntry[];
   readonly outbox: readonly OutboxEffect[];
   readonly audit: readonly AuditEntry[];
@@ -45,6 +47,7 @@ export class MemoryStore implements Store {
     agreements: CommittedRecords<AgreementRecord>;
     negativations: CommittedRecords<NegativationRecord>;
     registers: CommittedRecords<RegisterRecord>;
+    protests: CommittedRecords<ProtestRecord>;
   };
   private readonly logs = new CommittedLogs();
   private queue: Promise<unknown> = Promise.resolve();
@@ -80,6 +83,7 @@ export class MemoryStore implements Store {
       agreements: all(this.records.agreements),
       negativations: all(this.records.negativations),
       registers: all(this.records.registers),
+      protests: all(this.records.protests),
       actionLog: [...this.logs.actionLog.values()].map(frozenCopy),
       outbox: [...this.logs.outbox.values()].map(frozenCopy),
       audit: this.logs.audit.map(frozenCopy),

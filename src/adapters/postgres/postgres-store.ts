@@ -53,6 +53,7 @@ export class PostgresStore implements Store {
       accounts: collection('accounts'),
       agreements: collection('agreements'),
       negativations: collection('negativations'),
+      protests: collection('protests'),
       registers: collection('registers'),
       actionLog: sqlActionLog(sql, s),
       outbox: sqlOutbox(sql, s),

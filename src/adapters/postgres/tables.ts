@@ -35,6 +35,7 @@ export const TABLES = {
   accounts: { table: 'accounts', columns: [text('customerId', 'customer_id'), text('status', 'status'), date('openedOn', 'opened_on'), date('confirmedOn', 'confirmed_on')] },
   agreements: { table: 'agreements', columns: [text('customerId', 'customer_id'), text('status', 'status'), date('settledOn', 'settled_on'), date('fundsAvailableOn', 'funds_available_on')] },
   negativations: { table: 'negativations', columns: [text('customerId', 'customer_id'), text('invoiceId', 'invoice_id'), text('uniqueKey', 'unique_key'), text('status', 'status')] },
+  protests: { table: 'protests', columns: [text('customerId', 'customer_id'), text('invoiceId', 'invoice_id'), text('uniqueKey', 'unique_key'), text('status', 'status')] },
   registers: { table: 'registers', columns: [text('register', 'register'), text('name', 'name'), { field: 'active', column: 'active', kind: 'bool' }] },
 } as const satisfies Record<string, TableSpec>;
 

@@ -1,4 +1,4 @@
-/** Version 3: seed 004's registers (agreement categories, e-mail templates). */
+/** Version 4: seed 004's registers (agreement categories, e-mail templates). */
 export const registers = (s: string): string => `
 CREATE TABLE ${s}.registers (
   id text COLLATE "C" PRIMARY KEY,
