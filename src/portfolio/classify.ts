@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import { parseInput } from '../errors.js';
-import { daysBetween, type CivilDate } from '../calendar/index.js';
+import { fail, parseInput } from '../errors.js';
+import { calendarOption, daysOverdue, defaultBusinessCalendar, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { fromCents, type Money } from '../money/index.js';
 import { classifierInvoiceSchema, classifyOptionsSchema, collectionEventSchema, type ClassifierInvoice, type CollectionEvent, type ParsedClassifierInvoice } from './classify-input.js';
 import { ChartAccumulator, type PortfolioCharts } from './classify-charts.js';
@@ -74,7 +74,7 @@ class PanelAccumulator {
  * The panels an invoice belongs to as of a day (seed 004). An invoice can be in
  * several (an agreement invoice that is also registered at a bureau).
  * An original replaced by a new proposal is in none of them (see `replaced`).
- * - `classified`: open, no agreement, not yet selected; forwarded by the ruler's step, or overdue at least `forwardAfterDays`.
+ * - `classified`: open, no agreement, not yet selected; forwarded by the ruler's step, or overdue (as `daysOverdue` counts) at least `forwardAfterDays` days.
  * - `inContact` / `awaitingNegotiation`: open, no agreement, selected / started.
  * - `agreementPending` / `agreementBroken`: in a (not cancelled) agreement, unpaid; broken only when `agreementStatus` says so.
  * - `agreementFulfilled`: in an agreement and paid.
@@ -83,7 +83,7 @@ class PanelAccumulator {
  * - `removedAfterRegistration`: paid, and the registration has been removed.
  * - `protested`: protested at a notary (Lei 9.492/1997) and the protest not cancelled yet, paid or not.
  */
-export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forwardAfterDays: number): PanelName[] {
+export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forwardAfterDays: number, calendar: BusinessCalendar = defaultBusinessCalendar()): PanelName[] {
   const panels: PanelName[] = [];
   if (invoice.replacedBy !== undefined) return panels;
   const paid = isPaid(invoice, asOf);
@@ -91,7 +91,11 @@ export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forw
   if (!paid && agreement === undefined) {
     if (invoice.collection === 'selected') panels.push('inContact');
     else if (invoice.collection === 'started') panels.push('awaitingNegotiation');
-    else if (invoice.collection === 'forwarded' || (daysBetween(invoice.dueDate, asOf) >= forwardAfterDays && invoice.dueDate < asOf)) panels.push('classified');
+    else if (invoice.collection === 'forwarded') panels.push('classified');
+    else {
+      const overdue = daysOverdue(invoice.dueDate, asOf, calendar);
+      if (overdue > 0 && overdue >= forwardAfterDays) panels.push('classified');
+    }
   }
   if (agreement !== undefined) {
     if (paid) panels.push('agreementFulfilled');
@@ -108,16 +112,24 @@ export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forw
   return panels;
 }
 
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+}
+
 /**
  * Sorts a portfolio into the collection panels of seed 004 (which runs it
  * daily at 07:00 and on demand), with counts, customers and amounts, and the
  * chart series. One pass over the invoices and events; each item is parsed
  * (a bad one is an `invalid_input` error with its path, e.g. `invoices[3].dueDate`).
  */
-export function classifyPortfolio(input: ClassifyPortfolioInput): Result<PortfolioClassification, PortfolioError> {
-  const options = parseInput(classifyOptionsSchema, input);
-  if (options.isErr()) return err(options.error);
-  const { asOf, forwardAfterDays } = options.value;
+export function classifyPortfolio(input: ClassifyPortfolioInput, options: { readonly calendar?: BusinessCalendar } = {}): Result<PortfolioClassification, PortfolioError> {
+  const calendar = calendarOption(options.calendar);
+  if (calendar.isErr()) return err(calendar.error);
+  const parsed = parseInput(classifyOptionsSchema, input);
+  if (parsed.isErr()) return err(parsed.error);
+  const { asOf, forwardAfterDays } = parsed.value;
+  if (!isIterable(input.invoices)) return fail('invalid_input', 'expected the invoices as a list (any iterable)', { path: ['invoices'] });
+  if (input.events !== undefined && !isIterable(input.events)) return fail('invalid_input', 'expected the events as a list (any iterable)', { path: ['events'] });
   const panels = Object.fromEntries(PANELS.map((name) => [name, new PanelAccumulator()])) as Record<PanelName, PanelAccumulator>;
   const replaced = new PanelAccumulator();
   const charts = new ChartAccumulator(asOf);
@@ -131,7 +143,7 @@ export function classifyPortfolio(input: ClassifyPortfolioInput): Result<Portfol
       continue;
     }
     const owed = owedCentsOf(invoice, asOf);
-    for (const name of panelsOf(invoice, asOf, forwardAfterDays)) panels[name].add(invoice, owed);
+    for (const name of panelsOf(invoice, asOf, forwardAfterDays, calendar.value)) panels[name].add(invoice, owed);
     charts.addInvoice(invoice);
   }
   index = 0;
