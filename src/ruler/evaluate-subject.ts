@@ -1,7 +1,9 @@
 import { fromEpochDay, toEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
+import { epochDayOfText } from '../calendar/civil-date.js';
+import { daysOverdueEpoch, payableEpochDay } from '../calendar/due-date.js';
 import { fromCents } from '../money/index.js';
 import type { InvoiceFacts, RulerInvoice } from './invoice.js';
-import { epochDayOfText, isNegativationInProgress, isRegistered } from './invoice.js';
+import { isNegativationInProgress, isRegistered } from './invoice.js';
 import type { ContactMoment, DueAction, SkippedStep } from './outcome.js';
 import { stepDay, type PlannedStep, type RulerPlan } from './plan.js';
 import type { StepConditions } from './step.js';
@@ -87,18 +89,13 @@ function conditionsHold(conditions: StepConditions | undefined, invoice: RulerIn
   return true;
 }
 
-/** The last day an invoice due on `dueDay` is payable on time (DOMAIN §1: a due date on a non-business day moves to the next business day). */
+/** The last day an invoice due on `dueDay` is payable on time (`payableEpochDay`, DOMAIN §1). */
 function payableDayOf(ctx: EvaluationContext, dueDay: number): number {
-  let day = dueDay;
-  while (!ctx.calendar.isBusinessEpochDay(day)) day++;
-  return day;
+  return payableEpochDay(dueDay, ctx.calendar);
 }
 
 function daysOverdueOf(ctx: EvaluationContext, dueDay: number): number {
-  if (ctx.today <= dueDay) return 0;
-  let payableUntil = dueDay;
-  while (!ctx.calendar.isBusinessEpochDay(payableUntil)) payableUntil++;
-  return ctx.today > payableUntil ? ctx.today - dueDay : 0;
+  return daysOverdueEpoch(dueDay, ctx.today, ctx.calendar);
 }
 
 function emit(

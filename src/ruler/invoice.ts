@@ -1,5 +1,5 @@
 import { cobrancaError, type ErrorPath } from '../errors.js';
-import { epochDayOf, daysInMonth } from '../calendar/index.js';
+import { epochDayOfText } from '../calendar/civil-date.js';
 import { parseMoney, type Money } from '../money/index.js';
 import type { RulerError } from './errors.js';
 import type { CustomerKind } from './step.js';
@@ -72,26 +72,6 @@ export interface InvoiceFacts {
   openCents: number;
   /** Epoch day the invoice was settled or covered by an agreement (`NaN` while open). */
   settledDay: number;
-}
-
-/** Reads `YYYY-MM-DD` into an epoch day without allocating; `NaN` when it is not a calendar date. */
-export function epochDayOfText(text: unknown): number {
-  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
-  let year = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return Number.NaN;
-    year = year * 10 + d;
-  }
-  const m1 = text.charCodeAt(5) - 48;
-  const m2 = text.charCodeAt(6) - 48;
-  const d1 = text.charCodeAt(8) - 48;
-  const d2 = text.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return Number.NaN;
-  const month = m1 * 10 + m2;
-  const day = d1 * 10 + d2;
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  return epochDayOf(year, month, day);
 }
 
 function centsOf(value: unknown): number {

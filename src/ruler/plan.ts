@@ -1,4 +1,6 @@
 import type { BusinessCalendar } from '../calendar/index.js';
+import { businessEpochDayOnOrAfter, businessEpochDayOnOrBefore } from '../calendar/business-calendar.js';
+import { payableEpochDay } from '../calendar/due-date.js';
 import { actionChannel, isSettlementAction, type RulerAction } from './action.js';
 import type { Ruler } from './define-ruler.js';
 import type { RulerSettings } from './settings.js';
@@ -135,12 +137,9 @@ function withoutUnnoticedNegativations(planned: PlannedStep[], leadDays: number,
 export function stepDay(step: PlannedStep, anchorDay: number, calendar: BusinessCalendar, settlement: boolean): number {
   let day = anchorDay + step.offsetDays;
   if (!settlement && step.offsetDays > 0) {
-    let payableUntil = anchorDay;
-    while (!calendar.isBusinessEpochDay(payableUntil)) payableUntil++;
-    if (day <= payableUntil) day = payableUntil + 1;
+    const payable = payableEpochDay(anchorDay, calendar);
+    if (day <= payable) day = payable + 1;
   }
   if (step.runsOnNonBusinessDays) return day;
-  const direction = !settlement && step.offsetDays < 0 ? -1 : 1;
-  while (!calendar.isBusinessEpochDay(day)) day += direction;
-  return day;
+  return !settlement && step.offsetDays < 0 ? businessEpochDayOnOrBefore(day, calendar) : businessEpochDayOnOrAfter(day, calendar);
 }

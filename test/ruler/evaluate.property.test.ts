@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toEpochDay, weekdayOf, zonedDateTime, civilDate } from '../../src/calendar/index.js';
 import { evaluateRuler, isSettlementAction, type DueAction, type RulerEvaluation, type RulerInvoice, type Ruler, type ResolvedSettings } from '../../src/ruler/index.js';
-import { epochDayOfText } from '../../src/ruler/invoice.js';
+import { epochDayOfText } from '../../src/calendar/civil-date.js';
 import { BASE_DAY, dayText, instantOf, momentArb, portfolioArb, rulerArb } from './arbitraries.js';
 import { calendar, settingsOf } from './fixtures.js';
 
