@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/adapters/memory/index.js';
 import { createCollections, type DailyCycleReport } from '../../src/app/index.js';
-import { addDays, brazilianCalendar, fromEpochDay, toEpochDay, type BusinessCalendar, type CivilDate } from '../../src/calendar/index.js';
+import { addDays, brazilianCalendar, payableOn, type CivilDate } from '../../src/calendar/index.js';
 import type { Negativation } from '../../src/negativation/index.js';
 import type { CustomerRecord, InvoiceRecord } from '../../src/ports/index.js';
 import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from '../../src/testing/index.js';
@@ -43,13 +43,6 @@ const settings = {
   },
   contracts: { premium: { ruler: 'vip', minimumDaysOverdue: 20 } },
 } as const;
-
-/** The last day an invoice is payable on time (DOMAIN §1): its due date, or the next business day. */
-function payableOn(due: CivilDate, calendar: BusinessCalendar): CivilDate {
-  let day = toEpochDay(due);
-  while (!calendar.isBusinessEpochDay(day)) day++;
-  return fromEpochDay(day);
-}
 
 const person = (id: string, taxId: string, extra: Partial<CustomerRecord> = {}): CustomerRecord => ({ ...maria, id, taxId, name: `Cliente ${id}`, email: `${id}@example.com`, ...extra });
 const customers = [
