@@ -14,6 +14,8 @@ export interface NegativationPassReport {
   readonly approved: readonly string[];
   /** Notice periods elapsed: the registration goes to the bureau. */
   readonly submitted: readonly string[];
+  /** Registrations waiting out their prior notice (CDC art. 43 §2): submitted on `until` (absent while the notice is still to be sent). */
+  readonly waitingForNotice: readonly { readonly negativationId: string; readonly invoiceId: string; readonly until?: CivilDate }[];
   /** Events the guards refused, with why (e.g. the debt reached its age limit during the notice period). */
   readonly refused: readonly { readonly negativationId: string; readonly event: string; readonly error: CobrancaError }[];
 }
@@ -35,11 +37,16 @@ export async function negativationPass(context: AppContext, today: CivilDate): P
   const approved: string[] = [];
   const submitted: string[] = [];
   const refused: { negativationId: string; event: string; error: CobrancaError }[] = [];
+  const waitingForNotice: { negativationId: string; invoiceId: string; until?: CivilDate }[] = [];
   for await (const page of pagesOf(context, (tx) => tx.negativations, 500)) {
     await context.store.transaction(async (tx) => {
       for (const stale of page) {
         const record = await tx.negativations.get(stale.id);
         const event = record ? dueEvent(record, today) : undefined;
+        if (record && !event && record.status === 'processing' && negativationOf(record).noticePeriodElapsedOn === undefined) {
+          const until = earliestSubmissionOn(negativationOf(record));
+          waitingForNotice.push({ negativationId: record.id, invoiceId: record.invoiceId, ...(until !== undefined ? { until } : {}) });
+        }
         if (!record || !event) continue;
         const result = await attempt(() => applyNegativationEvent(tx, context, record, { ...event, at: context.nowIso() }));
         if (!result.ok) refused.push({ negativationId: record.id, event: event.type, error: result.error });
@@ -48,5 +55,5 @@ export async function negativationPass(context: AppContext, today: CivilDate): P
       }
     });
   }
-  return { approved, submitted, refused };
+  return { approved, submitted, waitingForNotice, refused };
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkConfiguration, type ConfigurationInput } from '../../../src/app/index.js';
@@ -14,6 +16,11 @@ describe('one settings tree: general → branch → contract (seed 002)', () => 
     const names = Object.keys(settingLevelShape).sort();
     expect(names).toEqual([...new Set([...Object.keys(DEFAULT_RULER_SETTINGS), ...Object.keys(DEFAULT_NEGATIVATION_SETTINGS), 'ruler', 'bureau'])].sort());
     expect(names).not.toContain('daysAfterDueDate');
+  });
+
+  it('docs/collections.md has a row for every setting of the tree (setting, seed, default, who reads it)', () => {
+    const docs = readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'collections.md'), 'utf8');
+    for (const name of Object.keys(settingLevelShape)) expect(docs, name).toContain(`| \`${name}\` |`);
   });
 
   it('resolves Yes / No / Default level by level and reports where each value came from', () => {
