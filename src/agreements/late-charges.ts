@@ -1,10 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
-import { civilDateSchema, fromEpochDay, toEpochDay, type CivilDate } from '../calendar/index.js';
+import { civilDateSchema, defaultBusinessCalendar, fromEpochDay, LAST_SUPPORTED_YEAR, toEpochDay, type CivilDate } from '../calendar/index.js';
+import { daysSinceDueEpoch } from '../calendar/due-date.js';
+import { LAST_SUPPORTED_EPOCH_DAY } from '../calendar/civil-date.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import { fromCents, nonNegativeMoneySchema, type Money } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
-import { compileLateChargesPolicy, defaultBusinessCalendar, type AppliedFineRule, type LateChargesCalculator, type LateChargesOptions } from './late-charges-calculator.js';
+import { compileLateChargesPolicy, type AppliedFineRule, type LateChargesCalculator, type LateChargesOptions } from './late-charges-calculator.js';
 import { lateChargesPolicySchema } from './late-charges-policy.js';
 import { compiledPolicyOf } from './compiled-policy.js';
 import { readLateChargesInputFast } from './late-charges-fast-input.js';
@@ -43,7 +45,7 @@ export interface LateCharges {
   readonly asOf: CivilDate;
   /** The last day the invoice could be paid with no charges (next business day, grace days). */
   readonly chargeFreeUntil: CivilDate;
-  /** Calendar days after the original due date (0 when not yet due). */
+  /** Calendar days after the original due date (0 when not yet due), shown whether or not charges apply; see `late`. */
   readonly daysLate: number;
   /** Whether charges apply. */
   readonly late: boolean;
@@ -118,6 +120,9 @@ export function lateChargesWith(
   const due = toEpochDay(dueDate);
   const today = toEpochDay(asOf);
   const freeUntil = calculator.chargeFreeUntil(due);
+  if (freeUntil > LAST_SUPPORTED_EPOCH_DAY) {
+    return err(cobrancaError('invalid_input', `the charge-free window of a due date on ${dueDate} ends after the last supported day (${LAST_SUPPORTED_YEAR}-12-31)`, { path: ['dueDate'] }));
+  }
   const late = today > freeUntil;
   const chargesFirst = calculator.policy.paymentOrder === 'charges-first';
   const ordered = payments.length === 0 ? [] : payments
@@ -164,7 +169,7 @@ export function lateChargesWith(
     dueDate,
     asOf,
     chargeFreeUntil: fromEpochDay(freeUntil),
-    daysLate: today > due ? today - due : 0,
+    daysLate: daysSinceDueEpoch(due, today),
     late,
     principal: fromCents(balance.principal),
     fine: fromCents(balance.fine),

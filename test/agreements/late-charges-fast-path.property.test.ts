@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calculateLateCharges, lateChargesCalculator, lateChargesInputSchema, lateChargesWith } from '../../src/agreements/index.js';
-import { compileLateChargesPolicy, defaultBusinessCalendar } from '../../src/agreements/late-charges-calculator.js';
+import { compileLateChargesPolicy } from '../../src/agreements/late-charges-calculator.js';
+import { defaultBusinessCalendar } from '../../src/calendar/index.js';
 import { parseInput } from '../../src/errors.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { civilDate } from '../../src/calendar/index.js';
+import { civilDate, defaultBusinessCalendar } from '../../src/calendar/index.js';
 import { brl } from '../../src/money/index.js';
 import { ageLimitGuard, ageLimitOn, DEFAULT_NEGATIVATION_SETTINGS, submissionCutoffOn, type GuardFacts } from '../../src/negativation/index.js';
 
@@ -10,6 +10,7 @@ function facts(asOf: string, cutoffMonths: number): GuardFacts {
     asOf: civilDate(asOf),
     settings: { ...DEFAULT_NEGATIVATION_SETTINGS, submissionCutoffMonths: cutoffMonths },
     dueDate,
+    calendar: defaultBusinessCalendar(),
     outstanding: brl('100'),
     submissionCutoffOn: submissionCutoffOn(dueDate, cutoffMonths),
     ageLimitOn: ageLimitOn(dueDate),

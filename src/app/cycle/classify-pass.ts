@@ -59,7 +59,7 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
     });
   }
   const forwardAfterDays = forwardAfterDaysOf(context.policies.settingsFor().ruler, context.policies.rulerSettings()) ?? 0;
-  return unwrap(classifyPortfolio({ asOf: today, forwardAfterDays, invoices, events }));
+  return unwrap(classifyPortfolio({ asOf: today, forwardAfterDays, invoices, events }, { calendar: context.calendar }));
 }
 
 /** When the invoice was registered at a bureau and, if so, removed (the classifier's "registered" and "removed" panels). */
