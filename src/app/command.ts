@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { cobrancaError, parseInput, type CobrancaError } from '../errors.js';
-import { maskPersonalData } from '../documents/index.js';
+import { maskDeep, maskPersonalData } from '../documents/index.js';
 import { isVersionConflict, type StoreTransaction } from '../ports/index.js';
 import type { AppContext } from './dependencies.js';
 
@@ -73,7 +73,8 @@ function fingerprint(command: string, input: unknown): string | undefined {
 /**
  * Runs a command exactly once per idempotency key: parses the input, then in
  * one transaction either replays the stored answer (same key, same input) or
- * runs `work` and stores its answer with everything it wrote. A domain error
+ * runs `work` and stores its answer with everything it wrote. The stored
+ * answer has personal data masked (a replay returns that copy); errors too. A domain error
  * (`abort`/`unwrap`), a version conflict or a store failure rolls everything back
  * and comes back as an `Err`; nothing throws.
  */
@@ -85,7 +86,7 @@ export async function runCommand<S extends z.ZodType<CommandBase>, T>(
   work: (tx: StoreTransaction, input: z.output<S>) => Promise<T>,
 ): Promise<Result<T, CobrancaError>> {
   const parsed = parseInput(schema, rawInput);
-  if (parsed.isErr()) return err(parsed.error);
+  if (parsed.isErr()) return err(maskDeep(parsed.error) as CobrancaError);
   const input = parsed.value;
   const { idempotencyKey: _key, ...rest } = input as Record<string, unknown>;
   const print = fingerprint(command, rest);
@@ -102,12 +103,13 @@ export async function runCommand<S extends z.ZodType<CommandBase>, T>(
         return stored.value;
       }
       const result = await work(tx, input);
-      await tx.idempotency.put({ key: input.idempotencyKey, command, response: { input: print, value: result }, at: context.nowIso() });
+      // What is kept to answer a replay: the input's digest and the answer with personal data masked (a replay gets that copy).
+      await tx.idempotency.put({ key: input.idempotencyKey, command, response: { input: print, value: maskDeep(result) }, at: context.nowIso() });
       return result;
     });
     return ok(value);
   } catch (error) {
-    return err(toAppError(error));
+    return err(maskDeep(toAppError(error)) as CobrancaError);
   }
 }
 

@@ -106,3 +106,18 @@ export function echo(input: unknown, max = MAX_ECHO_LENGTH): string {
 export function shown(input: string): string {
   return `'${maskTaxId(input.slice(0, 40))}'`;
 }
+
+/**
+ * A copy of plain data with personal data masked in every string (see
+ * {@link maskPersonalData}): what an alert payload or an audit entry keeps.
+ * Depth and size are bounded; a cycle or a non-plain value becomes a short note. Never throws.
+ */
+export function maskDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return maskPersonalData(value);
+  if (value === null || typeof value !== 'object') return typeof value === 'bigint' ? `${value}n` : value;
+  if (depth > 8) return '[nested too deep]';
+  if (Array.isArray(value)) return value.slice(0, 1000).map((item) => maskDeep(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value).slice(0, 1000)) out[key] = maskDeep(field, depth + 1);
+  return out;
+}

@@ -1,4 +1,5 @@
 import type { CivilDate } from '../../calendar/index.js';
+import { maskDeep } from '../../documents/index.js';
 import type { DeferredAction, DueAction, SkippedStep } from '../../ruler/index.js';
 import type { StoreTransaction } from '../../ports/index.js';
 import type { CobrancaError } from '../../errors.js';
@@ -37,7 +38,7 @@ async function enqueue(step: Step, kind: string, payload: Record<string, unknown
     id: step.context.ids.next('effect'),
     key: `ruler:${step.action.key}:${kind}`,
     kind,
-    payload: compact({ ...payload, invoiceId: step.action.invoiceId, customerId: step.action.customerId, stepId: step.action.stepId }),
+    payload: compact({ ...(kind === 'alert_operator' ? (maskDeep(payload) as Record<string, unknown>) : payload), invoiceId: step.action.invoiceId, customerId: step.action.customerId, stepId: step.action.stepId }),
     status: 'pending',
     attempts: 0,
     createdAt: step.context.nowIso(),

@@ -1,4 +1,5 @@
 import type { CivilDate } from '../../calendar/index.js';
+import { maskDeep, maskPersonalData } from '../../documents/index.js';
 import type { CobrancaError } from '../../errors.js';
 import { refusalVerdict, type GuardViolation, type RequestOrigin } from '../../negativation/index.js';
 import type { StoreTransaction } from '../../ports/index.js';
@@ -88,7 +89,7 @@ async function alert(tx: StoreTransaction, context: AppContext, request: Automat
     id: context.ids.next('effect'),
     key,
     kind: 'alert_operator',
-    payload: { alert, invoiceId: request.invoiceId, customerId: request.customerId, stepId: request.stepId, message, details },
+    payload: { alert, invoiceId: request.invoiceId, customerId: request.customerId, stepId: request.stepId, message: maskPersonalData(message), details: maskDeep(details) },
     status: 'pending',
     attempts: 0,
     createdAt: context.nowIso(),

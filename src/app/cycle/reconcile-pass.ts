@@ -1,4 +1,5 @@
 import type { CivilDate } from '../../calendar/index.js';
+import { maskDeep } from '../../documents/index.js';
 import { reconcile, type Negativation, type ReconcileInvoice, type ReconciliationReport } from '../../negativation/index.js';
 import type { InvoiceRecord, StoreTransaction } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
@@ -53,7 +54,7 @@ export async function reconcilePass(context: AppContext, today: CivilDate): Prom
           id: context.ids.next('effect'),
           key: `reconcile:${today}:${effect.negativationId}:${alert}`,
           kind: 'alert_operator',
-          payload: { ...effect, customerId: customers.get(effect.negativationId) },
+          payload: { ...(maskDeep(effect) as typeof effect), customerId: customers.get(effect.negativationId) },
           status: 'pending',
           attempts: 0,
           createdAt: context.nowIso(),

@@ -1,4 +1,5 @@
 import type { NegativationRecord, StoreTransaction } from '../../ports/index.js';
+import { maskDeep } from '../../documents/index.js';
 import { keyOf, transition, type Negativation, type NegativationEffect, type NegativationEventInput } from '../../negativation/index.js';
 import { abort, notFound } from '../command.js';
 import { recordAudit } from '../audit.js';
@@ -40,7 +41,7 @@ export async function enqueueNegativationEffects(tx: StoreTransaction, context: 
       id: context.ids.next('effect'),
       key: `negativation:${negativation.id}:v${negativation.version}:${index}:${effect.type}`,
       kind: NEGATIVATION_EFFECT_KINDS[effect.type],
-      payload: { ...effect, ...(effect.type === 'issue_updated_invoice' ? await updatedInvoiceFigures(tx, context, negativation.title.id) : {}), customerId, titleId: negativation.title.id },
+      payload: { ...(effect.type === 'alert_operator' ? (maskDeep(effect) as typeof effect) : effect), ...(effect.type === 'issue_updated_invoice' ? await updatedInvoiceFigures(tx, context, negativation.title.id) : {}), customerId, titleId: negativation.title.id },
       status: 'pending',
       attempts: 0,
       createdAt: context.nowIso(),
