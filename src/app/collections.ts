@@ -15,6 +15,7 @@ import { cancelTask, completeTask, createTask, editTask } from './account/tasks.
 import { accountHistory, invoiceHistory } from './account/history.js';
 import { negotiate } from './agreements/negotiate.js';
 import { recordPayment } from './payments/record-payment.js';
+import { importReturnFile } from './payments/import-return-file.js';
 import { requestNegativation } from './negativation/request-negativation.js';
 import { cancelNegativation, requestRemoval } from './negativation/removal-and-cancel.js';
 import { applyBureauReport, negativationEffectHandlers } from './negativation/effect-handlers.js';
@@ -75,6 +76,8 @@ export function createCollections(options: CollectionsOptions) {
     invoiceHistory: invoiceHistory(context),
     negotiate: negotiate(context),
     recordPayment: recordPayment(context),
+    /** Reads a bank return file (CNAB 240/400) and records each liquidation once, with its credit date; bad lines are reported by number. */
+    importReturnFile: importReturnFile(context),
     requestNegativation: requestNegativation(context),
     requestRemoval: requestRemoval(context),
     cancelNegativation: cancelNegativation(context),

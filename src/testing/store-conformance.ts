@@ -6,6 +6,7 @@ import { listingCases } from './listing-cases.js';
 import { outboxCases } from './outbox-cases.js';
 import { outboxClaimCases } from './outbox-claim-cases.js';
 import { recordCases } from './record-cases.js';
+import { shareCases } from './share-cases.js';
 import { transactionCases } from './transaction-cases.js';
 
 export type { ConformanceCase, StoreFactory } from './conformance-case.js';
@@ -26,6 +27,7 @@ const GROUPS: readonly ((makeStore: StoreFactory) => ConformanceCase[])[] = [
   auditCases,
   idempotencyCases,
   outboxClaimCases,
+  shareCases,
 ];
 
 /**
