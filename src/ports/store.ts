@@ -10,6 +10,7 @@ import type {
   OutboxEffect,
   PaymentRecord,
   ProtestRecord,
+  RegisterRecord,
   Versioned,
 } from './records.js';
 import type { Share } from './share.js';
@@ -163,6 +164,8 @@ export interface StoreTransaction {
   readonly accounts: Collection<CollectionAccountRecord>;
   readonly agreements: Collection<AgreementRecord>;
   readonly negativations: Collection<NegativationRecord>;
+  /** Seed 004's registers: agreement categories and e-mail templates (`register` tells them apart). */
+  readonly registers: Collection<RegisterRecord>;
   readonly protests: Collection<ProtestRecord>;
   readonly actionLog: ActionLog;
   readonly outbox: Outbox;
