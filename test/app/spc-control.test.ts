@@ -9,7 +9,8 @@ const terms = { acceptedBy: 'operator.ana', acceptedAt: '2026-11-20T10:00:00-03:
 async function inAgreement() {
   const h = await harness({ settings: { general: { registerAutomatically: 'no' } }, ruler: { id: 'tardia', steps: [{ id: 'encaminhar-tarde', offsetDays: 365, action: { kind: 'forward-to-collections' } }] } }, '2026-11-03T10:00:00-03:00');
   await h.seed([maria], [invoiceOf('f-101', maria.id, '300.00', '2026-10-01'), invoiceOf('f-102', maria.id, '300.00', '2026-10-01')]);
-  (await h.app.negotiate({ ...op('keep'), customerId: maria.id, proposal: { kind: 'keep-terms', selectedInvoiceIds: ['f-101'], toleranceDate: '2026-11-10', category: 'promessa' } }))._unsafeUnwrap();
+  const promise = (await h.app.createAgreementCategory({ ...op('category'), name: 'Promessa de pagamento' }))._unsafeUnwrap();
+  (await h.app.negotiate({ ...op('keep'), customerId: maria.id, proposal: { kind: 'keep-terms', selectedInvoiceIds: ['f-101'], toleranceDate: '2026-11-10', category: promise.id } }))._unsafeUnwrap();
   return h;
 }
 
