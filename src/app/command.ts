@@ -6,8 +6,8 @@ import { maskDeep, maskPersonalData } from '../documents/index.js';
 import { isVersionConflict, type StoreTransaction } from '../ports/index.js';
 import type { AppContext } from './dependencies.js';
 
-/** Fields every command input carries. */
-export const commandBaseSchema = z.object({
+/** Fields every command input carries. Strict: a command schema extends it, so an unknown field is `invalid_input` naming it. */
+export const commandBaseSchema = z.strictObject({
   /** Repeating a command with the same key returns the first answer and changes nothing. */
   idempotencyKey: z.string().min(1).max(200),
   /** Who asks (operator login, `system`, an integration's name): kept in the audit log. */
