@@ -3,22 +3,30 @@ import { defineConfig } from 'tsup';
 /** One entry per public subpath; keep in sync with `exports` in package.json. */
 export const entries = {
   index: 'src/index.ts',
+  'money/index': 'src/money/index.ts',
+  'calendar/index': 'src/calendar/index.ts',
+  'documents/index': 'src/documents/index.ts',
   'agreements/index': 'src/agreements/index.ts',
   'negativation/index': 'src/negativation/index.ts',
   'ruler/index': 'src/ruler/index.ts',
   'portfolio/index': 'src/portfolio/index.ts',
   'testing/index': 'src/testing/index.ts',
   'adapters/memory/index': 'src/adapters/memory/index.ts',
+  'adapters/memory/file': 'src/adapters/memory/file.ts',
 };
 
 export default defineConfig({
   entry: entries,
   format: ['esm', 'cjs'],
   dts: true,
+  // Maps for stack traces, without the sources embedded (they would double the package).
   sourcemap: true,
   clean: true,
   splitting: true,
   treeshake: true,
   target: 'node20',
   outDir: 'dist',
+  esbuildOptions(options) {
+    options.sourcesContent = false;
+  },
 });

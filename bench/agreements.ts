@@ -8,7 +8,7 @@
  *       identical centavos on every invoice.
  * Run: npx tsx bench/agreements.ts   (one core: the work is single-threaded)
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { lateChargesCalculator, proposeAgreement, type ProposalInput } from '../src/agreements/index.js';
 import { brazilianCalendar, civilDate, fromEpochDay, toEpochDay } from '../src/calendar/index.js';
 import { referenceLateCharges, type ReferencePolicy } from '../test/agreements/support/late-charges-reference.js';

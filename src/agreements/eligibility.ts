@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../errors.js';
 import type { AgreementsError } from './errors.js';
 import { agreementInvoiceSchema, type AgreementInvoice, type AgreementInvoiceInput } from './invoice.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roundingModeSchema } from '../money/index.js';
 import { monthSchema, percentSchema, signedPercentSchema } from './percent.js';
 

@@ -1,5 +1,5 @@
-import type Decimal from 'decimal.js';
-import { z } from 'zod';
+import type { Decimal } from 'decimal.js';
+import * as z from 'zod';
 import { civilDateSchema, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { allocationPolicySchema, Dec, nonNegativeMoneySchema, roundingModeSchema, ZERO, type Money } from '../money/index.js';
 import { eligibilityPolicySchema } from './eligibility.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, addMonths, civilDate, civilDateSchema, dateParts, epochDayOf, toEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 
 /** The most installments one agreement may have (30 years of monthly payments). */

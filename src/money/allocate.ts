@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
 import { cobrancaError, type CobrancaError } from '../errors.js';
 import { Dec, parseDecimal, type DecimalInput } from './decimal.js';

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
 import { cobrancaError, type CobrancaError, type ErrorPath } from '../errors.js';
 import { Dec, describe } from './decimal.js';

@@ -1,6 +1,6 @@
 import type { Result } from 'neverthrow';
 import { ok } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { fail, parseInput } from '../errors.js';
 import type { NegativationError } from './errors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../errors.js';
 import { brl, nonNegativeMoneySchema, type Money } from '../money/index.js';
 import type { Result } from 'neverthrow';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Channels a notify step can use (seed 004: e-mail, SMS, app message; plus WhatsApp and letter). */
 export const NOTIFY_CHANNELS = ['email', 'sms', 'whatsapp', 'letter', 'push'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fromEpochDay, toEpochDay, weekdayOfEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;

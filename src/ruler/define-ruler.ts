@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError, parseInput } from '../errors.js';
 import { actionChannel, isSettlementAction } from './action.js';
 import type { RulerError } from './errors.js';

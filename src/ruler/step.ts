@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nonNegativeMoneySchema } from '../money/index.js';
 import { rulerActionSchema } from './action.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { maxDate, toEpochDay } from '../../calendar/index.js';
 import { cobrancaError } from '../../errors.js';
 import { fromCents } from '../../money/index.js';

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { dateParts, daysInMonth, epochDayOf, fromEpochDay, type BusinessCalendar } from '../../../src/calendar/index.js';
 import { Dec, type RoundingMode } from '../../../src/money/index.js';
 
