@@ -13,6 +13,7 @@ export const entries = {
   'testing/index': 'src/testing/index.ts',
   'adapters/memory/index': 'src/adapters/memory/index.ts',
   'adapters/memory/file': 'src/adapters/memory/file.ts',
+  'adapters/postgres/index': 'src/adapters/postgres/index.ts',
 };
 
 export default defineConfig({

@@ -11,7 +11,7 @@
 import { buildSync } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NODE_ONLY_ENTRIES, ROOT, pack, publicEntries, run, secondsSince, temporaryDirectory } from './support.js';
+import { NODE_ONLY_ENTRIES, ROOT, manifest, pack, publicEntries, run, secondsSince, temporaryDirectory } from './support.js';
 
 interface Host {
   readonly name: string;
@@ -61,6 +61,18 @@ function entriesProgram(entries: readonly string[]): string {
   return [...imports, '', 'const entries: [string, number][] = [', ...table, '];', 'for (const [name, count] of entries) console.log(`${name}: ${count} exports`);', ''].join('\n');
 }
 
+/**
+ * What a host installs beside the package: Node's types, and the optional peer
+ * dependencies (database drivers …) with their types, as a host using those
+ * entries would; the versions are the ones this repository develops against.
+ */
+function hostDependencies(): string[] {
+  const installed = (name: string): string => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  const peers = Object.keys(manifest.peerDependencies ?? {});
+  const types = peers.map((name) => `@types/${name.replace(/^@(.*)\//, '$1__')}`).filter((name) => name in (manifest.devDependencies ?? {}));
+  return ['@types/node', ...peers, ...types].map((name) => `${name}@${installed(name)}`);
+}
+
 function writeJson(path: string, value: unknown): void {
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
 }
@@ -71,8 +83,7 @@ try {
   let start = performance.now();
   const { tarball } = pack(work);
   writeJson(join(work, 'package.json'), { name: 'cobranca-hosts', private: true });
-  const typesNode = (JSON.parse(readFileSync(join(ROOT, 'node_modules/@types/node/package.json'), 'utf8')) as { version: string }).version;
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', '--loglevel=error', tarball, `@types/node@${typesNode}`], work);
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', '--loglevel=error', tarball, ...hostDependencies()], work);
   console.log(`packed and installed into ${HOSTS.length} hosts (${secondsSince(start)})`);
 
   const program = readFileSync(join(ROOT, 'test/hosts/program.ts'), 'utf8');

@@ -14,6 +14,8 @@ export const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf
   version: string;
   files: string[];
   exports: Record<string, unknown>;
+  peerDependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
 };
 
 /**

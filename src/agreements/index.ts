@@ -24,7 +24,8 @@ export {
   type AppliedFineRule,
   type Accrual,
 } from './late-charges-calculator.js';
-export { calculateLateCharges, lateChargesInputSchema, invoicePaymentSchema, type LateChargesInput, type LateCharges } from './late-charges.js';
+export { calculateLateCharges, lateChargesWith, lateChargesInputSchema, invoicePaymentSchema, type LateChargesInput, type LateCharges } from './late-charges.js';
+export { owedAmount, owedAmountWith, owedAmountInputSchema, type OwedAmount, type OwedAmountInput, type OwedSubject } from './owed-amount.js';
 export { mulDivRound } from '../money/exact-ratio.js';
 export { agreementInvoiceSchema, invoiceStatusSchema, MAX_AGREEMENT_INVOICES, type AgreementInvoice, type AgreementInvoiceInput } from './invoice.js';
 export { checkEligibility, eligibilityPolicySchema, type Eligibility, type EligibilityPolicyInput, type IneligibilityReason } from './eligibility.js';

@@ -4,7 +4,7 @@ import { civilDateSchema, fromEpochDay, toEpochDay, type CivilDate } from '../ca
 import { cobrancaError, parseInput } from '../errors.js';
 import { fromCents, nonNegativeMoneySchema, type Money } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
-import { compileLateChargesPolicy, defaultBusinessCalendar, type AppliedFineRule, type LateChargesOptions } from './late-charges-calculator.js';
+import { compileLateChargesPolicy, defaultBusinessCalendar, type AppliedFineRule, type LateChargesCalculator, type LateChargesOptions } from './late-charges-calculator.js';
 import { lateChargesPolicySchema } from './late-charges-policy.js';
 
 /** A payment made towards one invoice. */
@@ -81,13 +81,25 @@ export function calculateLateCharges(input: LateChargesInput, options: LateCharg
   const parsed = parseInput(lateChargesInputSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const { principal, dueDate, asOf, payments, policy } = parsed.value;
-  const calculator = compileLateChargesPolicy(policy, options.calendar ?? defaultBusinessCalendar());
+  return lateChargesWith(compileLateChargesPolicy(policy, options.calendar ?? defaultBusinessCalendar()), principal, dueDate, asOf, payments);
+}
+
+/**
+ * {@link calculateLateCharges} over a compiled policy and trusted (already parsed) values: the path
+ * the owed-amount rule and the application use, so a portfolio compiles its policy once.
+ */
+export function lateChargesWith(
+  calculator: LateChargesCalculator,
+  principal: Money,
+  dueDate: CivilDate,
+  asOf: CivilDate,
+  payments: readonly { readonly date: CivilDate; readonly amount: Money }[],
+): Result<LateCharges, AgreementsError> {
   const due = toEpochDay(dueDate);
   const today = toEpochDay(asOf);
   const freeUntil = calculator.chargeFreeUntil(due);
   const late = today > freeUntil;
-  const chargesFirst = policy.paymentOrder === 'charges-first';
-
+  const chargesFirst = calculator.policy.paymentOrder === 'charges-first';
   const ordered = payments
     .map((p, index) => ({ day: toEpochDay(p.date), cents: p.amount.cents, index }))
     .filter((p) => p.day <= today)

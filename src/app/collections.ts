@@ -3,7 +3,7 @@ import type { CobrancaError } from '../errors.js';
 import type { BureauStatusReport, OutboxEffect } from '../ports/index.js';
 import { appContext, type AppContext, type Ports } from './dependencies.js';
 import { resolvePolicies, type PolicyOptions } from './policies.js';
-import { performPendingEffects, type EffectHandler, type OutboxPass } from './outbox.js';
+import { performPendingEffects, type EffectHandler, type GuardedEffectHandler, type OutboxPass } from './outbox.js';
 import { toAppError } from './command.js';
 import { notifyHandler } from './notify-handler.js';
 import { startCollection } from './account/start-collection.js';
@@ -42,7 +42,7 @@ export function createCollections(options: CollectionsOptions) {
   const policies = resolvePolicies(policyOptions, rates, calendar);
   if (policies.isErr()) return err(policies.error);
   const context = appContext({ store, bureau, notifier, clock, rates, calendar, ids }, policies.value);
-  const handlers = (at: AppContext): Record<string, EffectHandler> => ({ notify: notifyHandler(at), ...negativationEffectHandlers(at), ...effectHandlers });
+  const handlers = (at: AppContext): Record<string, EffectHandler | GuardedEffectHandler> => ({ notify: notifyHandler(at), ...negativationEffectHandlers(at), ...effectHandlers });
   return ok({
     /** Runs the daily cycle as of now (or `{ asOf }`): agreements, negativations, the ruler, reconciliation, the outbox. */
     runDailyCycle: (input?: unknown) => runDailyCycle(context, handlers, input),

@@ -46,6 +46,13 @@ const paymentReceived = z
     /** When the money is available to the creditor: the removal deadline counts from here (REsp 1.424.792). */
     fundsAvailableOn: civilDateSchema,
     installmentNumber: z.number().int().min(1).optional(),
+    /**
+     * What the one owed-amount rule says the debt still owes after this payment (principal and everything with the late
+     * charges), as the host computed it (`owedAmount` of the agreements module). When given, a `partial` payment settles
+     * the title only when nothing is owed (or the principal is paid and `removeOnPrincipalPaid` is set), and the
+     * outstanding amount becomes `total`; without it, the payment is compared with the registered amount.
+     */
+    owed: z.object({ principal: moneySchema, total: moneySchema }).strict().optional(),
   })
   .strict()
   .refine((e) => e.paidOn <= e.on, { message: 'paidOn cannot be after the day the payment is recorded (on)', path: ['paidOn'] })

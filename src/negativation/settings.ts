@@ -35,8 +35,19 @@ export interface NegativationSettings {
   readonly prescriptionYears: number;
   /** Whether the bureau asks for the birth date of individuals. */
   readonly requireBirthDateForPersons: boolean;
-  /** Whether an agreement's first paid installment allows removal (common practice; the law asks only on full payment). */
+  /**
+   * Whether an agreement's first paid installment allows removal (common practice; the law asks only on full payment).
+   * Legal note: CDC art. 43 and STJ Súmula 548 oblige removal only once the debt is paid in full; removing earlier is the
+   * creditor's choice (a concession), never a duty, and a broken agreement is a new debt that needs a new notice.
+   */
   readonly removeAfterFirstAgreementInstallment: boolean;
+  /**
+   * Whether paying the principal alone (late charges still owed) counts as settlement for removal. Off by default: the
+   * debt the bureau shows is the whole debt as the creditor charges it (principal, fine, interest, correction, DOMAIN §3),
+   * and Súmula 548's five business days run from full payment. Legal note: turning it on is a creditor's concession; the
+   * unpaid charges stay owed (and collectable), they are just no longer registered.
+   */
+  readonly removeOnPrincipalPaid: boolean;
   /** Business days before the removal deadline at which the operator is alarmed. */
   readonly removalAlarmBusinessDays: number;
   /** Calendar days before the age limit at which reconciliation warns. */
@@ -58,6 +69,7 @@ export const DEFAULT_NEGATIVATION_SETTINGS: NegativationSettings = {
   prescriptionYears: 5,
   requireBirthDateForPersons: false,
   removeAfterFirstAgreementInstallment: false,
+  removeOnPrincipalPaid: false,
   removalAlarmBusinessDays: 2,
   ageLimitWarningDays: 30,
   stuckSubmissionDays: 5,
@@ -79,6 +91,7 @@ export const negativationSettingsSchema = z
     prescriptionYears: z.number().int().min(1).max(5),
     requireBirthDateForPersons: z.boolean(),
     removeAfterFirstAgreementInstallment: z.boolean(),
+    removeOnPrincipalPaid: z.boolean(),
     removalAlarmBusinessDays: days(5),
     ageLimitWarningDays: days(365),
     stuckSubmissionDays: days(365),

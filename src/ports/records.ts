@@ -206,13 +206,23 @@ export interface OutboxEffect {
   readonly key: string;
   readonly kind: string;
   readonly payload: Readonly<Record<string, unknown>>;
-  readonly status: 'pending' | 'done' | 'failed';
+  /**
+   * `pending` until performed; `done` once performed; `failed` after the last
+   * attempt failed; `cancelled` when, at the moment it was to be performed, it
+   * no longer applied (a dunning message for an invoice paid meanwhile): never performed.
+   */
+  readonly status: 'pending' | 'done' | 'failed' | 'cancelled';
   readonly attempts: number;
   readonly createdAt: string;
   /** Not to be performed before this instant (a contact deferred to the contact window). */
   readonly notBefore?: string;
   readonly doneAt?: string;
+  /** Why the last attempt failed, or why the effect was cancelled. */
   readonly lastError?: string;
+  /** The worker that claimed the effect to perform it (see `Outbox.claim`); cleared when it is settled. */
+  readonly claimedBy?: string;
+  /** Until when that claim holds (ISO instant); after it another worker may claim the effect. */
+  readonly claimedUntil?: string;
 }
 
 /** One line of the audit log: who did what to which subject, when and why. */

@@ -1,20 +1,71 @@
+import type { Result } from 'neverthrow';
 import type { CivilDate } from '../calendar/index.js';
+import type { CobrancaError } from '../errors.js';
 import type { DecimalInput, Money } from '../money/index.js';
 
-/** A registration request sent to a credit bureau. */
+/** The debtor's postal address as a bureau asks for it (CEP included). */
+export interface BureauAddress {
+  readonly street: string;
+  readonly number: string;
+  readonly complement?: string;
+  readonly district?: string;
+  readonly city: string;
+  /** UF, two letters. */
+  readonly state: string;
+  /** Eight digits, with or without the dash. */
+  readonly cep: string;
+}
+
+/**
+ * A registration request sent to a credit bureau: the fields bureaus ask for
+ * (debtor document and kind, name, birth date of persons, address with CEP;
+ * contract/title number, amount, due date, nature of the debt; the creditor's
+ * document and name, CDC art. 42-A).
+ */
 export interface BureauRegistration {
   /** Idempotency key: the bureau must treat a repeated key as the same request. */
   readonly key: string;
   readonly negativationId: string;
   readonly bureau: string;
-  readonly debtor: { readonly taxId: string; readonly name: string; readonly address?: unknown; readonly birthDate?: CivilDate };
+  readonly debtor: {
+    /** CPF or CNPJ, bare (no mask). */
+    readonly taxId: string;
+    readonly kind: 'cpf' | 'cnpj';
+    readonly name: string;
+    readonly address?: BureauAddress;
+    readonly birthDate?: CivilDate;
+  };
   readonly creditor: { readonly taxId: string; readonly name: string };
+  /** The contract or title number. */
   readonly title: string;
   readonly amount: Money;
   readonly dueDate: CivilDate;
+  /** The nature-of-debt code (bureau table); the adapter's profile supplies a default when absent. */
+  readonly natureOfDebt?: string;
 }
 
-/** What a bureau answered. */
+/** A removal request: why and on which day, and the bureau's own reference when known. */
+export interface BureauRemoval {
+  /** Idempotency key: the bureau must treat a repeated key as the same request. */
+  readonly key: string;
+  readonly negativationId: string;
+  readonly bureau: string;
+  /** The bureau's own reference of the registration (kept on the negativation). */
+  readonly protocol?: string;
+  /** Why: `paid`, `agreement_installment`, `agreement`, `cancelled`, `age_limit` … (a profile maps it to the bureau's code). */
+  readonly reason: string;
+  /** The day the removal is requested. */
+  readonly on?: CivilDate;
+}
+
+/** A status query about one registration. */
+export interface BureauStatusQuery {
+  readonly negativationId: string;
+  readonly bureau: string;
+  readonly protocol?: string;
+}
+
+/** What a bureau answered. `protocol` is the bureau's own reference of the registration. */
 export type BureauAnswer =
   | { readonly outcome: 'accepted'; readonly protocol: string }
   | { readonly outcome: 'rejected'; readonly reason: string }
@@ -29,13 +80,17 @@ export interface BureauStatusReport {
   readonly at: string;
 }
 
-/** The credit-bureau port (Serasa, SPC, Boa Vista, Quod). */
+/**
+ * The credit-bureau port (Serasa, SPC, Boa Vista, Quod, or an integrator in
+ * front of them). A call that could not reach the bureau rejects its promise
+ * (the outbox retries it next cycle); an answer, even a refusal, resolves.
+ */
 export interface BureauGateway {
   register(request: BureauRegistration): Promise<BureauAnswer>;
-  remove(request: { readonly key: string; readonly negativationId: string; readonly bureau: string; readonly protocol?: string; readonly reason: string }): Promise<BureauAnswer>;
-  queryStatus(request: { readonly negativationId: string; readonly bureau: string; readonly protocol?: string }): Promise<BureauStatusReport>;
-  /** Verifies and reads a webhook the bureau sent (signature checked by the adapter). */
-  parseWebhook(body: string, headers: Readonly<Record<string, string>>): Promise<BureauStatusReport>;
+  remove(request: BureauRemoval): Promise<BureauAnswer>;
+  queryStatus(request: BureauStatusQuery): Promise<BureauStatusReport>;
+  /** Verifies and reads a webhook the bureau sent (signature checked by the adapter); a forged, stale or malformed one is an error. */
+  parseWebhook(headers: Readonly<Record<string, string | readonly string[] | undefined>>, rawBody: string): Result<BureauStatusReport, CobrancaError>;
 }
 
 /** A message to a debtor. */

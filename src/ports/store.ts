@@ -74,14 +74,63 @@ export interface ActionLog {
   forInvoice(invoiceId: string): Promise<ActionLogEntry[]>;
 }
 
-/** Effects waiting to be performed, recorded atomically with the decision that produced them. */
+/** A worker's request to claim effects before performing them (see {@link Outbox.claim}). */
+export interface ClaimRequest {
+  /** Who claims: unique per worker pass (two passes never share an owner). */
+  readonly owner: string;
+  /** The instant of the claim (ISO 8601). */
+  readonly now: string;
+  /** When the claim lapses (ISO 8601, after `now`): from then on another worker may claim the effect (its owner is presumed dead). */
+  readonly until: string;
+  /** At most this many effects. */
+  readonly limit: number;
+  /** Only effects enqueued after this effect id (a cursor, as in {@link Outbox.pending}). */
+  readonly after?: string;
+  /** Only effects of these kinds (the ones this worker has handlers for); all kinds when absent. */
+  readonly kinds?: readonly string[];
+}
+
+/** How an effect ended, as {@link Outbox.settle} records it. */
+export type EffectOutcome = Pick<OutboxEffect, 'status' | 'attempts'> & {
+  readonly doneAt?: string;
+  readonly lastError?: string;
+  /** Settle only if this owner still holds the claim (a fence against a worker whose claim lapsed). */
+  readonly owner?: string;
+};
+
+/**
+ * Effects waiting to be performed, recorded atomically with the decision that
+ * produced them. Several workers (or two daily cycles at once) perform them
+ * exactly once by claiming first: {@link Outbox.claim} hands each pending
+ * effect to one owner for a lease; the owner performs it and
+ * {@link Outbox.settle}s it with its owner name, which releases the claim.
+ * An SQL store implements `claim` as one `UPDATE … WHERE id IN (SELECT … FOR
+ * UPDATE SKIP LOCKED)` statement.
+ */
 export interface Outbox {
   /** Adds an effect; returns `false` (and changes nothing) when its key is already there. */
   enqueue(effect: OutboxEffect): Promise<boolean>;
-  /** Pending effects in the order they were enqueued, at most `limit`; with `after`, only those enqueued after that effect id (a cursor). */
+  /** Pending effects in the order they were enqueued, at most `limit`; with `after`, only those enqueued after that effect id (a cursor). Claimed or not: for inspection and hosts that poll. */
   pending(limit: number, after?: string): Promise<OutboxEffect[]>;
-  /** Replaces an effect's status fields (done or failed with an error). */
-  settle(id: string, outcome: Pick<OutboxEffect, 'status' | 'attempts'> & { readonly doneAt?: string; readonly lastError?: string }): Promise<void>;
+  /**
+   * Claims up to `limit` effects for `owner`, in enqueue order (after the
+   * `after` cursor), and returns them with `claimedBy`/`claimedUntil` set.
+   * Claimable: `pending`, of one of the `kinds` when given, due (no
+   * `notBefore`, or `notBefore` ≤ `now`), and not held by another owner (no
+   * claim, or its `claimedUntil` ≤ `now`).
+   * Concurrent claims never hand the same effect to two owners: when two
+   * transactions race, each effect goes to one of them (the loser skips it or
+   * fails with a {@link VersionConflictError}, never both get it).
+   */
+  claim(request: ClaimRequest): Promise<OutboxEffect[]>;
+  /**
+   * Replaces an effect's status fields (done, failed, cancelled, or pending
+   * again with an error) and clears its claim. With `owner`, only while that
+   * owner holds the claim and the effect is pending: otherwise nothing changes
+   * and it returns `false` (someone else took the effect over). Returns `true`
+   * when it settled.
+   */
+  settle(id: string, outcome: EffectOutcome): Promise<boolean>;
   /** Every effect with a key, for inspection. */
   byKey(key: string): Promise<OutboxEffect | undefined>;
   /** All effects, oldest first (reports and tests). */

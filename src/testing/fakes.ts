@@ -1,3 +1,5 @@
+import { err, ok } from 'neverthrow';
+import { cobrancaError } from '../errors.js';
 import type {
   BureauAnswer, BureauGateway, BureauRegistration, BureauStatusReport, IdGenerator, MonthlyValue, Notifier, OutgoingMessage, RateSource,
 } from '../ports/index.js';
@@ -114,8 +116,12 @@ export function fakeBureau(decide: (request: BureauRegistration) => BureauAnswer
       const removed = removals.some((r) => r.negativationId === request.negativationId);
       return { negativationId: request.negativationId, status: removed ? 'removed' : registered ? 'registered' : 'pending', at: new Date(0).toISOString() };
     },
-    async parseWebhook(body) {
-      return JSON.parse(body) as BureauStatusReport;
+    parseWebhook(_headers, rawBody) {
+      try {
+        return ok(JSON.parse(rawBody) as BureauStatusReport);
+      } catch {
+        return err(cobrancaError('invalid_input', 'the webhook body is not JSON'));
+      }
     },
   };
 }

@@ -3,6 +3,7 @@ import { civilDate } from '../calendar/index.js';
 import { fromCents } from '../money/index.js';
 import type { CustomerRecord, InvoiceRecord, OutboxEffect, Versioned } from '../ports/records.js';
 import { isVersionConflict, type Collection, type Store, type StoreTransaction } from '../ports/store.js';
+import { outboxClaimCases } from './outbox-claim-cases.js';
 
 /** One check of the storage conformance suite. */
 export interface ConformanceCase {
@@ -303,7 +304,7 @@ export function storeConformanceCases(makeStore: StoreFactory): ConformanceCase[
 
   test('an outbox settle rolled back leaves the effect as it was', async (store) => {
     await store.transaction((tx) => tx.outbox.enqueue(effect('e1', 'k1')).then(() => undefined));
-    await rolledBack(store, (tx) => tx.outbox.settle('e1', { status: 'done', attempts: 1, doneAt: '2026-11-24T10:01:00.000Z' }));
+    await rolledBack(store, (tx) => tx.outbox.settle('e1', { status: 'done', attempts: 1, doneAt: '2026-11-24T10:01:00.000Z' }).then(() => undefined));
     assert.equal((await store.transaction((tx) => tx.outbox.byKey('k1')))?.status, 'pending');
   });
 
@@ -343,6 +344,7 @@ export function storeConformanceCases(makeStore: StoreFactory): ConformanceCase[
     assert.deepEqual(await store.transaction((tx) => tx.idempotency.get('pay-123')), record);
   });
 
+  for (const c of outboxClaimCases(makeStore)) cases.push(c);
   return cases;
 }
 

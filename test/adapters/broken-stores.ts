@@ -35,6 +35,18 @@ export const brokenStores: Record<string, { readonly make: () => Store; readonly
     make: flawed((tx) => ({ ...tx, outbox: { ...tx.outbox, pending: async (limit, after) => ((await tx.outbox.byKey(`k-${after ?? ''}`))?.status === 'pending' ? tx.outbox.pending(limit, after) : tx.outbox.pending(limit)) } })),
     caughtBy: 'the outbox cursor may be an effect settled since',
   },
+  'claims effects another owner holds (no lease)': {
+    make: flawed((tx) => ({ ...tx, outbox: { ...tx.outbox, claim: async (request) => {
+      const held = (await tx.outbox.pending(request.limit, request.after)).filter((e) => request.kinds === undefined || request.kinds.includes(e.kind));
+      for (const e of held) await tx.outbox.settle(e.id, { status: 'pending', attempts: e.attempts });
+      return tx.outbox.claim(request);
+    } } })),
+    caughtBy: 'a claim held by another owner is skipped until it lapses',
+  },
+  'settles for an owner who lost the claim (no fence)': {
+    make: flawed((tx) => ({ ...tx, outbox: { ...tx.outbox, settle: async (id, { owner: _owner, ...outcome }) => tx.outbox.settle(id, outcome) } })),
+    caughtBy: 'settle with the owner releases the claim',
+  },
   'does not roll back on a throw': { caughtBy: 'a transaction that throws leaves nothing behind', make: () => {
     const inner = new MemoryStore();
     return {

@@ -99,7 +99,8 @@ describe('the daily cycle: reminder → notice → registration → payment → 
     h.clock.set('2026-11-19T10:00:00-03:00');
     const paid = (await h.app.recordPayment({ ...op('pay-j1'), invoiceId: 'j1', amount: '310.90', fundsAvailableOn: '2026-11-19' }))._unsafeUnwrap();
     expect(paid.settled).toBe(true);
-    expect(paid.lateCharges?.accrued.fine.cents).toBe(600);
+    // 300.00 + fine 6.00 + interest 4.90: the one owed-amount rule says nothing is left.
+    expect([paid.owed.owed.cents, paid.owed.paid.cents]).toEqual([0, 31_090]);
     const [recovering] = await negativationsOf(h.store);
     expect(recovering?.record.status).toBe('recovering');
     expect(recovering?.negativation.settlement?.removalDeadline).toBe('2026-11-27');

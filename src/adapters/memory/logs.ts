@@ -55,6 +55,24 @@ export class TransactionalLogs {
     return this.effects.get(id) ?? this.committed.outbox.get(id);
   }
 
+  /** Pending effects in enqueue order, after the `after` cursor: committed ones first (a Set keeps first insertion), then this transaction's new ones. */
+  private *pendingAfter(after: string | undefined): Generator<OutboxEffect> {
+    const { committed } = this;
+    const added = [...this.effectKeys.values()];
+    const orderOf = (id: string): number => committed.outboxOrder.get(id) ?? committed.outboxOrder.size + added.indexOf(id);
+    const from = after === undefined ? -1 : orderOf(after);
+    for (const id of committed.pendingOutbox) {
+      if ((committed.outboxOrder.get(id) ?? 0) <= from) continue;
+      const effect = this.effect(id);
+      if (effect?.status === 'pending') yield effect;
+    }
+    for (const [index, id] of added.entries()) {
+      if (committed.outboxOrder.size + index <= from) continue;
+      const effect = this.effect(id);
+      if (effect?.status === 'pending') yield effect;
+    }
+  }
+
   views(): Pick<StoreTransaction, 'actionLog' | 'outbox' | 'audit' | 'idempotency'> {
     const { committed } = this;
     const hasAction = (key: string): boolean => this.actions.has(key) || committed.actionLog.has(key);
@@ -83,30 +101,38 @@ export class TransactionalLogs {
         return true;
       },
       pending: async (limit, after) => {
-        // Committed pending ids iterate in enqueue order (a Set keeps first insertion); this transaction's new effects follow.
-        const added = [...this.effectKeys.values()];
-        const orderOf = (id: string): number => committed.outboxOrder.get(id) ?? committed.outboxOrder.size + added.indexOf(id);
-        const from = after === undefined ? -1 : orderOf(after);
         const out: OutboxEffect[] = [];
-        for (const id of committed.pendingOutbox) {
-          if (out.length >= limit) return out;
-          if ((committed.outboxOrder.get(id) ?? 0) <= from) continue;
-          const effect = this.effect(id);
-          if (effect?.status === 'pending') out.push(effect);
-        }
-        for (const [index, id] of added.entries()) {
+        for (const effect of this.pendingAfter(after)) {
           if (out.length >= limit) break;
-          if (committed.outboxOrder.size + index <= from) continue;
-          const effect = this.effect(id);
-          if (effect?.status === 'pending') out.push(effect);
+          out.push(effect);
         }
         return out;
       },
-      settle: async (id, outcome) => {
+      claim: async ({ owner, now, until, limit, after, kinds }) => {
+        const at = Date.parse(now);
+        const wanted = kinds === undefined ? undefined : new Set(kinds);
+        const claimable = (effect: OutboxEffect): boolean =>
+          effect.status === 'pending' &&
+          (wanted === undefined || wanted.has(effect.kind)) &&
+          (effect.notBefore === undefined || Date.parse(effect.notBefore) <= at) &&
+          (effect.claimedBy === undefined || effect.claimedBy === owner || effect.claimedUntil === undefined || Date.parse(effect.claimedUntil) <= at);
+        const claimed: OutboxEffect[] = [];
+        for (const effect of this.pendingAfter(after)) {
+          if (claimed.length >= limit) break;
+          if (!claimable(effect)) continue;
+          const held = frozenCopy({ ...effect, claimedBy: owner, claimedUntil: until });
+          this.effects.set(effect.id, held);
+          claimed.push(held);
+        }
+        return claimed;
+      },
+      settle: async (id, { owner, ...outcome }) => {
         const effect = this.effect(id);
         if (!effect) throw new Error(`outbox: no effect ${id}`);
-        const { doneAt: _doneAt, lastError: _lastError, ...rest } = effect;
+        if (owner !== undefined && (effect.status !== 'pending' || effect.claimedBy !== owner)) return false;
+        const { doneAt: _doneAt, lastError: _lastError, claimedBy: _claimedBy, claimedUntil: _claimedUntil, ...rest } = effect;
         this.effects.set(id, frozenCopy({ ...rest, ...outcome }));
+        return true;
       },
       byKey: async (key) => {
         const id = this.effectKeys.get(key) ?? committed.outboxKeys.get(key);

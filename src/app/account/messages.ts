@@ -50,10 +50,11 @@ async function enqueueMessage(tx: StoreTransaction, context: AppContext, custome
   const id = context.ids.next('message');
   const effectKey = `message:${id}`;
   const full: AccountMessage = { id, at: context.nowIso(), effectKey, ...message, ...(notBefore ? { notBefore } : {}) };
-  for (const to of message.to) {
+  for (const [index, to] of message.to.entries()) {
     await tx.outbox.enqueue({
       id: context.ids.next('effect'),
-      key: `${effectKey}:${to}`,
+      // The recipient's position, not the recipient: keys are logged and compared, personal data stays in the payload.
+      key: `${effectKey}:${index + 1}`,
       kind: 'notify',
       payload: compact({ channel: message.channel, customerId, to, templateId: message.templateId, text: message.text, subject: message.subject, cc: message.cc, invoiceIds: message.invoiceIds, accountMessageId: id }),
       status: 'pending',

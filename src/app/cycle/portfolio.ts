@@ -1,4 +1,4 @@
-import { toEpochDay, type CivilDate } from '../../calendar/index.js';
+import type { CivilDate } from '../../calendar/index.js';
 import { fromCents } from '../../money/index.js';
 import type { LateChargesCalculator } from '../../agreements/index.js';
 import type { RulerInvoice } from '../../ruler/index.js';
@@ -6,6 +6,7 @@ import type { AgreementRecord, CustomerRecord, InvoiceRecord, NegativationRecord
 import type { AppContext } from '../dependencies.js';
 import { agreementOf } from '../agreements/refresh-agreement.js';
 import { pagesOf } from './paging.js';
+import { owedOfRecord } from '../owed.js';
 
 /** Invoices per page read from the store. */
 const PAGE_SIZE = 1000;
@@ -34,7 +35,6 @@ const NEGATIVATION_ORDER = ['negativated', 'awaiting_return', 'recovering', 'can
  * the action log), and the amount updated with late charges.
  */
 export async function enrichPage(context: AppContext, page: readonly InvoiceRecord[], today: CivilDate, calculator: LateChargesCalculator | undefined): Promise<RulerInvoice[]> {
-  const todayDay = toEpochDay(today);
   return context.store.transaction(async (tx) => {
     const customers = new Map<string, CustomerRecord | undefined>();
     const agreements = new Map<string, AgreementRecord | undefined>();
@@ -51,15 +51,15 @@ export async function enrichPage(context: AppContext, page: readonly InvoiceReco
       negativations.sort((a, b) => NEGATIVATION_ORDER.indexOf(a.status) - NEGATIVATION_ORDER.indexOf(b.status));
       const payments = invoice.paid.cents > 0 && invoice.status === 'open' ? await tx.payments.list({ invoiceId: invoice.id }) : [];
       const done = (await tx.actionLog.forInvoice(invoice.id)).map((entry) => entry.stepId);
-      const open = invoice.amount.cents - invoice.paid.cents;
-      const figures = calculator && invoice.status === 'open' && open > 0 ? calculator.figures(open, toEpochDay(invoice.dueDate), todayDay) : undefined;
+      // The one owed-amount rule: the ruler's open amount is what it says is owed (its `updatedAmount` less the payments it is also given).
+      const owed = invoice.status === 'open' ? owedOfRecord(calculator, invoice, payments, today) : undefined;
       const negativation = negativations[0];
       out.push({
         id: invoice.id,
         customerId: invoice.customerId,
         dueDate: invoice.dueDate,
         amount: invoice.amount,
-        ...(figures?.isOk() ? { updatedAmount: fromCents(figures.value.totalCents + invoice.paid.cents) } : {}),
+        ...(owed ? { updatedAmount: fromCents(owed.owed.cents + owed.paid.cents) } : {}),
         ...(payments.length > 0 ? { payments: payments.map((p) => ({ date: p.paidOn, amount: p.amount })) } : {}),
         ...(invoice.status === 'paid' && invoice.paidOn !== undefined ? { paidOn: invoice.paidOn } : {}),
         // An installment invoice is the agreement itself: its ruler runs (reminders); the originals are the ones an agreement covers.

@@ -1,8 +1,9 @@
-import { addYears, type CivilDate } from '../../calendar/index.js';
+import type { CivilDate } from '../../calendar/index.js';
 import type { CobrancaError } from '../../errors.js';
 import { evaluateRulerInBatches, type RulerBatch, type RulerInvoice, type SkippedStep } from '../../ruler/index.js';
 import type { AppContext } from '../dependencies.js';
 import { applyDueAction, logSkippedStep, type ActionOutcome } from './apply-action.js';
+import { owedCalculator } from '../owed.js';
 import { enrichPage, followedByRuler, invoicePages, settingsKey } from './portfolio.js';
 
 /** What the ruler pass did. */
@@ -27,7 +28,7 @@ export interface RulerPassReport {
  * crash never leaves an action done but not logged, or logged but not queued.
  */
 export async function rulerPass(context: AppContext, asOf: Date, today: CivilDate): Promise<RulerPassReport> {
-  const calculator = await context.policies.lateCharges(earliestDue(today), today);
+  const calculator = await owedCalculator(context, today);
   const groups = new Map<string, { branch?: string; contract?: string }>();
   for await (const page of invoicePages(context)) {
     for (const invoice of page) {
@@ -75,9 +76,4 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
     }
     for (const skipped of batch.skipped) if (await logSkippedStep(tx, context, skipped, today)) report.skipped.push(skipped);
   });
-}
-
-function earliestDue(today: CivilDate): CivilDate {
-  // Charges accrue from each invoice's due date; the rate series must reach back to the oldest debt a registration may cover (5 years).
-  return addYears(today, -6);
 }

@@ -5,7 +5,7 @@ import { parseInput, type CobrancaError } from '../../errors.js';
 import type { ReconciliationReport } from '../../negativation/index.js';
 import type { PortfolioClassification } from '../../portfolio/index.js';
 import type { AppContext } from '../dependencies.js';
-import { performPendingEffects, type EffectHandler, type OutboxPass } from '../outbox.js';
+import { performPendingEffects, type EffectHandler, type GuardedEffectHandler, type OutboxPass } from '../outbox.js';
 import { toAppError } from '../command.js';
 import { agreementPass, type AgreementPassReport } from './agreement-pass.js';
 import { negativationPass, type NegativationPassReport } from './negativation-pass.js';
@@ -28,7 +28,7 @@ export interface DailyCycleReport {
   /** Registrations requested by the invoice's "Negativar" flag or the branch's automatic registration. */
   readonly automaticRequests: AutomaticRequestReport;
   readonly reconciliation: Omit<ReconciliationReport, 'effects'> & { readonly alerts: number };
-  readonly effects: { readonly performed: number; readonly failed: OutboxPass['failed']; readonly awaitingHost: number; readonly scheduled: number };
+  readonly effects: { readonly performed: number; readonly failed: OutboxPass['failed']; readonly cancelled: number; readonly awaitingHost: number; readonly scheduled: number };
   /** Seed 004's panels and charts, as the portfolio stands at the end of the cycle. */
   readonly classification: PortfolioClassification;
 }
@@ -44,7 +44,7 @@ export interface DailyCycleReport {
  * everything logged and does nothing new; a run after a crash performs what was
  * left pending.
  */
-export async function runDailyCycle(context: AppContext, handlers: (context: AppContext) => Record<string, EffectHandler>, input: unknown): Promise<Result<DailyCycleReport, CobrancaError>> {
+export async function runDailyCycle(context: AppContext, handlers: (context: AppContext) => Record<string, EffectHandler | GuardedEffectHandler>, input: unknown): Promise<Result<DailyCycleReport, CobrancaError>> {
   const parsed = parseInput(dailyCycleInputSchema, input ?? {});
   if (parsed.isErr()) return err(parsed.error);
   const asOf = parsed.value.asOf === undefined ? context.clock.now() : new Date(parsed.value.asOf);
@@ -66,7 +66,7 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
       ruler,
       automaticRequests,
       reconciliation: { ...reconciliation, alerts: alerts.length },
-      effects: { performed: outbox.performed.length, failed: outbox.failed, awaitingHost: outbox.awaitingHost.length, scheduled: outbox.scheduled.length },
+      effects: { performed: outbox.performed.length, failed: outbox.failed, cancelled: outbox.cancelled.length, awaitingHost: outbox.awaitingHost.length, scheduled: outbox.scheduled.length },
       classification,
     });
   } catch (error) {

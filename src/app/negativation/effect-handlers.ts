@@ -85,7 +85,7 @@ function submitToBureau(context: AppContext): EffectHandler {
       key: effect.key,
       negativationId,
       bureau: negativation.bureau,
-      debtor: { taxId: negativation.debtor.document.number, name: negativation.debtor.name, address: negativation.debtor.address, ...(negativation.debtor.birthDate ? { birthDate: negativation.debtor.birthDate } : {}) },
+      debtor: { taxId: negativation.debtor.document.number, kind: negativation.debtor.document.kind, name: negativation.debtor.name, address: negativation.debtor.address, ...(negativation.debtor.birthDate ? { birthDate: negativation.debtor.birthDate } : {}) },
       creditor: { taxId: negativation.creditor.document.number, name: negativation.creditor.name },
       title: negativation.title.id,
       amount: negativation.outstanding,
@@ -114,6 +114,7 @@ function requestRemoval(context: AppContext): EffectHandler {
       negativationId,
       bureau: negativation.bureau,
       reason,
+      on: context.today(),
       ...(negativation.bureauReference ? { protocol: negativation.bureauReference } : {}),
     });
     if (answer.outcome === 'rejected') throw new Error(`the bureau refused the removal: ${answer.reason}`);

@@ -3,6 +3,7 @@ import { keyOf, transition, type Negativation, type NegativationEffect, type Neg
 import { abort, notFound } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
+import { breakdownOf, owedOfInvoice } from '../owed.js';
 
 /** The domain negativation inside a stored record. */
 export function negativationOf(record: NegativationRecord): Negativation {
@@ -39,12 +40,23 @@ export async function enqueueNegativationEffects(tx: StoreTransaction, context: 
       id: context.ids.next('effect'),
       key: `negativation:${negativation.id}:v${negativation.version}:${index}:${effect.type}`,
       kind: NEGATIVATION_EFFECT_KINDS[effect.type],
-      payload: { ...effect, customerId, titleId: negativation.title.id },
+      payload: { ...effect, ...(effect.type === 'issue_updated_invoice' ? await updatedInvoiceFigures(tx, context, negativation.title.id) : {}), customerId, titleId: negativation.title.id },
       status: 'pending',
       attempts: 0,
       createdAt: context.nowIso(),
     });
   }
+}
+
+/**
+ * Seed 000's updated invoice ("valor atualizado, juros e a multa"): the amount
+ * owed today by the one owed-amount rule, with its breakdown.
+ */
+async function updatedInvoiceFigures(tx: StoreTransaction, context: AppContext, invoiceId: string): Promise<Record<string, unknown>> {
+  const invoice = await tx.invoices.get(invoiceId);
+  if (!invoice) return {};
+  const owed = await owedOfInvoice(tx, context, invoice, context.today());
+  return { outstanding: owed.owed, dueDate: invoice.dueDate, breakdown: breakdownOf(owed) };
 }
 
 /**

@@ -1,10 +1,11 @@
 import * as z from 'zod';
-import { civilDateSchema, maxDate, type CivilDate } from '../../calendar/index.js';
+import { civilDateSchema, maxDate } from '../../calendar/index.js';
 import { cobrancaError } from '../../errors.js';
 import { add, nonNegativeMoneySchema, type Money } from '../../money/index.js';
-import { calculateLateCharges, type LateCharges } from '../../agreements/index.js';
+import type { OwedAmount } from '../../agreements/index.js';
 import type { InvoiceRecord, NegativationRecord, PaymentRecord, StoreTransaction } from '../../ports/index.js';
-import { abort, commandBaseSchema, notFound, runCommand, unwrap } from '../command.js';
+import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
+import { owedCalculator, owedOfRecord } from '../owed.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
 import { applyNegativationEvent } from '../negativation/negativation-store.js';
@@ -19,7 +20,7 @@ export const recordPaymentSchema = commandBaseSchema.extend({
   /** When the money is available to the creditor (the Súmula 548 clock starts here); `paidOn` by default. */
   fundsAvailableOn: civilDateSchema.optional(),
   method: z.string().max(100).optional(),
-});
+}).strict();
 
 /** What `recordPayment` did. */
 export interface PaymentOutcome {
@@ -27,8 +28,8 @@ export interface PaymentOutcome {
   readonly invoice: InvoiceRecord;
   /** Whether the invoice is now fully paid (principal and late charges). */
   readonly settled: boolean;
-  /** The late charges as of the payment day, after it (when a policy is configured). */
-  readonly lateCharges?: LateCharges;
+  /** What the invoice still owes after the payment, by the one owed-amount rule, as of the latest payment day. */
+  readonly owed: OwedAmount;
   /** Negativations the payment moved (cancelled requests, removals requested with their deadline). */
   readonly negativations: readonly NegativationRecord[];
 }
@@ -65,14 +66,15 @@ export function recordPayment(context: AppContext) {
       await tx.payments.insert(payment);
       const payments = await tx.payments.list({ invoiceId: invoice.id });
       const paid: Money = add(invoice.paid, cmd.amount);
-      const charges = await chargesAfter(context, invoice, payments, paidOn);
-      const settled = charges ? charges.total.cents === 0 : paid.cents >= invoice.amount.cents;
+      const asOf = payments.reduce((latest, p) => maxDate(latest, p.paidOn), paidOn);
+      const owed = owedOfRecord(await owedCalculator(context, asOf, invoice.dueDate), invoice, payments, asOf);
+      const settled = owed.settled;
       const updated: InvoiceRecord = { ...invoice, version: invoice.version + 1, paid, ...(settled ? { status: 'paid' as const, paidOn: maxDate(paidOn, invoice.paidOn ?? paidOn) } : {}) };
       await tx.invoices.update(updated);
       await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoice.id, action: settled ? 'paid' : 'partially_paid', details: { paymentId: payment.id, cents: cmd.amount.cents, paidOn, fundsAvailableOn } });
       await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'payment', subjectId: payment.id, action: 'recorded', details: { invoiceId: invoice.id } });
 
-      const moved = await tellNegativations(tx, context, invoice.id, cmd.actor, { kind: settled ? 'full' : 'partial', amount: cmd.amount, paidOn, fundsAvailableOn });
+      const moved = await tellNegativations(tx, context, invoice.id, cmd.actor, { kind: settled ? 'full' : 'partial', amount: cmd.amount, paidOn, fundsAvailableOn, owed });
       const agreementId = invoice.installment?.agreementId ?? invoice.agreementId;
       if (agreementId !== undefined) {
         const agreement = await tx.agreements.get(agreementId);
@@ -86,22 +88,8 @@ export function recordPayment(context: AppContext) {
           }
         }
       }
-      return { payment, invoice: updated, settled, negativations: moved, ...(charges ? { lateCharges: charges } : {}) };
+      return { payment, invoice: updated, settled, owed, negativations: moved };
     });
-}
-
-async function chargesAfter(context: AppContext, invoice: InvoiceRecord, payments: readonly PaymentRecord[], asOf: CivilDate): Promise<LateCharges | undefined> {
-  const calculator = await context.policies.lateCharges(invoice.dueDate, maxDate(invoice.dueDate, asOf));
-  if (!calculator) return undefined;
-  return unwrap(
-    calculateLateCharges({
-      principal: invoice.amount,
-      dueDate: invoice.dueDate,
-      asOf,
-      payments: payments.map((p) => ({ date: p.paidOn, amount: p.amount })),
-      policy: calculator.policy,
-    }),
-  );
 }
 
 async function tellNegativations(
@@ -109,7 +97,7 @@ async function tellNegativations(
   context: AppContext,
   invoiceId: string,
   actor: string,
-  payment: { kind: 'full' | 'partial' | 'agreement_installment'; amount: Money; paidOn: string; fundsAvailableOn: string; installmentNumber?: number },
+  payment: { kind: 'full' | 'partial' | 'agreement_installment'; amount: Money; paidOn: string; fundsAvailableOn: string; installmentNumber?: number; owed?: OwedAmount },
 ): Promise<NegativationRecord[]> {
   const moved: NegativationRecord[] = [];
   for (const record of await tx.negativations.list({ invoiceId })) {
@@ -125,6 +113,7 @@ async function tellNegativations(
         paidOn: payment.paidOn,
         fundsAvailableOn: payment.fundsAvailableOn,
         ...(payment.installmentNumber !== undefined ? { installmentNumber: payment.installmentNumber } : {}),
+        ...(payment.owed && payment.kind === 'partial' ? { owed: { principal: payment.owed.principal, total: payment.owed.owed } } : {}),
       }),
     );
   }

@@ -14,8 +14,11 @@ export const paymentReceived: Handler<'payment_received'> = (n, e, calendar) => 
   };
   const payments = [...n.payments, record];
   if (e.kind === 'agreement_installment' && n.agreementId === undefined) return illegal(n, e, 'no agreement is recorded for this negativation');
-  const settled = e.kind === 'full' || (e.kind === 'partial' && e.amount.cents >= n.outstanding.cents);
-  const outstanding = settled ? ZERO : e.kind === 'partial' ? fromCents(n.outstanding.cents - e.amount.cents) : n.outstanding;
+  // With the owed amount from the one rule (charges included), that decides; otherwise the payment is compared with what was registered.
+  const owedAfter = e.owed;
+  const settledByRule = owedAfter !== undefined && (owedAfter.total.cents === 0 || (n.settings.removeOnPrincipalPaid && owedAfter.principal.cents === 0));
+  const settled = e.kind === 'full' || (e.kind === 'partial' && (owedAfter !== undefined ? settledByRule : e.amount.cents >= n.outstanding.cents));
+  const outstanding = settled ? ZERO : owedAfter !== undefined && e.kind === 'partial' ? owedAfter.total : e.kind === 'partial' ? fromCents(n.outstanding.cents - e.amount.cents) : n.outstanding;
   const base: NegativationPatch = { payments, outstanding };
   // full payment settles the title; it supersedes a settlement by an agreement installment (the legal deadline runs from full payment)
   const paid = (): Settlement => (n.settlement?.kind === 'paid' ? n.settlement : settle('paid', e.paidOn, e.fundsAvailableOn, calendar));

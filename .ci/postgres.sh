@@ -1,0 +1,84 @@
+# Sourced by .ci/run: makes sure PostgreSQL is installed, starts a throw-away
+# cluster on localhost as a non-root user in a temporary directory, creates a
+# role and a database, and exports COBRANCA_TEST_DATABASE_URL. The cluster is
+# stopped and removed when the calling script exits.
+
+pg_bindir() {
+  local dir
+  if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1 && command -v postgres >/dev/null 2>&1; then
+    dirname "$(command -v initdb)"
+    return 0
+  fi
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && [ -x "$dir/postgres" ]; then
+      echo "$dir"
+      return 0
+    fi
+  done
+  return 1
+}
+
+install_postgres() {
+  echo "PostgreSQL not found: installing it from the Debian packages"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "installing PostgreSQL needs root (or install the postgresql package first)" >&2
+    return 1
+  fi
+  # Only the binaries: no cluster of Debian's own, no service started.
+  mkdir -p /etc/postgresql-common
+  if [ ! -f /etc/postgresql-common/createcluster.conf ]; then
+    echo 'create_main_cluster = false' > /etc/postgresql-common/createcluster.conf
+  fi
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql
+}
+
+start_test_postgres() {
+  local bindir runner user dir port
+  bindir="$(pg_bindir)" || { install_postgres && bindir="$(pg_bindir)"; } || { echo "PostgreSQL binaries not found after installing" >&2; return 1; }
+  echo "PostgreSQL: $("$bindir/postgres" --version) from $bindir"
+
+  # PostgreSQL refuses to run as root: use an unprivileged user (postgres if the packages made one).
+  runner=()
+  if [ "$(id -u)" -eq 0 ]; then
+    user=postgres
+    if ! id "$user" >/dev/null 2>&1; then
+      user=cobranca-ci
+      id "$user" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$user"
+    fi
+    runner=(runuser -u "$user" --)
+  fi
+
+  dir="$(mktemp -d "${TMPDIR:-/tmp}/cobranca-pg.XXXXXX")"
+  chmod 700 "$dir"
+  [ "$(id -u)" -eq 0 ] && chown "$user" "$dir"
+  COBRANCA_PG_DIR="$dir"
+  COBRANCA_PG_BINDIR="$bindir"
+  COBRANCA_PG_RUNNER=("${runner[@]}")
+  trap stop_test_postgres EXIT
+
+  "${runner[@]}" "$bindir/initdb" -D "$dir/data" --username=postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+    || { cat "$dir/initdb.log" >&2; return 1; }
+
+  # A free port on localhost.
+  port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close();})")"
+
+  # Role and database, in single-user mode (needs no client binaries).
+  printf '%s\n' "CREATE ROLE cobranca LOGIN PASSWORD 'cobranca';" "CREATE DATABASE cobranca OWNER cobranca;" \
+    | "${runner[@]}" "$bindir/postgres" --single -D "$dir/data" postgres >"$dir/single.log" 2>&1 \
+    || { cat "$dir/single.log" >&2; return 1; }
+
+  "${runner[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-c listen_addresses=localhost -p $port -k $dir -c max_connections=60 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
+    || { cat "$dir/server.log" >&2; return 1; }
+
+  export COBRANCA_TEST_DATABASE_URL="postgres://cobranca:cobranca@localhost:$port/cobranca"
+  echo "PostgreSQL test server on localhost:$port (data in $dir)"
+}
+
+stop_test_postgres() {
+  if [ -n "${COBRANCA_PG_DIR:-}" ] && [ -d "$COBRANCA_PG_DIR/data" ]; then
+    "${COBRANCA_PG_RUNNER[@]}" "$COBRANCA_PG_BINDIR/pg_ctl" -D "$COBRANCA_PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  [ -n "${COBRANCA_PG_DIR:-}" ] && rm -rf "$COBRANCA_PG_DIR"
+}

@@ -1,0 +1,14 @@
+import { initial } from './0001-initial.js';
+
+/** One step of the schema: `version` n turns a schema at n − 1 into n. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  /** The SQL for a schema (already quoted); several statements separated by `;`. */
+  readonly sql: (schema: string) => string;
+}
+
+/** Every migration, in order. Never edit a released one: add the next. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+];

@@ -1,0 +1,79 @@
+import { parseSqlValue, type SqlDriver, type SqlResult, type SqlSession } from './driver.js';
+
+/** How `pg` is told to read each column type (per query: the global `pg.types` are left alone). */
+const TYPES = { getTypeParser: (oid: number) => (text: string) => parseSqlValue(oid, text) };
+
+/** The part of a `pg` client (or pool) the driver uses. */
+export interface PgQueryable {
+  query(config: { text: string; values?: unknown[]; types?: typeof TYPES }): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
+/** The part of a `pg` `PoolClient` the driver uses. */
+export interface PgClientLike extends PgQueryable {
+  release(destroy?: boolean | Error): void;
+}
+
+/** The part of a `pg` `Pool` the driver uses (a `new Pool(...)` fits). */
+export interface PgPoolLike extends PgQueryable {
+  connect(): Promise<PgClientLike>;
+  end(): Promise<void>;
+}
+
+function session(client: PgQueryable): SqlSession {
+  return {
+    query: async <Row>(text: string, params: readonly unknown[] = []): Promise<SqlResult<Row>> => {
+      const result = await client.query({ text, values: [...params], types: TYPES });
+      return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+    },
+  };
+}
+
+/**
+ * A driver over a PostgreSQL server through a `pg` `Pool`: each transaction
+ * takes one connection from the pool. `close()` ends the pool only when
+ * `ownsPool` is set (as {@link connectPostgres} does).
+ */
+export function pgDriver(pool: PgPoolLike, options: { readonly ownsPool?: boolean } = {}): SqlDriver {
+  return {
+    ...session(pool),
+    transaction: async <T>(work: (s: SqlSession) => Promise<T>): Promise<T> => {
+      const client = await pool.connect();
+      const inside = session(client);
+      try {
+        await inside.query('BEGIN');
+      } catch (error) {
+        client.release(error instanceof Error ? error : true);
+        throw error;
+      }
+      let result: T;
+      try {
+        result = await work(inside);
+        await inside.query('COMMIT');
+      } catch (error) {
+        try {
+          await inside.query('ROLLBACK');
+          client.release();
+        } catch (rollbackError) {
+          client.release(rollbackError instanceof Error ? rollbackError : true); // the connection is broken: drop it
+        }
+        throw error;
+      }
+      client.release();
+      return result;
+    },
+    close: async () => {
+      if (options.ownsPool === true) await pool.end();
+    },
+  };
+}
+
+/**
+ * Connects to a PostgreSQL server with a new `pg` `Pool` (the optional peer
+ * dependency `pg` must be installed): `connectPostgres('postgres://…')` or a
+ * pool configuration. The driver owns the pool: `close()` ends it.
+ */
+export async function connectPostgres(config: string | { readonly connectionString?: string; readonly max?: number; readonly [option: string]: unknown }): Promise<SqlDriver> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool(typeof config === 'string' ? { connectionString: config } : { ...config });
+  return pgDriver(pool as unknown as PgPoolLike, { ownsPool: true });
+}

@@ -1,0 +1,73 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Versioned } from '../../ports/records.js';
+import type { Store, StoreTransaction } from '../../ports/store.js';
+import type { SqlDriver, SqlSession } from './driver.js';
+import { migrate } from './migrate.js';
+import { collectionStatements, SqlCollection, type CollectionStatements } from './sql-collection.js';
+import { sqlActionLog, sqlAuditLog, sqlIdempotencyKeys, sqlOutbox } from './sql-logs.js';
+import { quoteSchema, TABLES, type CollectionName } from './tables.js';
+
+/** Options of {@link PostgresStore} and {@link createPostgresStore}. */
+export interface PostgresStoreOptions {
+  /** The database: `await connectPostgres(url)`, `await openPglite()`, or `pgDriver(pool)` / `pgliteDriver(db)`. */
+  readonly driver: SqlDriver;
+  /** The PostgreSQL schema that holds the store's tables (default `cobranca`). */
+  readonly schema?: string;
+}
+
+/**
+ * The `Store` port on PostgreSQL (a server through `pg`, or embedded PGlite).
+ * Each `transaction` is a database transaction on one connection (READ
+ * COMMITTED): committed when `work` resolves, rolled back when it throws.
+ * Optimistic concurrency by a version column; exactly-once by unique keys on
+ * the action log, the outbox and idempotency keys; every statement
+ * parameterised. Run {@link migrate} (or use {@link createPostgresStore}) first.
+ */
+export class PostgresStore implements Store {
+  readonly driver: SqlDriver;
+  readonly schema: string;
+  private readonly quoted: string;
+  private readonly statements: Record<CollectionName, CollectionStatements>;
+  private readonly inside = new AsyncLocalStorage<true>();
+
+  constructor(options: PostgresStoreOptions) {
+    this.driver = options.driver;
+    this.schema = options.schema ?? 'cobranca';
+    this.quoted = quoteSchema(this.schema);
+    this.statements = Object.fromEntries(Object.entries(TABLES).map(([name, spec]) => [name, collectionStatements(this.quoted, spec)])) as Record<CollectionName, CollectionStatements>;
+  }
+
+  async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    // A transaction inside another would hold two connections (PGlite: wait for itself forever): refuse it, as the memory store does.
+    if (this.inside.getStore()) throw new Error('PostgresStore: a transaction may not start inside another one');
+    return this.inside.run(true, () => this.driver.transaction((sql) => work(this.views(sql))));
+  }
+
+  private views(sql: SqlSession): StoreTransaction {
+    const collection = <T extends Versioned>(name: CollectionName): SqlCollection<T> => new SqlCollection<T>(sql, TABLES[name], this.statements[name]);
+    const s = this.quoted;
+    return {
+      customers: collection('customers'),
+      invoices: collection('invoices'),
+      payments: collection('payments'),
+      accounts: collection('accounts'),
+      agreements: collection('agreements'),
+      negativations: collection('negativations'),
+      actionLog: sqlActionLog(sql, s),
+      outbox: sqlOutbox(sql, s),
+      audit: sqlAuditLog(sql, s),
+      idempotency: sqlIdempotencyKeys(sql, s),
+    };
+  }
+
+  /** Closes the driver (the pool or embedded database it owns). */
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+/** A {@link PostgresStore} over a database migrated to the package's newest schema (see {@link migrate}). */
+export async function createPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  await migrate(options.driver, options.schema === undefined ? {} : { schema: options.schema });
+  return new PostgresStore(options);
+}

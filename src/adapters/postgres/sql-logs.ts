@@ -1,0 +1,117 @@
+import type { CivilDate } from '../../calendar/index.js';
+import type { ActionLogEntry, AuditEntry, IdempotencyRecord, OutboxEffect } from '../../ports/records.js';
+import type { ActionLog, AuditLog, IdempotencyKeys, Outbox } from '../../ports/store.js';
+import type { SqlSession } from './driver.js';
+import { writing } from './errors.js';
+
+interface ActionRow { key: string; invoice_id: string; customer_id: string; step_id: string; action: string; on_date: string; at: string }
+interface EffectRow { id: string; key: string; kind: string; payload: Record<string, unknown>; status: OutboxEffect['status']; attempts: number; created_at: string; not_before: string | null; done_at: string | null; last_error: string | null }
+interface AuditRow { id: string; at: string; actor: string; subject_type: AuditEntry['subjectType']; subject_id: string; action: string; details: Record<string, unknown> | null }
+
+const EFFECT_COLUMNS = 'id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error';
+
+function actionEntry(row: ActionRow): ActionLogEntry {
+  return { key: row.key, invoiceId: row.invoice_id, customerId: row.customer_id, stepId: row.step_id, action: row.action, on: row.on_date as CivilDate, at: row.at };
+}
+
+/** An outbox effect from its row (optional fields absent when NULL). */
+export function effectOf(row: EffectRow): OutboxEffect {
+  return {
+    id: row.id,
+    key: row.key,
+    kind: row.kind,
+    payload: row.payload,
+    status: row.status,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+    ...(row.not_before !== null ? { notBefore: row.not_before } : {}),
+    ...(row.done_at !== null ? { doneAt: row.done_at } : {}),
+    ...(row.last_error !== null ? { lastError: row.last_error } : {}),
+  };
+}
+
+/** The action log on its table: the key is the primary key, so `record` of a key already there inserts nothing and answers `false`. */
+export function sqlActionLog(sql: SqlSession, s: string): ActionLog {
+  return {
+    has: async (key) => (await sql.query(`SELECT 1 FROM ${s}.action_log WHERE key = $1`, [key])).rowCount > 0,
+    hasMany: async (keys) => {
+      if (keys.length === 0) return new Set();
+      const { rows } = await sql.query<{ key: string }>(`SELECT key FROM ${s}.action_log WHERE key = ANY($1::text[])`, [[...keys]]);
+      return new Set(rows.map((r) => r.key));
+    },
+    record: async (entry) => {
+      const { rowCount } = await writing('action_log', entry.key, () =>
+        sql.query(`INSERT INTO ${s}.action_log (key, invoice_id, customer_id, step_id, action, on_date, at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (key) DO NOTHING`, [entry.key, entry.invoiceId, entry.customerId, entry.stepId, entry.action, entry.on, entry.at]),
+      );
+      return rowCount > 0;
+    },
+    forInvoice: async (invoiceId) => {
+      const { rows } = await sql.query<ActionRow>(`SELECT key, invoice_id, customer_id, step_id, action, on_date, at FROM ${s}.action_log WHERE invoice_id = $1 ORDER BY seq`, [invoiceId]);
+      return rows.map(actionEntry);
+    },
+  };
+}
+
+/** The outbox on its table: unique id and key (a repeat inserts nothing), `seq` for the enqueue order. */
+export function sqlOutbox(sql: SqlSession, s: string): Outbox {
+  return {
+    enqueue: async (effect) => {
+      const { rowCount } = await writing('outbox', effect.id, () =>
+        sql.query(`INSERT INTO ${s}.outbox (id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`, [
+          effect.id, effect.key, effect.kind, JSON.stringify(effect.payload), effect.status, effect.attempts, effect.createdAt, effect.notBefore ?? null, effect.doneAt ?? null, effect.lastError ?? null,
+        ]),
+      );
+      return rowCount > 0;
+    },
+    pending: async (limit, after) => {
+      const { rows } = after === undefined
+        ? await sql.query<EffectRow>(`SELECT ${EFFECT_COLUMNS} FROM ${s}.outbox WHERE status = 'pending' ORDER BY seq LIMIT $1`, [limit])
+        : await sql.query<EffectRow>(`SELECT ${EFFECT_COLUMNS} FROM ${s}.outbox WHERE status = 'pending' AND seq > coalesce((SELECT seq FROM ${s}.outbox WHERE id = $2), 0) ORDER BY seq LIMIT $1`, [limit, after]);
+      return rows.map(effectOf);
+    },
+    settle: async (id, outcome) => {
+      const { rowCount } = await writing('outbox', id, () =>
+        sql.query(`UPDATE ${s}.outbox SET status = $2, attempts = $3, done_at = $4, last_error = $5 WHERE id = $1`, [id, outcome.status, outcome.attempts, outcome.doneAt ?? null, outcome.lastError ?? null]),
+      );
+      if (rowCount === 0) throw new Error(`outbox: no effect ${id}`);
+    },
+    byKey: async (key) => {
+      const { rows } = await sql.query<EffectRow>(`SELECT ${EFFECT_COLUMNS} FROM ${s}.outbox WHERE key = $1`, [key]);
+      return rows[0] === undefined ? undefined : effectOf(rows[0]);
+    },
+    all: async () => (await sql.query<EffectRow>(`SELECT ${EFFECT_COLUMNS} FROM ${s}.outbox ORDER BY seq`)).rows.map(effectOf),
+  };
+}
+
+/** The audit log: append-only, read per subject in insertion order. */
+export function sqlAuditLog(sql: SqlSession, s: string): AuditLog {
+  return {
+    append: async (entry) => {
+      await writing('audit', entry.id, () =>
+        sql.query(`INSERT INTO ${s}.audit (id, at, actor, subject_type, subject_id, action, details) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`, [
+          entry.id, entry.at, entry.actor, entry.subjectType, entry.subjectId, entry.action, entry.details === undefined ? null : JSON.stringify(entry.details),
+        ]),
+      );
+    },
+    forSubject: async (subjectType, subjectId) => {
+      const { rows } = await sql.query<AuditRow>(`SELECT id, at, actor, subject_type, subject_id, action, details FROM ${s}.audit WHERE subject_type = $1 AND subject_id = $2 ORDER BY seq`, [subjectType, subjectId]);
+      return rows.map((row) => ({ id: row.id, at: row.at, actor: row.actor, subjectType: row.subject_type, subjectId: row.subject_id, action: row.action, ...(row.details !== null ? { details: row.details } : {}) }));
+    },
+  };
+}
+
+/** Idempotency keys: the key is the primary key, so a second `put` of a key answers `false`. */
+export function sqlIdempotencyKeys(sql: SqlSession, s: string): IdempotencyKeys {
+  return {
+    get: async (key) => {
+      const { rows } = await sql.query<IdempotencyRecord>(`SELECT key, command, response, at FROM ${s}.idempotency WHERE key = $1`, [key]);
+      return rows[0];
+    },
+    put: async (record) => {
+      const { rowCount } = await writing('idempotency', record.key, () =>
+        sql.query(`INSERT INTO ${s}.idempotency (key, command, response, at) VALUES ($1, $2, $3::jsonb, $4) ON CONFLICT (key) DO NOTHING`, [record.key, record.command, JSON.stringify(record.response), record.at]),
+      );
+      return rowCount > 0;
+    },
+  };
+}

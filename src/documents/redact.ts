@@ -1,0 +1,103 @@
+import { cnpjCheckDigits } from './check-digits.js';
+import { maskTaxId } from './mask.js';
+
+/**
+ * Masks of personal data (LGPD) in free text, e-mails and phones (documents,
+ * names and CEPs: `mask.ts`): what an error, alert, key, audit entry or log line
+ * may show. Every function here runs in linear time on any input.
+ */
+
+/** Longest input text an error or log line echoes; the rest is cut (with its length said). */
+export const MAX_ECHO_LENGTH = 200;
+
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+
+/** Masks the digits of a run of a document or phone number, keeping its punctuation. */
+function maskDigitRun(run: string): string {
+  const count = [...run].filter(isDigit).length;
+  // A CPF (or an 11-digit phone) keeps its middle six digits; longer or shorter numbers keep four digits before the last two.
+  const keepFrom = count === 11 ? 3 : count - 6;
+  const keepTo = count - 2;
+  let index = 0;
+  let out = '';
+  for (const c of run) {
+    if (!isDigit(c)) {
+      out += c;
+      continue;
+    }
+    out += index >= keepFrom && index < keepTo ? c : '*';
+    index++;
+  }
+  return out;
+}
+
+/** An e-mail masked: `'maria.souza@example.com'` → `'m***@example.com'`. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return '***';
+  return `${email.slice(0, 1)}***${email.slice(at, at + 1 + 253)}`;
+}
+
+/** A phone number masked: only its last four digits show (`'+55 11 98765-4321'` → `'***-4321'`). */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return `***-${digits.slice(-4)}`;
+}
+
+const LOCAL_PART = /[A-Za-z0-9._%+-]/;
+const DOMAIN_PART = /[A-Za-z0-9.-]/;
+/** A run that may be a document or a phone: starts and ends with a digit, digits and punctuation between, single spaces only between digits (each character matches one way: linear). */
+const DIGIT_RUN = /[0-9](?:[0-9.\-/()]| (?=[0-9]))*[0-9]/g;
+/** Parts of a run that are not personal data: a civil date, or an amount written with thousands dots. */
+const HARMLESS_PART = /^(?:\d{4}-\d{2}-\d{2}|\d{1,3}(?:\.\d{3})+)$/;
+
+function maskRun(run: string): string {
+  if ([...run].filter(isDigit).length < 8) return run;
+  if (run.split(' ').every((part) => HARMLESS_PART.test(part))) return run;
+  return maskDigitRun(run);
+}
+/** An alphanumeric CNPJ, bare or punctuated (fixed length: linear). */
+const ALPHANUMERIC_CNPJ = /[0-9A-Z]{2}\.?[0-9A-Z]{3}\.?[0-9A-Z]{3}\/?[0-9A-Z]{4}-?[0-9]{2}/g;
+
+function maskEmails(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > from && at - start < 64 && LOCAL_PART.test(text.charAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < text.length && end - at < 254 && DOMAIN_PART.test(text.charAt(end))) end++;
+    const domain = text.slice(at + 1, end);
+    if (start === at || !domain.includes('.')) continue;
+    out += text.slice(from, start) + maskEmail(text.slice(start, end));
+    from = end;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * Masks every CPF, CNPJ (numeric or alphanumeric), phone number and e-mail in
+ * free text, and cuts text longer than `maxLength` (default
+ * {@link MAX_ECHO_LENGTH} × 10). A run of eight digits or more counts as a
+ * document or phone. Linear in the text's length.
+ */
+export function maskPersonalData(text: string, maxLength = MAX_ECHO_LENGTH * 10): string {
+  const cut = text.length > maxLength ? `${text.slice(0, maxLength)}… (${text.length} characters)` : text;
+  const withoutCnpj = cut.replace(ALPHANUMERIC_CNPJ, (match) => {
+    const bare = match.replace(/[./-]/g, '');
+    return /[A-Z]/.test(bare) && cnpjCheckDigits(bare.slice(0, 12)) === bare.slice(12) ? maskTaxId(bare) : match;
+  });
+  const withoutNumbers = withoutCnpj.replace(DIGIT_RUN, maskRun);
+  return maskEmails(withoutNumbers);
+}
+
+/** An input echoed in a message: at most `max` characters (default {@link MAX_ECHO_LENGTH}), personal data masked. */
+export function echo(input: unknown, max = MAX_ECHO_LENGTH): string {
+  let text: string;
+  try {
+    text = typeof input === 'string' ? input : typeof input === 'bigint' ? `${input}n` : String(JSON.stringify(input) ?? String(input));
+  } catch {
+    text = Object.prototype.toString.call(input);
+  }
+  return maskPersonalData(text, max);
+}

@@ -1,0 +1,54 @@
+import { afterAll } from 'vitest';
+import { connectPostgres, createPostgresStore, openPglite, type PostgresStore, type SqlDriver } from '../../../src/adapters/postgres/index.js';
+
+/** The real server the tests use when set (`.ci/run` sets it); without it the server tests are skipped, saying why. */
+export const SERVER_URL = process.env.COBRANCA_TEST_DATABASE_URL || undefined;
+
+/** Why the server tests did not run, for the skipped suite's name. */
+export const SERVER_SKIP_REASON = 'skipped: COBRANCA_TEST_DATABASE_URL is not set (.ci/run starts a PostgreSQL server and sets it)';
+
+/** One database of the test file: PGlite in memory, or the real server. */
+export interface TestDatabase {
+  readonly name: 'PGlite' | 'PostgreSQL server';
+  /** The driver, opened on first use and closed after the file's tests. */
+  driver(): Promise<SqlDriver>;
+  /** A fresh migrated store in a schema of its own. */
+  freshStore(): Promise<PostgresStore>;
+  /** A new unique schema name. */
+  freshSchema(): string;
+}
+
+let schemas = 0;
+
+function database(name: TestDatabase['name'], open: () => Promise<SqlDriver>): TestDatabase {
+  let opened: Promise<SqlDriver> | undefined;
+  const created: string[] = [];
+  const driver = (): Promise<SqlDriver> => (opened ??= open());
+  const freshSchema = (): string => {
+    const schema = `t${process.pid}_${Date.now().toString(36)}_${schemas++}`;
+    created.push(schema);
+    return schema;
+  };
+  afterAll(async () => {
+    if (opened === undefined) return;
+    const d = await opened;
+    if (name === 'PostgreSQL server') for (const schema of created) await d.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await d.close();
+  });
+  return {
+    name,
+    driver,
+    freshSchema,
+    freshStore: async () => createPostgresStore({ driver: await driver(), schema: freshSchema() }),
+  };
+}
+
+/** PGlite, always available (a dev dependency). */
+export function pgliteDatabase(): TestDatabase {
+  return database('PGlite', () => openPglite());
+}
+
+/** The real server at `COBRANCA_TEST_DATABASE_URL` (only call when it is set). */
+export function serverDatabase(): TestDatabase {
+  return database('PostgreSQL server', () => connectPostgres({ connectionString: SERVER_URL ?? '', max: 8 }));
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, type SqlDriver } from '../../../src/adapters/postgres/index.js';
+import { pgliteDatabase, SERVER_SKIP_REASON, SERVER_URL, serverDatabase, type TestDatabase } from './databases.js';
+
+/** Everything about a schema's shape: columns with types, defaults and nullability; indexes; constraints. */
+async function shapeOf(driver: SqlDriver, schema: string): Promise<unknown> {
+  const columns = await driver.query(
+    `SELECT table_name, column_name, data_type, is_nullable, column_default, collation_name, is_identity FROM information_schema.columns WHERE table_schema = $1 ORDER BY table_name, ordinal_position`,
+    [schema],
+  );
+  const indexes = await driver.query(`SELECT tablename, indexname, replace(indexdef, $1, 'S') AS def FROM pg_indexes WHERE schemaname = $2 ORDER BY tablename, indexname`, [`"${schema}"`, schema]);
+  const constraints = await driver.query(
+    `SELECT c.conrelid::regclass::text AS tbl, c.contype, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = $1 ORDER BY 1, 2, 3`,
+    [schema],
+  );
+  return {
+    columns: columns.rows,
+    indexes: indexes.rows.map((r) => ({ ...r, def: String((r as { def: string }).def).replaceAll(schema, 'S') })),
+    constraints: constraints.rows.map((r) => ({ ...r, tbl: String((r as { tbl: string }).tbl).replace(/^.*\./, '') })),
+  };
+}
+
+function migrationCases(db: TestDatabase): void {
+  it('an empty database migrates to the newest version, and a second run does nothing', async () => {
+    const driver = await db.driver();
+    const schema = db.freshSchema();
+    const first = await migrate(driver, { schema });
+    expect(first).toEqual({ fromVersion: 0, toVersion: LATEST_SCHEMA_VERSION, applied: MIGRATIONS.map((m) => m.version) });
+    expect(await migrate(driver, { schema })).toEqual({ fromVersion: LATEST_SCHEMA_VERSION, toVersion: LATEST_SCHEMA_VERSION, applied: [] });
+    const { rows } = await driver.query<{ version: number }>(`SELECT version FROM "${schema}".schema_version ORDER BY version`);
+    expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('a database at every earlier version migrates to the same schema as an empty one', async () => {
+    const driver = await db.driver();
+    const reference = db.freshSchema();
+    await migrate(driver, { schema: reference });
+    const expected = await shapeOf(driver, reference);
+    for (let version = 0; version < LATEST_SCHEMA_VERSION; version++) {
+      const schema = db.freshSchema();
+      await migrate(driver, { schema, toVersion: version });
+      const report = await migrate(driver, { schema });
+      expect(report.fromVersion).toBe(version);
+      expect(await shapeOf(driver, schema), `from version ${version}`).toEqual(expected);
+    }
+  });
+
+  it('processes migrating at once all succeed, and the migrations are applied once', async () => {
+    const driver = await db.driver();
+    const schema = db.freshSchema();
+    const reports = await Promise.all([1, 2, 3, 4].map(() => migrate(driver, { schema })));
+    expect(reports.flatMap((r) => r.applied)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('refuses a database newer than the package', async () => {
+    const driver = await db.driver();
+    const schema = db.freshSchema();
+    await migrate(driver, { schema });
+    await driver.query(`INSERT INTO "${schema}".schema_version (version, name) VALUES ($1, 'from the future')`, [LATEST_SCHEMA_VERSION + 1]);
+    await expect(migrate(driver, { schema })).rejects.toThrow(/newer than this package/);
+  });
+
+  it('refuses a schema name that would need quoting', async () => {
+    await expect(migrate(await db.driver(), { schema: 'x"; DROP TABLE y; --' })).rejects.toThrow(RangeError);
+  });
+}
+
+describe('migrations on PGlite', () => migrationCases(pgliteDatabase()));
+
+if (SERVER_URL !== undefined) describe('migrations on a PostgreSQL server', () => migrationCases(serverDatabase()));
+else describe.skip(`migrations on a PostgreSQL server (${SERVER_SKIP_REASON})`, () => it('migrates the server', () => undefined));
