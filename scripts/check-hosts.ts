@@ -62,7 +62,8 @@ function entriesProgram(entries: readonly string[]): string {
 }
 
 /**
- * What a host installs beside the package: Node's types, and the optional peer
+ * What a host installs beside the package: Node's types, neverthrow (to build
+ * `Result`s in its own adapters), and the optional peer
  * dependencies (database drivers …) with their types, as a host using those
  * entries would; the versions are the ones this repository develops against.
  */
@@ -70,7 +71,7 @@ function hostDependencies(): string[] {
   const installed = (name: string): string => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
   const peers = Object.keys(manifest.peerDependencies ?? {});
   const types = peers.map((name) => `@types/${name.replace(/^@(.*)\//, '$1__')}`).filter((name) => name in (manifest.devDependencies ?? {}));
-  return ['@types/node', ...peers, ...types].map((name) => `${name}@${installed(name)}`);
+  return ['@types/node', 'neverthrow', ...peers, ...types].map((name) => `${name}@${installed(name)}`);
 }
 
 function writeJson(path: string, value: unknown): void {

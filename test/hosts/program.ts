@@ -11,7 +11,8 @@ import { allocate, brazilianCalendar, brl, civilDate, createCollections, formatB
 import { calculateLateCharges, proposeAgreement } from 'cobranca/agreements';
 import { removalDeadline } from 'cobranca/negativation';
 import { MemoryStore } from 'cobranca/adapters/memory';
-import type { BureauGateway, Clock, IdGenerator, Notifier, OutgoingMessage, RateSource } from 'cobranca';
+import { ok } from 'neverthrow';
+import type { BureauGateway, BureauStatusReport, Clock, IdGenerator, Notifier, OutgoingMessage, RateSource } from 'cobranca';
 
 /** The host's own adapters for the ports (a real host talks to its e-mail provider, its bureau, the central bank's series). */
 function hostAdapters(now: string) {
@@ -21,7 +22,7 @@ function hostAdapters(now: string) {
     register: async (request) => ({ outcome: 'accepted', protocol: `proto-${request.negativationId}` }),
     remove: async (request) => ({ outcome: 'accepted', protocol: `removal-${request.negativationId}` }),
     queryStatus: async (request) => ({ negativationId: request.negativationId, status: 'registered', at: now }),
-    parseWebhook: async (body) => JSON.parse(body) as Awaited<ReturnType<BureauGateway['parseWebhook']>>,
+    parseWebhook: (_headers, rawBody) => ok(JSON.parse(rawBody) as BureauStatusReport), // a real adapter checks the signature first
   };
   const rates: RateSource = { legalInterestRates: async () => [], indexSeries: async () => [] };
   let counter = 0;
