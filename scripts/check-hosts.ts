@@ -4,13 +4,18 @@
  * `module: node16`, and `moduleResolution: bundler` bundled for the browser
  * platform), typechecks a realistic host program and an import of every entry in
  * each with `strict` and `skipLibCheck: false`, runs them, and compares the
- * program's output with `test/hosts/program.expected.txt`.
+ * program's output with `test/hosts/program.expected.txt`. In the ESM host it
+ * also typechecks and runs every program in `examples/` (with `--check`, which
+ * makes a server example exercise itself and stop) and every snippet a reader is
+ * shown (fenced TypeScript in README.md and docs/*.md, `@example` in the TSDoc):
+ * a doc that lies fails here.
  *
  * Run after `npm run build`: `npx tsx scripts/check-hosts.ts` (`KEEP_HOSTS=1` keeps the directory).
  */
 import { buildSync } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { markdownSnippets, tsdocSnippets } from './doc-snippets.js';
 import { NODE_ONLY_ENTRIES, ROOT, manifest, pack, publicEntries, run, secondsSince, temporaryDirectory } from './support.js';
 
 interface Host {
@@ -19,6 +24,8 @@ interface Host {
   readonly compilerOptions: Record<string, unknown>;
   /** Entries imported by `entries.ts` in this host. */
   readonly entries: readonly string[];
+  /** Whether this host also checks `examples/` and the documentation's snippets. */
+  readonly docs?: boolean;
   /** Runs a compiled program of this host (`program` or `entries`), returning what it printed. */
   readonly run: (dir: string, program: string) => string;
 }
@@ -30,8 +37,9 @@ const HOSTS: readonly Host[] = [
   {
     name: 'esm-nodenext',
     packageType: 'module',
-    compilerOptions: { ...STRICT, module: 'nodenext', moduleResolution: 'nodenext', types: ['node'], outDir: 'out' },
+    compilerOptions: { ...STRICT, module: 'nodenext', moduleResolution: 'nodenext', types: ['node'], outDir: 'out', rootDir: '.' },
     entries: publicEntries(),
+    docs: true,
     run: (dir, program) => node(dir, `out/${program}.js`),
   },
   {
@@ -96,9 +104,15 @@ try {
     const dir = join(work, host.name);
     mkdirSync(dir);
     writeJson(join(dir, 'package.json'), { name: `host-${host.name}`, private: true, type: host.packageType });
-    writeJson(join(dir, 'tsconfig.json'), { compilerOptions: host.compilerOptions, files: ['program.ts', 'entries.ts'] });
+    writeJson(join(dir, 'tsconfig.json'), { compilerOptions: host.compilerOptions, include: ['*.ts', ...(host.docs ? ['examples/*.ts', 'snippets/*.ts'] : [])] });
     writeFileSync(join(dir, 'program.ts'), program);
     writeFileSync(join(dir, 'entries.ts'), entriesProgram(host.entries));
+    const snippets = host.docs ? [...markdownSnippets(), ...tsdocSnippets()] : [];
+    if (host.docs) {
+      cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true, filter: (path) => !path.endsWith('.md') });
+      mkdirSync(join(dir, 'snippets'));
+      for (const snippet of snippets) writeFileSync(join(dir, 'snippets', `${snippet.name}.ts`), `// from ${snippet.source}\n${snippet.code}\nexport {};\n`);
+    }
     try {
       run(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false'], dir);
       const output = host.run(dir, 'program');
@@ -106,6 +120,18 @@ try {
       const loaded = host.run(dir, 'entries');
       console.log(`host ${host.name}: typecheck clean (strict, skipLibCheck: false); program output as expected; ${host.entries.length} entries load (${secondsSince(start)})`);
       for (const row of loaded.trimEnd().split('\n')) console.log(`  ${row}`);
+      if (host.docs) {
+        const examples = readdirSync(join(dir, 'examples')).filter((name) => name.endsWith('.ts'));
+        for (const example of examples) run(process.execPath, [`out/examples/${example.replace(/\.ts$/, '.js')}`, '--check'], dir);
+        for (const snippet of snippets) {
+          try {
+            run(process.execPath, [`out/snippets/${snippet.name}.js`], dir);
+          } catch (error) {
+            throw new Error(`the snippet at ${snippet.source} failed when run:\n${(error as Error).message}`, { cause: error });
+          }
+        }
+        console.log(`  examples/: ${examples.length} programs typecheck and run; docs: ${snippets.length} snippets (README.md, docs/*.md, @example) typecheck and run`);
+      }
     } catch (error) {
       failed = true;
       console.error(`host ${host.name}: FAILED\n${(error as Error).message}`);

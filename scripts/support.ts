@@ -42,7 +42,7 @@ export function secondsSince(start: number): string {
 /** Runs a command, returning its stdout; on failure prints its output and throws. */
 export function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
   try {
-    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed:\n${failure.stdout ?? ''}${failure.stderr ?? ''}`.trimEnd(), { cause: error });
