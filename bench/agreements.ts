@@ -1,141 +1,136 @@
 /**
- * Benchmarks of the agreements engine (figures printed, never asserted):
- *   (a) proposals with 12 installments per second;
- *   (b) late charges over 1,000,000 invoices: the compiled integer fast path against a
- *       straightforward decimal.js computation of the same figures (test/agreements/support/
- *       late-charges-reference.ts, with its correction factor memoised per due date as any sane
- *       implementation would), in the same run, with the ratio and a check that both give
- *       identical centavos on every invoice.
- * Run: npx tsx bench/agreements.ts   (one core: the work is single-threaded)
+ * The agreements engine against the built package, each contender in its own
+ * process (alternated), results checked equal before timing:
+ *   - `calculateLateCharges`, one call with strings in, against a straightforward
+ *     decimal.js computation from the same strings (the anchor a user would write);
+ *   - the compiled batch path over a portfolio against the same decimal.js code;
+ *   - `proposeAgreement` with 12 installments.
+ * Run: npm run build && npx tsx bench/agreements.ts   (INVOICES=… to resize the batch)
  */
-import type { Decimal } from 'decimal.js';
-import { lateChargesCalculator, proposeAgreement, type ProposalInput } from '../src/agreements/index.js';
-import { brazilianCalendar, civilDate, fromEpochDay, toEpochDay } from '../src/calendar/index.js';
+import { Decimal } from 'decimal.js';
+import { brazilianCalendar, civilDate, toEpochDay } from '../src/calendar/index.js';
 import { referenceLateCharges, type ReferencePolicy } from '../test/agreements/support/late-charges-reference.js';
-import { measure, printTable, rssMb } from './support.js';
+import { built } from './harness/built.js';
+import { compare } from './harness/compare.js';
+import { contenderArgument, keep, sampleContender, type Contender } from './harness/sample.js';
+import { lcg } from './harness/random.js';
+import type { ProposalInput } from '../src/agreements/index.js';
 
-const INVOICES = Number(process.env.INVOICES ?? 1_000_000);
-const PROPOSALS = Number(process.env.PROPOSALS ?? 20_000);
+const CALLS = 100_000;
+const BATCH = Number(process.env.INVOICES ?? 1_000_000);
+const PROPOSALS = 20_000;
+const CHECKED = 2_000;
+const AS_OF = '2026-11-24';
 
-/** A small deterministic generator (the bench is reproducible). */
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 4_294_967_296;
+/** The per-call inputs: principal as text, due dates over two years (some not yet due). */
+const random = lcg(42);
+const calls = Array.from({ length: CALLS }, () => {
+  const cents = Math.floor(random() * 2_000_000) + 100;
+  const due = toEpochDay(civilDate('2024-11-01')) + Math.floor(random() * 760);
+  return { principal: (cents / 100).toFixed(2), dueDate: new Date(due * 86_400_000).toISOString().slice(0, 10) };
+});
+const policy = { fine: { percent: '2' }, interest: { kind: 'monthly', percent: '1' } } as const;
+const reference: ReferencePolicy = { finePercent: '2', consumerCapPercent: '2', interest: { kind: 'monthly', percent: '1' }, graceDays: 0, rounding: 'half-up' };
+
+async function oneCallOurs(): Promise<Contender> {
+  const { calculateLateCharges } = await built('agreements');
+  const total = (c: (typeof calls)[number]): number => {
+    const r = calculateLateCharges({ principal: c.principal, dueDate: c.dueDate, asOf: AS_OF, policy });
+    return r.isOk() ? r.value.total.cents : -1;
   };
+  return { check: () => calls.slice(0, CHECKED).map(total).join(), operations: CALLS, run: () => calls.forEach((c) => keep(total(c))) };
 }
 
-// ---------- (a) proposals ----------
-function proposalInput(i: number): ProposalInput {
-  return {
-    kind: 'new-proposal',
-    asOf: '2026-03-02',
-    invoices: [
-      { id: `A${i}`, amount: { cents: 60_000 + (i % 997) }, dueDate: '2026-01-10' },
-      { id: `B${i}`, amount: { cents: 40_000 + (i % 101) }, dueDate: '2026-02-10' },
-      { id: `C${i}`, amount: { cents: 12_345 }, dueDate: '2026-02-20' },
-    ],
-    selectedInvoiceIds: [`A${i}`, `B${i}`, `C${i}`],
-    toleranceDate: '2026-04-30',
-    category: 'bench',
-    surchargePercent: '5',
-    finePercent: '2',
-    discountPercent: '3.5',
-    discountAmount: '10.00',
-    chargesAmount: '5.00',
-    feesAmount: '10.00',
-    accountPlan: { surcharge: '4.01', fine: '4.02', discount: '4.03', charges: '4.04', fees: '4.05' },
-    installments: { kind: 'regular', count: 12, firstDueDate: '2026-03-31', moveToBusinessDay: true, description: 'Acordo', paymentProfile: 'boleto' },
-  };
-}
-
-function benchProposals(): void {
-  const inputs = Array.from({ length: PROPOSALS }, (_, i) => proposalInput(i));
-  let checksum = 0;
-  const row = measure('(a) proposeAgreement, 3 invoices → 12 installments', PROPOSALS, () => {
-    for (const input of inputs) checksum += proposeAgreement(input)._unsafeUnwrap().total.cents;
-  }, 3);
-  printTable([row]);
-  if (checksum === 0) console.log('');
-}
-
-// ---------- (b) late charges ----------
-function ipcaSeries(): Record<string, string> {
-  const random = lcg(7);
-  const series: Record<string, string> = {};
-  for (let year = 2019; year <= 2027; year++) {
-    for (let month = 1; month <= 12; month++) series[`${year}-${String(month).padStart(2, '0')}`] = (random() * 1.2 - 0.1).toFixed(2);
-  }
-  return series;
-}
-
-function benchLateCharges(): void {
+function oneCallDecimal(): Contender {
   const calendar = brazilianCalendar();
-  const variations = ipcaSeries();
-  const reference: ReferencePolicy = {
-    finePercent: '2',
-    consumerCapPercent: '2',
-    interest: { kind: 'monthly', percent: '1' },
-    correction: { variations, factorDecimals: 8 },
-    graceDays: 0,
-    rounding: 'half-up',
+  const asOf = toEpochDay(civilDate(AS_OF));
+  const total = (c: (typeof calls)[number]): number => {
+    const cents = new Decimal(c.principal).times(100).toNumber();
+    return referenceLateCharges(cents, toEpochDay(civilDate(c.dueDate)), asOf, reference, calendar).total;
   };
-  const calculator = lateChargesCalculator(
-    {
-      interest: { kind: 'monthly', percent: '1' },
-      fine: { percent: '2' },
-      correction: { variations: Object.entries(variations).map(([month, percent]) => ({ month, percent })) },
-    },
-    { calendar },
-  )._unsafeUnwrap();
-
-  const asOf = toEpochDay(civilDate('2026-11-24'));
-  const firstDue = toEpochDay(civilDate('2020-01-01'));
-  const random = lcg(42);
-  const principalCents = new Float64Array(INVOICES);
-  const dueEpochDays = new Int32Array(INVOICES);
-  for (let i = 0; i < INVOICES; i++) {
-    principalCents[i] = Math.floor(random() * 2_000_000) + 100; // R$ 1,00 to R$ 20.000,00
-    dueEpochDays[i] = firstDue + Math.floor(random() * (asOf + 30 - firstDue)); // some not yet due
-  }
-
-  // Warm-up of both paths on a slice.
-  calculator.batch({ principalCents: principalCents.subarray(0, 20_000), dueEpochDays: dueEpochDays.subarray(0, 20_000), asOfEpochDay: asOf });
-  const factorCache = new Map<number, Decimal>();
-  for (let i = 0; i < 2000; i++) referenceLateCharges(principalCents[i] ?? 0, dueEpochDays[i] ?? 0, asOf, reference, calendar, new Map());
-
-  const rssBefore = rssMb();
-  let columns = calculator.batch({ principalCents, dueEpochDays, asOfEpochDay: asOf })._unsafeUnwrap();
-  const fast = measure('    fast path: lateChargesCalculator(policy).batch', INVOICES, () => {
-    columns = calculator.batch({ principalCents, dueEpochDays, asOfEpochDay: asOf })._unsafeUnwrap();
-  });
-  const fastMs = fast.seconds * 1000;
-  const rssFast = rssMb();
-
-  const slowStart = performance.now();
-  let mismatches = 0;
-  let firstMismatch = '';
-  let fastTotal = 0;
-  let slowTotal = 0;
-  for (let i = 0; i < INVOICES; i++) {
-    const expected = referenceLateCharges(principalCents[i] ?? 0, dueEpochDays[i] ?? 0, asOf, reference, calendar, factorCache);
-    slowTotal += expected.total;
-    fastTotal += columns.totalCents[i] ?? 0;
-    if (expected.fine !== columns.fineCents[i] || expected.interest !== columns.interestCents[i] || expected.correction !== columns.correctionCents[i] || expected.total !== columns.totalCents[i]) {
-      mismatches++;
-      if (!firstMismatch) firstMismatch = ` first at #${i} (due ${fromEpochDay(dueEpochDays[i] ?? 0)})`;
-    }
-  }
-  const slowMs = performance.now() - slowStart;
-
-  console.log(`(b) late charges over ${INVOICES.toLocaleString('en-US')} invoices (fine 2%, 1% a month, IPCA correction, as of 2026-11-24), one core:`);
-  printTable([fast, { name: '    straightforward decimal.js (one pass)', operations: INVOICES, seconds: slowMs / 1000, perSecond: (INVOICES / slowMs) * 1000 }]);
-  console.log(`    ratio fast / decimal.js: ${(slowMs / fastMs).toFixed(1)}×`);
-  console.log(`    identical centavos: ${mismatches === 0 ? 'yes, every invoice' : `NO — ${mismatches} mismatches${firstMismatch}`} (totals ${fastTotal} vs ${slowTotal})`);
-  console.log(`    RSS: ${rssBefore.toFixed(0)} MB with the columns built, ${rssFast.toFixed(0)} MB after the fast passes, ${rssMb().toFixed(0)} MB at the end`);
+  return { check: () => calls.slice(0, CHECKED).map(total).join(), operations: CALLS, run: () => calls.forEach((c) => keep(total(c))) };
 }
 
-console.log(`node ${process.version}, ${process.arch}`);
-benchProposals();
-benchLateCharges();
+/** The portfolio for the batch rows: centavos and due days as columns. */
+function portfolio(count: number): { principalCents: Float64Array; dueEpochDays: Int32Array; asOf: number } {
+  const r = lcg(7);
+  const asOf = toEpochDay(civilDate(AS_OF));
+  const first = toEpochDay(civilDate('2020-01-01'));
+  const principalCents = new Float64Array(count);
+  const dueEpochDays = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    principalCents[i] = Math.floor(r() * 2_000_000) + 100;
+    dueEpochDays[i] = first + Math.floor(r() * (asOf + 30 - first));
+  }
+  return { principalCents, dueEpochDays, asOf };
+}
+
+async function batchOurs(): Promise<Contender> {
+  const { lateChargesCalculator } = await built('agreements');
+  const calculator = lateChargesCalculator(policy, { calendar: brazilianCalendar() });
+  if (calculator.isErr()) throw new Error(calculator.error.message);
+  const { principalCents, dueEpochDays, asOf } = portfolio(BATCH);
+  const totals = (count: number): Float64Array | number[] => {
+    const out = calculator.value.batch({ principalCents: principalCents.subarray(0, count), dueEpochDays: dueEpochDays.subarray(0, count), asOfEpochDay: asOf });
+    return out.isOk() ? out.value.totalCents : [];
+  };
+  return { check: () => Array.from(totals(CHECKED)).join(), operations: BATCH, run: () => keep(totals(BATCH).length) };
+}
+
+function batchDecimal(): Contender {
+  const calendar = brazilianCalendar();
+  const count = Math.min(BATCH, 100_000);
+  const { principalCents, dueEpochDays, asOf } = portfolio(count);
+  const totals = (n: number): number[] => Array.from({ length: n }, (_, i) => referenceLateCharges(principalCents[i] ?? 0, dueEpochDays[i] ?? 0, asOf, reference, calendar).total);
+  return { check: () => totals(CHECKED).join(), operations: count, run: () => keep(totals(count).length) };
+}
+
+async function proposals(): Promise<Contender> {
+  const { proposeAgreement } = await built('agreements');
+  const input = (i: number): ProposalInput => ({
+      kind: 'new-proposal',
+      asOf: '2026-03-02',
+      invoices: [
+        { id: `A${i}`, amount: { cents: 60_000 + (i % 997) }, dueDate: '2026-01-10' },
+        { id: `B${i}`, amount: { cents: 40_000 + (i % 101) }, dueDate: '2026-02-10' },
+        { id: `C${i}`, amount: { cents: 12_345 }, dueDate: '2026-02-20' },
+      ],
+      selectedInvoiceIds: [`A${i}`, `B${i}`, `C${i}`],
+      toleranceDate: '2026-04-30',
+      category: 'bench',
+      surchargePercent: '5',
+      finePercent: '2',
+      discountPercent: '3.5',
+      discountAmount: '10.00',
+      chargesAmount: '5.00',
+      feesAmount: '10.00',
+      accountPlan: { surcharge: '4.01', fine: '4.02', discount: '4.03', charges: '4.04', fees: '4.05' },
+      installments: { kind: 'regular', count: 12, firstDueDate: '2026-03-31', moveToBusinessDay: true, description: 'Acordo', paymentProfile: 'boleto' },
+    });
+  const inputs = Array.from({ length: PROPOSALS }, (_, i) => input(i));
+  const total = (i: number): number => {
+    const r = proposeAgreement(inputs[i] ?? input(i));
+    return r.isOk() ? r.value.total.cents : -1;
+  };
+  return { check: () => Array.from({ length: 200 }, (_, i) => total(i)).join(), operations: PROPOSALS, run: () => inputs.forEach((_, i) => keep(total(i))) };
+}
+
+const CONTENDERS: Record<string, () => Contender | Promise<Contender>> = {
+  'calculateLateCharges': oneCallOurs,
+  'decimal.js from strings': oneCallDecimal,
+  'lateChargesCalculator.batch': batchOurs,
+  'decimal.js per invoice': batchDecimal,
+  'proposeAgreement': proposals,
+};
+
+const name = contenderArgument();
+if (name !== undefined) {
+  const make = CONTENDERS[name];
+  if (make === undefined) throw new Error(`unknown contender ${name}`);
+  sampleContender(name, await make());
+} else {
+  const file = import.meta.filename;
+  compare({ work: 'late charges, one call, strings in (fine 2%, 1% a month)', file, ours: 'calculateLateCharges', anchor: 'decimal.js from strings', target: { perSecond: 1_000_000, ratio: 5 } });
+  compare({ work: `late charges, compiled batch over ${BATCH.toLocaleString('en-US')} invoices`, file, ours: 'lateChargesCalculator.batch', anchor: 'decimal.js per invoice' });
+  compare({ work: 'proposeAgreement, 3 invoices → 12 installments', file, ours: 'proposeAgreement', target: { perSecond: 50_000 } });
+}

@@ -1,25 +1,16 @@
 /**
- * Negativation: transitions per second (parsed input vs the pre-parsed fast
- * path) and reconcile() over 1,000,000 registrations (with and without parsing
- * the invoices). Figures only. Run: npx tsx bench/negativation.ts
+ * The negativation machine against the built package, each row in fresh processes:
+ * `startNegativation` (parse + request guards), `transition` (one event, parsed),
+ * and `reconcile` over a portfolio of registrations. Figures only.
+ * Run: npm run build && npx tsx bench/negativation.ts   (REGISTRATIONS=… to resize)
  */
-import { brazilianCalendar, type CivilDate } from '../src/calendar/index.js';
-import {
-  applyEvent,
-  parseNegativationEvent,
-  reconcile,
-  reconcileInvoiceSchema,
-  reconcileTrusted,
-  startNegativation,
-  transition,
-  type Negativation,
-  type NegativationEvent,
-  type NegativationEventInput,
-  type NegativationStatus,
-} from '../src/negativation/index.js';
-import { measure, printTable, rssMb } from './support.js';
+import type { Negativation, NegativationEventInput } from '../src/negativation/index.js';
+import { built } from './harness/built.js';
+import { compare } from './harness/compare.js';
+import { contenderArgument, keep, sampleContender, type Contender } from './harness/sample.js';
 
-const calendar = brazilianCalendar();
+const RUNS = 20_000;
+const REGISTRATIONS = Number(process.env.REGISTRATIONS ?? 200_000);
 
 const request = {
   id: 'neg-bench',
@@ -30,9 +21,9 @@ const request = {
   title: { id: 'inv-1', amount: '373.52', dueDate: '2026-09-10' },
   on: '2026-10-20',
   actor: 'system',
-};
+} as const;
 
-/** The happy path: request → approved → notice → submitted → accepted → paid → removed (7 events with the request). */
+/** The happy path after the request: approved → notice → submitted → accepted → paid → removed. */
 const lifecycle: NegativationEventInput[] = [
   { type: 'analysis_approved', on: '2026-10-20', actor: 'system' },
   { type: 'notice_sent', on: '2026-10-21', actor: 'serasa', channel: 'letter', proofOfPosting: 'PP-1' },
@@ -41,88 +32,71 @@ const lifecycle: NegativationEventInput[] = [
   { type: 'payment_received', on: '2026-11-19', actor: 'bank', kind: 'full', amount: '390.10', paidOn: '2026-11-19', fundsAvailableOn: '2026-11-19' },
   { type: 'bureau_removed', on: '2026-11-23', actor: 'serasa' },
 ];
-const parsedLifecycle: NegativationEvent[] = lifecycle.map((e) => parseNegativationEvent(e)._unsafeUnwrap());
-const initial = startNegativation(request)._unsafeUnwrap().negativation;
 
-const RUNS = 20_000;
-const TRANSITIONS_PER_RUN = lifecycle.length;
-let sink = 0;
+async function starts(): Promise<Contender> {
+  const { startNegativation } = await built('negativation');
+  const status = (): string => {
+    const r = startNegativation(request);
+    return r.isOk() ? r.value.negativation.status : r.error.code;
+  };
+  return { check: status, operations: RUNS, run: () => { for (let i = 0; i < RUNS; i++) keep(status().length); } };
+}
 
-const rows = [
-  measure('startNegativation (parse + request guards)', RUNS, () => {
-    for (let i = 0; i < RUNS; i++) sink += startNegativation(request)._unsafeUnwrap().negativation.version;
-  }),
-  measure('transition (parses each event)', RUNS * TRANSITIONS_PER_RUN, () => {
-    for (let i = 0; i < RUNS; i++) {
-      let n = initial;
-      for (const event of lifecycle) n = transition(n, event, { calendar })._unsafeUnwrap().negativation;
-      sink += n.version;
+async function transitions(): Promise<Contender> {
+  const { startNegativation, transition } = await built('negativation');
+  const { brazilianCalendar } = await built('root');
+  const calendar = brazilianCalendar();
+  const start = startNegativation(request);
+  if (start.isErr()) throw new Error(start.error.message);
+  const initial = start.value.negativation;
+  const walk = (): Negativation => {
+    let n = initial;
+    for (const event of lifecycle) {
+      const next = transition(n, event, { calendar });
+      if (next.isErr()) throw new Error(next.error.message);
+      n = next.value.negativation;
     }
-  }),
-  measure('applyEvent (events parsed once)', RUNS * TRANSITIONS_PER_RUN, () => {
-    for (let i = 0; i < RUNS; i++) {
-      let n = initial;
-      for (const event of parsedLifecycle) n = applyEvent(n, event, calendar)._unsafeUnwrap().negativation;
-      sink += n.version;
-    }
-  }),
-];
-printTable(rows);
-const [, parsed, fast] = rows;
-if (parsed && fast) console.log(`ratio (applyEvent / transition): ${(fast.perSecond / parsed.perSecond).toFixed(2)}×`);
+    return n;
+  };
+  return { check: () => walk().status, operations: RUNS * lifecycle.length, run: () => { for (let i = 0; i < RUNS; i++) keep(walk().version); } };
+}
 
-// ---- reconcile over 1,000,000 registrations ----
-const COUNT = 1_000_000;
-const stages: Negativation[] = [];
-{
-  let n = initial;
-  stages.push(n);
-  for (const event of parsedLifecycle.slice(0, 5)) {
-    n = applyEvent(n, event, calendar)._unsafeUnwrap().negativation;
-    stages.push(n);
+async function reconciles(): Promise<Contender> {
+  const { startNegativation, transition, reconcile } = await built('negativation');
+  const { brazilianCalendar } = await built('root');
+  const calendar = brazilianCalendar();
+  const start = startNegativation(request);
+  if (start.isErr()) throw new Error(start.error.message);
+  const stages: Negativation[] = [start.value.negativation];
+  for (const event of lifecycle.slice(0, 3)) {
+    const next = transition(stages[stages.length - 1] as Negativation, event, { calendar });
+    if (next.isErr()) throw new Error(next.error.message);
+    stages.push(next.value.negativation);
   }
+  const registered = stages[stages.length - 1] as Negativation;
+  const negativations = Array.from({ length: REGISTRATIONS }, (_, i): Negativation => ({ ...registered, id: `neg-${i}`, title: { ...registered.title, id: `inv-${i}` } }));
+  const invoices = Array.from({ length: REGISTRATIONS }, (_, i) =>
+    i % 10 === 0
+      ? { id: `inv-${i}`, status: 'paid' as const, dueDate: '2026-09-10', amount: { cents: 37_352 }, paidOn: '2026-11-19', fundsAvailableOn: '2026-11-19' }
+      : { id: `inv-${i}`, status: 'open' as const, dueDate: '2026-09-10', amount: { cents: 37_352 } },
+  );
+  const critiques = (): number => {
+    const r = reconcile(negativations, invoices, '2026-11-26', { calendar });
+    return r.isOk() ? r.value.critiques.length : -1;
+  };
+  return { check: () => String(critiques()), operations: REGISTRATIONS, run: () => keep(critiques()) };
 }
-// a portfolio: mostly negativated, some awaiting return, some recovering, some pending
-const mix: NegativationStatus[] = ['negativated', 'negativated', 'negativated', 'negativated', 'awaiting_return', 'recovering', 'processing', 'in_analysis'];
-const byStatus = new Map(stages.map((s) => [s.status, s]));
-const rssBefore = rssMb();
-const negativations: Negativation[] = new Array<Negativation>(COUNT);
-const invoiceInput: { id: string; status: 'open' | 'paid'; dueDate: string; amount: { cents: number }; paidOn?: string; fundsAvailableOn?: string }[] = new Array(COUNT);
-for (let i = 0; i < COUNT; i++) {
-  const template = byStatus.get(mix[i % mix.length] ?? 'negativated') ?? initial;
-  const titleId = `inv-${i}`;
-  negativations[i] = { ...template, id: `neg-${i}`, title: { ...template.title, id: titleId } };
-  const paid = i % 10 === 0; // 10% of the invoices are paid: the critiques
-  invoiceInput[i] = paid
-    ? { id: titleId, status: 'paid', dueDate: '2026-09-10', amount: { cents: 37352 }, paidOn: '2026-11-19', fundsAvailableOn: '2026-11-19' }
-    : { id: titleId, status: 'open', dueDate: '2026-09-10', amount: { cents: 37352 } };
-}
-const rssData = rssMb();
-const invoicesParsed = invoiceInput.map((i) => reconcileInvoiceSchema.parse(i));
-const asOf = '2026-11-26' as CivilDate;
 
-let critiques = 0;
-const reconcileRows = [
-  measure(
-    'reconcile 1M (parses 1M invoices)',
-    COUNT,
-    () => {
-      critiques = reconcile(negativations, invoiceInput, asOf, { calendar })._unsafeUnwrap().critiques.length;
-    },
-    2,
-  ),
-  measure(
-    'reconcileTrusted 1M (invoices parsed once)',
-    COUNT,
-    () => {
-      critiques = reconcileTrusted(negativations, invoicesParsed, asOf, calendar).critiques.length;
-    },
-    3,
-  ),
-];
-printTable(reconcileRows);
-const [withParse, trusted] = reconcileRows;
-if (withParse && trusted) console.log(`ratio (trusted / parsing): ${(trusted.perSecond / withParse.perSecond).toFixed(2)}×`);
-console.log(`critiques found: ${critiques.toLocaleString('en-US')} of ${COUNT.toLocaleString('en-US')} registrations`);
-console.log(`RSS: ${rssBefore.toFixed(0)} MB before the portfolio, ${rssData.toFixed(0)} MB with 1M negativations + 1M invoices, ${rssMb().toFixed(0)} MB after reconciling`);
-if (sink === 0) console.log('');
+const CONTENDERS: Record<string, () => Promise<Contender>> = { startNegativation: starts, transition: transitions, reconcile: reconciles };
+
+const name = contenderArgument();
+if (name !== undefined) {
+  const make = CONTENDERS[name];
+  if (make === undefined) throw new Error(`unknown contender ${name}`);
+  sampleContender(name, await make());
+} else {
+  const file = import.meta.filename;
+  compare({ work: 'startNegativation (parse + request guards)', file, ours: 'startNegativation', target: { perSecond: 200_000 } });
+  compare({ work: 'transition, one event (parsed)', file, ours: 'transition', target: { perSecond: 500_000 } });
+  compare({ work: `reconcile ${REGISTRATIONS.toLocaleString('en-US')} registrations (10% paid)`, file, ours: 'reconcile' });
+}

@@ -1,19 +1,19 @@
 /**
- * The dunning ruler's evaluator: a 10-step ruler over 1,000,000 invoices in
- * memory, and over 10,000,000 streamed from a generator (in a child process, so
- * its peak RSS is its own). Targets: ≥ 2,000,000 invoices/s on one core; peak
- * RSS < 300 MB for the streamed 10 million.
- * Run: npx tsx bench/ruler.ts
+ * The dunning ruler's evaluator against the built package, each row in fresh
+ * processes: a 10-step ruler over a portfolio whose due dates run from 90 days
+ * late to 30 days ahead. The denominator of every rate is the number of invoices
+ * that row evaluated. Figures only.
+ * Run: npm run build && npx tsx bench/ruler.ts   (INVOICES=… to resize; default 1,000,000)
  */
-import { spawnSync } from 'node:child_process';
-import { brazilianCalendar, fromEpochDay, toEpochDay, civilDate } from '../src/calendar/index.js';
-import { defineRuler, evaluateRuler, evaluateRulerInBatchesSync, resolveSettings, type RulerInvoice } from '../src/ruler/index.js';
-import { formatRate, rssMb } from './support.js';
+import type { RulerInvoice } from '../src/ruler/index.js';
+import { built } from './harness/built.js';
+import { compare } from './harness/compare.js';
+import { contenderArgument, keep, sampleContender, type Contender } from './harness/sample.js';
 
+const INVOICES = Number(process.env.INVOICES ?? 1_000_000);
+const FIRST_RUN = Math.min(INVOICES, 200_000);
 const AS_OF = '2026-06-16T10:00:00-03:00'; // a Tuesday, inside the contact window
-const TODAY = toEpochDay(civilDate('2026-06-16'));
-const calendar = brazilianCalendar();
-const ruler = defineRuler({
+const SPEC = {
   id: 'bench',
   steps: [
     { id: 'email-5', offsetDays: -5, action: { kind: 'notify', channel: 'email', template: 'lembrete' } },
@@ -27,100 +27,86 @@ const ruler = defineRuler({
     { id: 'negativate+25', offsetDays: 25, action: { kind: 'negativate' } },
     { id: 'suspend+30', offsetDays: 30, action: { kind: 'suspend-service' } },
   ],
-})._unsafeUnwrap();
-const settings = resolveSettings({ registerAutomatically: 'yes' })._unsafeUnwrap();
+} as const;
 
-const DUE_DATES = Array.from({ length: 120 }, (_, i) => fromEpochDay(TODAY - 90 + i)); // 90 days late … 30 days ahead
-
-/**
- * What a daily job that ran yesterday has logged, per due date: the step ids it
- * did or skipped (the per-invoice `done` list a store joins into the stream).
- */
-const DONE_BY_DUE_DATE: readonly (readonly string[])[] = DUE_DATES.map((dueDate) => {
-  const out = evaluateRuler({
-    ruler,
-    settings,
-    invoices: [{ id: 't', customerId: 't', dueDate, amount: { cents: 1_000_000 } }],
-    asOf: '2026-06-15T10:00:00-03:00',
-    calendar,
-  })._unsafeUnwrap();
-  return [...out.due, ...out.deferred, ...out.skipped].map((a) => a.stepId);
-});
-
-function makeInvoice(n: number, logged: boolean): RulerInvoice {
-  const id = `inv-${n}`;
-  const customerId = `cus-${n >> 1}`;
-  const dueDate = DUE_DATES[n % DUE_DATES.length] as string;
-  const amount = { cents: 1_000 + ((n * 7919) % 90_000) };
-  const payments = n % 10 === 0 ? [{ date: '2026-06-01', amount: { cents: 500 } }] : [];
-  if (logged) return { id, customerId, dueDate, amount, payments, done: DONE_BY_DUE_DATE[n % DUE_DATES.length] ?? [] };
-  return { id, customerId, dueDate, amount, payments };
-}
-
-function streamed(count: number): void {
-  function* generate(): Generator<RulerInvoice> {
-    for (let n = 0; n < count; n++) yield makeInvoice(n, true);
-  }
-  const baselineStart = process.hrtime.bigint();
-  let generated = 0;
-  for (const invoice of generate()) if (invoice.id.length > 0) generated++;
-  const baseline = Number(process.hrtime.bigint() - baselineStart) / 1e9;
-  console.log(`generator alone: ${formatRate(generated / baseline)} invoices/s (${baseline.toFixed(2)} s): the floor for any consumer`);
-  let peak = rssMb();
-  let due = 0;
-  let skipped = 0;
-  let evaluated = 0;
-  const start = process.hrtime.bigint();
-  for (const batch of evaluateRulerInBatchesSync({ ruler, settings, invoices: generate(), asOf: AS_OF, calendar, batchSize: 20_000 })) {
-    const value = batch._unsafeUnwrap();
-    due += value.due.length + value.deferred.length;
-    skipped += value.skipped.length;
-    evaluated += value.invoicesEvaluated;
-    if ((evaluated & 0xfffff) < 20_000) peak = Math.max(peak, rssMb());
-  }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  peak = Math.max(peak, rssMb(), process.resourceUsage().maxRSS / 1024);
-  console.log(
-    `streamed ${evaluated.toLocaleString('en-US')} invoices (generator; steady state: the job ran yesterday, per-invoice logs): ${formatRate(evaluated / seconds)} invoices/s ` +
-      `(${seconds.toFixed(2)} s; evaluator share ${formatRate(evaluated / Math.max(seconds - baseline, 1e-9))} invoices/s), ${due.toLocaleString('en-US')} due, ${skipped.toLocaleString('en-US')} superseded, peak RSS ${peak.toFixed(0)} MB`,
-  );
-}
-
-function inMemory(count: number): void {
-  const fresh = Array.from({ length: count }, (_, n) => makeInvoice(n, false));
-  const logged = Array.from({ length: count }, (_, n) => makeInvoice(n, true));
-  console.log(`built 2 × ${count.toLocaleString('en-US')} invoices in memory (RSS ${rssMb().toFixed(0)} MB)`);
-  const time = (label: string, invoices: readonly RulerInvoice[], done?: ReadonlySet<string>): string[] => {
-    let keys: string[] = [];
-    let best = Infinity;
-    for (let round = 0; round < 3; round++) {
-      const start = process.hrtime.bigint();
-      const out = evaluateRuler({ ruler, settings, invoices, asOf: AS_OF, calendar, ...(done ? { done } : {}) })._unsafeUnwrap();
-      best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
-      keys = [...out.due, ...out.deferred, ...out.skipped].map((a) => a.key);
-    }
-    console.log(`${label.padEnd(58)} ${formatRate(count / best).padStart(12)} invoices/s (${(best * 1000).toFixed(0)} ms, ${keys.length.toLocaleString('en-US')} outcomes)`);
-    return keys;
+async function setup() {
+  const { defineRuler, evaluateRuler, evaluateRulerInBatchesSync, resolveSettings } = await built('ruler');
+  const { brazilianCalendar, addDays, civilDate } = await built('root');
+  const calendar = brazilianCalendar();
+  const ruler = defineRuler(SPEC);
+  const settings = resolveSettings({ registerAutomatically: 'yes' });
+  if (ruler.isErr() || settings.isErr()) throw new Error('bench ruler or settings refused');
+  const dueDates = Array.from({ length: 120 }, (_, i) => addDays(civilDate('2026-06-16'), i - 90));
+  /** What yesterday's run logged per due date: the per-invoice `done` a store joins into the stream. */
+  const doneByDue = dueDates.map((dueDate) => {
+    const out = evaluateRuler({ ruler: ruler.value, settings: settings.value, invoices: [{ id: 't', customerId: 't', dueDate, amount: { cents: 1_000_000 } }], asOf: '2026-06-15T10:00:00-03:00', calendar });
+    if (out.isErr() || out.value instanceof Promise) throw new Error('yesterday refused');
+    return [...out.value.due, ...out.value.deferred, ...out.value.skipped].map((a) => a.stepId);
+  });
+  const invoice = (n: number, logged: boolean): RulerInvoice => {
+    const base = { id: `inv-${n}`, customerId: `cus-${n >> 1}`, dueDate: dueDates[n % dueDates.length] as string, amount: { cents: 1_000 + ((n * 7919) % 90_000) }, payments: n % 10 === 0 ? [{ date: '2026-06-01', amount: { cents: 500 } }] : [] };
+    return logged ? { ...base, done: doneByDue[n % dueDates.length] ?? [] } : base;
   };
-  time('in memory, steady state (per-invoice logs)', logged);
-  const perCustomer = resolveSettings({ registerAutomatically: 'yes', anchor: 'customer' })._unsafeUnwrap();
-  let best = Infinity;
-  for (let round = 0; round < 3; round++) {
-    const start = process.hrtime.bigint();
-    evaluateRuler({ ruler, settings: perCustomer, invoices: logged, asOf: AS_OF, calendar })._unsafeUnwrap();
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
-  }
-  console.log(`${'in memory, per customer (500k anchors), steady state'.padEnd(58)} ${formatRate(count / best).padStart(12)} invoices/s (${(best * 1000).toFixed(0)} ms)`);
-  const sample = fresh.slice(0, 200_000);
-  const first = time('200k, empty log (catch-up worst case: ~7 outcomes each)', sample);
-  time('200k, second run with a global Set log of the first', sample, new Set(first));
-  console.log(`in-memory peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  const evaluate = (invoices: readonly RulerInvoice[], done?: ReadonlySet<string>) => {
+    const out = evaluateRuler({ ruler: ruler.value, settings: settings.value, invoices, asOf: AS_OF, calendar, ...(done ? { done } : {}) });
+    if (out.isErr() || out.value instanceof Promise) throw new Error('evaluation refused');
+    return out.value;
+  };
+  const streamed = (count: number, logged: boolean): number => {
+    function* generate(): Generator<RulerInvoice> {
+      for (let n = 0; n < count; n++) yield invoice(n, logged);
+    }
+    let outcomes = 0;
+    for (const batch of evaluateRulerInBatchesSync({ ruler: ruler.value, settings: settings.value, invoices: generate(), asOf: AS_OF, calendar, batchSize: 20_000 })) {
+      if (batch.isErr()) throw new Error(batch.error.message);
+      outcomes += batch.value.due.length + batch.value.deferred.length + batch.value.skipped.length;
+    }
+    return outcomes;
+  };
+  return { invoice, evaluate, streamed };
 }
 
-if (process.argv.includes('--streamed')) {
-  streamed(10_000_000);
+const outcomesOf = (e: { due: readonly unknown[]; deferred: readonly unknown[]; skipped: readonly unknown[] }): number => e.due.length + e.deferred.length + e.skipped.length;
+
+const CONTENDERS: Record<string, () => Promise<Contender>> = {
+  async 'first run in memory'() {
+    const { invoice, evaluate } = await setup();
+    const invoices = Array.from({ length: FIRST_RUN }, (_, n) => invoice(n, false));
+    return { check: () => String(outcomesOf(evaluate(invoices))), operations: FIRST_RUN, run: () => keep(outcomesOf(evaluate(invoices))) };
+  },
+  async 'first run streamed'() {
+    const { streamed } = await setup();
+    return { check: () => String(streamed(FIRST_RUN, false)), operations: INVOICES, run: () => keep(streamed(INVOICES, false)) };
+  },
+  async 'rerun with a global log'() {
+    const { invoice, evaluate } = await setup();
+    const invoices = Array.from({ length: FIRST_RUN }, (_, n) => invoice(n, false));
+    const first = evaluate(invoices);
+    const done = new Set([...first.due, ...first.deferred, ...first.skipped].map((a) => a.key));
+    return { check: () => String(outcomesOf(evaluate(invoices, done))), operations: FIRST_RUN, run: () => keep(outcomesOf(evaluate(invoices, done))) };
+  },
+  async 'steady in memory'() {
+    const { invoice, evaluate } = await setup();
+    const invoices = Array.from({ length: INVOICES }, (_, n) => invoice(n, true));
+    return { check: () => String(outcomesOf(evaluate(invoices))), operations: INVOICES, run: () => keep(outcomesOf(evaluate(invoices))) };
+  },
+  async 'steady streamed'() {
+    const { streamed } = await setup();
+    return { check: () => String(streamed(FIRST_RUN, true)), operations: INVOICES, run: () => keep(streamed(INVOICES, true)) };
+  },
+};
+
+const name = contenderArgument();
+if (name !== undefined) {
+  const make = CONTENDERS[name];
+  if (make === undefined) throw new Error(`unknown contender ${name}`);
+  sampleContender(name, await make(), 3);
 } else {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--streamed'], { stdio: 'inherit' });
-  if (child.status !== 0) process.exitCode = 1;
-  inMemory(1_000_000);
+  const file = import.meta.filename;
+  const n = (count: number): string => count.toLocaleString('en-US');
+  compare({ work: `ruler first run, empty log, ${n(FIRST_RUN)} in memory (≈7 outcomes each)`, file, ours: 'first run in memory', target: { perSecond: 500_000 }, processes: 2 });
+  compare({ work: `ruler first run, empty log, ${n(INVOICES)} streamed`, file, ours: 'first run streamed', target: { perSecond: 1_000_000 }, processes: 2 });
+  compare({ work: `ruler same-day rerun, global log of the first run, ${n(FIRST_RUN)}`, file, ours: 'rerun with a global log', target: { perSecond: 2_000_000 }, processes: 2 });
+  compare({ work: `ruler steady day (per-invoice log), ${n(INVOICES)} in memory`, file, ours: 'steady in memory', processes: 2 });
+  compare({ work: `ruler steady day (per-invoice log), ${n(INVOICES)} streamed`, file, ours: 'steady streamed', processes: 2 });
 }

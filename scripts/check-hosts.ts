@@ -13,6 +13,7 @@
  * Run after `npm run build`: `npx tsx scripts/check-hosts.ts` (`KEEP_HOSTS=1` keeps the directory).
  */
 import { buildSync } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markdownSnippets, tsdocSnippets } from './doc-snippets.js';
@@ -124,11 +125,9 @@ try {
         const examples = readdirSync(join(dir, 'examples')).filter((name) => name.endsWith('.ts'));
         for (const example of examples) run(process.execPath, [`out/examples/${example.replace(/\.ts$/, '.js')}`, '--check'], dir);
         for (const snippet of snippets) {
-          try {
-            run(process.execPath, [`out/snippets/${snippet.name}.js`], dir);
-          } catch (error) {
-            throw new Error(`the snippet at ${snippet.source} failed when run:\n${(error as Error).message}`, { cause: error });
-          }
+          // A snippet fails when it throws, exits non-zero or writes to stderr (a documented call that returns an error it then reports).
+          const ran = spawnSync(process.execPath, [`out/snippets/${snippet.name}.js`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+          if (ran.status !== 0 || ran.stderr.trim() !== '') throw new Error(`the snippet at ${snippet.source} failed when run (exit ${String(ran.status)}):\n${ran.stdout}${ran.stderr}`);
         }
         console.log(`  examples/: ${examples.length} programs typecheck and run; docs: ${snippets.length} snippets (README.md, docs/*.md, @example) typecheck and run`);
       }

@@ -29,6 +29,14 @@ export type KernelErrorCode =
   | 'invalid_cnpj'
   | 'invalid_tax_id';
 
+/** Longest piece of input an error message quotes; longer text is cut, with its length said (a 10 MB input is not echoed back). */
+export const MAX_QUOTED_LENGTH = 100;
+
+/** Quotes input text in an error message, cut to {@link MAX_QUOTED_LENGTH} characters. Never throws. */
+export function quote(text: string): string {
+  return text.length > MAX_QUOTED_LENGTH ? `'${text.slice(0, MAX_QUOTED_LENGTH)}…' (${text.length} characters)` : `'${text}'`;
+}
+
 /** Renders a path the way people read it: `installments[2].amount`. */
 export function formatPath(path: ErrorPath): string {
   let out = '';

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { CobrancaError } from '../errors.js';
-import type { BureauStatusReport, OutboxEffect } from '../ports/index.js';
+import { cobrancaError, type CobrancaError } from '../errors.js';
+import type { BureauGateway, BureauStatusReport, OutboxEffect } from '../ports/index.js';
 import { appContext, type AppContext, type Ports } from './dependencies.js';
 import { resolvePolicies, type PolicyOptions } from './policies.js';
 import { performPendingEffects, type EffectHandler, type GuardedEffectHandler, type OutboxPass } from './outbox.js';
@@ -21,8 +21,12 @@ import { applyBureauReport, negativationEffectHandlers } from './negativation/ef
 import { runDailyCycle } from './cycle/run-daily-cycle.js';
 
 /** Options of {@link createCollections}: the ports, the policies, and handlers for effects only the host can perform. */
-export type CollectionsOptions = Ports &
+export type CollectionsOptions = Omit<Ports, 'bureaus'> &
   PolicyOptions & {
+    /** The bureau gateways by name (`{ serasa: gateway, spc: other }`); the setting `bureau` names the one each branch registers with. */
+    readonly bureaus?: Readonly<Record<string, BureauGateway>>;
+    /** Shorthand for one gateway, named by the general setting `bureau` (`'serasa'` when it names none). */
+    readonly bureau?: BureauGateway;
     /**
      * Handlers for effects the host performs (`suspend-service`, `protest`,
      * `issue_updated_invoice`, `portal_banner`, `alert_operator` …). Effects
@@ -38,10 +42,12 @@ export type CollectionsOptions = Ports &
  * returns a `Result`; nothing is half-written on an error.
  */
 export function createCollections(options: CollectionsOptions) {
-  const { store, bureau, notifier, clock, rates, calendar, ids, effectHandlers, ...policyOptions } = options;
-  const policies = resolvePolicies(policyOptions, rates, calendar);
+  const { store, bureau, bureaus: named, notifier, clock, rates, calendar, ids, effectHandlers, ...policyOptions } = options;
+  const bureaus = gatewaysOf(bureau, named, policyOptions.settings);
+  if (bureaus.isErr()) return err(bureaus.error);
+  const policies = resolvePolicies(policyOptions, Object.keys(bureaus.value), rates, calendar);
   if (policies.isErr()) return err(policies.error);
-  const context = appContext({ store, bureau, notifier, clock, rates, calendar, ids }, policies.value);
+  const context = appContext({ store, bureaus: bureaus.value, notifier, clock, rates, calendar, ids }, policies.value);
   const handlers = (at: AppContext): Record<string, EffectHandler | GuardedEffectHandler> => ({ notify: notifyHandler(at), ...negativationEffectHandlers(at), ...effectHandlers });
   return ok({
     /** Runs the daily cycle as of now (or `{ asOf }`): agreements, negativations, the ruler, reconciliation, the outbox. */
@@ -72,6 +78,18 @@ export function createCollections(options: CollectionsOptions) {
     /** Applies a bureau's status report (from its verified webhook or a status query). */
     applyBureauReport: (report: BureauStatusReport) => applyBureauReport(context, report),
   });
+}
+
+function gatewaysOf(single: BureauGateway | undefined, named: Readonly<Record<string, BureauGateway>> | undefined, settings: unknown): Result<Readonly<Record<string, BureauGateway>>, CobrancaError> {
+  if (single !== undefined && named !== undefined) return err(cobrancaError('invalid_input', 'give either `bureau` (one gateway) or `bureaus` (by name), not both', { path: ['bureau'] }));
+  if (named !== undefined) {
+    if (typeof named !== 'object' || named === null || Object.keys(named).length === 0) return err(cobrancaError('invalid_input', 'give at least one bureau gateway', { path: ['bureaus'] }));
+    return ok(named);
+  }
+  if (single === undefined) return err(cobrancaError('invalid_input', 'a bureau gateway is required (`bureau` or `bureaus`)', { path: ['bureaus'] }));
+  const general = settings !== null && typeof settings === 'object' ? (settings as { general?: { bureau?: unknown } }).general : undefined;
+  const name = typeof general?.bureau === 'string' && general.bureau !== 'default' ? general.bureau.trim() : 'serasa';
+  return ok({ [name]: single });
 }
 
 /** The collections application built by {@link createCollections}. */

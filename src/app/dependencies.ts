@@ -6,7 +6,8 @@ import type { Policies } from './policies.js';
 /** The ports the application layer needs (the rest of `createCollections`' options are policy). */
 export interface Ports {
   readonly store: Store;
-  readonly bureau: BureauGateway;
+  /** The bureau gateways by name (Serasa, SPC, Boa Vista …); the setting `bureau` names the one a branch registers with (seed 002). */
+  readonly bureaus: Readonly<Record<string, BureauGateway>>;
   readonly notifier: Notifier;
   readonly clock: Clock;
   readonly rates: RateSource;
@@ -21,6 +22,13 @@ export interface AppContext extends Ports {
   nowIso(): string;
   /** Today's civil date in São Paulo. */
   today(): CivilDate;
+}
+
+/** The gateway of a named bureau; a name no gateway serves (a record written under another configuration) is an error the outbox retries and reports. */
+export function gatewayOf(context: Pick<Ports, 'bureaus'>, bureau: string): BureauGateway {
+  const gateway = Object.hasOwn(context.bureaus, bureau) ? context.bureaus[bureau] : undefined;
+  if (!gateway) throw new Error(`no bureau gateway is called '${bureau}' (bureaus: ${Object.keys(context.bureaus).join(', ')})`);
+  return gateway;
 }
 
 /** Builds the {@link AppContext} from the ports and policies. */

@@ -9,4 +9,25 @@ export { type DailyCycleReport } from './cycle/run-daily-cycle.js';
 export { type PaymentOutcome } from './payments/record-payment.js';
 export { type NegotiationOutcome } from './agreements/negotiate.js';
 export { type AppErrorCode } from './errors.js';
-export { CYCLE_ACTOR } from './cycle/apply-action.js';
+export { CYCLE_ACTOR } from './cycle/actor.js';
+export {
+  checkConfiguration,
+  configurationInputSchema,
+  type Configuration,
+  type ConfigurationInput,
+  type ConfigurationError,
+  type ConfigurationProblem,
+  type ConfigurationProblemCode,
+} from './settings/check-configuration.js';
+export {
+  settingLevelSchema,
+  settingsTreeSchema,
+  DEFAULT_COLLECTION_SETTINGS,
+  type CollectionSettings,
+  type CollectionSettingKey,
+  type SettingLevelInput,
+  type SettingsTreeInput,
+  type SettingsTree,
+} from './settings/settings-tree.js';
+export { type SettingsSubject, type SubjectSettings, RULER_SETTING_KEYS, NEGATIVATION_SETTING_KEYS } from './settings/subject-settings.js';
+export { type RequestNegativationInput, type RequestAuthorization } from './negativation/request-negativation.js';

@@ -1,28 +1,27 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { cobrancaError, parseInput, withPathPrefix, type CobrancaError } from '../errors.js';
+import { cobrancaError, formatPath, parseInput, withPathPrefix, type CobrancaError } from '../errors.js';
 import { addMonths, type CivilDate } from '../calendar/index.js';
 import { parseTaxId } from '../documents/index.js';
 import { compileLateChargesPolicy, lateChargesPolicySchema, type LateChargesCalculator, type LateChargesPolicyInput } from '../agreements/index.js';
-import { resolveNegativationSettings, type NegativationSettings } from '../negativation/index.js';
-import { defineRuler, isRuler, resolveSettings, type ResolvedSettings, type Ruler } from '../ruler/index.js';
+import type { NegativationSettings } from '../negativation/index.js';
+import type { ResolvedSettings } from '../ruler/index.js';
+import { checkConfiguration, type Configuration } from './settings/check-configuration.js';
+import type { SettingsTreeInput } from './settings/settings-tree.js';
+import type { SettingsSubject, SubjectSettings } from './settings/subject-settings.js';
 import type { RateSource } from '../ports/index.js';
 import type { BusinessCalendar } from '../calendar/index.js';
 
 /** The policy part of `createCollections`' options, as the host writes it. */
-export const policyOptionsSchema = z.object({
+export const policyOptionsSchema = z.strictObject({
   /** The creditor, named on every registration and collection document (CDC art. 42-A). */
   creditor: z.object({ id: z.string().min(1), name: z.string().min(1), document: z.string().min(1) }),
-  /** The bureau registrations go to (Serasa, SPC, Boa Vista, Quod …); the `bureau` port talks to it. */
-  bureauName: z.string().min(1).default('serasa'),
-  /** The dunning ruler (a spec for `defineRuler`, or a defined ruler). */
-  ruler: z.unknown(),
-  /** Ruler settings by level (seed 002): general, per branch, per contract. */
-  rulerSettings: z
-    .object({ general: z.unknown().optional(), branches: z.record(z.string(), z.unknown()).default({}), contracts: z.record(z.string(), z.unknown()).default({}) })
-    .default({ branches: {}, contracts: {} }),
-  /** Negativation settings: general and per branch (Yes / No / Default). */
-  negativationSettings: z.object({ general: z.unknown().optional(), branches: z.record(z.string(), z.unknown()).default({}) }).default({ branches: {} }),
+  /** The dunning rulers by id (specs for `defineRuler`, or defined rulers); the setting `ruler` names the one a branch or contract follows (seed 004). */
+  rulers: z.record(z.string(), z.unknown()).optional(),
+  /** Shorthand for one ruler: `ruler: spec` is `rulers: { [spec.id]: spec }`. */
+  ruler: z.unknown().optional(),
+  /** The one settings tree (seed 002): `{ general, branches: { [branchId]: … }, contracts: { [contractId]: … } }`, read by the ruler and the negativation module alike. */
+  settings: z.unknown().optional(),
   /**
    * Late charges for updated amounts: a policy (fine, interest, correction,
    * grace). With `interestFromRates`, the interest is the legal rate read from
@@ -34,53 +33,38 @@ export const policyOptionsSchema = z.object({
 });
 
 /** Policy options as the host writes them. */
-export type PolicyOptions = z.input<typeof policyOptionsSchema>;
+export type PolicyOptions = z.input<typeof policyOptionsSchema> & { readonly settings?: SettingsTreeInput };
 
 /** The resolved policies the use cases read. */
 export interface Policies {
   readonly creditor: { readonly id: string; readonly name: string; readonly document: string };
-  readonly bureauName: string;
-  readonly ruler: Ruler;
-  /** Ruler settings for an invoice's branch and contract (general when neither is configured). */
+  /** The checked configuration: rulers, the settings tree, the bureau names. */
+  readonly configuration: Configuration;
+  /** Every setting of an invoice's branch and contract, resolved once per subject: the same values go to the ruler and to the negativation module. */
+  settingsFor(branch?: string, contract?: string): SubjectSettings;
+  /** The ruler's part of {@link Policies.settingsFor}. */
   rulerSettings(branch?: string, contract?: string): ResolvedSettings;
-  /** Negativation settings for a branch. */
-  negativationSettings(branch?: string): NegativationSettings;
+  /** The negativation module's part of {@link Policies.settingsFor}. */
+  negativationSettings(branch?: string, contract?: string): NegativationSettings;
   /** The late-charges calculator for invoices due from `from` up to `asOf`, rates fetched from the port as configured; `undefined` when none is configured. */
   lateCharges(from: CivilDate, asOf: CivilDate): Promise<LateChargesCalculator | undefined>;
 }
 
-/** Parses and resolves every policy once, so a bad setting is reported at `createCollections`, not in the middle of a cycle. */
-export function resolvePolicies(input: unknown, rates: RateSource, calendar: BusinessCalendar): Result<Policies, CobrancaError> {
+/**
+ * Parses and resolves every policy once, so a bad setting or a contradiction
+ * is reported at `createCollections` (every contradiction, with its path), not
+ * in the middle of a cycle. `bureaus` are the names of the gateways given.
+ */
+export function resolvePolicies(input: unknown, bureaus: readonly string[], rates: RateSource, calendar: BusinessCalendar): Result<Policies, CobrancaError> {
   const parsed = parseInput(policyOptionsSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const options = parsed.value;
   if (parseTaxId(options.creditor.document).isErr()) return err(cobrancaError('invalid_input', 'the creditor document is not a valid CPF or CNPJ', { path: ['creditor', 'document'] }));
-  const ruler = isRuler(options.ruler) ? ok(options.ruler) : defineRuler(options.ruler);
-  if (ruler.isErr()) return err(withPathPrefix(ruler.error, ['ruler']));
-
-  const rulerByKey = new Map<string, ResolvedSettings>();
-  const general = resolveSettings(options.rulerSettings.general ?? {});
-  if (general.isErr()) return err(withPathPrefix(general.error, ['rulerSettings', 'general']));
-  rulerByKey.set('|', general.value);
-  for (const [branch, level] of Object.entries(options.rulerSettings.branches)) {
-    const resolved = resolveSettings(options.rulerSettings.general ?? {}, level);
-    if (resolved.isErr()) return err(withPathPrefix(resolved.error, ['rulerSettings', 'branches', branch]));
-    rulerByKey.set(`${branch}|`, resolved.value);
-  }
-  for (const [contract, level] of Object.entries(options.rulerSettings.contracts)) {
-    const resolved = resolveSettings(options.rulerSettings.general ?? {}, {}, level);
-    if (resolved.isErr()) return err(withPathPrefix(resolved.error, ['rulerSettings', 'contracts', contract]));
-    rulerByKey.set(`|${contract}`, resolved.value);
-  }
-
-  const negativationByBranch = new Map<string, NegativationSettings>();
-  const negativationGeneral = resolveNegativationSettings(options.negativationSettings.general ?? {});
-  if (negativationGeneral.isErr()) return err(withPathPrefix(negativationGeneral.error, ['negativationSettings', 'general']));
-  for (const [branch, level] of Object.entries(options.negativationSettings.branches)) {
-    const resolved = resolveNegativationSettings(options.negativationSettings.general ?? {}, level);
-    if (resolved.isErr()) return err(withPathPrefix(resolved.error, ['negativationSettings', 'branches', branch]));
-    negativationByBranch.set(branch, resolved.value);
-  }
+  if (options.rulers !== undefined && options.ruler !== undefined) return err(cobrancaError('invalid_input', 'give either `ruler` (one) or `rulers` (by id), not both', { path: ['ruler'] }));
+  const rulers = options.rulers ?? (options.ruler !== undefined ? { [rulerKeyOf(options.ruler)]: options.ruler } : {});
+  const configuration = checkConfiguration({ rulers, settings: (options.settings ?? {}) as SettingsTreeInput, bureaus: [...bureaus] });
+  if (configuration.isErr()) return err(options.rulers === undefined && options.ruler !== undefined ? fromShorthand(configuration.error) : configuration.error);
+  const checked = configuration.value;
 
   const late = options.lateCharges;
   const basePolicy = late?.policy ?? { interest: { kind: 'none' } };
@@ -89,14 +73,10 @@ export function resolvePolicies(input: unknown, rates: RateSource, calendar: Bus
 
   return ok({
     creditor: options.creditor,
-    bureauName: options.bureauName,
-    ruler: ruler.value,
-    rulerSettings(branch, contract) {
-      // A contract's own level wins over its branch, as seed 002's inheritance reads: general → branch → contract.
-      const exact = branch !== undefined && contract !== undefined ? resolvePair(branch, contract) : undefined;
-      return exact ?? (contract !== undefined ? rulerByKey.get(`|${contract}`) : undefined) ?? (branch !== undefined ? rulerByKey.get(`${branch}|`) : undefined) ?? general.value;
-    },
-    negativationSettings: (branch) => (branch !== undefined ? negativationByBranch.get(branch) : undefined) ?? negativationGeneral.value,
+    configuration: checked,
+    settingsFor: (branch, contract) => checked.settingsFor(subjectOf(branch, contract)),
+    rulerSettings: (branch, contract) => checked.settingsFor(subjectOf(branch, contract)).rulerSettings,
+    negativationSettings: (branch, contract) => checked.settingsFor(subjectOf(branch, contract)).negativation,
     async lateCharges(from, asOf) {
       if (!late) return undefined;
       const start = addMonths(from, -1);
@@ -108,20 +88,22 @@ export function resolvePolicies(input: unknown, rates: RateSource, calendar: Bus
     },
   });
 
-  function resolvePair(branch: string, contract: string): ResolvedSettings | undefined {
-    const branchLevel = options.rulerSettings.branches[branch];
-    const contractLevel = options.rulerSettings.contracts[contract];
-    if (branchLevel === undefined || contractLevel === undefined) return undefined;
-    const key = `${branch}|${contract}`;
-    let resolved = rulerByKey.get(key);
-    if (!resolved) {
-      const result = resolveSettings(options.rulerSettings.general ?? {}, branchLevel, contractLevel);
-      if (result.isErr()) return undefined;
-      resolved = result.value;
-      rulerByKey.set(key, resolved);
-    }
-    return resolved;
-  }
+}
+
+function subjectOf(branch: string | undefined, contract: string | undefined): SettingsSubject {
+  return { ...(branch !== undefined ? { branch } : {}), ...(contract !== undefined ? { contract } : {}) };
+}
+
+function rulerKeyOf(ruler: unknown): string {
+  const id = ruler !== null && typeof ruler === 'object' ? (ruler as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id.trim().length > 0 ? id.trim() : 'default';
+}
+
+/** With the one-ruler shorthand, paths say `ruler.…` as the host wrote it, not `rulers.<id>.…`. */
+function fromShorthand(error: CobrancaError): CobrancaError {
+  const path = error.path;
+  if (!path || path[0] !== 'rulers' || path.length < 2) return error;
+  return withPathPrefix({ ...error, path: path.slice(2), message: error.message.slice(formatPath(path).length + 2) }, ['ruler']);
 }
 
 function toMonthly(value: { month: string; percent: unknown }): { month: string; percent: string } {

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
-import { cobrancaError, type CobrancaError, type ErrorPath } from '../errors.js';
+import { cobrancaError, quote, type CobrancaError, type ErrorPath } from '../errors.js';
 
 /**
  * The library's own decimal.js constructor: 60 significant digits and half-up
@@ -33,7 +33,7 @@ export function parseDecimal(input: unknown, path: ErrorPath = []): Result<Decim
     const text = input.trim();
     if (!DECIMAL_STRING.test(text)) {
       const hint = text.includes(',') ? " (use a dot as the decimal separator: '12.34', not '12,34')" : '';
-      return err(cobrancaError('invalid_decimal', `expected a decimal like '12.34', got '${input}'${hint}`, { path }));
+      return err(cobrancaError('invalid_decimal', `expected a decimal like '12.34', got ${quote(input)}${hint}`, { path }));
     }
     return ok(new Dec(text));
   }
@@ -52,5 +52,10 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value === 'number') return `number ${String(value)}`;
+  if (typeof value === 'string') return `string ${quote(value)}`;
+  if (typeof value === 'bigint') return 'a bigint';
+  if (typeof value === 'boolean') return `boolean ${String(value)}`;
+  if (value === undefined) return 'undefined';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

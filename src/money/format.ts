@@ -1,5 +1,5 @@
 import { err, type Result } from 'neverthrow';
-import { cobrancaError, type CobrancaError, type ErrorPath } from '../errors.js';
+import { cobrancaError, quote, type CobrancaError, type ErrorPath } from '../errors.js';
 import { describe } from './decimal.js';
 import { parseMoney, type Money } from './money.js';
 
@@ -17,20 +17,38 @@ export function formatBrl(money: Money): string {
   return `${negative ? '-' : ''}R$ ${grouped},${fraction}`;
 }
 
-const BRL_TEXT = /^([+-]?)\s*(?:R\$)?\s*([+-]?)\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/;
+/** The number part of a Brazilian amount: thousands dots grouping by three, or none; a comma and one or two decimals. Anchored, one way to match each character: linear. */
+const BRL_NUMBER = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/;
+
+/** Index of the first character at or after `from` that is not white space. */
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && /\s/.test(text.charAt(i))) i++;
+  return i;
+}
 
 /**
  * Parses money written the Brazilian way: `R$ 1.234,56`, `1234,5`, `-R$ 10,00`,
  * `R$ -10,00` (no-break spaces are fine). Thousands dots must group by three;
- * at most two decimals. Never throws.
+ * at most two decimals. Never throws; linear in the text's length (the sign,
+ * `R$` and spaces are read by a scanner, not by a backtracking pattern).
  */
 export function parseBrl(text: unknown, path: ErrorPath = []): Result<Money, CobrancaError<'invalid_money' | 'money_out_of_range'>> {
   if (typeof text !== 'string') return err(cobrancaError('invalid_money', `expected text such as 'R$ 1.234,56', got ${describe(text)}`, { path }));
-  const match = BRL_TEXT.exec(text.replace(/[\u00a0\u202f]/g, ' ').trim());
-  const [, outerSign = '', innerSign = '', whole = '', fraction = ''] = match ?? [];
-  if (!match || (outerSign !== '' && innerSign !== '')) {
-    return err(cobrancaError('invalid_money', `expected an amount such as 'R$ 1.234,56', got '${text}'`, { path }));
+  const invalid = () => err(cobrancaError('invalid_money', `expected an amount such as 'R$ 1.234,56', got ${quote(text)}`, { path }));
+  const trimmed = text.trim();
+  let i = 0;
+  let sign = '';
+  if (trimmed.charAt(i) === '+' || trimmed.charAt(i) === '-') sign = trimmed.charAt(i++);
+  i = skipSpaces(trimmed, i);
+  if (trimmed.startsWith('R$', i)) i = skipSpaces(trimmed, i + 2);
+  if (trimmed.charAt(i) === '+' || trimmed.charAt(i) === '-') {
+    if (sign !== '') return invalid();
+    sign = trimmed.charAt(i++);
+    i = skipSpaces(trimmed, i);
   }
-  const sign = outerSign === '-' || innerSign === '-' ? '-' : '';
-  return parseMoney(`${sign}${whole.replaceAll('.', '')}${fraction ? `.${fraction}` : ''}`, path);
+  const match = BRL_NUMBER.exec(trimmed.slice(i));
+  if (!match) return invalid();
+  const [, whole = '', fraction = ''] = match;
+  return parseMoney(`${sign === '-' ? '-' : ''}${whole.replaceAll('.', '')}${fraction ? `.${fraction}` : ''}`, path);
 }

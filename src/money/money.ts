@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
-import { cobrancaError, type CobrancaError, type ErrorPath } from '../errors.js';
+import { cobrancaError, quote, type CobrancaError, type ErrorPath } from '../errors.js';
 import { Dec, describe } from './decimal.js';
 
 declare const moneyBrand: unique symbol;
@@ -84,7 +84,7 @@ function parseMoneyString(input: string, path: ErrorPath): Result<Money, Cobranc
   if (!match) {
     const hint = input.includes(',') ? " (use a dot as the decimal separator: '12.34', not '12,34'; parseBrl reads 'R$ 12,34')" : '';
     const places = /^[+-]?\d+\.\d{3,}$/.test(input.trim()) ? ' (at most two decimal places: round it first and say how)' : '';
-    return err(cobrancaError('invalid_money', `expected an amount such as '12.34', got '${input}'${hint}${places}`, { path }));
+    return err(cobrancaError('invalid_money', `expected an amount such as '12.34', got ${quote(input)}${hint}${places}`, { path }));
   }
   const [, sign = '', whole = '0', fraction = ''] = match;
   if (whole.length > 15) return err(outOfRange(path));

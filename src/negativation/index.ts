@@ -18,14 +18,11 @@ export {
   NOTICE_CHANNELS,
   DEFAULT_NEGATIVATION_SETTINGS,
   negativationSettingsSchema,
-  resolveNegativationSettings,
+  negativationSettingsShape,
   type NoticeChannel,
   type NegativationSettings,
   type NegativationSettingsInput,
-  type BranchNegativationSettings,
-  type YesNoDefault,
 } from './settings.js';
-export { automaticRegistrationOn, isDueForAutomaticRegistration } from './automatic.js';
 export { debtorInputSchema, debtorDataProblems, type DebtorInput, type Debtor, type DebtorDataProblem } from './debtor.js';
 export {
   type Negativation,
@@ -70,6 +67,10 @@ export {
   notPaidGuard,
   notInAgreementGuard,
   notDisputedGuard,
+  type RefusalKind,
+  type RefusalVerdict,
+  refusalKindOfGuard,
+  refusalVerdict,
 } from './guards/index.js';
 export { checkNegativationGuards, guardCheckInputSchema, type GuardReport } from './check-guards.js';
 export { AGE_LIMIT_YEARS, ageLimitOn, submissionCutoffOn, prescriptionOn, registrationExpiresOn } from './dates.js';

@@ -137,11 +137,10 @@ export function reconcileTrusted(
     if (paid !== undefined && atBureau) {
       const removalDeadline = settlement?.removalDeadline ?? deadlines.deadline(paid.fundsAvailableOn);
       const requestedOn = n.removal?.requestedOn;
+      // Watched until the bureau confirms the removal, whatever happened to the request (it may have failed every retry).
       let deadline: DeadlineState = 'ok';
-      if (requestedOn === undefined) {
-        if (asOf > removalDeadline) deadline = 'overdue';
-        else if (asOf >= deadlines.alarm(removalDeadline, n.settings.removalAlarmBusinessDays)) deadline = 'near';
-      }
+      if (asOf > removalDeadline) deadline = 'overdue';
+      else if (asOf >= deadlines.alarm(removalDeadline, n.settings.removalAlarmBusinessDays)) deadline = 'near';
       const critique: Critique = {
         negativationId: n.id,
         titleId: n.title.id,
@@ -155,10 +154,12 @@ export function reconcileTrusted(
       critiques.push(critique);
       if (deadline === 'overdue') {
         removalsPastDeadline.push(critique);
-        effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'removal_deadline_passed', message: `paid registration not removed; the deadline was ${removalDeadline}`, deadline: removalDeadline });
+        const why = requestedOn === undefined ? 'paid registration not removed' : `removal requested on ${requestedOn}, not confirmed by the bureau`;
+        effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'removal_deadline_passed', message: `${why}; the deadline was ${removalDeadline}`, deadline: removalDeadline });
       } else if (deadline === 'near') {
         removalsNearDeadline.push(critique);
-        effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'removal_deadline_near', message: `request removal of the paid registration by ${removalDeadline}`, deadline: removalDeadline });
+        const what = requestedOn === undefined ? 'request removal of the paid registration' : `the removal requested on ${requestedOn} is not confirmed yet: see that it reaches the bureau`;
+        effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'removal_deadline_near', message: `${what} by ${removalDeadline}`, deadline: removalDeadline });
       }
     } else if (paid !== undefined && (status === 'in_analysis' || status === 'processing' || (status === 'failed' && !registered))) {
       paidWhilePending.push({ negativationId: n.id, titleId: n.title.id, status, paidOn: paid.paidOn });

@@ -1,8 +1,5 @@
 import * as z from 'zod';
-import { parseInput } from '../errors.js';
 import { brl, nonNegativeMoneySchema, type Money } from '../money/index.js';
-import type { Result } from 'neverthrow';
-import type { NegativationError } from './errors.js';
 
 /** Channels a prior notice can go by. */
 export const NOTICE_CHANNELS = ['letter', 'email', 'sms'] as const;
@@ -11,16 +8,18 @@ export const NOTICE_CHANNELS = ['letter', 'email', 'sms'] as const;
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
 /**
- * The resolved negativation policy of one branch. Defaults are the legally
- * safe ones (DOMAIN.md §3); every value is a creditor setting.
+ * The negativation policy of one subject (a branch, a contract), resolved to
+ * plain values. Defaults are the legally safe ones (DOMAIN.md §3); every value
+ * is a creditor setting. In an application these come from the one settings
+ * tree (general → branch → contract) under the same names; when and whether to
+ * ask for a registration (`registerAutomatically`, `daysToRegister`) is the
+ * caller's decision, not this module's.
  */
 export interface NegativationSettings {
-  /** Seed 002 "Negativar automaticamente": the host may request registrations by itself. */
-  readonly registerAutomatically: boolean;
-  /** Seed 002 "Dias para executar" and seed 003's minimum delay: calendar days after the due date before a request is allowed. */
-  readonly daysAfterDueDate: number;
   /** Seed 002 "Remover automaticamente": request removal as soon as payment is known (otherwise an operator is alerted and removes). */
   readonly removeAutomatically: boolean;
+  /** Seed 003's minimum delay: calendar days after the due date before a registration may be requested (at least 1). */
+  readonly minimumDaysOverdue: number;
   /** Seed 003: the smallest outstanding amount worth registering. */
   readonly minimumAmount: Money;
   /** Calendar days between the prior notice and the submission (bureau practice, CDC art. 43 §2): 10 by default. */
@@ -56,11 +55,10 @@ export interface NegativationSettings {
   readonly stuckSubmissionDays: number;
 }
 
-/** The default policy: letter notice, 10-day wait, automatic removal, 4y11m cutoff, 5-year prescription. */
+/** The default policy: letter notice, 10-day wait, 30 days overdue, automatic removal, 4y11m cutoff, 5-year prescription. */
 export const DEFAULT_NEGATIVATION_SETTINGS: NegativationSettings = {
-  registerAutomatically: false,
-  daysAfterDueDate: 30,
   removeAutomatically: true,
+  minimumDaysOverdue: 30,
   minimumAmount: brl('0.01'),
   noticeWaitingDays: 10,
   qualifyingNoticeChannels: ['letter'],
@@ -77,25 +75,31 @@ export const DEFAULT_NEGATIVATION_SETTINGS: NegativationSettings = {
 
 const days = (max: number) => z.number().int().min(0).max(max);
 
+/**
+ * The schema of each negativation setting's plain value, by name. The
+ * application's settings tree builds its Yes / No / Default levels from these,
+ * so a value is checked by one rule wherever it is written.
+ */
+export const negativationSettingsShape = {
+  removeAutomatically: z.boolean(),
+  minimumDaysOverdue: z.number().int().min(1).max(3650),
+  minimumAmount: nonNegativeMoneySchema,
+  noticeWaitingDays: days(365),
+  qualifyingNoticeChannels: z.array(z.enum(NOTICE_CHANNELS)).min(1).max(NOTICE_CHANNELS.length),
+  defaultNoticeChannel: z.enum(NOTICE_CHANNELS),
+  submissionCutoffMonths: z.number().int().min(1).max(60),
+  prescriptionYears: z.number().int().min(1).max(5),
+  requireBirthDateForPersons: z.boolean(),
+  removeAfterFirstAgreementInstallment: z.boolean(),
+  removeOnPrincipalPaid: z.boolean(),
+  removalAlarmBusinessDays: days(5),
+  ageLimitWarningDays: days(365),
+  stuckSubmissionDays: days(365),
+} as const;
+
 /** zod schema of a full or partial {@link NegativationSettings}; missing values take the defaults. */
 export const negativationSettingsSchema = z
-  .object({
-    registerAutomatically: z.boolean(),
-    daysAfterDueDate: days(3650),
-    removeAutomatically: z.boolean(),
-    minimumAmount: nonNegativeMoneySchema,
-    noticeWaitingDays: days(365),
-    qualifyingNoticeChannels: z.array(z.enum(NOTICE_CHANNELS)).min(1),
-    defaultNoticeChannel: z.enum(NOTICE_CHANNELS),
-    submissionCutoffMonths: z.number().int().min(1).max(60),
-    prescriptionYears: z.number().int().min(1).max(5),
-    requireBirthDateForPersons: z.boolean(),
-    removeAfterFirstAgreementInstallment: z.boolean(),
-    removeOnPrincipalPaid: z.boolean(),
-    removalAlarmBusinessDays: days(5),
-    ageLimitWarningDays: days(365),
-    stuckSubmissionDays: days(365),
-  })
+  .object(negativationSettingsShape)
   .partial()
   .strict()
   .transform((given): NegativationSettings => ({ ...DEFAULT_NEGATIVATION_SETTINGS, ...(dropUndefined(given) as Partial<NegativationSettings>) }));
@@ -105,48 +109,4 @@ export type NegativationSettingsInput = z.input<typeof negativationSettingsSchem
 
 function dropUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** Seed 002's three-way choice: Sim, Não, Padrão (take the general setting). */
-export type YesNoDefault = 'yes' | 'no' | 'default';
-
-const yesNoDefault = z.enum(['yes', 'no', 'default']);
-
-/**
- * A branch's (filial's) overrides, seed 002: each switch is Yes / No / Default
- * and "days after due date" is a number or `'default'`.
- */
-export interface BranchNegativationSettings {
-  readonly registerAutomatically?: YesNoDefault;
-  readonly daysAfterDueDate?: number | 'default';
-  readonly removeAutomatically?: YesNoDefault;
-}
-
-const branchSchema = z
-  .object({
-    registerAutomatically: yesNoDefault.default('default'),
-    daysAfterDueDate: z.union([days(3650), z.literal('default')]).default('default'),
-    removeAutomatically: yesNoDefault.default('default'),
-  })
-  .strict();
-
-/**
- * Resolves general → branch (seed 002): a branch's Yes/No wins, Default (or
- * nothing) inherits the general value. Returns the settings a negativation uses.
- */
-export function resolveNegativationSettings(general: unknown, branch?: unknown): Result<NegativationSettings, NegativationError> {
-  return parseInput(negativationSettingsSchema, general ?? {}, ['general']).andThen((base) =>
-    parseInput(branchSchema, branch ?? {}, ['branch']).map(
-      (over): NegativationSettings => ({
-        ...base,
-        registerAutomatically: pick(over.registerAutomatically, base.registerAutomatically),
-        removeAutomatically: pick(over.removeAutomatically, base.removeAutomatically),
-        daysAfterDueDate: over.daysAfterDueDate === 'default' ? base.daysAfterDueDate : over.daysAfterDueDate,
-      }),
-    ),
-  );
-}
-
-function pick(choice: YesNoDefault, inherited: boolean): boolean {
-  return choice === 'default' ? inherited : choice === 'yes';
 }

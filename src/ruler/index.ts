@@ -21,12 +21,19 @@ export { type SmsLength, smsLength, checkSmsText } from './sms.js';
 export { contactWindowSchema, type ContactWindow, DEFAULT_CONTACT_WINDOW, type LocalMoment, isInsideContactWindow, nextContactMoment } from './contact-window.js';
 export {
   type SettingSource,
+  type YesNoDefault,
   type RulerSettings,
   type SettingKey,
   DEFAULT_RULER_SETTINGS,
   settingsLevelSchema,
+  rulerSettingsLevelShape,
+  yesNoDefaultSchema,
+  inheritable,
   type SettingsLevel,
   type ResolvedSettings,
+  type ResolvedLevels,
+  resolveLevels,
+  overlayLevels,
   resolveSettings,
   isResolvedSettings,
 } from './settings.js';

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { parseInput } from '../errors.js';
+import { parseInput, type CobrancaError } from '../errors.js';
 import { NOTIFY_CHANNELS, type NotifyChannel } from './action.js';
 import { contactWindowSchema, DEFAULT_CONTACT_WINDOW, type ContactWindow } from './contact-window.js';
 import type { RulerError } from './errors.js';
@@ -8,13 +8,16 @@ import type { RulerError } from './errors.js';
 /** Where a resolved setting came from: the library default or one of the three levels (seed 002). */
 export type SettingSource = 'library' | 'general' | 'branch' | 'contract';
 
+/** Seed 002's three-way choice: Sim, Não, Padrão (take the level above). */
+export type YesNoDefault = 'yes' | 'no' | 'default';
+
 /**
  * The ruler settings (seed 002, DOMAIN §4), resolved to plain values.
  * - `registerAutomatically` ("Negativar automaticamente"): negativate steps produce requests; when off they are disabled. Default off (a person decides).
  * - `daysToRegister` ("Dias para executar"): days after the due date for negativate steps; `null` keeps each step's own offset.
  * - `removeAutomatically` ("Remover automaticamente"): remove-negativation steps run; default on (STJ Súmula 548 gives 5 business days).
  * - `defaultContactType` ("Tipo contato padrão"): the channel of notify steps written with `channel: 'default'`.
- * - `daysToNextAction` ("Dias para a próxima ação"): days after a negativation for a follow-up contact on the default channel; `null` for none.
+ * - `daysToNextAction` ("Dias para a próxima ação"): days after a registration took effect (the bureau accepted it) for a follow-up contact on the default channel; `null` for none.
  * - `daysToForwardToCollections` (seed 004 "Encaminhar para o sistema de cobrança" at X days): overrides forward steps' offset; `null` keeps it.
  * - `contactWindow`: when contacts are allowed (Mon–Fri 8h–20h, Sat 8h–14h by default).
  * - `enabledChannels`: notify steps on other channels are disabled.
@@ -49,24 +52,42 @@ export const DEFAULT_RULER_SETTINGS: RulerSettings = {
 };
 
 const inherit = z.literal('default');
-const yesNo = z.union([z.boolean(), z.enum(['yes', 'no']).transform((v) => v === 'yes'), inherit]);
-const days = z.union([z.number().int().min(0).max(3650), z.null(), inherit]);
+
+/** A Yes / No / Default switch (seed 002): `'yes'`, `'no'`, `true`, `false`, or `'default'` (inherit). */
+export const yesNoDefaultSchema = z.union([z.boolean(), z.enum(['yes', 'no']).transform((v) => v === 'yes'), inherit], {
+  error: "expected 'yes', 'no' or 'default'",
+});
+
+/** A setting's value schema that also accepts `'default'` (inherit from the level above). */
+export function inheritable<S extends z.ZodType>(schema: S) {
+  return z.union([schema, inherit], { error: (issue) => `expected ${describe(schema)} or 'default' (got ${JSON.stringify(issue.input)})` });
+}
+
+function describe(schema: z.ZodType): string {
+  if (schema instanceof z.ZodEnum) return schema.options.map((o) => `'${String(o)}'`).join(', ');
+  return 'a valid value';
+}
+
+const days = inheritable(z.union([z.number().int().min(0).max(3650), z.null()]));
+
+/** The ruler's settings as one level of the tree writes them: each optional, each Yes / No / Default or a value or `'default'`. */
+export const rulerSettingsLevelShape = {
+  registerAutomatically: yesNoDefaultSchema.optional(),
+  daysToRegister: days.optional(),
+  removeAutomatically: yesNoDefaultSchema.optional(),
+  defaultContactType: inheritable(z.enum(NOTIFY_CHANNELS)).optional(),
+  daysToNextAction: days.optional(),
+  daysToForwardToCollections: days.optional(),
+  contactWindow: z.union([contactWindowSchema, inherit]).optional(),
+  enabledChannels: z.union([z.array(z.enum(NOTIFY_CHANNELS)).max(NOTIFY_CHANNELS.length), inherit]).optional(),
+  anchor: inheritable(z.enum(['invoice', 'customer'])).optional(),
+} as const;
 
 /**
  * One level of settings as a host stores it: every field optional, each value
  * Yes / No / Default (`'default'` or absent = inherit from the level above), as in seed 002.
  */
-export const settingsLevelSchema = z.strictObject({
-  registerAutomatically: yesNo.optional(),
-  daysToRegister: days.optional(),
-  removeAutomatically: yesNo.optional(),
-  defaultContactType: z.union([z.enum(NOTIFY_CHANNELS), inherit]).optional(),
-  daysToNextAction: days.optional(),
-  daysToForwardToCollections: days.optional(),
-  contactWindow: z.union([contactWindowSchema, inherit]).optional(),
-  enabledChannels: z.union([z.array(z.enum(NOTIFY_CHANNELS)).max(NOTIFY_CHANNELS.length), inherit]).optional(),
-  anchor: z.union([z.enum(['invoice', 'customer']), inherit]).optional(),
-});
+export const settingsLevelSchema = z.strictObject(rulerSettingsLevelShape);
 
 /** One level of settings as written by a host. */
 export type SettingsLevel = z.input<typeof settingsLevelSchema>;
@@ -80,38 +101,75 @@ export interface ResolvedSettings {
   readonly [resolvedBrand]: true;
 }
 
-const KEYS = Object.keys(DEFAULT_RULER_SETTINGS) as SettingKey[];
+/** Values and the level each came from, for any set of settings resolved by {@link resolveLevels}. */
+export interface ResolvedLevels<T> {
+  readonly values: T;
+  readonly sources: Readonly<Record<keyof T & string, SettingSource>>;
+}
 
 /**
- * Resolves settings general → branch → contract (seed 002): each level's value
- * wins unless it is Default/absent, in which case the level above decides; the
- * library default is the floor. The result says where each value came from.
- * Errors carry the level in the path (`branch.daysToRegister`).
+ * The one inheritance rule of seed 002, for any settings shape: each level's
+ * value wins unless it is Default/absent, in which case the level above
+ * decides; `defaults` is the floor (source `library`). Each level is parsed
+ * with `schema` (strict: an unknown name is an error); errors carry the
+ * level's own path (`pathOf(level)`), so the host sees where to fix it.
  */
-export function resolveSettings(general: unknown = {}, branch: unknown = {}, contract: unknown = {}): Result<ResolvedSettings, RulerError> {
-  const levels: [SettingSource, unknown][] = [
-    ['general', general],
-    ['branch', branch],
-    ['contract', contract],
-  ];
-  const values: Record<string, unknown> = { ...DEFAULT_RULER_SETTINGS };
-  const sources = Object.fromEntries(KEYS.map((key) => [key, 'library'])) as Record<SettingKey, SettingSource>;
-  for (const [source, input] of levels) {
-    const parsed = parseInput(settingsLevelSchema, input ?? {}, [source]);
-    if (parsed.isErr()) return err(parsed.error);
-    for (const key of KEYS) {
-      const value = parsed.value[key];
+export function resolveLevels<T extends object>(
+  schema: z.ZodType<Record<string, unknown>>,
+  defaults: T,
+  levels: readonly (readonly [SettingSource, unknown, readonly (string | number)[]])[],
+): Result<ResolvedLevels<T>, CobrancaError<'invalid_input'>> {
+  const parsed: [SettingSource, Readonly<Record<string, unknown>>][] = [];
+  for (const [source, input, path] of levels) {
+    const level = parseInput(schema, input ?? {}, path);
+    if (level.isErr()) return err(level.error);
+    parsed.push([source, level.value]);
+  }
+  return ok(overlayLevels(defaults, parsed));
+}
+
+/** {@link resolveLevels} over levels already parsed: each level's value wins unless it is `'default'` or absent. */
+export function overlayLevels<T extends object>(defaults: T, levels: readonly (readonly [SettingSource, Readonly<Record<string, unknown>>])[]): ResolvedLevels<T> {
+  const keys = Object.keys(defaults) as (keyof T & string)[];
+  const values: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
+  const sources = Object.fromEntries(keys.map((key) => [key, 'library'])) as Record<keyof T & string, SettingSource>;
+  for (const [source, level] of levels) {
+    for (const key of keys) {
+      const value = level[key];
       if (value === undefined || value === 'default') continue;
-      values[key] = key === 'enabledChannels' ? [...new Set(value as NotifyChannel[])] : value;
+      values[key] = Array.isArray(value) ? [...new Set(value as unknown[])] : value;
       sources[key] = source;
     }
   }
-  const resolved = { values: values as unknown as RulerSettings, sources } as ResolvedSettings;
-  resolved_.add(resolved);
-  return ok(resolved);
+  return { values: values as T, sources };
+}
+
+/**
+ * Resolves the ruler's settings general → branch → contract (seed 002) with
+ * {@link resolveLevels}; the result says where each value came from. Errors
+ * carry the level in the path (`branch.daysToRegister`).
+ */
+export function resolveSettings(general: unknown = {}, branch: unknown = {}, contract: unknown = {}): Result<ResolvedSettings, RulerError> {
+  const resolved = resolveLevels<RulerSettings>(settingsLevelSchema, DEFAULT_RULER_SETTINGS, [
+    ['general', general, ['general']],
+    ['branch', branch, ['branch']],
+    ['contract', contract, ['contract']],
+  ]);
+  return resolved.map((r) => resolvedRulerSettings(r.values, r.sources));
 }
 
 const resolved_ = new WeakSet<object>();
+
+/**
+ * Marks values resolved elsewhere (the application's settings tree, which
+ * checked them with the same schemas) as {@link ResolvedSettings}. Internal:
+ * not on the module's public face.
+ */
+export function resolvedRulerSettings(values: RulerSettings, sources: Readonly<Record<SettingKey, SettingSource>>): ResolvedSettings {
+  const resolved = { values, sources } as ResolvedSettings;
+  resolved_.add(resolved);
+  return resolved;
+}
 
 /** Whether a value was made by {@link resolveSettings}. */
 export function isResolvedSettings(value: unknown): value is ResolvedSettings {

@@ -37,7 +37,7 @@ describe('MemoryStore snapshots', () => {
     });
     const path = join(mkdtempSync(join(tmpdir(), 'cobranca-')), 'store.json');
     await saveMemoryStore(store, path);
-    const loaded = await loadMemoryStore(path);
+    const loaded = (await loadMemoryStore(path))._unsafeUnwrap();
     expect(loaded.snapshot()).toEqual(store.snapshot());
     await loaded.transaction(async (tx) => {
       expect(await tx.invoices.list({ customerId: 'c1' })).toEqual([invoice]);
@@ -47,7 +47,7 @@ describe('MemoryStore snapshots', () => {
 
   it('starts empty when the file does not exist, and refuses a foreign file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cobranca-'));
-    expect((await loadMemoryStore(join(dir, 'missing.json'))).snapshot().invoices).toEqual([]);
+    expect((await loadMemoryStore(join(dir, 'missing.json')))._unsafeUnwrap().snapshot().invoices).toEqual([]);
     expect(() => MemoryStore.fromSnapshot({ format: 'other' } as never)).toThrow(TypeError);
   });
 });

@@ -40,8 +40,7 @@ export async function harness(options: Partial<CollectionsOptions> = {}, start =
     ids: sequentialIds(),
     creditor: { id: 'provedor', name: 'Provedor Internet Ltda', document: '11.222.333/0001-81' },
     ruler: exampleRuler,
-    rulerSettings: { general: { registerAutomatically: 'yes' }, branches: {}, contracts: {} },
-    negativationSettings: { general: { daysAfterDueDate: 15 }, branches: {} },
+    settings: { general: { registerAutomatically: 'yes', minimumDaysOverdue: 15 } },
     lateCharges: { policy: { interest: { kind: 'monthly', percent: '1' } }, interestFromRates: false },
     ...options,
   });

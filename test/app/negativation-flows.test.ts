@@ -44,7 +44,7 @@ describe('negativation flows through the application', () => {
     const h = await harness();
     await h.seed([maria], [invoiceOf('paid', maria.id, '10.00', '2026-09-01', { status: 'paid' }), invoiceOf('gone', maria.id, '10.00', '2026-09-01', { status: 'cancelled' }), invoiceOf('held', maria.id, '10.00', '2026-09-01', { status: 'suspended' })]);
     for (const invoiceId of ['paid', 'gone', 'held']) {
-      const refused = await h.app.requestNegativation({ ...op(`req-${invoiceId}`), invoiceId });
+      const refused = await h.app.requestNegativation({ ...op(`req-${invoiceId}`), invoiceId, termsAcceptance: { acceptedBy: 'operator.ana', acceptedAt: '2026-10-01T10:00:00-03:00', version: 'v1' } });
       expect(refused._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_state', path: ['invoiceId'] });
     }
     expect(await h.store.transaction((tx) => tx.negativations.list())).toEqual([]);

@@ -74,7 +74,7 @@ describe('guards, one rule each', () => {
     fc.assert(
       fc.property(days, fc.integer({ min: -10, max: 200 }), fc.integer({ min: 0, max: 120 }), (due, late, needed) => {
         const asOf = addDays(due, late);
-        const violation = minimumDaysOverdueGuard.check(facts(asOf, due, {}, { daysAfterDueDate: needed }));
+        const violation = minimumDaysOverdueGuard.check(facts(asOf, due, {}, { minimumDaysOverdue: needed }));
         expect(violation === undefined).toBe(daysBetween(due, asOf) >= Math.max(1, needed));
       }),
     );

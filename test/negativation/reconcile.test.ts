@@ -31,12 +31,17 @@ describe('reconcile (seed 004 panels; STJ Súmula 548; CDC art. 43 §1)', () => 
     expect(past.effects[0]).toMatchObject({ alert: 'removal_deadline_passed' });
   });
 
-  it('a removal already requested stays a critique until confirmed, but is not overdue', () => {
+  it('a removal already requested stays a critique, its deadline watched until the bureau confirms (issue 12, defect 3)', () => {
     const n = registered('neg-a', 'inv-a');
     const { negativation: recovering } = run(n, [{ type: 'payment_received', on: '2026-11-19', actor: 'bank', kind: 'full', amount: '400.00', paidOn: '2026-11-19', fundsAvailableOn: '2026-11-19' }]);
+    const inTime = reconcile([recovering], [invoice('inv-a')], '2026-11-20', { calendar })._unsafeUnwrap();
+    expect(inTime.critiques).toMatchObject([{ removalRequestedOn: '2026-11-19', deadline: 'ok' }]);
+    expect(inTime.effects).toEqual([]);
+    // The request never reached the bureau (every retry failed): the deadline passes, and it is said.
     const report = reconcile([recovering], [invoice('inv-a')], '2026-12-15', { calendar })._unsafeUnwrap();
-    expect(report.critiques).toMatchObject([{ removalRequestedOn: '2026-11-19', deadline: 'ok' }]);
-    expect(report.removalsPastDeadline).toEqual([]);
+    expect(report.critiques).toMatchObject([{ removalRequestedOn: '2026-11-19', deadline: 'overdue' }]);
+    expect(report.removalsPastDeadline).toHaveLength(1);
+    expect(report.effects).toMatchObject([{ type: 'alert_operator', alert: 'removal_deadline_passed', message: expect.stringContaining('not confirmed by the bureau') }]);
     const { negativation: recovered } = run(recovering, [{ type: 'bureau_removed', on: '2026-11-21', actor: 'boa_vista' }]);
     expect(reconcile([recovered], [], '2026-12-15', { calendar })._unsafeUnwrap().critiques).toEqual([]);
   });

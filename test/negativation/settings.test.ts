@@ -1,49 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
-import { civilDate } from '../../src/calendar/index.js';
-import { automaticRegistrationOn, DEFAULT_NEGATIVATION_SETTINGS, isDueForAutomaticRegistration, resolveNegativationSettings } from '../../src/negativation/index.js';
+import { DEFAULT_NEGATIVATION_SETTINGS, negativationSettingsSchema, refusalVerdict, type GuardViolation } from '../../src/negativation/index.js';
+import { parseInput } from '../../src/errors.js';
 
-describe('settings general → branch (seed 002: Sim / Não / Padrão)', () => {
+describe('negativation settings', () => {
   it('the defaults are the legally safe ones', () => {
-    expect(resolveNegativationSettings({})._unsafeUnwrap()).toEqual(DEFAULT_NEGATIVATION_SETTINGS);
-    expect(DEFAULT_NEGATIVATION_SETTINGS).toMatchObject({ noticeWaitingDays: 10, qualifyingNoticeChannels: ['letter'], submissionCutoffMonths: 59, removeAutomatically: true });
+    expect(parseInput(negativationSettingsSchema, {})._unsafeUnwrap()).toEqual(DEFAULT_NEGATIVATION_SETTINGS);
+    expect(DEFAULT_NEGATIVATION_SETTINGS).toMatchObject({ noticeWaitingDays: 10, qualifyingNoticeChannels: ['letter'], submissionCutoffMonths: 59, removeAutomatically: true, minimumDaysOverdue: 30 });
   });
 
-  it('Yes and No override the general value, Default inherits it', () => {
-    const general = { registerAutomatically: true, removeAutomatically: false, daysAfterDueDate: 45 };
-    expect(resolveNegativationSettings(general, { registerAutomatically: 'no', removeAutomatically: 'yes', daysAfterDueDate: 20 })._unsafeUnwrap()).toMatchObject({
-      registerAutomatically: false,
-      removeAutomatically: true,
-      daysAfterDueDate: 20,
-    });
-    expect(resolveNegativationSettings(general, { registerAutomatically: 'default', daysAfterDueDate: 'default' })._unsafeUnwrap()).toMatchObject(general);
-    expect(resolveNegativationSettings(general)._unsafeUnwrap()).toMatchObject(general);
-  });
-
-  it('a branch choice always decides over the general one (property)', () => {
-    fc.assert(
-      fc.property(fc.boolean(), fc.constantFrom('yes', 'no', 'default'), (general, branch) => {
-        const resolved = resolveNegativationSettings({ removeAutomatically: general }, { removeAutomatically: branch })._unsafeUnwrap();
-        expect(resolved.removeAutomatically).toBe(branch === 'default' ? general : branch === 'yes');
-      }),
-    );
+  it('holds no switch of when to ask (registerAutomatically, daysToRegister live in the one settings tree, read by the caller)', () => {
+    expect(Object.keys(DEFAULT_NEGATIVATION_SETTINGS)).not.toContain('registerAutomatically');
+    expect(parseInput(negativationSettingsSchema, { daysAfterDueDate: 20 })._unsafeUnwrapErr().code).toBe('invalid_input');
   });
 
   it('bad settings are typed errors with the path', () => {
-    expect(resolveNegativationSettings({ minimumAmount: 10 })._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['general', 'minimumAmount'] });
-    expect(resolveNegativationSettings({}, { removeAutomatically: 'maybe' })._unsafeUnwrapErr().path).toEqual(['branch', 'removeAutomatically']);
-    expect(resolveNegativationSettings({ unknownSwitch: true })._unsafeUnwrapErr().code).toBe('invalid_input');
+    expect(parseInput(negativationSettingsSchema, { minimumAmount: 10 }, ['general'])._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['general', 'minimumAmount'] });
+    expect(parseInput(negativationSettingsSchema, { minimumDaysOverdue: 0 })._unsafeUnwrapErr().path).toEqual(['minimumDaysOverdue']);
   });
 });
 
-describe('automatic registration (seed 002 "Negativar automaticamente", "Dias para executar")', () => {
-  it('falls due the set number of days after the due date, only when the branch says so', () => {
-    const yes = resolveNegativationSettings({ registerAutomatically: true, daysAfterDueDate: 30 })._unsafeUnwrap();
-    expect(automaticRegistrationOn(yes, civilDate('2026-09-10'))).toBe('2026-10-10');
-    expect(isDueForAutomaticRegistration(yes, civilDate('2026-09-10'), civilDate('2026-10-09'))).toBe(false);
-    expect(isDueForAutomaticRegistration(yes, civilDate('2026-09-10'), civilDate('2026-10-10'))).toBe(true);
-    const branchNo = resolveNegativationSettings({ registerAutomatically: true }, { registerAutomatically: 'no' })._unsafeUnwrap();
-    expect(automaticRegistrationOn(branchNo, civilDate('2026-09-10'))).toBeUndefined();
-    expect(isDueForAutomaticRegistration(branchNo, civilDate('2026-09-10'), civilDate('2027-01-01'))).toBe(false);
+describe('waiting is not refusing: what a refusal means', () => {
+  const v = (guard: GuardViolation['guard'], details?: Record<string, unknown>): GuardViolation => ({ guard, message: guard, basis: '-', ...(details ? { details } : {}) });
+
+  it('time heals minimum days overdue and the notice period: the latest day they pass is when to ask again', () => {
+    expect(refusalVerdict([v('minimum_days_overdue', { allowedFrom: '2026-11-01' })])).toEqual({ kind: 'waits', guards: ['minimum_days_overdue'], allowedFrom: '2026-11-01' });
+    expect(refusalVerdict([v('minimum_days_overdue', { allowedFrom: '2026-11-01' }), v('prior_notice', { allowedFrom: '2026-11-05' })]).allowedFrom).toBe('2026-11-05');
+  });
+
+  it('missing debtor data needs the record to change; anything final wins over waiting', () => {
+    expect(refusalVerdict([v('debtor_data'), v('minimum_days_overdue')]).kind).toBe('needs_data');
+    for (const final of ['age_limit', 'prescription', 'no_duplicate', 'not_disputed', 'not_paid', 'not_in_agreement', 'minimum_amount'] as const) {
+      expect(refusalVerdict([v('minimum_days_overdue'), v('debtor_data'), v(final)]).kind).toBe('final');
+    }
   });
 });

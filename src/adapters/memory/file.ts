@@ -3,4 +3,4 @@
  * itself (`cobranca/adapters/memory`) runs in any JavaScript runtime.
  * @module adapters/memory/file
  */
-export { saveMemoryStore, loadMemoryStore } from './snapshot-file.js';
+export { saveMemoryStore, loadMemoryStore, type SnapshotErrorCode } from './snapshot-file.js';

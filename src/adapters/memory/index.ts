@@ -6,3 +6,4 @@
  * @module adapters/memory
  */
 export { MemoryStore, type MemorySnapshot } from './memory-store.js';
+export { readMemorySnapshot } from './snapshot-schema.js';

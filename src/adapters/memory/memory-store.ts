@@ -6,6 +6,7 @@ import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { Store, StoreTransaction } from '../../ports/store.js';
 import { CommittedRecords, TransactionalCollection, frozenCopy } from './collection.js';
 import { CommittedLogs, TransactionalLogs } from './logs.js';
+import { readMemorySnapshot } from './snapshot-schema.js';
 
 /**
  * Async context to spot a transaction started inside another, where the runtime
@@ -100,11 +101,16 @@ export class MemoryStore implements Store {
     };
   }
 
-  /** A store holding what a {@link MemorySnapshot} holds. */
-  static fromSnapshot(snapshot: MemorySnapshot): MemoryStore {
-    if (snapshot.format !== 'cobranca-memory-store' || snapshot.formatVersion !== 1) {
-      throw new TypeError('MemoryStore.fromSnapshot: not a cobranca memory-store snapshot (format version 1)');
-    }
+  /**
+   * A store holding what a {@link MemorySnapshot} holds. The snapshot is
+   * checked first (format, every record's fields, no id or key twice); a bad
+   * one is a `TypeError` naming what is wrong. Data from a file goes through
+   * `loadMemoryStore`, which answers a `Result` instead.
+   */
+  static fromSnapshot(data: MemorySnapshot): MemoryStore {
+    const checked = readMemorySnapshot(data);
+    if (checked.isErr()) throw new TypeError(`MemoryStore.fromSnapshot: ${checked.error.message}`);
+    const snapshot = checked.value;
     const store = new MemoryStore();
     for (const name of COLLECTIONS) for (const record of snapshot[name]) (store.records[name] as CommittedRecords<Versioned>).put(frozenCopy(record));
     for (const entry of snapshot.actionLog) store.logs.addAction(frozenCopy(entry));

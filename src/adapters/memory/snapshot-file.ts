@@ -1,24 +1,76 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { MemoryStore, type MemorySnapshot } from './memory-store.js';
+import { randomUUID } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { err, ok, type Result } from 'neverthrow';
+import { cobrancaError, type CobrancaError } from '../../errors.js';
+import { MemoryStore } from './memory-store.js';
+import { readMemorySnapshot } from './snapshot-schema.js';
 
 /**
- * Saves a memory store to a JSON file, atomically (written beside it, then
- * renamed), so a crash never leaves half a file.
+ * Saves a memory store to a JSON file, atomically and durably: the snapshot is
+ * written to a temporary file of its own beside the target (a unique name, so
+ * concurrent saves never share one), flushed to disk (`fsync`), then renamed
+ * over the target, and the directory is flushed so the rename survives a power
+ * cut. A crash at any point leaves the old file or the new one, never half a
+ * file; a temporary file a crash left behind (`<name>.<pid>.<uuid>.tmp`) may be deleted.
  */
 export async function saveMemoryStore(store: MemoryStore, path: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(store.snapshot()), 'utf8');
-  await rename(temporary, path);
+  const text = JSON.stringify(store.snapshot());
+  const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
+  const file = await open(temporary, 'wx');
+  try {
+    await file.writeFile(text, 'utf8');
+    await file.sync();
+  } catch (error) {
+    await file.close();
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await file.close();
+  try {
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await syncDirectory(dirname(path));
 }
 
-/** Loads a memory store saved by {@link saveMemoryStore}; a missing file gives an empty store. */
-export async function loadMemoryStore(path: string): Promise<MemoryStore> {
+/** Flushes a directory's entries (the rename) to disk; a platform that cannot open directories (Windows) skips it. */
+async function syncDirectory(directory: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(directory, 'r');
+    await handle.sync();
+  } catch {
+    // Not supported here: the rename is still atomic, only its durability across a power cut is the platform's.
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Why a snapshot file could not be loaded. */
+export type SnapshotErrorCode = 'invalid_snapshot' | 'snapshot_unreadable';
+
+/**
+ * Loads a memory store saved by {@link saveMemoryStore}; a missing file gives
+ * an empty store. A file that cannot be read, is not JSON, is not a snapshot,
+ * or holds a gutted record or an id twice is an error naming what is wrong
+ * (and where, in `path`): never a half-loaded store, never a throw.
+ */
+export async function loadMemoryStore(path: string): Promise<Result<MemoryStore, CobrancaError<SnapshotErrorCode>>> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new MemoryStore();
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(new MemoryStore());
+    return err(cobrancaError('snapshot_unreadable', `cannot read the snapshot file: ${(error as Error).message}`));
   }
-  return MemoryStore.fromSnapshot(JSON.parse(text) as MemorySnapshot);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return err(cobrancaError('invalid_snapshot', `the snapshot file is not valid JSON (${text.length} characters): ${(error as Error).message.slice(0, 200)}`));
+  }
+  return readMemorySnapshot(data).map((snapshot) => MemoryStore.fromSnapshot(snapshot));
 }

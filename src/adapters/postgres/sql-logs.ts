@@ -5,10 +5,10 @@ import type { SqlSession } from './driver.js';
 import { writing } from './errors.js';
 
 interface ActionRow { key: string; invoice_id: string; customer_id: string; step_id: string; action: string; on_date: string; at: string }
-interface EffectRow { id: string; key: string; kind: string; payload: Record<string, unknown>; status: OutboxEffect['status']; attempts: number; created_at: string; not_before: string | null; done_at: string | null; last_error: string | null }
+interface EffectRow { seq: bigint; id: string; key: string; kind: string; payload: Record<string, unknown>; status: OutboxEffect['status']; attempts: number; created_at: string; not_before: string | null; done_at: string | null; last_error: string | null; claimed_by: string | null; claimed_until: string | null }
 interface AuditRow { id: string; at: string; actor: string; subject_type: AuditEntry['subjectType']; subject_id: string; action: string; details: Record<string, unknown> | null }
 
-const EFFECT_COLUMNS = 'id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error';
+const EFFECT_COLUMNS = 'seq, id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error, claimed_by, claimed_until';
 
 function actionEntry(row: ActionRow): ActionLogEntry {
   return { key: row.key, invoiceId: row.invoice_id, customerId: row.customer_id, stepId: row.step_id, action: row.action, on: row.on_date as CivilDate, at: row.at };
@@ -27,6 +27,8 @@ export function effectOf(row: EffectRow): OutboxEffect {
     ...(row.not_before !== null ? { notBefore: row.not_before } : {}),
     ...(row.done_at !== null ? { doneAt: row.done_at } : {}),
     ...(row.last_error !== null ? { lastError: row.last_error } : {}),
+    ...(row.claimed_by !== null ? { claimedBy: row.claimed_by } : {}),
+    ...(row.claimed_until !== null ? { claimedUntil: row.claimed_until } : {}),
   };
 }
 
@@ -69,11 +71,35 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
         : await sql.query<EffectRow>(`SELECT ${EFFECT_COLUMNS} FROM ${s}.outbox WHERE status = 'pending' AND seq > coalesce((SELECT seq FROM ${s}.outbox WHERE id = $2), 0) ORDER BY seq LIMIT $1`, [limit, after]);
       return rows.map(effectOf);
     },
-    settle: async (id, outcome) => {
-      const { rowCount } = await writing('outbox', id, () =>
-        sql.query(`UPDATE ${s}.outbox SET status = $2, attempts = $3, done_at = $4, last_error = $5 WHERE id = $1`, [id, outcome.status, outcome.attempts, outcome.doneAt ?? null, outcome.lastError ?? null]),
+    claim: async ({ owner, now, until, limit, after, kinds }) => {
+      // One statement: pick claimable rows in enqueue order, skipping rows another claimer has locked, and stamp them.
+      const { rows } = await writing('outbox', owner, () =>
+        sql.query<EffectRow>(
+          `WITH picked AS (
+             SELECT seq FROM ${s}.outbox
+             WHERE status = 'pending'
+               AND seq > coalesce((SELECT seq FROM ${s}.outbox WHERE id = $5), 0)
+               AND ($6::text[] IS NULL OR kind = ANY($6::text[]))
+               AND (not_before IS NULL OR not_before <= $2)
+               AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until IS NULL OR claimed_until <= $2)
+             ORDER BY seq LIMIT $4
+             FOR UPDATE SKIP LOCKED)
+           UPDATE ${s}.outbox AS o SET claimed_by = $1, claimed_until = $3 FROM picked WHERE o.seq = picked.seq
+           RETURNING ${EFFECT_COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')}`,
+          [owner, now, until, limit, after ?? null, kinds === undefined ? null : [...kinds]],
+        ),
       );
-      if (rowCount === 0) throw new Error(`outbox: no effect ${id}`);
+      return rows.sort((a, b) => (a.seq < b.seq ? -1 : 1)).map(effectOf);
+    },
+    settle: async (id, { owner, ...outcome }) => {
+      const params = [id, outcome.status, outcome.attempts, outcome.doneAt ?? null, outcome.lastError ?? null];
+      const fence = owner === undefined ? '' : ` AND status = 'pending' AND claimed_by = $6`;
+      const { rowCount } = await writing('outbox', id, () =>
+        sql.query(`UPDATE ${s}.outbox SET status = $2, attempts = $3, done_at = $4, last_error = $5, claimed_by = NULL, claimed_until = NULL WHERE id = $1${fence}`, owner === undefined ? params : [...params, owner]),
+      );
+      if (rowCount > 0) return true;
+      if ((await sql.query(`SELECT 1 FROM ${s}.outbox WHERE id = $1`, [id])).rowCount === 0) throw new Error(`outbox: no effect ${id}`);
+      return false;
     },
     byKey: async (key) => {
       const { rows } = await sql.query<EffectRow>(`SELECT ${EFFECT_COLUMNS} FROM ${s}.outbox WHERE key = $1`, [key]);

@@ -9,16 +9,18 @@ import { recipientOf } from '../recipient.js';
 import type { AppContext } from '../dependencies.js';
 import { addToCollection } from '../account/start-collection.js';
 import { accountIdOf, saveAccount } from '../account/account-store.js';
-import { startRequest } from '../negativation/request-negativation.js';
 import { applyNegativationEvent } from '../negativation/negativation-store.js';
+import { CYCLE_ACTOR } from './actor.js';
+import { requestAutomatically, type AutomaticRequestOutcome } from './automatic-negativation.js';
 
-/** The actor the daily cycle writes as. */
-export const CYCLE_ACTOR = 'system:daily-cycle';
+export { CYCLE_ACTOR } from './actor.js';
 
 /** What applying one due action produced. */
 export type ActionOutcome =
   | { readonly status: 'done'; readonly key: string; readonly kind: string; readonly effectKinds: readonly string[] }
   | { readonly status: 'already_done'; readonly key: string }
+  /** A negativate step a guard holds back for now (time or missing debtor data): not logged, so it comes back next cycle and happens once allowed. */
+  | { readonly status: 'waiting'; readonly key: string; readonly kind: string; readonly invoiceId: string; readonly stepId: string; readonly waiting: Extract<AutomaticRequestOutcome, { status: 'waiting' }> }
   | { readonly status: 'refused'; readonly key: string; readonly kind: string; readonly error: CobrancaError };
 
 interface Step {
@@ -57,15 +59,34 @@ async function notify(step: Step, action: Extract<DueAction['action'], { kind: '
   return undefined;
 }
 
-/** A due negativate step (the ruler's settings allowed it) becomes an automatic request, through every guard of the negativation module. */
-async function negativate(step: Step, bureau: string | undefined): Promise<CobrancaError | undefined> {
-  const result = await attempt(() => startRequest(step.tx, step.context, { idempotencyKey: step.action.key, actor: CYCLE_ACTOR, invoiceId: step.action.invoiceId, origin: 'automatic', ...(bureau ? { bureau } : {}) }));
-  if (result.ok) {
-    step.effects.push('negativation_requested');
-    return undefined;
-  }
-  await enqueue(step, 'alert_operator', { alert: 'negativation_refused', message: result.error.message, details: result.error.details });
-  return result.error;
+/**
+ * A due negativate step (automatic registration on) becomes an automatic
+ * request through every guard of the negativation module; it waits (not
+ * logged, back next cycle) while a guard that heals holds it.
+ */
+async function negativateStep(tx: StoreTransaction, context: AppContext, action: DueAction | DeferredAction, today: CivilDate): Promise<ActionOutcome> {
+  const invoice = await tx.invoices.get(action.invoiceId);
+  const settings = context.policies.settingsFor(invoice?.branchId, invoice?.contractId);
+  const bureau = action.action.kind === 'negativate' ? action.action.bureau : undefined;
+  const outcome = await requestAutomatically(
+    tx,
+    context,
+    {
+      key: action.key,
+      stepId: action.stepId,
+      invoiceId: action.invoiceId,
+      customerId: action.customerId,
+      origin: 'automatic',
+      ...(bureau !== undefined ? { bureau } : {}),
+      authorization: { kind: 'setting', setting: 'registerAutomatically', path: settings.pathOf('registerAutomatically'), rulerId: action.rulerId, stepId: action.stepId },
+    },
+    today,
+  );
+  if (outcome.status === 'already_done') return { status: 'already_done', key: action.key };
+  if (outcome.status === 'waiting') return { status: 'waiting', key: action.key, kind: 'negativate', invoiceId: action.invoiceId, stepId: action.stepId, waiting: outcome };
+  await recordAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: action.invoiceId, action: 'ruler_negativate', details: { stepId: action.stepId, key: action.key, scheduledFor: action.scheduledFor, ...(outcome.status === 'refused' ? { refused: outcome.error.code } : {}) } });
+  if (outcome.status === 'refused') return { status: 'refused', key: action.key, kind: 'negativate', error: outcome.error };
+  return { status: 'done', key: action.key, kind: 'negativate', effectKinds: ['negativation_requested'] };
 }
 
 async function removeNegativation(step: Step): Promise<CobrancaError | undefined> {
@@ -92,10 +113,13 @@ async function createTask(step: Step, title: string, assignee: string | undefine
  * Performs the application side of one due ruler action, exactly once: the
  * action log records its key first (a key already there means it was done),
  * then the action's writes and outbox effects follow in the same transaction.
- * A refusal (negativation guards, missing contact) is logged as done and
- * reported, with an operator alert, so it does not repeat every day.
+ * A refusal (a missing contact) is logged as done and reported, with an
+ * operator alert, so it does not repeat every day. Negativate steps go
+ * through {@link requestAutomatically}: logged when requested or finally
+ * refused, waiting (not logged) while a guard that heals holds them.
  */
 export async function applyDueAction(tx: StoreTransaction, context: AppContext, action: DueAction | DeferredAction, today: CivilDate): Promise<ActionOutcome> {
+  if (action.action.kind === 'negativate') return negativateStep(tx, context, action, today);
   const fresh = await tx.actionLog.record({ key: action.key, invoiceId: action.invoiceId, customerId: action.customerId, stepId: action.stepId, action: action.action.kind, on: today, at: context.nowIso() });
   if (!fresh) return { status: 'already_done', key: action.key };
   const step: Step = { tx, context, action, today, effects: [] };
@@ -111,9 +135,6 @@ export async function applyDueAction(tx: StoreTransaction, context: AppContext, 
       step.effects.push('forwarded');
       break;
     }
-    case 'negativate':
-      refusal = await negativate(step, action.action.bureau);
-      break;
     case 'remove-negativation':
       refusal = await removeNegativation(step);
       break;

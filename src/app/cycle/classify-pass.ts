@@ -55,7 +55,7 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
       }
     });
   }
-  const forwardAfterDays = forwardAfterDaysOf(context.policies.ruler, context.policies.rulerSettings()) ?? 0;
+  const forwardAfterDays = forwardAfterDaysOf(context.policies.settingsFor().ruler, context.policies.rulerSettings()) ?? 0;
   return unwrap(classifyPortfolio({ asOf: today, forwardAfterDays, invoices, events }));
 }
 

@@ -15,7 +15,9 @@ export interface RulerPassReport {
   readonly deferred: number;
   /** Steps skipped (superseded by a later step of the same channel, or a negativation already in progress). */
   readonly skipped: readonly SkippedStep[];
-  /** Actions the domain refused (negativation guards, a missing contact): logged once, an operator alerted. */
+  /** Negativate steps a guard that heals holds back (minimum days overdue; missing debtor data): not logged, asked again each cycle, done once allowed. */
+  readonly waiting: readonly Extract<ActionOutcome, { status: 'waiting' }>[];
+  /** Actions the domain refused for good (a final guard, a missing contact): logged once, an operator alerted. */
   readonly refused: readonly Extract<ActionOutcome, { status: 'refused' }>[];
   /** Errors that stopped a settings group's evaluation (bad stored data), with the invoice's path. */
   readonly errors: readonly CobrancaError[];
@@ -36,7 +38,7 @@ export async function rulerPass(context: AppContext, asOf: Date, today: CivilDat
       groups.set(settingsKey(invoice), { ...(invoice.branchId ? { branch: invoice.branchId } : {}), ...(invoice.contractId ? { contract: invoice.contractId } : {}) });
     }
   }
-  const report = { invoicesEvaluated: 0, done: [] as Extract<ActionOutcome, { status: 'done' }>[], deferred: 0, skipped: [] as SkippedStep[], refused: [] as Extract<ActionOutcome, { status: 'refused' }>[], errors: [] as CobrancaError[] };
+  const report = { invoicesEvaluated: 0, done: [] as Extract<ActionOutcome, { status: 'done' }>[], waiting: [] as Extract<ActionOutcome, { status: 'waiting' }>[], deferred: 0, skipped: [] as SkippedStep[], refused: [] as Extract<ActionOutcome, { status: 'refused' }>[], errors: [] as CobrancaError[] };
   for (const [key, group] of groups) {
     const invoices = async function* (): AsyncGenerator<RulerInvoice> {
       for await (const page of invoicePages(context)) {
@@ -44,9 +46,10 @@ export async function rulerPass(context: AppContext, asOf: Date, today: CivilDat
         if (mine.length > 0) yield* await enrichPage(context, mine, today, calculator);
       }
     };
+    const settings = context.policies.settingsFor(group.branch, group.contract);
     const batches = evaluateRulerInBatches({
-      ruler: context.policies.ruler,
-      settings: context.policies.rulerSettings(group.branch, group.contract),
+      ruler: settings.ruler,
+      settings: settings.rulerSettings,
       invoices: invoices(),
       asOf,
       calendar: context.calendar,
@@ -63,7 +66,7 @@ export async function rulerPass(context: AppContext, asOf: Date, today: CivilDat
   return report;
 }
 
-async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDate, report: { invoicesEvaluated: number; done: Extract<ActionOutcome, { status: 'done' }>[]; deferred: number; skipped: SkippedStep[]; refused: Extract<ActionOutcome, { status: 'refused' }>[] }): Promise<void> {
+async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDate, report: { invoicesEvaluated: number; done: Extract<ActionOutcome, { status: 'done' }>[]; waiting: Extract<ActionOutcome, { status: 'waiting' }>[]; deferred: number; skipped: SkippedStep[]; refused: Extract<ActionOutcome, { status: 'refused' }>[] }): Promise<void> {
   report.invoicesEvaluated += batch.invoicesEvaluated;
   if (batch.due.length === 0 && batch.deferred.length === 0 && batch.skipped.length === 0) return;
   await context.store.transaction(async (tx) => {
@@ -73,6 +76,7 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
         report.done.push(outcome);
         if ('notBefore' in action) report.deferred++;
       } else if (outcome.status === 'refused') report.refused.push(outcome);
+      else if (outcome.status === 'waiting') report.waiting.push(outcome);
     }
     for (const skipped of batch.skipped) if (await logSkippedStep(tx, context, skipped, today)) report.skipped.push(skipped);
   });

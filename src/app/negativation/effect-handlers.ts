@@ -5,7 +5,7 @@ import type { NegativationEventInput } from '../../negativation/index.js';
 import { formatTaxId } from '../../documents/index.js';
 import { attempt, toAppError } from '../command.js';
 import { recipientOf } from '../recipient.js';
-import type { AppContext } from '../dependencies.js';
+import { gatewayOf, type AppContext } from '../dependencies.js';
 import type { EffectHandler } from '../outbox.js';
 import { applyNegativationEvent, negativationOf } from './negativation-store.js';
 
@@ -81,7 +81,7 @@ function submitToBureau(context: AppContext): EffectHandler {
     });
     if (!inFlight || inFlight.status !== 'awaiting_return') return;
     const negativation = negativationOf(inFlight);
-    const answer: BureauAnswer = await context.bureau.register({
+    const answer: BureauAnswer = await gatewayOf(context, negativation.bureau).register({
       key: effect.key,
       negativationId,
       bureau: negativation.bureau,
@@ -109,7 +109,7 @@ function requestRemoval(context: AppContext): EffectHandler {
     const record = await context.store.transaction((tx) => tx.negativations.get(negativationId));
     if (!record || (record.status !== 'recovering' && record.status !== 'cancelling')) return;
     const negativation = negativationOf(record);
-    const answer = await context.bureau.remove({
+    const answer = await gatewayOf(context, negativation.bureau).remove({
       key: effect.key,
       negativationId,
       bureau: negativation.bureau,

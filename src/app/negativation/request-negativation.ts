@@ -13,9 +13,17 @@ export const requestNegativationSchema = commandBaseSchema.extend({
   invoiceId: z.string().min(1),
   /** Seed 000's three ways (menu, the invoice's "Negativar" flag at creation, the invoice's details) or the automatic one (seed 002). */
   origin: z.enum(REQUEST_ORIGINS).default('negativation_menu'),
-  /** The bureau, when not the configured one. */
+  /** The bureau, when not the one the invoice's branch is set to (it must be one of the app's gateways). */
   bureau: z.string().min(1).optional(),
   reason: z.string().max(2000).optional(),
+  /**
+   * Seed 000: the operator accepts the negativation terms before requesting:
+   * who, when, and which version of the text. Required; recorded in the
+   * negativation's and the invoice's history.
+   */
+  termsAcceptance: z
+    .strictObject({ acceptedBy: z.string().trim().min(1).max(200), acceptedAt: z.iso.datetime({ offset: true }), version: z.string().trim().min(1).max(100) })
+    .optional(),
 });
 
 /** Input of {@link requestNegativation} as the host writes it. */
@@ -30,11 +38,26 @@ export type RequestNegativationInput = z.input<typeof requestNegativationSchema>
  */
 export function requestNegativation(context: AppContext) {
   return (input: unknown) =>
-    runCommand(context, 'requestNegativation', requestNegativationSchema, input, async (tx, cmd) => startRequest(tx, context, cmd));
+    runCommand(context, 'requestNegativation', requestNegativationSchema, input, async (tx, cmd) => {
+      const { termsAcceptance } = cmd;
+      if (!termsAcceptance) abort(cobrancaError('terms_not_accepted', 'a manual request needs the operator to accept the negativation terms: termsAcceptance { acceptedBy, acceptedAt, version } (seed 000)', { path: ['termsAcceptance'] }));
+      return startRequest(tx, context, { ...cmd, authorization: { kind: 'terms', ...termsAcceptance } });
+    });
 }
 
+/**
+ * What allowed a request: the operator's acceptance of the terms (a manual
+ * request, seed 000), or the setting (and ruler step) that made it automatic.
+ */
+export type RequestAuthorization =
+  | { readonly kind: 'terms'; readonly acceptedBy: string; readonly acceptedAt: string; readonly version: string }
+  | { readonly kind: 'setting'; readonly setting: string; readonly path: readonly (string | number)[]; readonly rulerId?: string; readonly stepId?: string };
+
+/** A request as the cycle or the command makes it. */
+export type StartRequest = Omit<z.output<typeof requestNegativationSchema>, 'termsAcceptance'> & { readonly authorization: RequestAuthorization };
+
 /** The request inside a transaction (shared with the daily cycle's automatic requests). */
-export async function startRequest(tx: StoreTransaction, context: AppContext, cmd: z.output<typeof requestNegativationSchema>) {
+export async function startRequest(tx: StoreTransaction, context: AppContext, cmd: StartRequest) {
   const invoice = await tx.invoices.get(cmd.invoiceId);
   if (!invoice) abort(notFound('invoice', cmd.invoiceId, ['invoiceId']));
   if (invoice.status !== 'open') {
@@ -46,26 +69,37 @@ export async function startRequest(tx: StoreTransaction, context: AppContext, cm
   const agreement = invoice.agreementId ? await tx.agreements.get(invoice.agreementId) : undefined;
   const existing = await tx.negativations.list({ customerId: customer.id });
   const { policies } = context;
+  const settings = policies.settingsFor(invoice.branchId, invoice.contractId);
+  const bureau = cmd.bureau ?? settings.bureau;
+  if (!Object.hasOwn(context.bureaus, bureau)) abort(cobrancaError('unknown_bureau', `no bureau gateway is called '${bureau}' (bureaus: ${Object.keys(context.bureaus).join(', ')})`, { path: ['bureau'] }));
+  const bureauChoice = { bureau, bureauSource: cmd.bureau !== undefined ? 'request' : settings.sources.bureau, ...(cmd.bureau === undefined ? { bureauSetting: settings.pathOf('bureau') } : {}) };
   const started = startNegativation({
     id: context.ids.next('negativation'),
     origin: cmd.origin,
-    bureau: cmd.bureau ?? policies.bureauName,
+    bureau,
     creditor: policies.creditor,
     debtor: debtorOf(customer),
     title: titleOf(invoice, agreement?.status === 'active'),
-    settings: policies.negativationSettings(invoice.branchId),
+    settings: settings.negativation,
     existing: existingOf(existing),
     on: context.today(),
     actor: cmd.actor,
     at: context.nowIso(),
-    ...(cmd.reason ? { reason: cmd.reason } : {}),
+    reason: [cmd.reason, authorizationText(cmd.authorization), `bureau ${bureau} (${bureauChoice.bureauSource})`].filter(Boolean).join('; '),
   });
   if (started.isErr()) abort(started.error);
   const { negativation, effects } = started.value;
   const record = newNegativationRecord(negativation, customer.id);
   await tx.negativations.insert(record);
-  await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'negativation', subjectId: record.id, action: 'negativation_requested', details: { origin: cmd.origin, invoiceId: invoice.id } });
-  await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoice.id, action: 'negativation_requested', details: { negativationId: record.id, origin: cmd.origin } });
+  const why = { origin: cmd.origin, authorization: cmd.authorization, ...bureauChoice };
+  await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'negativation', subjectId: record.id, action: 'negativation_requested', details: { ...why, invoiceId: invoice.id } });
+  await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoice.id, action: 'negativation_requested', details: { ...why, negativationId: record.id } });
   await enqueueNegativationEffects(tx, context, negativation, customer.id, effects);
   return record;
+}
+
+function authorizationText(authorization: RequestAuthorization): string {
+  if (authorization.kind === 'terms') return `terms v${authorization.version} accepted by ${authorization.acceptedBy} at ${authorization.acceptedAt}`;
+  const step = authorization.stepId !== undefined ? ` by step ${authorization.stepId} of ruler ${authorization.rulerId ?? ''}` : '';
+  return `automatic${step}: ${authorization.setting} (${authorization.path.join('.')})`;
 }

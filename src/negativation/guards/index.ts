@@ -11,6 +11,7 @@ export { debtorDataGuard } from './debtor-data.js';
 export { minimumAmountGuard, minimumDaysOverdueGuard } from './policy.js';
 export { priorNoticeGuard, earliestSubmissionOn } from './prior-notice.js';
 export { noDuplicateGuard, notDisputedGuard, notInAgreementGuard, notPaidGuard } from './standing.js';
+export { type RefusalKind, type RefusalVerdict, refusalKindOfGuard, refusalVerdict } from './healing.js';
 
 /** The stages at which guards run. */
 export type GuardStage = 'request' | 'submission';

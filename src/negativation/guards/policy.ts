@@ -1,4 +1,4 @@
-import { daysBetween } from '../../calendar/index.js';
+import { addDays, daysBetween } from '../../calendar/index.js';
 import { formatBrl } from '../../money/index.js';
 import type { Guard } from './guard.js';
 
@@ -18,21 +18,22 @@ export const minimumAmountGuard: Guard = {
 };
 
 /**
- * Minimum days overdue (seed 003; seed 002 "Dias para executar"): the title
- * must be at least `daysAfterDueDate` calendar days past due (and past due at all).
+ * Minimum days overdue (seed 003, creditor policy per branch): the title must
+ * be at least `minimumDaysOverdue` calendar days past due (and past due at
+ * all). Time heals it: `details.allowedFrom` is the first day it passes.
  */
 export const minimumDaysOverdueGuard: Guard = {
   name: 'minimum_days_overdue',
-  basis: 'seeds 002 and 003 (creditor policy)',
+  basis: 'seed 003 (creditor policy)',
   check: (facts) => {
     const overdue = daysBetween(facts.dueDate, facts.asOf);
-    const needed = Math.max(1, facts.settings.daysAfterDueDate);
+    const needed = Math.max(1, facts.settings.minimumDaysOverdue);
     if (overdue >= needed) return undefined;
     return {
       guard: 'minimum_days_overdue',
-      basis: 'seeds 002 and 003 (creditor policy)',
+      basis: 'seed 003 (creditor policy)',
       message: `the title is ${Math.max(0, overdue)} days overdue; ${needed} are required`,
-      details: { daysOverdue: overdue, required: needed },
+      details: { daysOverdue: overdue, required: needed, allowedFrom: addDays(facts.dueDate, needed) },
     };
   },
 };

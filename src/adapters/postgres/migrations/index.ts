@@ -1,4 +1,5 @@
 import { initial } from './0001-initial.js';
+import { outboxClaims } from './0002-outbox-claims.js';
 
 /** One step of the schema: `version` n turns a schema at n − 1 into n. */
 export interface Migration {
@@ -11,4 +12,5 @@ export interface Migration {
 /** Every migration, in order. Never edit a released one: add the next. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'outbox claims', sql: outboxClaims },
 ];

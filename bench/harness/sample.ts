@@ -1,0 +1,70 @@
+/**
+ * The child side of a comparison: one contender in its own process warms up,
+ * proves its result, then times a fixed amount of work several times and prints
+ * one JSON line the parent reads. Figures only, never assertions.
+ */
+
+/** What a contender does: `check` returns a digest of its results (compared across contenders before any timing); `run` performs `operations` operations. */
+export interface Contender {
+  readonly check: () => string;
+  readonly operations: number;
+  readonly run: () => void;
+}
+
+/** One child's answer. */
+export interface ChildReport {
+  readonly contender: string;
+  readonly check: string;
+  readonly perSecond: readonly number[];
+  readonly maxRssMb: number;
+  /** What the timed runs kept alive (see {@link keep}). */
+  readonly kept: number;
+}
+
+const MARK = '@@bench ';
+
+let blackhole = 0;
+
+/** Keeps a result alive so the engine cannot drop the work that made it. */
+export function keep(value: number): void {
+  blackhole = (blackhole + value) | 0;
+}
+
+/** The sum of everything kept (printed by the child, so it is observable). */
+export function kept(): number {
+  return blackhole;
+}
+
+/** Warms up (two runs), then times `rounds` runs and prints the report line. */
+export function sampleContender(name: string, contender: Contender, rounds = 5): void {
+  const check = contender.check();
+  contender.run();
+  contender.run();
+  const perSecond: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = process.hrtime.bigint();
+    contender.run();
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    perSecond.push(contender.operations / seconds);
+  }
+  const report: ChildReport = { contender: name, check, perSecond, maxRssMb: process.resourceUsage().maxRSS / 1024, kept: kept() };
+  console.log(MARK + JSON.stringify(report));
+}
+
+/** For work that can run only once per process (a first daily cycle): prints one timed sample. */
+export function reportOnce(name: string, check: string, operations: number, seconds: number): void {
+  const report: ChildReport = { contender: name, check, perSecond: [operations / seconds], maxRssMb: process.resourceUsage().maxRSS / 1024, kept: kept() };
+  console.log(MARK + JSON.stringify(report));
+}
+
+/** Finds the report line in a child's output. */
+export function readChildReport(stdout: string): ChildReport | undefined {
+  const line = stdout.split('\n').find((l) => l.startsWith(MARK));
+  return line === undefined ? undefined : (JSON.parse(line.slice(MARK.length)) as ChildReport);
+}
+
+/** The contender a child process was started for (`--contender NAME`), if any. */
+export function contenderArgument(argv: readonly string[] = process.argv): string | undefined {
+  const at = argv.indexOf('--contender');
+  return at === -1 ? undefined : argv[at + 1];
+}

@@ -1,0 +1,96 @@
+import type { CivilDate } from '../../calendar/index.js';
+import type { CobrancaError } from '../../errors.js';
+import { refusalVerdict, type GuardViolation, type RequestOrigin } from '../../negativation/index.js';
+import type { StoreTransaction } from '../../ports/index.js';
+import { attempt } from '../command.js';
+import { recordAudit } from '../audit.js';
+import type { AppContext } from '../dependencies.js';
+import { startRequest, type RequestAuthorization } from '../negativation/request-negativation.js';
+import { CYCLE_ACTOR } from './actor.js';
+
+/** What asking for an automatic registration came to. */
+export type AutomaticRequestOutcome =
+  | { readonly status: 'requested'; readonly negativationId: string }
+  | { readonly status: 'already_done' }
+  /** A guard that time heals (minimum days overdue): asked again every cycle, it happens once it passes. */
+  | { readonly status: 'waiting'; readonly reason: 'time'; readonly guards: readonly string[]; readonly allowedFrom?: CivilDate }
+  /** Debtor data missing (seed 000): asked again once the customer record changes. */
+  | { readonly status: 'waiting'; readonly reason: 'debtor_data'; readonly missing: readonly string[] }
+  /** A refusal that will not heal (too old, duplicate, disputed, paid …): final, logged, an operator alerted. */
+  | { readonly status: 'refused'; readonly error: CobrancaError };
+
+/** One automatic request: the action-log key it happens under, the invoice, what authorised it. */
+export interface AutomaticRequest {
+  readonly key: string;
+  readonly stepId: string;
+  readonly invoiceId: string;
+  readonly customerId: string;
+  readonly origin: RequestOrigin;
+  readonly bureau?: string;
+  readonly authorization: RequestAuthorization;
+}
+
+/**
+ * Asks for a registration on the cycle's behalf and tells waiting from
+ * refusing (issue "waiting is not refusing"). The key is logged only when the
+ * request was made or finally refused, so a request that must wait comes back
+ * every cycle and happens exactly once. Each waiting state is written once to
+ * the invoice's history (per guard; per customer version for missing data) and
+ * reported by the caller in the cycle report.
+ */
+export async function requestAutomatically(tx: StoreTransaction, context: AppContext, request: AutomaticRequest, today: CivilDate): Promise<AutomaticRequestOutcome> {
+  if (await tx.actionLog.has(request.key)) return { status: 'already_done' };
+  const customer = await tx.customers.get(request.customerId);
+  const dataKey = `${request.key}#debtor-data@v${customer?.version ?? 0}`;
+  if (await tx.actionLog.has(dataKey)) return { status: 'waiting', reason: 'debtor_data', missing: [] };
+  const log = (key: string, stepId: string, action: string) =>
+    tx.actionLog.record({ key, invoiceId: request.invoiceId, customerId: request.customerId, stepId, action, on: today, at: context.nowIso() });
+  const result = await attempt(() =>
+    startRequest(tx, context, {
+      idempotencyKey: request.key,
+      actor: CYCLE_ACTOR,
+      invoiceId: request.invoiceId,
+      origin: request.origin,
+      authorization: request.authorization,
+      ...(request.bureau !== undefined ? { bureau: request.bureau } : {}),
+    }),
+  );
+  if (result.ok) {
+    await log(request.key, request.stepId, 'negativate');
+    return { status: 'requested', negativationId: result.value.id };
+  }
+  const violations = result.error.code === 'guard_failed' ? ((result.error.details?.['violations'] as readonly GuardViolation[] | undefined) ?? []) : [];
+  const verdict = violations.length > 0 ? refusalVerdict(violations) : { kind: 'final' as const, guards: [] };
+  const history = (action: string, details: Record<string, unknown>) =>
+    recordAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: request.invoiceId, action, details: { stepId: request.stepId, key: request.key, ...details } });
+  if (verdict.kind === 'waits') {
+    const since = `${request.key}#waiting:${verdict.guards.join(',')}`;
+    if (await log(since, `${request.stepId}#waiting`, `waiting:${verdict.guards.join(',')}`)) {
+      await history('negativation_waiting', { guards: verdict.guards, ...(verdict.allowedFrom ? { allowedFrom: verdict.allowedFrom } : {}), message: result.error.message });
+    }
+    return { status: 'waiting', reason: 'time', guards: verdict.guards, ...(verdict.allowedFrom ? { allowedFrom: verdict.allowedFrom } : {}) };
+  }
+  if (verdict.kind === 'needs_data') {
+    const missing = violations.flatMap((v) => (v.guard === 'debtor_data' ? ((v.details?.['missing'] as string[] | undefined) ?? []) : []));
+    await log(dataKey, `${request.stepId}#debtor-data`, 'waiting:debtor_data');
+    await history('negativation_waiting_for_debtor_data', { missing });
+    await alert(tx, context, request, `${dataKey}:alert`, 'debtor_data_missing', `the registration of invoice ${request.invoiceId} waits for the customer's ${missing.join(', ')} (seed 000: fill the record and it is asked again)`, { missing });
+    return { status: 'waiting', reason: 'debtor_data', missing };
+  }
+  await log(request.key, request.stepId, `refused:${result.error.code}`);
+  await history('negativation_refused', { code: result.error.code, guards: verdict.guards, message: result.error.message });
+  await alert(tx, context, request, `${request.key}:refused`, 'negativation_refused', result.error.message, result.error.details ?? {});
+  return { status: 'refused', error: result.error };
+}
+
+async function alert(tx: StoreTransaction, context: AppContext, request: AutomaticRequest, key: string, alert: string, message: string, details: Readonly<Record<string, unknown>>): Promise<void> {
+  await tx.outbox.enqueue({
+    id: context.ids.next('effect'),
+    key,
+    kind: 'alert_operator',
+    payload: { alert, invoiceId: request.invoiceId, customerId: request.customerId, stepId: request.stepId, message, details },
+    status: 'pending',
+    attempts: 0,
+    createdAt: context.nowIso(),
+  });
+}

@@ -1,0 +1,81 @@
+import * as z from 'zod';
+import { DEFAULT_NEGATIVATION_SETTINGS, negativationSettingsShape, type NegativationSettings } from '../../negativation/index.js';
+import { DEFAULT_RULER_SETTINGS, inheritable, rulerSettingsLevelShape, yesNoDefaultSchema, type RulerSettings } from '../../ruler/index.js';
+import { closestName } from './closest-name.js';
+
+const name = z.string().trim().min(1).max(100);
+
+/**
+ * Every setting of one level of the tree, each under one name with one
+ * meaning: seed 002's screen (the ruler's switches and days, the branch's
+ * bureau), the negativation policy, and which ruler applies. Each value is
+ * itself, or `'default'` / absent to inherit from the level above; switches
+ * take Yes / No / Default (`'yes'`, `'no'`, `'default'`, or a boolean).
+ */
+export const settingLevelShape = {
+  ...rulerSettingsLevelShape,
+  minimumDaysOverdue: inheritable(negativationSettingsShape.minimumDaysOverdue).optional(),
+  minimumAmount: inheritable(negativationSettingsShape.minimumAmount).optional(),
+  noticeWaitingDays: inheritable(negativationSettingsShape.noticeWaitingDays).optional(),
+  qualifyingNoticeChannels: inheritable(negativationSettingsShape.qualifyingNoticeChannels).optional(),
+  defaultNoticeChannel: inheritable(negativationSettingsShape.defaultNoticeChannel).optional(),
+  submissionCutoffMonths: inheritable(negativationSettingsShape.submissionCutoffMonths).optional(),
+  prescriptionYears: inheritable(negativationSettingsShape.prescriptionYears).optional(),
+  requireBirthDateForPersons: yesNoDefaultSchema.optional(),
+  removeAfterFirstAgreementInstallment: yesNoDefaultSchema.optional(),
+  removeOnPrincipalPaid: yesNoDefaultSchema.optional(),
+  removalAlarmBusinessDays: inheritable(negativationSettingsShape.removalAlarmBusinessDays).optional(),
+  ageLimitWarningDays: inheritable(negativationSettingsShape.ageLimitWarningDays).optional(),
+  stuckSubmissionDays: inheritable(negativationSettingsShape.stuckSubmissionDays).optional(),
+  /** The id of the ruler (a key of `rulers`) that applies (seed 004: contracts are linked to rulers). */
+  ruler: inheritable(name).optional(),
+  /** The bureau integration (a key of `bureaus`) registrations go to (seed 002: an integration is linked to a branch). */
+  bureau: inheritable(name).optional(),
+} as const;
+
+/** The name of a setting of the tree. */
+export type CollectionSettingKey = keyof typeof settingLevelShape;
+
+const KNOWN = Object.keys(settingLevelShape);
+
+/** One level of the tree: strict, and an unknown name is an error at its own path, with the closest known name. */
+export const settingLevelSchema = z.looseObject(settingLevelShape).superRefine((level, ctx) => {
+  for (const key of Object.keys(level)) {
+    if (KNOWN.includes(key)) continue;
+    const near = closestName(key, KNOWN);
+    ctx.addIssue({ code: 'custom', path: [key], message: `unknown setting '${key}'${near ? ` (did you mean '${near}'?)` : ''}` });
+  }
+});
+
+/** One level of settings as a host writes it. */
+export type SettingLevelInput = z.input<typeof settingLevelSchema>;
+
+/** The one settings tree (seed 002): general → branch → contract. */
+export const settingsTreeSchema = z.strictObject({
+  general: settingLevelSchema.default({}),
+  branches: z.record(name, settingLevelSchema).default({}),
+  contracts: z.record(name, settingLevelSchema).default({}),
+});
+
+/** The settings tree as a host writes it. */
+export type SettingsTreeInput = z.input<typeof settingsTreeSchema>;
+
+/** The settings tree after parsing. */
+export type SettingsTree = z.output<typeof settingsTreeSchema>;
+
+/** Every setting resolved for one subject: what the ruler reads, what the negativation module reads, and the subject's ruler and bureau. */
+export type CollectionSettings = RulerSettings &
+  NegativationSettings & {
+    /** The ruler id, or `null` for the only ruler there is. */
+    readonly ruler: string | null;
+    /** The bureau name, or `null` for the only gateway there is. */
+    readonly bureau: string | null;
+  };
+
+/** The library's defaults for every setting (the legally safe ones). */
+export const DEFAULT_COLLECTION_SETTINGS: CollectionSettings = {
+  ...DEFAULT_RULER_SETTINGS,
+  ...DEFAULT_NEGATIVATION_SETTINGS,
+  ruler: null,
+  bureau: null,
+};

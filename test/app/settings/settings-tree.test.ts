@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { checkConfiguration, type ConfigurationInput } from '../../../src/app/index.js';
+import { DEFAULT_NEGATIVATION_SETTINGS } from '../../../src/negativation/index.js';
+import { DEFAULT_RULER_SETTINGS } from '../../../src/ruler/index.js';
+import { settingLevelShape } from '../../../src/app/settings/settings-tree.js';
+import { exampleSpec } from '../../ruler/fixtures.js';
+
+const rulers = { 'regua-padrao': exampleSpec };
+const check = (input: Partial<ConfigurationInput>) => checkConfiguration({ rulers, bureaus: ['serasa'], ...input });
+
+describe('one settings tree: general → branch → contract (seed 002)', () => {
+  it('holds every setting of the ruler and of the negativation policy under one name each, plus the ruler and the bureau', () => {
+    const names = Object.keys(settingLevelShape).sort();
+    expect(names).toEqual([...new Set([...Object.keys(DEFAULT_RULER_SETTINGS), ...Object.keys(DEFAULT_NEGATIVATION_SETTINGS), 'ruler', 'bureau'])].sort());
+    expect(names).not.toContain('daysAfterDueDate');
+  });
+
+  it('resolves Yes / No / Default level by level and reports where each value came from', () => {
+    const config = check({
+      settings: {
+        general: { registerAutomatically: 'yes', minimumDaysOverdue: 15, removeAutomatically: 'yes' },
+        branches: { norte: { registerAutomatically: 'no', minimumDaysOverdue: 20, removeAutomatically: 'default' } },
+        contracts: { premium: { registerAutomatically: 'default', noticeWaitingDays: 12 } },
+      },
+    })._unsafeUnwrap();
+    const both = config.settingsFor({ branch: 'norte', contract: 'premium' });
+    expect(both.values).toMatchObject({ registerAutomatically: false, minimumDaysOverdue: 20, removeAutomatically: true, noticeWaitingDays: 12 });
+    expect(both.sources).toMatchObject({ registerAutomatically: 'branch', minimumDaysOverdue: 'branch', removeAutomatically: 'general', noticeWaitingDays: 'contract', prescriptionYears: 'library' });
+    expect(both.pathOf('minimumDaysOverdue')).toEqual(['settings', 'branches', 'norte', 'minimumDaysOverdue']);
+    // the same values go to the ruler and to the negativation module
+    expect(both.rulerSettings.values.removeAutomatically).toBe(both.negativation.removeAutomatically);
+    expect(both.negativation.minimumDaysOverdue).toBe(20);
+    expect(config.settingsFor({ branch: 'sul' }).values.registerAutomatically).toBe(true);
+  });
+
+  it('a branch Yes / No always decides over the general value; Default inherits it (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<'yes' | 'no'>('yes', 'no'), fc.constantFrom<'yes' | 'no' | 'default'>('yes', 'no', 'default'), (general, branch) => {
+        const config = check({ settings: { general: { removeAutomatically: general }, branches: { b: { removeAutomatically: branch } } } })._unsafeUnwrap();
+        const resolved = config.settingsFor({ branch: 'b' });
+        expect(resolved.negativation.removeAutomatically).toBe((branch === 'default' ? general : branch) === 'yes');
+        expect(resolved.sources.removeAutomatically).toBe(branch === 'default' ? 'general' : 'branch');
+      }),
+    );
+  });
+});
+
+describe('bad settings are typed errors naming the path', () => {
+  it('an unknown setting name, with the closest known one', () => {
+    const error = check({ settings: { branches: { norte: { registerAutomaticaly: 'yes' } as never } } })._unsafeUnwrapErr();
+    expect(error).toMatchObject({ code: 'invalid_input', path: ['settings', 'branches', 'norte', 'registerAutomaticaly'] });
+    expect(error.message).toContain("did you mean 'registerAutomatically'");
+  });
+
+  it('the old duplicate names are unknown now', () => {
+    expect(check({ settings: { general: { daysAfterDueDate: 15 } as never } })._unsafeUnwrapErr().path).toEqual(['settings', 'general', 'daysAfterDueDate']);
+  });
+
+  it('a misspelt Yes / No / Default value', () => {
+    const error = check({ settings: { contracts: { c1: { removeAutomatically: 'Sim' as never } } } })._unsafeUnwrapErr();
+    expect(error).toMatchObject({ code: 'invalid_input', path: ['settings', 'contracts', 'c1', 'removeAutomatically'] });
+    expect(error.message).toContain("expected 'yes', 'no' or 'default'");
+  });
+
+  it('a branch that names a missing ruler or bureau', () => {
+    const error = check({ settings: { branches: { norte: { ruler: 'regua-vip', bureau: 'quod' } } } })._unsafeUnwrapErr();
+    expect(error.code).toBe('contradictory_configuration');
+    const problems = error.details?.['problems'] as { code: string; path: unknown[] }[];
+    expect(problems.map((p) => [p.code, p.path])).toEqual([
+      ['unknown_ruler', ['settings', 'branches', 'norte', 'ruler']],
+      ['unknown_bureau', ['settings', 'branches', 'norte', 'bureau']],
+    ]);
+  });
+});
