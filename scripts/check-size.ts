@@ -42,8 +42,8 @@ const ENTRY_BUDGETS: Readonly<Record<string, number>> = {
   'cobranca/ruler': 250 * KB,
   'cobranca/portfolio': 210 * KB,
   'cobranca/testing': 100 * KB,
-  'cobranca/adapters/memory': 20 * KB,
-  'cobranca/adapters/memory/file': 20 * KB,
+  'cobranca/adapters/memory': 140 * KB,
+  'cobranca/adapters/memory/file': 140 * KB,
 };
 const DEFAULT_ENTRY_BUDGET = 1024 * KB;
 
