@@ -37,7 +37,7 @@ export function ineligibilityReasons(invoice: AgreementInvoice, policy: z.output
 }
 
 /**
- * Which invoices may enter an agreement (DOMAIN.md §2, seed 004): not settled, suspended or deleted,
+ * Which invoices may enter an agreement (docs/legal.md §2, seed 004): not settled, suspended or deleted,
  * and — unless the special-processes setting allows it — with no fiscal document or bank remittance
  * generated. Errors: `invalid_input` naming the field.
  */

@@ -1,5 +1,5 @@
 /**
- * The agreements engine (DOMAIN.md §1–2): late charges, eligibility, proposals, exact installment
+ * The agreements engine (docs/legal.md §1–2): late charges, eligibility, proposals, exact installment
  * plans, edits and the agreement's life. Pure functions over plain, serialisable data.
  * @module agreements
  */

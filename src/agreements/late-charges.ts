@@ -67,7 +67,7 @@ interface Balance {
 }
 
 /**
- * The late charges of one invoice as of a date (DOMAIN.md §1): a due date on a weekend or holiday
+ * The late charges of one invoice as of a date (docs/legal.md §1): a due date on a weekend or holiday
  * may be paid on the next business day with no charges, after which days count from the original
  * due date; grace days; a fine charged once (capped at 2% for consumer contracts, CDC art. 52 §1);
  * simple pro-rata interest; monetary correction by an index series. Partial payments cover the

@@ -64,6 +64,13 @@ const CLOSED = 2;
  * The Brazilian business-day calendar: national holidays (20 November from
  * 2024), Good Friday, and by default the banking closures computed from Easter
  * for any year; a state's holidays and the host's own can be added.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, civilDate } from 'cobranca/calendar';
+ *
+ * const calendar = brazilianCalendar({ state: 'SP' });
+ * console.log(calendar.addBusinessDays(civilDate('2026-11-19'), 5)); // 2026-11-27: 20 November is a holiday
+ * ```
  */
 export function brazilianCalendar(options: BrazilianCalendarOptions = {}): BusinessCalendar {
   const banking = options.banking ?? true;

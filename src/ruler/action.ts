@@ -9,7 +9,7 @@ export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 const templateSchema = z.string().trim().min(1).max(200);
 
 /**
- * What a ruler step does (DOMAIN §4). `notify` with `channel: 'default'`
+ * What a ruler step does (docs/legal.md §4). `notify` with `channel: 'default'`
  * uses the resolved setting `defaultContactType` (seed 002 "Tipo contato padrão").
  * `negativate` and `remove-negativation` are requests that the application
  * routes through the negativation module's guards; the ruler never decides

@@ -15,7 +15,7 @@ const hoursSchema = z
   .refine((h) => h.from < h.to, { message: '`from` must be before `to`', path: ['to'] });
 
 /**
- * When collection contacts are allowed (DOMAIN §4, São Paulo Lei 15.426/2014):
+ * When collection contacts are allowed (docs/legal.md §4, São Paulo Lei 15.426/2014):
  * hours Monday to Friday and on Saturday (`null` closes Saturday). Sundays and
  * holidays of the calendar are always closed.
  */
