@@ -10,9 +10,11 @@ export const entries = {
   'negativation/index': 'src/negativation/index.ts',
   'ruler/index': 'src/ruler/index.ts',
   'portfolio/index': 'src/portfolio/index.ts',
+  'protest/index': 'src/protest/index.ts',
   'testing/index': 'src/testing/index.ts',
   'adapters/memory/index': 'src/adapters/memory/index.ts',
   'adapters/memory/file': 'src/adapters/memory/file.ts',
+  'adapters/bureau-http/index': 'src/adapters/bureau-http/index.ts',
   'adapters/postgres/index': 'src/adapters/postgres/index.ts',
 };
 

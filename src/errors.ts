@@ -37,6 +37,13 @@ export function quote(text: string): string {
   return text.length > MAX_QUOTED_LENGTH ? `'${text.slice(0, MAX_QUOTED_LENGTH)}…' (${text.length} characters)` : `'${text}'`;
 }
 
+/** Longest error message: anything longer (an echoed 10 MB input) is cut, with its length said. */
+export const MAX_MESSAGE_LENGTH = 1_000;
+
+function capped(message: string): string {
+  return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}… (${message.length} characters)` : message;
+}
+
 /** Renders a path the way people read it: `installments[2].amount`. */
 export function formatPath(path: ErrorPath): string {
   let out = '';
@@ -53,10 +60,10 @@ export function cobrancaError<Code extends string>(
   message: string,
   options: { path?: ErrorPath; details?: Readonly<Record<string, unknown>> } = {},
 ): CobrancaError<Code> {
-  const where = options.path && options.path.length > 0 ? `${formatPath(options.path)}: ` : '';
+  const where = options.path && options.path.length > 0 ? `${formatPath(options.path.slice(0, 20))}: ` : '';
   return {
     code,
-    message: where + message,
+    message: capped(where + message),
     ...(options.path && options.path.length > 0 ? { path: options.path } : {}),
     ...(options.details ? { details: options.details } : {}),
   };

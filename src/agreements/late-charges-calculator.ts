@@ -1,5 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
-import { brazilianCalendar, epochDayOf, type BusinessCalendar } from '../calendar/index.js';
+import { defaultBusinessCalendar, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR, type BusinessCalendar } from '../calendar/index.js';
+import { isSupportedEpochDay } from '../calendar/civil-date.js';
+import { daysSinceDueEpoch, payableEpochDay } from '../calendar/due-date.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import { MAX_INPUT_CENTS, type RoundingMode } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
@@ -10,6 +12,7 @@ import { toMonthlySeries, type MonthlySeries } from './month-series.js';
 import { pairMemo } from './pair-cache.js';
 import { scalePercent } from './percent.js';
 import { seriesFraction } from './rate-series-fraction.js';
+import { asPolicyHandle } from './policy-handle.js';
 
 /** The fine rule as applied: what the policy asked for, the cap and what was charged. */
 export interface AppliedFineRule {
@@ -25,7 +28,7 @@ export interface AppliedFineRule {
 
 /** The charges of one invoice with no payments, in centavos (the fast path's result). */
 export interface LateChargesFigures {
-  /** Calendar days after the original due date (0 when not yet due). */
+  /** Calendar days after the original due date (0 when not yet due; `daysSinceDueEpoch`). */
   readonly daysLate: number;
   /** Whether charges apply (the as-of date is after the charge-free window). */
   readonly late: boolean;
@@ -97,18 +100,6 @@ const SERIES = 2;
 /** Returned by the internal figures when a series has no value for a month. */
 const MISSING = -1;
 
-let defaultCalendar: BusinessCalendar | undefined;
-
-/** The national banking calendar, built once on first use. */
-export function defaultBusinessCalendar(): BusinessCalendar {
-  defaultCalendar ??= brazilianCalendar();
-  return defaultCalendar;
-}
-
-/** The longest run of closed days the charge-free roll looks through. */
-const MAX_ROLL_DAYS = 366;
-const FIRST_DAY = epochDayOf(1000, 1, 1);
-const LAST_DAY = epochDayOf(9999, 12, 31);
 
 /** A principal that is not a whole number of centavos within the supported range, as a typed error. */
 function badPrincipal(principal: unknown, path: (string | number)[]): AgreementsError | undefined {
@@ -116,10 +107,10 @@ function badPrincipal(principal: unknown, path: (string | number)[]): Agreements
   return cobrancaError('invalid_input', `principal must be a whole number of centavos from 0 to ${MAX_INPUT_CENTS}, got ${String(principal)}`, { path });
 }
 
-/** An epoch day that is not a whole day between the years 1000 and 9999, as a typed error. */
+/** An epoch day that is not a whole day within the supported years, as a typed error. */
 function badDay(day: unknown, path: (string | number)[]): AgreementsError | undefined {
-  if (typeof day === 'number' && Number.isSafeInteger(day) && day >= FIRST_DAY && day <= LAST_DAY) return undefined;
-  return cobrancaError('invalid_input', `expected a whole epoch day between the years 1000 and 9999, got ${String(day)}`, { path });
+  if (isSupportedEpochDay(day)) return undefined;
+  return cobrancaError('invalid_input', `expected a whole epoch day between the years ${FIRST_SUPPORTED_YEAR} and ${LAST_SUPPORTED_YEAR}, got ${String(day)}`, { path });
 }
 
 /**
@@ -128,7 +119,7 @@ function badDay(day: unknown, path: (string | number)[]): AgreementsError | unde
 export function lateChargesCalculator(policyInput: LateChargesPolicyInput, options: LateChargesOptions = {}): Result<LateChargesCalculator, AgreementsError> {
   const parsed = parseInput(lateChargesPolicySchema, policyInput, ['policy']);
   if (parsed.isErr()) return err(parsed.error);
-  return ok(compile(parsed.value, options.calendar ?? defaultBusinessCalendar()));
+  return ok(asPolicyHandle(compile(parsed.value, options.calendar ?? defaultBusinessCalendar())));
 }
 
 /** Compiles an already-parsed policy. */
@@ -180,9 +171,7 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
 
   function chargeFreeUntil(due: number): number {
     if (!Number.isSafeInteger(due)) throw new RangeError(`chargeFreeUntil expects a whole epoch day, got ${String(due)}`);
-    let rolled = due;
-    // Any real calendar opens within a year; the cap keeps a calendar that never opens from hanging the caller.
-    while (!calendar.isBusinessEpochDay(rolled) && rolled - due < MAX_ROLL_DAYS) rolled++;
+    const rolled = payableEpochDay(due, calendar);
     const graceEnd = due + graceDays;
     return graceEnd > rolled ? graceEnd : rolled;
   }
@@ -243,7 +232,7 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
   function figures(principal: number, due: number, asOf: number): Result<LateChargesFigures, AgreementsError> {
     const problem = badPrincipal(principal, ['principalCents']) ?? badDay(due, ['dueEpochDay']) ?? badDay(asOf, ['asOfEpochDay']);
     if (problem) return err(problem);
-    const daysLate = asOf > due ? asOf - due : 0;
+    const daysLate = daysSinceDueEpoch(due, asOf);
     if (asOf <= chargeFreeUntil(due)) {
       return ok({ daysLate, late: false, fineCents: 0, interestCents: 0, correctionCents: 0, totalCents: principal });
     }
@@ -274,7 +263,7 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
       const due = dueEpochDays[i] ?? Number.NaN;
       const problem = badPrincipal(principal, ['principalCents', i]) ?? badDay(due, ['dueEpochDays', i]);
       if (problem) return err(problem);
-      out.daysLate[i] = asOf > due ? asOf - due : 0;
+      out.daysLate[i] = daysSinceDueEpoch(due, asOf);
       let total = principal;
       if (asOf > chargeFreeUntil(due)) {
         const correctionPart = correctionCents(principal, due, asOf);

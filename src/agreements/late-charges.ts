@@ -1,11 +1,15 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { civilDateSchema, fromEpochDay, toEpochDay, type CivilDate } from '../calendar/index.js';
+import { civilDateSchema, defaultBusinessCalendar, fromEpochDay, LAST_SUPPORTED_YEAR, toEpochDay, type CivilDate } from '../calendar/index.js';
+import { daysSinceDueEpoch } from '../calendar/due-date.js';
+import { LAST_SUPPORTED_EPOCH_DAY } from '../calendar/civil-date.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import { fromCents, nonNegativeMoneySchema, type Money } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
-import { compileLateChargesPolicy, defaultBusinessCalendar, type AppliedFineRule, type LateChargesCalculator, type LateChargesOptions } from './late-charges-calculator.js';
+import { compileLateChargesPolicy, type AppliedFineRule, type LateChargesCalculator, type LateChargesOptions } from './late-charges-calculator.js';
 import { lateChargesPolicySchema } from './late-charges-policy.js';
+import { compiledPolicyOf } from './compiled-policy.js';
+import { readLateChargesInputFast } from './late-charges-fast-input.js';
 
 /** A payment made towards one invoice. */
 export const invoicePaymentSchema = z.object({ date: civilDateSchema, amount: nonNegativeMoneySchema });
@@ -23,8 +27,17 @@ export const lateChargesInputSchema = z.object({
   policy: lateChargesPolicySchema,
 });
 
-/** Input of {@link calculateLateCharges} as written by the host. */
-export type LateChargesInput = z.input<typeof lateChargesInputSchema>;
+/** The per-call fields, for a policy that is already compiled. */
+const perCallInputSchema = lateChargesInputSchema.omit({ policy: true });
+
+/**
+ * Input of {@link calculateLateCharges} as written by the host. `policy` is a plain
+ * policy or, to skip parsing it on every call, the calculator `lateChargesCalculator(policy)`
+ * returns (it carries its own calendar).
+ */
+export type LateChargesInput = Omit<z.input<typeof lateChargesInputSchema>, 'policy'> & {
+  readonly policy: z.input<typeof lateChargesPolicySchema> | LateChargesCalculator;
+};
 
 /** The late charges of one invoice as of a date (every amount exact to the centavo). */
 export interface LateCharges {
@@ -32,7 +45,7 @@ export interface LateCharges {
   readonly asOf: CivilDate;
   /** The last day the invoice could be paid with no charges (next business day, grace days). */
   readonly chargeFreeUntil: CivilDate;
-  /** Calendar days after the original due date (0 when not yet due). */
+  /** Calendar days after the original due date (0 when not yet due), shown whether or not charges apply; see `late`. */
   readonly daysLate: number;
   /** Whether charges apply. */
   readonly late: boolean;
@@ -78,10 +91,19 @@ interface Balance {
  * Errors: `invalid_input` (naming the field), `rate_missing`, `index_missing`.
  */
 export function calculateLateCharges(input: LateChargesInput, options: LateChargesOptions = {}): Result<LateCharges, AgreementsError> {
+  const calendar = options.calendar ?? defaultBusinessCalendar();
+  const calculator = compiledPolicyOf((input as { policy?: unknown } | null)?.policy, calendar);
+  const fast = calculator === undefined ? undefined : readLateChargesInputFast(input);
+  if (calculator !== undefined && fast !== undefined) return lateChargesWith(calculator, fast.principal, fast.dueDate, fast.asOf, fast.payments);
+  if (calculator !== undefined) {
+    const perCall = parseInput(perCallInputSchema, input);
+    if (perCall.isErr()) return err(perCall.error);
+    return lateChargesWith(calculator, perCall.value.principal, perCall.value.dueDate, perCall.value.asOf, perCall.value.payments);
+  }
   const parsed = parseInput(lateChargesInputSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const { principal, dueDate, asOf, payments, policy } = parsed.value;
-  return lateChargesWith(compileLateChargesPolicy(policy, options.calendar ?? defaultBusinessCalendar()), principal, dueDate, asOf, payments);
+  return lateChargesWith(compileLateChargesPolicy(policy, calendar), principal, dueDate, asOf, payments);
 }
 
 /**
@@ -98,9 +120,12 @@ export function lateChargesWith(
   const due = toEpochDay(dueDate);
   const today = toEpochDay(asOf);
   const freeUntil = calculator.chargeFreeUntil(due);
+  if (freeUntil > LAST_SUPPORTED_EPOCH_DAY) {
+    return err(cobrancaError('invalid_input', `the charge-free window of a due date on ${dueDate} ends after the last supported day (${LAST_SUPPORTED_YEAR}-12-31)`, { path: ['dueDate'] }));
+  }
   const late = today > freeUntil;
   const chargesFirst = calculator.policy.paymentOrder === 'charges-first';
-  const ordered = payments
+  const ordered = payments.length === 0 ? [] : payments
     .map((p, index) => ({ day: toEpochDay(p.date), cents: p.amount.cents, index }))
     .filter((p) => p.day <= today)
     .sort((a, b) => a.day - b.day || a.index - b.index);
@@ -144,7 +169,7 @@ export function lateChargesWith(
     dueDate,
     asOf,
     chargeFreeUntil: fromEpochDay(freeUntil),
-    daysLate: today > due ? today - due : 0,
+    daysLate: daysSinceDueEpoch(due, today),
     late,
     principal: fromCents(balance.principal),
     fine: fromCents(balance.fine),

@@ -1,10 +1,10 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { civilDateSchema, type CivilDate } from '../calendar/index.js';
+import { civilDateSchema, defaultBusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import { fromCents, nonNegativeMoneySchema, ZERO, type Money } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
-import { compileLateChargesPolicy, defaultBusinessCalendar, type LateChargesCalculator, type LateChargesOptions } from './late-charges-calculator.js';
+import { compileLateChargesPolicy, type LateChargesCalculator, type LateChargesOptions } from './late-charges-calculator.js';
 import { lateChargesPolicySchema } from './late-charges-policy.js';
 import { invoicePaymentSchema, lateChargesWith } from './late-charges.js';
 

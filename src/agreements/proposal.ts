@@ -1,8 +1,8 @@
 import { err, ok, type Result } from 'neverthrow';
+import { defaultBusinessCalendar } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import type { AgreementsError } from './errors.js';
 import { keepTerms } from './keep-terms.js';
-import { defaultBusinessCalendar } from './late-charges-calculator.js';
 import { newProposal } from './new-proposal.js';
 import { proposalInputSchema, type Agreement, type ProposalInput, type ProposalOptions } from './proposal-schema.js';
 import { selectInvoices } from './select-invoices.js';

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { addDays, addMonths, civilDate, civilDateSchema, dateParts, epochDayOf, toEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
+import { LAST_SUPPORTED_EPOCH_DAY } from '../calendar/civil-date.js';
+import { addDays, addMonths, civilDateSchema, fromEpochDay, dateParts, epochDayOf, payableOn, toEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 
 /** The most installments one agreement may have (30 years of monthly payments). */
 export const MAX_INSTALLMENTS = 360;
@@ -35,8 +36,8 @@ export const installmentsRuleSchema = z.discriminatedUnion('kind', [
 /** A parsed installments rule. */
 export type InstallmentsRule = z.output<typeof installmentsRuleSchema>;
 
-/** The last day a schedule may reach (a week short of 9999-12-31, so a business-day move still lands on a date). */
-export const LAST_SCHEDULABLE_DAY = civilDate('9999-12-24');
+/** The last day a schedule may reach (a week short of the last supported day, 9999-12-31, so a business-day move still lands on a date). */
+export const LAST_SCHEDULABLE_DAY = fromEpochDay(LAST_SUPPORTED_EPOCH_DAY - 7);
 
 /** Whether every due date of the rule, moves included, stays on the supported calendar (up to {@link LAST_SCHEDULABLE_DAY}). */
 export function scheduleFits(rule: InstallmentsRule): boolean {
@@ -66,5 +67,5 @@ export function scheduledDates(rule: InstallmentsRule): CivilDate[] {
 /** The due dates of a rule, moved to business days when the rule asks. */
 export function dueDatesOf(rule: InstallmentsRule, calendar: BusinessCalendar): CivilDate[] {
   const dates = scheduledDates(rule);
-  return rule.moveToBusinessDay ? dates.map((d) => calendar.businessDayOnOrAfter(d)) : dates;
+  return rule.moveToBusinessDay ? dates.map((d) => payableOn(d, calendar)) : dates;
 }

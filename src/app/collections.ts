@@ -19,6 +19,9 @@ import { requestNegativation } from './negativation/request-negativation.js';
 import { cancelNegativation, requestRemoval } from './negativation/removal-and-cancel.js';
 import { applyBureauReport, negativationEffectHandlers } from './negativation/effect-handlers.js';
 import { runDailyCycle } from './cycle/run-daily-cycle.js';
+import { recordTookEffect } from './cycle/took-effect.js';
+import { requestProtest } from './protest/request-protest.js';
+import { recordProtestEvent } from './protest/record-protest-event.js';
 
 /** Options of {@link createCollections}: the ports, the policies, and handlers for effects only the host can perform. */
 export type CollectionsOptions = Omit<Ports, 'bureaus'> &
@@ -28,7 +31,7 @@ export type CollectionsOptions = Omit<Ports, 'bureaus'> &
     /** Shorthand for one gateway, named by the general setting `bureau` (`'serasa'` when it names none). */
     readonly bureau?: BureauGateway;
     /**
-     * Handlers for effects the host performs (`suspend-service`, `protest`,
+     * Handlers for effects the host performs (`suspend-service`, `notary_submit`, `letter_of_consent`,
      * `issue_updated_invoice`, `portal_banner`, `alert_operator` …). Effects
      * with no handler stay pending in the outbox for the host to read.
      */
@@ -48,7 +51,7 @@ export function createCollections(options: CollectionsOptions) {
   const policies = resolvePolicies(policyOptions, Object.keys(bureaus.value), rates, calendar);
   if (policies.isErr()) return err(policies.error);
   const context = appContext({ store, bureaus: bureaus.value, notifier, clock, rates, calendar, ids }, policies.value);
-  const handlers = (at: AppContext): Record<string, EffectHandler | GuardedEffectHandler> => ({ notify: notifyHandler(at), ...negativationEffectHandlers(at), ...effectHandlers });
+  const handlers = (at: AppContext): Record<string, EffectHandler | GuardedEffectHandler> => ({ notify: notifyHandler(at), ...negativationEffectHandlers(at), ...recordingTookEffect(at, effectHandlers) });
   return ok({
     /** Runs the daily cycle as of now (or `{ asOf }`): agreements, negativations, the ruler, reconciliation, the outbox. */
     runDailyCycle: (input?: unknown) => runDailyCycle(context, handlers, input),
@@ -75,9 +78,32 @@ export function createCollections(options: CollectionsOptions) {
     requestNegativation: requestNegativation(context),
     requestRemoval: requestRemoval(context),
     cancelNegativation: cancelNegativation(context),
+    /** Sends an invoice to protest (Lei 9.492/1997) through the protest guards. */
+    requestProtest: requestProtest(context),
+    /** Records what the notary reported, or the creditor's letter of consent, cancellation or withdrawal request. */
+    recordProtestEvent: recordProtestEvent(context),
     /** Applies a bureau's status report (from its verified webhook or a status query). */
     applyBureauReport: (report: BureauStatusReport) => applyBureauReport(context, report),
   });
+}
+
+/**
+ * The host's handlers, those of service cuts recording when the cut took
+ * effect (the ruler's `restore-service` follows a suspension the host
+ * performed, not one merely asked for).
+ */
+function recordingTookEffect(context: AppContext, handlers: Readonly<Record<string, EffectHandler>> | undefined): Record<string, EffectHandler> {
+  const out: Record<string, EffectHandler> = { ...handlers };
+  for (const kind of ['suspend-service', 'reduce-service']) {
+    const perform = handlers?.[kind];
+    if (!perform) continue;
+    out[kind] = async (effect) => {
+      const result = await perform(effect);
+      await recordTookEffect(context, effect);
+      return result;
+    };
+  }
+  return out;
 }
 
 function gatewaysOf(single: BureauGateway | undefined, named: Readonly<Record<string, BureauGateway>> | undefined, settings: unknown): Result<Readonly<Record<string, BureauGateway>>, CobrancaError> {

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { cobrancaError, parseInput, type CobrancaError } from '../errors.js';
+import { maskPersonalData } from '../documents/index.js';
 import { isVersionConflict, type StoreTransaction } from '../ports/index.js';
 import type { AppContext } from './dependencies.js';
 
@@ -47,16 +49,25 @@ export function unwrap<T>(result: Result<T, CobrancaError>): T {
 }
 
 /**
- * The canonical form of a command's input (keys sorted at every level): stored
- * with the answer and compared in full, so a reused key with any other input is
- * always told apart from a replay.
+ * The fingerprint of a command: a SHA-256 digest of its parsed input in
+ * canonical form (keys sorted at every level, defaults filled in, amounts as
+ * centavos), so `'10.00'` and `{ cents: 1000 }`, or a default written out, are
+ * the same command, and a reused key with any other input is told apart from a
+ * replay. Only the digest is stored: no personal data of the input is kept.
+ * `undefined` when the input cannot be serialised (a cycle).
  */
-function canonical(input: unknown): string {
-  return JSON.stringify(input, (_key, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : value,
-  );
+function fingerprint(command: string, input: unknown): string | undefined {
+  try {
+    const text = JSON.stringify({ command, input }, (_key, value: unknown) => {
+      if (typeof value === 'bigint') return `${value}n`;
+      return value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : value;
+    });
+    return createHash('sha256').update(text).digest('hex');
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -76,8 +87,9 @@ export async function runCommand<S extends z.ZodType<CommandBase>, T>(
   const parsed = parseInput(schema, rawInput);
   if (parsed.isErr()) return err(parsed.error);
   const input = parsed.value;
-  const { idempotencyKey: _key, ...rest } = rawInput as Record<string, unknown>;
-  const print = canonical({ command, input: rest });
+  const { idempotencyKey: _key, ...rest } = input as Record<string, unknown>;
+  const print = fingerprint(command, rest);
+  if (print === undefined) return err(cobrancaError('invalid_input', 'the input cannot be serialised (does it hold a cycle?)'));
   try {
     const value = await context.store.transaction(async (tx) => {
       const previous = await tx.idempotency.get(input.idempotencyKey);
@@ -103,7 +115,7 @@ export async function runCommand<S extends z.ZodType<CommandBase>, T>(
 export function toAppError(error: unknown): CobrancaError {
   if (error instanceof Abort) return error.error;
   if (isVersionConflict(error)) return cobrancaError('version_conflict', `${error.message}; read it again and retry`);
-  return cobrancaError('store_failure', `the store failed: ${error instanceof Error ? error.message : String(error)}`);
+  return cobrancaError('store_failure', `the store failed: ${maskPersonalData(error instanceof Error ? error.message : String(error))}`);
 }
 
 /** A `not_found` error for a missing record. */

@@ -1,4 +1,4 @@
-import { daysInMonth, dateParts, civilDateOf, fromEpochDay, toEpochDay, type CivilDate } from './civil-date.js';
+import { daysInMonth, dateParts, epochDayOf, fromEpochDay, toEpochDay, type CivilDate } from './civil-date.js';
 
 /** `date` plus `days` calendar days (negative goes back). */
 export function addDays(date: CivilDate, days: number): CivilDate {
@@ -14,7 +14,7 @@ export function addMonths(date: CivilDate, months: number): CivilDate {
   const index = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(index / 12);
   const targetMonth = index - targetYear * 12 + 1;
-  return civilDateOf(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+  return fromEpochDay(epochDayOf(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))));
 }
 
 /** `date` plus `years` years (29 February becomes 28 February in a common year). */
@@ -60,5 +60,5 @@ export function startOfMonth(date: CivilDate): CivilDate {
 /** The last day of the date's month. */
 export function endOfMonth(date: CivilDate): CivilDate {
   const { year, month } = dateParts(date);
-  return civilDateOf(year, month, daysInMonth(year, month));
+  return fromEpochDay(epochDayOf(year, month, daysInMonth(year, month)));
 }

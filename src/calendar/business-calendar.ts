@@ -1,4 +1,5 @@
-import { fromEpochDay, toEpochDay, weekdayOfEpochDay, type CivilDate } from './civil-date.js';
+import { epochDayOfText, FIRST_SUPPORTED_YEAR, fromEpochDay, LAST_SUPPORTED_YEAR, toEpochDay, weekdayOfEpochDay, yearOfEpochDay, type CivilDate } from './civil-date.js';
+import { checkedHolidayRules } from './holiday-rule-check.js';
 import {
   bankingClosures,
   nationalHolidays,
@@ -60,10 +61,42 @@ const UNKNOWN = 0;
 const OPEN = 1;
 const CLOSED = 2;
 
+/** The longest run of closed days a roll to a business day looks through (any real calendar opens within a year). */
+export const MAX_CLOSED_RUN_DAYS = 366;
+
+/**
+ * `epochDay` itself when it is a business day, else the next one. Looks at most
+ * {@link MAX_CLOSED_RUN_DAYS} ahead, so a calendar that never opens cannot hang
+ * the caller (it then returns the day that far ahead).
+ */
+export function businessEpochDayOnOrAfter(epochDay: number, calendar: Pick<BusinessCalendar, 'isBusinessEpochDay'>): number {
+  let day = epochDay;
+  while (!calendar.isBusinessEpochDay(day) && day - epochDay < MAX_CLOSED_RUN_DAYS) day++;
+  return day;
+}
+
+/** `epochDay` itself when it is a business day, else the previous one (looks back at most {@link MAX_CLOSED_RUN_DAYS}). */
+export function businessEpochDayOnOrBefore(epochDay: number, calendar: Pick<BusinessCalendar, 'isBusinessEpochDay'>): number {
+  let day = epochDay;
+  while (!calendar.isBusinessEpochDay(day) && epochDay - day < MAX_CLOSED_RUN_DAYS) day--;
+  return day;
+}
+
+/** The epoch day of a civil date handed to a calendar method; a `TypeError` (never a hang) when it is not one. */
+function epochDayArgument(date: CivilDate, method: string): number {
+  const day = epochDayOfText(date);
+  if (Number.isNaN(day)) throw new TypeError(`${method} expects a civil date YYYY-MM-DD between the years ${FIRST_SUPPORTED_YEAR} and ${LAST_SUPPORTED_YEAR}, got ${JSON.stringify(date)}`);
+  return day;
+}
+
 /**
  * The Brazilian business-day calendar: national holidays (20 November from
  * 2024), Good Friday, and by default the banking closures computed from Easter
- * for any year; a state's holidays and the host's own can be added.
+ * for any year; a state's holidays and the host's own can be added. Throws a
+ * `TypeError` naming the option when an extra holiday or the state is not valid
+ * (a calendar is built from code, once); its methods throw a `TypeError` for a
+ * text that is not a civil date. Days past the year 9999 are closed on weekends
+ * only (no holiday there can be written as a civil date).
  * @example
  * ```ts
  * import { brazilianCalendar, civilDate } from 'cobranca/calendar';
@@ -74,7 +107,7 @@ const CLOSED = 2;
  */
 export function brazilianCalendar(options: BrazilianCalendarOptions = {}): BusinessCalendar {
   const banking = options.banking ?? true;
-  const extras = (options.extraHolidays ?? []).map((rule): HolidayRule => (typeof rule === 'string' ? { name: 'Feriado', date: rule } : rule));
+  const extras: HolidayRule[] = checkedHolidayRules(options);
   const byYear = new Map<number, Map<number, Holiday>>();
   const status = new Uint8Array(TABLE_DAYS);
 
@@ -96,7 +129,8 @@ export function brazilianCalendar(options: BrazilianCalendarOptions = {}): Busin
   function computeOpen(epochDay: number): boolean {
     const weekday = weekdayOfEpochDay(epochDay);
     if (weekday === 0 || weekday === 6) return false;
-    const year = Number(fromEpochDay(epochDay).slice(0, 4));
+    const year = yearOfEpochDay(epochDay);
+    if (year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) return true;
     return !yearTable(year).has(epochDay);
   }
 
@@ -124,22 +158,26 @@ export function brazilianCalendar(options: BrazilianCalendarOptions = {}): Busin
 
   return {
     holidaysIn: (year) => [...yearTable(year).values()],
-    holidayOn: (date) => yearTable(Number(date.slice(0, 4))).get(toEpochDay(date)),
-    isBusinessDay: (date) => isBusinessEpochDay(toEpochDay(date)),
+    holidayOn: (date) => {
+      const day = epochDayArgument(date, 'holidayOn');
+      return yearTable(yearOfEpochDay(day)).get(day);
+    },
+    isBusinessDay: (date) => isBusinessEpochDay(epochDayArgument(date, 'isBusinessDay')),
     isBusinessEpochDay,
-    nextBusinessDay: (date) => fromEpochDay(stepBusinessDays(toEpochDay(date), 1)),
-    previousBusinessDay: (date) => fromEpochDay(stepBusinessDays(toEpochDay(date), -1)),
+    nextBusinessDay: (date) => fromEpochDay(stepBusinessDays(epochDayArgument(date, 'nextBusinessDay'), 1)),
+    previousBusinessDay: (date) => fromEpochDay(stepBusinessDays(epochDayArgument(date, 'previousBusinessDay'), -1)),
     businessDayOnOrAfter: (date) => {
-      const day = toEpochDay(date);
-      return isBusinessEpochDay(day) ? date : fromEpochDay(stepBusinessDays(day, 1));
+      const day = epochDayArgument(date, 'businessDayOnOrAfter');
+      return isBusinessEpochDay(day) ? date : fromEpochDay(businessEpochDayOnOrAfter(day, { isBusinessEpochDay }));
     },
     addBusinessDays: (date, days) => {
+      const day = epochDayArgument(date, 'addBusinessDays');
       if (!Number.isSafeInteger(days)) throw new RangeError(`addBusinessDays expects a whole number of days, got ${days}`);
-      return days === 0 ? date : fromEpochDay(stepBusinessDays(toEpochDay(date), days));
+      return days === 0 ? date : fromEpochDay(stepBusinessDays(day, days));
     },
     businessDaysBetween: (from, to) => {
-      const start = toEpochDay(from);
-      const end = toEpochDay(to);
+      const start = epochDayArgument(from, 'businessDaysBetween');
+      const end = epochDayArgument(to, 'businessDaysBetween');
       let count = 0;
       if (end >= start) {
         for (let day = start + 1; day <= end; day++) if (isBusinessEpochDay(day)) count++;

@@ -13,7 +13,10 @@ export type CivilDate = string & { readonly [civilDateBrand]: true };
 /** Day of the week, 0 = Sunday … 6 = Saturday (as `Date#getDay`). */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
-const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The first year a civil date may have: every date the library reads or writes has four digits. */
+export const FIRST_SUPPORTED_YEAR = 1000;
+/** The last year a civil date may have. */
+export const LAST_SUPPORTED_YEAR = 9999;
 
 /** Whether `year` is a leap year in the proleptic Gregorian calendar. */
 export function isLeapYear(year: number): boolean {
@@ -26,20 +29,39 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/**
+ * Reads `YYYY-MM-DD` (years {@link FIRST_SUPPORTED_YEAR}–{@link LAST_SUPPORTED_YEAR})
+ * into an epoch day without allocating, or `NaN` when the text is not a date on
+ * the calendar. The one civil-date reader: {@link parseCivilDate} is its checked,
+ * typed-error form.
+ */
+export function epochDayOfText(text: unknown): number {
+  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    year = year * 10 + d;
+  }
+  const m1 = text.charCodeAt(5) - 48;
+  const m2 = text.charCodeAt(6) - 48;
+  const d1 = text.charCodeAt(8) - 48;
+  const d2 = text.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return Number.NaN;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (year < FIRST_SUPPORTED_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  return epochDayOf(year, month, day);
+}
+
 /** Parses `YYYY-MM-DD` (years 1000–9999), checking that the day exists. Never throws. */
 export function parseCivilDate(input: unknown, path: ErrorPath = []): Result<CivilDate, CobrancaError<'invalid_date'>> {
   if (typeof input !== 'string') {
     const what = input instanceof Date ? 'a Date object (pass the civil date as YYYY-MM-DD so no time zone can shift it)' : input === null ? 'null' : typeof input;
     return err(cobrancaError('invalid_date', `expected a date as YYYY-MM-DD, got ${what}`, { path }));
   }
-  const match = CIVIL_DATE.exec(input);
-  if (!match) return err(cobrancaError('invalid_date', `expected a date as YYYY-MM-DD, got '${input}'`, { path }));
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return err(cobrancaError('invalid_date', `${input} is not a date on the calendar`, { path }));
-  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input)) return err(cobrancaError('invalid_date', `expected a date as YYYY-MM-DD, got '${input}'`, { path }));
+  if (Number.isNaN(epochDayOfText(input))) return err(cobrancaError('invalid_date', `${input} is not a date on the calendar`, { path }));
   return ok(input as CivilDate);
 }
 
@@ -103,8 +125,19 @@ export function fromEpochDay(epochDay: number): CivilDate {
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  if (year < 0 || year > 9999) throw new RangeError(`epoch day ${epochDay} is outside the years a civil date can write (0000–9999)`);
+  if (year < 0 || year > LAST_SUPPORTED_YEAR) throw new RangeError(`epoch day ${epochDay} is outside the years a civil date can write (0000–9999)`);
   return `${year < 1000 ? String(year).padStart(4, '0') : year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as CivilDate;
+}
+
+/** The (proleptic Gregorian) year of an epoch day, for any epoch day (never throws). */
+export function yearOfEpochDay(epochDay: number): number {
+  const z = epochDay + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  return yearOfEra + era * 400 + (mp < 10 ? 0 : 1);
 }
 
 /** The weekday of an epoch day (0 = Sunday). */
@@ -115,4 +148,14 @@ export function weekdayOfEpochDay(epochDay: number): Weekday {
 /** The weekday of a civil date (0 = Sunday … 6 = Saturday). */
 export function weekdayOf(date: CivilDate): Weekday {
   return weekdayOfEpochDay(toEpochDay(date));
+}
+
+/** The first day a civil date may be (1000-01-01) as an epoch day. */
+export const FIRST_SUPPORTED_EPOCH_DAY = epochDayOf(FIRST_SUPPORTED_YEAR, 1, 1);
+/** The last day a civil date may be (9999-12-31) as an epoch day. */
+export const LAST_SUPPORTED_EPOCH_DAY = epochDayOf(LAST_SUPPORTED_YEAR, 12, 31);
+
+/** Whether an epoch day is a whole day within the supported years ({@link FIRST_SUPPORTED_YEAR}–{@link LAST_SUPPORTED_YEAR}). */
+export function isSupportedEpochDay(epochDay: unknown): epochDay is number {
+  return typeof epochDay === 'number' && Number.isSafeInteger(epochDay) && epochDay >= FIRST_SUPPORTED_EPOCH_DAY && epochDay <= LAST_SUPPORTED_EPOCH_DAY;
 }

@@ -1,5 +1,5 @@
 import { getHolidays } from '@brazilian-utils/brazilian-utils';
-import { epochDayOf, fromEpochDay, parseCivilDate, toEpochDay, type CivilDate } from './civil-date.js';
+import { daysInMonth, epochDayOf, fromEpochDay, isSupportedEpochDay, parseCivilDate, toEpochDay, type CivilDate } from './civil-date.js';
 import { easterEpochDay } from './easter.js';
 
 /** Why a day is closed. */
@@ -93,7 +93,9 @@ export function ruleHolidays(year: number, rule: HolidayRule, defaultKind: Holid
     return [{ date: parsed.value, name: rule.name, kind }];
   }
   if ((rule.since !== undefined && year < rule.since) || (rule.until !== undefined && year >= rule.until)) return [];
+  if ('month' in rule && rule.day > daysInMonth(year, rule.month)) return []; // 29 February only in leap years
   const epochDay = 'easterOffset' in rule ? easterEpochDay(year) + rule.easterOffset : epochDayOf(year, rule.month, rule.day);
+  if (!isSupportedEpochDay(epochDay)) return [];
   return [{ date: fromEpochDay(epochDay), name: rule.name, kind }];
 }
 

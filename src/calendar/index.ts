@@ -16,6 +16,8 @@ export {
   epochDayOf,
   weekdayOf,
   weekdayOfEpochDay,
+  FIRST_SUPPORTED_YEAR,
+  LAST_SUPPORTED_YEAR,
 } from './civil-date.js';
 export { addDays, addMonths, addYears, daysBetween, compareDates, isBefore, isAfter, minDate, maxDate, startOfMonth, endOfMonth } from './arithmetic.js';
 export { SAO_PAULO, type Clock, type InstantSource, type ZonedDateTime, zonedDateTime, todayIn, instantAt } from './zoned.js';
@@ -32,4 +34,6 @@ export {
   stateHolidays,
 } from './holidays.js';
 export { type BusinessCalendar, type BrazilianCalendarOptions, brazilianCalendar } from './business-calendar.js';
+export { defaultBusinessCalendar, isBusinessCalendar, calendarOption } from './default-calendar.js';
+export { payableOn, daysOverdue } from './due-date.js';
 export { civilDateSchema } from './schema.js';

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { cobrancaError, type CobrancaError, type ErrorPath } from '../errors.js';
 import { cnpjCheckDigits } from './check-digits.js';
+import { shown } from './redact.js';
 import { documentProblem, type DocumentProblem } from './problem.js';
 
 declare const cnpjBrand: unique symbol;
@@ -32,12 +33,12 @@ export function parseCnpj(input: unknown, path: ErrorPath = []): Result<Cnpj, Co
 export function cnpjProblem(input: unknown): DocumentProblem | undefined {
   if (typeof input !== 'string') return documentProblem('characters', `expected text, got ${input === null ? 'null' : typeof input}`);
   const chars = unmask(input);
-  if (!/^[0-9A-Z]*$/.test(chars)) return documentProblem('characters', `'${input}' has characters other than 0-9 and A-Z (mask: 00.000.000/0000-00)`);
-  if (chars.length !== 14) return documentProblem('length', `a CNPJ has 14 characters, '${input}' has ${chars.length}`);
-  if (!/^\d{2}$/.test(chars.slice(12))) return documentProblem('characters', `the last two characters of a CNPJ are digits, '${input}' ends in '${chars.slice(12)}'`);
-  if (/^(\d)\1{13}$/.test(chars)) return documentProblem('repeated_digits', `'${input}' repeats one digit, which no CNPJ does`);
+  if (!/^[0-9A-Z]*$/.test(chars)) return documentProblem('characters', `${shown(input)} has characters other than 0-9 and A-Z (mask: 00.000.000/0000-00)`);
+  if (chars.length !== 14) return documentProblem('length', `a CNPJ has 14 characters, ${shown(input)} has ${chars.length}`);
+  if (!/^\d{2}$/.test(chars.slice(12))) return documentProblem('characters', `the last two characters of a CNPJ are digits, ${shown(input)} does not end in two`);
+  if (/^(\d)\1{13}$/.test(chars)) return documentProblem('repeated_digits', `${shown(input)} repeats one digit, which no CNPJ does`);
   const expected = cnpjCheckDigits(chars.slice(0, 12));
-  if (chars.slice(12) !== expected) return documentProblem('check_digits', `check digits of '${input}' should be ${expected}`, { expected });
+  if (chars.slice(12) !== expected) return documentProblem('check_digits', `the check digits of ${shown(input)} do not match (typed wrong?)`);
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { cobrancaError, type CobrancaError, type ErrorPath } from '../errors.js';
 import { cpfCheckDigits } from './check-digits.js';
+import { shown } from './redact.js';
 import { documentProblem, type DocumentProblem } from './problem.js';
 
 declare const cpfBrand: unique symbol;
@@ -28,11 +29,11 @@ function unmask(text: string): string {
 export function cpfProblem(input: unknown): DocumentProblem | undefined {
   if (typeof input !== 'string') return documentProblem('characters', `expected text, got ${input === null ? 'null' : typeof input}`);
   const digits = unmask(input);
-  if (!/^\d*$/.test(digits)) return documentProblem('characters', `'${input}' has characters other than digits (mask: 000.000.000-00)`);
-  if (digits.length !== 11) return documentProblem('length', `a CPF has 11 digits, '${input}' has ${digits.length}`);
-  if (/^(\d)\1{10}$/.test(digits)) return documentProblem('repeated_digits', `'${input}' repeats one digit, which no CPF does`);
+  if (!/^\d*$/.test(digits)) return documentProblem('characters', `${shown(input)} has characters other than digits (mask: 000.000.000-00)`);
+  if (digits.length !== 11) return documentProblem('length', `a CPF has 11 digits, ${shown(input)} has ${digits.length}`);
+  if (/^(\d)\1{10}$/.test(digits)) return documentProblem('repeated_digits', `${shown(input)} repeats one digit, which no CPF does`);
   const expected = cpfCheckDigits(digits.slice(0, 9));
-  if (digits.slice(9) !== expected) return documentProblem('check_digits', `check digits of '${input}' should be ${expected}`, { expected });
+  if (digits.slice(9) !== expected) return documentProblem('check_digits', `the check digits of ${shown(input)} do not match (typed wrong?)`);
   return undefined;
 }
 

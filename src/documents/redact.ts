@@ -101,3 +101,8 @@ export function echo(input: unknown, max = MAX_ECHO_LENGTH): string {
   }
   return maskPersonalData(text, max);
 }
+
+/** A would-be CPF or CNPJ as an error message may show it: masked (`'***.456.789-**'`), never whole, never long. */
+export function shown(input: string): string {
+  return `'${maskTaxId(input.slice(0, 40))}'`;
+}

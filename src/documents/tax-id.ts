@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
+import { shown } from './redact.js';
 import { cobrancaError, type CobrancaError, type ErrorPath } from '../errors.js';
 import { cnpjProblem, formatCnpj, parseCnpj, type Cnpj } from './cnpj.js';
 import { cpfProblem, formatCpf, parseCpf, type Cpf } from './cpf.js';
@@ -37,7 +38,7 @@ export function parseTaxId(input: unknown, path: ErrorPath = []): Result<TaxId, 
     const problem = cnpjProblem(input);
     return err(cobrancaError('invalid_tax_id', cnpj.error.message, { path, details: { kind: 'cnpj', reason: problem?.reason, ...problem?.details } }));
   }
-  return err(cobrancaError('invalid_tax_id', `expected a CPF (11 digits) or a CNPJ (14 characters), got '${input}'`, { path, details: { reason: 'length' } }));
+  return err(cobrancaError('invalid_tax_id', `expected a CPF (11 digits) or a CNPJ (14 characters), got ${shown(input)}`, { path, details: { reason: 'length' } }));
 }
 
 /** The masked form of a tax id: `123.456.789-09` or `12.ABC.345/01DE-35`. */

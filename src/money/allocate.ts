@@ -43,6 +43,14 @@ export function allocate(
   countOrRatios: number | readonly DecimalInput[],
   policy: AllocationPolicy = 'first',
 ): Result<Money[], CobrancaError<'invalid_allocation'>> {
+  // Typed as Money, but a caller from JavaScript may pass `{ cents: 100.5 }` or `'100.00'`: parse it rather than compute NaN or a wrong sum.
+  const totalCents = (total as { cents?: unknown } | null | undefined)?.cents;
+  if (typeof total !== 'object' || total === null || typeof totalCents !== 'number' || !Number.isSafeInteger(totalCents)) {
+    return err(cobrancaError('invalid_allocation', 'the total must be Money: a safe whole number of centavos such as { cents: 10000 } (parse text with parseMoney first)', { path: ['total'] }));
+  }
+  if (typeof countOrRatios !== 'number' && !Array.isArray(countOrRatios)) {
+    return err(cobrancaError('invalid_allocation', 'expected a number of parts or a list of ratios'));
+  }
   if (typeof countOrRatios === 'number') {
     if (!Number.isSafeInteger(countOrRatios) || countOrRatios < 1 || countOrRatios > MAX_ALLOCATION_PARTS) {
       return err(cobrancaError('invalid_allocation', `the number of parts must be a whole number from 1 to ${MAX_ALLOCATION_PARTS}, got ${String(countOrRatios)}`));
@@ -183,7 +191,9 @@ function integerRatios(ratios: readonly DecimalInput[]): Result<IntegerRatios, C
     if (parsed.value.isNegative() && !parsed.value.isZero()) return err(cobrancaError('invalid_allocation', `ratio ${i} is negative`, { path: [i] }));
     decimals.push(parsed.value);
   }
-  const places = Math.max(...decimals.map((d) => d.decimalPlaces()));
+  // A loop, not Math.max(...list): spreading 150,000 arguments overflows the stack.
+  let places = 0;
+  for (const d of decimals) places = Math.max(places, d.decimalPlaces());
   const scale = new Dec(10).pow(places);
   const bigints = decimals.map((d) => BigInt(d.times(scale).toFixed(0)));
   return ok({ bigints, sumIsZero: bigints.every((b) => b === 0n) });

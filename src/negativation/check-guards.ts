@@ -1,7 +1,8 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { civilDateSchema } from '../calendar/index.js';
+import { civilDateSchema, calendarOption, type BusinessCalendar } from '../calendar/index.js';
 import { parseInput } from '../errors.js';
+import { noticeDaySchema } from './date-room.js';
 import { debtorInputSchema } from './debtor.js';
 import type { NegativationError } from './errors.js';
 import { runGuards, type GuardStage, type GuardViolation } from './guards/index.js';
@@ -17,7 +18,7 @@ export const guardCheckInputSchema = z
     title: titleInputSchema,
     settings: negativationSettingsSchema.optional(),
     debtor: debtorInputSchema.optional(),
-    notices: z.array(z.object({ channel: z.enum(NOTICE_CHANNELS), sentOn: civilDateSchema, proofOfPosting: z.string().optional() }).strict()).default([]),
+    notices: z.array(z.object({ channel: z.enum(NOTICE_CHANNELS), sentOn: noticeDaySchema, proofOfPosting: z.string().optional() }).strict()).default([]),
     bureau: z.string().trim().min(1).optional(),
     creditor: creditorInputSchema.optional(),
     existing: z.array(existingNegativationSchema).default([]),
@@ -37,13 +38,16 @@ export interface GuardReport {
  * notice period ends). The duplicate guard runs when debtor, creditor and
  * bureau are given.
  */
-export function checkNegativationGuards(input: unknown): Result<GuardReport, NegativationError> {
+export function checkNegativationGuards(input: unknown, options: { readonly calendar?: BusinessCalendar } = {}): Result<GuardReport, NegativationError> {
+  const calendar = calendarOption(options.calendar);
+  if (calendar.isErr()) return err(calendar.error);
   const parsed = parseInput(guardCheckInputSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const { stage, asOf, title, debtor, notices, bureau, creditor, existing } = parsed.value;
   const settings = parsed.value.settings ?? DEFAULT_NEGATIVATION_SETTINGS;
   const facts = requestFacts({
     asOf,
+    calendar: calendar.value,
     settings,
     title,
     notices: notices.map((n) => ({ channel: n.channel, sentOn: n.sentOn, ...(n.proofOfPosting !== undefined ? { proofOfPosting: n.proofOfPosting } : {}) })),

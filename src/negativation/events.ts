@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { civilDateSchema } from '../calendar/index.js';
 import { moneySchema } from '../money/index.js';
+import { fundsDaySchema, noticeDaySchema } from './date-room.js';
 import { NOTICE_CHANNELS } from './settings.js';
 
 /** Fields every event carries: when (civil date in São Paulo, optional instant), who, and why. */
@@ -25,6 +26,7 @@ const noticeSent = z
   .object({
     type: z.literal('notice_sent'),
     ...common,
+    on: noticeDaySchema,
     channel: z.enum(NOTICE_CHANNELS),
     /** The post office's proof of posting (STJ Súmula 404: enough, no AR needed); required for letters. */
     proofOfPosting: z.string().trim().min(1).optional(),
@@ -44,7 +46,7 @@ const paymentReceived = z
     amount: positiveMoney,
     paidOn: civilDateSchema,
     /** When the money is available to the creditor: the removal deadline counts from here (REsp 1.424.792). */
-    fundsAvailableOn: civilDateSchema,
+    fundsAvailableOn: fundsDaySchema,
     installmentNumber: z.number().int().min(1).optional(),
     /**
      * What the one owed-amount rule says the debt still owes after this payment (principal and everything with the late
@@ -68,7 +70,7 @@ const removalRequested = z
     ...common,
     /** A payment made outside the system (seed 000), when none was recorded. */
     paidOutside: z
-      .object({ paidOn: civilDateSchema, fundsAvailableOn: civilDateSchema })
+      .object({ paidOn: civilDateSchema, fundsAvailableOn: fundsDaySchema })
       .strict()
       .refine((p) => p.fundsAvailableOn >= p.paidOn, { message: 'fundsAvailableOn cannot be before paidOn', path: ['fundsAvailableOn'] })
       .optional(),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CivilDate } from '../calendar/index.js';
+import type { BusinessCalendar, CivilDate } from '../calendar/index.js';
 import { parseTaxId } from '../documents/index.js';
 import { ageLimitOn, prescriptionOn, submissionCutoffOn } from './dates.js';
 import type { DebtorInput } from './debtor.js';
@@ -9,11 +9,12 @@ import { occupiesKey, type existingNegativationSchema, type titleInputSchema } f
 import type { NegativationSettings } from './settings.js';
 
 /** The guard facts of an existing negativation as of a day (debtor data and uniqueness were checked at the request). */
-export function factsOf(negativation: Negativation, asOf: CivilDate): GuardFacts {
+export function factsOf(negativation: Negativation, asOf: CivilDate, calendar: BusinessCalendar): GuardFacts {
   return {
     asOf,
     settings: negativation.settings,
     dueDate: negativation.title.dueDate,
+    calendar,
     outstanding: negativation.outstanding,
     submissionCutoffOn: negativation.submissionCutoffOn,
     ageLimitOn: negativation.ageLimitOn,
@@ -28,6 +29,7 @@ export function factsOf(negativation: Negativation, asOf: CivilDate): GuardFacts
 /** What a request (or a pre-flight check) knows before a negativation exists. */
 export interface RequestFactsInput {
   readonly asOf: CivilDate;
+  readonly calendar: BusinessCalendar;
   readonly settings: NegativationSettings;
   readonly title: z.output<typeof titleInputSchema>;
   readonly notices?: readonly Notice[];
@@ -42,7 +44,7 @@ export interface RequestFactsInput {
  * and settings, and the uniqueness key when debtor, creditor and bureau are known.
  */
 export function requestFacts(input: RequestFactsInput): GuardFacts {
-  const { asOf, settings, title, debtor, creditorId, bureau } = input;
+  const { asOf, calendar, settings, title, debtor, creditorId, bureau } = input;
   const document = debtor ? parseTaxId(debtor.document) : undefined;
   const key =
     document?.isOk() && creditorId !== undefined && bureau !== undefined
@@ -57,6 +59,7 @@ export function requestFacts(input: RequestFactsInput): GuardFacts {
     asOf,
     settings,
     dueDate: title.dueDate,
+    calendar,
     outstanding: title.outstanding ?? title.amount,
     submissionCutoffOn: submissionCutoffOn(title.dueDate, settings.submissionCutoffMonths),
     ageLimitOn: ageLimitOn(title.dueDate),

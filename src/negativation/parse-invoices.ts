@@ -2,6 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { parseCivilDate, type CivilDate } from '../calendar/index.js';
 import { parseInput } from '../errors.js';
 import { parseMoney } from '../money/index.js';
+import { LATEST_FUNDS_DAY } from './date-room.js';
 import type { NegativationError } from './errors.js';
 import { reconcileInvoiceSchema, type ReconcileInvoice } from './reconcile-invoice.js';
 
@@ -31,12 +32,12 @@ export function fastInvoice(value: unknown): ReconcileInvoice | undefined {
   const invoice: { -readonly [K in keyof ReconcileInvoice]: ReconcileInvoice[K] } = { id, status, dueDate, amount: amount.value };
   if (v['paidOn'] !== undefined) {
     const paidOn = date(v['paidOn']);
-    if (paidOn === undefined) return undefined;
+    if (paidOn === undefined || paidOn > LATEST_FUNDS_DAY) return undefined;
     invoice.paidOn = paidOn;
   }
   if (v['fundsAvailableOn'] !== undefined) {
     const funds = date(v['fundsAvailableOn']);
-    if (funds === undefined) return undefined;
+    if (funds === undefined || funds > LATEST_FUNDS_DAY) return undefined;
     invoice.fundsAvailableOn = funds;
   }
   if (status === 'paid' && invoice.paidOn === undefined) return undefined;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { civilDateSchema } from '../calendar/index.js';
 import { moneySchema } from '../money/index.js';
+import { fundsDaySchema } from './date-room.js';
 
 /** An invoice as reconciliation sees it (the host's own shape, reduced to what matters). */
 export const reconcileInvoiceSchema = z
@@ -9,9 +10,9 @@ export const reconcileInvoiceSchema = z
     status: z.enum(['open', 'paid']),
     dueDate: civilDateSchema,
     amount: moneySchema,
-    paidOn: civilDateSchema.optional(),
+    paidOn: fundsDaySchema.optional(),
     /** When the money is available; `paidOn` when absent. */
-    fundsAvailableOn: civilDateSchema.optional(),
+    fundsAvailableOn: fundsDaySchema.optional(),
   })
   .strict()
   .refine((i) => i.status !== 'paid' || i.paidOn !== undefined, { message: 'a paid invoice needs paidOn', path: ['paidOn'] })

@@ -1,14 +1,13 @@
 import { err, ok, type Result } from 'neverthrow';
-import { civilDateSchema, toEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
+import { calendarOption, civilDateSchema, toEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { fail, parseInput } from '../errors.js';
 import type { NegativationEffect } from './effects.js';
 import type { NegativationError } from './errors.js';
 import { isRegistered, type Negativation } from './negativation.js';
 import { parseReconcileInvoices } from './parse-invoices.js';
 import type { ReconcileInvoice } from './reconcile-invoice.js';
-import { isBusinessCalendar, removalAlarmOn, removalDeadlineOf } from './removal-deadline.js';
+import { removalAlarmOn, removalDeadlineOf } from './removal-deadline.js';
 import type { NegativationStatus } from './status.js';
-import { defaultNegativationCalendar } from './transition.js';
 
 /** How close a deadline is. */
 export type DeadlineState = 'ok' | 'near' | 'overdue';
@@ -88,8 +87,9 @@ interface PaidFact {
  * Parses the invoices and the date; negativations must be ones this module produced.
  */
 export function reconcile(negativations: readonly Negativation[], invoices: unknown, asOf: unknown, options: ReconcileOptions = {}): Result<ReconciliationReport, NegativationError> {
-  const calendar = options.calendar ?? defaultNegativationCalendar();
-  if (!isBusinessCalendar(calendar)) return fail('invalid_input', 'expected a business calendar (brazilianCalendar())', { path: ['calendar'] });
+  const calendarResult = calendarOption(options.calendar);
+  if (calendarResult.isErr()) return err(calendarResult.error);
+  const calendar = calendarResult.value;
   if (!Array.isArray(negativations)) return fail('invalid_input', 'expected an array of negativations', { path: ['negativations'] });
   const day = parseInput(civilDateSchema, asOf, ['asOf']);
   if (day.isErr()) return err(day.error);

@@ -1,12 +1,12 @@
 import type { Result } from 'neverthrow';
-import { ok } from 'neverthrow';
+import { err, ok } from 'neverthrow';
 import * as z from 'zod';
-import { civilDateSchema, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
-import { fail, parseInput } from '../errors.js';
+import { calendarOption, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
+import { fundsDaySchema } from './date-room.js';
+import { parseInput } from '../errors.js';
 import type { NegativationError } from './errors.js';
 
-/** The latest funds-available day whose deadline still fits the four-digit calendar. */
-const LATEST_FUNDS_DAY = '9999-11-30';
+
 
 /** Business days the creditor has to request removal after full payment (STJ Súmula 548). */
 export const REMOVAL_BUSINESS_DAYS = 5;
@@ -27,20 +27,14 @@ export function removalAlarmOn(deadline: CivilDate, businessDaysBefore: number, 
   return calendar.addBusinessDays(deadline, -businessDaysBefore);
 }
 
-/** Whether a value looks like a {@link BusinessCalendar} (the methods this module calls). */
-export function isBusinessCalendar(value: unknown): value is BusinessCalendar {
-  if (typeof value !== 'object' || value === null) return false;
-  const c = value as Record<string, unknown>;
-  return typeof c['addBusinessDays'] === 'function' && typeof c['isBusinessEpochDay'] === 'function' && typeof c['businessDaysBetween'] === 'function';
-}
-
 /**
  * {@link removalDeadlineOf} for input from outside: parses the date and
  * checks the calendar. `removalDeadline('2026-11-19', brazilianCalendar())` → `2026-11-27`.
  */
 export function removalDeadline(fundsAvailableOn: unknown, calendar: BusinessCalendar): Result<CivilDate, NegativationError> {
-  if (!isBusinessCalendar(calendar)) return fail('invalid_input', 'expected a business calendar (brazilianCalendar())', { path: ['calendar'] });
-  return parseInput(z.object({ fundsAvailableOn: civilDateSchema.refine((day) => day <= LATEST_FUNDS_DAY, `funds available after ${LATEST_FUNDS_DAY} leave no room for the deadline within the calendar`) }), { fundsAvailableOn }).andThen(({ fundsAvailableOn: day }) =>
+  const checked = calendarOption(calendar ?? null); // required here: no default
+  if (checked.isErr()) return err(checked.error);
+  return parseInput(z.object({ fundsAvailableOn: fundsDaySchema }), { fundsAvailableOn }).andThen(({ fundsAvailableOn: day }) =>
     ok(removalDeadlineOf(day, calendar)),
   );
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { civilDateSchema } from '../calendar/index.js';
 import { taxIdSchema } from '../documents/index.js';
 import { moneySchema, nonNegativeMoneySchema } from '../money/index.js';
+import { titleDueDateSchema } from './date-room.js';
 import { NEGATIVATION_STATUSES } from './status.js';
 
 const id = z.string().trim().min(1);
@@ -11,7 +12,7 @@ export const titleInputSchema = z
   .object({
     id,
     amount: moneySchema.refine((m) => m.cents > 0, 'the amount must be positive'),
-    dueDate: civilDateSchema,
+    dueDate: titleDueDateSchema,
     /** What is still owed, when less than the amount (partial payments). */
     outstanding: nonNegativeMoneySchema.optional(),
     /** When the debt prescribes, if the host knows it; otherwise `settings.prescriptionYears` after the day after the due date. */

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { civilDateSchema } from '../calendar/index.js';
+import { civilDateSchema, calendarOption, type BusinessCalendar } from '../calendar/index.js';
 import { parseInput } from '../errors.js';
 import { registrationExpiresOn } from './dates.js';
 import { requestFacts } from './facts.js';
@@ -48,13 +48,15 @@ export type NegativationRequestInput = z.input<typeof negativationRequestSchema>
  * `in_analysis`, version 1, with the request in its history. A refusal is
  * `guard_failed` with every violation (missing debtor data listed field by field).
  */
-export function startNegativation(input: unknown): Result<{ negativation: Negativation; effects: readonly NegativationEffect[] }, NegativationError> {
+export function startNegativation(input: unknown, options: { readonly calendar?: BusinessCalendar } = {}): Result<{ negativation: Negativation; effects: readonly NegativationEffect[] }, NegativationError> {
+  const calendar = calendarOption(options.calendar);
+  if (calendar.isErr()) return err(calendar.error);
   const parsed = parseInput(negativationRequestSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const request = parsed.value;
   const settings = request.settings ?? DEFAULT_NEGATIVATION_SETTINGS;
   const { title } = request;
-  const facts = requestFacts({ asOf: request.on, settings, title, debtor: request.debtor, creditorId: request.creditor.id, bureau: request.bureau, existing: request.existing });
+  const facts = requestFacts({ asOf: request.on, calendar: calendar.value, settings, title, debtor: request.debtor, creditorId: request.creditor.id, bureau: request.bureau, existing: request.existing });
   const violations = runGuards('request', facts);
   if (violations.length > 0) return err(guardFailed(violations));
 

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { brazilianCalendar, type BusinessCalendar } from '../calendar/index.js';
+import { calendarOption, defaultBusinessCalendar, type BusinessCalendar } from '../calendar/index.js';
 import { cobrancaError, fail } from '../errors.js';
 import type { NegativationEffect } from './effects.js';
 import type { NegativationError } from './errors.js';
@@ -9,7 +9,6 @@ import { runGuards, type GuardViolation } from './guards/index.js';
 import { HANDLERS, type NegativationPatch } from './handlers/index.js';
 import type { HistoryEntry, Negativation } from './negativation.js';
 import { parseNegativationEvent } from './parse-event.js';
-import { isBusinessCalendar } from './removal-deadline.js';
 import { NEGATIVATION_STATUSES } from './status.js';
 import { eventAppliesIn, eventsAllowedIn, findRule, type TransitionRule } from './transition-table.js';
 
@@ -25,13 +24,11 @@ export interface TransitionOptions {
   readonly calendar?: BusinessCalendar;
 }
 
-let defaultCalendar: BusinessCalendar | undefined;
-
-/** The national banking calendar, built once. */
-export function defaultNegativationCalendar(): BusinessCalendar {
-  defaultCalendar ??= brazilianCalendar();
-  return defaultCalendar;
-}
+/**
+ * The national banking calendar, built once.
+ * @deprecated the same calendar as `defaultBusinessCalendar` of the calendar module; use that.
+ */
+export const defaultNegativationCalendar: () => BusinessCalendar = defaultBusinessCalendar;
 
 /** The error of a guard refusal, listing every violation. */
 export function guardFailed(violations: readonly GuardViolation[]): NegativationError {
@@ -79,11 +76,11 @@ export function applyStep(negativation: Negativation, event: NegativationEvent, 
  */
 export function transition(negativation: Negativation, event: unknown, options: TransitionOptions = {}): Result<TransitionResult, NegativationError> {
   if (!looksLikeNegativation(negativation)) return fail('invalid_negativation', 'not a negativation produced by this module (check version and history)', { path: ['negativation'] });
-  const calendar = options.calendar ?? defaultNegativationCalendar();
-  if (!isBusinessCalendar(calendar)) return fail('invalid_input', 'expected a business calendar (brazilianCalendar())', { path: ['calendar'] });
+  const calendar = calendarOption(options.calendar);
+  if (calendar.isErr()) return err(calendar.error);
   const parsed = parseNegativationEvent(event);
   if (parsed.isErr()) return err(parsed.error);
-  return applyEvent(negativation, parsed.value, calendar);
+  return applyEvent(negativation, parsed.value, calendar.value);
 }
 
 /** {@link transition} for an event already parsed and a trusted negativation (the fast path of hosts replaying stored events). */
@@ -115,7 +112,7 @@ export function applyEvent(negativation: Negativation, event: NegativationEvent,
     if (!rule.effects.includes(effect.type)) throw new Error(`transition table out of step: ${effect.type} not declared for ${negativation.status} --${event.type}/${variant}-->`);
   }
   if (rule.guards !== undefined) {
-    const violations = runGuards(rule.guards, factsOf(negativation, event.on));
+    const violations = runGuards(rule.guards, factsOf(negativation, event.on, calendar));
     if (violations.length > 0) return err(guardFailed(violations));
   }
   // once taken down, the banner is not taken down again

@@ -29,6 +29,8 @@ export const classifierInvoiceSchema = z.object({
     })
     .optional(),
   negativation: z.object({ registeredOn: civilDateSchema, removedOn: civilDateSchema.optional() }).optional(),
+  /** A notarial protest of the invoice: registered on, cancelled on (Lei 9.492/1997). */
+  protest: z.object({ protestedOn: civilDateSchema, cancelledOn: civilDateSchema.optional() }).optional(),
   city: label.optional(),
   operator: label.optional(),
 });

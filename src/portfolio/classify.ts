@@ -1,12 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
-import { parseInput } from '../errors.js';
-import { daysBetween, type CivilDate } from '../calendar/index.js';
+import { fail, parseInput } from '../errors.js';
+import { calendarOption, daysOverdue, defaultBusinessCalendar, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { fromCents, type Money } from '../money/index.js';
 import { classifierInvoiceSchema, classifyOptionsSchema, collectionEventSchema, type ClassifierInvoice, type CollectionEvent, type ParsedClassifierInvoice } from './classify-input.js';
 import { ChartAccumulator, type PortfolioCharts } from './classify-charts.js';
 import type { PortfolioError } from './errors.js';
 
-/** The nine panels of seed 004's collection manager (the tenth, the charts, is {@link PortfolioCharts}). */
+/** The nine panels of seed 004's collection manager (the tenth, the charts, is {@link PortfolioCharts}), and the protested titles. */
 export const PANELS = [
   'classified',
   'inContact',
@@ -17,6 +17,7 @@ export const PANELS = [
   'registered',
   'critiques',
   'removedAfterRegistration',
+  'protested',
 ] as const;
 
 /** The name of a panel. */
@@ -64,22 +65,26 @@ class PanelAccumulator {
 /**
  * The panels an invoice belongs to as of a day (seed 004). An invoice can be in
  * several (an agreement invoice that is also registered at a bureau).
- * - `classified`: open, overdue at least `forwardAfterDays`, not yet selected, no agreement.
+ * - `classified`: open, overdue (as `daysOverdue` counts) and at least `forwardAfterDays` days, not yet selected, no agreement.
  * - `inContact` / `awaitingNegotiation`: open, no agreement, selected / started.
  * - `agreementPending` / `agreementBroken`: in a (not cancelled) agreement, unpaid, on or before / after the tolerance date.
  * - `agreementFulfilled`: in an agreement and paid.
  * - `registered`: registered at a bureau, not removed, unpaid.
  * - `critiques` ("críticas de SPC"): paid but still registered.
  * - `removedAfterRegistration`: paid, and the registration has been removed.
+ * - `protested`: protested at a notary (Lei 9.492/1997) and the protest not cancelled yet, paid or not.
  */
-export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forwardAfterDays: number): PanelName[] {
+export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forwardAfterDays: number, calendar: BusinessCalendar = defaultBusinessCalendar()): PanelName[] {
   const panels: PanelName[] = [];
   const paid = invoice.paidOn !== undefined && invoice.paidOn <= asOf;
   const agreement = invoice.agreement !== undefined && !invoice.agreement.cancelled && invoice.agreement.createdOn <= asOf ? invoice.agreement : undefined;
   if (!paid && agreement === undefined) {
     if (invoice.collection === 'selected') panels.push('inContact');
     else if (invoice.collection === 'started') panels.push('awaitingNegotiation');
-    else if (daysBetween(invoice.dueDate, asOf) >= forwardAfterDays && invoice.dueDate < asOf) panels.push('classified');
+    else {
+      const overdue = daysOverdue(invoice.dueDate, asOf, calendar);
+      if (overdue > 0 && overdue >= forwardAfterDays) panels.push('classified');
+    }
   }
   if (agreement !== undefined) {
     if (paid) panels.push('agreementFulfilled');
@@ -91,7 +96,13 @@ export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forw
     if (!removed) panels.push(paid ? 'critiques' : 'registered');
     else if (paid) panels.push('removedAfterRegistration');
   }
+  const protest = invoice.protest;
+  if (protest !== undefined && protest.protestedOn <= asOf && (protest.cancelledOn === undefined || protest.cancelledOn > asOf)) panels.push('protested');
   return panels;
+}
+
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
 }
 
 /**
@@ -100,17 +111,21 @@ export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forw
  * chart series. One pass over the invoices and events; each item is parsed
  * (a bad one is an `invalid_input` error with its path, e.g. `invoices[3].dueDate`).
  */
-export function classifyPortfolio(input: ClassifyPortfolioInput): Result<PortfolioClassification, PortfolioError> {
-  const options = parseInput(classifyOptionsSchema, input);
-  if (options.isErr()) return err(options.error);
-  const { asOf, forwardAfterDays } = options.value;
+export function classifyPortfolio(input: ClassifyPortfolioInput, options: { readonly calendar?: BusinessCalendar } = {}): Result<PortfolioClassification, PortfolioError> {
+  const calendar = calendarOption(options.calendar);
+  if (calendar.isErr()) return err(calendar.error);
+  const parsed = parseInput(classifyOptionsSchema, input);
+  if (parsed.isErr()) return err(parsed.error);
+  const { asOf, forwardAfterDays } = parsed.value;
+  if (!isIterable(input.invoices)) return fail('invalid_input', 'expected the invoices as a list (any iterable)', { path: ['invoices'] });
+  if (input.events !== undefined && !isIterable(input.events)) return fail('invalid_input', 'expected the events as a list (any iterable)', { path: ['events'] });
   const panels = Object.fromEntries(PANELS.map((name) => [name, new PanelAccumulator()])) as Record<PanelName, PanelAccumulator>;
   const charts = new ChartAccumulator(asOf);
   let index = 0;
   for (const raw of input.invoices) {
     const parsed = parseInput(classifierInvoiceSchema, raw, ['invoices', index++]);
     if (parsed.isErr()) return err(parsed.error);
-    for (const name of panelsOf(parsed.value, asOf, forwardAfterDays)) panels[name].add(parsed.value);
+    for (const name of panelsOf(parsed.value, asOf, forwardAfterDays, calendar.value)) panels[name].add(parsed.value);
     charts.addInvoice(parsed.value);
   }
   index = 0;

@@ -98,6 +98,17 @@ export interface NegativationRecord extends Versioned {
   readonly negativation: unknown;
 }
 
+/** A protest as stored: the protest module's plain data plus bookkeeping. */
+export interface ProtestRecord extends Versioned {
+  readonly customerId: string;
+  readonly invoiceId: string;
+  /** `debtor document|creditor|title`: one live protest per key. */
+  readonly uniqueKey: string;
+  readonly status: string;
+  /** The protest module's value (plain, serialisable). */
+  readonly protest: unknown;
+}
+
 /** One collection account per customer (seed 004): everything about collecting from them. */
 export interface CollectionAccountRecord extends Versioned {
   readonly customerId: string;
@@ -230,7 +241,7 @@ export interface AuditEntry {
   readonly id: string;
   readonly at: string;
   readonly actor: string;
-  readonly subjectType: 'customer' | 'invoice' | 'account' | 'agreement' | 'negativation' | 'payment' | 'cycle';
+  readonly subjectType: 'customer' | 'invoice' | 'account' | 'agreement' | 'negativation' | 'protest' | 'payment' | 'cycle';
   readonly subjectId: string;
   readonly action: string;
   readonly details?: Readonly<Record<string, unknown>>;

@@ -9,6 +9,7 @@ import type {
   NegativationRecord,
   OutboxEffect,
   PaymentRecord,
+  ProtestRecord,
   Versioned,
 } from './records.js';
 
@@ -161,6 +162,7 @@ export interface StoreTransaction {
   readonly accounts: Collection<CollectionAccountRecord>;
   readonly agreements: Collection<AgreementRecord>;
   readonly negativations: Collection<NegativationRecord>;
+  readonly protests: Collection<ProtestRecord>;
   readonly actionLog: ActionLog;
   readonly outbox: Outbox;
   readonly audit: AuditLog;

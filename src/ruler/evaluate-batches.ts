@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { RulerError } from './errors.js';
-import { customerSubjectKey, evaluateOpenSubject, evaluateSettledInvoice, invoiceSubjectKey, type OutcomeSink } from './evaluate-subject.js';
+import { customerSubjectKey, evaluateAfterRegistration, evaluateOpenSubject, evaluateSettledInvoice, invoiceSubjectKey, type OutcomeSink } from './evaluate-subject.js';
 import { readInvoice, type InvoiceFacts, type RulerInvoice } from './invoice.js';
 import type { RulerBatch } from './outcome.js';
 import type { InvoiceSource, Prepared } from './prepare-evaluation.js';
@@ -28,11 +28,12 @@ function evaluateBatch(p: Prepared, batch: readonly unknown[], firstIndex: numbe
     const settled = facts.settledDay <= ctx.today;
     if (settled) {
       if (ctx.plan.settlement.length > 0) {
-        const alsoUnder = p.perCustomer ? customerSubjectKey(ctx.keyPrefix, invoice.customerId, invoice.id) : undefined;
-        evaluateSettledInvoice(ctx, sink, invoice, facts, invoiceSubjectKey(ctx.keyPrefix, invoice.id), alsoUnder);
+        evaluateSettledInvoice(ctx, sink, invoice, facts, invoiceSubjectKey(ctx.keyPrefix, invoice.id));
       }
       continue;
     }
+    // Follow-ups of a registration belong to the registered invoice, in either mode.
+    if (ctx.plan.afterRegistration.length > 0) evaluateAfterRegistration(ctx, sink, invoice, facts.dueDay, facts.openCents, null, 'invoice');
     if (!p.perCustomer) {
       evaluateOpenSubject(ctx, sink, invoice, facts.dueDay, facts.openCents, null, 'invoice');
       continue;

@@ -1,4 +1,6 @@
-import { fromEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
+import { fromEpochDay, toEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
+import { epochDayOfText } from '../calendar/civil-date.js';
+import { daysOverdueEpoch, payableEpochDay } from '../calendar/due-date.js';
 import { fromCents } from '../money/index.js';
 import type { InvoiceFacts, RulerInvoice } from './invoice.js';
 import { isNegativationInProgress, isRegistered } from './invoice.js';
@@ -87,11 +89,13 @@ function conditionsHold(conditions: StepConditions | undefined, invoice: RulerIn
   return true;
 }
 
+/** The last day an invoice due on `dueDay` is payable on time (`payableEpochDay`, DOMAIN §1). */
+function payableDayOf(ctx: EvaluationContext, dueDay: number): number {
+  return payableEpochDay(dueDay, ctx.calendar);
+}
+
 function daysOverdueOf(ctx: EvaluationContext, dueDay: number): number {
-  if (ctx.today <= dueDay) return 0;
-  let payableUntil = dueDay;
-  while (!ctx.calendar.isBusinessEpochDay(payableUntil)) payableUntil++;
-  return ctx.today > payableUntil ? ctx.today - dueDay : 0;
+  return daysOverdueEpoch(dueDay, ctx.today, ctx.calendar);
 }
 
 function emit(
@@ -148,7 +152,9 @@ export function evaluateOpenSubject(
       if (isLogged(ctx, invoice, subjectPrefix, step.id)) break;
       const key = prefixOf(ctx, invoice, subjectPrefix) + step.id;
       if (daysOverdue < 0) daysOverdue = daysOverdueOf(ctx, dueDay);
-      if (step.staleAfterDays !== undefined && today > day + step.staleAfterDays) {
+      if (step.offsetDays < 0 && reminderTooLate(ctx, step, dueDay)) {
+        sink.skipped.push({ key, stepId: step.id, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor: dayText(ctx, day), reason: 'reminder_after_due' });
+      } else if (step.staleAfterDays !== undefined && today > day + step.staleAfterDays) {
         sink.skipped.push({ key, stepId: step.id, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor: dayText(ctx, day), reason: 'stale' });
       } else if (step.action.kind === 'negativate' && isNegativationInProgress(invoice.negativation?.state)) {
         sink.skipped.push({ key, stepId: step.id, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor: dayText(ctx, day), reason: 'negativation_in_progress' });
@@ -177,10 +183,38 @@ export function evaluateOpenSubject(
 }
 
 /**
+ * A reminder (a step before the due date) is for before: never sent once the
+ * invoice is overdue, i.e. after its payable day, nor deferred by the contact
+ * window past it (issue "reminders are for before"; DOMAIN §4).
+ */
+function reminderTooLate(ctx: EvaluationContext, step: PlannedStep, dueDay: number): boolean {
+  const payable = payableDayOf(ctx, dueDay);
+  if (ctx.today > payable) return true;
+  return step.isContact && !ctx.windowOpen && toEpochDay(ctx.nextContact.date) > payable;
+}
+
+/**
+ * Evaluates the follow-ups of a registration (`daysToNextAction`, seed 002):
+ * only once the bureau accepted it (`negativation.registeredOn`, state
+ * `negativated`), counted from that day; a registration refused, still
+ * pending, or already removed gets none.
+ */
+export function evaluateAfterRegistration(ctx: EvaluationContext, sink: OutcomeSink, invoice: RulerInvoice, dueDay: number, openCents: number, subjectPrefix: string | null, subject: 'invoice' | 'customer'): void {
+  const negativation = invoice.negativation;
+  if (ctx.plan.afterRegistration.length === 0 || negativation?.state !== 'negativated' || negativation.registeredOn === undefined) return;
+  const registeredDay = epochDayOfText(negativation.registeredOn);
+  for (const step of ctx.plan.afterRegistration) {
+    const day = stepDay(step, registeredDay, ctx.calendar, true);
+    if (day > ctx.today || isLogged(ctx, invoice, subjectPrefix, step.id)) continue;
+    emit(ctx, sink, step, prefixOf(ctx, invoice, subjectPrefix) + step.id, day, invoice, subject, openCents, daysOverdueOf(ctx, dueDay));
+  }
+}
+
+/**
  * Evaluates the settlement steps of a settled invoice (paid, or covered by an
  * active/fulfilled agreement): `remove-negativation` when the invoice is
- * registered, `restore-service` when a suspend/reduce step was logged for it.
- * `alsoLoggedUnder` is the customer subject when the ruler runs per customer.
+ * registered (the bureau accepted it), `restore-service` when a suspension
+ * of it took effect (`serviceCutOn`).
  */
 export function evaluateSettledInvoice(
   ctx: EvaluationContext,
@@ -188,24 +222,19 @@ export function evaluateSettledInvoice(
   invoice: RulerInvoice,
   facts: InvoiceFacts,
   subjectPrefix: string,
-  alsoLoggedUnder: string | undefined,
 ): void {
   for (const step of ctx.plan.settlement) {
     const day = stepDay(step, facts.settledDay, ctx.calendar, true);
     if (day > ctx.today) continue;
     if (step.action.kind === 'remove-negativation' && !isRegistered(invoice.negativation?.state)) continue;
-    if (step.action.kind === 'restore-service' && !serviceWasCut(ctx, invoice, subjectPrefix, alsoLoggedUnder)) continue;
+    if (step.action.kind === 'restore-service' && !serviceWasCut(invoice)) continue;
     if (isLogged(ctx, invoice, subjectPrefix, step.id)) continue;
     const key = prefixOf(ctx, invoice, subjectPrefix) + step.id;
     emit(ctx, sink, step, key, day, invoice, 'invoice', facts.openCents, daysOverdueOf(ctx, facts.dueDay));
   }
 }
 
-function serviceWasCut(ctx: EvaluationContext, invoice: RulerInvoice, subjectPrefix: string, alsoLoggedUnder: string | undefined): boolean {
-  for (const step of ctx.plan.open) {
-    if (step.action.kind !== 'suspend-service' && step.action.kind !== 'reduce-service') continue;
-    if (isLogged(ctx, invoice, subjectPrefix, step.id)) return true;
-    if (alsoLoggedUnder !== undefined && ctx.isDone !== undefined && ctx.isDone(alsoLoggedUnder + step.id)) return true;
-  }
-  return false;
+/** Restore follows a suspension that took effect (the host performed it), not one merely asked for. */
+function serviceWasCut(invoice: RulerInvoice): boolean {
+  return invoice.serviceCutOn !== undefined;
 }

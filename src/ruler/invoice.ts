@@ -1,5 +1,5 @@
 import { cobrancaError, type ErrorPath } from '../errors.js';
-import { epochDayOf, daysInMonth } from '../calendar/index.js';
+import { epochDayOfText } from '../calendar/civil-date.js';
 import { parseMoney, type Money } from '../money/index.js';
 import type { RulerError } from './errors.js';
 import type { CustomerKind } from './step.js';
@@ -39,7 +39,17 @@ export interface RulerInvoice {
   readonly payments?: readonly { readonly date: string; readonly amount: AmountInput }[];
   readonly paidOn?: string;
   readonly agreement?: { readonly state: AgreementState; readonly since: string };
-  readonly negativation?: { readonly state: NegativationState };
+  /**
+   * The invoice's most significant negativation. `registeredOn`: the day the
+   * bureau accepted the registration (it took effect); follow-ups after a
+   * registration (`daysToNextAction`) count from it and never run without it.
+   */
+  readonly negativation?: { readonly state: NegativationState; readonly registeredOn?: string };
+  /**
+   * The day a `suspend-service` or `reduce-service` step of this invoice took
+   * effect (the host performed it). `restore-service` runs only after one did.
+   */
+  readonly serviceCutOn?: string;
   readonly customerKind?: CustomerKind;
   readonly tags?: readonly string[];
   readonly branch?: string;
@@ -62,26 +72,6 @@ export interface InvoiceFacts {
   openCents: number;
   /** Epoch day the invoice was settled or covered by an agreement (`NaN` while open). */
   settledDay: number;
-}
-
-/** Reads `YYYY-MM-DD` into an epoch day without allocating; `NaN` when it is not a calendar date. */
-export function epochDayOfText(text: unknown): number {
-  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
-  let year = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return Number.NaN;
-    year = year * 10 + d;
-  }
-  const m1 = text.charCodeAt(5) - 48;
-  const m2 = text.charCodeAt(6) - 48;
-  const d1 = text.charCodeAt(8) - 48;
-  const d2 = text.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return Number.NaN;
-  const month = m1 * 10 + m2;
-  const day = d1 * 10 + d2;
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  return epochDayOf(year, month, day);
 }
 
 function centsOf(value: unknown): number {
@@ -150,6 +140,10 @@ export function readInvoice(raw: unknown, index: number, today: number, out: Inv
   if (invoice.negativation !== undefined && (typeof invoice.negativation !== 'object' || invoice.negativation === null || !NEGATIVATION_STATES.has(invoice.negativation.state))) {
     return invalid(['invoices', index, 'negativation', 'state'], 'expected a negativation state');
   }
+  if (invoice.negativation?.registeredOn !== undefined && Number.isNaN(epochDayOfText(invoice.negativation.registeredOn))) {
+    return invalid(['invoices', index, 'negativation', 'registeredOn'], 'expected a date as YYYY-MM-DD');
+  }
+  if (invoice.serviceCutOn !== undefined && Number.isNaN(epochDayOfText(invoice.serviceCutOn))) return invalid(['invoices', index, 'serviceCutOn'], 'expected a date as YYYY-MM-DD');
   if (invoice.customerKind !== undefined && invoice.customerKind !== 'person' && invoice.customerKind !== 'company') {
     return invalid(['invoices', index, 'customerKind'], "expected 'person' or 'company'");
   }
@@ -178,7 +172,7 @@ export function isNegativationInProgress(state: NegativationState | undefined): 
   return state === 'in_analysis' || state === 'processing' || state === 'awaiting_return' || state === 'negativated' || state === 'cancelling';
 }
 
-/** Negativation states in which the debtor is (or is about to be) registered, so a removal is needed after settlement. */
+/** Whether the registration took effect (the bureau accepted it), so a removal is needed after settlement; a submission still awaiting the bureau is not. */
 export function isRegistered(state: NegativationState | undefined): boolean {
-  return state === 'awaiting_return' || state === 'negativated';
+  return state === 'negativated';
 }

@@ -45,8 +45,9 @@ export interface DeferredAction extends DueAction {
  * - `superseded`: a later step of the same channel is due (catch-up sends only the latest message).
  * - `stale`: the step is more than its `staleAfterDays` late (a reminder that no longer makes sense).
  * - `negativation_in_progress`: the invoice already has a registration requested or in place.
+ * - `reminder_after_due`: a step before the due date found (or deferred by the contact window) after the invoice's payable day: reminders are for before.
  */
-export type SkipReason = 'superseded' | 'stale' | 'negativation_in_progress';
+export type SkipReason = 'superseded' | 'stale' | 'negativation_in_progress' | 'reminder_after_due';
 
 /** A step that was due but is skipped; its key may be logged like an action's to silence it. */
 export interface SkippedStep {

@@ -1,4 +1,6 @@
 import type { BusinessCalendar } from '../calendar/index.js';
+import { businessEpochDayOnOrAfter, businessEpochDayOnOrBefore } from '../calendar/business-calendar.js';
+import { payableEpochDay } from '../calendar/due-date.js';
 import { actionChannel, isSettlementAction, type RulerAction } from './action.js';
 import type { Ruler } from './define-ruler.js';
 import type { RulerSettings } from './settings.js';
@@ -32,12 +34,14 @@ export interface PlannedStep {
   earlier: number[];
 }
 
-/** The ruler under its settings: open-invoice steps grouped by channel, and settlement steps. */
+/** The ruler under its settings: open-invoice steps grouped by channel, settlement steps, and follow-ups of facts. */
 export interface RulerPlan {
   readonly open: PlannedStep[];
   /** For each channel, indexes into `open`, latest offset first. */
   readonly groups: number[][];
   readonly settlement: PlannedStep[];
+  /** Contacts that follow a registration (`daysToNextAction`): their offset counts from the day the bureau accepted it, and they run only once it did. */
+  readonly afterRegistration: PlannedStep[];
   readonly disabled: DisabledStep[];
 }
 
@@ -46,14 +50,15 @@ export interface RulerPlan {
  * automatic registration/removal switched off, `daysToRegister` and
  * `daysToForwardToCollections` overriding offsets, notify steps on `default`
  * using `defaultContactType`, and a follow-up contact `daysToNextAction` after
- * each negativation step.
+ * a registration took effect (counted from the day the bureau accepted it).
  */
 export function planRuler(ruler: Ruler, settings: RulerSettings): RulerPlan {
   const disabled: DisabledStep[] = [];
   const planned: PlannedStep[] = [];
+  const afterRegistration: PlannedStep[] = [];
   const enabled = new Set<string>(settings.enabledChannels);
-  const add = (step: RulerStep, action: RulerAction, offsetDays: number, id = step.id): void => {
-    planned.push({
+  const add = (step: Pick<RulerStep, 'conditions' | 'runsOnNonBusinessDays' | 'staleAfterDays' | 'id'>, action: RulerAction, offsetDays: number, id = step.id, into = planned): void => {
+    into.push({
       id,
       offsetDays,
       action,
@@ -78,9 +83,6 @@ export function planRuler(ruler: Ruler, settings: RulerSettings): RulerPlan {
       }
       const offset = settings.daysToRegister ?? step.offsetDays;
       add(step, action, offset);
-      if (settings.daysToNextAction !== null && enabled.has(settings.defaultContactType)) {
-        add(step, { kind: 'notify', channel: settings.defaultContactType, template: 'after-negativation' }, offset + settings.daysToNextAction, `${step.id}+next-action`);
-      }
     } else if (action.kind === 'remove-negativation' && !settings.removeAutomatically) {
       disabled.push({ stepId: step.id, reason: 'automatic_removal_off' });
     } else if (action.kind === 'forward-to-collections') {
@@ -105,7 +107,13 @@ export function planRuler(ruler: Ruler, settings: RulerSettings): RulerPlan {
       if (step) step.earlier = group.slice(position + 1);
     });
   }
-  return { open, groups, settlement, disabled };
+  if (settings.daysToNextAction !== null && enabled.has(settings.defaultContactType)) {
+    // One follow-up per registration, however it was asked for (seed 002 lists it under "Manual"); its id keeps the first negativate step's name.
+    const first = ruler.steps.find((step) => step.action.kind === 'negativate');
+    const follow = first ?? { id: 'registration', offsetDays: 0, action: { kind: 'negativate' as const }, runsOnNonBusinessDays: false };
+    add(follow, { kind: 'notify', channel: settings.defaultContactType, template: 'after-negativation' }, settings.daysToNextAction, `${follow.id}+next-action`, afterRegistration);
+  }
+  return { open, groups, settlement, afterRegistration, disabled };
 }
 
 function withoutUnnoticedNegativations(planned: PlannedStep[], leadDays: number, disabled: DisabledStep[]): PlannedStep[] {
@@ -129,12 +137,9 @@ function withoutUnnoticedNegativations(planned: PlannedStep[], leadDays: number,
 export function stepDay(step: PlannedStep, anchorDay: number, calendar: BusinessCalendar, settlement: boolean): number {
   let day = anchorDay + step.offsetDays;
   if (!settlement && step.offsetDays > 0) {
-    let payableUntil = anchorDay;
-    while (!calendar.isBusinessEpochDay(payableUntil)) payableUntil++;
-    if (day <= payableUntil) day = payableUntil + 1;
+    const payable = payableEpochDay(anchorDay, calendar);
+    if (day <= payable) day = payable + 1;
   }
   if (step.runsOnNonBusinessDays) return day;
-  const direction = !settlement && step.offsetDays < 0 ? -1 : 1;
-  while (!calendar.isBusinessEpochDay(day)) day += direction;
-  return day;
+  return !settlement && step.offsetDays < 0 ? businessEpochDayOnOrBefore(day, calendar) : businessEpochDayOnOrAfter(day, calendar);
 }

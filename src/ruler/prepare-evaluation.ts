@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { cobrancaError, parseInput, withPathPrefix } from '../errors.js';
-import { brazilianCalendar, instantAt, toEpochDay, zonedDateTime, type BusinessCalendar } from '../calendar/index.js';
+import { defaultBusinessCalendar, FIRST_SUPPORTED_YEAR, instantAt, isBusinessCalendar, LAST_SUPPORTED_YEAR, toEpochDay, zonedDateTime, type BusinessCalendar } from '../calendar/index.js';
 import { isInsideContactWindow, nextContactMoment } from './contact-window.js';
 import { defineRuler, isRuler, type Ruler } from './define-ruler.js';
 import type { RulerError } from './errors.js';
@@ -34,9 +34,9 @@ export interface EvaluateRulerInput<Invoices extends InvoiceSource = InvoiceSour
   readonly batchSize?: number;
 }
 
-/** The instants the evaluator accepts: civil dates stay within the years 1000–9999. */
-const FIRST_INSTANT = Date.UTC(1000, 0, 2);
-const LAST_INSTANT = Date.UTC(9999, 11, 30);
+/** The instants the evaluator accepts: a day inside the supported years either side, so São Paulo's civil date stays within them. */
+const FIRST_INSTANT = Date.UTC(FIRST_SUPPORTED_YEAR, 0, 2);
+const LAST_INSTANT = Date.UTC(LAST_SUPPORTED_YEAR, 11, 30);
 
 const inputSchema = z.object({
   ruler: z.unknown(),
@@ -49,12 +49,7 @@ const inputSchema = z.object({
     .custom<ActionLog>((v) => v instanceof Set || Array.isArray(v) || typeof v === 'function', 'expected a Set or array of keys, or a lookup function')
     .optional(),
   asOf: z.union([z.date(), z.number().int(), z.iso.datetime({ offset: true })], { error: 'expected a Date, epoch milliseconds, or ISO 8601 text with an offset' }),
-  calendar: z
-    .custom<BusinessCalendar>(
-      (v) => typeof v === 'object' && v !== null && typeof (v as BusinessCalendar).isBusinessEpochDay === 'function' && typeof (v as BusinessCalendar).holidayOn === 'function',
-      'expected a BusinessCalendar (isBusinessEpochDay and holidayOn)',
-    )
-    .optional(),
+  calendar: z.custom<BusinessCalendar>(isBusinessCalendar, 'expected a BusinessCalendar (brazilianCalendar())').optional(),
   batchSize: z.number().int().min(1).max(1_000_000).default(10_000),
 });
 
@@ -81,10 +76,10 @@ export function prepare(input: unknown): Result<Prepared, RulerError> {
   if (ruler.isErr()) return err(ruler.error);
   const settings = isResolvedSettings(value.settings) ? ok(value.settings) : resolveSettings(value.settings ?? {});
   if (settings.isErr()) return err(withPathPrefix(settings.error, ['settings']));
-  const calendar = value.calendar ?? brazilianCalendar();
+  const calendar = value.calendar ?? defaultBusinessCalendar();
   const instant = typeof value.asOf === 'string' ? Date.parse(value.asOf) : value.asOf instanceof Date ? value.asOf.getTime() : value.asOf;
   if (!Number.isFinite(instant) || instant < FIRST_INSTANT || instant > LAST_INSTANT) {
-    return err(cobrancaError('invalid_input', 'expected an instant between the years 1000 and 9999', { path: ['asOf'] }));
+    return err(cobrancaError('invalid_input', `expected an instant between the years ${FIRST_SUPPORTED_YEAR} and ${LAST_SUPPORTED_YEAR}`, { path: ['asOf'] }));
   }
   const now = zonedDateTime(instant);
   const window = settings.value.values.contactWindow;

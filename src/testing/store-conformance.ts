@@ -51,12 +51,13 @@ async function rolledBack(store: Store, work: (tx: StoreTransaction) => Promise<
   }), Rollback);
 }
 
-const SAMPLES: { readonly [K in 'invoices' | 'payments' | 'accounts' | 'agreements' | 'negativations']: (id: string) => Versioned } = {
+const SAMPLES: { readonly [K in 'invoices' | 'payments' | 'accounts' | 'agreements' | 'negativations' | 'protests']: (id: string) => Versioned } = {
   invoices: (id) => invoice(id, 'c1'),
   payments: (id) => ({ id, version: 1, invoiceId: 'i1', customerId: 'c1', amount: fromCents(500), paidOn: civilDate('2026-11-20'), fundsAvailableOn: civilDate('2026-11-23') }),
   accounts: (id) => ({ id, version: 1, customerId: 'c1', status: 'pending', openedOn: civilDate('2026-11-24'), invoiceIds: ['i1'], comments: [], attachments: [], messages: [], tasks: [] }),
   agreements: (id) => ({ id, version: 1, customerId: 'c1', status: 'active', installmentInvoices: [{ number: 1, invoiceId: 'i9' }], agreement: { installments: [{ number: 1, amount: { cents: 100 } }] } }),
   negativations: (id) => ({ id, version: 1, customerId: 'c1', invoiceId: 'i1', uniqueKey: `12345678909|creditor|${id}|serasa`, status: 'in_analysis', negativation: { history: [] } }),
+  protests: (id) => ({ id, version: 1, customerId: 'c1', invoiceId: 'i1', uniqueKey: `12345678909|creditor|${id}`, status: 'requested', protest: { history: [] } }),
 };
 
 /**

@@ -67,7 +67,9 @@ describe('the daily cycle: reminder → notice → registration → payment → 
     await h.seed([joao], [invoiceOf('j1', joao.id, '300.00', '2026-10-01')]);
     // D+15: the ruler requests the registration; the automatic analysis approves it and the letter goes out the same day.
     const d15 = await h.cycleOn('2026-10-16');
-    expect(d15.ruler.done.map((a) => a.kind).sort()).toEqual(['forward-to-collections', 'negativate', 'notify', 'notify']);
+    // the D-3 reminder is not sent on D+15: reminders are for before (skipped as reminder_after_due)
+    expect(d15.ruler.done.map((a) => a.kind).sort()).toEqual(['forward-to-collections', 'negativate', 'notify']);
+    expect(d15.ruler.skipped.map((s) => [s.stepId, s.reason])).toEqual([['lembrete-email', 'reminder_after_due']]);
     expect(d15.negativations.approved).toHaveLength(1);
     expect((await negativationsOf(h.store)).map((n) => n.record.status)).toEqual(['processing']);
     const letters = h.notifier.sent.filter((m) => m.channel === 'letter');
@@ -159,8 +161,8 @@ describe('the daily cycle: a broken agreement', () => {
     const broken = await cycleOn('2026-11-26');
     expect(broken.agreements.broken).toEqual([deal.agreement.id]);
     expect((await store.transaction((tx) => tx.agreements.get(deal.agreement.id)))?.status).toBe('broken');
-    // Nothing ran before the agreement, so the catch-up sends the never-sent e-mail and SMS too (one per channel).
-    expect(broken.ruler.done.map((a) => a.kind).sort()).toEqual(['forward-to-collections', 'negativate', 'notify', 'notify']);
+    // Nothing ran before the agreement, so the catch-up sends the never-sent SMS (the D-3 reminder is past: skipped).
+    expect(broken.ruler.done.map((a) => a.kind).sort()).toEqual(['forward-to-collections', 'negativate', 'notify']);
     expect((await negativationsOf(store)).map((n) => n.record.status)).toEqual(['processing']);
   });
 });

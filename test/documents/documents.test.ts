@@ -35,8 +35,11 @@ describe('CPF', () => {
     expect(error.path).toEqual(['debtor', 'document']);
   });
 
-  it('says which check digits were expected', () => {
-    expect(parseCpf('123.456.789-00')._unsafeUnwrapErr().details?.['expected']).toBe('09');
+  it('never says which check digits were expected, nor echoes the document (issue 12, defect 8: that rebuilds a valid CPF)', () => {
+    const error = parseCpf('123.456.789-00')._unsafeUnwrapErr();
+    expect(error.details?.['expected']).toBeUndefined();
+    expect(JSON.stringify(error)).not.toMatch(/09|123\.?456\.?789/);
+    expect(error.message).toContain('***.456.789-**');
   });
 
   it.each([12345678909, null, undefined, {}])('refuses %j as a typed error', (input) => {
@@ -116,7 +119,8 @@ describe('tax ids', () => {
   it('keeps the specific reason', () => {
     const error = parseTaxId('123.456.789-00')._unsafeUnwrapErr();
     expect(error.code).toBe('invalid_tax_id');
-    expect(error.details).toMatchObject({ kind: 'cpf', reason: 'check_digits', expected: '09' });
+    expect(error.details).toMatchObject({ kind: 'cpf', reason: 'check_digits' });
+    expect(error.details?.['expected']).toBeUndefined();
     expect(parseTaxId('123')._unsafeUnwrapErr().details).toMatchObject({ reason: 'length' });
     expect(parseTaxId(undefined)._unsafeUnwrapErr().code).toBe('invalid_tax_id');
   });

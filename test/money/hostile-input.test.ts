@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBrl, parseDecimal, parseMoney } from '../../src/money/index.js';
+import { allocate, fromCents, parseBrl, parseDecimal, parseMoney } from '../../src/money/index.js';
 
 /** Issue 12, defects 1 and 7: text parsers are linear, and no input makes them throw. */
 describe('money parsers under hostile input', () => {
@@ -37,5 +37,26 @@ describe('money parsers under hostile input', () => {
       expect(message.length).toBeLessThan(300);
       expect(message).toContain('10000001 characters');
     }
+  });
+});
+
+describe('allocate under hostile input (issue 12, defect 7)', () => {
+  it('150,000 decimal ratios do not overflow the stack', () => {
+    const parts = allocate(fromCents(1_000_000), Array.from({ length: 150_000 }, (_, i) => (i % 2 === 0 ? '0.5' : '1.25')))._unsafeUnwrap();
+    expect(parts.reduce((sum, p) => sum + p.cents, 0)).toBe(1_000_000);
+  });
+
+  it.each([
+    ['fractional cents', { cents: 100.5 }],
+    ['text', '100.00'],
+    ['null', null],
+    ['a bigint', { cents: 10n }],
+  ])('a total given as %s is an error, not a wrong sum or NaN parts', (_what, total) => {
+    expect(allocate(total as never, 3)._unsafeUnwrapErr().code).toBe('invalid_allocation');
+  });
+
+  it('neither a count nor a list is an error', () => {
+    expect(allocate(fromCents(100), null as never)._unsafeUnwrapErr().code).toBe('invalid_allocation');
+    expect(allocate(fromCents(100), 'abc' as never)._unsafeUnwrapErr().code).toBe('invalid_allocation');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { civilDate } from '../../src/calendar/index.js';
+import { civilDate, defaultBusinessCalendar } from '../../src/calendar/index.js';
 import { brl } from '../../src/money/index.js';
 import { ageLimitOn, DEFAULT_NEGATIVATION_SETTINGS, submissionCutoffOn, type GuardFacts } from '../../src/negativation/index.js';
 import { ageLimitGuard } from '../../src/negativation/guards/index.js';
@@ -11,6 +11,7 @@ function facts(asOf: string, cutoffMonths: number): GuardFacts {
     asOf: civilDate(asOf),
     settings: { ...DEFAULT_NEGATIVATION_SETTINGS, submissionCutoffMonths: cutoffMonths },
     dueDate,
+    calendar: defaultBusinessCalendar(),
     outstanding: brl('100'),
     submissionCutoffOn: submissionCutoffOn(dueDate, cutoffMonths),
     ageLimitOn: ageLimitOn(dueDate),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, civilDate, daysBetween, fromEpochDay, toEpochDay, type CivilDate } from '../../src/calendar/index.js';
+import { addDays, civilDate, daysOverdue, defaultBusinessCalendar, fromEpochDay, toEpochDay, type CivilDate } from '../../src/calendar/index.js';
 import { fromCents } from '../../src/money/index.js';
 import { ageLimitOn, DEFAULT_NEGATIVATION_SETTINGS, debtorDataProblems, prescriptionOn, submissionCutoffOn, type GuardFacts, type NegativationSettings, type Notice } from '../../src/negativation/index.js';
 import { ageLimitGuard, GUARDS_BY_STAGE, minimumAmountGuard, minimumDaysOverdueGuard, priorNoticeGuard } from '../../src/negativation/guards/index.js';
@@ -14,6 +14,7 @@ function facts(asOf: CivilDate, dueDate: CivilDate, overrides: Partial<GuardFact
     asOf,
     settings: s,
     dueDate,
+    calendar: defaultBusinessCalendar(),
     outstanding: fromCents(37352),
     submissionCutoffOn: submissionCutoffOn(dueDate, s.submissionCutoffMonths),
     ageLimitOn: ageLimitOn(dueDate),
@@ -62,7 +63,10 @@ describe('guards, one rule each', () => {
       fc.property(days, fc.integer({ min: -10, max: 200 }), fc.integer({ min: 0, max: 120 }), (due, late, needed) => {
         const asOf = addDays(due, late);
         const violation = minimumDaysOverdueGuard.check(facts(asOf, due, {}, { minimumDaysOverdue: needed }));
-        expect(violation === undefined).toBe(daysBetween(due, asOf) >= Math.max(1, needed));
+        // days overdue as the calendar module counts them (DOMAIN §1: not before the payable day of a weekend/holiday due date)
+        const overdue = daysOverdue(due, asOf, defaultBusinessCalendar());
+        expect(violation === undefined).toBe(overdue >= needed && overdue > 0);
+        if (violation) expect(daysOverdue(due, violation.details?.['allowedFrom'] as CivilDate, defaultBusinessCalendar())).toBeGreaterThanOrEqual(Math.max(1, needed));
       }),
     );
   });

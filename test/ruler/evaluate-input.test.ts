@@ -27,7 +27,9 @@ describe('evaluateRuler: bad input is a typed error with a path, and nothing hal
 
   it('a raw ruler spec is parsed, with its errors under `ruler`', () => {
     const ok = evaluateRuler({ ruler: exampleSpec, settings: { registerAutomatically: 'yes' }, invoices: [invoice('a', '2026-03-10')], asOf: at('2026-03-30'), calendar });
-    expect(ok._unsafeUnwrap().due).toHaveLength(4);
+    // D+20: the D-3 reminder is not sent after the fact (skipped as reminder_after_due); SMS, forward and negativate are due
+    expect(ok._unsafeUnwrap().due.map((a) => a.stepId)).toEqual(['atraso-sms', 'encaminhar', 'negativar']);
+    expect(ok._unsafeUnwrap().skipped.map((s) => [s.stepId, s.reason])).toEqual([['lembrete-email', 'reminder_after_due']]);
     const bad = evaluateRuler({ ruler: { id: 'r', steps: [{ id: 's', offsetDays: 1e9, action: { kind: 'protest' } }] }, invoices: [], asOf: at('2026-03-30') });
     expect(bad._unsafeUnwrapErr().path).toEqual(['ruler', 'steps', 0, 'offsetDays']);
   });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toEpochDay, weekdayOf, zonedDateTime, civilDate } from '../../src/calendar/index.js';
-import { evaluateRuler, type RulerEvaluation, type RulerInvoice, type Ruler, type ResolvedSettings } from '../../src/ruler/index.js';
-import { epochDayOfText } from '../../src/ruler/invoice.js';
+import { evaluateRuler, isSettlementAction, type DueAction, type RulerEvaluation, type RulerInvoice, type Ruler, type ResolvedSettings } from '../../src/ruler/index.js';
+import { epochDayOfText } from '../../src/calendar/civil-date.js';
 import { BASE_DAY, dayText, instantOf, momentArb, portfolioArb, rulerArb } from './arbitraries.js';
 import { calendar, settingsOf } from './fixtures.js';
 
@@ -53,7 +53,7 @@ describe('evaluateRuler properties', () => {
     );
   });
 
-  it('monotonicity: due on day d stays due on d+1 unless paid/covered, superseded or past its staleness limit', () => {
+  it('monotonicity: due on day d stays due on d+1 unless paid/covered, superseded, past its staleness limit, or a reminder past the payable day', () => {
     fc.assert(
       fc.property(rulerArb, settingsArb, portfolioArb, momentArb, (ruler, settings, invoices, moment) => {
         const today = evaluate(ruler, settings, invoices, instantOf(moment));
@@ -64,13 +64,36 @@ describe('evaluateRuler properties', () => {
           invoices.filter((i) => i.payments?.some((p) => p.date === nextDay) || i.paidOn === nextDay || i.agreement?.since === nextDay).map((i) => i.customerId),
         );
         const stillDue = new Set([...keys(tomorrow.due), ...keys(tomorrow.deferred)]);
-        const superseded = new Set(tomorrow.skipped.filter((s) => s.reason === 'superseded' || s.reason === 'stale').map((s) => s.key));
+        const superseded = new Set(tomorrow.skipped.filter((s) => s.reason === 'superseded' || s.reason === 'stale' || s.reason === 'reminder_after_due').map((s) => s.key));
         for (const action of [...today.due, ...today.deferred]) {
           if (moved.has(action.customerId)) continue;
           expect(stillDue.has(action.key) || superseded.has(action.key), action.key).toBe(true);
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('reminders are for before: no outcome of a negative-offset step is ever due (or deferred to) after the payable day', () => {
+    const payableDay = (due: string): number => {
+      let day = toEpochDay(civilDate(due));
+      while (!calendar.isBusinessEpochDay(day)) day++;
+      return day;
+    };
+    fc.assert(
+      fc.property(rulerArb, settingsArb, portfolioArb, momentArb, (ruler, settings, invoices, moment) => {
+        const out = evaluate(ruler, settings, invoices, instantOf(moment));
+        // settlement steps (remove negativation, restore service) count from the settlement, not the due date: not reminders
+        const offsets = new Map(ruler.steps.filter((step) => !isSettlementAction(step.action.kind)).map((step) => [step.id, step.offsetDays]));
+        const dueOf = new Map(invoices.map((i) => [i.id, i.dueDate]));
+        for (const action of [...out.due, ...out.deferred] as (DueAction & { notBefore?: { date: string } })[]) {
+          if ((offsets.get(action.stepId) ?? 0) >= 0) continue;
+          const payable = payableDay(dueOf.get(action.invoiceId) ?? '');
+          expect(BASE_DAY + moment.day, action.key).toBeLessThanOrEqual(payable);
+          if (action.notBefore) expect(toEpochDay(civilDate(action.notBefore.date)), action.key).toBeLessThanOrEqual(payable);
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 

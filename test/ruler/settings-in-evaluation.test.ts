@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateRuler, type ResolvedSettings, type Ruler, type RulerEvaluation } from '../../src/ruler/index.js';
+import { evaluateRuler, type ResolvedSettings, type Ruler, type RulerEvaluation, type RulerInvoice } from '../../src/ruler/index.js';
 import { at, calendar, exampleRuler, invoice, rulerOf, settingsOf } from './fixtures.js';
 
 function run(ruler: Ruler, settings: ResolvedSettings, asOf: string, done: string[] = []): RulerEvaluation {
@@ -31,11 +31,20 @@ describe('the resolved settings shape the evaluation (seed 002)', () => {
     expect(due(out)).toEqual([['encaminhar', '2026-03-20']]);
   });
 
-  it('daysToNextAction ("Dias para a próxima ação") adds a contact on the default channel after the negativation', () => {
+  it('daysToNextAction ("Dias para a próxima ação") follows the registration that took effect, counted from the day the bureau accepted it', () => {
     const settings = settingsOf({ registerAutomatically: 'yes', daysToNextAction: 5, defaultContactType: 'whatsapp' });
     const log = ['lembrete-email', 'atraso-sms', 'encaminhar', 'negativar'].map((id) => `12:regua-padrao|i|1:a|${id}`);
-    const out = run(exampleRuler, settings, at('2026-03-30'), log);
-    expect(out.due.map((a) => [a.stepId, a.action])).toEqual([['negativar+next-action', { kind: 'notify', channel: 'whatsapp', template: 'after-negativation' }]]);
+    const follow = (negativation: RulerInvoice['negativation'], asOf: string) =>
+      evaluateRuler({ ruler: exampleRuler, settings, invoices: [invoice('a', '2026-03-10', negativation ? { negativation } : {})], asOf: at(asOf), calendar, done: log })._unsafeUnwrap().due;
+    // requested on D+15 but refused, or still at the bureau: no follow-up, ever
+    expect(follow(undefined, '2026-04-30')).toEqual([]);
+    expect(follow({ state: 'failed' }, '2026-04-30')).toEqual([]);
+    expect(follow({ state: 'awaiting_return' }, '2026-04-30')).toEqual([]);
+    // accepted on 2026-04-06: the follow-up is due five days later, not five days after the step
+    expect(follow({ state: 'negativated', registeredOn: '2026-04-06' }, '2026-04-10')).toEqual([]);
+    expect(follow({ state: 'negativated', registeredOn: '2026-04-06' }, '2026-04-13').map((a) => [a.stepId, a.scheduledFor, a.action])).toEqual([
+      ['negativar+next-action', '2026-04-13', { kind: 'notify', channel: 'whatsapp', template: 'after-negativation' }],
+    ]);
   });
 
   it('notify steps on `default` use defaultContactType; daysToForwardToCollections moves the forward step', () => {

@@ -177,13 +177,18 @@ describe('a payment on D+12', () => {
   // Due Tuesday 2026-03-10; paid in full on Sunday 22 (D+12).
   const paid = invoice('p', '2026-03-10', { payments: [{ date: '2026-03-22', amount: { cents: 10_000 } }] });
 
-  it('stops the ruler at once: no negativation on D+15, and the service is restored', () => {
-    const ran = dailyJob(ruler, autoSettings, [paid], '2026-03-01', '2026-04-15');
+  it('stops the ruler at once: no negativation on D+15, and the service is restored once its suspension took effect', () => {
+    const ran = dailyJob(ruler, autoSettings, [{ ...paid, serviceCutOn: '2026-03-20' }], '2026-03-01', '2026-04-15');
     expect(Object.fromEntries(ran)).toEqual({
       carta: '2026-03-11',
       suspender: '2026-03-20',
       religar: '2026-03-23', // settlement on Sunday 22; restore runs on the next business day
     });
+  });
+
+  it('no restore without a suspension that took effect (a suspend step asked for but never performed)', () => {
+    const ran = dailyJob(ruler, autoSettings, [paid], '2026-03-01', '2026-04-15');
+    expect(Object.fromEntries(ran)).toEqual({ carta: '2026-03-11', suspender: '2026-03-20' });
   });
 
   it('before the payment date the invoice is still open', () => {

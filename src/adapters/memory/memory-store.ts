@@ -1,5 +1,5 @@
 import type {
-  ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, Versioned,
+  ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, ProtestRecord, Versioned,
 } from '../../ports/records.js';
 import type * as asyncHooks from 'node:async_hooks';
 import type { AsyncLocalStorage } from 'node:async_hooks';
@@ -26,7 +26,7 @@ function runInside<T>(context: AsyncLocalStorage<true> | undefined, work: () => 
 }
 
 /** The collections of aggregates, by name. */
-const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations'] as const;
+const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations', 'protests'] as const;
 type CollectionName = (typeof COLLECTIONS)[number];
 
 /** Everything a memory store holds, as plain JSON-ready data (see {@link MemoryStore.snapshot}). */
@@ -39,6 +39,8 @@ export interface MemorySnapshot {
   readonly accounts: readonly CollectionAccountRecord[];
   readonly agreements: readonly AgreementRecord[];
   readonly negativations: readonly NegativationRecord[];
+  /** Absent in snapshots written before protests existed. */
+  readonly protests?: readonly ProtestRecord[];
   readonly actionLog: readonly ActionLogEntry[];
   readonly outbox: readonly OutboxEffect[];
   readonly audit: readonly AuditEntry[];
@@ -60,6 +62,7 @@ export class MemoryStore implements Store {
     accounts: CommittedRecords<CollectionAccountRecord>;
     agreements: CommittedRecords<AgreementRecord>;
     negativations: CommittedRecords<NegativationRecord>;
+    protests: CommittedRecords<ProtestRecord>;
   };
   private readonly logs = new CommittedLogs();
   private queue: Promise<unknown> = Promise.resolve();
@@ -94,6 +97,7 @@ export class MemoryStore implements Store {
       accounts: all(this.records.accounts),
       agreements: all(this.records.agreements),
       negativations: all(this.records.negativations),
+      protests: all(this.records.protests),
       actionLog: [...this.logs.actionLog.values()].map(frozenCopy),
       outbox: [...this.logs.outbox.values()].map(frozenCopy),
       audit: this.logs.audit.map(frozenCopy),
@@ -112,7 +116,7 @@ export class MemoryStore implements Store {
     if (checked.isErr()) throw new TypeError(`MemoryStore.fromSnapshot: ${checked.error.message}`);
     const snapshot = checked.value;
     const store = new MemoryStore();
-    for (const name of COLLECTIONS) for (const record of snapshot[name]) (store.records[name] as CommittedRecords<Versioned>).put(frozenCopy(record));
+    for (const name of COLLECTIONS) for (const record of snapshot[name] ?? []) (store.records[name] as CommittedRecords<Versioned>).put(frozenCopy(record));
     for (const entry of snapshot.actionLog) store.logs.addAction(frozenCopy(entry));
     for (const effect of snapshot.outbox) store.logs.putEffect(frozenCopy(effect));
     for (const entry of snapshot.audit) store.logs.addAudit(frozenCopy(entry));

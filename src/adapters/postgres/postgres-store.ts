@@ -53,6 +53,7 @@ export class PostgresStore implements Store {
       accounts: collection('accounts'),
       agreements: collection('agreements'),
       negativations: collection('negativations'),
+      protests: collection('protests'),
       actionLog: sqlActionLog(sql, s),
       outbox: sqlOutbox(sql, s),
       audit: sqlAuditLog(sql, s),

@@ -20,7 +20,7 @@ const text = (field: string, column: string): ColumnSpec => ({ field, column, ki
 const money = (field: string, column: string): ColumnSpec => ({ field, column, kind: 'money' });
 const date = (field: string, column: string): ColumnSpec => ({ field, column, kind: 'date' });
 
-/** The six collections of the `Store` port and their columns (kept in step with the migrations). */
+/** The collections of the `Store` port and their columns (kept in step with the migrations). */
 export const TABLES = {
   customers: { table: 'customers', columns: [text('name', 'name'), text('taxId', 'tax_id'), text('kind', 'kind'), text('branchId', 'branch_id'), text('email', 'email'), text('phone', 'phone'), date('birthDate', 'birth_date')] },
   invoices: {
@@ -35,6 +35,7 @@ export const TABLES = {
   accounts: { table: 'accounts', columns: [text('customerId', 'customer_id'), text('status', 'status'), date('openedOn', 'opened_on'), date('confirmedOn', 'confirmed_on')] },
   agreements: { table: 'agreements', columns: [text('customerId', 'customer_id'), text('status', 'status'), date('settledOn', 'settled_on'), date('fundsAvailableOn', 'funds_available_on')] },
   negativations: { table: 'negativations', columns: [text('customerId', 'customer_id'), text('invoiceId', 'invoice_id'), text('uniqueKey', 'unique_key'), text('status', 'status')] },
+  protests: { table: 'protests', columns: [text('customerId', 'customer_id'), text('invoiceId', 'invoice_id'), text('uniqueKey', 'unique_key'), text('status', 'status')] },
 } as const satisfies Record<string, TableSpec>;
 
 /** The name of a collection of the port. */

@@ -10,6 +10,7 @@ import type { AppContext } from '../dependencies.js';
 import { addToCollection } from '../account/start-collection.js';
 import { accountIdOf, saveAccount } from '../account/account-store.js';
 import { applyNegativationEvent } from '../negativation/negativation-store.js';
+import { startProtestRequest } from '../protest/request-protest.js';
 import { CYCLE_ACTOR } from './actor.js';
 import { requestAutomatically, type AutomaticRequestOutcome } from './automatic-negativation.js';
 
@@ -89,6 +90,17 @@ async function negativateStep(tx: StoreTransaction, context: AppContext, action:
   return { status: 'done', key: action.key, kind: 'negativate', effectKinds: ['negativation_requested'] };
 }
 
+/** A due protest step becomes a protest request, through every guard of the protest module; a refusal alerts an operator. */
+async function protest(step: Step): Promise<CobrancaError | undefined> {
+  const result = await attempt(() => startProtestRequest(step.tx, step.context, { idempotencyKey: step.action.key, actor: CYCLE_ACTOR, invoiceId: step.action.invoiceId, reason: `ruler step ${step.action.stepId}` }));
+  if (result.ok) {
+    step.effects.push('protest_requested');
+    return undefined;
+  }
+  await enqueue(step, 'alert_operator', { alert: 'protest_refused', message: result.error.message, details: result.error.details });
+  return result.error;
+}
+
 async function removeNegativation(step: Step): Promise<CobrancaError | undefined> {
   for (const record of await step.tx.negativations.list({ invoiceId: step.action.invoiceId })) {
     if (record.status !== 'negativated') continue;
@@ -142,6 +154,8 @@ export async function applyDueAction(tx: StoreTransaction, context: AppContext, 
       await createTask(step, action.action.title, action.action.assignee);
       break;
     case 'protest':
+      refusal = await protest(step);
+      break;
     case 'suspend-service':
     case 'reduce-service':
     case 'restore-service':

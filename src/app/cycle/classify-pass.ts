@@ -1,11 +1,12 @@
 import type { CivilDate } from '../../calendar/index.js';
 import { forwardAfterDaysOf } from '../../ruler/index.js';
 import { classifyPortfolio, type ClassifierInvoice, type CollectionEvent, type PortfolioClassification } from '../../portfolio/index.js';
-import type { AgreementRecord, CollectionAccountRecord, CustomerRecord, NegativationRecord } from '../../ports/index.js';
+import type { AgreementRecord, CollectionAccountRecord, CustomerRecord, NegativationRecord, ProtestRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { unwrap } from '../command.js';
 import { agreementOf } from '../agreements/refresh-agreement.js';
 import { negativationOf } from '../negativation/negativation-store.js';
+import { protestOf } from '../protest/protest-store.js';
 import { followedByRuler, invoicePages } from './portfolio.js';
 
 /**
@@ -38,6 +39,7 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
         if (invoice.agreementId !== undefined && !agreements.has(invoice.agreementId)) agreements.set(invoice.agreementId, await tx.agreements.get(invoice.agreementId));
         const agreement = invoice.agreementId !== undefined ? agreements.get(invoice.agreementId) : undefined;
         const registration = registrationOf(await tx.negativations.list({ invoiceId: invoice.id }));
+        const protest = protestPanelOf(await tx.protests.list({ invoiceId: invoice.id }));
         const city = customer?.address?.city;
         invoices.push({
           id: invoice.id,
@@ -50,13 +52,14 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
             ? { agreement: { id: agreement.id, createdOn: agreementOf(agreement).createdOn, toleranceDate: agreementOf(agreement).toleranceDate, cancelled: agreement.status === 'cancelled', ...(city ? { city } : {}) } }
             : {}),
           ...(registration ? { negativation: registration } : {}),
+          ...(protest ? { protest } : {}),
           ...(city ? { city } : {}),
         });
       }
     });
   }
   const forwardAfterDays = forwardAfterDaysOf(context.policies.settingsFor().ruler, context.policies.rulerSettings()) ?? 0;
-  return unwrap(classifyPortfolio({ asOf: today, forwardAfterDays, invoices, events }));
+  return unwrap(classifyPortfolio({ asOf: today, forwardAfterDays, invoices, events }, { calendar: context.calendar }));
 }
 
 /** When the invoice was registered at a bureau and, if so, removed (the classifier's "registered" and "removed" panels). */
@@ -66,6 +69,17 @@ function registrationOf(records: readonly NegativationRecord[]): { registeredOn:
     if (negativation.registeredOn === undefined) continue;
     const removedOn = negativation.removal?.confirmedOn;
     return { registeredOn: negativation.registeredOn, ...(removedOn ? { removedOn } : {}) };
+  }
+  return undefined;
+}
+
+/** When the invoice was protested and, if so, the protest cancelled (the "protested" panel). */
+function protestPanelOf(records: readonly ProtestRecord[]): { protestedOn: CivilDate; cancelledOn?: CivilDate } | undefined {
+  for (const record of records) {
+    const protest = protestOf(record);
+    if (protest.protestedOn === undefined) continue;
+    const cancelledOn = protest.cancellation?.confirmedOn;
+    return { protestedOn: protest.protestedOn, ...(cancelledOn ? { cancelledOn } : {}) };
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import type { AgreementRecord, CustomerRecord, InvoiceRecord, NegativationRecord
 import type { AppContext } from '../dependencies.js';
 import { agreementOf } from '../agreements/refresh-agreement.js';
 import { pagesOf } from './paging.js';
+import { negativationOf } from '../negativation/negativation-store.js';
 import { owedOfRecord } from '../owed.js';
 
 /** Invoices per page read from the store. */
@@ -24,6 +25,15 @@ export function followedByRuler(invoice: InvoiceRecord): boolean {
 /** The ruler's settings group of an invoice: its branch and contract. */
 export function settingsKey(invoice: InvoiceRecord): string {
   return `${invoice.branchId ?? ''}|${invoice.contractId ?? ''}`;
+}
+
+/** Action-log entries that record an action taking effect (the host performed it), not a step done: `took_effect:<kind>`. */
+export const TOOK_EFFECT = 'took_effect:';
+
+/** What the ruler reads of a negativation: its state and, once the bureau accepted it, the day it took effect. */
+function registrationOf(record: NegativationRecord): NonNullable<RulerInvoice['negativation']> {
+  const registeredOn = negativationOf(record).registeredOn;
+  return { state: record.status as NonNullable<RulerInvoice['negativation']>['state'], ...(registeredOn !== undefined ? { registeredOn } : {}) };
 }
 
 const NEGATIVATION_ORDER = ['negativated', 'awaiting_return', 'recovering', 'cancelling', 'processing', 'in_analysis', 'failed', 'recovered', 'cancelled'];
@@ -50,7 +60,9 @@ export async function enrichPage(context: AppContext, page: readonly InvoiceReco
       const negativations: NegativationRecord[] = await tx.negativations.list({ invoiceId: invoice.id });
       negativations.sort((a, b) => NEGATIVATION_ORDER.indexOf(a.status) - NEGATIVATION_ORDER.indexOf(b.status));
       const payments = invoice.paid.cents > 0 && invoice.status === 'open' ? await tx.payments.list({ invoiceId: invoice.id }) : [];
-      const done = (await tx.actionLog.forInvoice(invoice.id)).map((entry) => entry.stepId);
+      const log = await tx.actionLog.forInvoice(invoice.id);
+      const done = log.filter((entry) => !entry.action.startsWith(TOOK_EFFECT)).map((entry) => entry.stepId);
+      const serviceCutOn = log.find((entry) => entry.action === `${TOOK_EFFECT}suspend-service` || entry.action === `${TOOK_EFFECT}reduce-service`)?.on;
       // The one owed-amount rule: the ruler's open amount is what it says is owed (its `updatedAmount` less the payments it is also given).
       const owed = invoice.status === 'open' ? owedOfRecord(calculator, invoice, payments, today) : undefined;
       const negativation = negativations[0];
@@ -64,7 +76,8 @@ export async function enrichPage(context: AppContext, page: readonly InvoiceReco
         ...(invoice.status === 'paid' && invoice.paidOn !== undefined ? { paidOn: invoice.paidOn } : {}),
         // An installment invoice is the agreement itself: its ruler runs (reminders); the originals are the ones an agreement covers.
         ...(agreement && invoice.installment === undefined ? { agreement: { state: agreement.status, since: agreementOf(agreement).createdOn } } : {}),
-        ...(negativation ? { negativation: { state: negativation.status as NonNullable<RulerInvoice['negativation']>['state'] } } : {}),
+        ...(negativation ? { negativation: registrationOf(negativation) } : {}),
+        ...(serviceCutOn !== undefined ? { serviceCutOn } : {}),
         ...(customer ? { customerKind: customer.kind, ...(customer.tags ? { tags: customer.tags } : {}) } : {}),
         ...(invoice.branchId !== undefined ? { branch: invoice.branchId } : {}),
         ...(done.length > 0 ? { done } : {}),

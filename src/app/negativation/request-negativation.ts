@@ -86,7 +86,7 @@ export async function startRequest(tx: StoreTransaction, context: AppContext, cm
     actor: cmd.actor,
     at: context.nowIso(),
     reason: [cmd.reason, authorizationText(cmd.authorization), `bureau ${bureau} (${bureauChoice.bureauSource})`].filter(Boolean).join('; '),
-  });
+  }, { calendar: context.calendar });
   if (started.isErr()) abort(started.error);
   const { negativation, effects } = started.value;
   const record = newNegativationRecord(negativation, customer.id);

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
 import { applyNegativationEvent } from '../negativation/negativation-store.js';
 import { refreshAgreement } from '../agreements/refresh-agreement.js';
+import { tellProtests } from '../protest/tell-protests.js';
 
 /** Input of {@link recordPayment}. */
 export const recordPaymentSchema = commandBaseSchema.extend({
@@ -75,6 +76,7 @@ export function recordPayment(context: AppContext) {
       await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'payment', subjectId: payment.id, action: 'recorded', details: { invoiceId: invoice.id } });
 
       const moved = await tellNegativations(tx, context, invoice.id, cmd.actor, { kind: settled ? 'full' : 'partial', amount: cmd.amount, paidOn, fundsAvailableOn, owed });
+      if (settled) await tellProtests(tx, context, invoice.id, cmd.actor, { amount: paid, paidOn, fundsAvailableOn });
       const agreementId = invoice.installment?.agreementId ?? invoice.agreementId;
       if (agreementId !== undefined) {
         const agreement = await tx.agreements.get(agreementId);

@@ -196,10 +196,8 @@ function checkRulerUnderSettings(resolved: ResolvedTree, ruler: Ruler, bureaus: 
   const values = resolved.values;
   const plan = planRuler(ruler, subjectSettings(resolved, ruler, '').rulerSettings.values);
   const minimum = values.minimumDaysOverdue;
-  let negativates = false;
   for (const step of plan.open) {
     if (step.action.kind !== 'negativate') continue;
-    negativates = true;
     const earliest = Math.max(step.offsetDays, step.conditions?.minDaysOverdue ?? 0);
     if (earliest < minimum) {
       const overridden = resolved.sources.daysToRegister !== 'library';
@@ -246,7 +244,7 @@ function checkRulerUnderSettings(resolved: ResolvedTree, ruler: Ruler, bureaus: 
       );
     }
   }
-  if ((negativates || automaticWithoutStep) && values.daysToNextAction !== null && !values.enabledChannels.includes(values.defaultContactType)) {
+  if (values.daysToNextAction !== null && !values.enabledChannels.includes(values.defaultContactType)) {
     problems.add(
       'default_contact_type_disabled',
       resolved.pathOf('defaultContactType'),

@@ -1,4 +1,4 @@
-import type { CivilDate } from '../../calendar/index.js';
+import type { BusinessCalendar, CivilDate } from '../../calendar/index.js';
 import type { Money } from '../../money/index.js';
 import type { DebtorInput } from '../debtor.js';
 import type { Notice } from '../negativation.js';
@@ -22,6 +22,8 @@ export interface GuardFacts {
   readonly asOf: CivilDate;
   readonly settings: NegativationSettings;
   readonly dueDate: CivilDate;
+  /** The business calendar days overdue are counted on. */
+  readonly calendar: BusinessCalendar;
   /** What is still owed. */
   readonly outstanding: Money;
   /** The first day on which no submission is allowed (see `submissionCutoffOn`). */

@@ -1,4 +1,6 @@
-import { addDays, daysBetween } from '../../calendar/index.js';
+import { daysOverdue, fromEpochDay, toEpochDay } from '../../calendar/index.js';
+import { isSupportedEpochDay } from '../../calendar/civil-date.js';
+import { firstEpochDayOverdueBy } from '../../calendar/due-date.js';
 import { formatBrl } from '../../money/index.js';
 import type { Guard } from './guard.js';
 
@@ -19,21 +21,24 @@ export const minimumAmountGuard: Guard = {
 
 /**
  * Minimum days overdue (seed 003, creditor policy per branch): the title must
- * be at least `minimumDaysOverdue` calendar days past due (and past due at
- * all). Time heals it: `details.allowedFrom` is the first day it passes.
+ * be at least `minimumDaysOverdue` days overdue, counted as `daysOverdue`
+ * counts them (a due date on a non-business day is not overdue before its
+ * payable day has passed). Time heals it: `details.allowedFrom` is the first
+ * day it passes (absent when that day lies past the supported calendar).
  */
 export const minimumDaysOverdueGuard: Guard = {
   name: 'minimum_days_overdue',
   basis: 'seed 003 (creditor policy)',
   check: (facts) => {
-    const overdue = daysBetween(facts.dueDate, facts.asOf);
-    const needed = Math.max(1, facts.settings.minimumDaysOverdue);
-    if (overdue >= needed) return undefined;
+    const overdue = daysOverdue(facts.dueDate, facts.asOf, facts.calendar);
+    const needed = facts.settings.minimumDaysOverdue;
+    if (overdue >= needed && overdue > 0) return undefined;
+    const allowedFrom = firstEpochDayOverdueBy(toEpochDay(facts.dueDate), needed, facts.calendar);
     return {
       guard: 'minimum_days_overdue',
       basis: 'seed 003 (creditor policy)',
-      message: `the title is ${Math.max(0, overdue)} days overdue; ${needed} are required`,
-      details: { daysOverdue: overdue, required: needed, allowedFrom: addDays(facts.dueDate, needed) },
+      message: `the title is ${overdue} days overdue; ${needed} are required`,
+      details: { daysOverdue: overdue, required: needed, ...(isSupportedEpochDay(allowedFrom) ? { allowedFrom: fromEpochDay(allowedFrom) } : {}) },
     };
   },
 };

@@ -1,0 +1,56 @@
+/** Options of a {@link CircuitBreaker}. */
+export interface CircuitBreakerOptions {
+  /** Consecutive failed calls (after their retries) that open the circuit (default 5). */
+  readonly failureThreshold?: number;
+  /** How long the circuit stays open before one trial call is let through (default 60 s). */
+  readonly cooldownMs?: number;
+}
+
+/** The state of one bureau's circuit. */
+export type CircuitState = 'closed' | 'open' | 'half-open';
+
+/**
+ * A circuit breaker for one bureau: after `failureThreshold` consecutive
+ * failures it opens and refuses calls at once (the work waits for the next
+ * cycle instead of stalling this one); after `cooldownMs` one trial call goes
+ * through (half-open): success closes it, failure opens it again.
+ */
+export interface CircuitBreaker {
+  /** Whether a call may go out now; when it may not, the instant (ms) it will again. */
+  admit(now: number): { readonly admitted: true } | { readonly admitted: false; readonly retryAt: number };
+  succeeded(): void;
+  failed(now: number): void;
+  state(now: number): CircuitState;
+}
+
+/** Builds a {@link CircuitBreaker}. */
+export function circuitBreaker(options: CircuitBreakerOptions = {}): CircuitBreaker {
+  const threshold = Math.max(1, options.failureThreshold ?? 5);
+  const cooldown = Math.max(0, options.cooldownMs ?? 60_000);
+  let failures = 0;
+  let openedAt: number | undefined;
+  let trialInFlight = false;
+  const state = (now: number): CircuitState => (openedAt === undefined ? 'closed' : now - openedAt >= cooldown ? 'half-open' : 'open');
+  return {
+    admit(now) {
+      const current = state(now);
+      if (current === 'closed') return { admitted: true };
+      if (current === 'half-open' && !trialInFlight) {
+        trialInFlight = true;
+        return { admitted: true };
+      }
+      return { admitted: false, retryAt: (openedAt ?? now) + cooldown };
+    },
+    succeeded() {
+      failures = 0;
+      openedAt = undefined;
+      trialInFlight = false;
+    },
+    failed(now) {
+      failures++;
+      if (trialInFlight || failures >= threshold) openedAt = now;
+      trialInFlight = false;
+    },
+    state,
+  };
+}

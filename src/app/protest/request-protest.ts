@@ -1,0 +1,69 @@
+import * as z from 'zod';
+import { cobrancaError } from '../../errors.js';
+import type { ProtestRecord, StoreTransaction } from '../../ports/index.js';
+import { startProtest } from '../../protest/index.js';
+import { recordAudit } from '../audit.js';
+import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
+import type { AppContext } from '../dependencies.js';
+import { enqueueProtestEffects, newProtestRecord, protestOf } from './protest-store.js';
+
+/** Input of {@link requestProtest}. */
+export const requestProtestSchema = commandBaseSchema
+  .extend({
+    invoiceId: z.string().min(1),
+    /** The notary, when not the branch's (or the debtor's town's). */
+    notary: z.string().trim().min(1).optional(),
+    /** The species of the title (DM, DS, NP …); `DS` (duplicata de serviço) by default. */
+    titleKind: z.string().trim().min(1).max(10).optional(),
+    reason: z.string().max(2000).optional(),
+  })
+  .strict();
+
+/**
+ * Sends an invoice to protest (Lei 9.492/1997) through the protest module's
+ * request guards (overdue, minimum amount, not paid, not in an agreement, not
+ * disputed, not prescribed, no duplicate). The title goes to the notary through
+ * the outbox (`notary_submit`); nothing is written on a refusal.
+ */
+export function requestProtest(context: AppContext) {
+  return (input: unknown) => runCommand(context, 'requestProtest', requestProtestSchema, input, (tx, cmd) => startProtestRequest(tx, context, cmd));
+}
+
+/** The request inside a transaction (shared with the ruler's `protest` step). */
+export async function startProtestRequest(tx: StoreTransaction, context: AppContext, cmd: z.output<typeof requestProtestSchema>): Promise<ProtestRecord> {
+  const invoice = await tx.invoices.get(cmd.invoiceId);
+  if (!invoice) abort(notFound('invoice', cmd.invoiceId, ['invoiceId']));
+  if (invoice.status !== 'open') abort(cobrancaError('invalid_state', `invoice '${invoice.id}' is ${invoice.status}; only an open debt can be protested`, { path: ['invoiceId'] }));
+  const customer = await tx.customers.get(invoice.customerId);
+  if (!customer) abort(notFound('customer', invoice.customerId, ['invoiceId']));
+  const agreement = invoice.agreementId ? await tx.agreements.get(invoice.agreementId) : undefined;
+  const policy = context.policies.protest(invoice.branchId);
+  const started = startProtest({
+    id: context.ids.next('protest'),
+    notary: cmd.notary ?? policy.notaryFor(customer.address?.city, customer.address?.state),
+    creditor: context.policies.creditor,
+    debtor: { document: customer.taxId, name: customer.name, address: customer.address ?? {} },
+    title: {
+      id: invoice.id,
+      amount: { cents: invoice.amount.cents - invoice.paid.cents },
+      dueDate: invoice.dueDate,
+      ...(cmd.titleKind ? { kind: cmd.titleKind } : {}),
+      inActiveAgreement: agreement?.status === 'active',
+      disputed: invoice.disputed ?? false,
+    },
+    settings: policy.settings,
+    existing: (await tx.protests.list({ customerId: customer.id })).map(protestOf),
+    on: context.today(),
+    actor: cmd.actor,
+    at: context.nowIso(),
+    ...(cmd.reason ? { reason: cmd.reason } : {}),
+  });
+  if (started.isErr()) abort(started.error);
+  const { protest, effects } = started.value;
+  const record = newProtestRecord(protest, customer.id);
+  await tx.protests.insert(record);
+  await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'protest', subjectId: record.id, action: 'protest_requested', details: { invoiceId: invoice.id, notary: protest.notary } });
+  await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoice.id, action: 'protest_requested', details: { protestId: record.id } });
+  await enqueueProtestEffects(tx, context, protest, customer.id, effects);
+  return record;
+}

@@ -1,0 +1,82 @@
+import { addDays, addYears, daysBetween, type CivilDate } from '../calendar/index.js';
+import { formatBrl, type Money } from '../money/index.js';
+import { effectiveNoticeOn } from './deadlines.js';
+import type { ProtestNotice } from './protest.js';
+import type { ProtestSettings } from './settings.js';
+
+/** The names of the protest guards, stable (safe to store and switch on). */
+export type ProtestGuardName = 'overdue' | 'minimum_amount' | 'not_paid' | 'not_in_agreement' | 'not_disputed' | 'not_prescribed' | 'no_duplicate' | 'debtor_notified';
+
+/** What the guards look at, as of one day. */
+export interface ProtestGuardFacts {
+  readonly asOf: CivilDate;
+  readonly settings: ProtestSettings;
+  readonly dueDate: CivilDate;
+  readonly amount: Money;
+  readonly paid: boolean;
+  readonly inActiveAgreement: boolean;
+  readonly disputed: boolean;
+  readonly prescribesOn: CivilDate;
+  readonly notices: readonly ProtestNotice[];
+  readonly key?: string;
+  readonly liveKeys?: ReadonlySet<string>;
+}
+
+/** Why a guard refused, with the rule behind it. */
+export interface ProtestGuardViolation {
+  readonly guard: ProtestGuardName;
+  readonly basis: string;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** A named rule: `check` returns the message of a violation (and details) or `undefined` when it holds. */
+interface ProtestGuard {
+  readonly name: ProtestGuardName;
+  readonly basis: string;
+  readonly check: (facts: ProtestGuardFacts) => { message: string; details?: Record<string, unknown> } | undefined;
+}
+
+const guard = (name: ProtestGuardName, basis: string, check: ProtestGuard['check']): ProtestGuard => ({ name, basis, check });
+
+/** The day a debt prescribes: `years` after the day after the due date (CC art. 206 §5 I). */
+export function protestPrescriptionOn(dueDate: CivilDate, years: number): CivilDate {
+  return addYears(addDays(dueDate, 1), years);
+}
+
+const overdue = guard('overdue', 'Lei 9.492/1997 art. 1 (a due, unpaid title); creditor policy', (f) => {
+  const days = daysBetween(f.dueDate, f.asOf);
+  return days >= f.settings.daysAfterDueDate ? undefined : { message: `the title is ${Math.max(0, days)} days overdue; ${f.settings.daysAfterDueDate} are required`, details: { daysOverdue: days } };
+});
+const minimumAmount = guard('minimum_amount', 'creditor policy', (f) =>
+  f.amount.cents > 0 && f.amount.cents >= f.settings.minimumAmount.cents ? undefined : { message: `${formatBrl(f.amount)} is below the minimum of ${formatBrl(f.settings.minimumAmount)}` },
+);
+const notPaid = guard('not_paid', 'Lei 9.492/1997 art. 1', (f) => (f.paid ? { message: 'the title is paid' } : undefined));
+const notInAgreement = guard('not_in_agreement', 'DOMAIN.md §8 (a debt being settled is not protested)', (f) => (f.inActiveAgreement ? { message: 'the invoice is in an active agreement' } : undefined));
+const notDisputed = guard('not_disputed', 'CDC art. 42 (no undue collection of a contested debt)', (f) => (f.disputed ? { message: 'the debt is disputed' } : undefined));
+const notPrescribed = guard('not_prescribed', 'CC art. 206 §5 I', (f) => (f.asOf < f.prescribesOn ? undefined : { message: `the debt prescribed on ${f.prescribesOn}`, details: { prescribesOn: f.prescribesOn } }));
+const noDuplicate = guard('no_duplicate', 'one protest per debtor, creditor and title', (f) =>
+  f.key !== undefined && f.liveKeys?.has(f.key) === true ? { message: 'this title of this debtor is already being protested', details: { key: f.key } } : undefined,
+);
+const debtorNotified = guard('debtor_notified', 'Lei 9.492/1997 art. 14 (as changed by Lei 14.711/2023)', (f) =>
+  effectiveNoticeOn(f.notices, f.asOf) !== undefined ? undefined : { message: 'the debtor has not been validly notified: an electronic notice counts only once confirmed; otherwise paper or public notice' },
+);
+
+/** The stages at which guards run: the request, and the registration of the protest by the notary. */
+export type ProtestGuardStage = 'request' | 'registration';
+
+/** The guards of each stage. */
+export const PROTEST_GUARDS: Readonly<Record<ProtestGuardStage, readonly ProtestGuard[]>> = {
+  request: [overdue, minimumAmount, notPaid, notInAgreement, notDisputed, notPrescribed, noDuplicate],
+  registration: [debtorNotified, notPaid],
+};
+
+/** Runs the guards of a stage; every violation is returned (empty = allowed). */
+export function runProtestGuards(stage: ProtestGuardStage, facts: ProtestGuardFacts): ProtestGuardViolation[] {
+  const violations: ProtestGuardViolation[] = [];
+  for (const g of PROTEST_GUARDS[stage]) {
+    const found = g.check(facts);
+    if (found) violations.push({ guard: g.name, basis: g.basis, message: found.message, ...(found.details ? { details: found.details } : {}) });
+  }
+  return violations;
+}
