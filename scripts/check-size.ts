@@ -7,7 +7,7 @@
  */
 import { buildSync } from 'esbuild';
 import { join } from 'node:path';
-import { NODE_ONLY_ENTRIES, ROOT, manifest, publicEntries } from './support.js';
+import { NODE_ONLY_ENTRIES, ROOT, RUNTIME_BUILTINS, manifest, publicEntries } from './support.js';
 
 const KB = 1024;
 
@@ -67,6 +67,7 @@ function minifiedSize(measurement: Measurement): number {
     write: false,
     format: 'esm',
     platform: nodeOnly ? 'node' : 'browser',
+    external: [...RUNTIME_BUILTINS],
     logLevel: 'error',
   });
   return result.outputFiles.reduce((total, output) => total + output.contents.length, 0);
