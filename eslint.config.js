@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** The domain folders must stay pure: no clock, no randomness, no I/O. */
-const domainFolders = ['src/agreements/**', 'src/negativation/**', 'src/ruler/**', 'src/portfolio/**', 'src/protest/**', 'src/money/**', 'src/calendar/**', 'src/documents/**'];
+const domainFolders = ['src/agreements/**', 'src/negativation/**', 'src/ruler/**', 'src/portfolio/**', 'src/protest/**', 'src/bank-returns/**', 'src/money/**', 'src/calendar/**', 'src/documents/**'];
 
 /** `import { z } from 'zod'` keeps all of zod, locales included, in a host's bundle; the namespace import lets bundlers drop what is unused. */
 const namedZod = {

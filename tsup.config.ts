@@ -11,6 +11,7 @@ export const entries = {
   'ruler/index': 'src/ruler/index.ts',
   'portfolio/index': 'src/portfolio/index.ts',
   'protest/index': 'src/protest/index.ts',
+  'bank-returns/index': 'src/bank-returns/index.ts',
   'testing/index': 'src/testing/index.ts',
   'adapters/memory/index': 'src/adapters/memory/index.ts',
   'adapters/memory/file': 'src/adapters/memory/file.ts',

@@ -96,10 +96,12 @@ export interface InputIssue {
  * issue gives `path` and the message; every issue is listed in `details.issues`.
  */
 export function fromZodError(error: z.ZodError, basePath: ErrorPath = []): CobrancaError<'invalid_input'> {
-  const issues: InputIssue[] = error.issues.map((issue) => ({
-    path: [...basePath, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')],
-    message: issue.message,
-  }));
+  const issues: InputIssue[] = error.issues.flatMap((issue) => {
+    const path = [...basePath, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
+    // A strict schema's unknown field: one issue per field, its path naming it (`proposal.finePercentage`).
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key], message: `unknown field '${key}'` }));
+    return [{ path, message: issue.message }];
+  });
   const first = issues[0] ?? { path: basePath, message: 'invalid input' };
   const summary = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
   return cobrancaError('invalid_input', first.message + summary, { path: first.path, details: { issues } });

@@ -6,7 +6,7 @@ const SRC = join(import.meta.dirname, '..', 'src');
 
 /** Which top-level folders of src/ each folder may import from (ARCHITECTURE.md: data flows one way). */
 const KERNEL = ['errors', 'money', 'calendar', 'documents'] as const;
-const DOMAIN = ['agreements', 'negativation', 'ruler', 'portfolio', 'protest'] as const;
+const DOMAIN = ['agreements', 'negativation', 'ruler', 'portfolio', 'protest', 'bank-returns'] as const;
 const ALLOWED: Record<string, readonly string[]> = {
   errors: [],
   money: ['errors'],
@@ -18,6 +18,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ruler: KERNEL,
   portfolio: KERNEL,
   protest: KERNEL,
+  'bank-returns': KERNEL,
   // The ports are interfaces made of kernel types.
   ports: KERNEL,
   // ARCHITECTURE.md: adapters import the ports only (and the kernel types the ports are made of).

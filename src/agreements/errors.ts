@@ -38,7 +38,9 @@ export type AgreementsErrorCode =
   /** The installments do not add up to the agreement's total (seed 001); `details.difference`. */
   | 'plan_unbalanced'
   /** An edit names an installment the plan does not have. */
-  | 'installment_not_found';
+  | 'installment_not_found'
+  /** A consumer debt's agreement fine is above the cap (CDC art. 52 §1) and the cap rule says `refuse`. */
+  | 'fine_above_consumer_cap';
 
 /** An error of the agreements module. */
 export type AgreementsError = CobrancaError<AgreementsErrorCode>;

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { civilDateSchema, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { allocationPolicySchema, nonNegativeMoneySchema, roundingModeSchema, ZERO, type Money } from '../money/index.js';
 import { Dec } from '../money/decimal.js';
+import { agreementFineCapSchema, type AppliedAgreementFine } from './agreement-fine-cap.js';
 import { eligibilityPolicySchema } from './eligibility.js';
 import { accountPlanSchema, type InstallmentPlan } from './installment-plan.js';
 import { agreementInvoiceSchema, MAX_AGREEMENT_INVOICES } from './invoice.js';
@@ -44,8 +45,10 @@ export const newProposalSchema = z.object({
   lateChargesPolicy: lateChargesPolicySchema.optional(),
   /** + Acréscimo (%) of the base, spread over all installments. */
   surchargePercent: percentSchema.default(zeroPercent),
-  /** + Multa (%) of the base, once on the first installment. */
+  /** + Multa (%) of the base, once on the first installment; capped for a consumer debt by `fineCap`. */
   finePercent: percentSchema.default(zeroPercent),
+  /** The consumer cap on the fine (CDC art. 52 §1): a consumer debt by default, 2%, capped (and said in `fineRule`) or refused. */
+  fineCap: agreementFineCapSchema.default(() => agreementFineCapSchema.parse({})),
   /** − Descontos (%) of the base, spread over all installments. */
   discountPercent: percentSchema.default(zeroPercent),
   /** − Descontos (R$), spread over all installments. */
@@ -91,6 +94,8 @@ export interface Agreement {
   readonly plan: InstallmentPlan;
   /** What the host must do to its receivables. */
   readonly instructions: LedgerInstructions;
+  /** A new proposal's fine as applied, with the consumer cap in force (`capped: true` when the cap cut it). */
+  readonly fineRule?: AppliedAgreementFine;
 }
 
 /** Options of {@link proposeAgreement}. */

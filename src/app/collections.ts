@@ -13,8 +13,13 @@ import { addAttachment, describeAttachment, removeAttachment } from './account/a
 import { sendEmail, sendMessage } from './account/messages.js';
 import { cancelTask, completeTask, createTask, editTask } from './account/tasks.js';
 import { accountHistory, invoiceHistory } from './account/history.js';
-import { negotiate } from './agreements/negotiate.js';
+import { negotiate, previewAgreement } from './agreements/negotiate.js';
+import { cancelAgreement } from './agreements/cancel-agreement.js';
+import { agreementCategories } from './registers/categories.js';
+import { emailTemplates } from './registers/email-templates.js';
+import { classifyNow } from './cycle/classify-pass.js';
 import { recordPayment } from './payments/record-payment.js';
+import { importReturnFile } from './payments/import-return-file.js';
 import { requestNegativation } from './negativation/request-negativation.js';
 import { cancelNegativation, requestRemoval } from './negativation/removal-and-cancel.js';
 import { applyBureauReport, negativationEffectHandlers } from './negativation/effect-handlers.js';
@@ -73,8 +78,18 @@ export function createCollections(options: CollectionsOptions) {
     completeTask: completeTask(context),
     accountHistory: accountHistory(context),
     invoiceHistory: invoiceHistory(context),
+    /** Computes the agreement a negotiation would make (plan, installments, capped fine) and writes nothing. */
+    previewAgreement: previewAgreement(context),
     negotiate: negotiate(context),
+    /** An operator cancels an active agreement with a reason; its invoices return to collection. */
+    cancelAgreement: cancelAgreement(context),
+    ...agreementCategories(context),
+    ...emailTemplates(context),
+    /** Seed 004's "run the classifier now": reads the portfolio and returns the panels and charts; writes and sends nothing. */
+    classifyNow: () => classifyNow(context),
     recordPayment: recordPayment(context),
+    /** Reads a bank return file (CNAB 240/400) and records each liquidation once, with its credit date; bad lines are reported by number. */
+    importReturnFile: importReturnFile(context),
     requestNegativation: requestNegativation(context),
     requestRemoval: requestRemoval(context),
     cancelNegativation: cancelNegativation(context),

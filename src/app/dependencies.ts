@@ -1,5 +1,5 @@
 import type { BusinessCalendar, Clock, CivilDate } from '../calendar/index.js';
-import type { BureauGateway, IdGenerator, Notifier, RateSource, Store } from '../ports/index.js';
+import type { BureauGateway, IdGenerator, Notifier, RateSource, Share, Store } from '../ports/index.js';
 import { todayIn } from '../calendar/index.js';
 import type { Policies } from './policies.js';
 
@@ -22,6 +22,8 @@ export interface AppContext extends Ports {
   nowIso(): string;
   /** Today's civil date in São Paulo. */
   today(): CivilDate;
+  /** The worker's share of the portfolio when N workers run one day's cycle together; the whole portfolio when absent. */
+  readonly share?: Share;
 }
 
 /** The gateway of a named bureau; a name no gateway serves (a record written under another configuration) is an error the outbox retries and reports. */

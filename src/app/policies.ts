@@ -34,6 +34,12 @@ export const policyOptionsSchema = z.strictObject({
   lateCharges: z
     .object({ policy: z.unknown().optional(), interestFromRates: z.boolean().default(false), correctionIndex: z.string().min(1).optional() })
     .optional(),
+  /**
+   * Agreements: what `negotiate` does with a consumer debt's fine above the cap (2%, CDC art. 52 §1): `cap` it (the
+   * agreement's `fineRule` says so; the default) or `refuse` the proposal (`fine_above_consumer_cap`). A customer of kind
+   * `person` is a consumer; a `company` is not capped.
+   */
+  agreements: z.object({ fineAboveConsumerCap: z.enum(['cap', 'refuse']).default('cap') }).strict().default({ fineAboveConsumerCap: 'cap' }),
 });
 
 /** Policy options as the host writes them. */
@@ -42,6 +48,8 @@ export type PolicyOptions = z.input<typeof policyOptionsSchema> & { readonly set
 /** The resolved policies the use cases read. */
 export interface Policies {
   readonly creditor: { readonly id: string; readonly name: string; readonly document: string };
+  /** Agreement settings (the consumer cap on the fine). */
+  readonly agreements: { readonly fineAboveConsumerCap: 'cap' | 'refuse' };
   /** The checked configuration: rulers, the settings tree, the bureau names. */
   readonly configuration: Configuration;
   /** Every setting of an invoice's branch and contract, resolved once per subject: the same values go to the ruler and to the negativation module. */
@@ -82,6 +90,7 @@ export function resolvePolicies(input: unknown, bureaus: readonly string[], rate
 
   return ok({
     creditor: options.creditor,
+    agreements: options.agreements,
     configuration: checked,
     settingsFor: (branch, contract) => checked.settingsFor(subjectOf(branch, contract)),
     rulerSettings: (branch, contract) => checked.settingsFor(subjectOf(branch, contract)).rulerSettings,

@@ -1,6 +1,7 @@
 import { addDays, addMonths, daysBetween, startOfMonth, type CivilDate } from '../calendar/index.js';
 import { fromCents, type Money } from '../money/index.js';
 import type { ParsedClassifierInvoice } from './classify-input.js';
+import { agreementOn, isBroken, owedCentsOf } from './invoice-facts.js';
 import type { z } from 'zod';
 import type { collectionEventSchema } from './classify-input.js';
 
@@ -30,11 +31,11 @@ export interface CountPoint {
  * - `interactionsPerMonth`: collection events per month, the last 12 months.
  * - `agreementsPerCity`: agreements created in the last 90 days per city, the top 20.
  * - `resultsPerMonth`: agreement invoices paid per month (count, amount), the last 12 months.
- * - `overduePerOperator`: unpaid agreement invoices past their tolerance date, per operator, up to 30 days and beyond.
+ * - `overduePerOperator`: unpaid invoices of broken agreements, per operator, up to 30 days past the later of the due and tolerance dates and beyond, with what they owe.
  * - `effectedPerOperator`: agreement invoices paid in the last 180 days, per operator.
  * - `registrationsPerMonth`: bureau registrations per month (amount registered), the last 12 months.
  * - `eventsPerOperator`: events and interactions per operator, the last 90 days.
- * Invoices and agreements without an operator or city are counted under `''`.
+ * Replaced originals are never counted (their installments are). Agreements without an operator or city are counted under `''`.
  */
 export interface PortfolioCharts {
   readonly interactionsPerMonth: readonly MonthPoint[];
@@ -103,7 +104,7 @@ export class ChartAccumulator {
 
   addInvoice(invoice: ParsedClassifierInvoice): void {
     const asOf = this.asOf;
-    const agreement = invoice.agreement && !invoice.agreement.cancelled ? invoice.agreement : undefined;
+    const agreement = agreementOn(invoice, asOf);
     const paidOn = invoice.paidOn !== undefined && invoice.paidOn <= asOf ? invoice.paidOn : undefined;
     if (agreement) {
       const operator = agreement.operator ?? invoice.operator ?? '';
@@ -116,12 +117,13 @@ export class ChartAccumulator {
       if (paidOn !== undefined) {
         this.results.add(paidOn, invoice.amount.cents);
         if (paidOn > this.since180) increment(this.effected, operator);
-      } else if (agreement.toleranceDate < asOf && agreement.createdOn <= asOf) {
-        const late = daysBetween(agreement.toleranceDate, asOf);
+      } else if (isBroken(invoice, agreement, asOf)) {
+        const deadline = agreement.toleranceDate > invoice.dueDate ? agreement.toleranceDate : invoice.dueDate;
+        const late = Math.max(0, daysBetween(deadline, asOf));
         const row = this.overdue.get(operator) ?? { upTo30Days: 0, over30Days: 0, cents: 0 };
         if (late <= 30) row.upTo30Days++;
         else row.over30Days++;
-        row.cents += invoice.amount.cents;
+        row.cents += owedCentsOf(invoice, asOf);
         this.overdue.set(operator, row);
       }
     }
@@ -131,7 +133,7 @@ export class ChartAccumulator {
   addEvent(event: Event): void {
     if (event.date > this.asOf) return;
     this.interactions.add(event.date);
-    if (event.date > this.since90) increment(this.events, event.operator ?? '');
+    if (event.date > this.since90) increment(this.events, event.operator);
   }
 
   result(): PortfolioCharts {

@@ -5,25 +5,34 @@ import { nonNegativeMoneySchema } from '../money/index.js';
 const label = z.string().trim().min(1).max(200);
 
 /**
- * An invoice as the classifier (seed 004) reads it. `collection` is where the
- * operator put it: `selected` ("Dar início ao processo de cobrança": in
- * contact) or `started` (confirmed, a collection account exists: awaiting
- * negotiation). `agreement` and `negativation` are the facts the other modules
- * keep; the classifier only reads them.
+ * An invoice as the classifier (seed 004) reads it. `collection` is where it
+ * stands: `forwarded` (the ruler's "forward to collections" step put it in
+ * "classified", no contact yet), `selected` (an operator's "Dar início ao
+ * processo de cobrança": in contact) or `started` (confirmed: awaiting
+ * negotiation). `owed` is what it owes on `asOf` by the one owed-amount rule
+ * (the application computes it; without it, the amount when unpaid). An
+ * original replaced by a new proposal names the agreement in `replacedBy` and
+ * is shown once, as replaced. `agreement` and `negativation` are the facts the
+ * other modules keep (`agreement.status` is `agreementStatus`'s answer); the
+ * classifier only reads them.
  */
 export const classifierInvoiceSchema = z.object({
   id: label,
   customerId: label,
   dueDate: civilDateSchema,
   amount: nonNegativeMoneySchema,
+  owed: nonNegativeMoneySchema.optional(),
   paidOn: civilDateSchema.optional(),
-  collection: z.enum(['selected', 'started']).optional(),
+  collection: z.enum(['forwarded', 'selected', 'started']).optional(),
+  replacedBy: label.optional(),
   agreement: z
     .object({
       id: label,
       createdOn: civilDateSchema,
       toleranceDate: civilDateSchema,
       cancelled: z.boolean().default(false),
+      /** The agreement's state by `agreementStatus`; when absent, an unpaid invoice is broken once past the later of its due date and the tolerance date (the engine's rule). */
+      status: z.enum(['active', 'fulfilled', 'broken', 'cancelled']).optional(),
       city: label.optional(),
       operator: label.optional(),
     })
@@ -41,10 +50,10 @@ export type ClassifierInvoice = z.input<typeof classifierInvoiceSchema>;
 /** A parsed classifier invoice. */
 export type ParsedClassifierInvoice = z.output<typeof classifierInvoiceSchema>;
 
-/** A collection event (contact, comment, e-mail, SMS, task …) for the charts' interaction series. */
+/** A collection event (contact, comment, e-mail, SMS, task, agreement …) for the charts: every event carries its operator. */
 export const collectionEventSchema = z.object({
   date: civilDateSchema,
-  operator: label.optional(),
+  operator: label,
   kind: label.optional(),
 });
 

@@ -4,6 +4,7 @@ import { calendarOption, daysOverdue, defaultBusinessCalendar, type BusinessCale
 import { fromCents, type Money } from '../money/index.js';
 import { classifierInvoiceSchema, classifyOptionsSchema, collectionEventSchema, type ClassifierInvoice, type CollectionEvent, type ParsedClassifierInvoice } from './classify-input.js';
 import { ChartAccumulator, type PortfolioCharts } from './classify-charts.js';
+import { agreementOn, isBroken, isPaid, owedCentsOf } from './invoice-facts.js';
 import type { PortfolioError } from './errors.js';
 
 /** The nine panels of seed 004's collection manager (the tenth, the charts, is {@link PortfolioCharts}), and the protested titles. */
@@ -23,11 +24,14 @@ export const PANELS = [
 /** The name of a panel. */
 export type PanelName = (typeof PANELS)[number];
 
-/** One panel: the invoices in it, how many customers they belong to, and their total. */
+/** One panel: the invoices in it, how many customers they belong to, their amounts and what they owe. */
 export interface Panel {
   readonly invoices: number;
   readonly customers: number;
+  /** The invoices' amounts (principal as issued). */
   readonly amount: Money;
+  /** What they owe on `asOf` by the one owed-amount rule (zero for a paid invoice): the panel's total. */
+  readonly owed: Money;
   readonly invoiceIds: readonly string[];
 }
 
@@ -43,31 +47,36 @@ export interface ClassifyPortfolioInput {
 export interface PortfolioClassification {
   readonly asOf: CivilDate;
   readonly panels: Readonly<Record<PanelName, Panel>>;
+  /** Originals replaced by a new proposal: shown here once, never beside their installments. */
+  readonly replaced: Panel;
   readonly charts: PortfolioCharts;
 }
 
 class PanelAccumulator {
   cents = 0;
+  owedCents = 0;
   readonly ids: string[] = [];
   readonly customers = new Set<string>();
 
-  add(invoice: ParsedClassifierInvoice): void {
+  add(invoice: ParsedClassifierInvoice, owedCents: number): void {
     this.cents += invoice.amount.cents;
+    this.owedCents += owedCents;
     this.ids.push(invoice.id);
     this.customers.add(invoice.customerId);
   }
 
   toPanel(): Panel {
-    return { invoices: this.ids.length, customers: this.customers.size, amount: fromCents(this.cents), invoiceIds: this.ids };
+    return { invoices: this.ids.length, customers: this.customers.size, amount: fromCents(this.cents), owed: fromCents(this.owedCents), invoiceIds: this.ids };
   }
 }
 
 /**
  * The panels an invoice belongs to as of a day (seed 004). An invoice can be in
  * several (an agreement invoice that is also registered at a bureau).
- * - `classified`: open, overdue (as `daysOverdue` counts) and at least `forwardAfterDays` days, not yet selected, no agreement.
+ * An original replaced by a new proposal is in none of them (see `replaced`).
+ * - `classified`: open, no agreement, not yet selected; forwarded by the ruler's step, or overdue (as `daysOverdue` counts) at least `forwardAfterDays` days.
  * - `inContact` / `awaitingNegotiation`: open, no agreement, selected / started.
- * - `agreementPending` / `agreementBroken`: in a (not cancelled) agreement, unpaid, on or before / after the tolerance date.
+ * - `agreementPending` / `agreementBroken`: in a (not cancelled) agreement, unpaid; broken only when `agreementStatus` says so.
  * - `agreementFulfilled`: in an agreement and paid.
  * - `registered`: registered at a bureau, not removed, unpaid.
  * - `critiques` ("críticas de SPC"): paid but still registered.
@@ -76,11 +85,13 @@ class PanelAccumulator {
  */
 export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forwardAfterDays: number, calendar: BusinessCalendar = defaultBusinessCalendar()): PanelName[] {
   const panels: PanelName[] = [];
-  const paid = invoice.paidOn !== undefined && invoice.paidOn <= asOf;
-  const agreement = invoice.agreement !== undefined && !invoice.agreement.cancelled && invoice.agreement.createdOn <= asOf ? invoice.agreement : undefined;
+  if (invoice.replacedBy !== undefined) return panels;
+  const paid = isPaid(invoice, asOf);
+  const agreement = agreementOn(invoice, asOf);
   if (!paid && agreement === undefined) {
     if (invoice.collection === 'selected') panels.push('inContact');
     else if (invoice.collection === 'started') panels.push('awaitingNegotiation');
+    else if (invoice.collection === 'forwarded') panels.push('classified');
     else {
       const overdue = daysOverdue(invoice.dueDate, asOf, calendar);
       if (overdue > 0 && overdue >= forwardAfterDays) panels.push('classified');
@@ -88,7 +99,7 @@ export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forw
   }
   if (agreement !== undefined) {
     if (paid) panels.push('agreementFulfilled');
-    else panels.push(asOf <= agreement.toleranceDate ? 'agreementPending' : 'agreementBroken');
+    else panels.push(isBroken(invoice, agreement, asOf) ? 'agreementBroken' : 'agreementPending');
   }
   const negativation = invoice.negativation;
   if (negativation !== undefined && negativation.registeredOn <= asOf) {
@@ -120,13 +131,20 @@ export function classifyPortfolio(input: ClassifyPortfolioInput, options: { read
   if (!isIterable(input.invoices)) return fail('invalid_input', 'expected the invoices as a list (any iterable)', { path: ['invoices'] });
   if (input.events !== undefined && !isIterable(input.events)) return fail('invalid_input', 'expected the events as a list (any iterable)', { path: ['events'] });
   const panels = Object.fromEntries(PANELS.map((name) => [name, new PanelAccumulator()])) as Record<PanelName, PanelAccumulator>;
+  const replaced = new PanelAccumulator();
   const charts = new ChartAccumulator(asOf);
   let index = 0;
   for (const raw of input.invoices) {
     const parsed = parseInput(classifierInvoiceSchema, raw, ['invoices', index++]);
     if (parsed.isErr()) return err(parsed.error);
-    for (const name of panelsOf(parsed.value, asOf, forwardAfterDays, calendar.value)) panels[name].add(parsed.value);
-    charts.addInvoice(parsed.value);
+    const invoice = parsed.value;
+    if (invoice.replacedBy !== undefined) {
+      replaced.add(invoice, 0);
+      continue;
+    }
+    const owed = owedCentsOf(invoice, asOf);
+    for (const name of panelsOf(invoice, asOf, forwardAfterDays, calendar.value)) panels[name].add(invoice, owed);
+    charts.addInvoice(invoice);
   }
   index = 0;
   for (const raw of input.events ?? []) {
@@ -135,5 +153,5 @@ export function classifyPortfolio(input: ClassifyPortfolioInput, options: { read
     charts.addEvent(parsed.value);
   }
   const result = Object.fromEntries(PANELS.map((name) => [name, panels[name].toPanel()])) as Record<PanelName, Panel>;
-  return ok({ asOf, panels: result, charts: charts.result() });
+  return ok({ asOf, panels: result, replaced: replaced.toPanel(), charts: charts.result() });
 }

@@ -5,5 +5,6 @@
  */
 export * from './records.js';
 export * from './store.js';
+export * from './share.js';
 export * from './services.js';
 export type { Clock } from '../calendar/index.js';

@@ -54,6 +54,8 @@ export interface InvoiceRecord extends Versioned {
   readonly agreementId?: string;
   /** The collection account it belongs to, once collection started. */
   readonly collectionAccountId?: string;
+  /** When the ruler's "forward to collections" step classified it for the collection manager (seed 004's first panel). */
+  readonly forwardedOn?: CivilDate;
   /** Seed 000: the "Negativar" flag set when the invoice was created (automatic request). */
   readonly negativate?: boolean;
   readonly fiscalDocumentIssued?: boolean;
@@ -78,6 +80,10 @@ export interface PaymentRecord extends Versioned {
 export interface AgreementRecord extends Versioned {
   readonly customerId: string;
   readonly status: 'active' | 'fulfilled' | 'broken' | 'cancelled';
+  /** The operator who made it (the per-operator charts group by it). */
+  readonly operator?: string;
+  /** Set when an operator cancelled it: when, who and why. */
+  readonly cancellation?: { readonly on: CivilDate; readonly by: string; readonly reason: string };
   /** The invoice that carries each installment (the original for keep terms, the new one for a new proposal). */
   readonly installmentInvoices: readonly { readonly number: number; readonly invoiceId: string }[];
   /** Once fulfilled: the day the last installment was paid and its funds became available (the covered invoices count as paid then). */
@@ -85,6 +91,23 @@ export interface AgreementRecord extends Versioned {
   readonly fundsAvailableOn?: CivilDate;
   /** The agreements module's agreement value (plain, serialisable). */
   readonly agreement: unknown;
+}
+
+/**
+ * An entry of one of seed 004's registers: an agreement category
+ * ("Categorias de Acordo": name, active) or an e-mail template ("Modelo de
+ * Email": name, subject, body with `{{placeholders}}`). Entries are never
+ * deleted, only deactivated, so agreements and messages keep naming them.
+ */
+export interface RegisterRecord extends Versioned {
+  readonly register: 'agreement_category' | 'email_template';
+  readonly name: string;
+  readonly active: boolean;
+  /** E-mail templates: the subject and the body. */
+  readonly subject?: string;
+  readonly body?: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
 }
 
 /** A negativation as stored: the negativation module's plain data plus bookkeeping. */
@@ -241,7 +264,7 @@ export interface AuditEntry {
   readonly id: string;
   readonly at: string;
   readonly actor: string;
-  readonly subjectType: 'customer' | 'invoice' | 'account' | 'agreement' | 'negativation' | 'protest' | 'payment' | 'cycle';
+  readonly subjectType: 'customer' | 'invoice' | 'account' | 'agreement' | 'negativation' | 'protest' | 'payment' | 'cycle' | 'register';
   readonly subjectId: string;
   readonly action: string;
   readonly details?: Readonly<Record<string, unknown>>;

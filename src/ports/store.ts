@@ -10,8 +10,10 @@ import type {
   OutboxEffect,
   PaymentRecord,
   ProtestRecord,
+  RegisterRecord,
   Versioned,
 } from './records.js';
+import type { Share } from './share.js';
 
 /**
  * Thrown by a store when a write names a version that is no longer current
@@ -58,9 +60,11 @@ export interface Collection<T extends Versioned> {
   /**
    * One page of records in id order: at most `limit`, with ids after `after`
    * (keyset pagination). Page through a large portfolio by passing the last id
-   * of each page as the next `after`, each page in its own transaction.
+   * of each page as the next `after`, each page in its own transaction. With a
+   * `share`, only records of that worker's share of the customers (see
+   * {@link Share}: by `customerId`, or the id of a customer record).
    */
-  page(limit: number, after?: string): Promise<T[]>;
+  page(limit: number, after?: string, share?: Share): Promise<T[]>;
 }
 
 /** The log of ruler actions already performed. */
@@ -162,6 +166,8 @@ export interface StoreTransaction {
   readonly accounts: Collection<CollectionAccountRecord>;
   readonly agreements: Collection<AgreementRecord>;
   readonly negativations: Collection<NegativationRecord>;
+  /** Seed 004's registers: agreement categories and e-mail templates (`register` tells them apart). */
+  readonly registers: Collection<RegisterRecord>;
   readonly protests: Collection<ProtestRecord>;
   readonly actionLog: ActionLog;
   readonly outbox: Outbox;

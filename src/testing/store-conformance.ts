@@ -4,6 +4,7 @@ import { fromCents } from '../money/index.js';
 import type { CustomerRecord, InvoiceRecord, OutboxEffect, Versioned } from '../ports/records.js';
 import { isVersionConflict, type Collection, type Store, type StoreTransaction } from '../ports/store.js';
 import { outboxClaimCases } from './outbox-claim-cases.js';
+import { shareCases } from './share-cases.js';
 
 /** One check of the storage conformance suite. */
 export interface ConformanceCase {
@@ -346,6 +347,7 @@ export function storeConformanceCases(makeStore: StoreFactory): ConformanceCase[
   });
 
   for (const c of outboxClaimCases(makeStore)) cases.push(c);
+  for (const c of shareCases(makeStore)) cases.push(c);
   return cases;
 }
 

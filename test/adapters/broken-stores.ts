@@ -47,6 +47,10 @@ export const brokenStores: Record<string, { readonly make: () => Store; readonly
     make: flawed((tx) => ({ ...tx, outbox: { ...tx.outbox, settle: async (id, { owner: _owner, ...outcome }) => tx.outbox.settle(id, outcome) } })),
     caughtBy: 'settle with the owner releases the claim',
   },
+  'ignores the worker share of page': {
+    make: flawed((tx) => ({ ...tx, invoices: { ...tx.invoices, get: (id) => tx.invoices.get(id), insert: (r) => tx.invoices.insert(r), update: (r) => tx.invoices.update(r), list: (f) => tx.invoices.list(f), page: (n, a) => tx.invoices.page(n, a) } })),
+    caughtBy: 'page by share',
+  },
   'does not roll back on a throw': { caughtBy: 'a transaction that throws leaves nothing behind', make: () => {
     const inner = new MemoryStore();
     return {

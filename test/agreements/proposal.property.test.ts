@@ -36,6 +36,7 @@ const proposalArb: fc.Arbitrary<NewProposalInput> = fc
       category: 'prop',
       surchargePercent: r.surchargePercent,
       finePercent: r.finePercent,
+      fineCap: { consumerContract: false },
       discountPercent: r.discountPercent,
       discountAmount: { cents: Math.min(r.discountCents, Math.floor(base / 2)) },
       chargesAmount: r.chargesAmount,

@@ -43,6 +43,17 @@ describe('proposeAgreement: seed 004 "Fazer Acordo"', () => {
     expect(c(agreement.total)).toBe(110500);
   });
 
+  it('the consumer cap (CDC art. 52 §1): a consumer debt\'s 5% fine is charged at 2% and the agreement says so, or refused by setting', () => {
+    const capped = propose(seed004Proposal({ fineCap: { consumerContract: true } }));
+    // base 1000.00: fine 2% = 20.00 instead of 50.00; total 1105.00 − 30.00 = 1075.00
+    expect([c(capped.plan.components.fine), c(capped.total)]).toEqual([2000, 107_500]);
+    expect(capped.fineRule).toEqual({ requestedPercent: '5', appliedPercent: '2', capPercent: '2', capped: true });
+    expect(propose(seed004Proposal()).fineRule).toEqual({ requestedPercent: '5', appliedPercent: '5', capPercent: null, capped: false });
+    const refused = proposeAgreement(seed004Proposal({ fineCap: { consumerContract: true, aboveCap: 'refuse' } }));
+    expect(refused._unsafeUnwrapErr()).toMatchObject({ code: 'fine_above_consumer_cap', path: ['finePercent'] });
+    expect(propose(seed004Proposal({ finePercent: '2', fineCap: { consumerContract: true, aboveCap: 'refuse' } })).fineRule?.capped).toBe(false);
+  });
+
   it('places charges, fees and fine once on the first installment and spreads base, surcharge and discounts', () => {
     const { installments } = propose(seed004Proposal()).plan;
     // Spread part 1000.00 + 50.00 − 10.00 = 1040.00 in 3 → 346.67, 346.67, 346.66; once-only 50.00 + 5.00 + 10.00 on the first.

@@ -27,6 +27,7 @@ describe('the daily cycle: reminder → agreement → payment', () => {
     expect(notifier.sent.map((m) => m.channel)).toEqual(['email', 'sms']);
 
     clock.set('2026-11-16T10:00:00-03:00');
+    const category = (await app.createAgreementCategory({ ...op('category'), name: 'Renegociação' }))._unsafeUnwrap();
     const deal = await app.negotiate({
       ...op('deal-1'),
       customerId: maria.id,
@@ -34,7 +35,7 @@ describe('the daily cycle: reminder → agreement → payment', () => {
         kind: 'new-proposal',
         selectedInvoiceIds: ['i1'],
         toleranceDate: '2026-12-15',
-        category: 'renegociação',
+        category: category.id,
         finePercent: '2',
         accountPlan: { fine: '3.01.02' },
         installments: { kind: 'regular', count: 2, firstDueDate: '2026-12-10', description: 'Acordo fatura i1', paymentProfile: 'boleto' },
@@ -152,7 +153,8 @@ describe('the daily cycle: a broken agreement', () => {
     const { app, store, clock, seed, cycleOn } = await harness();
     await seed([maria], [invoiceOf('i1', maria.id, '200.00', '2026-11-10')]);
     clock.set('2026-11-16T10:00:00-03:00');
-    const deal = (await app.negotiate({ ...op('keep'), customerId: maria.id, proposal: { kind: 'keep-terms', selectedInvoiceIds: ['i1'], toleranceDate: '2026-11-25', category: 'promessa' } }))._unsafeUnwrap();
+    const promise = (await app.createAgreementCategory({ ...op('category'), name: 'Promessa de pagamento' }))._unsafeUnwrap();
+    const deal = (await app.negotiate({ ...op('keep'), customerId: maria.id, proposal: { kind: 'keep-terms', selectedInvoiceIds: ['i1'], toleranceDate: '2026-11-25', category: promise.id } }))._unsafeUnwrap();
 
     const holding = await cycleOn('2026-11-23');
     expect(holding.ruler.done).toEqual([]);

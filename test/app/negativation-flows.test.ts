@@ -19,10 +19,11 @@ describe('negativation flows through the application', () => {
   it('an agreement fulfilled removes the registration of the debt it replaced (STJ Súmula 548)', async () => {
     const h = await registered();
     h.clock.set('2026-11-03T10:00:00-03:00');
+    const category = (await h.app.createAgreementCategory({ ...op('category'), name: 'Acordo' }))._unsafeUnwrap();
     const deal = (await h.app.negotiate({
       ...op('deal'),
       customerId: maria.id,
-      proposal: { kind: 'new-proposal', selectedInvoiceIds: ['j1'], toleranceDate: '2026-12-20', category: 'acordo', installments: { kind: 'regular', count: 2, firstDueDate: '2026-11-10', description: 'Acordo', paymentProfile: 'boleto' } },
+      proposal: { kind: 'new-proposal', selectedInvoiceIds: ['j1'], toleranceDate: '2026-12-20', category: category.id, installments: { kind: 'regular', count: 2, firstDueDate: '2026-11-10', description: 'Acordo', paymentProfile: 'boleto' } },
     }))._unsafeUnwrap();
     expect(await h.status()).toEqual(['negativated']);
     const [first, second] = deal.createdInvoices;

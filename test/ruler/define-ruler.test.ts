@@ -56,6 +56,6 @@ describe('defineRuler', () => {
   });
 
   it('refuses unknown fields instead of ignoring them', () => {
-    expect(defineRuler({ id: 'r', steps: [{ ...notice, offset: 3 }] })._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['steps', 0] });
+    expect(defineRuler({ id: 'r', steps: [{ ...notice, offset: 3 }] })._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['steps', 0, 'offset'] });
   });
 });

@@ -205,6 +205,14 @@ export function createHttpBureauGateway(options: HttpBureauGatewayOptions): Resu
               log({ level: 'warn', event: 'bureau_retry', ...where, attempt: retryCount + 1, ...(isHTTPError(error) ? { status: error.response.status } : {}), error: isTimeoutError(error) ? 'timeout' : error.message.slice(0, 200) });
             },
           ],
+          beforeError: [
+            // Release the failed reply's body before the retry: undici would otherwise cancel it when a later
+            // attempt times out (the abort signal is shared) and throw that cancellation unhandled.
+            async (error) => {
+              await error.response.body?.cancel().catch(() => undefined);
+              return error;
+            },
+          ],
           afterResponse: [
             async (_request, _options, response) => {
               lastStatus = response.status;

@@ -1,4 +1,5 @@
 import { VersionConflictError, type Collection, type RecordFilter } from '../../ports/store.js';
+import { customerOf, inShare, type Share } from '../../ports/share.js';
 import type { Versioned } from '../../ports/records.js';
 
 const DELETED = Symbol('deleted');
@@ -157,7 +158,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
     return out;
   }
 
-  async page(limit: number, after?: string): Promise<T[]> {
+  async page(limit: number, after?: string, share?: Share): Promise<T[]> {
     const committedIds = this.committed.ids();
     let index = after === undefined ? 0 : upperBound(committedIds, after);
     const staged = [...this.pending.keys()].filter((id) => !this.committed.byId.has(id) && (after === undefined || id > after)).sort();
@@ -175,7 +176,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
         s++;
       }
       const record = this.current(id);
-      if (record !== undefined) out.push(record);
+      if (record !== undefined && (share === undefined || inShare(customerOf(record as { id: string; customerId?: string }), share))) out.push(record);
     }
     return out;
   }

@@ -1,5 +1,5 @@
 import type {
-  ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, ProtestRecord, Versioned,
+  ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, ProtestRecord, RegisterRecord, Versioned,
 } from '../../ports/records.js';
 import type * as asyncHooks from 'node:async_hooks';
 import type { AsyncLocalStorage } from 'node:async_hooks';
@@ -26,7 +26,7 @@ function runInside<T>(context: AsyncLocalStorage<true> | undefined, work: () => 
 }
 
 /** The collections of aggregates, by name. */
-const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations', 'protests'] as const;
+const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations', 'protests', 'registers'] as const;
 type CollectionName = (typeof COLLECTIONS)[number];
 
 /** Everything a memory store holds, as plain JSON-ready data (see {@link MemoryStore.snapshot}). */
@@ -39,6 +39,8 @@ export interface MemorySnapshot {
   readonly accounts: readonly CollectionAccountRecord[];
   readonly agreements: readonly AgreementRecord[];
   readonly negativations: readonly NegativationRecord[];
+  /** Seed 004's registers (absent in snapshots written before they existed). */
+  readonly registers?: readonly RegisterRecord[];
   /** Absent in snapshots written before protests existed. */
   readonly protests?: readonly ProtestRecord[];
   readonly actionLog: readonly ActionLogEntry[];
@@ -62,6 +64,7 @@ export class MemoryStore implements Store {
     accounts: CommittedRecords<CollectionAccountRecord>;
     agreements: CommittedRecords<AgreementRecord>;
     negativations: CommittedRecords<NegativationRecord>;
+    registers: CommittedRecords<RegisterRecord>;
     protests: CommittedRecords<ProtestRecord>;
   };
   private readonly logs = new CommittedLogs();
@@ -97,6 +100,7 @@ export class MemoryStore implements Store {
       accounts: all(this.records.accounts),
       agreements: all(this.records.agreements),
       negativations: all(this.records.negativations),
+      registers: all(this.records.registers),
       protests: all(this.records.protests),
       actionLog: [...this.logs.actionLog.values()].map(frozenCopy),
       outbox: [...this.logs.outbox.values()].map(frozenCopy),

@@ -22,6 +22,10 @@ const snapshotSchema = z.object({
   accounts: z.array(z.looseObject({ ...versioned, customerId: id, status: text, openedOn: text, invoiceIds: z.array(text), comments: z.array(z.unknown()), attachments: z.array(z.unknown()), messages: z.array(z.unknown()), tasks: z.array(z.unknown()) })),
   agreements: z.array(z.looseObject({ ...versioned, customerId: id, status: text, installmentInvoices: z.array(z.looseObject({ number: z.number().int(), invoiceId: id })), agreement: z.looseObject({}) })),
   negativations: z.array(z.looseObject({ ...versioned, customerId: id, invoiceId: id, uniqueKey: text, status: text, negativation: z.looseObject({}) })),
+  /** Notarial protests; absent in snapshots written before they existed. */
+  protests: z.array(z.looseObject({ ...versioned, customerId: id, invoiceId: id, status: text })).optional(),
+  /** Seed 004's registers; absent in snapshots written before they existed. */
+  registers: z.array(z.looseObject({ ...versioned, register: z.enum(['agreement_category', 'email_template']), name: text, active: z.boolean() })).optional(),
   actionLog: z.array(z.looseObject({ key: id, invoiceId: id, customerId: id, stepId: text, action: text, on: text, at: text })),
   outbox: z.array(z.looseObject({ id, key: id, kind: text, payload: z.looseObject({}), status: z.enum(['pending', 'done', 'failed', 'cancelled']), attempts: z.number().int().min(0), createdAt: text })),
   audit: z.array(z.looseObject({ id, at: text, actor: text, subjectType: text, subjectId: text, action: text })),
@@ -42,7 +46,7 @@ function firstDuplicate(records: readonly Record<string, unknown>[], field: stri
 
 /** Fields that must be unique within each part of a snapshot. */
 const UNIQUE: readonly (readonly [keyof MemorySnapshot, string])[] = [
-  ['customers', 'id'], ['invoices', 'id'], ['payments', 'id'], ['accounts', 'id'], ['agreements', 'id'], ['negativations', 'id'], ['negativations', 'uniqueKey'],
+  ['customers', 'id'], ['invoices', 'id'], ['payments', 'id'], ['accounts', 'id'], ['agreements', 'id'], ['negativations', 'id'], ['negativations', 'uniqueKey'], ['protests', 'id'], ['registers', 'id'],
   ['actionLog', 'key'], ['outbox', 'id'], ['outbox', 'key'], ['audit', 'id'], ['idempotency', 'key'],
 ];
 
@@ -59,7 +63,7 @@ export function readMemorySnapshot(data: unknown): Result<MemorySnapshot, Cobran
   }
   const snapshot = parsed.data as unknown as MemorySnapshot;
   for (const [part, field] of UNIQUE) {
-    const duplicate = firstDuplicate(snapshot[part] as unknown as Record<string, unknown>[], field);
+    const duplicate = firstDuplicate((snapshot[part] ?? []) as unknown as Record<string, unknown>[], field);
     if (duplicate) {
       return err(cobrancaError('invalid_snapshot', `${field} ${JSON.stringify(duplicate.value.slice(0, 80))} appears twice (at ${duplicate.first} and ${duplicate.second})`, { path: [part, duplicate.second, field] }));
     }

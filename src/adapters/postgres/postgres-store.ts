@@ -54,6 +54,7 @@ export class PostgresStore implements Store {
       agreements: collection('agreements'),
       negativations: collection('negativations'),
       protests: collection('protests'),
+      registers: collection('registers'),
       actionLog: sqlActionLog(sql, s),
       outbox: sqlOutbox(sql, s),
       audit: sqlAuditLog(sql, s),

@@ -1,5 +1,6 @@
 import type { Versioned } from '../../ports/records.js';
 import { VersionConflictError, type Collection, type RecordFilter } from '../../ports/store.js';
+import type { Share } from '../../ports/share.js';
 import type { SqlSession } from './driver.js';
 import { writing } from './errors.js';
 import { columnList, recordParams, rowRecord, type RecordRow } from './record-rows.js';
@@ -13,6 +14,7 @@ export interface CollectionStatements {
   readonly version: string;
   readonly page: string;
   readonly pageAfter: string;
+  readonly pageShare: string;
   readonly select: string;
 }
 
@@ -31,6 +33,8 @@ export function collectionStatements(s: string, spec: TableSpec): CollectionStat
     version: `SELECT version FROM ${table} WHERE id = $1`,
     page: `${select} ORDER BY id LIMIT $1`,
     pageAfter: `${select} WHERE id > $2 ORDER BY id LIMIT $1`,
+    // The same bucket as the port's shareBucket(): the first 16 bits of md5(customer id).
+    pageShare: `${select} WHERE id > coalesce($2, '') AND ('x' || substr(md5(${spec.columns.some((c) => c.column === 'customer_id') ? 'customer_id' : 'id'}), 1, 4))::bit(16)::int % $3 = $4 ORDER BY id LIMIT $1`,
     select,
   };
 }
@@ -92,7 +96,8 @@ export class SqlCollection<T extends Versioned> implements Collection<T> {
     return this.records(rows);
   }
 
-  async page(limit: number, after?: string): Promise<T[]> {
+  async page(limit: number, after?: string, share?: Share): Promise<T[]> {
+    if (share !== undefined && share.count > 1) return this.records((await this.sql.query<RecordRow>(this.statements.pageShare, [limit, after ?? null, share.count, share.index])).rows);
     const { rows } = after === undefined ? await this.sql.query<RecordRow>(this.statements.page, [limit]) : await this.sql.query<RecordRow>(this.statements.pageAfter, [limit, after]);
     return this.records(rows);
   }

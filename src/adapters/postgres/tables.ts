@@ -36,6 +36,7 @@ export const TABLES = {
   agreements: { table: 'agreements', columns: [text('customerId', 'customer_id'), text('status', 'status'), date('settledOn', 'settled_on'), date('fundsAvailableOn', 'funds_available_on')] },
   negativations: { table: 'negativations', columns: [text('customerId', 'customer_id'), text('invoiceId', 'invoice_id'), text('uniqueKey', 'unique_key'), text('status', 'status')] },
   protests: { table: 'protests', columns: [text('customerId', 'customer_id'), text('invoiceId', 'invoice_id'), text('uniqueKey', 'unique_key'), text('status', 'status')] },
+  registers: { table: 'registers', columns: [text('register', 'register'), text('name', 'name'), { field: 'active', column: 'active', kind: 'bool' }] },
 } as const satisfies Record<string, TableSpec>;
 
 /** The name of a collection of the port. */

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit.js';
 import { compact } from '../compact.js';
 import type { AppContext } from '../dependencies.js';
 import { requireAccount, saveAccount } from './account-store.js';
+import { renderEmail, saveTemplate } from '../registers/email-templates.js';
 
 /** Input of {@link sendEmail}: seed 004's "Novo Email" form. */
 export const sendEmailSchema = commandBaseSchema.extend({
@@ -18,7 +19,9 @@ export const sendEmailSchema = commandBaseSchema.extend({
   templateId: z.string().min(1).optional(),
   invoiceIds: z.array(z.string().min(1)).max(500).optional(),
   note: z.string().max(2000).optional(),
-}).refine((cmd) => cmd.text !== undefined || cmd.templateId !== undefined, { message: 'give the e-mail a text or a templateId', path: ['text'] });
+  /** Seed 004 "Deseja salvar este e-mail como modelo?": the subject and text are saved as an e-mail template with this name. */
+  saveAsTemplate: z.string().trim().min(1).max(200).optional(),
+}).strict().refine((cmd) => cmd.text !== undefined || cmd.templateId !== undefined, { message: 'give the e-mail a text or a templateId', path: ['text'] });
 
 /** Input of {@link sendMessage}: seed 004's SMS / app message form. */
 export const sendMessageSchema = commandBaseSchema.extend({
@@ -27,7 +30,7 @@ export const sendMessageSchema = commandBaseSchema.extend({
   to: z.array(z.string().min(1).max(200)).min(1).max(50),
   text: z.string().min(1).max(4096),
   note: z.string().max(2000).optional(),
-});
+}).strict();
 
 /**
  * When a contact may go out: now inside the contact window (default Mon–Fri
@@ -77,8 +80,19 @@ async function enqueueMessage(tx: StoreTransaction, context: AppContext, custome
 export function sendEmail(context: AppContext) {
   return (input: unknown) =>
     runCommand(context, 'sendEmail', sendEmailSchema, input, async (tx, cmd) => {
-      const { idempotencyKey: _k, actor, customerId, ...fields } = cmd;
-      return enqueueMessage(tx, context, customerId, { author: actor, channel: 'email', ...compact(fields) });
+      const { idempotencyKey: _k, actor, customerId, saveAsTemplate, ...fields } = cmd;
+      // Placeholders are filled (and checked for missing values) before anything is queued.
+      const rendered = await renderEmail(tx, context, { customerId, subject: fields.subject, text: fields.text, templateId: fields.templateId, invoiceIds: fields.invoiceIds });
+      if (saveAsTemplate !== undefined) await saveTemplate(tx, context, { name: saveAsTemplate, subject: fields.subject, body: fields.text ?? '' }, actor);
+      const registered = rendered.rendered && fields.templateId !== undefined && (await tx.registers.get(fields.templateId)) !== undefined;
+      const { templateId, ...rest } = fields;
+      return enqueueMessage(tx, context, customerId, {
+        author: actor,
+        channel: 'email',
+        ...compact({ ...rest, subject: rendered.subject, text: rendered.text }),
+        // A registered template is rendered here; any other id is the host notifier's own template.
+        ...(templateId !== undefined && !registered ? { templateId } : {}),
+      });
     });
 }
 

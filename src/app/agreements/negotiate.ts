@@ -1,20 +1,13 @@
-import * as z from 'zod';
-import { maxDate, toEpochDay } from '../../calendar/index.js';
-import { cobrancaError } from '../../errors.js';
+import { err, ok, type Result } from 'neverthrow';
+import { cobrancaError, parseInput, type CobrancaError } from '../../errors.js';
 import { fromCents } from '../../money/index.js';
-import { proposeAgreement, type AgreementInvoiceInput, type ProposalInput } from '../../agreements/index.js';
-import type { AgreementRecord, InvoiceRecord, StoreTransaction } from '../../ports/index.js';
-import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
+import type { Agreement } from '../../agreements/index.js';
+import type { AgreementRecord, InvoiceRecord } from '../../ports/index.js';
+import { abort, attempt, runCommand, toAppError } from '../command.js';
+import { buildAgreement, negotiateSchema, previewAgreementSchema } from './build-agreement.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
 import { applyNegativationEvent } from '../negativation/negativation-store.js';
-
-/** Input of {@link negotiate}: the proposal as in `proposeAgreement`, without `asOf` and `invoices` (the store provides them). */
-export const negotiateSchema = commandBaseSchema.extend({
-  customerId: z.string().min(1),
-  /** `proposeAgreement`'s input less `asOf` and `invoices`; it is validated there, with paths under `proposal`. */
-  proposal: z.record(z.string(), z.unknown()),
-});
 
 /** What `negotiate` did. */
 export interface NegotiationOutcome {
@@ -25,34 +18,26 @@ export interface NegotiationOutcome {
   readonly suspendedInvoiceIds: readonly string[];
 }
 
-const STATUS_FOR_AGREEMENTS: Record<InvoiceRecord['status'], AgreementInvoiceInput['status']> = {
-  open: 'open',
-  paid: 'settled',
-  suspended: 'suspended',
-  cancelled: 'deleted',
-  deleted: 'deleted',
-};
-
-async function invoicesForProposal(tx: StoreTransaction, context: AppContext, customerId: string): Promise<{ inputs: AgreementInvoiceInput[]; records: Map<string, InvoiceRecord> }> {
-  const records = await tx.invoices.list({ customerId });
-  const today = context.today();
-  const earliest = records.reduce((min, r) => (r.dueDate < min ? r.dueDate : min), today);
-  const calculator = await context.policies.lateCharges(earliest, maxDate(today, earliest));
-  const inputs = records.map((invoice): AgreementInvoiceInput => {
-    const figures = calculator?.figures(invoice.amount.cents - invoice.paid.cents, toEpochDay(invoice.dueDate), toEpochDay(today));
-    const updated = figures?.isOk() ? fromCents(figures.value.totalCents) : undefined;
-    return {
-      id: invoice.id,
-      amount: fromCents(Math.max(0, invoice.amount.cents - invoice.paid.cents)),
-      ...(updated ? { updatedAmount: updated } : {}),
-      dueDate: invoice.dueDate,
-      // An open invoice already in an (active keep-terms) agreement is held by it: shown to the engine as suspended, so it is not eligible twice.
-      status: invoice.agreementId !== undefined && invoice.status === 'open' ? 'suspended' : STATUS_FOR_AGREEMENTS[invoice.status],
-      fiscalDocumentIssued: invoice.fiscalDocumentIssued ?? false,
-      bankRemittanceGenerated: invoice.bankRemittanceGenerated ?? false,
-    };
-  });
-  return { inputs, records: new Map(records.map((r) => [r.id, r])) };
+/**
+ * Seed 004's preview ("pré geração das parcelas"): the agreement a
+ * negotiation would make — its plan, components, installments, the fine as
+ * capped — computed exactly as `negotiate` does, writing nothing. Confirm with
+ * `negotiate` (pass the preview's total as `expectedTotal` to refuse a stale one).
+ */
+export function previewAgreement(context: AppContext) {
+  return async (input: unknown): Promise<Result<Agreement, CobrancaError>> => {
+    const parsed = parseInput(previewAgreementSchema, input);
+    if (parsed.isErr()) return err(parsed.error);
+    try {
+      const built = await context.store.transaction(async (tx) => {
+        const outcome = await attempt(() => buildAgreement(tx, context, parsed.value));
+        return outcome.ok ? ok(outcome.value.agreement) : err(outcome.error);
+      });
+      return built;
+    } catch (error) {
+      return err(toAppError(error));
+    }
+  };
 }
 
 /**
@@ -66,12 +51,8 @@ async function invoicesForProposal(tx: StoreTransaction, context: AppContext, cu
 export function negotiate(context: AppContext) {
   return (input: unknown) =>
     runCommand(context, 'negotiate', negotiateSchema, input, async (tx, cmd): Promise<NegotiationOutcome> => {
-      const customer = await tx.customers.get(cmd.customerId);
-      if (!customer) abort(notFound('customer', cmd.customerId, ['customerId']));
-      const { inputs, records } = await invoicesForProposal(tx, context, customer.id);
-      const proposed = proposeAgreement({ ...cmd.proposal, asOf: context.today(), invoices: inputs } as unknown as ProposalInput, { calendar: context.calendar });
-      if (proposed.isErr()) abort({ ...proposed.error, ...(proposed.error.path ? { path: ['proposal', ...proposed.error.path] } : {}) });
-      const agreement = proposed.value;
+      const { idempotencyKey: _key, ...negotiation } = cmd;
+      const { customer, agreement, records } = await buildAgreement(tx, context, negotiation);
       const id = context.ids.next('agreement');
       const { instructions } = agreement;
       const branchId = records.get(instructions.placeInAgreement[0] ?? '')?.branchId;
@@ -93,7 +74,7 @@ export function negotiate(context: AppContext) {
         agreement.kind === 'keep-terms'
           ? agreement.plan.installments.map((i) => ({ number: i.number, invoiceId: i.invoiceId ?? '' }))
           : created.map((invoice) => ({ number: invoice.installment?.number ?? 0, invoiceId: invoice.id }));
-      const record: AgreementRecord = { id, version: 1, customerId: customer.id, status: 'active', installmentInvoices, agreement };
+      const record: AgreementRecord = { id, version: 1, customerId: customer.id, status: 'active', operator: cmd.actor, installmentInvoices, agreement };
       await tx.agreements.insert(record);
 
       for (const invoiceId of instructions.placeInAgreement) {

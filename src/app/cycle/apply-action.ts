@@ -142,8 +142,9 @@ export async function applyDueAction(tx: StoreTransaction, context: AppContext, 
       refusal = await notify(step, action.action);
       break;
     case 'forward-to-collections': {
+      // Seed 004: the step lands the invoice in "classified" (no contact yet); an operator's selection (startCollection) moves it to "in contact".
       const invoice = await tx.invoices.get(action.invoiceId);
-      if (invoice?.status === 'open') await addToCollection(tx, context, action.customerId, [invoice.id], CYCLE_ACTOR);
+      if (invoice?.status === 'open' && invoice.forwardedOn === undefined) await tx.invoices.update({ ...invoice, version: invoice.version + 1, forwardedOn: today });
       step.effects.push('forwarded');
       break;
     }

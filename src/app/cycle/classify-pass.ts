@@ -1,31 +1,73 @@
+import { err, ok, type Result } from 'neverthrow';
 import type { CivilDate } from '../../calendar/index.js';
+import type { CobrancaError } from '../../errors.js';
 import { forwardAfterDaysOf } from '../../ruler/index.js';
 import { classifyPortfolio, type ClassifierInvoice, type CollectionEvent, type PortfolioClassification } from '../../portfolio/index.js';
-import type { AgreementRecord, CollectionAccountRecord, CustomerRecord, NegativationRecord, ProtestRecord } from '../../ports/index.js';
+import type { AgreementRecord, CollectionAccountRecord, CustomerRecord, InvoiceRecord, NegativationRecord, ProtestRecord, StoreTransaction } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
-import { unwrap } from '../command.js';
-import { agreementOf } from '../agreements/refresh-agreement.js';
+import { toAppError, unwrap } from '../command.js';
+import { agreementOf, statusOf } from '../agreements/refresh-agreement.js';
 import { negativationOf } from '../negativation/negativation-store.js';
 import { protestOf } from '../protest/protest-store.js';
-import { followedByRuler, invoicePages } from './portfolio.js';
+import { owedCalculator, owedOfRecord } from '../owed.js';
+import { invoicePages } from './portfolio.js';
+
+/** A customer's agreements by the invoices they hold (installments and originals), each with its status as `agreementStatus` reads it today. */
+interface CustomerAgreements {
+  readonly byInvoice: Map<string, { readonly record: AgreementRecord; readonly status: AgreementRecord['status']; readonly original: boolean }>;
+}
+
+const PRECEDENCE: Record<AgreementRecord['status'], number> = { active: 0, fulfilled: 1, broken: 2, cancelled: 3 };
+
+async function agreementsOf(tx: StoreTransaction, customerId: string, today: CivilDate): Promise<CustomerAgreements> {
+  const byInvoice: CustomerAgreements['byInvoice'] = new Map();
+  for (const record of await tx.agreements.list({ customerId })) {
+    if (record.status === 'cancelled') continue;
+    const status = record.status === 'active' ? (await statusOf(tx, record, today)).status : record.status;
+    const agreement = agreementOf(record);
+    const installments = new Set(record.installmentInvoices.map((i) => i.invoiceId));
+    const entries: [string, boolean][] = [...[...installments].map((id): [string, boolean] => [id, false]), ...agreement.invoiceIds.filter((id) => !installments.has(id)).map((id): [string, boolean] => [id, true])];
+    for (const [invoiceId, original] of entries) {
+      const held = byInvoice.get(invoiceId);
+      // An invoice in several agreements over time (broken, then a new one) is shown in the most current.
+      if (!held || PRECEDENCE[status] < PRECEDENCE[held.status]) byInvoice.set(invoiceId, { record, status, original });
+    }
+  }
+  return { byInvoice };
+}
+
+/** Where the invoice stands in the collection flow: selected or confirmed by an operator, or forwarded by the ruler. */
+function collectionOf(invoice: InvoiceRecord, account: CollectionAccountRecord | undefined): ClassifierInvoice['collection'] {
+  if (account) return account.status === 'pending' ? 'selected' : 'started';
+  return invoice.forwardedOn !== undefined ? 'forwarded' : undefined;
+}
 
 /**
  * The classifier of seed 004 (daily at 07:00, and on demand): the portfolio
- * sorted into the collection panels with counts and amounts, and the charts'
- * series, read from the store page by page.
+ * sorted into the collection panels with counts, amounts and what is owed (by
+ * the one owed-amount rule), and the charts' series, read from the store page
+ * by page. Agreements are read as `agreementStatus` reads them today; an
+ * original replaced by a new proposal is shown once, as replaced; every event
+ * carries its operator (comments, messages, tasks, agreements made).
  */
 export async function classifyPass(context: AppContext, today: CivilDate): Promise<PortfolioClassification> {
   const invoices: ClassifierInvoice[] = [];
   const events: CollectionEvent[] = [];
   const seenAccounts = new Set<string>();
+  const seenAgreements = new Set<string>();
+  const calculator = await owedCalculator(context, today);
   for await (const page of invoicePages(context)) {
     await context.store.transaction(async (tx) => {
       const customers = new Map<string, CustomerRecord | undefined>();
-      const agreements = new Map<string, AgreementRecord | undefined>();
+      const agreementsByCustomer = new Map<string, CustomerAgreements>();
       for (const invoice of page) {
-        if (!followedByRuler(invoice) && invoice.agreementId === undefined) continue;
         if (!customers.has(invoice.customerId)) customers.set(invoice.customerId, await tx.customers.get(invoice.customerId));
+        if (!agreementsByCustomer.has(invoice.customerId)) agreementsByCustomer.set(invoice.customerId, await agreementsOf(tx, invoice.customerId, today));
+        const held = agreementsByCustomer.get(invoice.customerId)?.byInvoice.get(invoice.id);
+        const replaced = held?.original === true && held.record.agreement !== undefined && agreementOf(held.record).kind === 'new-proposal';
+        if (invoice.status !== 'open' && invoice.status !== 'paid' && !replaced) continue;
         const customer = customers.get(invoice.customerId);
+        const city = customer?.address?.city;
         let account: CollectionAccountRecord | undefined;
         if (invoice.collectionAccountId !== undefined) {
           account = await tx.accounts.get(invoice.collectionAccountId);
@@ -36,20 +78,35 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
             for (const t of account.tasks) events.push({ date: t.createdAt.slice(0, 10), operator: t.createdBy, kind: 'task' });
           }
         }
-        if (invoice.agreementId !== undefined && !agreements.has(invoice.agreementId)) agreements.set(invoice.agreementId, await tx.agreements.get(invoice.agreementId));
-        const agreement = invoice.agreementId !== undefined ? agreements.get(invoice.agreementId) : undefined;
+        if (held && !seenAgreements.has(held.record.id)) {
+          seenAgreements.add(held.record.id);
+          events.push({ date: agreementOf(held.record).createdOn, operator: held.record.operator ?? 'system', kind: 'agreement' });
+        }
+        const payments = invoice.status === 'open' && invoice.paid.cents > 0 ? await tx.payments.list({ invoiceId: invoice.id }) : [];
+        const owed = invoice.status === 'open' ? owedOfRecord(calculator, invoice, payments, today).owed : undefined;
         const registration = registrationOf(await tx.negativations.list({ invoiceId: invoice.id }));
         const protest = protestPanelOf(await tx.protests.list({ invoiceId: invoice.id }));
-        const city = customer?.address?.city;
+        const agreement = held ? agreementOf(held.record) : undefined;
         invoices.push({
           id: invoice.id,
           customerId: invoice.customerId,
           dueDate: invoice.dueDate,
           amount: invoice.amount,
+          ...(owed ? { owed } : {}),
           ...(invoice.status === 'paid' && invoice.paidOn ? { paidOn: invoice.paidOn } : {}),
-          ...(account ? { collection: account.status === 'pending' ? ('selected' as const) : ('started' as const) } : {}),
-          ...(agreement
-            ? { agreement: { id: agreement.id, createdOn: agreementOf(agreement).createdOn, toleranceDate: agreementOf(agreement).toleranceDate, cancelled: agreement.status === 'cancelled', ...(city ? { city } : {}) } }
+          ...(replaced && held ? { replacedBy: held.record.id } : {}),
+          ...(collectionOf(invoice, account) ? { collection: collectionOf(invoice, account) } : {}),
+          ...(held && agreement && !replaced
+            ? {
+                agreement: {
+                  id: held.record.id,
+                  createdOn: agreement.createdOn,
+                  toleranceDate: agreement.toleranceDate,
+                  status: held.status,
+                  ...(city ? { city } : {}),
+                  ...(held.record.operator ? { operator: held.record.operator } : {}),
+                },
+              }
             : {}),
           ...(registration ? { negativation: registration } : {}),
           ...(protest ? { protest } : {}),
@@ -60,6 +117,19 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
   }
   const forwardAfterDays = forwardAfterDaysOf(context.policies.settingsFor().ruler, context.policies.rulerSettings()) ?? 0;
   return unwrap(classifyPortfolio({ asOf: today, forwardAfterDays, invoices, events }, { calendar: context.calendar }));
+}
+
+/**
+ * Seed 004's "Executar manualmente o classificador": the panels and charts as
+ * of now, read from the store. Unlike the daily cycle it performs nothing:
+ * no ruler step, no effect, no write.
+ */
+export async function classifyNow(context: AppContext): Promise<Result<PortfolioClassification, CobrancaError>> {
+  try {
+    return ok(await classifyPass(context, context.today()));
+  } catch (error) {
+    return err(toAppError(error));
+  }
 }
 
 /** When the invoice was registered at a bureau and, if so, removed (the classifier's "registered" and "removed" panels). */

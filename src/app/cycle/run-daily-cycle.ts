@@ -14,9 +14,27 @@ import { rulerPass, type RulerPassReport } from './ruler-pass.js';
 import { classifyPass } from './classify-pass.js';
 import { automaticRequestPass, type AutomaticRequestReport } from './automatic-request-pass.js';
 
-/** Input of `runDailyCycle`: the instant it runs as (the clock's now by default). */
+/** A worker's place among N running one day's cycle together: `index` of `count` (0 ≤ index < count). */
+export const workerSchema = z
+  .strictObject({ index: z.int().min(0), count: z.int().min(1).max(1024) })
+  .refine((w) => w.index < w.count, { message: 'worker index must be less than count', path: ['index'] });
+
+/**
+ * Input of `runDailyCycle`: the instant it runs as (the clock's now by
+ * default) and, for a cycle spread over N processes, this worker's share.
+ */
 export const dailyCycleInputSchema = z
-  .object({ asOf: z.union([z.date(), z.iso.datetime({ offset: true })]).optional() })
+  .object({
+    asOf: z.union([z.date(), z.iso.datetime({ offset: true })]).optional(),
+    /**
+     * Run as worker `index` of `count`: the passes read and act on this
+     * worker's share of the customers only (see `Share`), the outbox is drained
+     * by whichever worker is free (claims), and the classification covers the
+     * share (add the N reports' panels up for the whole portfolio). Every
+     * worker must run the cycle for the day, with its own `index`.
+     */
+    worker: workerSchema.optional(),
+  })
   .default({});
 
 /** What one daily cycle did. */
@@ -29,7 +47,7 @@ export interface DailyCycleReport {
   readonly automaticRequests: AutomaticRequestReport;
   readonly reconciliation: Omit<ReconciliationReport, 'effects'> & { readonly alerts: number };
   readonly effects: { readonly performed: number; readonly failed: OutboxPass['failed']; readonly cancelled: number; readonly awaitingHost: number; readonly scheduled: number };
-  /** Seed 004's panels and charts, as the portfolio stands at the end of the cycle. */
+  /** Seed 004's panels and charts, as the portfolio (or this worker's share of it) stands at the end of the cycle. */
   readonly classification: PortfolioClassification;
 }
 
@@ -49,7 +67,8 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
   if (parsed.isErr()) return err(parsed.error);
   const asOf = parsed.value.asOf === undefined ? context.clock.now() : new Date(parsed.value.asOf);
   const today = todayIn(asOf);
-  const at: AppContext = { ...context, clock: { now: () => asOf }, nowIso: () => asOf.toISOString(), today: () => today };
+  const worker = parsed.value.worker;
+  const at: AppContext = { ...context, clock: { now: () => asOf }, nowIso: () => asOf.toISOString(), today: () => today, ...(worker && worker.count > 1 ? { share: worker } : {}) };
   try {
     const agreements = await agreementPass(at, today);
     const ruler = await rulerPass(at, asOf, today);

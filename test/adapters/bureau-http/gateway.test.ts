@@ -74,6 +74,22 @@ describe('bureau HTTP gateway against the simulator (real HTTP on 127.0.0.1)', (
       expect(sim.stats.duplicateRefusals).toBe(0);
     });
 
+    it.each(['status503', 'status500', 'status429'] as const)('a %s then a timeout: the aborted retry leaves no unhandled rejection behind', async (first) => {
+      const unhandled: unknown[] = [];
+      const collect = (reason: unknown) => unhandled.push(reason);
+      process.on('unhandledRejection', collect);
+      try {
+        const sim = await simulator({ faults: { retryAfterSeconds: 0 } });
+        const gateway = gatewayTo(sim, { timeoutMs: 300 });
+        sim.script(first, 'timeout');
+        expect((await gateway.register(registrationOf('neg-abort'))).outcome).toBe('pending');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(unhandled).toEqual([]);
+      } finally {
+        process.off('unhandledRejection', collect);
+      }
+    });
+
     it('a 429 with Retry-After: the gateway waits what the bureau asks before trying again', async () => {
       const sim = await simulator({ faults: { retryAfterSeconds: 1 } });
       const gateway = gatewayTo(sim);

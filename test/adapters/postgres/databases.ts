@@ -1,4 +1,4 @@
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { connectPostgres, createPostgresStore, openPglite, type PostgresStore, type SqlDriver } from '../../../src/adapters/postgres/index.js';
 
 /** The real server the tests use when set (`.ci/run` sets it); without it the server tests are skipped, saying why. */
@@ -29,6 +29,10 @@ function database(name: TestDatabase['name'], open: () => Promise<SqlDriver>): T
     created.push(schema);
     return schema;
   };
+  // Opening PGlite (compiling its WebAssembly) takes seconds, minutes on a busy machine: not inside the first case's time limit.
+  beforeAll(async () => {
+    await (await driver()).query('SELECT 1');
+  }, 600_000);
   afterAll(async () => {
     if (opened === undefined) return;
     const d = await opened;

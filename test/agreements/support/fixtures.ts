@@ -35,6 +35,8 @@ export function seed004Proposal(overrides: Partial<NewProposalInput> = {}): NewP
     category: 'Acordo padrão',
     surchargePercent: '5',
     finePercent: '5',
+    // Seed 004's worked example is a business debt: its 5% fine is not under the consumer cap.
+    fineCap: { consumerContract: false },
     discountAmount: '10.00',
     chargesAmount: '5.00',
     feesAmount: '10.00',

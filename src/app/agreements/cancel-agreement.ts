@@ -1,0 +1,53 @@
+import * as z from 'zod';
+import { cobrancaError } from '../../errors.js';
+import type { AgreementRecord } from '../../ports/index.js';
+import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
+import { recordAudit } from '../audit.js';
+import type { AppContext } from '../dependencies.js';
+import { agreementOf } from './refresh-agreement.js';
+
+/** Input of {@link cancelAgreement}: which agreement and why. */
+export const cancelAgreementSchema = commandBaseSchema.extend({ agreementId: z.string().min(1), reason: z.string().trim().min(1).max(2000) }).strict();
+
+/**
+ * An operator cancels an active agreement, with a reason: its unpaid
+ * installment invoices are cancelled and the invoices it covered return to
+ * collection (open again, out of the agreement), so the ruler and the panels
+ * take them up as before. An agreement with a payment on any installment is
+ * refused (`invalid_state`): the money received must be dealt with first.
+ */
+export function cancelAgreement(context: AppContext) {
+  return (input: unknown) =>
+    runCommand(context, 'cancelAgreement', cancelAgreementSchema, input, async (tx, cmd): Promise<AgreementRecord> => {
+      const record = await tx.agreements.get(cmd.agreementId);
+      if (!record) abort(notFound('agreement', cmd.agreementId, ['agreementId']));
+      if (record.status !== 'active') abort(cobrancaError('invalid_state', `agreement '${record.id}' is ${record.status}; only an active agreement can be cancelled`, { path: ['agreementId'] }));
+      const agreement = agreementOf(record);
+      for (const { invoiceId } of record.installmentInvoices) {
+        if ((await tx.payments.list({ invoiceId })).length > 0) {
+          abort(cobrancaError('invalid_state', `installment invoice '${invoiceId}' of agreement '${record.id}' has payments: settle them before cancelling`, { path: ['agreementId'] }));
+        }
+      }
+      const today = context.today();
+      if (agreement.kind === 'new-proposal') {
+        for (const { invoiceId } of record.installmentInvoices) {
+          const invoice = await tx.invoices.get(invoiceId);
+          if (!invoice || invoice.status !== 'open') continue;
+          await tx.invoices.update({ ...invoice, version: invoice.version + 1, status: 'cancelled' });
+          await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoiceId, action: 'agreement_cancelled', details: { agreementId: record.id, reason: cmd.reason } });
+        }
+      }
+      for (const invoiceId of agreement.invoiceIds) {
+        const invoice = await tx.invoices.get(invoiceId);
+        if (!invoice || invoice.agreementId !== record.id) continue;
+        const { agreementId: _gone, ...rest } = invoice;
+        const status = invoice.status === 'cancelled' || invoice.status === 'suspended' ? 'open' : invoice.status;
+        await tx.invoices.update({ ...rest, version: invoice.version + 1, status });
+        await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoiceId, action: 'returned_to_collection', details: { agreementId: record.id, reason: cmd.reason } });
+      }
+      const next: AgreementRecord = { ...record, version: record.version + 1, status: 'cancelled', cancellation: { on: today, by: cmd.actor, reason: cmd.reason } };
+      await tx.agreements.update(next);
+      await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'agreement', subjectId: record.id, action: 'agreement_cancelled', details: { reason: cmd.reason } });
+      return next;
+    });
+}

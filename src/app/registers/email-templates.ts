@@ -1,0 +1,108 @@
+import { err, ok, type Result } from 'neverthrow';
+import * as z from 'zod';
+import { cobrancaError, type CobrancaError } from '../../errors.js';
+import { formatTaxId, parseTaxId } from '../../documents/index.js';
+import { formatBrl, fromCents } from '../../money/index.js';
+import type { RegisterRecord, StoreTransaction } from '../../ports/index.js';
+import { abort, commandBaseSchema, notFound, runCommand, toAppError, unwrap } from '../command.js';
+import { recordAudit } from '../audit.js';
+import type { AppContext } from '../dependencies.js';
+import { owedCalculator, owedOfInvoice } from '../owed.js';
+import { checkPlaceholders, renderTemplate, type TemplatePlaceholder } from './render-template.js';
+
+/** Input of `createEmailTemplate`: a name, a subject and a body with `{{placeholders}}`. */
+export const createEmailTemplateSchema = commandBaseSchema
+  .extend({ name: z.string().trim().min(1).max(200), subject: z.string().min(1).max(300), body: z.string().min(1).max(100_000) })
+  .strict();
+
+/** Input of `deactivateEmailTemplate`. */
+export const deactivateEmailTemplateSchema = commandBaseSchema.extend({ templateId: z.string().min(1) }).strict();
+
+/** Stores a template after checking its placeholders; shared by the command and sendEmail's "save as template". */
+export async function saveTemplate(tx: StoreTransaction, context: AppContext, fields: { name: string; subject: string; body: string }, actor: string): Promise<RegisterRecord> {
+  unwrap(checkPlaceholders(fields.subject, ['subject']));
+  unwrap(checkPlaceholders(fields.body, ['body']));
+  const record: RegisterRecord = { id: context.ids.next('template'), version: 1, register: 'email_template', name: fields.name, active: true, subject: fields.subject, body: fields.body, createdBy: actor, createdAt: context.nowIso() };
+  await tx.registers.insert(record);
+  await recordAudit(tx, context, { actor, subjectType: 'register', subjectId: record.id, action: 'email_template_created', details: { name: fields.name } });
+  return record;
+}
+
+/** The e-mail template a `templateId` names, if it is one of the register's (other ids are the host's notifier templates). */
+export async function registeredTemplate(tx: StoreTransaction, id: string): Promise<RegisterRecord | undefined> {
+  const record = await tx.registers.get(id);
+  if (!record || record.register !== 'email_template') return undefined;
+  if (!record.active) abort(cobrancaError('template_inactive', `the e-mail template '${record.name}' (${id}) was deactivated`, { path: ['templateId'] }));
+  return record;
+}
+
+/**
+ * The values of the placeholders for an e-mail to a customer about some
+ * invoices: the amounts are what each owes today by the one owed-amount rule.
+ */
+export async function placeholderValues(tx: StoreTransaction, context: AppContext, customerId: string, invoiceIds: readonly string[]): Promise<Partial<Record<TemplatePlaceholder, string>>> {
+  const customer = await tx.customers.get(customerId);
+  const { creditor } = context.policies;
+  const values: Partial<Record<TemplatePlaceholder, string>> = { creditorName: creditor.name, creditorDocument: parseTaxId(creditor.document).map(formatTaxId).unwrapOr(creditor.document) };
+  if (customer) values.customerName = customer.name;
+  if (invoiceIds.length === 0) return values;
+  const today = context.today();
+  const calculator = await owedCalculator(context, today);
+  const lines: string[] = [];
+  const dueDates: string[] = [];
+  let total = 0;
+  for (const [index, id] of invoiceIds.entries()) {
+    const invoice = await tx.invoices.get(id);
+    if (!invoice || invoice.customerId !== customerId) abort(notFound('invoice of the customer', id, ['invoiceIds', index]));
+    const owed = await owedOfInvoice(tx, context, invoice, today, calculator);
+    total += owed.owed.cents;
+    const due = invoice.dueDate.split('-').reverse().join('/');
+    dueDates.push(due);
+    lines.push(`${invoice.description ?? invoice.id}: ${formatBrl(owed.owed)} (vencimento ${due})`);
+  }
+  return { ...values, invoices: lines.join('\n'), amount: formatBrl(fromCents(total)), dueDates: dueDates.join(', ') };
+}
+
+/**
+ * Renders an e-mail's subject and text (a registered template's body when
+ * `templateId` names one) with the placeholder values, checked for missing
+ * ones before anything is queued; the creditor's name and CNPJ are added at the
+ * end when the text does not carry them (CDC art. 42-A).
+ */
+export async function renderEmail(tx: StoreTransaction, context: AppContext, email: { customerId: string; subject: string; text?: string | undefined; templateId?: string | undefined; invoiceIds?: readonly string[] | undefined }): Promise<{ subject: string; text: string | undefined; rendered: boolean }> {
+  const template = email.templateId ? await registeredTemplate(tx, email.templateId) : undefined;
+  const body = email.text ?? template?.body;
+  if (!template && (body === undefined || !body.includes('{{')) && !email.subject.includes('{{')) return { subject: email.subject, text: email.text, rendered: false };
+  const values = await placeholderValues(tx, context, email.customerId, email.invoiceIds ?? []);
+  const subject = unwrap(renderTemplate(email.subject, values, ['subject']));
+  let text = body === undefined ? undefined : unwrap(renderTemplate(body, values, [email.text !== undefined ? 'text' : 'templateId']));
+  if (text !== undefined && !(text.includes(values.creditorName ?? '') && text.includes(values.creditorDocument ?? ''))) text = `${text}\n\n${values.creditorName} — CNPJ ${values.creditorDocument}`;
+  return { subject, text, rendered: true };
+}
+
+/** Seed 004's register of e-mail templates: create, deactivate, list (and "save as template" from `sendEmail`). */
+export function emailTemplates(context: AppContext) {
+  return {
+    /** Registers a template; a placeholder that does not exist is `template_placeholder_unknown` naming it. */
+    createEmailTemplate: (input: unknown) =>
+      runCommand(context, 'createEmailTemplate', createEmailTemplateSchema, input, (tx, cmd) => saveTemplate(tx, context, cmd, cmd.actor)),
+    /** Deactivates a template: e-mails naming it are refused (`template_inactive`). */
+    deactivateEmailTemplate: (input: unknown) =>
+      runCommand(context, 'deactivateEmailTemplate', deactivateEmailTemplateSchema, input, async (tx, cmd) => {
+        const record = await tx.registers.get(cmd.templateId);
+        if (!record || record.register !== 'email_template') abort(notFound('e-mail template', cmd.templateId, ['templateId']));
+        const next = { ...record, version: record.version + 1, active: false };
+        await tx.registers.update(next);
+        await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'register', subjectId: record.id, action: 'email_template_deactivated' });
+        return next;
+      }),
+    /** Every e-mail template, active and not. */
+    listEmailTemplates: async (): Promise<Result<RegisterRecord[], CobrancaError>> => {
+      try {
+        return ok((await context.store.transaction((tx) => tx.registers.list())).filter((r) => r.register === 'email_template'));
+      } catch (error) {
+        return err(toAppError(error));
+      }
+    },
+  };
+}
