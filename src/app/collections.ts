@@ -26,6 +26,7 @@ import { applyBureauReport, negativationEffectHandlers } from './negativation/ef
 import { runDailyCycle } from './cycle/run-daily-cycle.js';
 import { recordTookEffect } from './cycle/took-effect.js';
 import { requestProtest } from './protest/request-protest.js';
+import { addToSpcControl, convertSpcControl, removeFromSpcControl } from './spc-control/spc-control.js';
 import { recordProtestEvent } from './protest/record-protest-event.js';
 
 /** Options of {@link createCollections}: the ports, the policies, and handlers for effects only the host can perform. */
@@ -93,6 +94,12 @@ export function createCollections(options: CollectionsOptions) {
     requestNegativation: requestNegativation(context),
     requestRemoval: requestRemoval(context),
     cancelNegativation: cancelNegativation(context),
+    /** Seed 004: puts an agreement's unpaid invoice in the internal SPC control (no notice, no bureau). */
+    addToSpcControl: addToSpcControl(context),
+    /** Seed 004: takes an invoice out of the internal SPC control. */
+    removeFromSpcControl: removeFromSpcControl(context),
+    /** Turns an internal SPC record into a real registration request, through the usual guards. */
+    convertSpcControl: convertSpcControl(context),
     /** Sends an invoice to protest (Lei 9.492/1997) through the protest guards. */
     requestProtest: requestProtest(context),
     /** Records what the notary reported, or the creditor's letter of consent, cancellation or withdrawal request. */

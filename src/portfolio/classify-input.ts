@@ -38,6 +38,8 @@ export const classifierInvoiceSchema = z.object({
     })
     .optional(),
   negativation: z.object({ registeredOn: civilDateSchema, removedOn: civilDateSchema.optional() }).optional(),
+  /** Seed 004's internal SPC control: added on, removed on (an internal record; panels as a registration). */
+  spcControl: z.object({ addedOn: civilDateSchema, removedOn: civilDateSchema.optional() }).optional(),
   /** A notarial protest of the invoice: registered on, cancelled on (Lei 9.492/1997). */
   protest: z.object({ protestedOn: civilDateSchema, cancelledOn: civilDateSchema.optional() }).optional(),
   city: label.optional(),

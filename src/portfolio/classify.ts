@@ -81,6 +81,7 @@ class PanelAccumulator {
  * - `registered`: registered at a bureau, not removed, unpaid.
  * - `critiques` ("críticas de SPC"): paid but still registered.
  * - `removedAfterRegistration`: paid, and the registration has been removed.
+ * The registration panels count a bureau registration and the internal SPC control (seed 004) alike.
  * - `protested`: protested at a notary (Lei 9.492/1997) and the protest not cancelled yet, paid or not.
  */
 export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forwardAfterDays: number, calendar: BusinessCalendar = defaultBusinessCalendar()): PanelName[] {
@@ -101,12 +102,17 @@ export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forw
     if (paid) panels.push('agreementFulfilled');
     else panels.push(isBroken(invoice, agreement, asOf) ? 'agreementBroken' : 'agreementPending');
   }
-  const negativation = invoice.negativation;
-  if (negativation !== undefined && negativation.registeredOn <= asOf) {
-    const removed = negativation.removedOn !== undefined && negativation.removedOn <= asOf;
-    if (!removed) panels.push(paid ? 'critiques' : 'registered');
-    else if (paid) panels.push('removedAfterRegistration');
+  // a bureau registration and seed 004's internal SPC record land in the same panels, once
+  const registrations = [invoice.negativation, invoice.spcControl && { registeredOn: invoice.spcControl.addedOn, removedOn: invoice.spcControl.removedOn }];
+  const registrationPanels = new Set<PanelName>();
+  for (const registration of registrations) {
+    if (registration === undefined || registration.registeredOn > asOf) continue;
+    const removed = registration.removedOn !== undefined && registration.removedOn <= asOf;
+    if (!removed) registrationPanels.add(paid ? 'critiques' : 'registered');
+    else if (paid) registrationPanels.add('removedAfterRegistration');
   }
+  if (registrationPanels.has('critiques') || registrationPanels.has('registered')) registrationPanels.delete('removedAfterRegistration');
+  panels.push(...registrationPanels);
   const protest = invoice.protest;
   if (protest !== undefined && protest.protestedOn <= asOf && (protest.cancelledOn === undefined || protest.cancelledOn > asOf)) panels.push('protested');
   return panels;

@@ -58,11 +58,30 @@ export interface InvoiceRecord extends Versioned {
   readonly forwardedOn?: CivilDate;
   /** Seed 000: the "Negativar" flag set when the invoice was created (automatic request). */
   readonly negativate?: boolean;
+  /** Seed 004's internal "controle SPC" record: no notice and no bureau, for the creditor's own control. */
+  readonly spcControl?: SpcControl;
   readonly fiscalDocumentIssued?: boolean;
   readonly bankRemittanceGenerated?: boolean;
   readonly disputed?: boolean;
   /** Set on invoices an agreement created: which installment of which agreement. */
   readonly installment?: { readonly agreementId: string; readonly number: number };
+}
+
+/**
+ * An invoice in the internal SPC control (seed 004 "Adicionar fatura no
+ * controle SPC"): an internal record only; the real registration is made at the
+ * bureau by other means, or by converting it (through every negativation guard).
+ */
+export interface SpcControl {
+  readonly addedOn: CivilDate;
+  readonly addedBy: string;
+  /** The operator's "details and information pertinent to this record". */
+  readonly details: string;
+  readonly removedOn?: CivilDate;
+  readonly removedBy?: string;
+  readonly removalDetails?: string;
+  /** The negativation it was converted into. */
+  readonly convertedTo?: string;
 }
 
 /** Money received against an invoice. */

@@ -110,6 +110,7 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
             : {}),
           ...(registration ? { negativation: registration } : {}),
           ...(protest ? { protest } : {}),
+          ...(invoice.spcControl ? { spcControl: { addedOn: invoice.spcControl.addedOn, ...(invoice.spcControl.removedOn ? { removedOn: invoice.spcControl.removedOn } : {}) } } : {}),
           ...(city ? { city } : {}),
         });
       }

@@ -27,7 +27,7 @@ async function reconcileInvoiceOf(tx: StoreTransaction, invoice: InvoiceRecord):
  * registrations near or past their age limit, submissions stuck at the bureau.
  * Each finding's operator alert goes to the outbox once a day.
  */
-export async function reconcilePass(context: AppContext, today: CivilDate): Promise<ReconciliationReport> {
+export async function reconcilePass(context: AppContext, today: CivilDate): Promise<ReconciliationReport & { readonly spcControlCritiques: readonly string[] }> {
   const negativations: Negativation[] = [];
   const invoices: ReconcileInvoice[] = [];
   const customers = new Map<string, string>();
@@ -61,5 +61,33 @@ export async function reconcilePass(context: AppContext, today: CivilDate): Prom
       }
     });
   }
-  return report;
+  return { ...report, spcControlCritiques: await spcControlCritiques(context, today) };
+}
+
+/**
+ * Seed 004's "críticas de SPC" for the internal control: invoices paid (the
+ * bank return flags them) while still in the SPC control. Each is alerted once
+ * a day until an operator removes it.
+ */
+async function spcControlCritiques(context: AppContext, today: CivilDate): Promise<string[]> {
+  const found: InvoiceRecord[] = [];
+  for await (const page of pagesOf(context, (tx) => tx.invoices, 1000)) {
+    for (const invoice of page) if (invoice.status === 'paid' && invoice.spcControl !== undefined && invoice.spcControl.removedOn === undefined) found.push(invoice);
+  }
+  if (found.length > 0) {
+    await context.store.transaction(async (tx) => {
+      for (const invoice of found) {
+        await tx.outbox.enqueue({
+          id: context.ids.next('effect'),
+          key: `reconcile:${today}:spc-control:${invoice.id}`,
+          kind: 'alert_operator',
+          payload: { alert: 'spc_control_paid', invoiceId: invoice.id, customerId: invoice.customerId, message: `invoice ${invoice.id} is paid but still in the SPC control: remove it (and from the SPC itself, if registered there)` },
+          status: 'pending',
+          attempts: 0,
+          createdAt: context.nowIso(),
+        });
+      }
+    });
+  }
+  return found.map((invoice) => invoice.id);
 }

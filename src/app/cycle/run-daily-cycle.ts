@@ -45,7 +45,8 @@ export interface DailyCycleReport {
   readonly ruler: RulerPassReport;
   /** Registrations requested by the invoice's "Negativar" flag or the branch's automatic registration. */
   readonly automaticRequests: AutomaticRequestReport;
-  readonly reconciliation: Omit<ReconciliationReport, 'effects'> & { readonly alerts: number };
+  /** Reconciliation, with seed 004's internal SPC control critiques (paid invoices still in the control). */
+  readonly reconciliation: Omit<ReconciliationReport, 'effects'> & { readonly alerts: number; readonly spcControlCritiques: readonly string[] };
   readonly effects: { readonly performed: number; readonly failed: OutboxPass['failed']; readonly cancelled: number; readonly awaitingHost: number; readonly scheduled: number };
   /** Seed 004's panels and charts, as the portfolio (or this worker's share of it) stands at the end of the cycle. */
   readonly classification: PortfolioClassification;

@@ -38,9 +38,10 @@ export function workerIds(worker: string): IdGenerator {
 }
 
 /** A collections app as the scale-out runs build it: the worked-example ruler, automatic registration, fakes that record every call. */
-export function scaleApp(store: Store, worker: string): { app: Collections; clock: ManualClock; notifier: RecordingNotifier; bureau: FakeBureau } {
+export function scaleApp(store: Store, worker: string, onSend?: () => void): { app: Collections; clock: ManualClock; notifier: RecordingNotifier; bureau: FakeBureau } {
   const clock = manualClock(`${FIRST_DAY}T10:00:00-03:00`);
-  const notifier = recordingNotifier();
+  const recording = recordingNotifier();
+  const notifier: RecordingNotifier = onSend === undefined ? recording : { ...recording, sent: recording.sent, calls: recording.calls, send: (message) => (onSend(), recording.send(message)) };
   const bureau = fakeBureau();
   const built = createCollections({
     store, clock, notifier, bureau, rates: staticRates(), calendar: brazilianCalendar(), ids: workerIds(worker),
@@ -61,7 +62,7 @@ export async function outcomeOf(store: Store): Promise<{ actions: string[]; effe
     const records = await tx.negativations.list();
     // Negativation ids are minted by whichever worker made the request: name them by their invoice instead.
     const byInvoice = new Map(records.map((n) => [n.id, `negativation-of-${n.invoiceId}`]));
-    const stable = (key: string): string => key.replace(/w\d+-negativation-\d+/g, (id) => byInvoice.get(id) ?? id);
+    const stable = (key: string): string => key.replace(/w[0-9a-z]*-negativation-\d+/g, (id) => byInvoice.get(id) ?? id);
     const effects = (await tx.outbox.all()).map((e) => `${stable(e.key)}|${e.kind}|${e.status}|${e.attempts}`);
     const invoices = (await tx.invoices.list()).map((i) => `${i.id}|${i.status}|${i.version}`);
     const negativations = records.map((n) => `${n.invoiceId}|${n.status}|${n.version}`);

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { cobrancaError } from '../../errors.js';
+import { REQUEST_ORIGINS } from '../../negativation/index.js';
+import type { InvoiceRecord, NegativationRecord, StoreTransaction } from '../../ports/index.js';
+import { recordAudit } from '../audit.js';
+import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
+import type { AppContext } from '../dependencies.js';
+import { startRequest } from '../negativation/request-negativation.js';
+
+const details = z.string().trim().min(1).max(2000);
+
+/** Input of {@link addToSpcControl}. */
+export const addToSpcControlSchema = commandBaseSchema.extend({ invoiceId: z.string().min(1), details }).strict();
+/** Input of {@link removeFromSpcControl}. */
+export const removeFromSpcControlSchema = commandBaseSchema.extend({ invoiceId: z.string().min(1), details }).strict();
+/** Input of {@link convertSpcControl}. */
+export const convertSpcControlSchema = commandBaseSchema
+  .extend({
+    invoiceId: z.string().min(1),
+    origin: z.enum(REQUEST_ORIGINS).default('invoice_details'),
+    bureau: z.string().min(1).optional(),
+    reason: z.string().max(2000).optional(),
+    /** Seed 000: a manual request needs the operator's acceptance of the negativation terms. */
+    termsAcceptance: z.strictObject({ acceptedBy: z.string().trim().min(1).max(200), acceptedAt: z.iso.datetime({ offset: true }), version: z.string().trim().min(1).max(100) }),
+  })
+  .strict();
+
+async function invoiceIn(tx: StoreTransaction, invoiceId: string): Promise<InvoiceRecord> {
+  const invoice = await tx.invoices.get(invoiceId);
+  if (!invoice) abort(notFound('invoice', invoiceId, ['invoiceId']));
+  return invoice;
+}
+
+const live = (invoice: InvoiceRecord) => invoice.spcControl !== undefined && invoice.spcControl.removedOn === undefined;
+
+/**
+ * Seed 004 "Adicionar fatura no controle SPC": puts an agreement's unpaid
+ * invoice (pending or past its tolerance date) in the internal SPC control
+ * with the operator's details. An internal record only: no notice is sent and
+ * nothing goes to a bureau. It shows on the "registered in SPC" panel, and as a
+ * critique once the invoice is paid (the return file flags it).
+ */
+export function addToSpcControl(context: AppContext) {
+  return (input: unknown) =>
+    runCommand(context, 'addToSpcControl', addToSpcControlSchema, input, async (tx, cmd) => {
+      const invoice = await invoiceIn(tx, cmd.invoiceId);
+      if (invoice.agreementId === undefined && invoice.installment === undefined) abort(cobrancaError('invalid_state', `invoice '${invoice.id}' is in no agreement; the SPC control takes an agreement's invoices (seed 004)`, { path: ['invoiceId'] }));
+      if (invoice.status !== 'open') abort(cobrancaError('invalid_state', `invoice '${invoice.id}' is ${invoice.status}; only an unpaid invoice goes to the SPC control`, { path: ['invoiceId'] }));
+      if (live(invoice)) abort(cobrancaError('invalid_state', `invoice '${invoice.id}' is already in the SPC control`, { path: ['invoiceId'] }));
+      const next: InvoiceRecord = { ...invoice, version: invoice.version + 1, spcControl: { addedOn: context.today(), addedBy: cmd.actor, details: cmd.details } };
+      await tx.invoices.update(next);
+      await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoice.id, action: 'spc_control_added', details: { internalOnly: true } });
+      return next;
+    });
+}
+
+/** Seed 004 "Remover fatura do SPC": closes the internal record with the operator's details (the real removal, if any, is made at the bureau). */
+export function removeFromSpcControl(context: AppContext) {
+  return (input: unknown) =>
+    runCommand(context, 'removeFromSpcControl', removeFromSpcControlSchema, input, async (tx, cmd) => {
+      const invoice = await invoiceIn(tx, cmd.invoiceId);
+      const control = invoice.spcControl;
+      if (control === undefined || control.removedOn !== undefined) abort(cobrancaError('invalid_state', `invoice '${invoice.id}' is not in the SPC control`, { path: ['invoiceId'] }));
+      const next: InvoiceRecord = { ...invoice, version: invoice.version + 1, spcControl: { ...control, removedOn: context.today(), removedBy: cmd.actor, removalDetails: cmd.details } };
+      await tx.invoices.update(next);
+      await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoice.id, action: 'spc_control_removed', details: { internalOnly: true } });
+      return next;
+    });
+}
+
+/**
+ * Turns an internal SPC record into a real registration request, through
+ * every guard of the negativation module (debtor data, duplicates, minimum
+ * amount and days, age limit, prescription, paid, agreement, dispute) and its
+ * prior notice. A refusal writes nothing and the internal record stays.
+ */
+export function convertSpcControl(context: AppContext) {
+  return (input: unknown) =>
+    runCommand(context, 'convertSpcControl', convertSpcControlSchema, input, async (tx, cmd): Promise<NegativationRecord> => {
+      const invoice = await invoiceIn(tx, cmd.invoiceId);
+      if (!live(invoice)) abort(cobrancaError('invalid_state', `invoice '${invoice.id}' is not in the SPC control`, { path: ['invoiceId'] }));
+      const record = await startRequest(tx, context, {
+        idempotencyKey: cmd.idempotencyKey,
+        actor: cmd.actor,
+        invoiceId: invoice.id,
+        origin: cmd.origin,
+        ...(cmd.bureau ? { bureau: cmd.bureau } : {}),
+        reason: cmd.reason ?? 'converted from the internal SPC control (seed 004)',
+        authorization: { kind: 'terms', ...cmd.termsAcceptance },
+      });
+      const current = await invoiceIn(tx, invoice.id);
+      const control = current.spcControl ?? invoice.spcControl;
+      if (control) await tx.invoices.update({ ...current, version: current.version + 1, spcControl: { ...control, removedOn: context.today(), removedBy: cmd.actor, removalDetails: `converted into negativation ${record.id}`, convertedTo: record.id } });
+      await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoice.id, action: 'spc_control_converted', details: { negativationId: record.id } });
+      return record;
+    });
+}
