@@ -5,6 +5,12 @@ import tseslint from 'typescript-eslint';
 /** The domain folders must stay pure: no clock, no randomness, no I/O. */
 const domainFolders = ['src/agreements/**', 'src/negativation/**', 'src/ruler/**', 'src/portfolio/**', 'src/protest/**', 'src/bank-returns/**', 'src/money/**', 'src/calendar/**', 'src/documents/**'];
 
+/** `import { z } from 'zod'` keeps all of zod, locales included, in a host's bundle; the namespace import lets bundlers drop what is unused. */
+const namedZod = {
+  selector: "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z']",
+  message: "Use `import * as z from 'zod'`: the named `z` keeps all of zod (~370 KB with its locales) in a host's bundle.",
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'docs/api/**', 'coverage/**', 'node_modules/**'] },
   js.configs.recommended,
@@ -14,6 +20,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Money and rates are parsed with decimal.js, never as floats.' }],
+      'no-restricted-syntax': ['error', namedZod],
     },
   },
   {
@@ -21,6 +28,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
+        namedZod,
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The domain is pure: take the time as an argument.' },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The domain is pure: take the time as an argument.' },
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The domain is pure: take ids and randomness from a port.' },

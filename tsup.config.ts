@@ -3,6 +3,9 @@ import { defineConfig } from 'tsup';
 /** One entry per public subpath; keep in sync with `exports` in package.json. */
 export const entries = {
   index: 'src/index.ts',
+  'money/index': 'src/money/index.ts',
+  'calendar/index': 'src/calendar/index.ts',
+  'documents/index': 'src/documents/index.ts',
   'agreements/index': 'src/agreements/index.ts',
   'negativation/index': 'src/negativation/index.ts',
   'ruler/index': 'src/ruler/index.ts',
@@ -11,6 +14,7 @@ export const entries = {
   'bank-returns/index': 'src/bank-returns/index.ts',
   'testing/index': 'src/testing/index.ts',
   'adapters/memory/index': 'src/adapters/memory/index.ts',
+  'adapters/memory/file': 'src/adapters/memory/file.ts',
   'adapters/bureau-http/index': 'src/adapters/bureau-http/index.ts',
   'adapters/postgres/index': 'src/adapters/postgres/index.ts',
 };
@@ -19,10 +23,14 @@ export default defineConfig({
   entry: entries,
   format: ['esm', 'cjs'],
   dts: true,
+  // Maps for stack traces, without the sources embedded (they would double the package).
   sourcemap: true,
   clean: true,
   splitting: true,
   treeshake: true,
   target: 'node20',
   outDir: 'dist',
+  esbuildOptions(options) {
+    options.sourcesContent = false;
+  },
 });

@@ -7,7 +7,7 @@
  *   - `proposeAgreement` with 12 installments.
  * Run: npm run build && npx tsx bench/agreements.ts   (INVOICES=… to resize the batch)
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { brazilianCalendar, civilDate, toEpochDay } from '../src/calendar/index.js';
 import { referenceLateCharges, type ReferencePolicy } from '../test/agreements/support/late-charges-reference.js';
 import { built } from './harness/built.js';

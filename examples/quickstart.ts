@@ -4,8 +4,8 @@
  * the deadline to remove a bureau registration after payment.
  * Run: npm run example
  */
-import { proposeAgreement } from '../src/agreements/index.js';
-import { brazilianCalendar, civilDate, formatBrl } from '../src/index.js';
+import { proposeAgreement } from 'cobranca/agreements';
+import { brazilianCalendar, civilDate, formatBrl } from 'cobranca';
 
 const calendar = brazilianCalendar();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError, formatPath, fromZodError, parseInput, withPathPrefix } from '../src/errors.js';
 import { civilDateSchema } from '../src/calendar/index.js';
 import { moneySchema } from '../src/money/index.js';

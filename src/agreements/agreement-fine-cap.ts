@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError } from '../errors.js';
 import type { AgreementsError } from './errors.js';
 import { percentSchema } from './percent.js';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, civilDateSchema, type CivilDate } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import { fromCents, moneySchema, nonNegativeMoneySchema, type Money } from '../money/index.js';
@@ -30,7 +30,7 @@ export type AgreementStatusSubject = z.input<typeof agreementStatusSubjectSchema
 /** A payment as written by the host. */
 export type AgreementPaymentInput = z.input<typeof agreementPaymentSchema>;
 
-/** The life of an agreement (DOMAIN.md §2.4). */
+/** The life of an agreement (docs/legal.md §2.4). */
 export type AgreementState = 'active' | 'fulfilled' | 'broken' | 'cancelled';
 
 /** Where one installment stands. */
@@ -60,7 +60,7 @@ export interface AgreementStatus {
 }
 
 /**
- * The state of an agreement as of a date (DOMAIN.md §2.4, seed 004's panels): `cancelled`;
+ * The state of an agreement as of a date (docs/legal.md §2.4, seed 004's panels): `cancelled`;
  * `broken` when an installment was still unpaid after its deadline (the later of its due date and
  * the agreement's tolerance date — sticky: a broken agreement is a new debt); `fulfilled` when every
  * installment is paid; else `active`. Payments dated after `asOf` are ignored.

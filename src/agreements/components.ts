@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { moneySchema, type Money } from '../money/index.js';
 
 /** The components of an agreement's total (seed 004's "Nova proposta"), in the order they appear. */

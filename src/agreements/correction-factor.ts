@@ -1,4 +1,4 @@
-import { Dec } from '../money/index.js';
+import { Dec } from '../money/decimal.js';
 import { monthLabel, monthSlices, type MonthlySeries } from './month-series.js';
 
 /** The accumulated correction factor minus one, in whole units of 10^-decimals; `missing` names the first month with no variation. */

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema, type CivilDate } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import { allocate, fromCents, moneySchema, toDecimalString, type Money } from '../money/index.js';
@@ -34,7 +34,7 @@ export type InstallmentEdit = z.input<typeof installmentEditSchema>;
 export type InstallmentPlanInput = z.input<typeof installmentPlanSchema>;
 
 /**
- * Changes installments of a plan (DOMAIN.md §2.3). The plan is valid only when the installments
+ * Changes installments of a plan (docs/legal.md §2.3). The plan is valid only when the installments
  * still add up to the total: seed 001's debt of 373.52 split as 2 × 200.00 is refused with a
  * difference of 26.48, and accepted once a negative discount of 26.48 makes the total 400.00. The
  * components are re-split so that all three sums stay exact.

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../errors.js';
 import type { AgreementsError } from './errors.js';
 import { agreementInvoiceSchema, type AgreementInvoice, type AgreementInvoiceInput } from './invoice.js';
@@ -37,7 +37,7 @@ export function ineligibilityReasons(invoice: AgreementInvoice, policy: z.output
 }
 
 /**
- * Which invoices may enter an agreement (DOMAIN.md §2, seed 004): not settled, suspended or deleted,
+ * Which invoices may enter an agreement (docs/legal.md §2, seed 004): not settled, suspended or deleted,
  * and — unless the special-processes setting allows it — with no fiscal document or bank remittance
  * generated. Errors: `invalid_input` naming the field.
  */

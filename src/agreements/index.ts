@@ -1,5 +1,5 @@
 /**
- * The agreements engine (DOMAIN.md §1–2): late charges, eligibility, proposals, exact installment
+ * The agreements engine (docs/legal.md §1–2): late charges, eligibility, proposals, exact installment
  * plans, edits and the agreement's life. Pure functions over plain, serialisable data.
  * @module agreements
  */
@@ -15,7 +15,6 @@ export {
 } from './late-charges-policy.js';
 export {
   lateChargesCalculator,
-  compileLateChargesPolicy,
   type LateChargesCalculator,
   type LateChargesFigures,
   type LateChargesBatchInput,
@@ -26,7 +25,6 @@ export {
 } from './late-charges-calculator.js';
 export { calculateLateCharges, lateChargesWith, lateChargesInputSchema, invoicePaymentSchema, type LateChargesInput, type LateCharges } from './late-charges.js';
 export { owedAmount, owedAmountWith, owedAmountInputSchema, type OwedAmount, type OwedAmountInput, type OwedSubject } from './owed-amount.js';
-export { mulDivRound } from '../money/exact-ratio.js';
 export { agreementInvoiceSchema, invoiceStatusSchema, MAX_AGREEMENT_INVOICES, type AgreementInvoice, type AgreementInvoiceInput } from './invoice.js';
 export { checkEligibility, eligibilityPolicySchema, type Eligibility, type EligibilityPolicyInput, type IneligibilityReason } from './eligibility.js';
 export { COMPONENT_NAMES, ONCE_COMPONENTS, SPREAD_COMPONENTS, componentsSchema, type ComponentName, type Components } from './components.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema, type CivilDate } from '../calendar/index.js';
 import { allocationPolicySchema, moneySchema, type AllocationPolicy, type Money } from '../money/index.js';
 import { componentsSchema, type Components } from './components.js';

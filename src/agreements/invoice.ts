@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema } from '../calendar/index.js';
 import { nonNegativeMoneySchema } from '../money/index.js';
 

@@ -114,7 +114,7 @@ function badDay(day: unknown, path: (string | number)[]): AgreementsError | unde
 }
 
 /**
- * Compiles a late-charges policy (DOMAIN.md §1). Errors: `invalid_input` naming the policy field.
+ * Compiles a late-charges policy (docs/legal.md §1). Errors: `invalid_input` naming the policy field.
  */
 export function lateChargesCalculator(policyInput: LateChargesPolicyInput, options: LateChargesOptions = {}): Result<LateChargesCalculator, AgreementsError> {
   const parsed = parseInput(lateChargesPolicySchema, policyInput, ['policy']);

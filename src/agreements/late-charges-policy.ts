@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roundingModeSchema } from '../money/index.js';
 import { monthSchema, percentSchema, signedPercentSchema } from './percent.js';
 
@@ -44,7 +44,7 @@ export const fineRuleSchema = z.object({
 });
 
 /**
- * A late-charges policy (DOMAIN.md §1). Defaults are the legally safe ones: a 2% fine capped at 2%
+ * A late-charges policy (docs/legal.md §1). Defaults are the legally safe ones: a 2% fine capped at 2%
  * for consumer contracts, no grace days, half-up rounding, payments covering charges before principal.
  */
 export const lateChargesPolicySchema = z.object({

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema, defaultBusinessCalendar, fromEpochDay, LAST_SUPPORTED_YEAR, toEpochDay, type CivilDate } from '../calendar/index.js';
 import { daysSinceDueEpoch } from '../calendar/due-date.js';
 import { LAST_SUPPORTED_EPOCH_DAY } from '../calendar/civil-date.js';
@@ -80,7 +80,7 @@ interface Balance {
 }
 
 /**
- * The late charges of one invoice as of a date (DOMAIN.md §1): a due date on a weekend or holiday
+ * The late charges of one invoice as of a date (docs/legal.md §1): a due date on a weekend or holiday
  * may be paid on the next business day with no charges, after which days count from the original
  * due date; grace days; a fine charged once (capped at 2% for consumer contracts, CDC art. 52 §1);
  * simple pro-rata interest; monetary correction by an index series. Partial payments cover the

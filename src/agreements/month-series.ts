@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { dateParts, daysInMonth, epochDayOf, fromEpochDay } from '../calendar/index.js';
 
 /** A month index: `year × 12 + (month − 1)`. */

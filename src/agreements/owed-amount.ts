@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema, defaultBusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import { fromCents, nonNegativeMoneySchema, ZERO, type Money } from '../money/index.js';
@@ -44,7 +44,7 @@ export interface OwedAmount {
   readonly owed: Money;
   /** What the payments up to `asOf` add up to. */
   readonly paid: Money;
-  /** Whether the debt is settled in full, charges included (DOMAIN §3 "full payment"). */
+  /** Whether the debt is settled in full, charges included (docs/legal.md §3 "full payment"). */
   readonly settled: boolean;
   /** Whether the principal alone is paid (what a principal-only removal setting reads). */
   readonly principalPaid: boolean;
@@ -58,7 +58,7 @@ export interface OwedSubject {
 }
 
 /**
- * The one owed-amount rule (DOMAIN §1 and §3) over a compiled policy, or none
+ * The one owed-amount rule (docs/legal.md §1 and §3) over a compiled policy, or none
  * (`undefined`: the principal less the payments). Payments cover charges first
  * unless the policy says otherwise; unpaid charges are never lost.
  *

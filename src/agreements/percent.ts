@@ -1,5 +1,5 @@
-import type Decimal from 'decimal.js';
-import { z } from 'zod';
+import type { Decimal } from 'decimal.js';
+import * as z from 'zod';
 import { decimalSchema } from '../money/index.js';
 
 /** The most decimal places a percentage or rate may carry. */

@@ -1,7 +1,8 @@
-import type Decimal from 'decimal.js';
-import { z } from 'zod';
+import type { Decimal } from 'decimal.js';
+import * as z from 'zod';
 import { civilDateSchema, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
-import { allocationPolicySchema, Dec, nonNegativeMoneySchema, roundingModeSchema, ZERO, type Money } from '../money/index.js';
+import { allocationPolicySchema, nonNegativeMoneySchema, roundingModeSchema, ZERO, type Money } from '../money/index.js';
+import { Dec } from '../money/decimal.js';
 import { agreementFineCapSchema, type AppliedAgreementFine } from './agreement-fine-cap.js';
 import { eligibilityPolicySchema } from './eligibility.js';
 import { accountPlanSchema, type InstallmentPlan } from './installment-plan.js';

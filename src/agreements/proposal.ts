@@ -9,7 +9,7 @@ import { proposalInputSchema, type Agreement, type ProposalInput, type ProposalO
 import { selectInvoices } from './select-invoices.js';
 
 /**
- * Proposes an agreement (DOMAIN.md §2, seeds 001 and 004). A keep-terms agreement keeps the invoices
+ * Proposes an agreement (docs/legal.md §2, seeds 001 and 004). A keep-terms agreement keeps the invoices
  * and their values; a new proposal computes `total = base + surcharge% + fine% − discount% −
  * discount R$ + charges R$ + fees R$` (percentages of the base), splits it into installments whose
  * sums are exact at three levels, and lists the invoices to cancel or suspend and to create.

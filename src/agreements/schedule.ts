@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LAST_SUPPORTED_EPOCH_DAY } from '../calendar/civil-date.js';
 import { addDays, addMonths, civilDateSchema, fromEpochDay, dateParts, epochDayOf, payableOn, toEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 

@@ -12,7 +12,7 @@ function cents(parts: readonly Money[], i: number): number {
 
 /**
  * Splits an agreement's components over installments whose amounts are known, so that all three
- * sums hold exactly (DOMAIN.md §2.3). Fine, charges and fees go once on the first installment; what
+ * sums hold exactly (docs/legal.md §2.3). Fine, charges and fees go once on the first installment; what
  * is left of each installment (its spread part) is shared by base, surcharge and discount in
  * proportion to the spread parts (leftover centavos by `policy`), the base taking the exact rest.
  *

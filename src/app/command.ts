@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError, parseInput, type CobrancaError } from '../errors.js';
 import { maskDeep, maskPersonalData } from '../documents/index.js';
 import { isVersionConflict, type StoreTransaction } from '../ports/index.js';

@@ -1,9 +1,10 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError, formatPath, parseInput, withPathPrefix, type CobrancaError } from '../errors.js';
 import { addMonths, type CivilDate } from '../calendar/index.js';
 import { parseTaxId } from '../documents/index.js';
-import { compileLateChargesPolicy, lateChargesPolicySchema, type LateChargesCalculator, type LateChargesPolicyInput } from '../agreements/index.js';
+import { lateChargesPolicySchema, type LateChargesCalculator, type LateChargesPolicyInput } from '../agreements/index.js';
+import { compileLateChargesPolicy } from '../agreements/late-charges-calculator.js';
 import type { NegativationSettings } from '../negativation/index.js';
 import type { ResolvedSettings } from '../ruler/index.js';
 import { checkConfiguration, type Configuration } from './settings/check-configuration.js';

@@ -97,6 +97,13 @@ function epochDayArgument(date: CivilDate, method: string): number {
  * (a calendar is built from code, once); its methods throw a `TypeError` for a
  * text that is not a civil date. Days past the year 9999 are closed on weekends
  * only (no holiday there can be written as a civil date).
+ * @example
+ * ```ts
+ * import { brazilianCalendar, civilDate } from 'cobranca/calendar';
+ *
+ * const calendar = brazilianCalendar({ state: 'SP' });
+ * console.log(calendar.addBusinessDays(civilDate('2026-11-19'), 5)); // 2026-11-27: 20 November is a holiday
+ * ```
  */
 export function brazilianCalendar(options: BrazilianCalendarOptions = {}): BusinessCalendar {
   const banking = options.banking ?? true;

@@ -10,6 +10,16 @@ export type TaxId = { readonly kind: 'cpf'; readonly number: Cpf } | { readonly 
 /**
  * Parses a CPF or a CNPJ, telling them apart by length once the mask is gone
  * (11 → CPF, 14 → CNPJ). The error (`invalid_tax_id`) keeps the specific reason.
+ * @example
+ * ```ts
+ * import { parseTaxId } from 'cobranca/documents';
+ *
+ * const taxId = parseTaxId('529.982.247-25');
+ * taxId.match(
+ *   (id) => console.log(id.kind), // 'cpf'
+ *   (error) => console.log(error.code, error.message), // invalid_tax_id, with the reason
+ * );
+ * ```
  */
 export function parseTaxId(input: unknown, path: ErrorPath = []): Result<TaxId, CobrancaError<'invalid_tax_id'>> {
   if (typeof input !== 'string') {

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
 import { cobrancaError, type CobrancaError } from '../errors.js';
 import { Dec, parseDecimal, type DecimalInput } from './decimal.js';
@@ -30,6 +30,13 @@ export const MAX_ALLOCATION_PARTS = 1_000_000;
  * Errors (`invalid_allocation`): a count that is not a whole number from 1 up,
  * an empty list, a negative or non-finite ratio, or ratios that are all zero
  * while the total is not.
+ * @example
+ * ```ts
+ * import { allocate, brl, formatBrl } from 'cobranca/money';
+ *
+ * const parts = allocate(brl('1000.00'), 3, 'first');
+ * if (parts.isOk()) console.log(parts.value.map((part) => formatBrl(part))); // R$ 333,34, R$ 333,33, R$ 333,33
+ * ```
  */
 export function allocate(
   total: Money,

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { Dec, toDec, type DecimalInput } from './decimal.js';
 import { unsafeMoney, type Money } from './money.js';
 import { roundToInteger, type RoundingMode } from './rounding.js';

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
 import { cobrancaError, quote, type CobrancaError, type ErrorPath } from '../errors.js';
 

@@ -7,6 +7,12 @@ import { parseMoney, type Money } from './money.js';
  * Formats as Brazilians write it: `R$ 1.234,56`, `-R$ 0,05`. The space is a
  * plain space (not the no-break space `Intl` emits), so the text round-trips
  * through {@link parseBrl} and compares equal in tests.
+ * @example
+ * ```ts
+ * import { brl, formatBrl } from 'cobranca/money';
+ *
+ * console.log(formatBrl(brl('1234.5'))); // R$ 1.234,50
+ * ```
  */
 export function formatBrl(money: Money): string {
   const negative = money.cents < 0;

@@ -7,5 +7,5 @@ export { add, subtract, sum, negate, abs, fromDecimal, multiply, percentOf, exac
 export { type RoundingMode, ROUNDING_MODES, roundToInteger, decimalJsRounding } from './rounding.js';
 export { type AllocationPolicy, ALLOCATION_POLICIES, MAX_ALLOCATION_PARTS, allocate } from './allocate.js';
 export { formatBrl, parseBrl } from './format.js';
-export { Dec, type DecimalInput, parseDecimal, toDec } from './decimal.js';
+export { type DecimalInput, parseDecimal } from './decimal.js';
 export { moneySchema, nonNegativeMoneySchema, decimalSchema, nonNegativePercentSchema, roundingModeSchema, allocationPolicySchema } from './schema.js';

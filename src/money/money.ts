@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
 import { cobrancaError, quote, type CobrancaError, type ErrorPath } from '../errors.js';
 import { Dec, describe } from './decimal.js';
@@ -52,6 +52,13 @@ const MONEY_STRING = /^([+-]?)(\d+)(?:\.(\d{1,2}))?$/;
  * Money from a decimal literal in reais written in code: `brl('373.52')`,
  * `brl('-10')`. Throws on a malformed literal (a programmer error); input from
  * users, files or the network goes through {@link parseMoney}.
+ * @example
+ * ```ts
+ * import { brl, formatBrl } from 'cobranca/money';
+ *
+ * const price = brl('373.52'); // { cents: 37352 }
+ * console.log(formatBrl(price)); // R$ 373,52
+ * ```
  */
 export function brl(literal: string): Money {
   const parsed = parseMoney(literal);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema, STATE_CODES, type CivilDate } from '../calendar/index.js';
 import { parseTaxId, type TaxId } from '../documents/index.js';
 

@@ -2,6 +2,9 @@
  * Negativation: registering a debt at a credit bureau, as a state machine with
  * its legal guards (CDC art. 43; STJ Súmulas 323, 359, 404, 548), deadlines and
  * reconciliation. Pure functions over plain, JSON-serialisable data.
+ * Every function here checks its input; the unchecked internals (the transition
+ * table, the guard objects, the trusted variants the daily cycle uses on data it
+ * already parsed) are not part of the public surface.
  * @module negativation
  */
 export { type NegativationErrorCode, type NegativationError } from './errors.js';
@@ -49,24 +52,11 @@ export { parseNegativationEvent } from './parse-event.js';
 export { parseNegativation, negativationSchema } from './negativation-schema.js';
 export { type NegativationEffect, type NegativationEffectType, type RemovalReason, type OperatorAlert } from './effects.js';
 export {
-  type Guard,
   type GuardFacts,
   type GuardName,
   type GuardViolation,
   type GuardStage,
-  GUARDS_BY_STAGE,
-  runGuards,
-  priorNoticeGuard,
   earliestSubmissionOn,
-  minimumAmountGuard,
-  minimumDaysOverdueGuard,
-  ageLimitGuard,
-  prescriptionGuard,
-  debtorDataGuard,
-  noDuplicateGuard,
-  notPaidGuard,
-  notInAgreementGuard,
-  notDisputedGuard,
   type RefusalKind,
   type RefusalVerdict,
   refusalKindOfGuard,
@@ -74,13 +64,11 @@ export {
 } from './guards/index.js';
 export { checkNegativationGuards, guardCheckInputSchema, type GuardReport } from './check-guards.js';
 export { AGE_LIMIT_YEARS, ageLimitOn, submissionCutoffOn, prescriptionOn, registrationExpiresOn } from './dates.js';
-export { REMOVAL_BUSINESS_DAYS, removalDeadline, removalDeadlineOf, removalAlarmOn } from './removal-deadline.js';
-export { TRANSITIONS, type TransitionRule, findRule, eventAppliesIn, eventsAllowedIn } from './transition-table.js';
+export { REMOVAL_BUSINESS_DAYS, removalDeadline, removalAlarmOn } from './removal-deadline.js';
 export { startNegativation, negativationRequestSchema, type NegativationRequestInput } from './start.js';
-export { transition, applyEvent, defaultNegativationCalendar, type TransitionResult, type TransitionOptions } from './transition.js';
+export { transition, defaultNegativationCalendar, type TransitionResult, type TransitionOptions } from './transition.js';
 export {
   reconcile,
-  reconcileTrusted,
   type ReconcileOptions,
   type ReconciliationReport,
   type Critique,

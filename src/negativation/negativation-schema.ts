@@ -1,6 +1,6 @@
 import type { Result } from 'neverthrow';
 import { err, ok } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema } from '../calendar/index.js';
 import { parseTaxId, type TaxId } from '../documents/index.js';
 import { fail, parseInput } from '../errors.js';

@@ -79,7 +79,7 @@ interface PaidFact {
 }
 
 /**
- * Reconciliation (seed 004's panels; DOMAIN.md §3): compares registrations
+ * Reconciliation (seed 004's panels; docs/legal.md §3): compares registrations
  * with their invoices as of a day and lists registrations whose invoices are
  * paid ("críticas"), removals past or near their deadline (STJ Súmula 548),
  * registrations past or near their age limit (CDC art. 43 §1), submissions

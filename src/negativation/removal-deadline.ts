@@ -1,6 +1,6 @@
 import type { Result } from 'neverthrow';
 import { err, ok } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarOption, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { fundsDaySchema } from './date-room.js';
 import { parseInput } from '../errors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { brl, nonNegativeMoneySchema, type Money } from '../money/index.js';
 
 /** Channels a prior notice can go by. */
@@ -9,7 +9,7 @@ export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
 /**
  * The negativation policy of one subject (a branch, a contract), resolved to
- * plain values. Defaults are the legally safe ones (DOMAIN.md §3); every value
+ * plain values. Defaults are the legally safe ones (docs/legal.md §3); every value
  * is a creditor setting. In an application these come from the one settings
  * tree (general → branch → contract) under the same names; when and whether to
  * ask for a registration (`registerAutomatically`, `daysToRegister`) is the
@@ -42,7 +42,7 @@ export interface NegativationSettings {
   readonly removeAfterFirstAgreementInstallment: boolean;
   /**
    * Whether paying the principal alone (late charges still owed) counts as settlement for removal. Off by default: the
-   * debt the bureau shows is the whole debt as the creditor charges it (principal, fine, interest, correction, DOMAIN §3),
+   * debt the bureau shows is the whole debt as the creditor charges it (principal, fine, interest, correction, docs/legal.md §3),
    * and Súmula 548's five business days run from full payment. Legal note: turning it on is a creditor's concession; the
    * unpaid charges stay owed (and collectable), they are just no longer registered.
    */

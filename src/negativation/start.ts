@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema, calendarOption, type BusinessCalendar } from '../calendar/index.js';
 import { parseInput } from '../errors.js';
 import { registrationExpiresOn } from './dates.js';

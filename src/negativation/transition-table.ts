@@ -30,7 +30,7 @@ const rule = (
 /** Starting a removal: ask the bureau, take the banner down, and alert when it is already late. */
 const REMOVE: readonly NegativationEffectType[] = ['request_removal', 'hide_portal_banner', 'alert_operator'];
 
-/** Every legal transition (seed 000's statuses; DOMAIN.md §3). Anything not here is an `illegal_transition`. */
+/** Every legal transition (seed 000's statuses; docs/legal.md §3). Anything not here is an `illegal_transition`. */
 export const TRANSITIONS: readonly TransitionRule[] = [
   rule(null, 'request', 'in_analysis', [], { guards: 'request' }),
 

@@ -65,7 +65,7 @@ export function applyStep(negativation: Negativation, event: NegativationEvent, 
 }
 
 /**
- * Applies one event to a negativation (DOMAIN.md §3; the table is
+ * Applies one event to a negativation (docs/legal.md §3; the table is
  * `TRANSITIONS`). Returns the new negativation (version + 1, the event kept in
  * its history with when, who and why) and the effects for the host to perform.
  * Never changes its input. Errors: `unknown_event`, `invalid_input` (a bad

@@ -86,8 +86,17 @@ export interface BureauStatusReport {
  * (the outbox retries it next cycle); an answer, even a refusal, resolves.
  */
 export interface BureauGateway {
+  /**
+   * Asks the bureau to register a debt. Resolves with its answer (`accepted`
+   * with a protocol, `rejected` with a reason, or `pending` when the answer
+   * comes by webhook); rejects only when the bureau could not be reached, and
+   * is then called again with the same `request.key`, which the bureau (or the
+   * adapter) must treat as the same request.
+   */
   register(request: BureauRegistration): Promise<BureauAnswer>;
+  /** Asks the bureau to remove a registration; answers, retries and `key` as for {@link BureauGateway.register}. */
   remove(request: BureauRemoval): Promise<BureauAnswer>;
+  /** The bureau's current status of a registration (read-only, safe to repeat); rejects when the bureau could not be reached. */
   queryStatus(request: BureauStatusQuery): Promise<BureauStatusReport>;
   /** Verifies and reads a webhook the bureau sent (signature checked by the adapter); a forged, stale or malformed one is an error. */
   parseWebhook(headers: Readonly<Record<string, string | readonly string[] | undefined>>, rawBody: string): Result<BureauStatusReport, CobrancaError>;
@@ -107,6 +116,11 @@ export interface OutgoingMessage {
 
 /** The notification port: e-mail, SMS, WhatsApp, letter, app push. */
 export interface Notifier {
+  /**
+   * Delivers one message and resolves with the provider's message id once the
+   * provider accepted it; rejects when it could not (the outbox retries with
+   * the same `message.key`, which must never send twice).
+   */
   send(message: OutgoingMessage): Promise<{ readonly messageId: string }>;
 }
 

@@ -144,6 +144,7 @@ export interface Outbox {
 
 /** An append-only audit log. */
 export interface AuditLog {
+  /** Appends an entry (never changed or removed afterwards). */
   append(entry: AuditEntry): Promise<void>;
   /** Entries about one subject, oldest first. */
   forSubject(subjectType: AuditEntry['subjectType'], subjectId: string): Promise<AuditEntry[]>;
@@ -151,6 +152,7 @@ export interface AuditLog {
 
 /** Stored answers to commands by idempotency key. */
 export interface IdempotencyKeys {
+  /** The stored answer for a key, or `undefined`. */
   get(key: string): Promise<IdempotencyRecord | undefined>;
   /** Stores an answer; returns `false` when the key was taken. */
   put(record: IdempotencyRecord): Promise<boolean>;
@@ -180,5 +182,14 @@ export interface StoreTransaction {
  * mutating them changes nothing stored.
  */
 export interface Store {
+  /**
+   * Runs `work` as one unit: it commits when `work` resolves (and resolves with
+   * its value) and rolls back when `work` throws (and rejects with that error).
+   * Serializable, or a write on a stale version fails with a
+   * {@link VersionConflictError}; the application retries nothing itself and
+   * reports `version_conflict`. A store that cannot be reached rejects. May be
+   * called concurrently; nesting one transaction in another is not supported.
+   * See docs/adapters.md.
+   */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { brl, nonNegativeMoneySchema, type Money } from '../money/index.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Channels a notify step can use (seed 004: e-mail, SMS, app message; plus WhatsApp and letter). */
 export const NOTIFY_CHANNELS = ['email', 'sms', 'whatsapp', 'letter', 'push'] as const;
@@ -9,7 +9,7 @@ export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 const templateSchema = z.string().trim().min(1).max(200);
 
 /**
- * What a ruler step does (DOMAIN §4). `notify` with `channel: 'default'`
+ * What a ruler step does (docs/legal.md §4). `notify` with `channel: 'default'`
  * uses the resolved setting `defaultContactType` (seed 002 "Tipo contato padrão").
  * `negativate` and `remove-negativation` are requests that the application
  * routes through the negativation module's guards; the ruler never decides

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fromEpochDay, toEpochDay, weekdayOfEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
@@ -15,7 +15,7 @@ const hoursSchema = z
   .refine((h) => h.from < h.to, { message: '`from` must be before `to`', path: ['to'] });
 
 /**
- * When collection contacts are allowed (DOMAIN §4, São Paulo Lei 15.426/2014):
+ * When collection contacts are allowed (docs/legal.md §4, São Paulo Lei 15.426/2014):
  * hours Monday to Friday and on Saturday (`null` closes Saturday). Sundays and
  * holidays of the calendar are always closed.
  */

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError, parseInput } from '../errors.js';
 import { actionChannel, isSettlementAction } from './action.js';
 import type { RulerError } from './errors.js';
@@ -34,7 +34,7 @@ declare const rulerBrand: unique symbol;
 export type Ruler = z.output<typeof rulerSpecSchema> & { readonly [rulerBrand]: true };
 
 /**
- * Parses and checks a dunning ruler (régua de cobrança, DOMAIN §4, seeds 002 and 004).
+ * Parses and checks a dunning ruler (régua de cobrança, docs/legal.md §4, seeds 002 and 004).
  * Contradictions are errors with the step's path: duplicate ids
  * (`duplicate_step_id`), two steps of the same channel on the same day
  * (`conflicting_steps`), a negativation without a notice step early enough

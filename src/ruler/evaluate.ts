@@ -43,7 +43,7 @@ function collect(header: Omit<RulerEvaluation, keyof RulerBatch>, batches: Itera
 }
 
 /**
- * The dunning ruler's evaluator (DOMAIN §4): a pure function of (ruler,
+ * The dunning ruler's evaluator (docs/legal.md §4): a pure function of (ruler,
  * resolved settings, invoices with payments and agreement/negativation state,
  * the log of what was done, the as-of instant, the calendar) → the actions due
  * now, each with a stable idempotency key.
@@ -59,24 +59,32 @@ function collect(header: Omit<RulerEvaluation, keyof RulerBatch>, batches: Itera
  *   module's guards (`handover: 'negativation'`); the ruler never registers anyone.
  * - Contacts outside the contact window are deferred to the next allowed moment.
  *
- * Arrays and sync iterables give a `Result`; async iterables a `Promise` of one.
+ * Takes an array or a sync iterable of invoices and returns a `Result`; for an
+ * async iterable (a database cursor) use {@link evaluateRulerAsync}.
  * Returns `err` (and no actions) on the first malformed invoice, with its path.
  */
-export function evaluateRuler(input: EvaluateRulerInput<Iterable<unknown>>): Result<RulerEvaluation, RulerError>;
-export function evaluateRuler(input: EvaluateRulerInput<AsyncIterable<unknown>>): Promise<Result<RulerEvaluation, RulerError>>;
-export function evaluateRuler(input: EvaluateRulerInput): Result<RulerEvaluation, RulerError> | Promise<Result<RulerEvaluation, RulerError>> {
+export function evaluateRuler(input: EvaluateRulerInput<Iterable<unknown>>): Result<RulerEvaluation, RulerError> {
+  const prepared = prepare(input);
+  if (prepared.isErr()) return err(prepared.error);
+  const p = prepared.value;
+  if (isAsync(p.source)) return err(cobrancaError('invalid_input', 'invoices: an async iterable needs evaluateRulerAsync', { path: ['invoices'] }));
+  return collect(p.header, syncBatches(p, p.source));
+}
+
+/**
+ * {@link evaluateRuler} over an async iterable of invoices (or a sync one),
+ * streamed in batches in bounded memory; resolves with the same `Result`.
+ */
+export async function evaluateRulerAsync(input: EvaluateRulerInput): Promise<Result<RulerEvaluation, RulerError>> {
   const prepared = prepare(input);
   if (prepared.isErr()) return err(prepared.error);
   const p = prepared.value;
   if (!isAsync(p.source)) return collect(p.header, syncBatches(p, p.source));
-  const source = p.source;
-  return (async () => {
-    const batches: Result<RulerBatch, RulerError>[] = [];
-    for await (const batch of asyncBatches(p, source)) {
-      if (batch.isErr()) return err(batch.error);
-      batches.push(batch);
-    }
-    return collect(p.header, batches);
-  })();
+  const batches: Result<RulerBatch, RulerError>[] = [];
+  for await (const batch of asyncBatches(p, p.source)) {
+    if (batch.isErr()) return err(batch.error);
+    batches.push(batch);
+  }
+  return collect(p.header, batches);
 }
 

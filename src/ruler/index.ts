@@ -1,7 +1,7 @@
 /**
  * The dunning ruler (régua de cobrança): ruler definition, settings
  * inheritance, an exactly-once evaluator, and the portfolio classifier into
- * the collection panels (DOMAIN §4, seeds 002 and 004).
+ * the collection panels (docs/legal.md §4, seeds 002 and 004).
  * @module ruler
  */
 export type { RulerErrorCode, RulerError } from './errors.js';
@@ -40,5 +40,5 @@ export {
 export { type AgreementState, type NegativationState, type AmountInput, type RulerInvoice } from './invoice.js';
 export { type DisabledReason, type DisabledStep } from './plan.js';
 export { type DueAction, type ContactMoment, type DeferredAction, type SkipReason, type SkippedStep, type RulerBatch, type RulerEvaluation } from './outcome.js';
-export { type ActionLog, type InvoiceSource, type EvaluateRulerInput, evaluateRuler, evaluateRulerInBatches, evaluateRulerInBatchesSync } from './evaluate.js';
+export { type ActionLog, type InvoiceSource, type EvaluateRulerInput, evaluateRuler, evaluateRulerAsync, evaluateRulerInBatches, evaluateRulerInBatchesSync } from './evaluate.js';
 export { forwardAfterDaysOf } from './forward-days.js';

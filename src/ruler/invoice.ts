@@ -4,10 +4,10 @@ import { parseMoney, type Money } from '../money/index.js';
 import type { RulerError } from './errors.js';
 import type { CustomerKind } from './step.js';
 
-/** Agreement states an invoice can be in (DOMAIN §2). `active` and `fulfilled` cover the invoice and stop its ruler. */
+/** Agreement states an invoice can be in (docs/legal.md §2). `active` and `fulfilled` cover the invoice and stop its ruler. */
 export type AgreementState = 'proposed' | 'active' | 'fulfilled' | 'broken' | 'cancelled';
 
-/** Negativation states (DOMAIN §3, seed 000). */
+/** Negativation states (docs/legal.md §3, seed 000). */
 export type NegativationState =
   | 'in_analysis'
   | 'processing'
@@ -120,7 +120,7 @@ export function readInvoice(raw: unknown, index: number, today: number, out: Inv
       if (Number.isNaN(cents) || cents < 0) return invalid(['invoices', index, 'payments', p, 'amount'], 'expected a non-negative amount');
       if (day <= today) paid += cents;
     }
-    // Settled only once the payments cover what is owed with late charges (DOMAIN §1: payments cover charges first; unpaid charges are not lost).
+    // Settled only once the payments cover what is owed with late charges (docs/legal.md §1: payments cover charges first; unpaid charges are not lost).
     if (paid >= basis && basis > 0) settledDay = lastPaymentDay(payments, basis, today);
   }
   if (invoice.paidOn !== undefined) {

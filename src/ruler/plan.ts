@@ -128,7 +128,7 @@ function withoutUnnoticedNegativations(planned: PlannedStep[], leadDays: number,
 
 /**
  * The day a step runs for a given anchor day (the due date, or the settlement
- * day for settlement steps), as an epoch day. DOMAIN §1: a due date on a
+ * day for settlement steps), as an epoch day. docs/legal.md §1: a due date on a
  * non-business day is payable on the next business day, so a step after the due
  * date never runs before the day after that business day. A step that may not
  * run on non-business days moves forward to the next business day (back to the

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError, parseInput, withPathPrefix } from '../errors.js';
 import { defaultBusinessCalendar, FIRST_SUPPORTED_YEAR, instantAt, isBusinessCalendar, LAST_SUPPORTED_YEAR, toEpochDay, zonedDateTime, type BusinessCalendar } from '../calendar/index.js';
 import { isInsideContactWindow, nextContactMoment } from './contact-window.js';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput, type CobrancaError } from '../errors.js';
 import { NOTIFY_CHANNELS, type NotifyChannel } from './action.js';
 import { contactWindowSchema, DEFAULT_CONTACT_WINDOW, type ContactWindow } from './contact-window.js';
@@ -12,7 +12,7 @@ export type SettingSource = 'library' | 'general' | 'branch' | 'contract';
 export type YesNoDefault = 'yes' | 'no' | 'default';
 
 /**
- * The ruler settings (seed 002, DOMAIN §4), resolved to plain values.
+ * The ruler settings (seed 002, docs/legal.md §4), resolved to plain values.
  * - `registerAutomatically` ("Negativar automaticamente"): negativate steps produce requests; when off they are disabled. Default off (a person decides).
  * - `daysToRegister` ("Dias para executar"): days after the due date for negativate steps; `null` keeps each step's own offset.
  * - `removeAutomatically` ("Remover automaticamente"): remove-negativation steps run; default on (STJ Súmula 548 gives 5 business days).

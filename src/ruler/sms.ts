@@ -21,7 +21,7 @@ export interface SmsLength {
 }
 
 /**
- * Measures an SMS text (DOMAIN §4): 160 GSM-7 characters, or 70 as soon as one
+ * Measures an SMS text (docs/legal.md §4): 160 GSM-7 characters, or 70 as soon as one
  * character outside the GSM alphabet (á, ã, ç, emoji …) is present.
  */
 export function smsLength(text: string): SmsLength {

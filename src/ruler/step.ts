@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nonNegativeMoneySchema } from '../money/index.js';
 import { rulerActionSchema } from './action.js';
 
@@ -14,7 +14,7 @@ export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
 const labelSchema = z.string().trim().min(1).max(100);
 
 /**
- * When a step applies (DOMAIN §4): all given conditions must hold.
+ * When a step applies (docs/legal.md §4): all given conditions must hold.
  * - `minAmount`: the open amount (the invoice's `updatedAmount` when given, else
  *   amount minus payments; in per-customer mode, the customer's open total) is at least this.
  * - `minDaysOverdue`: calendar days since the due date, as of the evaluation day.

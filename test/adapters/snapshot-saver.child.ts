@@ -1,5 +1,6 @@
 // A child process for the snapshot test: saves a growing store to the file given in argv over and over, until killed.
-import { MemoryStore, saveMemoryStore } from '../../src/adapters/memory/index.js';
+import { MemoryStore } from '../../src/adapters/memory/index.js';
+import { saveMemoryStore } from '../../src/adapters/memory/file.js';
 import { civilDate } from '../../src/calendar/index.js';
 import { fromCents } from '../../src/money/index.js';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mulDivRound } from '../../src/agreements/index.js';
-import { Dec, ROUNDING_MODES, decimalJsRounding } from '../../src/money/index.js';
+import { mulDivRound } from '../../src/money/exact-ratio.js';
+import { ROUNDING_MODES, decimalJsRounding } from '../../src/money/index.js';
+import { Dec } from '../../src/money/decimal.js';
 
 const reference = (a: number, b: number, d: number, mode: (typeof ROUNDING_MODES)[number]) =>
   new Dec(a).times(b).div(d).toDecimalPlaces(0, decimalJsRounding(mode)).toNumber();

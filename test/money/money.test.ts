@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import {
   add, brl, compare, formatBrl, fromCents, fromDecimal, MAX_INPUT_CENTS, multiply, negate, parseBrl, parseMoney, percentOf, subtract, sum, toDecimalString,
 } from '../../src/money/index.js';

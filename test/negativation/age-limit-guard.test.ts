@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { civilDate, defaultBusinessCalendar } from '../../src/calendar/index.js';
 import { brl } from '../../src/money/index.js';
-import { ageLimitGuard, ageLimitOn, DEFAULT_NEGATIVATION_SETTINGS, submissionCutoffOn, type GuardFacts } from '../../src/negativation/index.js';
+import { ageLimitOn, DEFAULT_NEGATIVATION_SETTINGS, submissionCutoffOn, type GuardFacts } from '../../src/negativation/index.js';
+import { ageLimitGuard } from '../../src/negativation/guards/index.js';
 
 /** Facts for a debt due 2021-06-10, with the cutoff set as far as the settings allow (60 months: the age limit itself). */
 function facts(asOf: string, cutoffMonths: number): GuardFacts {

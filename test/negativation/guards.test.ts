@@ -2,21 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, civilDate, daysOverdue, defaultBusinessCalendar, fromEpochDay, toEpochDay, type CivilDate } from '../../src/calendar/index.js';
 import { fromCents } from '../../src/money/index.js';
-import {
-  ageLimitGuard,
-  ageLimitOn,
-  DEFAULT_NEGATIVATION_SETTINGS,
-  debtorDataProblems,
-  GUARDS_BY_STAGE,
-  minimumAmountGuard,
-  minimumDaysOverdueGuard,
-  prescriptionOn,
-  priorNoticeGuard,
-  submissionCutoffOn,
-  type GuardFacts,
-  type NegativationSettings,
-  type Notice,
-} from '../../src/negativation/index.js';
+import { ageLimitOn, DEFAULT_NEGATIVATION_SETTINGS, debtorDataProblems, prescriptionOn, submissionCutoffOn, type GuardFacts, type NegativationSettings, type Notice } from '../../src/negativation/index.js';
+import { ageLimitGuard, GUARDS_BY_STAGE, minimumAmountGuard, minimumDaysOverdueGuard, priorNoticeGuard } from '../../src/negativation/guards/index.js';
 import { debtor } from './fixtures.js';
 
 const days = fc.integer({ min: toEpochDay(civilDate('2015-01-01')), max: toEpochDay(civilDate('2035-12-31')) }).map(fromEpochDay);

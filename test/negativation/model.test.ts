@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, type CivilDate } from '../../src/calendar/index.js';
-import {
-  eventAppliesIn,
-  eventsAllowedIn,
-  isRegistered,
-  parseNegativation,
-  reconcile,
-  transition,
-  type Negativation,
-  type NegativationEffect,
-  type NegativationErrorCode,
-  type NegativationEventType,
-  type NegativationStatus,
-} from '../../src/negativation/index.js';
+import { isRegistered, parseNegativation, reconcile, transition, type Negativation, type NegativationEffect, type NegativationErrorCode, type NegativationEventType, type NegativationStatus } from '../../src/negativation/index.js';
+import { eventAppliesIn, eventsAllowedIn } from '../../src/negativation/transition-table.js';
 import { calendar, started } from './fixtures.js';
 
 /** What the generator decides about one event; the concrete event is built from the current state. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateRuler, evaluateRulerInBatches, type RulerInvoice } from '../../src/ruler/index.js';
+import { evaluateRuler, evaluateRulerAsync, evaluateRulerInBatches, type RulerInvoice } from '../../src/ruler/index.js';
 import { at, autoSettings, calendar, exampleRuler, exampleSpec, invoice } from './fixtures.js';
 
 describe('evaluateRuler: bad input is a typed error with a path, and nothing half-done', () => {
@@ -42,12 +42,13 @@ describe('evaluateRuler: bad input is a typed error with a path, and nothing hal
     expect(evaluateRuler({ ...base, invoices: 42 as never })._unsafeUnwrapErr().path).toEqual(['invoices']);
   });
 
-  it('streams: an async iterable gives a Promise of the same result, and a bad invoice stops the batches with an error', async () => {
+  it('streams: evaluateRulerAsync over an async iterable gives the same result, evaluateRuler refuses one, and a bad invoice stops the batches with an error', async () => {
     async function* source(): AsyncGenerator<RulerInvoice> {
       yield invoice('a', '2026-03-10');
       yield invoice('b', '2026-03-11');
     }
-    const fromAsync = await evaluateRuler({ ruler: exampleRuler, invoices: source(), asOf: at('2026-03-30'), calendar, batchSize: 1 });
+    const fromAsync = await evaluateRulerAsync({ ruler: exampleRuler, invoices: source(), asOf: at('2026-03-30'), calendar, batchSize: 1 });
+    expect(evaluateRuler({ ruler: exampleRuler, invoices: source() as never, asOf: at('2026-03-30'), calendar })._unsafeUnwrapErr().path).toEqual(['invoices']);
     const fromArray = evaluateRuler({ ruler: exampleRuler, invoices: [invoice('a', '2026-03-10'), invoice('b', '2026-03-11')], asOf: at('2026-03-30'), calendar });
     expect(fromAsync._unsafeUnwrap().due).toEqual(fromArray._unsafeUnwrap().due);
 

@@ -1,6 +1,6 @@
 import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError, parseInput, type CobrancaError } from '../../errors.js';
 import type { BureauAnswer, BureauGateway, BureauRegistration, BureauRemoval, BureauStatusQuery, BureauStatusReport } from '../../ports/index.js';
 import { circuitBreaker, type CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker.js';

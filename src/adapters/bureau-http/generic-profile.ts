@@ -1,5 +1,5 @@
 import { err, ok } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { toDecimalString } from '../../money/index.js';
 import type { BureauAnswer, BureauRegistration, BureauRemoval, BureauStatusQuery, BureauStatusReport } from '../../ports/index.js';
 import type { BureauProfile, HttpCall, HttpReply } from './profile.js';

@@ -1,11 +1,29 @@
 import type {
   ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, ProtestRecord, RegisterRecord, Versioned,
 } from '../../ports/records.js';
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type * as asyncHooks from 'node:async_hooks';
+import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { Store, StoreTransaction } from '../../ports/store.js';
 import { CommittedRecords, TransactionalCollection, frozenCopy } from './collection.js';
 import { CommittedLogs, TransactionalLogs } from './logs.js';
 import { readMemorySnapshot } from './snapshot-schema.js';
+
+/**
+ * Async context to spot a transaction started inside another, where the runtime
+ * has one (Node, Deno, Bun); `undefined` elsewhere (browsers, some edge runtimes),
+ * where that check is skipped. Looked up at run time so bundlers for other runtimes
+ * never see a `node:` import.
+ */
+function nestingDetector(): AsyncLocalStorage<true> | undefined {
+  const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const hooks = runtime?.getBuiltinModule?.('node:async_hooks') as typeof asyncHooks | undefined;
+  return hooks ? new hooks.AsyncLocalStorage<true>() : undefined;
+}
+
+/** Runs `work` marked as inside a transaction when the runtime can tell. */
+function runInside<T>(context: AsyncLocalStorage<true> | undefined, work: () => Promise<T>): Promise<T> {
+  return context ? context.run(true, work) : work();
+}
 
 /** The collections of aggregates, by name. */
 const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations', 'protests', 'registers'] as const;
@@ -51,13 +69,13 @@ export class MemoryStore implements Store {
   };
   private readonly logs = new CommittedLogs();
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly inside = new AsyncLocalStorage<true>();
+  private readonly inside = nestingDetector();
 
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     // Transactions run one at a time, so one started from inside another would wait for it forever: refuse it instead.
-    if (this.inside.getStore()) throw new Error('MemoryStore: a transaction may not start inside another one');
+    if (this.inside?.getStore()) throw new Error('MemoryStore: a transaction may not start inside another one');
     const run = (): Promise<T> =>
-      this.inside.run(true, async () => {
+      runInside(this.inside, async () => {
         const views = Object.fromEntries(COLLECTIONS.map((name) => [name, new TransactionalCollection<Versioned>(this.records[name] as CommittedRecords<Versioned>)])) as Record<CollectionName, TransactionalCollection<Versioned>>;
         const logs = new TransactionalLogs(this.logs);
         const result = await work({ ...(views as unknown as Pick<StoreTransaction, CollectionName>), ...logs.views() });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { err, ok, type Result } from 'neverthrow';
 import { cobrancaError, fromZodError, type CobrancaError, type InputIssue } from '../../errors.js';
 import type { MemorySnapshot } from './memory-store.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema } from '../../calendar/index.js';
 import { commandBaseSchema, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError } from '../../errors.js';
 import { abort, commandBaseSchema, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';

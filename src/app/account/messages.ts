@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkSmsText, isInsideContactWindow, nextContactMoment } from '../../ruler/index.js';
 import { instantAt, zonedDateTime } from '../../calendar/index.js';
 import type { AccountMessage, StoreTransaction } from '../../ports/index.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError } from '../../errors.js';
 import type { AccountTask, CollectionAccountRecord, StoreTransaction } from '../../ports/index.js';
 import { abort, commandBaseSchema, runCommand } from '../command.js';

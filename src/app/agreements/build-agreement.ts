@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError, withPathPrefix } from '../../errors.js';
 import { fromCents, moneySchema, toDecimalString, ZERO } from '../../money/index.js';
 import {

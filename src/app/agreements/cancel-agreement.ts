@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError } from '../../errors.js';
 import type { AgreementRecord } from '../../ports/index.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';

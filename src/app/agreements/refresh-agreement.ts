@@ -31,7 +31,7 @@ export async function statusOf(tx: StoreTransaction, record: AgreementRecord, as
 const OWED = new Set(['in_analysis', 'processing', 'awaiting_return', 'negativated', 'failed']);
 
 /**
- * Re-reads an active agreement's status and stores a change (DOMAIN §2.4).
+ * Re-reads an active agreement's status and stores a change (docs/legal.md §2.4).
  * - Fulfilled: the covered invoices count as paid on the last payment's day,
  *   so their registrations hear a full payment (removal requested, with its STJ
  *   Súmula 548 deadline counted from the last funds-available day).

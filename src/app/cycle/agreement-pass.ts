@@ -10,7 +10,7 @@ export interface AgreementPassReport {
   readonly broken: readonly string[];
 }
 
-/** Re-reads every active agreement (DOMAIN §2.4): fulfilled when paid, broken when an installment is unpaid after the tolerance date. */
+/** Re-reads every active agreement (docs/legal.md §2.4): fulfilled when paid, broken when an installment is unpaid after the tolerance date. */
 export async function agreementPass(context: AppContext, today: CivilDate): Promise<AgreementPassReport> {
   const fulfilled: string[] = [];
   const broken: string[] = [];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { err, ok, type Result } from 'neverthrow';
 import { todayIn, type CivilDate } from '../../calendar/index.js';
 import { parseInput, type CobrancaError } from '../../errors.js';

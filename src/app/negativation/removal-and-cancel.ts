@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema, type CivilDate } from '../../calendar/index.js';
 import { fromCents } from '../../money/index.js';
 import type { StoreTransaction } from '../../ports/index.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StoreTransaction } from '../../ports/index.js';
 import { REQUEST_ORIGINS, startNegativation } from '../../negativation/index.js';
 import { cobrancaError } from '../../errors.js';

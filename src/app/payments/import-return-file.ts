@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readReturnFile, type LineProblem, type ReturnPayment } from '../../bank-returns/index.js';
 import { parseInput, type CobrancaError } from '../../errors.js';
 import type { InvoiceRecord } from '../../ports/index.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema, maxDate } from '../../calendar/index.js';
 import { cobrancaError } from '../../errors.js';
 import { add, nonNegativeMoneySchema, type Money } from '../../money/index.js';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput, withPathPrefix, type CobrancaError } from '../../errors.js';
 import { protestSettingsSchema, type ProtestSettings } from '../../protest/index.js';
 

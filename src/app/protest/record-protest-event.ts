@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { protestEventSchema } from '../../protest/index.js';
 import { abort, commandBaseSchema, runCommand } from '../command.js';
 import { cobrancaError } from '../../errors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError } from '../../errors.js';
 import type { ProtestRecord, StoreTransaction } from '../../ports/index.js';
 import { startProtest } from '../../protest/index.js';

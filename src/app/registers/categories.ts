@@ -1,5 +1,5 @@
 import { ok, err, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError, type CobrancaError, type ErrorPath } from '../../errors.js';
 import type { RegisterRecord, StoreTransaction } from '../../ports/index.js';
 import { abort, commandBaseSchema, notFound, runCommand, toAppError } from '../command.js';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError, type CobrancaError } from '../../errors.js';
 import { formatTaxId, parseTaxId } from '../../documents/index.js';
 import { formatBrl, fromCents } from '../../money/index.js';

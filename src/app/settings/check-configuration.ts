@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError, formatPath, parseInput, withPathPrefix, type CobrancaError, type ErrorPath } from '../../errors.js';
 import { defineRuler, isRuler, type Ruler } from '../../ruler/index.js';
 import { planRuler } from '../../ruler/plan.js';

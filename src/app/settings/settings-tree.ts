@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_NEGATIVATION_SETTINGS, negativationSettingsShape, type NegativationSettings } from '../../negativation/index.js';
 import { DEFAULT_RULER_SETTINGS, inheritable, rulerSettingsLevelShape, yesNoDefaultSchema, type RulerSettings } from '../../ruler/index.js';
 import { closestName } from './closest-name.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cobrancaError } from '../../errors.js';
 import { REQUEST_ORIGINS } from '../../negativation/index.js';
 import type { InvoiceRecord, NegativationRecord, StoreTransaction } from '../../ports/index.js';

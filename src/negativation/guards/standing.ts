@@ -9,12 +9,12 @@ export const notPaidGuard: Guard = {
   },
 };
 
-/** Not while the invoice is in an active agreement: the debt is being settled, not overdue (DOMAIN.md §3). */
+/** Not while the invoice is in an active agreement: the debt is being settled, not overdue (docs/legal.md §3). */
 export const notInAgreementGuard: Guard = {
   name: 'not_in_agreement',
-  basis: 'DOMAIN.md §3; CDC art. 43 §1',
+  basis: 'docs/legal.md §3; CDC art. 43 §1',
   check: (facts) => {
-    return facts.inActiveAgreement ? { guard: 'not_in_agreement', basis: 'DOMAIN.md §3; CDC art. 43 §1', message: 'the invoice is in an active agreement' } : undefined;
+    return facts.inActiveAgreement ? { guard: 'not_in_agreement', basis: 'docs/legal.md §3; CDC art. 43 §1', message: 'the invoice is in an active agreement' } : undefined;
   },
 };
 
@@ -27,12 +27,12 @@ export const notDisputedGuard: Guard = {
   },
 };
 
-/** One registration per (debtor document, creditor, title, bureau); each new debt needs its own notice (DOMAIN.md §3). */
+/** One registration per (debtor document, creditor, title, bureau); each new debt needs its own notice (docs/legal.md §3). */
 export const noDuplicateGuard: Guard = {
   name: 'no_duplicate',
-  basis: 'DOMAIN.md §3 (one registration per debtor, creditor, title and bureau)',
+  basis: 'docs/legal.md §3 (one registration per debtor, creditor, title and bureau)',
   check: (facts) => {
     if (facts.key === undefined || facts.liveKeys === undefined || !facts.liveKeys.has(facts.key)) return undefined;
-    return { guard: 'no_duplicate', basis: 'DOMAIN.md §3 (one registration per debtor, creditor, title and bureau)', message: 'this title of this debtor is already being negativated at this bureau', details: { key: facts.key } };
+    return { guard: 'no_duplicate', basis: 'docs/legal.md §3 (one registration per debtor, creditor, title and bureau)', message: 'this title of this debtor is already being negativated at this bureau', details: { key: facts.key } };
   },
 };

@@ -1,6 +1,7 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { dateParts, daysInMonth, epochDayOf, fromEpochDay, type BusinessCalendar } from '../../../src/calendar/index.js';
-import { Dec, type RoundingMode } from '../../../src/money/index.js';
+import { type RoundingMode } from '../../../src/money/index.js';
+import { Dec } from '../../../src/money/decimal.js';
 
 /** A policy in the plain shape the straightforward decimal.js computation reads. */
 export interface ReferencePolicy {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One registration the simulated bureau holds. */
 export interface SimulatedRegistration {

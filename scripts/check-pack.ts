@@ -1,0 +1,48 @@
+/**
+ * What `npm pack` ships: LICENSE, README.md, CHANGELOG.md, package.json and
+ * `dist/` only; every `exports` target present; source maps without the sources
+ * embedded. Prints the file count and sizes.
+ *
+ * Run after `npm run build`: `npx tsx scripts/check-pack.ts`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, manifest, run } from './support.js';
+
+interface PackedFile {
+  readonly path: string;
+  readonly size: number;
+}
+
+const [packed] = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], ROOT)) as { files: PackedFile[]; size: number; unpackedSize: number }[];
+if (!packed) throw new Error('npm pack --dry-run listed nothing');
+const paths = new Set(packed.files.map((file) => file.path));
+const problems: string[] = [];
+
+const TOP_LEVEL = ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json'];
+for (const path of paths) if (!TOP_LEVEL.includes(path) && !path.startsWith('dist/')) problems.push(`ships ${path}, which is neither dist/ nor ${TOP_LEVEL.join(', ')}`);
+for (const required of TOP_LEVEL) if (!paths.has(required)) problems.push(`does not ship ${required}`);
+
+/** Every string target under `exports` (types, import, require). */
+function targets(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return value && typeof value === 'object' ? Object.values(value).flatMap(targets) : [];
+}
+for (const target of targets(manifest.exports)) {
+  const path = target.replace(/^\.\//, '');
+  if (!paths.has(path)) problems.push(`exports names ${target}, which is not in the package`);
+}
+for (const listed of manifest.files) if (![...paths].some((path) => path === listed || path.startsWith(`${listed}/`))) problems.push(`files lists ${listed}, which does not exist`);
+
+for (const path of paths) {
+  if (!path.endsWith('.map')) continue;
+  const map = JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as { sourcesContent?: unknown[] };
+  if (map.sourcesContent?.some((content) => content !== null)) problems.push(`${path} embeds the sources`);
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+console.log(`npm pack: ${paths.size} files, ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked; top level: ${[...paths].filter((path) => !path.includes('/')).sort().join(', ')}, dist/`);
+if (problems.length > 0) {
+  for (const problem of problems) console.error(`  ${problem}`);
+  process.exit(1);
+}
