@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/adapters/memory/index.js';
 import { createCollections } from '../../src/app/index.js';
-import { brazilianCalendar } from '../../src/calendar/index.js';
+import { brazilianCalendar, civilDate } from '../../src/calendar/index.js';
+import { brl } from '../../src/money/index.js';
 import { fakeBureau, recordingNotifier, sequentialIds, staticRates } from '../../src/testing/index.js';
 
 /** The README's wiring example, as written (its imports and the host's own adapters supplied by the test). */
@@ -23,8 +24,8 @@ describe("the README's wiring example", () => {
     const code = readmeWiring();
     expect(code).toContain('createCollections(');
     const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<unknown>;
-    const run = new AsyncFunction('createCollections', 'brazilianCalendar', 'MemoryStore', 'bureau', 'notifier', 'rates', 'ids', `${code}\nreturn { app, report };`);
-    const { report } = (await run(createCollections, brazilianCalendar, MemoryStore, fakeBureau(), recordingNotifier(), staticRates(), sequentialIds())) as { report: { isOk(): boolean } };
+    const run = new AsyncFunction('createCollections', 'brazilianCalendar', 'MemoryStore', 'brl', 'civilDate', 'fakeBureau', 'recordingNotifier', 'staticRates', 'sequentialIds', `${code}\nreturn { app, report };`);
+    const { report } = (await run(createCollections, brazilianCalendar, MemoryStore, brl, civilDate, fakeBureau, recordingNotifier, staticRates, sequentialIds)) as { report: { isOk(): boolean } };
     expect(report.isOk()).toBe(true);
   });
 });
