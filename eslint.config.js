@@ -11,6 +11,12 @@ const namedZod = {
   message: "Use `import * as z from 'zod'`: the named `z` keeps all of zod (~370 KB with its locales) in a host's bundle.",
 };
 
+/** decimal.js ships CommonJS types: a default import emits declarations that fail in `module: nodenext` hosts (scripts/check-hosts.ts). */
+const defaultDecimal = {
+  selector: "ImportDeclaration[source.value='decimal.js'] > ImportDefaultSpecifier",
+  message: "Use `import { Decimal } from 'decimal.js'`: the default import breaks the shipped types for nodenext hosts.",
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'docs/api/**', 'coverage/**', 'node_modules/**'] },
   js.configs.recommended,
@@ -20,7 +26,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Money and rates are parsed with decimal.js, never as floats.' }],
-      'no-restricted-syntax': ['error', namedZod],
+      'no-restricted-syntax': ['error', namedZod, defaultDecimal],
     },
   },
   {
@@ -29,6 +35,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         namedZod,
+        defaultDecimal,
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The domain is pure: take the time as an argument.' },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The domain is pure: take the time as an argument.' },
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The domain is pure: take ids and randomness from a port.' },
