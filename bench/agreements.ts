@@ -12,7 +12,7 @@ import { brazilianCalendar, civilDate, toEpochDay } from '../src/calendar/index.
 import { referenceLateCharges, type ReferencePolicy } from '../test/agreements/support/late-charges-reference.js';
 import { built } from './harness/built.js';
 import { compare } from './harness/compare.js';
-import { contenderArgument, keep, sampleContender, type Contender } from './harness/sample.js';
+import { keep, runContenderIfChild, type Contender } from './harness/sample.js';
 import { lcg } from './harness/random.js';
 import type { ProposalInput } from '../src/agreements/index.js';
 
@@ -123,12 +123,7 @@ const CONTENDERS: Record<string, () => Contender | Promise<Contender>> = {
   'proposeAgreement': proposals,
 };
 
-const name = contenderArgument();
-if (name !== undefined) {
-  const make = CONTENDERS[name];
-  if (make === undefined) throw new Error(`unknown contender ${name}`);
-  sampleContender(name, await make());
-} else {
+if (!(await runContenderIfChild(CONTENDERS))) {
   const file = import.meta.filename;
   compare({ work: 'late charges, one call, strings in (fine 2%, 1% a month)', file, ours: 'calculateLateCharges', anchor: 'decimal.js from strings', target: { perSecond: 1_000_000, ratio: 5 } });
   compare({ work: `late charges, compiled batch over ${BATCH.toLocaleString('en-US')} invoices`, file, ours: 'lateChargesCalculator.batch', anchor: 'decimal.js per invoice' });

@@ -7,7 +7,7 @@
 import type { Negativation, NegativationEventInput } from '../src/negativation/index.js';
 import { built } from './harness/built.js';
 import { compare } from './harness/compare.js';
-import { contenderArgument, keep, sampleContender, type Contender } from './harness/sample.js';
+import { keep, runContenderIfChild, type Contender } from './harness/sample.js';
 
 const RUNS = 20_000;
 const REGISTRATIONS = Number(process.env.REGISTRATIONS ?? 200_000);
@@ -89,12 +89,7 @@ async function reconciles(): Promise<Contender> {
 
 const CONTENDERS: Record<string, () => Promise<Contender>> = { startNegativation: starts, transition: transitions, reconcile: reconciles };
 
-const name = contenderArgument();
-if (name !== undefined) {
-  const make = CONTENDERS[name];
-  if (make === undefined) throw new Error(`unknown contender ${name}`);
-  sampleContender(name, await make());
-} else {
+if (!(await runContenderIfChild(CONTENDERS))) {
   const file = import.meta.filename;
   compare({ work: 'startNegativation (parse + request guards)', file, ours: 'startNegativation', target: { perSecond: 200_000 } });
   compare({ work: 'transition, one event (parsed)', file, ours: 'transition', target: { perSecond: 500_000 } });

@@ -8,7 +8,7 @@
 import type { RulerInvoice } from '../src/ruler/index.js';
 import { built } from './harness/built.js';
 import { compare } from './harness/compare.js';
-import { contenderArgument, keep, sampleContender, type Contender } from './harness/sample.js';
+import { keep, runContenderIfChild, type Contender } from './harness/sample.js';
 
 const INVOICES = Number(process.env.INVOICES ?? 1_000_000);
 const FIRST_RUN = Math.min(INVOICES, 200_000);
@@ -96,12 +96,7 @@ const CONTENDERS: Record<string, () => Promise<Contender>> = {
   },
 };
 
-const name = contenderArgument();
-if (name !== undefined) {
-  const make = CONTENDERS[name];
-  if (make === undefined) throw new Error(`unknown contender ${name}`);
-  sampleContender(name, await make(), 3);
-} else {
+if (!(await runContenderIfChild(CONTENDERS, 3))) {
   const file = import.meta.filename;
   const n = (count: number): string => count.toLocaleString('en-US');
   compare({ work: `ruler first run, empty log, ${n(FIRST_RUN)} in memory (≈7 outcomes each)`, file, ours: 'first run in memory', target: { perSecond: 500_000 }, processes: 2 });

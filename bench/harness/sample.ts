@@ -68,3 +68,17 @@ export function contenderArgument(argv: readonly string[] = process.argv): strin
   const at = argv.indexOf('--contender');
   return at === -1 ? undefined : argv[at + 1];
 }
+
+/**
+ * The child side of a bench file in one call: when this process was started for a
+ * contender, builds it from `contenders` and samples it, and returns true; in the
+ * parent it returns false and the file goes on to compare.
+ */
+export async function runContenderIfChild(contenders: Record<string, () => Contender | Promise<Contender>>, rounds = 5): Promise<boolean> {
+  const name = contenderArgument();
+  if (name === undefined) return false;
+  const make = contenders[name];
+  if (make === undefined) throw new Error(`unknown contender ${name}`);
+  sampleContender(name, await make(), rounds);
+  return true;
+}
