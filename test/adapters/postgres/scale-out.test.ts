@@ -132,18 +132,12 @@ describe.skipIf(SERVER_URL === undefined)(`the daily cycle in 4 worker processes
       const doomed = crew[victim] as Worker;
       const exited = new Promise((resolve) => doomed.process.once('exit', resolve));
       doomed.process.once('message', (report: WorkerReport) => { if (report.kind === 'day') reportedFirst = true; });
-      const killed = new Promise<void>((resolve) => {
-        const kill = (): void => {
-          doomed.process.kill('SIGKILL');
-          resolve();
-        };
-        // Killed as it performs its first effect (claims held, the day half done), or after 2 s of its cycle if others drained its effects first.
-        doomed.onSending = kill;
-        setTimeout(kill, 2000);
-      });
-      doomed.process.send({ day, time: '10:00', index: victim, count: 4 } satisfies DayOrder);
+      // The victim runs its share alone and halts just before its first effect (claims held, the day half done); killed there.
+      const halted = new Promise<void>((resolve) => { doomed.onSending = resolve; });
+      doomed.process.send({ day, time: '10:00', index: victim, count: 4, haltAtFirstSend: true } satisfies DayOrder);
+      await halted;
+      doomed.process.kill('SIGKILL');
       await Promise.all(crew.filter((_, index) => index !== victim).map((worker) => worker.run({ day, time: '10:00', index: crew.indexOf(worker), count: 4 })));
-      await killed;
       await exited;
       expect(doomed.process.signalCode).toBe('SIGKILL');
       killedKeys = doomed.sent.length;

@@ -38,10 +38,13 @@ export function workerIds(worker: string): IdGenerator {
 }
 
 /** A collections app as the scale-out runs build it: the worked-example ruler, automatic registration, fakes that record every call. */
-export function scaleApp(store: Store, worker: string, onSend?: () => void): { app: Collections; clock: ManualClock; notifier: RecordingNotifier; bureau: FakeBureau } {
+export function scaleApp(store: Store, worker: string, onSend?: () => void | Promise<void>): { app: Collections; clock: ManualClock; notifier: RecordingNotifier; bureau: FakeBureau } {
   const clock = manualClock(`${FIRST_DAY}T10:00:00-03:00`);
   const recording = recordingNotifier();
-  const notifier: RecordingNotifier = onSend === undefined ? recording : { ...recording, sent: recording.sent, calls: recording.calls, send: (message) => (onSend(), recording.send(message)) };
+  const notifier: RecordingNotifier = onSend === undefined ? recording : { ...recording, sent: recording.sent, calls: recording.calls, send: async (message) => {
+    await onSend();
+    return recording.send(message);
+  } };
   const bureau = fakeBureau();
   const built = createCollections({
     store, clock, notifier, bureau, rates: staticRates(), calendar: brazilianCalendar(), ids: workerIds(worker),

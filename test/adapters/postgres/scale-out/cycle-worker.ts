@@ -7,8 +7,8 @@
 import { connectPostgres, PostgresStore } from '../../../../src/adapters/postgres/index.js';
 import { scaleApp } from '../../../app/support/scale-portfolio.js';
 
-/** What the parent sends: run this day as this worker. */
-export interface DayOrder { readonly day: string; readonly time: string; readonly index: number; readonly count: number }
+/** What the parent sends: run this day as this worker; `haltAtFirstSend` makes it stop for good just before its first effect (to be killed there). */
+export interface DayOrder { readonly day: string; readonly time: string; readonly index: number; readonly count: number; readonly haltAtFirstSend?: boolean }
 /** What the worker answers. */
 export type WorkerReport = { readonly kind: 'ready' } | { readonly kind: 'sending' } | { readonly kind: 'day'; readonly ok: boolean; readonly error?: string; readonly sent: string[]; readonly registered: number };
 
@@ -17,9 +17,11 @@ const send = (report: WorkerReport): void => void process.send?.(report);
 const driver = await connectPostgres({ connectionString: url, max: 2 });
 const store = new PostgresStore({ driver, schema });
 let announced = false;
-const { app, clock, notifier, bureau } = scaleApp(store, name, () => {
+let halting = false;
+const { app, clock, notifier, bureau } = scaleApp(store, name, async () => {
   if (!announced) send({ kind: 'sending' }); // the parent may kill us now: mid-cycle, effects claimed
   announced = true;
+  if (halting) await new Promise<never>(() => undefined); // never resumes: the parent kills the process here
 });
 
 process.on('message', (order: DayOrder) => {
@@ -28,6 +30,7 @@ process.on('message', (order: DayOrder) => {
     const sentBefore = notifier.calls.length;
     const registeredBefore = bureau.calls.register;
     announced = false;
+    halting = order.haltAtFirstSend === true;
     const report = await app.runDailyCycle(order.count === 1 ? {} : { worker: { index: order.index, count: order.count } });
     send({
       kind: 'day',
