@@ -65,6 +65,24 @@ export interface Collection<T extends Versioned> {
    * {@link Share}: by `customerId`, or the id of a customer record).
    */
   page(limit: number, after?: string, share?: Share): Promise<T[]>;
+  /** The records with these ids that exist, in id order (one round trip for a page's worth of ids). */
+  getMany(ids: readonly string[]): Promise<T[]>;
+  /**
+   * Records whose `customerId` (or `invoiceId`) is one of `values`, in id order:
+   * what `list({ [field]: value })` returns for each value, read at once.
+   */
+  listFor(field: 'customerId' | 'invoiceId', values: readonly string[]): Promise<T[]>;
+  /**
+   * Inserts every record (each `version: 1`) as one write: when any id is taken
+   * (or given twice) it is a {@link VersionConflictError} and none is inserted.
+   */
+  insertMany(records: readonly T[]): Promise<void>;
+  /**
+   * Updates every record as {@link Collection.update} would, as one write: when
+   * any one names a stale version (or an id twice, or an id not stored) it is a
+   * {@link VersionConflictError} and none is updated.
+   */
+  updateMany(records: readonly T[]): Promise<void>;
 }
 
 /** The log of ruler actions already performed. */
@@ -77,6 +95,8 @@ export interface ActionLog {
   record(entry: ActionLogEntry): Promise<boolean>;
   /** Entries for an invoice, oldest first. */
   forInvoice(invoiceId: string): Promise<ActionLogEntry[]>;
+  /** Entries for any of these invoices, oldest first (what `forInvoice` returns for each, read at once). */
+  forInvoices(invoiceIds: readonly string[]): Promise<ActionLogEntry[]>;
 }
 
 /** A worker's request to claim effects before performing them (see {@link Outbox.claim}). */

@@ -1,5 +1,6 @@
 import { actionLogCases } from './action-log-cases.js';
 import { auditCases } from './audit-cases.js';
+import { batchCases } from './batch-cases.js';
 import type { ConformanceCase, StoreFactory } from './conformance-case.js';
 import { idempotencyCases } from './idempotency-cases.js';
 import { listingCases } from './listing-cases.js';
@@ -28,6 +29,7 @@ const GROUPS: readonly ((makeStore: StoreFactory) => ConformanceCase[])[] = [
   idempotencyCases,
   outboxClaimCases,
   shareCases,
+  batchCases,
 ];
 
 /**

@@ -23,6 +23,15 @@ function ignoreVersions<T extends Versioned>(collection: Collection<T>): Collect
   };
 }
 
+/** A collection that calls through to `c` (bound: a store's collections may be class instances), with some methods replaced. */
+function patched<T extends Versioned>(c: Collection<T>, overrides: Partial<Collection<T>>): Collection<T> {
+  return {
+    get: (id) => c.get(id), insert: (r) => c.insert(r), update: (r) => c.update(r), list: (f) => c.list(f), page: (n, after, share) => c.page(n, after, share),
+    getMany: (ids) => c.getMany(ids), listFor: (field, values) => c.listFor(field, values), insertMany: (rs) => c.insertMany(rs), updateMany: (rs) => c.updateMany(rs),
+    ...overrides,
+  };
+}
+
 /** Test doubles with one deliberate flaw each, and a case of the suite that must catch it. */
 export const brokenStores: Record<string, { readonly make: () => Store; readonly caughtBy: string }> = {
   'ignores versions on update (lost updates)': { make: flawed((tx) => ({ ...tx, customers: ignoreVersions(tx.customers) })), caughtBy: 'an update must name the next version' },
@@ -50,6 +59,18 @@ export const brokenStores: Record<string, { readonly make: () => Store; readonly
   'ignores the worker share of page': {
     make: flawed((tx) => ({ ...tx, invoices: { ...tx.invoices, get: (id) => tx.invoices.get(id), insert: (r) => tx.invoices.insert(r), update: (r) => tx.invoices.update(r), list: (f) => tx.invoices.list(f), page: (n, a) => tx.invoices.page(n, a) } })),
     caughtBy: 'page by share',
+  },
+  'inserts a batch row by row (not all or nothing)': {
+    make: flawed((tx) => ({ ...tx, customers: patched(tx.customers, { insertMany: async (records) => { for (const r of records) await tx.customers.insert(r); } }) })),
+    caughtBy: 'insertMany is all or nothing',
+  },
+  'updates a batch row by row (not all or nothing)': {
+    make: flawed((tx) => ({ ...tx, customers: patched(tx.customers, { updateMany: async (records) => { for (const r of records) await tx.customers.update(r); } }) })),
+    caughtBy: 'updateMany is all or nothing',
+  },
+  'listFor reads only the first value': {
+    make: flawed((tx) => ({ ...tx, invoices: patched(tx.invoices, { listFor: (field, values) => tx.invoices.listFor(field, values.slice(0, 1)) }) })),
+    caughtBy: 'listFor equals list for each value',
   },
   'does not roll back on a throw': { caughtBy: 'a transaction that throws leaves nothing behind', make: () => {
     const inner = new MemoryStore();

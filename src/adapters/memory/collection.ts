@@ -129,6 +129,45 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
     this.stage(record);
   }
 
+  async getMany(ids: readonly string[]): Promise<T[]> {
+    const out: T[] = [];
+    for (const id of [...new Set(ids)].sort()) {
+      const record = this.current(id);
+      if (record !== undefined) out.push(record);
+    }
+    return out;
+  }
+
+  async listFor(field: 'customerId' | 'invoiceId', values: readonly string[]): Promise<T[]> {
+    const byId = new Map<string, T>();
+    for (const value of new Set(values)) for (const record of await this.list({ [field]: value })) byId.set(record.id, record);
+    return [...byId.keys()].sort().map((id) => byId.get(id) as T);
+  }
+
+  async insertMany(records: readonly T[]): Promise<void> {
+    const seen = new Set<string>();
+    for (const record of records) {
+      const existing = this.current(record.id);
+      if (existing !== undefined || record.version !== 1 || seen.has(record.id)) {
+        throw new VersionConflictError(this.committed.name, record.id, 0, existing?.version ?? (record.version !== 1 ? record.version - 1 : 1));
+      }
+      seen.add(record.id);
+    }
+    for (const record of records) this.stage(record);
+  }
+
+  async updateMany(records: readonly T[]): Promise<void> {
+    const seen = new Set<string>();
+    for (const record of records) {
+      const existing = this.current(record.id);
+      if (existing === undefined || existing.version !== record.version - 1 || seen.has(record.id)) {
+        throw new VersionConflictError(this.committed.name, record.id, record.version - 1, existing?.version);
+      }
+      seen.add(record.id);
+    }
+    for (const record of records) this.stage(record);
+  }
+
   private stage(record: T): void {
     const stored = frozenCopy(record);
     this.pending.set(record.id, stored);

@@ -76,6 +76,10 @@ export class TransactionalLogs {
   views(): Pick<StoreTransaction, 'actionLog' | 'outbox' | 'audit' | 'idempotency'> {
     const { committed } = this;
     const hasAction = (key: string): boolean => this.actions.has(key) || committed.actionLog.has(key);
+    const forInvoice = (invoiceId: string): ActionLogEntry[] => [
+      ...(committed.actionsByInvoice.get(invoiceId) ?? []).map((key) => committed.actionLog.get(key)),
+      ...(this.actionsByInvoice.get(invoiceId) ?? []),
+    ].filter((e): e is ActionLogEntry => e !== undefined);
     const actionLog: ActionLog = {
       has: async (key) => hasAction(key),
       hasMany: async (keys) => new Set(keys.filter(hasAction)),
@@ -88,10 +92,8 @@ export class TransactionalLogs {
         this.actionsByInvoice.set(entry.invoiceId, list);
         return true;
       },
-      forInvoice: async (invoiceId) => [
-        ...(committed.actionsByInvoice.get(invoiceId) ?? []).map((key) => committed.actionLog.get(key)),
-        ...(this.actionsByInvoice.get(invoiceId) ?? []),
-      ].filter((e): e is ActionLogEntry => e !== undefined),
+      forInvoice: async (invoiceId) => forInvoice(invoiceId),
+      forInvoices: async (invoiceIds) => [...new Set(invoiceIds)].flatMap(forInvoice),
     };
     const outbox: Outbox = {
       enqueue: async (effect) => {

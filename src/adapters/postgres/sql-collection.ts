@@ -4,7 +4,7 @@ import type { Share } from '../../ports/share.js';
 import type { SqlSession } from './driver.js';
 import { writing } from './errors.js';
 import { columnList, recordParams, rowRecord, type RecordRow } from './record-rows.js';
-import { filterColumn, type TableSpec } from './tables.js';
+import { filterColumn, type ColumnKind, type TableSpec } from './tables.js';
 
 /** The SQL text of one table's statements, built once per store. */
 export interface CollectionStatements {
@@ -16,7 +16,15 @@ export interface CollectionStatements {
   readonly pageAfter: string;
   readonly pageShare: string;
   readonly select: string;
+  readonly getMany: string;
+  readonly insertMany: string;
+  readonly lockVersions: string;
+  readonly updateMany: string;
+  readonly deleteIds: string;
 }
+
+/** The array type a column's values are sent as (one array parameter per column: a batch is one statement whatever its size). */
+const ARRAY_TYPE: Record<ColumnKind, string> = { text: 'text[]', money: 'bigint[]', date: 'date[]', bool: 'boolean[]', int: 'integer[]' };
 
 /** Builds the statements of a table in schema `s` (already quoted). */
 export function collectionStatements(s: string, spec: TableSpec): CollectionStatements {
@@ -26,7 +34,17 @@ export function collectionStatements(s: string, spec: TableSpec): CollectionStat
   const placeholders = Array.from({ length: count }, (_, i) => (i === count - 1 ? `$${i + 1}::jsonb` : `$${i + 1}`)).join(', ');
   const assignments = ['version = $2', ...spec.columns.map((c, i) => `${c.column} = $${i + 3}`), `body = $${count}::jsonb`].join(', ');
   const select = `SELECT ${columns} FROM ${table}`;
+  // A batch as columns: unnest($1::text[], $2::integer[], …) AS v(id, version, …, body) — the JSON body travels as text.
+  const names = ['id', 'version', ...spec.columns.map((c) => c.column), 'body'];
+  const types = ['text[]', 'integer[]', ...spec.columns.map((c) => ARRAY_TYPE[c.kind]), 'text[]'];
+  const unnest = `unnest(${types.map((t, i) => `$${i + 1}::${t}`).join(', ')}) AS v(${names.join(', ')})`;
+  const values = names.map((n) => (n === 'body' ? 'v.body::jsonb' : `v.${n}`)).join(', ');
   return {
+    getMany: `${select} WHERE id = ANY($1::text[]) ORDER BY id`,
+    insertMany: `INSERT INTO ${table} (${columns}) SELECT ${values} FROM ${unnest} ON CONFLICT (id) DO NOTHING RETURNING id`,
+    lockVersions: `SELECT id, version FROM ${table} WHERE id = ANY($1::text[]) FOR UPDATE`,
+    updateMany: `UPDATE ${table} AS t SET ${names.slice(1).map((n) => `${n} = ${n === 'body' ? 'v.body::jsonb' : `v.${n}`}`).join(', ')} FROM ${unnest} WHERE t.id = v.id`,
+    deleteIds: `DELETE FROM ${table} WHERE id = ANY($1::text[])`,
     get: `${select} WHERE id = $1`,
     insert: `INSERT INTO ${table} (${columns}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`,
     update: `UPDATE ${table} SET ${assignments} WHERE id = $1 AND version = $2 - 1`,
@@ -96,9 +114,59 @@ export class SqlCollection<T extends Versioned> implements Collection<T> {
     return this.records(rows);
   }
 
+  async getMany(ids: readonly string[]): Promise<T[]> {
+    if (ids.length === 0) return [];
+    return this.records((await this.sql.query<RecordRow>(this.statements.getMany, [[...new Set(ids)]])).rows);
+  }
+
+  async listFor(field: 'customerId' | 'invoiceId', values: readonly string[]): Promise<T[]> {
+    const column = filterColumn(this.spec, field);
+    if (column === undefined || values.length === 0) return [];
+    return this.records((await this.sql.query<RecordRow>(`${this.statements.select} WHERE ${column} = ANY($1::text[]) ORDER BY id`, [[...new Set(values)]])).rows);
+  }
+
+  async insertMany(records: readonly T[]): Promise<void> {
+    if (records.length === 0) return;
+    const columns = columnsOf(this.spec, records);
+    const stale = records.find((r) => r.version !== 1);
+    if (stale) throw new VersionConflictError(this.spec.table, stale.id, 0, stale.version - 1);
+    const { rows } = await writing(this.spec.table, batchName(records), () => this.sql.query<{ id: string }>(this.statements.insertMany, columns));
+    if (rows.length === records.length) return;
+    // An id was taken (or given twice): undo the rows this statement did insert, so the batch is all or nothing.
+    const inserted = new Set(rows.map((r) => r.id));
+    if (inserted.size > 0) await this.sql.query(this.statements.deleteIds, [[...inserted]]);
+    const taken = records.find((r) => !inserted.has(r.id)) ?? (records[0] as T);
+    throw new VersionConflictError(this.spec.table, taken.id, 0, inserted.has(taken.id) ? 1 : await this.storedVersion(taken.id));
+  }
+
+  async updateMany(records: readonly T[]): Promise<void> {
+    if (records.length === 0) return;
+    const columns = columnsOf(this.spec, records);
+    // Lock the rows and check every version first, so the update either writes all of them or none.
+    const { rows } = await this.sql.query<{ id: string; version: number }>(this.statements.lockVersions, [records.map((r) => r.id)]);
+    const stored = new Map(rows.map((r) => [r.id, r.version]));
+    const seen = new Set<string>();
+    for (const record of records) {
+      if (stored.get(record.id) !== record.version - 1 || seen.has(record.id)) throw new VersionConflictError(this.spec.table, record.id, record.version - 1, stored.get(record.id));
+      seen.add(record.id);
+    }
+    await writing(this.spec.table, batchName(records), () => this.sql.query(this.statements.updateMany, columns));
+  }
+
   async page(limit: number, after?: string, share?: Share): Promise<T[]> {
     if (share !== undefined && share.count > 1) return this.records((await this.sql.query<RecordRow>(this.statements.pageShare, [limit, after ?? null, share.count, share.index])).rows);
     const { rows } = after === undefined ? await this.sql.query<RecordRow>(this.statements.page, [limit]) : await this.sql.query<RecordRow>(this.statements.pageAfter, [limit, after]);
     return this.records(rows);
   }
+}
+
+/** A batch's records as one array per column (`recordParams` of each, transposed): a bad field is refused before anything is sent. */
+function columnsOf(spec: TableSpec, records: readonly Versioned[]): unknown[][] {
+  const rows = records.map((record) => recordParams(spec, record));
+  return (rows[0] ?? []).map((_, column) => rows.map((row) => row[column]));
+}
+
+/** How a batch is named in an error: its first id and size (never a value). */
+function batchName(records: readonly Versioned[]): string {
+  return `${records[0]?.id ?? ''} (batch of ${records.length})`;
 }

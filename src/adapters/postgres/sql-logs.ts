@@ -51,6 +51,11 @@ export function sqlActionLog(sql: SqlSession, s: string): ActionLog {
       const { rows } = await sql.query<ActionRow>(`SELECT key, invoice_id, customer_id, step_id, action, on_date, at FROM ${s}.action_log WHERE invoice_id = $1 ORDER BY seq`, [invoiceId]);
       return rows.map(actionEntry);
     },
+    forInvoices: async (invoiceIds) => {
+      if (invoiceIds.length === 0) return [];
+      const { rows } = await sql.query<ActionRow>(`SELECT key, invoice_id, customer_id, step_id, action, on_date, at FROM ${s}.action_log WHERE invoice_id = ANY($1::text[]) ORDER BY seq`, [[...new Set(invoiceIds)]]);
+      return rows.map(actionEntry);
+    },
   };
 }
 
