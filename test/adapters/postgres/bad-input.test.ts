@@ -51,6 +51,27 @@ function badInputCases(db: TestDatabase): void {
     expect(await store.transaction((tx) => tx.customers.list())).toEqual([]);
   });
 
+  it('a batch with text in a money field, or a NUL byte in one row, is refused with a typed error and none of it is written', async () => {
+    const store = await db.freshStore();
+    await refused(store, (tx) => tx.invoices.insertMany([invoice({ id: 'i1' }), invoice({ id: 'i2', amount: { cents: '1); DELETE FROM invoices; --' } as never })]), 'amount');
+    await refused(store, (tx) => tx.customers.insertMany([customer({ id: 'c1' }), customer({ id: 'c2', name: 'Jo\u0000ão' })]));
+    await store.transaction((tx) => tx.customers.insertMany([customer({ id: 'c1' }), customer({ id: 'c2' })]));
+    await refused(store, (tx) => tx.customers.updateMany([customer({ id: 'c1', version: 2, name: 'Novo' }), customer({ id: 'c2', version: 2, tags: ['x\u0000'] })]));
+    await store.transaction(async (tx) => {
+      expect(await tx.invoices.list()).toEqual([]);
+      expect((await tx.customers.list()).map((c) => [c.id, c.version, c.name])).toEqual([['c1', 1, 'Maria Souza'], ['c2', 1, 'Maria Souza']]);
+    });
+  });
+
+  it('SQL metacharacters in a batch are stored verbatim, never executed', async () => {
+    const store = await db.freshStore();
+    const names = ["x'); DROP TABLE cobranca.customers; --", '{"a",NULL}', '\\N', 'a,b}{c'];
+    await store.transaction((tx) => tx.customers.insertMany(names.map((name, i) => customer({ id: `c${i}`, name, tags: [name] }))));
+    const stored = await store.transaction((tx) => tx.customers.getMany(names.map((_, i) => `c${i}`)));
+    expect(stored.map((c) => c.name)).toEqual(names);
+    expect(stored.map((c) => c.tags)).toEqual(names.map((n) => [n]));
+  });
+
   it('the typed error never carries the refused value (it may be personal data)', async () => {
     const store = await db.freshStore();
     const error: unknown = await store.transaction((tx) => tx.customers.insert(customer({ name: 'Maria Souza\u0000', email: 'maria@example.com' }))).catch((e: unknown) => e);

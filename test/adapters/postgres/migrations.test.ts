@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, type SqlDriver } from '../../../src/adapters/postgres/index.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, PostgresStore, type SqlDriver } from '../../../src/adapters/postgres/index.js';
 import { pgliteDatabase, SERVER_SKIP_REASON, SERVER_URL, serverDatabase, type TestDatabase } from './databases.js';
 
 /** Everything about a schema's shape: columns with types, defaults and nullability; indexes; constraints. */
@@ -50,6 +50,24 @@ function migrationCases(db: TestDatabase): void {
     const schema = db.freshSchema();
     const reports = await Promise.all([1, 2, 3, 4].map(() => migrate(driver, { schema })));
     expect(reports.flatMap((r) => r.applied)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('version 4 adds the registers table to a database at version 3 and keeps what was there', async () => {
+    const driver = await db.driver();
+    const schema = db.freshSchema();
+    await migrate(driver, { schema, toVersion: 3 });
+    const tables = async (): Promise<string[]> => (await driver.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`, [schema])).rows.map((r) => r.table_name);
+    expect(await tables()).not.toContain('registers');
+    await driver.query(`INSERT INTO "${schema}".customers (id, version, name, tax_id, kind, body) VALUES ('c1', 1, 'Maria', '12345678909', 'person', '{}')`);
+    expect((await migrate(driver, { schema })).applied).toEqual([4]);
+    expect(await tables()).toContain('registers');
+    const store = new PostgresStore({ driver, schema });
+    const register = { id: 'r1', version: 1, register: 'agreement_category' as const, name: 'Renegociação', active: true, createdBy: 'op', createdAt: '2026-11-24T10:00:00.000Z' };
+    await store.transaction((tx) => tx.registers.insert(register));
+    expect(await store.transaction((tx) => tx.registers.get('r1'))).toEqual(register);
+    expect((await store.transaction((tx) => tx.customers.get('c1')))?.name).toBe('Maria');
+    const indexes = await driver.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = 'registers' ORDER BY 1`, [schema]);
+    expect(indexes.rows.map((r) => r.indexname)).toEqual(['registers_pkey', 'registers_register']);
   });
 
   it('refuses a database newer than the package', async () => {
