@@ -59,11 +59,15 @@ export async function automaticRequestPass(context: AppContext, today: CivilDate
     });
     if (candidates.length === 0) continue;
     await context.store.transaction(async (tx) => {
+      // What decides whether to ask, read for the whole page at once (no query per candidate).
+      const ids = candidates.map(({ invoice }) => invoice.id);
+      const agreementIds = candidates.flatMap(({ invoice }) => (invoice.agreementId === undefined ? [] : [invoice.agreementId]));
+      const activeAgreements = new Set((agreementIds.length > 0 ? await tx.agreements.getMany(agreementIds) : []).filter((a) => a.status === 'active').map((a) => a.id));
+      const open = new Set((await tx.invoices.getMany(ids)).filter((i) => i.status === 'open').map((i) => i.id));
+      const live = new Set((await tx.negativations.listFor('invoiceId', ids)).filter((n) => LIVE.has(n.status)).map((n) => n.invoiceId));
       for (const { invoice, origin, authorization } of candidates) {
-        if (invoice.agreementId !== undefined && (await tx.agreements.get(invoice.agreementId))?.status === 'active') continue;
-        const current = await tx.invoices.get(invoice.id);
-        if (!current || current.status !== 'open') continue;
-        if ((await tx.negativations.list({ invoiceId: invoice.id })).some((n) => LIVE.has(n.status))) continue;
+        if (invoice.agreementId !== undefined && activeAgreements.has(invoice.agreementId)) continue;
+        if (!open.has(invoice.id) || live.has(invoice.id)) continue;
         const key = `automatic-negativation:${invoice.id}`;
         const outcome = await requestAutomatically(tx, context, { key, stepId: 'automatic-negativation', invoiceId: invoice.id, customerId: invoice.customerId, origin, authorization }, today);
         if (outcome.status === 'requested') report.requested.push({ invoiceId: invoice.id, origin });

@@ -10,7 +10,7 @@ import { agreementOf, statusOf } from '../agreements/refresh-agreement.js';
 import { negativationOf } from '../negativation/negativation-store.js';
 import { protestOf } from '../protest/protest-store.js';
 import { owedCalculator, owedOfRecord } from '../owed.js';
-import { invoicePages } from './portfolio.js';
+import { groupBy, invoicePages } from './portfolio.js';
 
 /** A customer's agreements by the invoices they hold (installments and originals), each with its status as `agreementStatus` reads it today. */
 interface CustomerAgreements {
@@ -19,9 +19,9 @@ interface CustomerAgreements {
 
 const PRECEDENCE: Record<AgreementRecord['status'], number> = { active: 0, fulfilled: 1, broken: 2, cancelled: 3 };
 
-async function agreementsOf(tx: StoreTransaction, customerId: string, today: CivilDate): Promise<CustomerAgreements> {
+async function agreementsOf(tx: StoreTransaction, records: readonly AgreementRecord[], today: CivilDate): Promise<CustomerAgreements> {
   const byInvoice: CustomerAgreements['byInvoice'] = new Map();
-  for (const record of await tx.agreements.list({ customerId })) {
+  for (const record of records) {
     if (record.status === 'cancelled') continue;
     const status = record.status === 'active' ? (await statusOf(tx, record, today)).status : record.status;
     const agreement = agreementOf(record);
@@ -58,11 +58,20 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
   const calculator = await owedCalculator(context, today);
   for await (const page of invoicePages(context)) {
     await context.store.transaction(async (tx) => {
-      const customers = new Map<string, CustomerRecord | undefined>();
+      // A fixed number of batch reads per page (no query per invoice); only an active agreement's status reads its payments.
+      const customerIds = [...new Set(page.map((invoice) => invoice.customerId))];
+      const ids = page.map((invoice) => invoice.id);
+      const partlyPaid = page.filter((invoice) => invoice.status === 'open' && invoice.paid.cents > 0).map((invoice) => invoice.id);
+      const accountIds = page.flatMap((invoice) => (invoice.collectionAccountId === undefined ? [] : [invoice.collectionAccountId]));
+      const customers = new Map<string, CustomerRecord>((await tx.customers.getMany(customerIds)).map((c) => [c.id, c]));
+      const agreementRecords = groupBy(await tx.agreements.listFor('customerId', customerIds), (a) => a.customerId);
+      const accounts = new Map((accountIds.length > 0 ? await tx.accounts.getMany(accountIds) : []).map((a) => [a.id, a]));
+      const paymentsOf = groupBy(partlyPaid.length > 0 ? await tx.payments.listFor('invoiceId', partlyPaid) : [], (p) => p.invoiceId);
+      const negativationsOf = groupBy(await tx.negativations.listFor('invoiceId', ids), (n) => n.invoiceId);
+      const protestsOf = groupBy(await tx.protests.listFor('invoiceId', ids), (p) => p.invoiceId);
       const agreementsByCustomer = new Map<string, CustomerAgreements>();
       for (const invoice of page) {
-        if (!customers.has(invoice.customerId)) customers.set(invoice.customerId, await tx.customers.get(invoice.customerId));
-        if (!agreementsByCustomer.has(invoice.customerId)) agreementsByCustomer.set(invoice.customerId, await agreementsOf(tx, invoice.customerId, today));
+        if (!agreementsByCustomer.has(invoice.customerId)) agreementsByCustomer.set(invoice.customerId, await agreementsOf(tx, agreementRecords.get(invoice.customerId) ?? [], today));
         const held = agreementsByCustomer.get(invoice.customerId)?.byInvoice.get(invoice.id);
         const replaced = held?.original === true && held.record.agreement !== undefined && agreementOf(held.record).kind === 'new-proposal';
         if (invoice.status !== 'open' && invoice.status !== 'paid' && !replaced) continue;
@@ -70,7 +79,7 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
         const city = customer?.address?.city;
         let account: CollectionAccountRecord | undefined;
         if (invoice.collectionAccountId !== undefined) {
-          account = await tx.accounts.get(invoice.collectionAccountId);
+          account = accounts.get(invoice.collectionAccountId);
           if (account && !seenAccounts.has(account.id)) {
             seenAccounts.add(account.id);
             for (const c of account.comments) events.push({ date: c.at.slice(0, 10), operator: c.author, kind: c.contactType ? 'contact' : 'comment' });
@@ -82,10 +91,10 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
           seenAgreements.add(held.record.id);
           events.push({ date: agreementOf(held.record).createdOn, operator: held.record.operator ?? 'system', kind: 'agreement' });
         }
-        const payments = invoice.status === 'open' && invoice.paid.cents > 0 ? await tx.payments.list({ invoiceId: invoice.id }) : [];
+        const payments = invoice.status === 'open' && invoice.paid.cents > 0 ? (paymentsOf.get(invoice.id) ?? []) : [];
         const owed = invoice.status === 'open' ? owedOfRecord(calculator, invoice, payments, today).owed : undefined;
-        const registration = registrationOf(await tx.negativations.list({ invoiceId: invoice.id }));
-        const protest = protestPanelOf(await tx.protests.list({ invoiceId: invoice.id }));
+        const registration = registrationOf(negativationsOf.get(invoice.id) ?? []);
+        const protest = protestPanelOf(protestsOf.get(invoice.id) ?? []);
         const agreement = held ? agreementOf(held.record) : undefined;
         invoices.push({
           id: invoice.id,

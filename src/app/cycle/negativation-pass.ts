@@ -40,8 +40,10 @@ export async function negativationPass(context: AppContext, today: CivilDate): P
   const waitingForNotice: { negativationId: string; invoiceId: string; until?: CivilDate }[] = [];
   for await (const page of pagesOf(context, (tx) => tx.negativations, 500)) {
     await context.store.transaction(async (tx) => {
+      // The page re-read in this transaction, in one batch read.
+      const current = new Map((await tx.negativations.getMany(page.map((r) => r.id))).map((r) => [r.id, r]));
       for (const stale of page) {
-        const record = await tx.negativations.get(stale.id);
+        const record = current.get(stale.id);
         const event = record ? dueEvent(record, today) : undefined;
         if (record && !event && record.status === 'processing' && negativationOf(record).noticePeriodElapsedOn === undefined) {
           const until = earliestSubmissionOn(negativationOf(record));

@@ -2,7 +2,7 @@ import type { CivilDate } from '../../calendar/index.js';
 import { fromCents } from '../../money/index.js';
 import type { LateChargesCalculator } from '../../agreements/index.js';
 import type { RulerInvoice } from '../../ruler/index.js';
-import type { AgreementRecord, CustomerRecord, InvoiceRecord, NegativationRecord } from '../../ports/index.js';
+import type { InvoiceRecord, NegativationRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { agreementOf } from '../agreements/refresh-agreement.js';
 import { pagesOf } from './paging.js';
@@ -38,51 +38,72 @@ function registrationOf(record: NegativationRecord): NonNullable<RulerInvoice['n
 
 const NEGATIVATION_ORDER = ['negativated', 'awaiting_return', 'recovering', 'cancelling', 'processing', 'in_analysis', 'failed', 'recovered', 'cancelled'];
 
+/** Groups records by a key, keeping their order. */
+export function groupBy<T>(records: readonly T[], key: (record: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const k = key(record);
+    const group = groups.get(k);
+    if (group) group.push(record);
+    else groups.set(k, [record]);
+  }
+  return groups;
+}
+
+/** Orders an invoice's negativations most significant first (the one the ruler reads is the first). */
+function bySignificance(a: NegativationRecord, b: NegativationRecord): number {
+  return NEGATIVATION_ORDER.indexOf(a.status) - NEGATIVATION_ORDER.indexOf(b.status);
+}
+
 /**
- * Reads what the ruler needs about a page of invoices in one transaction:
+ * Reads what the ruler needs about a page of invoices in one transaction and a
+ * fixed number of batch reads, whatever the page's size (no query per invoice):
  * customers (kind, tags), agreements, the invoice's most significant
  * negativation, payments of partly paid invoices, the steps already done (from
  * the action log), and the amount updated with late charges.
  */
 export async function enrichPage(context: AppContext, page: readonly InvoiceRecord[], today: CivilDate, calculator: LateChargesCalculator | undefined): Promise<RulerInvoice[]> {
-  return context.store.transaction(async (tx) => {
-    const customers = new Map<string, CustomerRecord | undefined>();
-    const agreements = new Map<string, AgreementRecord | undefined>();
-    const out: RulerInvoice[] = [];
-    for (const invoice of page) {
-      if (!customers.has(invoice.customerId)) customers.set(invoice.customerId, await tx.customers.get(invoice.customerId));
-      const customer = customers.get(invoice.customerId);
-      let agreement: AgreementRecord | undefined;
-      if (invoice.agreementId !== undefined) {
-        if (!agreements.has(invoice.agreementId)) agreements.set(invoice.agreementId, await tx.agreements.get(invoice.agreementId));
-        agreement = agreements.get(invoice.agreementId);
-      }
-      const negativations: NegativationRecord[] = await tx.negativations.list({ invoiceId: invoice.id });
-      negativations.sort((a, b) => NEGATIVATION_ORDER.indexOf(a.status) - NEGATIVATION_ORDER.indexOf(b.status));
-      const payments = invoice.paid.cents > 0 && invoice.status === 'open' ? await tx.payments.list({ invoiceId: invoice.id }) : [];
-      const log = await tx.actionLog.forInvoice(invoice.id);
-      const done = log.filter((entry) => !entry.action.startsWith(TOOK_EFFECT)).map((entry) => entry.stepId);
-      const serviceCutOn = log.find((entry) => entry.action === `${TOOK_EFFECT}suspend-service` || entry.action === `${TOOK_EFFECT}reduce-service`)?.on;
-      // The one owed-amount rule: the ruler's open amount is what it says is owed (its `updatedAmount` less the payments it is also given).
-      const owed = invoice.status === 'open' ? owedOfRecord(calculator, invoice, payments, today) : undefined;
-      const negativation = negativations[0];
-      out.push({
-        id: invoice.id,
-        customerId: invoice.customerId,
-        dueDate: invoice.dueDate,
-        amount: invoice.amount,
-        ...(owed ? { updatedAmount: fromCents(owed.owed.cents + owed.paid.cents) } : {}),
-        ...(payments.length > 0 ? { payments: payments.map((p) => ({ date: p.paidOn, amount: p.amount })) } : {}),
-        ...(invoice.status === 'paid' && invoice.paidOn !== undefined ? { paidOn: invoice.paidOn } : {}),
-        // An installment invoice is the agreement itself: its ruler runs (reminders); the originals are the ones an agreement covers.
-        ...(agreement && invoice.installment === undefined ? { agreement: { state: agreement.status, since: agreementOf(agreement).createdOn } } : {}),
-        ...(negativation ? { negativation: registrationOf(negativation) } : {}),
-        ...(serviceCutOn !== undefined ? { serviceCutOn } : {}),
-        ...(customer ? { customerKind: customer.kind, ...(customer.tags ? { tags: customer.tags } : {}) } : {}),
-        ...(invoice.branchId !== undefined ? { branch: invoice.branchId } : {}),
-        ...(done.length > 0 ? { done } : {}),
-      });
-    }
-    return out;
+  if (page.length === 0) return [];
+  const ids = page.map((invoice) => invoice.id);
+  const partlyPaid = page.filter((invoice) => invoice.paid.cents > 0 && invoice.status === 'open').map((invoice) => invoice.id);
+  const agreementIds = page.flatMap((invoice) => (invoice.agreementId === undefined ? [] : [invoice.agreementId]));
+  const read = await context.store.transaction(async (tx) => ({
+    customers: await tx.customers.getMany([...new Set(page.map((invoice) => invoice.customerId))]),
+    agreements: agreementIds.length > 0 ? await tx.agreements.getMany(agreementIds) : [],
+    negativations: await tx.negativations.listFor('invoiceId', ids),
+    payments: partlyPaid.length > 0 ? await tx.payments.listFor('invoiceId', partlyPaid) : [],
+    log: await tx.actionLog.forInvoices(ids),
+  }));
+  const customers = new Map(read.customers.map((c) => [c.id, c]));
+  const agreements = new Map(read.agreements.map((a) => [a.id, a]));
+  const negativationsOf = groupBy(read.negativations, (n) => n.invoiceId);
+  const paymentsOf = groupBy(read.payments, (p) => p.invoiceId);
+  const logOf = groupBy(read.log, (e) => e.invoiceId);
+  return page.map((invoice) => {
+    const customer = customers.get(invoice.customerId);
+    const agreement = invoice.agreementId === undefined ? undefined : agreements.get(invoice.agreementId);
+    const negativation = [...(negativationsOf.get(invoice.id) ?? [])].sort(bySignificance)[0];
+    const payments = partlyPaid.length > 0 ? (paymentsOf.get(invoice.id) ?? []) : [];
+    const log = logOf.get(invoice.id) ?? [];
+    const done = log.filter((entry) => !entry.action.startsWith(TOOK_EFFECT)).map((entry) => entry.stepId);
+    const serviceCutOn = log.find((entry) => entry.action === `${TOOK_EFFECT}suspend-service` || entry.action === `${TOOK_EFFECT}reduce-service`)?.on;
+    // The one owed-amount rule: the ruler's open amount is what it says is owed (its `updatedAmount` less the payments it is also given).
+    const owed = invoice.status === 'open' ? owedOfRecord(calculator, invoice, payments, today) : undefined;
+    return {
+      id: invoice.id,
+      customerId: invoice.customerId,
+      dueDate: invoice.dueDate,
+      amount: invoice.amount,
+      ...(owed ? { updatedAmount: fromCents(owed.owed.cents + owed.paid.cents) } : {}),
+      ...(payments.length > 0 ? { payments: payments.map((p) => ({ date: p.paidOn, amount: p.amount })) } : {}),
+      ...(invoice.status === 'paid' && invoice.paidOn !== undefined ? { paidOn: invoice.paidOn } : {}),
+      // An installment invoice is the agreement itself: its ruler runs (reminders); the originals are the ones an agreement covers.
+      ...(agreement && invoice.installment === undefined ? { agreement: { state: agreement.status, since: agreementOf(agreement).createdOn } } : {}),
+      ...(negativation ? { negativation: registrationOf(negativation) } : {}),
+      ...(serviceCutOn !== undefined ? { serviceCutOn } : {}),
+      ...(customer ? { customerKind: customer.kind, ...(customer.tags ? { tags: customer.tags } : {}) } : {}),
+      ...(invoice.branchId !== undefined ? { branch: invoice.branchId } : {}),
+      ...(done.length > 0 ? { done } : {}),
+    };
   });
 }

@@ -1,25 +1,34 @@
 import type { CivilDate } from '../../calendar/index.js';
 import { maskDeep } from '../../documents/index.js';
 import { reconcile, type Negativation, type ReconcileInvoice, type ReconciliationReport } from '../../negativation/index.js';
-import type { InvoiceRecord, StoreTransaction } from '../../ports/index.js';
+import type { AgreementRecord, InvoiceRecord, PaymentRecord, StoreTransaction } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { negativationOf } from '../negativation/negativation-store.js';
 import { unwrap } from '../command.js';
 import { pagesOf } from './paging.js';
+import { groupBy } from './portfolio.js';
 
 /** How reconciliation sees an invoice: paid when paid, or when the agreement that replaced it was fulfilled. */
-async function reconcileInvoiceOf(tx: StoreTransaction, invoice: InvoiceRecord): Promise<ReconcileInvoice> {
+function reconcileInvoiceOf(invoice: InvoiceRecord, payments: readonly PaymentRecord[], agreement: AgreementRecord | undefined): ReconcileInvoice {
   const base = { id: invoice.id, dueDate: invoice.dueDate, amount: invoice.amount };
   if (invoice.status === 'paid' && invoice.paidOn) {
-    const payments = await tx.payments.list({ invoiceId: invoice.id });
     const funds = payments.reduce<CivilDate | undefined>((latest, p) => (latest === undefined || p.fundsAvailableOn > latest ? p.fundsAvailableOn : latest), undefined);
     return { ...base, status: 'paid', paidOn: invoice.paidOn, ...(funds && funds >= invoice.paidOn ? { fundsAvailableOn: funds } : {}) };
   }
-  const agreement = invoice.agreementId !== undefined ? await tx.agreements.get(invoice.agreementId) : undefined;
   if (agreement?.status === 'fulfilled' && agreement.settledOn) {
     return { ...base, status: 'paid', paidOn: agreement.settledOn, ...(agreement.fundsAvailableOn ? { fundsAvailableOn: agreement.fundsAvailableOn } : {}) };
   }
   return { ...base, status: 'open' };
+}
+
+/** The invoices of a page of registrations as reconciliation sees them, in three batch reads (no query per registration). */
+async function reconcileInvoices(tx: StoreTransaction, invoiceIds: readonly string[]): Promise<ReconcileInvoice[]> {
+  const records = await tx.invoices.getMany(invoiceIds);
+  const paid = records.filter((i) => i.status === 'paid' && i.paidOn).map((i) => i.id);
+  const agreementIds = records.flatMap((i) => (i.status !== 'paid' && i.agreementId !== undefined ? [i.agreementId] : []));
+  const payments = groupBy(paid.length > 0 ? await tx.payments.listFor('invoiceId', paid) : [], (p) => p.invoiceId);
+  const agreements = new Map((agreementIds.length > 0 ? await tx.agreements.getMany(agreementIds) : []).map((a) => [a.id, a]));
+  return records.map((invoice) => reconcileInvoiceOf(invoice, payments.get(invoice.id) ?? [], invoice.agreementId === undefined ? undefined : agreements.get(invoice.agreementId)));
 }
 
 /**
@@ -34,15 +43,11 @@ export async function reconcilePass(context: AppContext, today: CivilDate): Prom
   const customers = new Map<string, string>();
   for await (const records of pagesOf(context, (tx) => tx.negativations, 500)) {
     const live = records.filter((r) => r.status !== 'cancelled' && r.status !== 'recovered');
-    await context.store.transaction(async (tx) => {
-      for (const record of live) {
-        negativations.push(negativationOf(record));
-        customers.set(record.id, record.customerId);
-        const invoice = await tx.invoices.get(record.invoiceId);
-        if (!invoice) continue;
-        invoices.push(await reconcileInvoiceOf(tx, invoice));
-      }
-    });
+    for (const record of live) {
+      negativations.push(negativationOf(record));
+      customers.set(record.id, record.customerId);
+    }
+    if (live.length > 0) invoices.push(...(await context.store.transaction((tx) => reconcileInvoices(tx, live.map((r) => r.invoiceId)))));
   }
   const unique = [...new Map(invoices.map((i) => [i.id, i])).values()];
   const report = unwrap(reconcile(negativations, unique, today, { calendar: context.calendar }));
