@@ -12,6 +12,7 @@ import type * as Agreements from '../../src/agreements/index.js';
 import type * as Negativation from '../../src/negativation/index.js';
 import type * as Ruler from '../../src/ruler/index.js';
 import type * as Memory from '../../src/adapters/memory/index.js';
+import type * as Postgres from '../../src/adapters/postgres/index.js';
 import type * as Testing from '../../src/testing/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -23,6 +24,7 @@ export interface BuiltEntries {
   readonly negativation: typeof Negativation;
   readonly ruler: typeof Ruler;
   readonly memory: typeof Memory;
+  readonly postgres: typeof Postgres;
   readonly testing: typeof Testing;
 }
 
@@ -32,6 +34,7 @@ const PATHS: Record<keyof BuiltEntries, string> = {
   negativation: 'dist/negativation/index.js',
   ruler: 'dist/ruler/index.js',
   memory: 'dist/adapters/memory/index.js',
+  postgres: 'dist/adapters/postgres/index.js',
   testing: 'dist/testing/index.js',
 };
 
