@@ -26,6 +26,8 @@ import { applyBureauReport, negativationEffectHandlers } from './negativation/ef
 import { runDailyCycle } from './cycle/run-daily-cycle.js';
 import { FOLLOWED_UP_KINDS, recordTookEffect } from './cycle/took-effect.js';
 import { settleEffect } from './effects/settle-effect.js';
+import { upsertCustomers } from './imports/upsert-customers.js';
+import { upsertInvoices } from './imports/upsert-invoices.js';
 import { requestProtest } from './protest/request-protest.js';
 import { addToSpcControl, convertSpcControl, removeFromSpcControl } from './spc-control/spc-control.js';
 import { recordProtestEvent } from './protest/record-protest-event.js';
@@ -68,6 +70,10 @@ export function createCollections(options: CollectionsOptions) {
     pendingEffects: (limit = 100): Promise<Result<OutboxEffect[], CobrancaError>> => store.transaction((tx) => tx.outbox.pending(limit)).then((effects) => ok(effects), (e: unknown) => err(toAppError(e))),
     /** The host tells that it performed (`done`) or gave up on (`failed`) an effect it read with `pendingEffects`. */
     settleEffect: settleEffect(context),
+    /** Creates or replaces up to 1,000 customers at once (a host's import or sync), all or nothing; a bad row's error names its index. */
+    upsertCustomers: upsertCustomers(context),
+    /** Creates or replaces up to 1,000 invoices at once, all or nothing; a paid invoice or one in an agreement keeps its amount, due date and status. */
+    upsertInvoices: upsertInvoices(context),
     startCollection: startCollection(context),
     confirmCollection: confirmCollection(context),
     addComment: addComment(context),
