@@ -1,7 +1,11 @@
 # Sourced by .ci/run: makes sure PostgreSQL is installed, starts a throw-away
 # cluster on localhost as a non-root user in a temporary directory, creates a
 # role and a database, and exports COBRANCA_TEST_DATABASE_URL. The cluster is
-# stopped and removed when the calling script exits.
+# stopped and removed when the calling script exits (this replaces the caller's
+# EXIT trap: a caller with its own should call stop_test_postgres from it).
+# Run as root on a fresh Debian machine it installs the packages first
+# (apt-get update, then a non-interactive install, no cluster of Debian's own)
+# and runs the server as the unprivileged `postgres` user.
 
 pg_bindir() {
   local dir
@@ -24,13 +28,21 @@ install_postgres() {
     echo "installing PostgreSQL needs root (or install the postgresql package first)" >&2
     return 1
   fi
-  # Only the binaries: no cluster of Debian's own, no service started.
-  mkdir -p /etc/postgresql-common
-  if [ ! -f /etc/postgresql-common/createcluster.conf ]; then
-    echo 'create_main_cluster = false' > /etc/postgresql-common/createcluster.conf
+  command -v apt-get >/dev/null 2>&1 || { echo "no apt-get here: install PostgreSQL (initdb, pg_ctl, postgres) another way" >&2; return 1; }
+  # Non-interactive throughout: no debconf question, no dpkg conffile prompt (keep what is on disk).
+  local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+  # A fresh machine has empty package lists: update first.
+  "${apt[@]}" update
+  # Only the binaries: postgresql-common first, told to create no cluster of its own, so installing the
+  # server neither creates nor starts Debian's "main" cluster (ours runs on a free port from a temporary directory).
+  "${apt[@]}" install --no-install-recommends postgresql-common
+  if grep -qE '^[#[:space:]]*create_main_cluster' /etc/postgresql-common/createcluster.conf 2>/dev/null; then
+    sed -ri 's/^[#[:space:]]*create_main_cluster.*$/create_main_cluster = false/' /etc/postgresql-common/createcluster.conf
+  else
+    mkdir -p /etc/postgresql-common
+    echo 'create_main_cluster = false' >> /etc/postgresql-common/createcluster.conf
   fi
-  apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql
+  "${apt[@]}" install --no-install-recommends postgresql
 }
 
 start_test_postgres() {
@@ -49,7 +61,8 @@ start_test_postgres() {
     runner=(runuser -u "$user" --)
   fi
 
-  dir="$(mktemp -d "${TMPDIR:-/tmp}/cobranca-pg.XXXXXX")"
+  # As root the server runs as another user, who must reach the directory: /tmp, not a TMPDIR under root's home.
+  if [ "$(id -u)" -eq 0 ]; then dir="$(mktemp -d /tmp/cobranca-pg.XXXXXX)"; else dir="$(mktemp -d "${TMPDIR:-/tmp}/cobranca-pg.XXXXXX")"; fi
   chmod 700 "$dir"
   [ "$(id -u)" -eq 0 ] && chown "$user" "$dir"
   COBRANCA_PG_DIR="$dir"
@@ -57,7 +70,7 @@ start_test_postgres() {
   COBRANCA_PG_RUNNER=("${runner[@]}")
   trap stop_test_postgres EXIT
 
-  "${runner[@]}" "$bindir/initdb" -D "$dir/data" --username=postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+  "${runner[@]}" "$bindir/initdb" -D "$dir/data" --username=postgres --auth=trust --encoding=UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; return 1; }
 
   # A free port on localhost.
