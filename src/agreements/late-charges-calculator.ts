@@ -11,7 +11,7 @@ import { correctionExcess } from './correction-factor.js';
 import { toMonthlySeries, type MonthlySeries } from './month-series.js';
 import { pairMemo } from './pair-cache.js';
 import { scalePercent } from './percent.js';
-import { seriesFraction } from './rate-series-fraction.js';
+import { indexRateSeries } from './rate-series-index.js';
 import { asPolicyHandle } from './policy-handle.js';
 
 /** The fine rule as applied: what the policy asked for, the cap and what was charged. */
@@ -158,7 +158,9 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
     rateNum = pct.numerator;
     rateDen = pct.scale * 100 * (interest.kind === 'monthly' ? 30 : 365);
   } else if (interest.kind === 'series') interestKind = SERIES;
-  const seriesFractionOf = pairMemo((from, to) => seriesFraction(rates, from, to));
+  // Indexed once per policy: a period's fraction is then two look-ups, however long the series (issue 12 item 10).
+  const rateIndex = indexRateSeries(rates);
+  const seriesFractionOf = pairMemo((from, to) => rateIndex.fraction(from, to));
   let missingRateMonth = '';
 
   // Correction.
