@@ -1,6 +1,7 @@
 import type { ActionLogEntry, AuditEntry, IdempotencyRecord, OutboxEffect } from '../../ports/records.js';
-import type { ActionLog, AuditLog, IdempotencyKeys, Outbox, StoreTransaction } from '../../ports/store.js';
+import type { ActionLog, AuditLog, ClaimRequest, IdempotencyKeys, Outbox, StoreTransaction } from '../../ports/store.js';
 import { frozenCopy } from './collection.js';
+import { PendingQueue } from './pending-queue.js';
 
 /** The committed logs of a memory store. Entries are never mutated in place (a settled effect is replaced). */
 export class CommittedLogs {
@@ -10,8 +11,8 @@ export class CommittedLogs {
   readonly outboxKeys = new Map<string, string>();
   /** Enqueue order of every effect id. */
   readonly outboxOrder = new Map<string, number>();
-  /** Ids of effects still pending, in insertion order. */
-  readonly pendingOutbox = new Set<string>();
+  /** Ids of effects still pending, in enqueue order, with a seek past a cursor. */
+  readonly pendingOutbox = new PendingQueue((id) => this.outboxOrder.get(id) ?? Number.MAX_SAFE_INTEGER);
   readonly audit: AuditEntry[] = [];
   readonly auditBySubject = new Map<string, number[]>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
@@ -55,14 +56,13 @@ export class TransactionalLogs {
     return this.effects.get(id) ?? this.committed.outbox.get(id);
   }
 
-  /** Pending effects in enqueue order, after the `after` cursor: committed ones first (a Set keeps first insertion), then this transaction's new ones. */
+  /** Pending effects in enqueue order, after the `after` cursor (a seek, not a scan from the head): committed ones first, then this transaction's new ones. */
   private *pendingAfter(after: string | undefined): Generator<OutboxEffect> {
     const { committed } = this;
     const added = [...this.effectKeys.values()];
     const orderOf = (id: string): number => committed.outboxOrder.get(id) ?? committed.outboxOrder.size + added.indexOf(id);
     const from = after === undefined ? -1 : orderOf(after);
-    for (const id of committed.pendingOutbox) {
-      if ((committed.outboxOrder.get(id) ?? 0) <= from) continue;
+    for (const id of committed.pendingOutbox.after(from)) {
       const effect = this.effect(id);
       if (effect?.status === 'pending') yield effect;
     }
@@ -73,18 +73,29 @@ export class TransactionalLogs {
     }
   }
 
+  /** The transaction's views of the four logs (each built by its own method below). */
   views(): Pick<StoreTransaction, 'actionLog' | 'outbox' | 'audit' | 'idempotency'> {
+    return { actionLog: this.actionLogView(), outbox: this.outboxView(), audit: this.auditView(), idempotency: this.idempotencyView() };
+  }
+
+  private hasAction(key: string): boolean {
+    return this.actions.has(key) || this.committed.actionLog.has(key);
+  }
+
+  private actionsFor(invoiceId: string): ActionLogEntry[] {
     const { committed } = this;
-    const hasAction = (key: string): boolean => this.actions.has(key) || committed.actionLog.has(key);
-    const forInvoice = (invoiceId: string): ActionLogEntry[] => [
+    return [
       ...(committed.actionsByInvoice.get(invoiceId) ?? []).map((key) => committed.actionLog.get(key)),
       ...(this.actionsByInvoice.get(invoiceId) ?? []),
     ].filter((e): e is ActionLogEntry => e !== undefined);
-    const actionLog: ActionLog = {
-      has: async (key) => hasAction(key),
-      hasMany: async (keys) => new Set(keys.filter(hasAction)),
+  }
+
+  private actionLogView(): ActionLog {
+    return {
+      has: async (key) => this.hasAction(key),
+      hasMany: async (keys) => new Set(keys.filter((key) => this.hasAction(key))),
       record: async (entry) => {
-        if (hasAction(entry.key)) return false;
+        if (this.hasAction(entry.key)) return false;
         const stored = frozenCopy(entry);
         this.actions.set(entry.key, stored);
         const list = this.actionsByInvoice.get(entry.invoiceId) ?? [];
@@ -92,10 +103,34 @@ export class TransactionalLogs {
         this.actionsByInvoice.set(entry.invoiceId, list);
         return true;
       },
-      forInvoice: async (invoiceId) => forInvoice(invoiceId),
-      forInvoices: async (invoiceIds) => [...new Set(invoiceIds)].flatMap(forInvoice),
+      forInvoice: async (invoiceId) => this.actionsFor(invoiceId),
+      forInvoices: async (invoiceIds) => [...new Set(invoiceIds)].flatMap((id) => this.actionsFor(id)),
     };
-    const outbox: Outbox = {
+  }
+
+  /** Claims up to `limit` due, unheld effects of the wanted kinds for `owner` (see `Outbox.claim`). */
+  private claim({ owner, now, until, limit, after, kinds }: ClaimRequest): OutboxEffect[] {
+    const at = Date.parse(now);
+    const wanted = kinds === undefined ? undefined : new Set(kinds);
+    const claimable = (effect: OutboxEffect): boolean =>
+      effect.status === 'pending' &&
+      (wanted === undefined || wanted.has(effect.kind)) &&
+      (effect.notBefore === undefined || Date.parse(effect.notBefore) <= at) &&
+      (effect.claimedBy === undefined || effect.claimedBy === owner || effect.claimedUntil === undefined || Date.parse(effect.claimedUntil) <= at);
+    const claimed: OutboxEffect[] = [];
+    for (const effect of this.pendingAfter(after)) {
+      if (claimed.length >= limit) break;
+      if (!claimable(effect)) continue;
+      const held = frozenCopy({ ...effect, claimedBy: owner, claimedUntil: until });
+      this.effects.set(effect.id, held);
+      claimed.push(held);
+    }
+    return claimed;
+  }
+
+  private outboxView(): Outbox {
+    const { committed } = this;
+    return {
       enqueue: async (effect) => {
         if (this.effectKeys.has(effect.key) || committed.outboxKeys.has(effect.key) || this.effect(effect.id)) return false;
         this.effects.set(effect.id, frozenCopy(effect));
@@ -110,24 +145,7 @@ export class TransactionalLogs {
         }
         return out;
       },
-      claim: async ({ owner, now, until, limit, after, kinds }) => {
-        const at = Date.parse(now);
-        const wanted = kinds === undefined ? undefined : new Set(kinds);
-        const claimable = (effect: OutboxEffect): boolean =>
-          effect.status === 'pending' &&
-          (wanted === undefined || wanted.has(effect.kind)) &&
-          (effect.notBefore === undefined || Date.parse(effect.notBefore) <= at) &&
-          (effect.claimedBy === undefined || effect.claimedBy === owner || effect.claimedUntil === undefined || Date.parse(effect.claimedUntil) <= at);
-        const claimed: OutboxEffect[] = [];
-        for (const effect of this.pendingAfter(after)) {
-          if (claimed.length >= limit) break;
-          if (!claimable(effect)) continue;
-          const held = frozenCopy({ ...effect, claimedBy: owner, claimedUntil: until });
-          this.effects.set(effect.id, held);
-          claimed.push(held);
-        }
-        return claimed;
-      },
+      claim: async (request) => this.claim(request),
       settle: async (id, { owner, ...outcome }) => {
         const effect = this.effect(id);
         if (!effect) throw new Error(`outbox: no effect ${id}`);
@@ -138,15 +156,18 @@ export class TransactionalLogs {
       },
       byKey: async (key) => {
         const id = this.effectKeys.get(key) ?? committed.outboxKeys.get(key);
-        const effect = id === undefined ? undefined : this.effect(id);
-        return effect;
+        return id === undefined ? undefined : this.effect(id);
       },
       all: async () => {
         const ids = [...committed.outbox.keys(), ...[...this.effects.keys()].filter((id) => !committed.outbox.has(id))];
         return ids.map((id) => this.effect(id)).filter((e): e is OutboxEffect => e !== undefined);
       },
     };
-    const audit: AuditLog = {
+  }
+
+  private auditView(): AuditLog {
+    const { committed } = this;
+    return {
       append: async (entry) => {
         this.auditEntries.push(frozenCopy(entry));
       },
@@ -155,17 +176,18 @@ export class TransactionalLogs {
         ...this.auditEntries.filter((e) => e.subjectType === subjectType && e.subjectId === subjectId),
       ].filter((e): e is AuditEntry => e !== undefined),
     };
-    const idempotency: IdempotencyKeys = {
-      get: async (key) => {
-        return this.answers.get(key) ?? committed.idempotency.get(key);
-      },
+  }
+
+  private idempotencyView(): IdempotencyKeys {
+    const { committed } = this;
+    return {
+      get: async (key) => this.answers.get(key) ?? committed.idempotency.get(key),
       put: async (record) => {
         if (this.answers.has(record.key) || committed.idempotency.has(record.key)) return false;
         this.answers.set(record.key, frozenCopy(record));
         return true;
       },
     };
-    return { actionLog, outbox, audit, idempotency };
   }
 
   /** Applies this transaction's log writes. */
