@@ -26,6 +26,8 @@ export interface Comparison {
   readonly processes?: number;
   /** Extra arguments for the children. */
   readonly args?: readonly string[];
+  /** Also print the peak RSS divided by this many units (`{ count: 100000, unit: 'invoice' }`: bytes per invoice). */
+  readonly rssPer?: { readonly count: number; readonly unit: string };
 }
 
 /** A measured row. */
@@ -98,7 +100,8 @@ export function compare(comparison: Comparison): SummaryRow {
 
 function printRow(row: SummaryRow, comparison: Comparison): void {
   console.log(`${row.work}`);
-  console.log(`  ours    ${comparison.ours.padEnd(34)} ${formatSpread(row.ours)}  peak RSS ${row.maxRssMb.toFixed(0)} MB`);
+  const per = comparison.rssPer === undefined ? '' : ` (${Math.round((row.maxRssMb * 1024 * 1024) / comparison.rssPer.count).toLocaleString('en-US')} bytes per ${comparison.rssPer.unit}, stored data included)`;
+  console.log(`  ours    ${comparison.ours.padEnd(34)} ${formatSpread(row.ours)}  peak RSS ${row.maxRssMb.toFixed(0)} MB${per}`);
   if (row.anchor) console.log(`  anchor  ${(comparison.anchor ?? '').padEnd(34)} ${formatSpread(row.anchor)}`);
   if (row.limit) console.log(`  limit   ${(comparison.limit ?? '').padEnd(34)} ${formatSpread(row.limit)}`);
   if (row.ratio !== undefined) console.log(`  ratio ours/anchor ${row.ratio.toFixed(2)}×`);
