@@ -8,7 +8,7 @@ import type { AgreementsError } from './errors.js';
 import { bigMulDivRound, mulDivRound } from '../money/exact-ratio.js';
 import { describe } from '../money/decimal.js';
 import { lateChargesPolicySchema, type LateChargesPolicy, type LateChargesPolicyInput } from './late-charges-policy.js';
-import { correctionExcess } from './correction-factor.js';
+import { indexCorrectionSeries } from './correction-index.js';
 import { toMonthlySeries, type MonthlySeries } from './month-series.js';
 import { pairMemo } from './pair-cache.js';
 import { scalePercent } from './percent.js';
@@ -169,7 +169,9 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
   const variations: MonthlySeries = correction ? toMonthlySeries(correction.variations) : new Map();
   const factorDecimals = correction?.factorDecimals ?? 8;
   const factorScale = 10 ** factorDecimals;
-  const correctionExcessOf = pairMemo((from, to) => correctionExcess(variations, factorDecimals, from, to));
+  // Indexed once per policy too: a factor is two partial months and a quotient of running products.
+  const correctionIndex = indexCorrectionSeries(variations, factorDecimals);
+  const correctionExcessOf = pairMemo((from, to) => correctionIndex.excess(from, to));
   let missingIndexMonth = '';
 
   function chargeFreeUntil(due: number): number {
