@@ -6,6 +6,8 @@ import type { RequestAuthorization } from '../negativation/request-negativation.
 import type { SubjectSettings } from '../settings/subject-settings.js';
 import { requestAutomatically, type AutomaticRequestOutcome } from './automatic-negativation.js';
 import { invoicePages } from './portfolio.js';
+import { occupiesKey } from '../../lifecycle/index.js';
+import { statusOfRecord } from '../negativation/negativation-store.js';
 
 /** What the automatic-request pass did. */
 export interface AutomaticRequestReport {
@@ -16,8 +18,6 @@ export interface AutomaticRequestReport {
   /** Requests refused for good (logged once; an operator is alerted). */
   readonly refused: readonly { readonly invoiceId: string; readonly error: CobrancaError }[];
 }
-
-const LIVE = new Set(['in_analysis', 'processing', 'awaiting_return', 'negativated', 'recovering', 'cancelling', 'failed']);
 
 /**
  * The day automatic registration is asked for (seed 002 "Dias para executar"):
@@ -64,7 +64,7 @@ export async function automaticRequestPass(context: AppContext, today: CivilDate
       const agreementIds = candidates.flatMap(({ invoice }) => (invoice.agreementId === undefined ? [] : [invoice.agreementId]));
       const activeAgreements = new Set((agreementIds.length > 0 ? await tx.agreements.getMany(agreementIds) : []).filter((a) => a.status === 'active').map((a) => a.id));
       const open = new Set((await tx.invoices.getMany(ids)).filter((i) => i.status === 'open').map((i) => i.id));
-      const live = new Set((await tx.negativations.listFor('invoiceId', ids)).filter((n) => LIVE.has(n.status)).map((n) => n.invoiceId));
+      const live = new Set((await tx.negativations.listFor('invoiceId', ids)).filter((n) => occupiesKey(statusOfRecord(n))).map((n) => n.invoiceId));
       for (const { invoice, origin, authorization } of candidates) {
         if (invoice.agreementId !== undefined && activeAgreements.has(invoice.agreementId)) continue;
         if (!open.has(invoice.id) || live.has(invoice.id)) continue;

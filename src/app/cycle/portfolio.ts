@@ -6,7 +6,8 @@ import type { InvoiceRecord, NegativationRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { agreementOf } from '../agreements/refresh-agreement.js';
 import { pagesOf } from './paging.js';
-import { negativationOf } from '../negativation/negativation-store.js';
+import { negativationOf, statusOfRecord } from '../negativation/negativation-store.js';
+import { bySignificance } from '../../lifecycle/index.js';
 import { owedOfRecord } from '../owed.js';
 
 /** Invoices per page read from the store. */
@@ -33,10 +34,8 @@ export const TOOK_EFFECT = 'took_effect:';
 /** What the ruler reads of a negativation: its state and, once the bureau accepted it, the day it took effect. */
 function registrationOf(record: NegativationRecord): NonNullable<RulerInvoice['negativation']> {
   const registeredOn = negativationOf(record).registeredOn;
-  return { state: record.status as NonNullable<RulerInvoice['negativation']>['state'], ...(registeredOn !== undefined ? { registeredOn } : {}) };
+  return { state: statusOfRecord(record), ...(registeredOn !== undefined ? { registeredOn } : {}) };
 }
-
-const NEGATIVATION_ORDER = ['negativated', 'awaiting_return', 'recovering', 'cancelling', 'processing', 'in_analysis', 'failed', 'recovered', 'cancelled'];
 
 /** Groups records by a key, keeping their order. */
 export function groupBy<T>(records: readonly T[], key: (record: T) => string): Map<string, T[]> {
@@ -48,11 +47,6 @@ export function groupBy<T>(records: readonly T[], key: (record: T) => string): M
     else groups.set(k, [record]);
   }
   return groups;
-}
-
-/** Orders an invoice's negativations most significant first (the one the ruler reads is the first). */
-function bySignificance(a: NegativationRecord, b: NegativationRecord): number {
-  return NEGATIVATION_ORDER.indexOf(a.status) - NEGATIVATION_ORDER.indexOf(b.status);
 }
 
 /**
@@ -82,7 +76,7 @@ export async function enrichPage(context: AppContext, page: readonly InvoiceReco
   return page.map((invoice) => {
     const customer = customers.get(invoice.customerId);
     const agreement = invoice.agreementId === undefined ? undefined : agreements.get(invoice.agreementId);
-    const negativation = [...(negativationsOf.get(invoice.id) ?? [])].sort(bySignificance)[0];
+    const negativation = [...(negativationsOf.get(invoice.id) ?? [])].sort((a, b) => bySignificance(statusOfRecord(a), statusOfRecord(b)))[0];
     const payments = partlyPaid.length > 0 ? (paymentsOf.get(invoice.id) ?? []) : [];
     const log = logOf.get(invoice.id) ?? [];
     const done = log.filter((entry) => !entry.action.startsWith(TOOK_EFFECT)).map((entry) => entry.stepId);
