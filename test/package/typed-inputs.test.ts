@@ -10,6 +10,28 @@ import { checkNegativationGuards, reconcile, removalDeadline, startNegativation,
 import { startProtest } from '../../src/protest/index.js';
 import { defineRuler, evaluateRuler, resolveSettings, type RulerSpec } from '../../src/ruler/index.js';
 import { readReturnFile } from '../../src/bank-returns/index.js';
+import type { Collections } from '../../src/app/index.js';
+
+/** The commands of `createCollections` whose first parameter is `unknown` (should be none). */
+type UntypedCommands = {
+  [K in keyof Collections]: Collections[K] extends (...args: infer P) => unknown ? (P extends [] ? never : unknown extends P[0] ? K : never) : never;
+}[keyof Collections];
+
+/** Never called: it only has to compile (or not, where marked). */
+export function commandTypos(app: Collections): void {
+  // @ts-expect-error `ammount` is misspelt
+  void app.recordPayment({ idempotencyKey: 'k', actor: 'a', invoiceId: 'i', ammount: '10.00' });
+  // @ts-expect-error `idempotencyKey` is required on every command
+  void app.addComment({ actor: 'a', customerId: 'c', text: 't' });
+  // @ts-expect-error `origin` is one of the request origins
+  void app.requestNegativation({ idempotencyKey: 'k', actor: 'a', invoiceId: 'i', origin: 'fax' });
+  // @ts-expect-error a proposal kind that does not exist
+  void app.negotiate({ idempotencyKey: 'k', actor: 'a', customerId: 'c', proposal: { kind: 'half-off', selectedInvoiceIds: ['i'] } });
+  // @ts-expect-error `asOf` is a Date or ISO text with an offset, not a number
+  void app.runDailyCycle({ asOf: 20261119 });
+  void app.recordPayment({ idempotencyKey: 'k', actor: 'a', invoiceId: 'i', amount: '10.00', paidOn: '2026-11-19' });
+}
+
 
 describe('public inputs are typed', () => {
   it('a typo in a field name does not compile, and the schema refuses it at run time too', () => {
@@ -42,6 +64,11 @@ describe('public inputs are typed', () => {
     const input = { principal: { cents: 10_000 }, dueDate: '2026-01-10', asOf: '2026-01-10', policy: { interest: { kind: 'monthly', percent: '1' } } } as const;
     expectTypeOf(input).toExtend<LateChargesInput>();
     expect(calculateLateCharges(input).isOk()).toBe(true);
+  });
+
+  it('no command of createCollections takes unknown', () => {
+    expectTypeOf<UntypedCommands>().toEqualTypeOf<never>();
+    expect(typeof commandTypos).toBe('function');
   });
 
   it('every typed function takes its input type, not unknown', () => {

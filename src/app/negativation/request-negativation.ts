@@ -37,7 +37,7 @@ export type RequestNegativationInput = InputOf<typeof requestNegativationSchema>
  * by field); nothing is written.
  */
 export function requestNegativation(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof requestNegativationSchema>) =>
     runCommand(context, 'requestNegativation', requestNegativationSchema, input, async (tx, cmd) => {
       const { termsAcceptance } = cmd;
       if (!termsAcceptance) abort(cobrancaError('terms_not_accepted', 'a manual request needs the operator to accept the negativation terms: termsAcceptance { acceptedBy, acceptedAt, version } (seed 000)', { path: ['termsAcceptance'] }));

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cobrancaError } from '../../errors.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import type { ProtestRecord, StoreTransaction } from '../../ports/index.js';
 import { startProtest, type ProtestRequestInput } from '../../protest/index.js';
 import { recordAudit } from '../audit.js';
@@ -26,7 +26,7 @@ export const requestProtestSchema = commandBaseSchema
  * the outbox (`notary_submit`); nothing is written on a refusal.
  */
 export function requestProtest(context: AppContext) {
-  return (input: unknown) => runCommand(context, 'requestProtest', requestProtestSchema, input, (tx, cmd) => startProtestRequest(tx, context, cmd));
+  return (input: InputOf<typeof requestProtestSchema>) => runCommand(context, 'requestProtest', requestProtestSchema, input, (tx, cmd) => startProtestRequest(tx, context, cmd));
 }
 
 /** The request inside a transaction (shared with the ruler's `protest` step). */
