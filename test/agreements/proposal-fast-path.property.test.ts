@@ -116,7 +116,7 @@ describe('proposeAgreement fast path', () => {
   });
 
   it('takes the fast path for a well-formed proposal (the property above is not vacuous)', () => {
-    const input = {
+    const input: ProposalInput = {
       kind: 'new-proposal',
       asOf: '2026-03-02',
       invoices: [{ id: 'A', amount: '600.00', dueDate: '2026-01-10' }, { id: 'B', amount: { cents: 40_000 }, dueDate: '2026-02-10', status: 'open' }],
@@ -127,7 +127,7 @@ describe('proposeAgreement fast path', () => {
       finePercent: '2',
       accountPlan: { surcharge: '4.01', fine: '4.02' },
       installments: { kind: 'regular', count: 12, firstDueDate: '2026-03-31', moveToBusinessDay: true, description: 'Acordo', paymentProfile: 'boleto' },
-    } as const;
+    };
     expect(readProposalFast(input)).toBeDefined();
     expect(answer(proposeAgreement(input))).toEqual(answer(proposeAgreementChecked(input)));
     expect(proposeAgreement(input)._unsafeUnwrap().plan.installments).toHaveLength(12);
