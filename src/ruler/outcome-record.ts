@@ -37,22 +37,25 @@ export function dayTextOf(table: OutcomeTable, day: number): CivilDate {
 
 /**
  * The part every outcome record holds: a reference to the shared table, the
- * planned step, the invoice (the anchor, for a customer subject), the scheduled
- * epoch day and the subject. Everything else (the key, the date text, ids) is
- * derived when read, so holding an outcome costs a few dozen bytes and
- * computing one allocates nothing but the record.
+ * planned step, the invoice's and customer's ids (the anchor invoice, for a
+ * customer subject; the strings are the invoice's own, not copies, and the
+ * invoice object itself is not kept), the scheduled epoch day and the subject.
+ * Everything else (the key, the date text) is derived when read, so holding an
+ * outcome costs a few dozen bytes and computing one allocates nothing but the record.
  */
 export abstract class OutcomeRecord {
   readonly #table: OutcomeTable;
   readonly #step: PlannedStep;
-  readonly #invoice: RulerInvoice;
+  readonly #invoiceId: string;
+  readonly #customerId: string;
   readonly #day: number;
   readonly #customer: boolean;
 
   constructor(table: OutcomeTable, step: PlannedStep, invoice: RulerInvoice, day: number, customer: boolean) {
     this.#table = table;
     this.#step = step;
-    this.#invoice = invoice;
+    this.#invoiceId = invoice.id;
+    this.#customerId = invoice.customerId;
     this.#day = day;
     this.#customer = customer;
   }
@@ -60,8 +63,7 @@ export abstract class OutcomeRecord {
   /** The idempotency key (built when read). */
   get key(): string {
     const table = this.#table;
-    const invoice = this.#invoice;
-    const prefix = this.#customer ? customerSubjectKey(table.keyPrefix, invoice.customerId, invoice.id) : invoiceSubjectKey(table.keyPrefix, invoice.id);
+    const prefix = this.#customer ? customerSubjectKey(table.keyPrefix, this.#customerId, this.#invoiceId) : invoiceSubjectKey(table.keyPrefix, this.#invoiceId);
     return prefix + this.#step.id;
   }
 
@@ -78,11 +80,11 @@ export abstract class OutcomeRecord {
   }
 
   get invoiceId(): string {
-    return this.#invoice.id;
+    return this.#invoiceId;
   }
 
   get customerId(): string {
-    return this.#invoice.customerId;
+    return this.#customerId;
   }
 
   get scheduledFor(): CivilDate {
