@@ -96,11 +96,6 @@ export class RulerActionLog {
     return this.#size;
   }
 
-  /** The step ids the log has seen (internal to the evaluator). */
-  stepIds(): Iterable<string> {
-    return this.#steps.keys();
-  }
-
   /** The bit of a step id in this log, or `undefined` when no subject of any ruler has it (internal to the evaluator). */
   stepBit(stepId: string): number | undefined {
     const bit = this.#steps.get(stepId);

@@ -15,8 +15,10 @@ export interface LogReader {
   /** The compact log's entries of this ruler, when the log is a {@link RulerActionLog}. */
   readonly invoices: ReadonlyMap<string, number> | undefined;
   readonly customers: ReadonlyMap<string, number> | undefined;
-  /** The compact log's bit of each step id (absent: never logged as a bit). */
-  readonly stepMasks: ReadonlyMap<string, number>;
+  /** The compact log's bit of each planned step (0: never logged as a bit), parallel to the plan's `open`, `settlement` and `afterRegistration`. */
+  readonly openMasks: Int32Array;
+  readonly settlementMasks: Int32Array;
+  readonly afterMasks: Int32Array;
 }
 
 /** Everything fixed for one evaluation: read once, then used for every invoice. */
@@ -73,16 +75,15 @@ function prefixOf(ctx: EvaluationContext): string {
   return view.prefix;
 }
 
-function isLogged(ctx: EvaluationContext, stepId: string): boolean {
+function isLogged(ctx: EvaluationContext, stepId: string, mask: number): boolean {
   const view = ctx.subject;
   const own = view.invoice.done;
   if (own !== undefined) {
     for (let i = 0; i < own.length; i++) if (own[i] === stepId) return true;
   }
-  const log = ctx.log;
-  const mask = log.stepMasks.get(stepId);
-  if (mask !== undefined && (view.word & mask) !== 0) return true;
-  return log.isDone !== undefined && log.isDone(prefixOf(ctx) + stepId);
+  if ((view.word & mask) !== 0) return true;
+  const isDone = ctx.log.isDone;
+  return isDone !== undefined && isDone(prefixOf(ctx) + stepId);
 }
 
 function openStepDays(ctx: EvaluationContext, dueDay: number): Int32Array {
@@ -141,6 +142,7 @@ export function evaluateOpenSubject(ctx: EvaluationContext, sink: OutcomeSink, d
   const invoice = ctx.subject.invoice;
   const days = openStepDays(ctx, dueDay);
   const steps = ctx.plan.open;
+  const masks = ctx.log.openMasks;
   const today = ctx.today;
   let daysOverdue = -1;
   for (const group of ctx.plan.groups) {
@@ -153,7 +155,7 @@ export function evaluateOpenSubject(ctx: EvaluationContext, sink: OutcomeSink, d
         if (daysOverdue < 0) daysOverdue = daysOverdueOf(ctx, dueDay);
         if (!conditionsHold(step.conditions, invoice, openCents, daysOverdue)) continue;
       }
-      if (isLogged(ctx, step.id)) break;
+      if (isLogged(ctx, step.id, masks[index] as number)) break;
       if (daysOverdue < 0) daysOverdue = daysOverdueOf(ctx, dueDay);
       if (step.offsetDays < 0 && reminderTooLate(ctx, step, dueDay)) skip(ctx, sink, step, day, 'reminder_after_due');
       else if (step.staleAfterDays !== undefined && today > day + step.staleAfterDays) skip(ctx, sink, step, day, 'stale');
@@ -163,7 +165,7 @@ export function evaluateOpenSubject(ctx: EvaluationContext, sink: OutcomeSink, d
         const earlierDay = days[earlierIndex] as number;
         const earlier = steps[earlierIndex] as PlannedStep;
         if (earlierDay > today || !conditionsHold(earlier.conditions, invoice, openCents, daysOverdue)) continue;
-        if (isLogged(ctx, earlier.id)) continue;
+        if (isLogged(ctx, earlier.id, masks[earlierIndex] as number)) continue;
         skip(ctx, sink, earlier, earlierDay, 'superseded', step);
       }
       break;
@@ -192,9 +194,11 @@ export function evaluateAfterRegistration(ctx: EvaluationContext, sink: OutcomeS
   const negativation = ctx.subject.invoice.negativation;
   if (ctx.plan.afterRegistration.length === 0 || negativation?.state !== 'negativated' || negativation.registeredOn === undefined) return;
   const registeredDay = epochDayOfText(negativation.registeredOn);
-  for (const step of ctx.plan.afterRegistration) {
+  const steps = ctx.plan.afterRegistration;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as PlannedStep;
     const day = stepDay(step, registeredDay, ctx.calendar, true);
-    if (day > ctx.today || isLogged(ctx, step.id)) continue;
+    if (day > ctx.today || isLogged(ctx, step.id, ctx.log.afterMasks[i] as number)) continue;
     emit(ctx, sink, step, day, openCents, daysOverdueOf(ctx, dueDay));
   }
 }
@@ -207,12 +211,14 @@ export function evaluateAfterRegistration(ctx: EvaluationContext, sink: OutcomeS
  */
 export function evaluateSettledInvoice(ctx: EvaluationContext, sink: OutcomeSink, facts: InvoiceFacts): void {
   const invoice = ctx.subject.invoice;
-  for (const step of ctx.plan.settlement) {
+  const steps = ctx.plan.settlement;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as PlannedStep;
     const day = stepDay(step, facts.settledDay, ctx.calendar, true);
     if (day > ctx.today) continue;
     if (step.action.kind === 'remove-negativation' && !isRegistered(invoice.negativation?.state)) continue;
     if (step.action.kind === 'restore-service' && !serviceWasCut(invoice)) continue;
-    if (isLogged(ctx, step.id)) continue;
+    if (isLogged(ctx, step.id, ctx.log.settlementMasks[i] as number)) continue;
     emit(ctx, sink, step, day, facts.openCents, daysOverdueOf(ctx, facts.dueDay));
   }
 }

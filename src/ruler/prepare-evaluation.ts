@@ -8,7 +8,7 @@ import type { RulerError } from './errors.js';
 import { RulerActionLog } from './action-log.js';
 import { newSubjectView, type EvaluationContext, type LogReader } from './evaluate-subject.js';
 import type { RulerBatch, RulerEvaluation } from './outcome.js';
-import { planRuler, type RulerPlan } from './plan.js';
+import { planRuler, type PlannedStep, type RulerPlan } from './plan.js';
 import { isResolvedSettings, resolveSettings, type ResolvedSettings } from './settings.js';
 
 /**
@@ -59,8 +59,19 @@ const inputSchema = z.object({
 });
 
 /** How the evaluation reads the log: a compact log by subject and step bit, any other by key. */
-function logReader(done: ActionLog | undefined, rulerId: string): LogReader {
-  const none = { invoices: undefined, customers: undefined, stepMasks: new Map<string, number>() };
+function logReader(done: ActionLog | undefined, rulerId: string, plan: RulerPlan): LogReader {
+  const masksOf = (steps: readonly PlannedStep[]): Int32Array => {
+    const masks = new Int32Array(steps.length);
+    if (done instanceof RulerActionLog) {
+      steps.forEach((step, i) => {
+        const bit = done.stepBit(step.id);
+        if (bit !== undefined) masks[i] = 1 << bit;
+      });
+    }
+    return masks;
+  };
+  const masks = { openMasks: masksOf(plan.open), settlementMasks: masksOf(plan.settlement), afterMasks: masksOf(plan.afterRegistration) };
+  const none = { invoices: undefined, customers: undefined, ...masks };
   if (done === undefined) return { ...none, isDone: undefined };
   if (typeof done === 'function') return { ...none, isDone: done };
   if (done instanceof Set) return { ...none, isDone: (key) => done.has(key) };
@@ -69,12 +80,7 @@ function logReader(done: ActionLog | undefined, rulerId: string): LogReader {
     return { ...none, isDone: (key) => set.has(key) };
   }
   const entries = done.entriesOf(rulerId);
-  const stepMasks = new Map<string, number>();
-  for (const stepId of done.stepIds()) {
-    const bit = done.stepBit(stepId);
-    if (bit !== undefined) stepMasks.set(stepId, 1 << bit);
-  }
-  return { invoices: entries?.invoices, customers: entries?.customers, stepMasks, isDone: done.hasStringKeys ? (key) => done.has(key) : undefined };
+  return { invoices: entries?.invoices, customers: entries?.customers, ...masks, isDone: done.hasStringKeys ? (key) => done.has(key) : undefined };
 }
 
 /** Plans of a ruler by resolved settings: both are immutable handles, so a plan made once serves every evaluation with them. */
@@ -136,7 +142,7 @@ export function prepare(input: unknown): Result<Prepared, RulerError> {
     today: toEpochDay(now.date),
     windowOpen,
     nextContact: { ...next, instant: instantAt(next.date, next.minuteOfDay).toISOString() },
-    log: logReader(value.done, ruler.value.id),
+    log: logReader(value.done, ruler.value.id, plan),
     openDays: new Map(),
     dayTexts: new Map(),
     subject: newSubjectView(),
