@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { BusinessCalendar, CivilDate } from '../calendar/index.js';
 import { cobrancaError } from '../errors.js';
-import { allocate, fromCents, MAX_INPUT_CENTS } from '../money/index.js';
+import { allocate, fromCents, INPUT_RANGE_TEXT, MAX_INPUT_CENTS } from '../money/index.js';
 import { ONCE_COMPONENTS, type Components } from './components.js';
 import type { AgreementsError } from './errors.js';
 import type { Installment, InstallmentPlan } from './installment-plan.js';
@@ -21,7 +21,7 @@ function totalOf(components: Components): Result<number, AgreementsError> {
   if (totalCents <= MAX_INPUT_CENTS) return ok(totalCents);
   const fields = { base: 'invoices', surcharge: 'surchargePercent', fine: 'finePercent', discount: 'discountAmount', charges: 'chargesAmount', fees: 'feesAmount' } as const;
   const largest = (Object.keys(fields) as (keyof typeof fields)[]).reduce((a, b) => (components[b].cents > components[a].cents ? b : a));
-  return err(cobrancaError('amount_out_of_range', "the agreement's total is beyond the supported range of R$ 1 trillion", { path: [fields[largest]], details: { total: fromCents(totalCents) } }));
+  return err(cobrancaError('amount_out_of_range', `the agreement's total is beyond the supported range of ${INPUT_RANGE_TEXT}`, { path: [fields[largest]], details: { total: fromCents(totalCents) } }));
 }
 
 /** Splits the total over the due dates: the once-only components on the first installment, the rest spread by the allocation policy, the three sums exact. */

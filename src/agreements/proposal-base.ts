@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { toEpochDay } from '../calendar/index.js';
 import { cobrancaError } from '../errors.js';
-import { MAX_INPUT_CENTS } from '../money/index.js';
+import { exactSumCents, INPUT_RANGE_TEXT, withinInputLimit } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
 import type { AgreementInvoice } from './invoice.js';
 import type { LateChargesCalculator } from './late-charges-calculator.js';
@@ -27,22 +27,23 @@ function updatedAmountOf(invoice: AgreementInvoice, proposal: ParsedNewProposal,
 /**
  * Sums the selected invoices into the base (seed 001: original amounts, or amounts
  * updated with late charges by the host or by `updater`, the proposal's compiled
- * late-charges policy). Error `amount_out_of_range` past R$ 1 trillion.
+ * late-charges policy). Error `amount_out_of_range` past the input range.
  */
 export function proposalBase(proposal: ParsedNewProposal, invoices: readonly AgreementInvoice[], updater: LateChargesCalculator | undefined): Result<ProposalBase, AgreementsError> {
-  let originalCents = 0;
-  let baseCents = 0;
+  const baseAmounts: number[] = [];
   for (const invoice of invoices) {
-    originalCents += invoice.amount.cents;
     if (proposal.baseAmounts === 'updated') {
       const updated = updatedAmountOf(invoice, proposal, updater);
       if (updated.isErr()) return err(updated.error);
-      baseCents += updated.value;
-    } else baseCents += invoice.amount.cents;
+      baseAmounts.push(updated.value);
+    } else baseAmounts.push(invoice.amount.cents);
   }
-  // Each amount is at most R$ 1 trillion and each percentage at most 1000%, so with the base in range every later sum stays exact.
-  if (baseCents > MAX_INPUT_CENTS) {
-    return err(cobrancaError('amount_out_of_range', 'the agreement is beyond the supported range of R$ 1 trillion', { path: ['invoices'] }));
+  // Exact sums (src/money/limits.ts). Each amount is at most R$ 1 trillion and each percentage at most 1000%, so
+  // with the base and the originals in range every later sum stays exact.
+  const originalCents = exactSumCents(invoices.map((invoice) => invoice.amount.cents));
+  const baseCents = exactSumCents(baseAmounts);
+  if (originalCents === undefined || baseCents === undefined || !withinInputLimit(baseCents)) {
+    return err(cobrancaError('amount_out_of_range', `the agreement is beyond the supported range of ${INPUT_RANGE_TEXT}`, { path: ['invoices'] }));
   }
   return ok({ originalCents, baseCents });
 }

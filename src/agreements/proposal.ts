@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { err, type Result } from 'neverthrow';
 import { defaultBusinessCalendar, type BusinessCalendar } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import { capAgreementFine } from './agreement-fine-cap.js';
@@ -19,7 +19,7 @@ function proposeParsed(proposal: ParsedProposal, calendar: BusinessCalendar, upd
   const selected = selectInvoices(proposal);
   if (selected.isErr()) return err(selected.error);
   const invoices = selected.value;
-  if (proposal.kind === 'keep-terms') return ok(keepTerms(proposal, invoices));
+  if (proposal.kind === 'keep-terms') return keepTerms(proposal, invoices);
   const fine = capAgreementFine(proposal.finePercent, proposal.fineCap);
   if (fine.isErr()) return err(fine.error);
   return newProposal({ ...proposal, finePercent: fine.value.percent }, invoices, calendar, updater).map((agreement) => ({ ...agreement, fineRule: fine.value.applied }));
