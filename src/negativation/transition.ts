@@ -48,6 +48,8 @@ function looksLikeNegativation(value: unknown): value is Negativation {
     Number.isSafeInteger(n.version) &&
     Array.isArray(n.history) &&
     n.history.length === n.version &&
+    Array.isArray(n.notices) &&
+    Array.isArray(n.payments) &&
     typeof n.lastEventOn === 'string' &&
     typeof n.settings === 'object' &&
     typeof n.title === 'object'
