@@ -2,7 +2,7 @@ import { toEpochDay, type BusinessCalendar } from '../calendar/index.js';
 import { epochDayOfText } from '../calendar/civil-date.js';
 import { daysOverdueEpoch, payableEpochDay } from '../calendar/due-date.js';
 import type { InvoiceFacts, RulerInvoice } from './invoice.js';
-import { isNegativationInProgress, isRegistered } from './invoice.js';
+import { holdsRegistration, isNegativationInProgress } from './invoice.js';
 import type { DeferredAction, DueAction, SkippedStep, SkipReason } from './outcome.js';
 import { customerSubjectKey, DeferredRecord, DueRecord, invoiceSubjectKey, SkippedRecord, type OutcomeTable } from './outcome-record.js';
 import { stepDay, type PlannedStep, type RulerPlan } from './plan.js';
@@ -159,7 +159,7 @@ export function evaluateOpenSubject(ctx: EvaluationContext, sink: OutcomeSink, d
       if (daysOverdue < 0) daysOverdue = daysOverdueOf(ctx, dueDay);
       if (step.offsetDays < 0 && reminderTooLate(ctx, step, dueDay)) skip(ctx, sink, step, day, 'reminder_after_due');
       else if (step.staleAfterDays !== undefined && today > day + step.staleAfterDays) skip(ctx, sink, step, day, 'stale');
-      else if (step.action.kind === 'negativate' && isNegativationInProgress(invoice.negativation?.state)) skip(ctx, sink, step, day, 'negativation_in_progress');
+      else if (step.action.kind === 'negativate' && isNegativationInProgress(invoice.negativation)) skip(ctx, sink, step, day, 'negativation_in_progress');
       else emit(ctx, sink, step, day, openCents, daysOverdue);
       for (const earlierIndex of step.earlier) {
         const earlierDay = days[earlierIndex] as number;
@@ -216,7 +216,7 @@ export function evaluateSettledInvoice(ctx: EvaluationContext, sink: OutcomeSink
     const step = steps[i] as PlannedStep;
     const day = stepDay(step, facts.settledDay, ctx.calendar, true);
     if (day > ctx.today) continue;
-    if (step.action.kind === 'remove-negativation' && !isRegistered(invoice.negativation?.state)) continue;
+    if (step.action.kind === 'remove-negativation' && !holdsRegistration(invoice.negativation)) continue;
     if (step.action.kind === 'restore-service' && !serviceWasCut(invoice)) continue;
     if (isLogged(ctx, step.id, ctx.log.settlementMasks[i] as number)) continue;
     emit(ctx, sink, step, day, facts.openCents, daysOverdueOf(ctx, facts.dueDay));
