@@ -4,6 +4,7 @@ import type { RulerError } from './errors.js';
 import { asyncBatches, isAsync, syncBatches } from './evaluate-batches.js';
 import type { RulerBatch, RulerEvaluation } from './outcome.js';
 import type { OutcomeSink } from './evaluate-subject.js';
+import type { RulerInvoice } from './invoice.js';
 import { prepare, type EvaluateRulerInput, type Prepared } from './prepare-evaluation.js';
 
 export type { ActionLog, InvoiceSource, EvaluateRulerInput } from './prepare-evaluation.js';
@@ -23,7 +24,7 @@ export async function* evaluateRulerInBatches(input: EvaluateRulerInput): AsyncG
 }
 
 /** Synchronous {@link evaluateRulerInBatches} for arrays and sync iterables (a sync generator). */
-export function* evaluateRulerInBatchesSync(input: EvaluateRulerInput<Iterable<unknown>>): Generator<Result<RulerBatch, RulerError>> {
+export function* evaluateRulerInBatchesSync(input: EvaluateRulerInput<Iterable<RulerInvoice>>): Generator<Result<RulerBatch, RulerError>> {
   const prepared = prepare(input);
   if (prepared.isErr()) return yield err(prepared.error);
   const p = prepared.value;
@@ -75,7 +76,7 @@ function collect(header: Omit<RulerEvaluation, keyof RulerBatch>, batches: Itera
  * async iterable (a database cursor) use {@link evaluateRulerAsync}.
  * Returns `err` (and no actions) on the first malformed invoice, with its path.
  */
-export function evaluateRuler(input: EvaluateRulerInput<Iterable<unknown>>): Result<RulerEvaluation, RulerError> {
+export function evaluateRuler(input: EvaluateRulerInput<Iterable<RulerInvoice>>): Result<RulerEvaluation, RulerError> {
   const prepared = prepare(input);
   if (prepared.isErr()) return err(prepared.error);
   const p = prepared.value;
