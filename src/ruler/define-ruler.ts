@@ -1,10 +1,11 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { cobrancaError, parseInput } from '../errors.js';
+import { cobrancaError, parseInput, type InputOf } from '../errors.js';
 import { actionChannel, isSettlementAction } from './action.js';
 import type { RulerError } from './errors.js';
 import { checkSmsText } from './sms.js';
 import { rulerStepSchema, type RulerStep } from './step.js';
+import { freezePlainData } from './freeze.js';
 
 /**
  * The policy a ruler is checked against. By default a negativation step needs a
@@ -26,7 +27,7 @@ export const rulerSpecSchema = z.strictObject({
 });
 
 /** The input of {@link defineRuler}. */
-export type RulerSpec = z.input<typeof rulerSpecSchema>;
+export type RulerSpec = InputOf<typeof rulerSpecSchema>;
 
 declare const rulerBrand: unique symbol;
 
@@ -40,7 +41,7 @@ export type Ruler = z.output<typeof rulerSpecSchema> & { readonly [rulerBrand]: 
  * (`conflicting_steps`), a negativation without a notice step early enough
  * (`negativation_without_notice`), an SMS text over its limit (`sms_too_long`).
  */
-export function defineRuler(spec: unknown): Result<Ruler, RulerError> {
+export function defineRuler(spec: RulerSpec): Result<Ruler, RulerError> {
   const parsed = parseInput(rulerSpecSchema, spec);
   if (parsed.isErr()) return err(parsed.error);
   const ruler = parsed.value;
@@ -48,13 +49,13 @@ export function defineRuler(spec: unknown): Result<Ruler, RulerError> {
   if (problem) return err(problem);
   const sorted = ruler.steps.map((step, index) => ({ step, index })).sort((a, b) => a.step.offsetDays - b.step.offsetDays || a.index - b.index);
   const defined = { ...ruler, steps: sorted.map((s) => s.step) } as Ruler;
-  defined_.add(defined);
+  defined_.add(freezePlainData(defined));
   return ok(defined);
 }
 
 const defined_ = new WeakSet<object>();
 
-/** Whether a value is a ruler made by {@link defineRuler} (so it need not be checked again). */
+/** Whether a value is a ruler made by {@link defineRuler} (so it need not be checked again; it is frozen, so what is planned from it is cached by identity). */
 export function isRuler(value: unknown): value is Ruler {
   return typeof value === 'object' && value !== null && defined_.has(value);
 }

@@ -3,7 +3,9 @@ import { cobrancaError } from '../errors.js';
 import type { RulerError } from './errors.js';
 import { asyncBatches, isAsync, syncBatches } from './evaluate-batches.js';
 import type { RulerBatch, RulerEvaluation } from './outcome.js';
-import { prepare, type EvaluateRulerInput } from './prepare-evaluation.js';
+import type { OutcomeSink } from './evaluate-subject.js';
+import type { RulerInvoice } from './invoice.js';
+import { prepare, type EvaluateRulerInput, type Prepared } from './prepare-evaluation.js';
 
 export type { ActionLog, InvoiceSource, EvaluateRulerInput } from './prepare-evaluation.js';
 
@@ -22,12 +24,23 @@ export async function* evaluateRulerInBatches(input: EvaluateRulerInput): AsyncG
 }
 
 /** Synchronous {@link evaluateRulerInBatches} for arrays and sync iterables (a sync generator). */
-export function* evaluateRulerInBatchesSync(input: EvaluateRulerInput<Iterable<unknown>>): Generator<Result<RulerBatch, RulerError>> {
+export function* evaluateRulerInBatchesSync(input: EvaluateRulerInput<Iterable<RulerInvoice>>): Generator<Result<RulerBatch, RulerError>> {
   const prepared = prepare(input);
   if (prepared.isErr()) return yield err(prepared.error);
   const p = prepared.value;
   if (isAsync(p.source)) return yield err(cobrancaError('invalid_input', 'expected a synchronous iterable', { path: ['invoices'] }));
   yield* syncBatches(p, p.source);
+}
+
+/** Runs a synchronous evaluation to the end with every outcome in one sink (no per-batch copies). */
+function collectSync(p: Prepared, source: Iterable<unknown>): Result<RulerEvaluation, RulerError> {
+  const sink: OutcomeSink = { due: [], deferred: [], skipped: [] };
+  let invoicesEvaluated = 0;
+  for (const batch of syncBatches(p, source, sink)) {
+    if (batch.isErr()) return err(batch.error);
+    invoicesEvaluated += batch.value.invoicesEvaluated;
+  }
+  return ok({ ...p.header, ...sink, invoicesEvaluated });
 }
 
 function collect(header: Omit<RulerEvaluation, keyof RulerBatch>, batches: Iterable<Result<RulerBatch, RulerError>>): Result<RulerEvaluation, RulerError> {
@@ -63,12 +76,12 @@ function collect(header: Omit<RulerEvaluation, keyof RulerBatch>, batches: Itera
  * async iterable (a database cursor) use {@link evaluateRulerAsync}.
  * Returns `err` (and no actions) on the first malformed invoice, with its path.
  */
-export function evaluateRuler(input: EvaluateRulerInput<Iterable<unknown>>): Result<RulerEvaluation, RulerError> {
+export function evaluateRuler(input: EvaluateRulerInput<Iterable<RulerInvoice>>): Result<RulerEvaluation, RulerError> {
   const prepared = prepare(input);
   if (prepared.isErr()) return err(prepared.error);
   const p = prepared.value;
   if (isAsync(p.source)) return err(cobrancaError('invalid_input', 'invoices: an async iterable needs evaluateRulerAsync', { path: ['invoices'] }));
-  return collect(p.header, syncBatches(p, p.source));
+  return collectSync(p, p.source);
 }
 
 /**
@@ -79,7 +92,7 @@ export async function evaluateRulerAsync(input: EvaluateRulerInput): Promise<Res
   const prepared = prepare(input);
   if (prepared.isErr()) return err(prepared.error);
   const p = prepared.value;
-  if (!isAsync(p.source)) return collect(p.header, syncBatches(p, p.source));
+  if (!isAsync(p.source)) return collectSync(p, p.source);
   const batches: Result<RulerBatch, RulerError>[] = [];
   for await (const batch of asyncBatches(p, p.source)) {
     if (batch.isErr()) return err(batch.error);

@@ -1,9 +1,10 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { parseInput, type CobrancaError } from '../errors.js';
+import { parseInput, type CobrancaError, type InputOf } from '../errors.js';
 import { NOTIFY_CHANNELS, type NotifyChannel } from './action.js';
 import { contactWindowSchema, DEFAULT_CONTACT_WINDOW, type ContactWindow } from './contact-window.js';
 import type { RulerError } from './errors.js';
+import { freezePlainData } from './freeze.js';
 
 /** Where a resolved setting came from: the library default or one of the three levels (seed 002). */
 export type SettingSource = 'library' | 'general' | 'branch' | 'contract';
@@ -90,7 +91,7 @@ export const rulerSettingsLevelShape = {
 export const settingsLevelSchema = z.strictObject(rulerSettingsLevelShape);
 
 /** One level of settings as written by a host. */
-export type SettingsLevel = z.input<typeof settingsLevelSchema>;
+export type SettingsLevel = InputOf<typeof settingsLevelSchema>;
 
 declare const resolvedBrand: unique symbol;
 
@@ -149,7 +150,7 @@ export function overlayLevels<T extends object>(defaults: T, levels: readonly (r
  * {@link resolveLevels}; the result says where each value came from. Errors
  * carry the level in the path (`branch.daysToRegister`).
  */
-export function resolveSettings(general: unknown = {}, branch: unknown = {}, contract: unknown = {}): Result<ResolvedSettings, RulerError> {
+export function resolveSettings(general: SettingsLevel = {}, branch: SettingsLevel = {}, contract: SettingsLevel = {}): Result<ResolvedSettings, RulerError> {
   const resolved = resolveLevels<RulerSettings>(settingsLevelSchema, DEFAULT_RULER_SETTINGS, [
     ['general', general, ['general']],
     ['branch', branch, ['branch']],
@@ -166,7 +167,7 @@ const resolved_ = new WeakSet<object>();
  * not on the module's public face.
  */
 export function resolvedRulerSettings(values: RulerSettings, sources: Readonly<Record<SettingKey, SettingSource>>): ResolvedSettings {
-  const resolved = { values, sources } as ResolvedSettings;
+  const resolved = freezePlainData({ values, sources }) as ResolvedSettings;
   resolved_.add(resolved);
   return resolved;
 }
