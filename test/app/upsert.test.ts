@@ -4,8 +4,9 @@ import { harness } from './harness.js';
 
 const base = { actor: 'erp-sync' };
 const address = { street: 'Rua A', number: '1', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' };
-const customer = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: `Cliente ${id}`, taxId: '529.982.247-25', kind: 'person', email: `${id}@example.com`, address, ...extra });
-const invoice = (id: string, customerId: string, extra: Record<string, unknown> = {}) => ({ id, customerId, amount: '373.52', dueDate: '2026-11-10', ...extra });
+/** Rows as a host's untyped import would send them (some deliberately wrong), hence `never`. */
+const customer = (id: string, extra: Record<string, unknown> = {}): never => ({ id, name: `Cliente ${id}`, taxId: '529.982.247-25', kind: 'person', email: `${id}@example.com`, address, ...extra }) as never;
+const invoice = (id: string, customerId: string, extra: Record<string, unknown> = {}): never => ({ id, customerId, amount: '373.52', dueDate: '2026-11-10', ...extra }) as never;
 
 describe('upsertCustomers / upsertInvoices: a host imports its portfolio in batches, all or nothing', () => {
   it('creates, then updates what changed and leaves equal rows alone; documents are stored as digits', async () => {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { civilDateSchema } from '../../calendar/index.js';
 import { taxIdSchema } from '../../documents/index.js';
-import { cobrancaError } from '../../errors.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import type { CustomerRecord } from '../../ports/index.js';
 import { recordAudit } from '../audit.js';
 import { abort, commandBaseSchema, runCommand } from '../command.js';
@@ -49,7 +49,7 @@ export const upsertCustomersSchema = commandBaseSchema.extend({ customers: z.arr
  * transaction. A customer sent equal to what is stored is left alone.
  */
 export function upsertCustomers(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof upsertCustomersSchema>) =>
     runCommand(context, 'upsertCustomers', upsertCustomersSchema, input, async (tx, cmd): Promise<UpsertReport> => {
       const twice = repeatedIndex(cmd.customers.map((c) => c.id));
       if (twice !== undefined) abort(cobrancaError('invalid_input', `customer id '${cmd.customers[twice]?.id ?? ''}' is given twice in one batch`, { path: ['customers', twice, 'id'] }));

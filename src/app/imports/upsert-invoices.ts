@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { civilDateSchema } from '../../calendar/index.js';
-import { cobrancaError } from '../../errors.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import { fromCents, nonNegativeMoneySchema } from '../../money/index.js';
 import type { InvoiceRecord } from '../../ports/index.js';
 import { recordAudit } from '../audit.js';
@@ -48,7 +48,7 @@ function merged(current: InvoiceRecord, wanted: Omit<InvoiceRecord, 'version'>):
  * one insert and one update in one transaction.
  */
 export function upsertInvoices(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof upsertInvoicesSchema>) =>
     runCommand(context, 'upsertInvoices', upsertInvoicesSchema, input, async (tx, cmd): Promise<UpsertReport> => {
       const twice = repeatedIndex(cmd.invoices.map((i) => i.id));
       if (twice !== undefined) abort(cobrancaError('invalid_input', `invoice id '${cmd.invoices[twice]?.id ?? ''}' is given twice in one batch`, { path: ['invoices', twice, 'id'] }));
