@@ -30,6 +30,7 @@ import { settleEffect } from './effects/settle-effect.js';
 import { requestProtest } from './protest/request-protest.js';
 import { addToSpcControl, convertSpcControl, removeFromSpcControl } from './spc-control/spc-control.js';
 import { recordProtestEvent } from './protest/record-protest-event.js';
+import type { CollectionsError } from './errors.js';
 
 /** Options of {@link createCollections}: the ports, the policies, and handlers for effects only the host can perform. */
 export type CollectionsOptions = Omit<Ports, 'bureaus'> &
@@ -64,9 +65,9 @@ export function createCollections(options: CollectionsOptions) {
     /** Runs the daily cycle as of now (or `{ asOf }`): agreements, negativations, the ruler, reconciliation, the outbox. */
     runDailyCycle: (input?: InputOf<typeof dailyCycleInputSchema>) => runDailyCycle(context, handlers, input),
     /** Performs pending outbox effects now (what the cycle does last). */
-    performEffects: (): Promise<Result<OutboxPass, CobrancaError>> => performPendingEffects(context, { handlers: handlers(context) }).then((pass) => ok(pass), (e: unknown) => err(toAppError(e))),
+    performEffects: (): Promise<Result<OutboxPass, CollectionsError>> => performPendingEffects(context, { handlers: handlers(context) }).then((pass) => ok(pass), (e: unknown) => err(toAppError(e))),
     /** Effects waiting in the outbox (for a host that performs its own kinds by polling). */
-    pendingEffects: (limit = 100): Promise<Result<OutboxEffect[], CobrancaError>> => store.transaction((tx) => tx.outbox.pending(limit)).then((effects) => ok(effects), (e: unknown) => err(toAppError(e))),
+    pendingEffects: (limit = 100): Promise<Result<OutboxEffect[], CollectionsError>> => store.transaction((tx) => tx.outbox.pending(limit)).then((effects) => ok(effects), (e: unknown) => err(toAppError(e))),
     /** The host tells that it performed (`done`) or gave up on (`failed`) an effect it read with `pendingEffects`. */
     settleEffect: settleEffect(context),
     startCollection: startCollection(context),
@@ -132,7 +133,7 @@ function recordingTookEffect(context: AppContext, handlers: Readonly<Record<stri
   return out;
 }
 
-function gatewaysOf(single: BureauGateway | undefined, named: Readonly<Record<string, BureauGateway>> | undefined, settings: unknown): Result<Readonly<Record<string, BureauGateway>>, CobrancaError> {
+function gatewaysOf(single: BureauGateway | undefined, named: Readonly<Record<string, BureauGateway>> | undefined, settings: unknown): Result<Readonly<Record<string, BureauGateway>>, CollectionsError> {
   if (single !== undefined && named !== undefined) return err(cobrancaError('invalid_input', 'give either `bureau` (one gateway) or `bureaus` (by name), not both', { path: ['bureau'] }));
   if (named !== undefined) {
     if (typeof named !== 'object' || named === null || Object.keys(named).length === 0) return err(cobrancaError('invalid_input', 'give at least one bureau gateway', { path: ['bureaus'] }));

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { cobrancaError, formatPath, parseInput, withPathPrefix, type CobrancaError, type InputOf } from '../errors.js';
+import { cobrancaError, formatPath, parseInput, withPathPrefix, type InputOf } from '../errors.js';
 import { addMonths, type CivilDate } from '../calendar/index.js';
 import { parseTaxId } from '../documents/index.js';
 import { lateChargesPolicySchema, type LateChargesCalculator, type LateChargesPolicyInput } from '../agreements/index.js';
@@ -13,6 +13,7 @@ import type { SettingsSubject, SubjectSettings } from './settings/subject-settin
 import type { RateSource } from '../ports/index.js';
 import { resolveProtestPolicy, protestPolicySchema, type ProtestPolicy } from './protest/protest-policy.js';
 import type { BusinessCalendar } from '../calendar/index.js';
+import type { CollectionsError } from './errors.js';
 
 /** The policy part of `createCollections`' options, as the host writes it. */
 export const policyOptionsSchema = z.strictObject({
@@ -69,7 +70,7 @@ export interface Policies {
  * is reported at `createCollections` (every contradiction, with its path), not
  * in the middle of a cycle. `bureaus` are the names of the gateways given.
  */
-export function resolvePolicies(input: unknown, bureaus: readonly string[], rates: RateSource, calendar: BusinessCalendar): Result<Policies, CobrancaError> {
+export function resolvePolicies(input: unknown, bureaus: readonly string[], rates: RateSource, calendar: BusinessCalendar): Result<Policies, CollectionsError> {
   const parsed = parseInput(policyOptionsSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const options = parsed.value;
@@ -119,7 +120,7 @@ function rulerKeyOf(ruler: unknown): string {
 }
 
 /** With the one-ruler shorthand, paths say `ruler.…` as the host wrote it, not `rulers.<id>.…`. */
-function fromShorthand(error: CobrancaError): CobrancaError {
+function fromShorthand(error: CollectionsError): CollectionsError {
   const path = error.path;
   if (!path || path[0] !== 'rulers' || path.length < 2) return error;
   return withPathPrefix({ ...error, path: path.slice(2), message: error.message.slice(formatPath(path).length + 2) }, ['ruler']);

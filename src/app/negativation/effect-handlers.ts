@@ -1,6 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { BureauAnswer, BureauStatusReport, NegativationRecord } from '../../ports/index.js';
-import type { CobrancaError } from '../../errors.js';
 import type { NegativationEventInput } from '../../negativation/index.js';
 import { formatTaxId } from '../../documents/index.js';
 import { attempt, toAppError } from '../command.js';
@@ -8,6 +7,7 @@ import { recipientOf } from '../recipient.js';
 import { gatewayOf, type AppContext } from '../dependencies.js';
 import type { EffectHandler } from '../outbox.js';
 import { applyNegativationEvent, negativationOf } from './negativation-store.js';
+import type { CollectionsError } from '../errors.js';
 
 type Step = (record: NegativationRecord) => NegativationEventInput | undefined;
 
@@ -137,7 +137,7 @@ export function negativationEffectHandlers(context: AppContext): Record<string, 
  * status query): registered → accepted, rejected, removed. A report that no
  * longer applies (already recorded) changes nothing.
  */
-export async function applyBureauReport(context: AppContext, report: BureauStatusReport): Promise<Result<void, CobrancaError>> {
+export async function applyBureauReport(context: AppContext, report: BureauStatusReport): Promise<Result<void, CollectionsError>> {
   try {
     await follow(context, report.negativationId, [
       (r) => {

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { parseInput, withPathPrefix, type CobrancaError } from '../../errors.js';
+import type { CollectionsError } from '../errors.js';
+import { parseInput, withPathPrefix } from '../../errors.js';
 import { protestSettingsSchema, type ProtestSettings } from '../../protest/index.js';
 
 /** Protest options as the host writes them: a notary and settings, general and per branch. */
@@ -22,7 +23,7 @@ export interface ProtestPolicy {
 }
 
 /** Resolves the protest policy once: a bad setting is reported when wiring, with its path. */
-export function resolveProtestPolicy(input: z.output<typeof protestPolicySchema>): Result<(branch?: string) => ProtestPolicy, CobrancaError> {
+export function resolveProtestPolicy(input: z.output<typeof protestPolicySchema>): Result<(branch?: string) => ProtestPolicy, CollectionsError> {
   const general = parseInput(protestSettingsSchema, input.general ?? {});
   if (general.isErr()) return err(withPathPrefix(general.error, ['protestSettings', 'general']));
   const policyOf = (settings: ProtestSettings, notary: string | undefined): ProtestPolicy => ({

@@ -5,6 +5,7 @@ import { defineRuler, isRuler, type Ruler, type RulerSpec } from '../../ruler/in
 import { planRuler } from '../../ruler/plan.js';
 import { settingsTreeSchema, type SettingsTree, type SettingsTreeInput } from './settings-tree.js';
 import { resolveTree, subjectSettings, type ResolvedTree, type SettingsSubject, type SubjectSettings } from './subject-settings.js';
+import type { CollectionsError } from '../errors.js';
 
 /**
  * The contradictions {@link checkConfiguration} finds, each a setting or step
@@ -74,7 +75,7 @@ export interface Configuration {
  * path, its reason and the subjects it arises for
  * (`contradictory_configuration`, `details.problems`). Pure.
  */
-export function checkConfiguration(input: ConfigurationInput): Result<Configuration, CobrancaError> {
+export function checkConfiguration(input: ConfigurationInput): Result<Configuration, CollectionsError> {
   const parsed = parseInput(configurationInputSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const { settings, bureaus } = parsed.value;
