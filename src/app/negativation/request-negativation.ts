@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { StoreTransaction } from '../../ports/index.js';
-import { REQUEST_ORIGINS, startNegativation } from '../../negativation/index.js';
-import { cobrancaError } from '../../errors.js';
+import { REQUEST_ORIGINS, startNegativation, type NegativationRequestInput } from '../../negativation/index.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
@@ -27,7 +27,7 @@ export const requestNegativationSchema = commandBaseSchema.extend({
 });
 
 /** Input of {@link requestNegativation} as the host writes it. */
-export type RequestNegativationInput = z.input<typeof requestNegativationSchema>;
+export type RequestNegativationInput = InputOf<typeof requestNegativationSchema>;
 
 /**
  * Requests the registration of an invoice at a bureau, through every legal
@@ -37,7 +37,7 @@ export type RequestNegativationInput = z.input<typeof requestNegativationSchema>
  * by field); nothing is written.
  */
 export function requestNegativation(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof requestNegativationSchema>) =>
     runCommand(context, 'requestNegativation', requestNegativationSchema, input, async (tx, cmd) => {
       const { termsAcceptance } = cmd;
       if (!termsAcceptance) abort(cobrancaError('terms_not_accepted', 'a manual request needs the operator to accept the negativation terms: termsAcceptance { acceptedBy, acceptedAt, version } (seed 000)', { path: ['termsAcceptance'] }));
@@ -80,7 +80,7 @@ export async function startRequest(tx: StoreTransaction, context: AppContext, cm
     creditor: policies.creditor,
     debtor: debtorOf(customer),
     title: titleOf(invoice, agreement?.status === 'active'),
-    settings: settings.negativation,
+    settings: settings.negativation as NegativationRequestInput['settings'],
     existing: existingOf(existing),
     on: context.today(),
     actor: cmd.actor,
