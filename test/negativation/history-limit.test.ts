@@ -12,8 +12,8 @@ function withHistory(events: number): Negativation {
   return { ...n, version: events, history };
 }
 
-const sameStatus = { type: 'agreement_made', on: '2026-11-20', actor: 'op', agreementId: 'ag-1' };
-const removal = { type: 'removal_requested', on: '2026-11-20', actor: 'op', paidOutside: { paidOn: '2026-11-19', fundsAvailableOn: '2026-11-19' } };
+const sameStatus = { type: 'agreement_made', on: '2026-11-20', actor: 'op', agreementId: 'ag-1' } as const;
+const removal = { type: 'removal_requested', on: '2026-11-20', actor: 'op', paidOutside: { paidOn: '2026-11-19', fundsAvailableOn: '2026-11-19' } } as const;
 
 describe('the history is bounded without blocking a removal (cost cliff: each event copies the history)', () => {
   it('takes a same-status event below the limit', () => {
