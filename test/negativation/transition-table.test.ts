@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { NEGATIVATION_EVENT_TYPES, NEGATIVATION_STATUSES, transition, type Negativation, type NegativationEventInput, type NegativationEventType, type NegativationStatus } from '../../src/negativation/index.js';
 import { hideBanner, step, type Handler } from '../../src/negativation/handlers/step.js';
 import { TRANSITIONS, eventAppliesIn, eventsAllowedIn } from '../../src/negativation/transition-table.js';
-import { untyped } from '../support/untyped.js';
 import { approval, approvedAndNotified, calendar, negativatedEvents, run, started } from './fixtures.js';
 
 const paidOutside = { paidOn: '2026-11-10', fundsAvailableOn: '2026-11-11' };
@@ -49,7 +48,7 @@ describe('the transition table drives transition()', () => {
 
   it.each(pairs.filter(([status, event]) => !eventAppliesIn(status, event)))('%s + %s is not in the table: illegal_transition, naming what is allowed', (status, event) => {
     const n = negativationIn(status);
-    const result = untyped(transition)(n, eventOf(event), { calendar });
+    const result = transition(n, eventOf(event) as never, { calendar });
     expect(result.isErr()).toBe(true);
     const error = result._unsafeUnwrapErr();
     expect(error.code).toBe('illegal_transition');
@@ -58,7 +57,7 @@ describe('the transition table drives transition()', () => {
 
   it.each(pairs.filter(([status, event]) => eventAppliesIn(status, event)))('%s + %s is in the table: never refused as absent from it, and lands on one of its rows', (status, event) => {
     const n = negativationIn(status);
-    const result = untyped(transition)(n, eventOf(event), { calendar });
+    const result = transition(n, eventOf(event) as never, { calendar });
     if (result.isErr()) {
       // a refusal for the situation (a guard, nothing to retry …), never "not in the table"
       expect(result.error.details?.['allowed']).toBeUndefined();
