@@ -4,8 +4,8 @@ import fc from 'fast-check';
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 /** A fixed seed in `npm test` (reproducible); `npm run fuzz` may set FUZZ_SEED to explore. */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 12_012);
-/** No single call may take longer than this (a hang guard with a wide margin, not a speed test). */
-export const CALL_BUDGET_MS = Number(process.env.FUZZ_CALL_BUDGET_MS ?? 3_000);
+/** No single call may take longer than this (a hang guard with a margin wide enough for a loaded CI machine, not a speed test; `npm run fuzz` may tighten it). */
+export const CALL_BUDGET_MS = Number(process.env.FUZZ_CALL_BUDGET_MS ?? 15_000);
 
 function cyclic(): Record<string, unknown> {
   const o: Record<string, unknown> = { cents: 100, id: 'x' };

@@ -3,13 +3,10 @@ import { allocate, fromCents, parseBrl, parseDecimal, parseMoney } from '../../s
 
 /** Issue 12, defects 1 and 7: text parsers are linear, and no input makes them throw. */
 describe('money parsers under hostile input', () => {
-  it('parseBrl answers "-", n spaces and "x" without hanging (three adjacent \\s* took 9.6 s at n = 3,000)', () => {
-    // A hang guard, not a speed test: the bound is a thousand times what a linear parser needs.
-    for (const n of [3_000, 100_000]) {
-      const started = performance.now();
-      expect(parseBrl(`-${' '.repeat(n)}x`)._unsafeUnwrapErr().code).toBe('invalid_money');
-      expect(performance.now() - started, `n = ${n}`).toBeLessThan(1_000);
-    }
+  // A hang guard, not a speed test: the old cubic backtracking took 9.6 s at n = 3,000, so at n = 100,000 it would run for
+  // days and the test's own timeout (below) fails it; a linear parser answers in about a millisecond. No timing assertion.
+  it('parseBrl answers "-", n spaces and "x" without hanging (three adjacent \\s* took 9.6 s at n = 3,000)', { timeout: 30_000 }, () => {
+    for (const n of [3_000, 100_000]) expect(parseBrl(`-${' '.repeat(n)}x`)._unsafeUnwrapErr().code, `n = ${n}`).toBe('invalid_money');
   });
 
   it('parseBrl still reads every form it read before', () => {
