@@ -31,6 +31,7 @@ export {
   type Negativation,
   type Creditor,
   type NegativatedTitle,
+  type RegistrationGroup,
   type Notice,
   type PaymentRecord,
   type Settlement,

@@ -46,6 +46,7 @@ export const negativationSchema = z
       })
       .strict(),
     title: z.object({ id: text, amount: moneySchema, dueDate: civilDateSchema }).strict(),
+    registration: z.object({ id: text, titleIds: z.array(text).min(2) }).strict().optional(),
     outstanding: moneySchema,
     requestedOn: civilDateSchema,
     ageLimitOn: civilDateSchema,

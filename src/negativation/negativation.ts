@@ -21,6 +21,20 @@ export interface NegativatedTitle {
   readonly dueDate: CivilDate;
 }
 
+/**
+ * Several titles of one debtor at one creditor registered together (seed 000:
+ * "quais cobranças estão sendo negativadas"). Each title keeps its own
+ * negativation (its own status, payments and Súmula 548 deadline); they share
+ * this registration: one prior notice names them all, and the bureau receives
+ * them as one registration. Paying one title removes that title only.
+ */
+export interface RegistrationGroup {
+  /** The host's id of the registration. */
+  readonly id: string;
+  /** Every title of the registration, this one included, in the order requested. */
+  readonly titleIds: readonly string[];
+}
+
 /** A prior notice sent to the debtor (CDC art. 43 §2). */
 export interface Notice {
   readonly channel: NoticeChannel;
@@ -78,6 +92,8 @@ export interface Negativation {
   readonly creditor: Creditor;
   readonly debtor: Debtor;
   readonly title: NegativatedTitle;
+  /** The registration this title shares with other titles of the same debtor, when several were registered together. */
+  readonly registration?: RegistrationGroup;
   /** What is still owed after partial payments. */
   readonly outstanding: Money;
   readonly requestedOn: CivilDate;

@@ -42,6 +42,8 @@ export interface BureauRegistration {
   readonly dueDate: CivilDate;
   /** The nature-of-debt code (bureau table); the adapter's profile supplies a default when absent. */
   readonly natureOfDebt?: string;
+  /** When this title is one of several registered together (seed 000): the registration's id and all its titles. */
+  readonly registration?: { readonly id: string; readonly titleIds: readonly string[] };
 }
 
 /** A removal request: why and on which day, and the bureau's own reference when known. */
