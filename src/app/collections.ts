@@ -24,7 +24,8 @@ import { requestNegativation } from './negativation/request-negativation.js';
 import { cancelNegativation, requestRemoval } from './negativation/removal-and-cancel.js';
 import { applyBureauReport, negativationEffectHandlers } from './negativation/effect-handlers.js';
 import { runDailyCycle } from './cycle/run-daily-cycle.js';
-import { recordTookEffect } from './cycle/took-effect.js';
+import { FOLLOWED_UP_KINDS, recordTookEffect } from './cycle/took-effect.js';
+import { settleEffect } from './effects/settle-effect.js';
 import { requestProtest } from './protest/request-protest.js';
 import { addToSpcControl, convertSpcControl, removeFromSpcControl } from './spc-control/spc-control.js';
 import { recordProtestEvent } from './protest/record-protest-event.js';
@@ -65,6 +66,8 @@ export function createCollections(options: CollectionsOptions) {
     performEffects: (): Promise<Result<OutboxPass, CobrancaError>> => performPendingEffects(context, { handlers: handlers(context) }).then((pass) => ok(pass), (e: unknown) => err(toAppError(e))),
     /** Effects waiting in the outbox (for a host that performs its own kinds by polling). */
     pendingEffects: (limit = 100): Promise<Result<OutboxEffect[], CobrancaError>> => store.transaction((tx) => tx.outbox.pending(limit)).then((effects) => ok(effects), (e: unknown) => err(toAppError(e))),
+    /** The host tells that it performed (`done`) or gave up on (`failed`) an effect it read with `pendingEffects`. */
+    settleEffect: settleEffect(context),
     startCollection: startCollection(context),
     confirmCollection: confirmCollection(context),
     addComment: addComment(context),
@@ -116,7 +119,7 @@ export function createCollections(options: CollectionsOptions) {
  */
 function recordingTookEffect(context: AppContext, handlers: Readonly<Record<string, EffectHandler>> | undefined): Record<string, EffectHandler> {
   const out: Record<string, EffectHandler> = { ...handlers };
-  for (const kind of ['suspend-service', 'reduce-service']) {
+  for (const kind of FOLLOWED_UP_KINDS) {
     const perform = handlers?.[kind];
     if (!perform) continue;
     out[kind] = async (effect) => {

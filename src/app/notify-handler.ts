@@ -1,6 +1,7 @@
 import type { OutboxEffect, OutgoingMessage, StoreTransaction } from '../ports/index.js';
 import type { AppContext } from './dependencies.js';
 import type { GuardedEffectHandler } from './outbox.js';
+import { recipientOf } from './recipient.js';
 
 /** Registration states that mean the debt was paid or settled: no more dunning. */
 const SETTLED_REGISTRATION = new Set(['recovering', 'recovered']);
@@ -29,21 +30,35 @@ export async function contactObsolete(tx: StoreTransaction, effect: OutboxEffect
 }
 
 /**
+ * Where a contact goes at the moment it is sent: for a ruler contact, the
+ * customer's current address for the channel (a contact deferred to the
+ * contact window goes where the customer is now, not where they were when it
+ * was decided); for an operator's message, the address the operator chose.
+ */
+async function currentRecipient(tx: StoreTransaction, effect: OutboxEffect): Promise<string | undefined> {
+  const { channel, customerId, stepId, to } = effect.payload as { channel?: unknown; customerId?: unknown; stepId?: unknown; to?: unknown };
+  if (typeof stepId !== 'string' || typeof customerId !== 'string' || typeof channel !== 'string') return typeof to === 'string' ? to : undefined;
+  return recipientOf(await tx.customers.get(customerId), channel);
+}
+
+/**
  * Delivers a `notify` effect (ruler contacts, account e-mails and messages)
  * through the notifier, with the effect's key. A ruler contact is re-checked
- * ({@link contactObsolete}) in the transaction that sends it and marks it done.
+ * ({@link contactObsolete}) in the transaction that sends it and marks it
+ * done, and goes to the customer's current address ({@link currentRecipient});
+ * one whose customer no longer has an address for its channel is cancelled.
  */
 export function notifyHandler(context: AppContext): GuardedEffectHandler {
   return {
-    obsolete: contactObsolete,
-    perform: async (effect) => {
+    obsolete: async (tx, effect) => (await contactObsolete(tx, effect)) ?? ((await currentRecipient(tx, effect)) === undefined ? `customer ${String(effect.payload['customerId'])} has no ${String(effect.payload['channel'])} contact any more` : undefined),
+    perform: async (effect, tx) => {
       const payload = effect.payload as Record<string, unknown> & { channel: OutgoingMessage['channel']; customerId: string; to: string };
-      const { channel, customerId, to, templateId, text, ...data } = payload;
+      const { channel, customerId, to: decidedTo, templateId, text, ...data } = payload;
       await context.notifier.send({
         key: effect.key,
         channel,
         customerId,
-        to,
+        to: (await currentRecipient(tx, effect)) ?? decidedTo,
         ...(typeof templateId === 'string' ? { templateId } : {}),
         ...(typeof text === 'string' ? { text } : {}),
         data,

@@ -14,8 +14,8 @@ export type EffectHandler = (effect: OutboxEffect) => Promise<unknown>;
 export interface GuardedEffectHandler {
   /** Why the effect no longer applies (it is then `cancelled`, never performed), or `undefined` to perform it. */
   readonly obsolete: (tx: StoreTransaction, effect: OutboxEffect) => Promise<string | undefined>;
-  /** Performs the effect; rejects when it failed (it will be retried). */
-  readonly perform: EffectHandler;
+  /** Performs the effect, reading what it needs in the same transaction as the check; rejects when it failed (it will be retried). */
+  readonly perform: (effect: OutboxEffect, tx: StoreTransaction) => Promise<unknown>;
 }
 
 /** What one pass over the outbox did. */
@@ -115,7 +115,7 @@ export async function performPendingEffects(context: AppContext, options: Outbox
             return;
           }
           try {
-            await handler.perform(effect);
+            await handler.perform(effect, tx);
           } catch (error) {
             await failure(tx, effect, error);
             return;

@@ -23,6 +23,7 @@ const commands: Record<string, unknown> = {
   requestNegativation: { ...base, invoiceId: 'i1' },
   requestRemoval: { ...base, negativationId: 'negativation-1', reason: 'pago' },
   cancelNegativation: { ...base, negativationId: 'negativation-1', reason: 'erro' },
+  settleEffect: { ...base, effectKey: 'no-such-effect', outcome: 'failed', reason: 'desligado' },
   runDailyCycle: { asOf: '2026-11-20T10:00:00-03:00' },
 };
 
