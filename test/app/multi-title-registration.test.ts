@@ -29,7 +29,7 @@ describe('several titles in one registration (seed 000), over simulated days', (
     await h.cycleOn('2026-10-26');
     const notices = h.notifier.calls.filter((m) => m.templateId === 'negativation-prior-notice');
     expect(notices).toHaveLength(1);
-    expect(notices[0]?.data['titles']).toEqual([
+    expect(notices[0]?.data?.['titles']).toEqual([
       { titleId: 't1', amount: { cents: 10_000 }, dueDate: '2026-09-01' },
       { titleId: 't2', amount: { cents: 15_000 }, dueDate: '2026-09-10' },
       { titleId: 't3', amount: { cents: 20_000 }, dueDate: '2026-09-20' },
