@@ -19,6 +19,8 @@ export {
 } from './status.js';
 export {
   NOTICE_CHANNELS,
+  NOTICE_MODES,
+  type NoticeMode,
   DEFAULT_NEGATIVATION_SETTINGS,
   negativationSettingsSchema,
   negativationSettingsShape,
@@ -58,6 +60,7 @@ export {
   type GuardViolation,
   type GuardStage,
   earliestSubmissionOn,
+  noticeCountsFrom,
   type RefusalKind,
   type RefusalVerdict,
   refusalKindOfGuard,

@@ -57,7 +57,12 @@ export const negativationSchema = z
     inActiveAgreement: z.boolean(),
     disputed: z.boolean(),
     agreementId: z.string().optional(),
-    notices: z.array(z.object({ channel: z.enum(NOTICE_CHANNELS), sentOn: civilDateSchema, proofOfPosting: z.string().optional() }).strict()),
+    notices: z.array(
+      z
+        .object({ channel: z.enum(NOTICE_CHANNELS), sentOn: civilDateSchema, proofOfPosting: z.string().optional(), sender: z.literal('bureau').optional(), readOn: civilDateSchema.optional() })
+        .strict(),
+    ),
+    bureauNoticeRequestedOn: civilDateSchema.optional(),
     portalBannerShown: z.boolean(),
     noticePeriodElapsedOn: civilDateSchema.optional(),
     submittedOn: civilDateSchema.optional(),

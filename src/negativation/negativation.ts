@@ -40,6 +40,10 @@ export interface Notice {
   readonly channel: NoticeChannel;
   readonly sentOn: CivilDate;
   readonly proofOfPosting?: string;
+  /** Who sent it: the creditor (absent) or the bureau (`bureau_notice_posted`, STJ Súmula 359). */
+  readonly sender?: 'bureau';
+  /** The day the debtor read it (an e-mail's read receipt, `notice_read`). */
+  readonly readOn?: CivilDate;
 }
 
 /** A payment recorded against the title. */
@@ -112,6 +116,8 @@ export interface Negativation {
   readonly agreementId?: string;
   readonly notices: readonly Notice[];
   readonly portalBannerShown: boolean;
+  /** The day the bureau was asked to post the notice (`bureau-sends`, or an unread e-mail in `email-then-bureau-letter`). */
+  readonly bureauNoticeRequestedOn?: CivilDate;
   readonly noticePeriodElapsedOn?: CivilDate;
   readonly submittedOn?: CivilDate;
   readonly bureauReference?: string;

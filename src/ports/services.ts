@@ -77,8 +77,11 @@ export type BureauAnswer =
 export interface BureauStatusReport {
   readonly negativationId: string;
   readonly protocol?: string;
-  readonly status: 'registered' | 'rejected' | 'removed' | 'pending';
+  /** `notice_posted`: the bureau posted the prior notice letter (its `proofOfPosting`), in the notice modes where the bureau sends it. */
+  readonly status: 'registered' | 'rejected' | 'removed' | 'pending' | 'notice_posted';
   readonly reason?: string;
+  /** The post office's proof of posting of the bureau's notice letter (with `notice_posted`). */
+  readonly proofOfPosting?: string;
   readonly at: string;
 }
 

@@ -174,6 +174,9 @@ export async function applyBureauReport(context: AppContext, report: BureauStatu
         }
         if (report.status === 'rejected' && (r.status === 'awaiting_return' || r.status === 'cancelling')) return { type: 'bureau_rejected', ...base, reason: report.reason ?? 'rejected by the bureau' };
         if (report.status === 'removed' && (r.status === 'recovering' || r.status === 'cancelling' || r.status === 'negativated')) return { type: 'bureau_removed', ...base };
+        if (report.status === 'notice_posted' && r.status === 'processing' && report.proofOfPosting !== undefined && !negativationOf(r).notices.some((n) => n.proofOfPosting === report.proofOfPosting)) {
+          return { type: 'bureau_notice_posted', ...base, proofOfPosting: report.proofOfPosting };
+        }
         return undefined;
       },
     ]);

@@ -16,7 +16,7 @@ import { resolveTree, subjectSettings, type ResolvedTree, type SettingsSubject, 
  * - `removal_step_while_removal_manual`: a `remove-negativation` step where `removeAutomatically` is No;
  * - `channel_never_enabled`: a notify step whose channel no subject using its ruler enables;
  * - `default_contact_type_disabled`: follow-ups (`daysToNextAction`) go by a channel the subject disables;
- * - `notice_channel_not_qualifying`: the prior notice goes by a channel that does not count as notice, so no registration could ever be submitted;
+ * - `notice_channel_not_qualifying`: in `creditor-letter` mode the prior notice goes by a channel that does not count as notice, so no registration could ever be submitted;
  * - `protest_before_minimum_days`: a `protest` step earlier than the subject's `protestDaysAfterDueDate` (the protest guard would refuse it).
  */
 export type ConfigurationProblemCode =
@@ -182,8 +182,9 @@ function chooseBureau(resolved: ResolvedTree, bureaus: readonly string[], proble
 }
 
 function checkNegativationPolicy(resolved: ResolvedTree, problems: Problems): void {
-  const { defaultNoticeChannel, qualifyingNoticeChannels } = resolved.values;
-  if (!qualifyingNoticeChannels.includes(defaultNoticeChannel)) {
+  const { defaultNoticeChannel, qualifyingNoticeChannels, noticeMode } = resolved.values;
+  // in the other modes the wait counts from the e-mail's reading or the bureau's posting, not from the creditor's channel
+  if (noticeMode === 'creditor-letter' && !qualifyingNoticeChannels.includes(defaultNoticeChannel)) {
     problems.add(
       'notice_channel_not_qualifying',
       resolved.pathOf('defaultNoticeChannel'),

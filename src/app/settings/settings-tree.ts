@@ -20,6 +20,8 @@ export const settingLevelShape = {
   noticeWaitingDays: inheritable(negativationSettingsShape.noticeWaitingDays).optional(),
   qualifyingNoticeChannels: inheritable(negativationSettingsShape.qualifyingNoticeChannels).optional(),
   defaultNoticeChannel: inheritable(negativationSettingsShape.defaultNoticeChannel).optional(),
+  noticeMode: inheritable(negativationSettingsShape.noticeMode).optional(),
+  emailReadDays: inheritable(negativationSettingsShape.emailReadDays).optional(),
   submissionCutoffMonths: inheritable(negativationSettingsShape.submissionCutoffMonths).optional(),
   prescriptionYears: inheritable(negativationSettingsShape.prescriptionYears).optional(),
   requireBirthDateForPersons: yesNoDefaultSchema.optional(),

@@ -64,6 +64,8 @@ const NEGATIVATION_KEYS = [
   'noticeWaitingDays',
   'qualifyingNoticeChannels',
   'defaultNoticeChannel',
+  'noticeMode',
+  'emailReadDays',
   'submissionCutoffMonths',
   'prescriptionYears',
   'requireBirthDateForPersons',

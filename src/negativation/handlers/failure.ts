@@ -1,4 +1,5 @@
 import { earliestSubmissionOn } from '../guards/index.js';
+import { bureauNoticeEffect } from './notice.js';
 import { illegal, requestRemoval, step, type Handler, type NegativationPatch } from './step.js';
 
 /** Something went wrong: remember where, alert an operator. */
@@ -23,7 +24,8 @@ export const retry: Handler<'retry'> = (n, e, calendar) => {
   const patch: NegativationPatch = { failure: undefined };
   switch (from) {
     case 'processing':
-      return step(variant, patch, earliestSubmissionOn(n) === undefined ? [{ type: 'send_notice', negativationId: n.id, channel: n.settings.defaultNoticeChannel }] : []);
+      if (earliestSubmissionOn(n) !== undefined) return step(variant, patch);
+      return step(variant, patch, [n.settings.noticeMode === 'bureau-sends' ? bureauNoticeEffect(n) : { type: 'send_notice', negativationId: n.id, channel: n.settings.noticeMode === 'email-then-bureau-letter' ? 'email' : n.settings.defaultNoticeChannel }]);
     case 'awaiting_return':
       return step(variant, { ...patch, submittedOn: e.on }, [{ type: 'submit_to_bureau', negativationId: n.id, bureau: n.bureau }]);
     case 'recovering':

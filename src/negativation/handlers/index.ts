@@ -3,6 +3,7 @@ import type { NegativationError } from '../errors.js';
 import type { NegativationEventType } from '../events.js';
 import { analysisApproved, bureauAccepted, bureauRejected, noticePeriodElapsed, noticeSent, submitted } from './bureau-flow.js';
 import { failure, retry } from './failure.js';
+import { bureauNoticePosted, bureauNoticeRequested, noticeRead } from './notice.js';
 import { paymentReceived } from './payment.js';
 import { agreementMade, bureauRemoved, cancelConfirmed, cancelRequested, removalRequested } from './removal.js';
 import { step, type Handler, type Step } from './step.js';
@@ -17,6 +18,9 @@ export const HANDLERS: { readonly [T in NegativationEventType]: Handler<T> } = {
   analysis_approved: analysisApproved,
   analysis_rejected: simple,
   notice_sent: noticeSent,
+  notice_read: noticeRead,
+  bureau_notice_requested: bureauNoticeRequested,
+  bureau_notice_posted: bureauNoticePosted,
   notice_period_elapsed: noticePeriodElapsed,
   submitted,
   bureau_accepted: bureauAccepted,
