@@ -19,13 +19,17 @@ export const entries = {
   'adapters/postgres/index': 'src/adapters/postgres/index.ts',
 };
 
-export default defineConfig({
+/** The `cobranca` command: ESM only, a host of the package's own entries (kept external, so it imports them as any host does). */
+export const cliEntries = { 'cli/main': 'src/cli/main.ts' };
+
+export default defineConfig([{
   entry: entries,
   format: ['esm', 'cjs'],
   dts: true,
   // Maps for stack traces, without the sources embedded (they would double the package).
   sourcemap: true,
-  clean: true,
+  // The CLI build runs beside this one: leave its folder alone.
+  clean: ['!cli/**'],
   splitting: true,
   treeshake: true,
   target: 'node20',
@@ -33,4 +37,17 @@ export default defineConfig({
   esbuildOptions(options) {
     options.sourcesContent = false;
   },
-});
+}, {
+  entry: cliEntries,
+  format: ['esm'],
+  dts: false,
+  sourcemap: true,
+  clean: false,
+  splitting: false,
+  target: 'node20',
+  outDir: 'dist',
+  external: [/^cobranca(\/.*)?$/],
+  esbuildOptions(options) {
+    options.sourcesContent = false;
+  },
+}]);

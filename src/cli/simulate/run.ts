@@ -1,0 +1,161 @@
+import { err, ok, type Result } from 'neverthrow';
+import { addDays, brazilianCalendar, createCollections, formatPath, type CivilDate, type CobrancaError, type DailyCycleReport } from 'cobranca';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { bureauWebhookListener, createHttpBureauGateway, startBureauSimulator, type BureauSimulator, type HttpBureauGateway } from 'cobranca/adapters/bureau-http';
+import { manualClock, sequentialIds, staticRates } from 'cobranca/testing';
+import { Agenda, scheduleCustomer } from './agenda.js';
+import { perform, type ActContext } from './acts.js';
+import { SIMULATION_BUREAUS, SIMULATION_CREDITOR, SIMULATION_RULERS, SIMULATION_SETTINGS } from './configuration.js';
+import { dice } from './dice.js';
+import { SimulationLedger } from './ledger.js';
+import { countingNotifier } from './notifier.js';
+import { issuedOn, syntheticPortfolio, type Behaviour } from './portfolio.js';
+import { openStore, type OpenedStore, type StoreChoice } from './stores.js';
+import { summarize, type SimulationSummary } from './summary.js';
+
+/** What to simulate. */
+export interface SimulationOptions {
+  readonly seed: number;
+  readonly customers: number;
+  readonly invoicesPerCustomer: number;
+  readonly days: number;
+  readonly start: CivilDate;
+  readonly store: StoreChoice;
+}
+
+/** Progress after each simulated day. */
+export interface DayProgress {
+  readonly day: CivilDate;
+  readonly done: number;
+  readonly total: number;
+  /** Invoices in the store (the portfolio the day's cycle went through). */
+  readonly invoices: number;
+}
+
+/** The defaults of `cobranca simulate`: about 10,000 customers and 50,000 invoices over 120 days. */
+export const DEFAULT_SIMULATION: Omit<SimulationOptions, 'store'> = { seed: 2026, customers: 10_000, invoicesPerCustomer: 5, days: 120, start: '2026-08-03' as CivilDate };
+
+const WEBHOOK_SECRET = 'simulation-webhook-secret';
+
+async function startBureaus(seed: number, now: () => number): Promise<Record<string, BureauSimulator>> {
+  const out: Record<string, BureauSimulator> = {};
+  for (const [i, name] of SIMULATION_BUREAUS.entries()) out[name] = await startBureauSimulator({ webhookSecret: WEBHOOK_SECRET, seed: seed + i, now });
+  return out;
+}
+
+/** The host's webhook endpoint for one bureau on 127.0.0.1: verified by the gateway, applied by the app. */
+async function webhookEndpoint(gateway: HttpBureauGateway, apply: Parameters<typeof bureauWebhookListener>[1]): Promise<{ readonly url: string; readonly server: Server }> {
+  const server = createServer(bureauWebhookListener(gateway, apply));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/bureau`, server };
+}
+
+async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/** The error of a failed cycle, as one line. */
+function cycleError(day: CivilDate, error: CobrancaError): CobrancaError {
+  return { ...error, message: `daily cycle of ${day} failed: ${error.path ? `${formatPath(error.path)}: ` : ''}${error.message}` };
+}
+
+/**
+ * Runs the simulation: a synthetic portfolio from the seed, the daily cycle
+ * through `createCollections` over the chosen store and two bureau simulators
+ * on 127.0.0.1, customers acting each day before the cycle, and at the end the
+ * summary with its invariants checked.
+ */
+export async function runSimulation(options: SimulationOptions, onDay: (progress: DayProgress) => void = () => undefined): Promise<Result<SimulationSummary, CobrancaError>> {
+  const started = performance.now();
+  const d = dice(options.seed);
+  const portfolio = syntheticPortfolio(d, { customers: options.customers, invoicesPerCustomer: options.invoicesPerCustomer, start: options.start });
+  const agenda = new Agenda();
+  for (const customer of portfolio) scheduleCustomer(agenda, d, customer, options.start);
+  const issuing = new Map<CivilDate, { customers: typeof portfolio; invoices: (typeof portfolio)[number]['invoices'][number][] }>();
+  for (const customer of portfolio) {
+    for (const [k, invoice] of customer.invoices.entries()) {
+      const day = issuedOn(invoice, options.start);
+      const batch = issuing.get(day) ?? { customers: [], invoices: [] };
+      if (k === 0) batch.customers.push(customer);
+      batch.invoices.push(invoice);
+      issuing.set(day, batch);
+    }
+  }
+  const behaviours = new Map<string, Behaviour>(portfolio.map((c) => [c.record.id, c.behaviour]));
+  const branchOf = new Map<string, string>(portfolio.map((c) => [c.record.id, c.record.branchId ?? '']));
+  const ledger = new SimulationLedger();
+  const clock = manualClock(`${options.start}T08:00:00-03:00`);
+  const now = () => clock.now().getTime();
+  const bureaus = await startBureaus(options.seed, now);
+  const servers: Server[] = [];
+  let opened: OpenedStore | undefined;
+  try {
+    opened = await openStore(options.store, `${options.seed}_${Date.now()}`);
+    const { store } = opened;
+    const gateways: Record<string, HttpBureauGateway> = {};
+    for (const [name, sim] of Object.entries(bureaus)) {
+      const gateway = createHttpBureauGateway({ baseUrl: sim.url, webhookSecret: WEBHOOK_SECRET, timeoutMs: 30_000, now });
+      if (gateway.isErr()) return err(gateway.error);
+      gateways[name] = gateway.value;
+    }
+    const built = createCollections({
+      store, clock, notifier: countingNotifier(ledger), bureaus: gateways, rates: staticRates(), calendar: brazilianCalendar(), ids: sequentialIds(),
+      creditor: SIMULATION_CREDITOR, rulers: SIMULATION_RULERS, settings: SIMULATION_SETTINGS,
+      effectHandlers: { alert_operator: async () => undefined, issue_updated_invoice: async () => undefined, portal_banner: async () => undefined },
+    });
+    if (built.isErr()) return err(built.error);
+    const app = built.value;
+    for (const [name, sim] of Object.entries(bureaus)) {
+      const gateway = gateways[name];
+      if (!gateway) continue;
+      const endpoint = await webhookEndpoint(gateway, (report) => app.applyBureauReport(report));
+      servers.push(endpoint.server);
+      sim.setWebhookUrl(endpoint.url);
+    }
+    const category = await app.createAgreementCategory({ idempotencyKey: 'category', actor: 'simulation', name: 'Renegociação' });
+    if (category.isErr()) return err(category.error);
+    const ctx: ActContext = { app, store, ledger, agenda, behaviours, categoryId: category.value.id, branchOf };
+    let invoices = 0;
+    let last: DailyCycleReport | undefined;
+    const reports: { day: CivilDate; invoices: number; report: DailyCycleReport }[] = [];
+    for (let i = 0; i < options.days; i++) {
+      const day = addDays(options.start, i);
+      clock.set(`${day}T08:00:00-03:00`);
+      const batch = issuing.get(day);
+      if (batch) {
+        await store.transaction(async (tx) => {
+          for (const c of batch.customers) await tx.customers.insert(c.record);
+          for (const invoice of batch.invoices) await tx.invoices.insert(invoice);
+        });
+        invoices += batch.invoices.length;
+      }
+      for (const act of agenda.on(day)) await perform(ctx, act, day);
+      const report = await app.runDailyCycle();
+      if (report.isErr()) return err(cycleError(day, report.error));
+      // the bureaus answer by webhook after the cycle sent them its registrations and removals
+      for (const sim of Object.values(bureaus)) await sim.deliverCallbacks();
+      tally(ledger, report.value);
+      last = report.value;
+      reports.push({ day, invoices, report: report.value });
+      onDay({ day, done: i + 1, total: options.days, invoices });
+    }
+    if (!last) return err({ code: 'invalid_input', message: '--days: simulate at least one day', path: ['days'] });
+    const summary = await summarize({ options, store, ledger, last, bureaus, storeDescription: opened.description, seconds: (performance.now() - started) / 1000, invoicesPerDay: reports.map((r) => r.invoices) });
+    return ok(summary);
+  } finally {
+    for (const server of servers) await closeServer(server);
+    await opened?.close();
+    for (const sim of Object.values(bureaus)) await sim.close();
+  }
+}
+
+function tally(ledger: SimulationLedger, report: DailyCycleReport): void {
+  for (const done of report.ruler.done) {
+    if (ledger.actionKeys.has(done.key)) ledger.repeatedActions.push(done.key);
+    ledger.actionKeys.add(done.key);
+    SimulationLedger.bump(ledger.actions, done.kind);
+  }
+  for (const failed of report.effects.failed) SimulationLedger.bump(ledger.failedEffects, failed.effect.kind);
+}

@@ -1,0 +1,64 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runSimulation, type SimulationOptions } from '../../src/cli/simulate/run.js';
+import type { SimulationSummary } from '../../src/cli/simulate/summary.js';
+import { cli } from './io.js';
+
+/** A small run (the suite stays fast): 40 customers, 200 invoices, 75 days. */
+const SMALL: SimulationOptions = { seed: 7, customers: 40, invoicesPerCustomer: 5, days: 75, start: '2026-08-03' as SimulationOptions['start'], store: { kind: 'memory' } };
+const withoutTiming = (s: SimulationSummary) => ({ ...s, seconds: 0 });
+
+describe('cobranca simulate: a synthetic portfolio through createCollections, day by day', async () => {
+  const first = (await runSimulation(SMALL))._unsafeUnwrap();
+
+  it('checks its own invariants, and they hold', () => {
+    expect(first.invariants.map((i) => i.name)).toEqual([
+      'no ruler action twice',
+      'no message twice',
+      'no registration without a notice 10 days before',
+      'no removal after its Súmula 548 deadline',
+      'every centavo received accounted for',
+    ]);
+    expect(first.invariants.filter((i) => !i.holds)).toEqual([]);
+  });
+
+  it('shows what the library is for: messages on several channels, agreements kept and broken, registrations and removals, money recovered', () => {
+    expect(Object.keys(first.messagesByChannel).length).toBeGreaterThanOrEqual(3);
+    expect(first.agreements.made).toBeGreaterThan(0);
+    expect(first.agreements.fulfilled + first.agreements.broken + first.agreements.active).toBe(first.agreements.made);
+    expect(first.registrationsByStatus['negativated'] ?? 0).toBeGreaterThan(0);
+    expect(first.removals.requested).toBeGreaterThan(0);
+    expect(first.removals.pastDeadline).toBe(0);
+    expect(first.recoveredCents).toBe(Object.values(first.recoveredByMonth).reduce((a, b) => a + b, 0));
+    expect(first.recoveredCents).toBe(Object.values(first.recoveredByBranch).reduce((a, b) => a + b, 0));
+    expect(first.recoveredCents).toBe(Object.values(first.recoveredByStep).reduce((a, b) => a + b, 0));
+    expect(first.refusals).toEqual({});
+    expect(first.failedEffects).toEqual({});
+  });
+
+  it('is reproducible from its seed', async () => {
+    const again = (await runSimulation(SMALL))._unsafeUnwrap();
+    expect(withoutTiming(again)).toEqual(withoutTiming(first));
+  });
+
+  it('the command prints the summary, the invariants and the report path, and writes a self-contained report', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cobranca-simulate-'));
+    const run = await cli('simulate', '--seed', '7', '--customers', '40', '--days', '75', '--out', out);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/ok {3}no registration without a notice 10 days before/);
+    expect(run.out).toContain(`Report: ${join(out, 'report.html')}`);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).not.toMatch(/<script|<link|src="http|href="http|url\(http/);
+    expect(html.match(/<figure class="chart"/g)).toHaveLength(9);
+    expect(html.match(/<section class="panel"/g)).toHaveLength(9);
+    expect(existsSync(join(out, 'summary.json'))).toBe(true);
+  });
+
+  it('a bad flag is one line naming it', async () => {
+    const run = await cli('simulate', '--customers', 'many');
+    expect(run.code).toBe(1);
+    expect(run.err).toBe("cobranca: --customers: expected a whole number from 1 to 1,000,000, got 'many'");
+  });
+});
