@@ -96,6 +96,11 @@ try {
   writeJson(join(work, 'package.json'), { name: 'cobranca-hosts', private: true });
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', '--loglevel=error', tarball, ...hostDependencies()], work);
   console.log(`packed and installed into ${HOSTS.length} hosts (${secondsSince(start)})`);
+  // The package's `cobranca` command as a user runs it once installed: its own dependencies, the package's entries.
+  const agreement = ['agreement', '--json', '--amount', '373.52', '--due', '2026-10-10', '--as-of', '2026-11-24', '--installments', '3', '--first-due', '2026-12-10', '--tolerance', '2026-12-20', '--fine', '2', '--fees', '30.00', '--discount', '5'];
+  const command = spawnSync(join(work, 'node_modules', '.bin', 'cobranca'), agreement, { cwd: work, encoding: 'utf8', timeout: 120_000 });
+  if (command.status !== 0 || !command.stdout.includes('"total": "392.31"')) throw new Error(`the installed cobranca command failed (exit ${String(command.status)}):\n${command.stdout}${command.stderr}`);
+  console.log('the installed `cobranca` command runs (agreement --json)');
 
   const program = readFileSync(join(ROOT, 'test/hosts/program.ts'), 'utf8');
   const expected = readFileSync(join(ROOT, 'test/hosts/program.expected.txt'), 'utf8');

@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { addDays, civilDateSchema, type CivilDate } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
-import { fromCents, moneySchema, nonNegativeMoneySchema, type Money } from '../money/index.js';
+import { exactAddCents, exactSumCents, fromCents, moneySchema, nonNegativeMoneySchema, type Money } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
 import { MAX_PLAN_INSTALLMENTS, numberedInOrder } from './installment-plan.js';
 
@@ -65,7 +65,8 @@ export interface AgreementStatus {
  * the agreement's tolerance date — sticky: a broken agreement is a new debt); `fulfilled` when every
  * installment is paid; else `active`. Payments dated after `asOf` are ignored.
  *
- * Errors: `invalid_input`, `installment_not_found` (a payment names an unknown installment).
+ * Sums are exact (src/money/limits.ts). Errors: `invalid_input`, `installment_not_found` (a payment names an
+ * unknown installment), `amount_out_of_range` (payments or installments adding up beyond the exact range).
  */
 export function agreementStatus(agreement: AgreementStatusSubject, payments: readonly AgreementPaymentInput[], asOf: string): Result<AgreementStatus, AgreementsError> {
   const parsedAgreement = parseInput(agreementStatusSubjectSchema, agreement, ['agreement']);
@@ -85,21 +86,21 @@ export function agreementStatus(agreement: AgreementStatusSubject, payments: rea
     const slot = byNumber.get(payment.installment);
     if (slot === undefined) return err(cobrancaError('installment_not_found', `the agreement has no installment ${payment.installment}`, { path: ['payments', index, 'installment'] }));
     if (payment.date > today) continue;
-    paidSoFar[slot] = (paidSoFar[slot] ?? 0) + payment.amount.cents;
+    const paidNow = exactAddCents(paidSoFar[slot] ?? 0, payment.amount.cents);
+    if (paidNow === undefined) return err(outOfRange(['payments', index, 'amount']));
+    paidSoFar[slot] = paidNow;
     const amount = plan.installments[slot]?.amount.cents ?? 0;
     if (paidOn[slot] === null && (paidSoFar[slot] ?? 0) >= amount) paidOn[slot] = payment.date;
   }
 
   let brokenOn: CivilDate | null = null;
-  let paidTotal = 0;
-  let outstandingTotal = 0;
+  const paidTotal = exactSumCents(paidSoFar);
+  if (paidTotal === undefined) return err(outOfRange(['payments']));
   const installments = plan.installments.map((installment, i): InstallmentStatus => {
     const deadline = installment.dueDate > toleranceDate ? installment.dueDate : toleranceDate;
     const settledOn = installment.amount.cents <= 0 ? installment.dueDate : (paidOn[i] ?? null);
     const paid = paidSoFar[i] ?? 0;
     const outstanding = Math.max(0, installment.amount.cents - paid);
-    paidTotal += paid;
-    outstandingTotal += outstanding;
     if ((settledOn === null || settledOn > deadline) && deadline < today) {
       const breakDay = addDays(deadline, 1);
       if (brokenOn === null || breakDay < brokenOn) brokenOn = breakDay;
@@ -108,7 +109,13 @@ export function agreementStatus(agreement: AgreementStatusSubject, payments: rea
     return { number: installment.number, dueDate: installment.dueDate, amount: installment.amount, paid: fromCents(paid), outstanding: fromCents(outstanding), status, paidOn: settledOn, deadline };
   });
 
+  const outstandingTotal = exactSumCents(installments.map((i) => i.outstanding.cents));
+  if (outstandingTotal === undefined) return err(outOfRange(['agreement', 'plan', 'installments']));
   const allPaid = installments.every((i) => i.status === 'paid');
   const status: AgreementState = cancelledOn !== undefined && cancelledOn <= today ? 'cancelled' : brokenOn !== null ? 'broken' : allPaid ? 'fulfilled' : 'active';
   return ok({ asOf: today, status, brokenOn, installments, paidTotal: fromCents(paidTotal), outstandingTotal: fromCents(outstandingTotal) });
+}
+
+function outOfRange(path: (string | number)[]): AgreementsError {
+  return cobrancaError('amount_out_of_range', 'the amounts add up to more than can be computed exactly (±2^53 − 1 centavos)', { path });
 }

@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { civilDateSchema, type CivilDate } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
-import { allocate, fromCents, moneySchema, toDecimalString, type Money } from '../money/index.js';
+import { allocate, exactSumCents, fromCents, INPUT_RANGE_TEXT, moneySchema, toDecimalString, withinInputLimit, type Money } from '../money/index.js';
 import { componentsTotalCents, type Components } from './components.js';
 import type { AgreementsError } from './errors.js';
 import { installmentPlanSchema, type InstallmentPlan } from './installment-plan.js';
@@ -39,8 +39,12 @@ export type InstallmentPlanInput = z.input<typeof installmentPlanSchema>;
  * difference of 26.48, and accepted once a negative discount of 26.48 makes the total 400.00. The
  * components are re-split so that all three sums stay exact.
  *
+ * Every sum is exact (src/money/limits.ts): the plan's total, installments and breakdowns stay within
+ * ±R$ 1 trillion, so it can be given back later; an edit that would leave that range is refused.
+ *
  * Errors: `invalid_input`, `installment_not_found`, `due_date_before_as_of`, `account_plan_missing`,
- * `plan_unbalanced` (`details.difference` = installments − total), `negative_installment`.
+ * `plan_unbalanced` (`details.difference` = installments − total), `negative_installment`,
+ * `amount_out_of_range`.
  */
 export function editInstallment(planInput: InstallmentPlanInput, editInput: InstallmentEdit): Result<InstallmentPlan, AgreementsError> {
   const parsedPlan = parseInput(installmentPlanSchema, planInput, ['plan']);
@@ -50,7 +54,7 @@ export function editInstallment(planInput: InstallmentPlanInput, editInput: Inst
   const plan = parsedPlan.value;
   const edit = parsedEdit.value;
 
-  const installmentsSum = plan.installments.reduce((sum, i) => sum + i.amount.cents, 0);
+  const installmentsSum = exactSumCents(plan.installments.map((i) => i.amount.cents));
   if (componentsTotalCents(plan.components) !== plan.total.cents || installmentsSum !== plan.total.cents) {
     return err(cobrancaError('invalid_input', 'the plan given does not add up to its own total', { path: ['plan', 'total'] }));
   }
@@ -63,6 +67,9 @@ export function editInstallment(planInput: InstallmentPlanInput, editInput: Inst
     }
   }
   const total = componentsTotalCents(components);
+  if (!withinInputLimit(total) || !withinInputLimit(components.discount.cents)) {
+    return err(outOfRange(`the agreement's total (or its discount) would be beyond the supported range of ${INPUT_RANGE_TEXT}`, ['edit', 'additionalDiscount']));
+  }
 
   const amounts: Money[] = plan.installments.map((i) => i.amount);
   const dueDates: CivilDate[] = plan.installments.map((i) => i.dueDate);
@@ -88,7 +95,9 @@ export function editInstallment(planInput: InstallmentPlanInput, editInput: Inst
     return err(cobrancaError('dates_not_increasing', `installment ${i + 1} would fall due on ${dueDates[i]}, not after installment ${i} (${dueDates[i - 1]})`, { path: ['edit', 'changes', Math.max(moved, 0), 'dueDate'] }));
   }
 
-  const difference = amounts.reduce((sum, a) => sum + a.cents, 0) - total;
+  const amountsSum = exactSumCents(amounts.map((a) => a.cents));
+  if (amountsSum === undefined) return err(outOfRange('the installments add up to more than can be computed exactly', ['edit', 'changes']));
+  const difference = amountsSum - total;
   if (difference !== 0) {
     const rebalanced = rebalance(amounts, difference, lastAmountChanged, edit.rebalance, plan.allocation);
     if (!rebalanced) {
@@ -99,6 +108,8 @@ export function editInstallment(planInput: InstallmentPlanInput, editInput: Inst
         }),
       );
     }
+    const beyond = amounts.findIndex((a) => !withinInputLimit(a.cents));
+    if (beyond >= 0) return err(outOfRange(`installment ${beyond + 1} would be beyond the supported range of ${INPUT_RANGE_TEXT} once rebalanced`, ['edit', 'changes']));
   }
 
   const installments = splitComponents(components, amounts, dueDates, plan.allocation, plan.allowNegativeInstallments, ['plan', 'installments']);
@@ -108,6 +119,10 @@ export function editInstallment(planInput: InstallmentPlanInput, editInput: Inst
     return invoiceId === undefined ? installment : { ...installment, invoiceId };
   });
   return ok({ ...plan, total: fromCents(total), components, installments: keptInvoiceIds });
+}
+
+function outOfRange(message: string, path: (string | number)[]): AgreementsError {
+  return cobrancaError('amount_out_of_range', message, { path });
 }
 
 /** Moves `−difference` onto the installments the mode names, in place; false when it cannot. */

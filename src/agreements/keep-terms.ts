@@ -1,4 +1,7 @@
-import { fromCents, ZERO, type Money } from '../money/index.js';
+import { err, ok, type Result } from 'neverthrow';
+import { cobrancaError } from '../errors.js';
+import { exactSumCents, fromCents, INPUT_RANGE_TEXT, withinInputLimit, ZERO, type Money } from '../money/index.js';
+import type { AgreementsError } from './errors.js';
 import type { Components } from './components.js';
 import type { InstallmentPlan } from './installment-plan.js';
 import type { AgreementInvoice } from './invoice.js';
@@ -13,10 +16,17 @@ export function baseOnly(amount: Money): Components {
  * Seed 004 "Sem alteração da proposta de cobrança": the selected invoices keep their values and due
  * dates; each becomes an installment of the plan (ordered by due date) so the agreement's status is
  * followed like any other. Nothing is cancelled or created.
+ *
+ * Error `amount_out_of_range` when the invoices add up to more than the agreement's total may be
+ * (src/money/limits.ts): the sum is exact, never rounded.
  */
-export function keepTerms(proposal: ParsedKeepTerms, invoices: readonly AgreementInvoice[]): Agreement {
+export function keepTerms(proposal: ParsedKeepTerms, invoices: readonly AgreementInvoice[]): Result<Agreement, AgreementsError> {
   const ordered = [...invoices].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const total = fromCents(ordered.reduce((sum, invoice) => sum + invoice.amount.cents, 0));
+  const totalCents = exactSumCents(ordered.map((invoice) => invoice.amount.cents));
+  if (totalCents === undefined || !withinInputLimit(totalCents)) {
+    return err(cobrancaError('amount_out_of_range', `the invoices add up to more than an agreement's total may be (${INPUT_RANGE_TEXT})`, { path: ['invoices'] }));
+  }
+  const total = fromCents(totalCents);
   const ids = invoices.map((invoice) => invoice.id);
   const plan: InstallmentPlan = {
     asOf: proposal.asOf,
@@ -30,7 +40,7 @@ export function keepTerms(proposal: ParsedKeepTerms, invoices: readonly Agreemen
     paymentProfile: '',
     keepOnTimeDiscount: false,
   };
-  return {
+  return ok({
     kind: 'keep-terms',
     createdOn: proposal.asOf,
     category: proposal.category,
@@ -40,5 +50,5 @@ export function keepTerms(proposal: ParsedKeepTerms, invoices: readonly Agreemen
     originals: 'keep',
     plan,
     instructions: { placeInAgreement: ids, cancelInvoices: [], suspendInvoices: [], createInvoices: [] },
-  };
+  });
 }

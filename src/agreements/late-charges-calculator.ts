@@ -3,7 +3,7 @@ import { defaultBusinessCalendar, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR, typ
 import { isSupportedEpochDay } from '../calendar/civil-date.js';
 import { daysSinceDueEpoch, payableEpochDay } from '../calendar/due-date.js';
 import { cobrancaError, parseInput } from '../errors.js';
-import { MAX_INPUT_CENTS, type RoundingMode } from '../money/index.js';
+import { exactSumCents, MAX_EXACT_CENTS, MAX_INPUT_CENTS, withinExactLimit, type RoundingMode } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
 import { bigMulDivRound, mulDivRound } from '../money/exact-ratio.js';
 import { lateChargesPolicySchema, type LateChargesPolicy, type LateChargesPolicyInput } from './late-charges-policy.js';
@@ -11,7 +11,7 @@ import { correctionExcess } from './correction-factor.js';
 import { toMonthlySeries, type MonthlySeries } from './month-series.js';
 import { pairMemo } from './pair-cache.js';
 import { scalePercent } from './percent.js';
-import { seriesFraction } from './rate-series-fraction.js';
+import { indexRateSeries } from './rate-series-index.js';
 import { asPolicyHandle } from './policy-handle.js';
 
 /** The fine rule as applied: what the policy asked for, the cap and what was charged. */
@@ -80,11 +80,11 @@ export interface LateChargesCalculator {
   chargeFreeUntil(dueEpochDay: number): number;
   /** The fine on a principal (charged once). */
   fineCents(principalCents: number): number;
-  /** Interest and correction on a principal over the days in `(fromEpochDay, toEpochDay]`. */
+  /** Interest and correction on a principal over the days in `(fromEpochDay, toEpochDay]` (`amount_out_of_range` past 2^53 − 1 centavos). */
   accrue(principalCents: number, fromEpochDay: number, toEpochDay: number): Result<Accrual, AgreementsError>;
-  /** The charges of one invoice with no payments. */
+  /** The charges of one invoice with no payments (`amount_out_of_range` when the total passes 2^53 − 1 centavos). */
   figures(principalCents: number, dueEpochDay: number, asOfEpochDay: number): Result<LateChargesFigures, AgreementsError>;
-  /** The charges of many invoices with no payments, written into columns (no per-invoice allocation). */
+  /** The charges of many invoices with no payments, written into columns (no per-invoice allocation); every figure exact or `amount_out_of_range`. */
   batch(input: LateChargesBatchInput): Result<LateChargesColumns, AgreementsError>;
 }
 
@@ -158,7 +158,9 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
     rateNum = pct.numerator;
     rateDen = pct.scale * 100 * (interest.kind === 'monthly' ? 30 : 365);
   } else if (interest.kind === 'series') interestKind = SERIES;
-  const seriesFractionOf = pairMemo((from, to) => seriesFraction(rates, from, to));
+  // Indexed once per policy: a period's fraction is then two look-ups, however long the series (issue 12 item 10).
+  const rateIndex = indexRateSeries(rates);
+  const seriesFractionOf = pairMemo((from, to) => rateIndex.fraction(from, to));
   let missingRateMonth = '';
 
   // Correction.
@@ -202,7 +204,12 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
       missingIndexMonth = factor.missing;
       return MISSING;
     }
+    if (factor.big !== undefined) return bigMulDivRound(BigInt(principal) * factor.big, BigInt(factorScale), mode);
     return mulDivRound(principal, factor.excess, factorScale, mode);
+  }
+
+  function outOfRange(path: (string | number)[]): AgreementsError {
+    return cobrancaError('amount_out_of_range', `the late charges are beyond what can be computed exactly (±${MAX_EXACT_CENTS} centavos)`, { path });
   }
 
   function missingRate(): AgreementsError {
@@ -224,8 +231,10 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
     if (problem) return err(problem);
     const correctionPart = correctionCents(principal, from, to);
     if (correctionPart === MISSING) return err(missingIndex());
+    if (!withinExactLimit(correctionPart)) return err(outOfRange(['principalCents']));
     const interestPart = interestCents(onCorrected ? principal + correctionPart : principal, from, to);
     if (interestPart === MISSING) return err(missingRate());
+    if (!withinExactLimit(interestPart)) return err(outOfRange(['principalCents']));
     return ok({ interestCents: interestPart, correctionCents: correctionPart });
   }
 
@@ -240,7 +249,9 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
     if (accrual.isErr()) return err(accrual.error);
     const fine = fineCents(principal);
     const { interestCents: interestPart, correctionCents: correctionPart } = accrual.value;
-    return ok({ daysLate, late: true, fineCents: fine, interestCents: interestPart, correctionCents: correctionPart, totalCents: principal + fine + interestPart + correctionPart });
+    const totalCents = exactSumCents([principal, fine, interestPart, correctionPart]);
+    if (totalCents === undefined) return err(outOfRange(['principalCents']));
+    return ok({ daysLate, late: true, fineCents: fine, interestCents: interestPart, correctionCents: correctionPart, totalCents });
   }
 
   function batch(input: LateChargesBatchInput): Result<LateChargesColumns, AgreementsError> {
@@ -275,6 +286,8 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
         out.interestCents[i] = interestPart;
         out.correctionCents[i] = correctionPart;
         total += fine + interestPart + correctionPart;
+        // Every part is exact while the total is (each is non-negative): past 2^53 it is refused, never rounded.
+        if (!withinExactLimit(total)) return err(outOfRange(['principalCents', i]));
       }
       out.totalCents[i] = total;
     }

@@ -4,7 +4,7 @@ import { civilDateSchema, defaultBusinessCalendar, fromEpochDay, LAST_SUPPORTED_
 import { daysSinceDueEpoch } from '../calendar/due-date.js';
 import { LAST_SUPPORTED_EPOCH_DAY } from '../calendar/civil-date.js';
 import { cobrancaError, parseInput } from '../errors.js';
-import { fromCents, nonNegativeMoneySchema, type Money } from '../money/index.js';
+import { exactAddCents, exactSumCents, fromCents, MAX_EXACT_CENTS, nonNegativeMoneySchema, type Money } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
 import { compileLateChargesPolicy, type AppliedFineRule, type LateChargesCalculator, type LateChargesOptions } from './late-charges-calculator.js';
 import { lateChargesPolicySchema } from './late-charges-policy.js';
@@ -88,7 +88,8 @@ interface Balance {
  * `principal-first`; charges left unpaid are never lost. Interest and correction accrue between
  * payments on the principal then owed, each stretch rounded once.
  *
- * Errors: `invalid_input` (naming the field), `rate_missing`, `index_missing`.
+ * Every figure is exact (src/money/limits.ts). Errors: `invalid_input` (naming the field), `rate_missing`,
+ * `index_missing`, `amount_out_of_range` (payments or charges beyond ±2^53 − 1 centavos).
  */
 export function calculateLateCharges(input: LateChargesInput, options: LateChargesOptions = {}): Result<LateCharges, AgreementsError> {
   const calendar = options.calendar ?? defaultBusinessCalendar();
@@ -125,6 +126,10 @@ export function lateChargesWith(
   }
   const late = today > freeUntil;
   const chargesFirst = calculator.policy.paymentOrder === 'charges-first';
+  // Every payment counted is summed exactly first: once that sum is in range, so is every balance below.
+  if (payments.length > 0 && exactSumCents(payments.filter((p) => p.date <= asOf).map((p) => p.amount.cents)) === undefined) {
+    return err(cobrancaError('amount_out_of_range', `the payments add up to more than can be computed exactly (±${MAX_EXACT_CENTS} centavos)`, { path: ['payments'] }));
+  }
   const ordered = payments.length === 0 ? [] : payments
     .map((p, index) => ({ day: toEpochDay(p.date), cents: p.amount.cents, index }))
     .filter((p) => p.day <= today)
@@ -148,10 +153,14 @@ export function lateChargesWith(
       if (to > from && balance.principal > 0) {
         const accrual = calculator.accrue(balance.principal, from, to);
         if (accrual.isErr()) return err(accrual.error);
+        const interest = exactAddCents(accrued.interest, accrual.value.interestCents);
+        const correction = exactAddCents(accrued.correction, accrual.value.correctionCents);
+        if (interest === undefined || correction === undefined) return err(outOfRange());
+        // What is still owed of a charge never exceeds what accrued of it, so these stay exact too.
         balance.interest += accrual.value.interestCents;
         balance.correction += accrual.value.correctionCents;
-        accrued.interest += accrual.value.interestCents;
-        accrued.correction += accrual.value.correctionCents;
+        accrued.interest = interest;
+        accrued.correction = correction;
       }
       if (to > from) from = to;
       const payment = k < stretches.length - 1 ? ordered[next + k] : undefined;
@@ -161,10 +170,8 @@ export function lateChargesWith(
     for (const payment of ordered.slice(next)) applyPayment(balance, payment.cents, chargesFirst);
   }
 
-  const total = balance.principal + balance.fine + balance.interest + balance.correction;
-  if (!Number.isSafeInteger(total)) {
-    return err(cobrancaError('amount_out_of_range', 'the late charges left the supported range', { path: ['principal'] }));
-  }
+  const total = exactSumCents([balance.principal, balance.fine, balance.interest, balance.correction]);
+  if (total === undefined) return err(outOfRange());
   return ok({
     dueDate,
     asOf,
@@ -181,6 +188,10 @@ export function lateChargesWith(
     unappliedPayment: fromCents(balance.unapplied),
     fineRule: calculator.fineRule,
   });
+}
+
+function outOfRange(): AgreementsError {
+  return cobrancaError('amount_out_of_range', `the late charges are beyond what can be computed exactly (±${MAX_EXACT_CENTS} centavos)`, { path: ['principal'] });
 }
 
 function applyPayment(balance: Balance, cents: number, chargesFirst: boolean): void {

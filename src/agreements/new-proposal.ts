@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { toEpochDay, type BusinessCalendar } from '../calendar/index.js';
 import { cobrancaError } from '../errors.js';
-import { allocate, fromCents, MAX_INPUT_CENTS, negate, percentOf } from '../money/index.js';
+import { allocate, exactSumCents, fromCents, INPUT_RANGE_TEXT, MAX_INPUT_CENTS, negate, percentOf, withinInputLimit } from '../money/index.js';
 import { ONCE_COMPONENTS, type Components } from './components.js';
 import type { AgreementsError } from './errors.js';
 import type { InstallmentPlan } from './installment-plan.js';
@@ -29,20 +29,21 @@ function updatedAmountOf(invoice: AgreementInvoice, proposal: ParsedNewProposal,
  * installments with the three exact sums, and lists the ledger instructions.
  */
 export function newProposal(proposal: ParsedNewProposal, invoices: readonly AgreementInvoice[], calendar: BusinessCalendar): Result<Agreement, AgreementsError> {
-  let originalCents = 0;
-  let baseCents = 0;
   const updater = proposal.lateChargesPolicy ? compileLateChargesPolicy(proposal.lateChargesPolicy, calendar) : undefined;
+  const baseAmounts: number[] = [];
   for (const invoice of invoices) {
-    originalCents += invoice.amount.cents;
     if (proposal.baseAmounts === 'updated') {
       const updated = updatedAmountOf(invoice, proposal, updater);
       if (updated.isErr()) return err(updated.error);
-      baseCents += updated.value;
-    } else baseCents += invoice.amount.cents;
+      baseAmounts.push(updated.value);
+    } else baseAmounts.push(invoice.amount.cents);
   }
-  // Each amount is at most R$ 1 trillion and each percentage at most 1000%, so with the base in range every sum below stays exact.
-  if (baseCents > MAX_INPUT_CENTS) {
-    return err(cobrancaError('amount_out_of_range', 'the agreement is beyond the supported range of R$ 1 trillion', { path: ['invoices'] }));
+  // Exact sums (src/money/limits.ts). Each amount is at most R$ 1 trillion and each percentage at most 1000%, so
+  // with the base and the originals in range every sum below stays exact.
+  const originalCents = exactSumCents(invoices.map((invoice) => invoice.amount.cents));
+  const baseCents = exactSumCents(baseAmounts);
+  if (originalCents === undefined || baseCents === undefined || !withinInputLimit(baseCents)) {
+    return err(cobrancaError('amount_out_of_range', `the agreement is beyond the supported range of ${INPUT_RANGE_TEXT}`, { path: ['invoices'] }));
   }
   const base = fromCents(baseCents);
   const mode = proposal.rounding;
@@ -105,7 +106,7 @@ export function newProposal(proposal: ParsedNewProposal, invoices: readonly Agre
   if (totalCents > MAX_INPUT_CENTS) {
     const fields = { base: 'invoices', surcharge: 'surchargePercent', fine: 'finePercent', discount: 'discountAmount', charges: 'chargesAmount', fees: 'feesAmount' } as const;
     const largest = (Object.keys(fields) as (keyof typeof fields)[]).reduce((a, b) => (components[b].cents > components[a].cents ? b : a));
-    return err(cobrancaError('amount_out_of_range', "the agreement's total is beyond the supported range of R$ 1 trillion", { path: [fields[largest]], details: { total: fromCents(totalCents) } }));
+    return err(cobrancaError('amount_out_of_range', `the agreement's total is beyond the supported range of ${INPUT_RANGE_TEXT}`, { path: [fields[largest]], details: { total: fromCents(totalCents) } }));
   }
   const onceCents = ONCE_COMPONENTS.reduce((sum, name) => sum + components[name].cents, 0);
   const spreadParts = allocate(fromCents(totalCents - onceCents), dueDates.length, proposal.allocation);

@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { civilDateSchema, defaultBusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
-import { fromCents, nonNegativeMoneySchema, ZERO, type Money } from '../money/index.js';
+import { exactSumCents, fromCents, nonNegativeMoneySchema, ZERO, type Money } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
 import { compileLateChargesPolicy, type LateChargesCalculator, type LateChargesOptions } from './late-charges-calculator.js';
 import { lateChargesPolicySchema } from './late-charges-policy.js';
@@ -65,9 +65,8 @@ export interface OwedSubject {
  * Errors: `rate_missing`, `index_missing`, `amount_out_of_range`.
  */
 export function owedAmountWith(calculator: LateChargesCalculator | undefined, subject: OwedSubject, asOf: CivilDate): Result<OwedAmount, AgreementsError> {
-  let paidCents = 0;
-  for (const payment of subject.payments) if (payment.date <= asOf) paidCents += payment.amount.cents;
-  if (!Number.isSafeInteger(paidCents)) return err(cobrancaError('amount_out_of_range', 'the payments left the supported range', { path: ['payments'] }));
+  const paidCents = exactSumCents(paidUpTo(subject.payments, asOf));
+  if (paidCents === undefined) return err(cobrancaError('amount_out_of_range', 'the payments left the supported range', { path: ['payments'] }));
   if (!calculator) {
     const principal = Math.max(0, subject.principal.cents - paidCents);
     return ok({ asOf, principal: fromCents(principal), fine: ZERO, interest: ZERO, correction: ZERO, owed: fromCents(principal), paid: fromCents(paidCents), settled: principal === 0, principalPaid: principal === 0 });
@@ -86,6 +85,10 @@ export function owedAmountWith(calculator: LateChargesCalculator | undefined, su
     settled: c.total.cents === 0,
     principalPaid: c.principal.cents === 0,
   });
+}
+
+function* paidUpTo(payments: OwedSubject['payments'], asOf: CivilDate): Generator<number> {
+  for (const payment of payments) if (payment.date <= asOf) yield payment.amount.cents;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { err, type Result } from 'neverthrow';
 import { defaultBusinessCalendar } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import { capAgreementFine } from './agreement-fine-cap.js';
@@ -32,7 +32,7 @@ export function proposeAgreement(input: ProposalInput, options: ProposalOptions 
   const selected = selectInvoices(proposal);
   if (selected.isErr()) return err(selected.error);
   const invoices = selected.value;
-  if (proposal.kind === 'keep-terms') return ok(keepTerms(proposal, invoices));
+  if (proposal.kind === 'keep-terms') return keepTerms(proposal, invoices);
   const fine = capAgreementFine(proposal.finePercent, proposal.fineCap);
   if (fine.isErr()) return err(fine.error);
   return newProposal({ ...proposal, finePercent: fine.value.percent }, invoices, options.calendar ?? defaultBusinessCalendar()).map((agreement) => ({ ...agreement, fineRule: fine.value.applied }));

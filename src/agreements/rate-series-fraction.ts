@@ -1,3 +1,4 @@
+import type { Decimal } from 'decimal.js';
 import { monthLabel, monthSlices, type MonthlySeries } from './month-series.js';
 import { MAX_PERCENT_DECIMALS } from './percent.js';
 
@@ -35,10 +36,28 @@ export function seriesFraction(rates: MonthlySeries, from: number, to: number): 
   for (const slice of monthSlices(from, to)) {
     const rate = rates.get(slice.month);
     if (rate === undefined) return { numerator: 0, denominator: 1, missing: monthLabel(slice.month) };
-    const scaled = rate.isNegative() ? 0n : BigInt(rate.times(SCALE).toFixed(0));
-    numerator += scaled * BigInt(slice.days) * BigInt(MONTH_LCM / slice.daysInMonth);
+    numerator += earned(rateUnits(rate), slice.days, slice.daysInMonth);
   }
-  let denominator = BigInt(SCALE) * 100n * BigInt(MONTH_LCM);
+  return reducedSeriesFraction(numerator);
+}
+
+/** The common denominator of every series numerator: `SCALE × 100 × lcm(28, 29, 30, 31)`. */
+export const SERIES_DENOMINATOR = BigInt(SCALE) * 100n * BigInt(MONTH_LCM);
+
+/** A month's rate as a whole number of 10^-6 percent (a negative rate counts as zero, CC art. 406 §3). */
+export function rateUnits(rate: Decimal): bigint {
+  return rate.isNegative() ? 0n : BigInt(rate.times(SCALE).toFixed(0));
+}
+
+/** What `days` days of a month of `daysInMonth` days earn at `units`, over {@link SERIES_DENOMINATOR}. */
+export function earned(units: bigint, days: number, daysInMonth: number): bigint {
+  return units * BigInt(days * (MONTH_LCM / daysInMonth));
+}
+
+/** `numerator / SERIES_DENOMINATOR` reduced, in doubles when both fit. */
+export function reducedSeriesFraction(total: bigint): SeriesFraction {
+  let numerator = total;
+  let denominator = SERIES_DENOMINATOR;
   const divisor = bigGcd(numerator, denominator);
   numerator /= divisor;
   denominator /= divisor;

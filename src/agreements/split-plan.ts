@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { CivilDate } from '../calendar/index.js';
 import { cobrancaError, type ErrorPath } from '../errors.js';
-import { allocate, fromCents, ZERO, type AllocationPolicy, type Money } from '../money/index.js';
+import { allocate, fromCents, INPUT_RANGE_TEXT, withinInputLimit, ZERO, type AllocationPolicy, type Money } from '../money/index.js';
 import { ONCE_COMPONENTS, type Components } from './components.js';
 import type { AgreementsError } from './errors.js';
 import type { Installment } from './installment-plan.js';
@@ -17,7 +17,8 @@ function cents(parts: readonly Money[], i: number): number {
  * proportion to the spread parts (leftover centavos by `policy`), the base taking the exact rest.
  *
  * Error `negative_installment` when a spread part is negative and `allowNegative` is off (e.g. the
- * first installment was edited below its once-only charges).
+ * first installment was edited below its once-only charges); `amount_out_of_range` when a part would
+ * leave the input range.
  */
 export function splitComponents(
   components: Components,
@@ -49,13 +50,18 @@ export function splitComponents(
   for (let i = 0; i < count; i++) {
     const surchargePart = cents(surcharge.value, i);
     const discountPart = cents(discount.value, i);
+    const basePart = (spread[i] ?? 0) - surchargePart - discountPart;
+    // A plan is given back later, so every part of it stays within the input range (src/money/limits.ts).
+    if (!withinInputLimit(basePart) || !withinInputLimit(cents(amounts, i))) {
+      return err(cobrancaError('amount_out_of_range', `installment ${i + 1} would be beyond the supported range of ${INPUT_RANGE_TEXT}`, { path: [...path, i, 'amount'], details: { installment: i + 1 } }));
+    }
     const first = i === 0;
     installments.push({
       number: i + 1,
       dueDate: dueDates[i] ?? (dueDates[0] as CivilDate),
       amount: amounts[i] ?? ZERO,
       breakdown: {
-        base: fromCents((spread[i] ?? 0) - surchargePart - discountPart),
+        base: fromCents(basePart),
         surcharge: fromCents(surchargePart),
         fine: first ? components.fine : ZERO,
         discount: fromCents(discountPart),

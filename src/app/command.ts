@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Decimal } from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { cobrancaError, parseInput, type CobrancaError } from '../errors.js';
@@ -58,7 +59,10 @@ export function unwrap<T>(result: Result<T, CobrancaError>): T {
  */
 function fingerprint(command: string, input: unknown): string | undefined {
   try {
-    const text = JSON.stringify({ command, input }, (_key, value: unknown) => {
+    const text = JSON.stringify({ command, input }, function (this: Record<string, unknown>, key: string, value: unknown) {
+      // A decimal's own JSON keeps the sign of zero ('-0'): '-0.00' and '0' are the same percentage.
+      const raw = this[key];
+      if (Decimal.isDecimal(raw)) return raw.isZero() ? '0' : raw.toFixed();
       if (typeof value === 'bigint') return `${value}n`;
       return value && typeof value === 'object' && !Array.isArray(value)
         ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))

@@ -1,10 +1,11 @@
 import type { Decimal } from 'decimal.js';
 import { Dec, toDec, type DecimalInput } from './decimal.js';
+import { exactSumCents, withinExactLimit } from './limits.js';
 import { unsafeMoney, type Money } from './money.js';
 import { roundToInteger, type RoundingMode } from './rounding.js';
 
-function checked(cents: number): Money {
-  if (!Number.isSafeInteger(cents)) throw new RangeError('money arithmetic left the exact range (beyond ±R$ 90 trillion)');
+function checked(cents: number | undefined): Money {
+  if (cents === undefined || !withinExactLimit(cents)) throw new RangeError('money arithmetic left the exact range (beyond ±MAX_EXACT_CENTS centavos, see limits.ts)');
   return unsafeMoney(cents === 0 ? 0 : cents);
 }
 
@@ -18,11 +19,17 @@ export function subtract(a: Money, b: Money): Money {
   return checked(a.cents - b.cents);
 }
 
-/** The sum of any number of amounts (zero for none), exact. */
+/**
+ * The sum of any number of amounts (zero for none), exact in any order. Throws a `RangeError`
+ * beyond ±`MAX_EXACT_CENTS` (a programmer error: with amounts from outside, sum with
+ * `exactSumCents` and refuse with a typed error).
+ */
 export function sum(amounts: Iterable<Money>): Money {
-  let total = 0;
-  for (const amount of amounts) total += amount.cents;
-  return checked(total);
+  return checked(exactSumCents(centsOf(amounts)));
+}
+
+function* centsOf(amounts: Iterable<Money>): Generator<number> {
+  for (const amount of amounts) yield amount.cents;
 }
 
 /** `−a`. */

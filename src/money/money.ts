@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
 import { cobrancaError, quote, type CobrancaError, type ErrorPath } from '../errors.js';
 import { Dec, describe } from './decimal.js';
+import { INPUT_RANGE_TEXT, withinInputLimit } from './limits.js';
 
 declare const moneyBrand: unique symbol;
 
@@ -19,11 +20,6 @@ export interface Money {
   readonly [moneyBrand]: 'BRL';
 }
 
-/**
- * The largest amount accepted from outside, in centavos (R$ 1 trillion). Sums of
- * up to ninety such amounts stay exact; arithmetic beyond the safe-integer range throws.
- */
-export const MAX_INPUT_CENTS = 100_000_000_000_000;
 
 /** Wraps a safe integer number of centavos; internal, callers use {@link fromCents}. */
 export function unsafeMoney(cents: number): Money {
@@ -36,7 +32,8 @@ export const ZERO: Money = unsafeMoney(0);
 /**
  * Money from a whole number of centavos (`fromCents(37352)` is R$ 373,52).
  * Throws a `RangeError` when `cents` is not a safe integer: that is a programmer
- * error; use {@link parseMoney} for input from outside.
+ * error; use {@link parseMoney} for input from outside, and `exactSumCents` (limits.ts) to
+ * sum before building one, so a sum beyond the exact range is a typed error instead.
  */
 export function fromCents(cents: number | bigint): Money {
   const value = typeof cents === 'bigint' ? Number(cents) : cents;
@@ -100,12 +97,12 @@ function parseMoneyString(input: string, path: ErrorPath): Result<Money, Cobranc
 }
 
 function checkRange(cents: number, path: ErrorPath): Result<Money, CobrancaError<'invalid_money' | 'money_out_of_range'>> {
-  if (!Number.isSafeInteger(cents) || Math.abs(cents) > MAX_INPUT_CENTS) return err(outOfRange(path));
+  if (!withinInputLimit(cents)) return err(outOfRange(path));
   return ok(unsafeMoney(cents === 0 ? 0 : cents));
 }
 
 function outOfRange(path: ErrorPath): CobrancaError<'money_out_of_range'> {
-  return cobrancaError('money_out_of_range', `amount is beyond the supported range of ±R$ ${(MAX_INPUT_CENTS / 100).toLocaleString('pt-BR')}`, { path });
+  return cobrancaError('money_out_of_range', `amount is beyond the supported range of ${INPUT_RANGE_TEXT}`, { path });
 }
 
 /** Whether a value is a {@link Money} (a plain object with a safe-integer `cents`). */

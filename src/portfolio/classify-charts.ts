@@ -1,5 +1,5 @@
 import { addDays, addMonths, daysBetween, startOfMonth, type CivilDate } from '../calendar/index.js';
-import { fromCents, type Money } from '../money/index.js';
+import { ExactTotal, fromCents, type Money } from '../money/index.js';
 import type { ParsedClassifierInvoice } from './classify-input.js';
 import { agreementOn, isBroken, owedCentsOf } from './invoice-facts.js';
 import type { z } from 'zod';
@@ -50,21 +50,24 @@ export interface PortfolioCharts {
 type Event = z.output<typeof collectionEventSchema>;
 
 class MonthSeries {
-  private readonly counts = new Map<string, { count: number; cents: number }>();
+  private readonly counts = new Map<string, { count: number; cents: ExactTotal }>();
   constructor(private readonly months: readonly string[]) {
-    for (const month of months) this.counts.set(month, { count: 0, cents: 0 });
+    for (const month of months) this.counts.set(month, { count: 0, cents: new ExactTotal() });
   }
   add(date: CivilDate, cents = 0): void {
     const point = this.counts.get(date.slice(0, 7));
     if (point) {
       point.count++;
-      point.cents += cents;
+      point.cents.add(cents);
     }
+  }
+  exact(): boolean {
+    return [...this.counts.values()].every((point) => point.cents.cents !== undefined);
   }
   points(): MonthPoint[] {
     return this.months.map((month) => {
-      const point = this.counts.get(month) ?? { count: 0, cents: 0 };
-      return { month, count: point.count, amount: fromCents(point.cents) };
+      const point = this.counts.get(month);
+      return { month, count: point?.count ?? 0, amount: fromCents(point?.cents.cents ?? 0) };
     });
   }
 }
@@ -86,7 +89,7 @@ export class ChartAccumulator {
   private readonly results: MonthSeries;
   private readonly registrations: MonthSeries;
   private readonly cityAgreements = new Map<string, Set<string>>();
-  private readonly overdue = new Map<string, { upTo30Days: number; over30Days: number; cents: number }>();
+  private readonly overdue = new Map<string, { upTo30Days: number; over30Days: number; cents: ExactTotal }>();
   private readonly effected = new Map<string, number>();
   private readonly events = new Map<string, number>();
   private readonly since90: CivilDate;
@@ -120,10 +123,10 @@ export class ChartAccumulator {
       } else if (isBroken(invoice, agreement, asOf)) {
         const deadline = agreement.toleranceDate > invoice.dueDate ? agreement.toleranceDate : invoice.dueDate;
         const late = Math.max(0, daysBetween(deadline, asOf));
-        const row = this.overdue.get(operator) ?? { upTo30Days: 0, over30Days: 0, cents: 0 };
+        const row = this.overdue.get(operator) ?? { upTo30Days: 0, over30Days: 0, cents: new ExactTotal() };
         if (late <= 30) row.upTo30Days++;
         else row.over30Days++;
-        row.cents += owedCentsOf(invoice, asOf);
+        row.cents.add(owedCentsOf(invoice, asOf));
         this.overdue.set(operator, row);
       }
     }
@@ -136,6 +139,11 @@ export class ChartAccumulator {
     if (event.date > this.since90) increment(this.events, event.operator);
   }
 
+  /** Whether every amount is exact (within ±2^53 − 1 centavos); the classifier refuses the portfolio otherwise. */
+  exact(): boolean {
+    return this.results.exact() && this.registrations.exact() && [...this.overdue.values()].every((row) => row.cents.cents !== undefined);
+  }
+
   result(): PortfolioCharts {
     const cities = new Map([...this.cityAgreements].map(([city, ids]) => [city, ids.size]));
     return {
@@ -143,7 +151,7 @@ export class ChartAccumulator {
       agreementsPerCity: ranked(cities, 20),
       resultsPerMonth: this.results.points(),
       overduePerOperator: [...this.overdue]
-        .map(([operator, row]) => ({ operator, upTo30Days: row.upTo30Days, over30Days: row.over30Days, amount: fromCents(row.cents) }))
+        .map(([operator, row]) => ({ operator, upTo30Days: row.upTo30Days, over30Days: row.over30Days, amount: fromCents(row.cents.cents ?? 0) }))
         .sort((a, b) => b.upTo30Days + b.over30Days - (a.upTo30Days + a.over30Days) || (a.operator < b.operator ? -1 : 1)),
       effectedPerOperator: ranked(this.effected),
       registrationsPerMonth: this.registrations.points(),

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { fail, parseInput } from '../errors.js';
 import { calendarOption, daysOverdue, defaultBusinessCalendar, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
-import { fromCents, type Money } from '../money/index.js';
+import { ExactTotal, fromCents, type Money } from '../money/index.js';
 import { classifierInvoiceSchema, classifyOptionsSchema, collectionEventSchema, type ClassifierInvoice, type CollectionEvent, type ParsedClassifierInvoice } from './classify-input.js';
 import { ChartAccumulator, type PortfolioCharts } from './classify-charts.js';
 import { agreementOn, isBroken, isPaid, owedCentsOf } from './invoice-facts.js';
@@ -53,20 +53,25 @@ export interface PortfolioClassification {
 }
 
 class PanelAccumulator {
-  cents = 0;
-  owedCents = 0;
+  readonly cents = new ExactTotal();
+  readonly owedCents = new ExactTotal();
   readonly ids: string[] = [];
   readonly customers = new Set<string>();
 
   add(invoice: ParsedClassifierInvoice, owedCents: number): void {
-    this.cents += invoice.amount.cents;
-    this.owedCents += owedCents;
+    this.cents.add(invoice.amount.cents);
+    this.owedCents.add(owedCents);
     this.ids.push(invoice.id);
     this.customers.add(invoice.customerId);
   }
 
+  /** Whether both totals are exact (within ±2^53 − 1 centavos, src/money/limits.ts). */
+  exact(): boolean {
+    return this.cents.cents !== undefined && this.owedCents.cents !== undefined;
+  }
+
   toPanel(): Panel {
-    return { invoices: this.ids.length, customers: this.customers.size, amount: fromCents(this.cents), owed: fromCents(this.owedCents), invoiceIds: this.ids };
+    return { invoices: this.ids.length, customers: this.customers.size, amount: fromCents(this.cents.cents ?? 0), owed: fromCents(this.owedCents.cents ?? 0), invoiceIds: this.ids };
   }
 }
 
@@ -157,6 +162,9 @@ export function classifyPortfolio(input: ClassifyPortfolioInput, options: { read
     const parsed = parseInput(collectionEventSchema, raw, ['events', index++]);
     if (parsed.isErr()) return err(parsed.error);
     charts.addEvent(parsed.value);
+  }
+  if (!PANELS.every((name) => panels[name].exact()) || !replaced.exact() || !charts.exact()) {
+    return fail('amount_out_of_range', 'a panel or chart total is beyond what can be computed exactly (±2^53 − 1 centavos)', { path: ['invoices'] });
   }
   const result = Object.fromEntries(PANELS.map((name) => [name, panels[name].toPanel()])) as Record<PanelName, Panel>;
   return ok({ asOf, panels: result, replaced: replaced.toPanel(), charts: charts.result() });

@@ -110,4 +110,11 @@ describe('classifyPortfolio: the panels of seed 004', () => {
     const badAsOf = classifyPortfolio({ asOf: 'today', forwardAfterDays: 10, invoices: [] });
     expect(badAsOf._unsafeUnwrapErr().path).toEqual(['asOf']);
   });
+
+  it('panel and chart totals are exact: 91 invoices of R$ 1 trillion are refused with amount_out_of_range, never a RangeError', () => {
+    const huge = (count: number) => Array.from({ length: count }, (_, i) => ({ customerId: `c${i}`, amount: '1000000000000.00', id: `h${i}`, dueDate: '2026-01-01' }));
+    const fits = classifyPortfolio({ asOf, forwardAfterDays: 10, invoices: huge(90) })._unsafeUnwrap();
+    expect(fits.panels.classified.amount).toEqual({ cents: 9_000_000_000_000_000 });
+    expect(classifyPortfolio({ asOf, forwardAfterDays: 10, invoices: huge(91) })._unsafeUnwrapErr()).toMatchObject({ code: 'amount_out_of_range', path: ['invoices'] });
+  });
 });

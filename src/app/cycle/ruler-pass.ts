@@ -13,8 +13,17 @@ export interface RulerPassReport {
   readonly done: readonly Extract<ActionOutcome, { status: 'done' }>[];
   /** Contacts due outside the contact window: logged, their messages queued for the window's next opening. */
   readonly deferred: number;
-  /** Steps skipped (superseded by a later step of the same channel, or a negativation already in progress). */
+  /**
+   * Steps skipped for a reason worth reading one by one (a reminder after the due date, a stale step, a
+   * negativation already in progress): at most one per channel and invoice, never one per missed step.
+   */
   readonly skipped: readonly SkippedStep[];
+  /**
+   * Earlier steps of a channel superseded by the later step due now (catch-up without bursts): counted,
+   * not listed, so a catch-up of many missed steps holds memory for the invoices, not for steps × invoices.
+   * Each is in the action log and the invoice's history.
+   */
+  readonly superseded: number;
   /** Negativate steps a guard that heals holds back (minimum days overdue; missing debtor data): not logged, asked again each cycle, done once allowed. */
   readonly waiting: readonly Extract<ActionOutcome, { status: 'waiting' }>[];
   /** Actions the domain refused for good (a final guard, a missing contact): logged once, an operator alerted. */
@@ -38,7 +47,7 @@ export async function rulerPass(context: AppContext, asOf: Date, today: CivilDat
       groups.set(settingsKey(invoice), { ...(invoice.branchId ? { branch: invoice.branchId } : {}), ...(invoice.contractId ? { contract: invoice.contractId } : {}) });
     }
   }
-  const report = { invoicesEvaluated: 0, done: [] as Extract<ActionOutcome, { status: 'done' }>[], waiting: [] as Extract<ActionOutcome, { status: 'waiting' }>[], deferred: 0, skipped: [] as SkippedStep[], refused: [] as Extract<ActionOutcome, { status: 'refused' }>[], errors: [] as CobrancaError[] };
+  const report: PassTally & { errors: CobrancaError[] } = { invoicesEvaluated: 0, done: [], waiting: [], deferred: 0, skipped: [], superseded: 0, refused: [], errors: [] };
   for (const [key, group] of groups) {
     const invoices = async function* (): AsyncGenerator<RulerInvoice> {
       for await (const page of invoicePages(context)) {
@@ -66,7 +75,18 @@ export async function rulerPass(context: AppContext, asOf: Date, today: CivilDat
   return report;
 }
 
-async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDate, report: { invoicesEvaluated: number; done: Extract<ActionOutcome, { status: 'done' }>[]; waiting: Extract<ActionOutcome, { status: 'waiting' }>[]; deferred: number; skipped: SkippedStep[]; refused: Extract<ActionOutcome, { status: 'refused' }>[] }): Promise<void> {
+/** The report as it is filled in, batch by batch. */
+interface PassTally {
+  invoicesEvaluated: number;
+  done: Extract<ActionOutcome, { status: 'done' }>[];
+  waiting: Extract<ActionOutcome, { status: 'waiting' }>[];
+  deferred: number;
+  skipped: SkippedStep[];
+  superseded: number;
+  refused: Extract<ActionOutcome, { status: 'refused' }>[];
+}
+
+async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDate, report: PassTally): Promise<void> {
   report.invoicesEvaluated += batch.invoicesEvaluated;
   if (batch.due.length === 0 && batch.deferred.length === 0 && batch.skipped.length === 0) return;
   await context.store.transaction(async (tx) => {
@@ -78,6 +98,10 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
       } else if (outcome.status === 'refused') report.refused.push(outcome);
       else if (outcome.status === 'waiting') report.waiting.push(outcome);
     }
-    for (const skipped of batch.skipped) if (await logSkippedStep(tx, context, skipped, today)) report.skipped.push(skipped);
+    for (const skipped of batch.skipped) {
+      if (!(await logSkippedStep(tx, context, skipped, today))) continue;
+      if (skipped.reason === 'superseded') report.superseded++;
+      else report.skipped.push(skipped);
+    }
   });
 }

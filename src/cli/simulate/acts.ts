@@ -109,5 +109,10 @@ export async function perform(ctx: ActContext, act: CustomerAct, day: CivilDate)
       return negotiate(ctx, act.customerId, day);
     case 'dispute':
       return dispute(ctx, act.customerId, act.invoiceId);
+    case 'contact': {
+      const noted = await ctx.app.addComment({ idempotencyKey: `contact-${act.customerId}-${day}`, actor: operatorOf(act.customerId), customerId: act.customerId, text: 'Tentativa de contato: cliente não atendeu', contactType: 'active', medium: 'telefone' });
+      if (noted.isErr()) refused(ctx, 'addComment', noted.error.code);
+      return;
+    }
   }
 }

@@ -1,0 +1,43 @@
+/**
+ * `cobranca simulate` as a newcomer runs it, through the built command
+ * (`dist/cli/main.js`): invoices per simulated day per second, i.e. the
+ * invoices the daily cycle went through on each simulated day (summed over the
+ * run) divided by the run's seconds (the simulation itself: portfolio, 120
+ * cycles, customers' payments and agreements, the bureau simulators over HTTP;
+ * not the process start nor the report). At the default size and at ten times
+ * it. Every sample is a fresh process; the seed makes every run's figures equal,
+ * which the harness checks before it prints. Figures only.
+ * Run: npm run build && npx tsx bench/simulation.ts   (SIZES=1000,10000 customers; STORE=pglite)
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { compare } from './harness/compare.js';
+import { contenderArgument, reportOnce } from './harness/sample.js';
+import { DEFAULT_SIMULATION } from '../src/cli/simulate/run.js';
+import type { SimulationSummary } from '../src/cli/simulate/summary.js';
+
+const DEFAULT_CUSTOMERS = DEFAULT_SIMULATION.customers;
+const SIZES = (process.env['SIZES'] ?? `${DEFAULT_CUSTOMERS},${DEFAULT_CUSTOMERS * 10}`).split(',').map(Number);
+const STORE = process.env['STORE'] ?? 'memory';
+const CLI = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+
+function simulate(customers: number): void {
+  const out = join(import.meta.dirname, '..', 'simulation', `bench-${customers}`);
+  const run = spawnSync(process.execPath, [CLI, 'simulate', '--json', '--no-progress', '--customers', String(customers), '--store', STORE, '--out', out], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (run.status !== 0) throw new Error(`cobranca simulate failed (exit ${run.status}); run npm run build first`);
+  const { summary } = JSON.parse(run.stdout) as { summary: SimulationSummary };
+  const invoiceDays = summary.invoicesPerDay.reduce((a, b) => a + b, 0);
+  const check = `${summary.invoices} invoices, ${summary.recoveredCents} centavos recovered, ${summary.agreements.made} agreements, invariants ${summary.invariants.every((i) => i.holds) ? 'hold' : 'BROKEN'}`;
+  reportOnce('simulate', check, invoiceDays, summary.seconds);
+}
+
+const name = contenderArgument();
+if (name !== undefined) {
+  simulate(Number(process.env['CUSTOMERS']));
+} else {
+  for (const customers of SIZES) {
+    process.env['CUSTOMERS'] = String(customers);
+    const label = customers === DEFAULT_CUSTOMERS ? 'default size' : `${customers / DEFAULT_CUSTOMERS}× the default`;
+    compare({ work: `cobranca simulate, ${customers.toLocaleString('en-US')} customers × 120 days (${label}, ${STORE} store): invoices per simulated day per second`, file: import.meta.filename, ours: 'simulate', processes: customers === DEFAULT_CUSTOMERS ? 3 : 1 });
+  }
+}
