@@ -5,13 +5,15 @@ import { describe, expect, it } from 'vitest';
 const SRC = join(import.meta.dirname, '..', 'src');
 
 /** Which top-level folders of src/ each folder may import from (ARCHITECTURE.md: data flows one way). */
-const KERNEL = ['errors', 'money', 'calendar', 'documents'] as const;
+const KERNEL = ['errors', 'money', 'calendar', 'documents', 'lifecycle'] as const;
 const DOMAIN = ['agreements', 'negativation', 'ruler', 'portfolio', 'protest', 'bank-returns'] as const;
 const ALLOWED: Record<string, readonly string[]> = {
   errors: [],
   money: ['errors'],
   calendar: ['errors', 'money'],
   documents: ['errors'],
+  // Lifecycles several rooms share (negativation statuses, state diagrams): plain data, no other import.
+  lifecycle: [],
   // Domain modules import the kernel only, never each other.
   agreements: KERNEL,
   negativation: KERNEL,

@@ -6,8 +6,9 @@ import { cobrancaError, parseInput } from '../errors.js';
 import { exactSumCents, MAX_EXACT_CENTS, MAX_INPUT_CENTS, withinExactLimit, type RoundingMode } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
 import { bigMulDivRound, mulDivRound } from '../money/exact-ratio.js';
+import { describe } from '../money/decimal.js';
 import { lateChargesPolicySchema, type LateChargesPolicy, type LateChargesPolicyInput } from './late-charges-policy.js';
-import { correctionExcess } from './correction-factor.js';
+import { indexCorrectionSeries } from './correction-index.js';
 import { toMonthlySeries, type MonthlySeries } from './month-series.js';
 import { pairMemo } from './pair-cache.js';
 import { scalePercent } from './percent.js';
@@ -104,13 +105,13 @@ const MISSING = -1;
 /** A principal that is not a whole number of centavos within the supported range, as a typed error. */
 function badPrincipal(principal: unknown, path: (string | number)[]): AgreementsError | undefined {
   if (typeof principal === 'number' && Number.isSafeInteger(principal) && principal >= 0 && principal <= MAX_INPUT_CENTS) return undefined;
-  return cobrancaError('invalid_input', `principal must be a whole number of centavos from 0 to ${MAX_INPUT_CENTS}, got ${String(principal)}`, { path });
+  return cobrancaError('invalid_input', `principal must be a whole number of centavos from 0 to ${MAX_INPUT_CENTS}, got ${describe(principal)}`, { path });
 }
 
 /** An epoch day that is not a whole day within the supported years, as a typed error. */
 function badDay(day: unknown, path: (string | number)[]): AgreementsError | undefined {
   if (isSupportedEpochDay(day)) return undefined;
-  return cobrancaError('invalid_input', `expected a whole epoch day between the years ${FIRST_SUPPORTED_YEAR} and ${LAST_SUPPORTED_YEAR}, got ${String(day)}`, { path });
+  return cobrancaError('invalid_input', `expected a whole epoch day between the years ${FIRST_SUPPORTED_YEAR} and ${LAST_SUPPORTED_YEAR}, got ${describe(day)}`, { path });
 }
 
 /**
@@ -168,18 +169,20 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
   const variations: MonthlySeries = correction ? toMonthlySeries(correction.variations) : new Map();
   const factorDecimals = correction?.factorDecimals ?? 8;
   const factorScale = 10 ** factorDecimals;
-  const correctionExcessOf = pairMemo((from, to) => correctionExcess(variations, factorDecimals, from, to));
+  // Indexed once per policy too: a factor is two partial months and a quotient of running products.
+  const correctionIndex = indexCorrectionSeries(variations, factorDecimals);
+  const correctionExcessOf = pairMemo((from, to) => correctionIndex.excess(from, to));
   let missingIndexMonth = '';
 
   function chargeFreeUntil(due: number): number {
-    if (!Number.isSafeInteger(due)) throw new RangeError(`chargeFreeUntil expects a whole epoch day, got ${String(due)}`);
+    if (!Number.isSafeInteger(due)) throw new RangeError(`chargeFreeUntil expects a whole epoch day, got ${describe(due)}`);
     const rolled = payableEpochDay(due, calendar);
     const graceEnd = due + graceDays;
     return graceEnd > rolled ? graceEnd : rolled;
   }
 
   function fineCents(principal: number): number {
-    if (badPrincipal(principal, [])) throw new RangeError(`fineCents expects a whole number of centavos from 0 to ${MAX_INPUT_CENTS}, got ${String(principal)}`);
+    if (badPrincipal(principal, [])) throw new RangeError(`fineCents expects a whole number of centavos from 0 to ${MAX_INPUT_CENTS}, got ${describe(principal)}`);
     return fineNum === 0 ? 0 : mulDivRound(principal, fineNum, fineDen, mode);
   }
 

@@ -1,10 +1,9 @@
 import type { OutboxEffect, OutgoingMessage, StoreTransaction } from '../ports/index.js';
 import type { AppContext } from './dependencies.js';
 import type { GuardedEffectHandler } from './outbox.js';
+import { isLiftedAfterPayment } from '../lifecycle/index.js';
+import { statusOfRecord } from './negativation/negativation-store.js';
 import { recipientOf } from './recipient.js';
-
-/** Registration states that mean the debt was paid or settled: no more dunning. */
-const SETTLED_REGISTRATION = new Set(['recovering', 'recovered']);
 
 /**
  * Why a ruler contact no longer applies at the moment it is to be sent, or
@@ -24,7 +23,7 @@ export async function contactObsolete(tx: StoreTransaction, effect: OutboxEffect
     if (agreement && (agreement.status === 'active' || agreement.status === 'fulfilled')) return `invoice ${invoiceId} is in agreement ${agreement.id}`;
   }
   for (const registration of await tx.negativations.list({ invoiceId })) {
-    if (SETTLED_REGISTRATION.has(registration.status)) return `invoice ${invoiceId} has its registration ${registration.status}`;
+    if (isLiftedAfterPayment(statusOfRecord(registration))) return `invoice ${invoiceId} has its registration ${registration.status}`;
   }
   return undefined;
 }

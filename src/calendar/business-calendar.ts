@@ -1,4 +1,4 @@
-import { epochDayOfText, FIRST_SUPPORTED_YEAR, fromEpochDay, LAST_SUPPORTED_YEAR, toEpochDay, weekdayOfEpochDay, yearOfEpochDay, type CivilDate } from './civil-date.js';
+import { epochDayOfText, FIRST_SUPPORTED_EPOCH_DAY, FIRST_SUPPORTED_YEAR, fromEpochDay, LAST_SUPPORTED_EPOCH_DAY, LAST_SUPPORTED_YEAR, toEpochDay, weekdayOfEpochDay, yearOfEpochDay, type CivilDate } from './civil-date.js';
 import { checkedHolidayRules } from './holiday-rule-check.js';
 import {
   bankingClosures,
@@ -145,12 +145,15 @@ export function brazilianCalendar(options: BrazilianCalendarOptions = {}): Busin
     return state === OPEN;
   }
 
+  /** Steps `days` business days; a step that would leave the supported years is a `RangeError` at once, never a (near-)endless walk. */
   function stepBusinessDays(epochDay: number, days: number): number {
     const direction = days < 0 ? -1 : 1;
     let remaining = Math.abs(days);
+    if (remaining > LAST_SUPPORTED_EPOCH_DAY - FIRST_SUPPORTED_EPOCH_DAY) throw beyondSupportedYears(days);
     let day = epochDay;
     while (remaining > 0) {
       day += direction;
+      if (day < FIRST_SUPPORTED_EPOCH_DAY || day > LAST_SUPPORTED_EPOCH_DAY) throw beyondSupportedYears(days);
       if (isBusinessEpochDay(day)) remaining--;
     }
     return day;
@@ -187,4 +190,8 @@ export function brazilianCalendar(options: BrazilianCalendarOptions = {}): Busin
       return count;
     },
   };
+}
+
+function beyondSupportedYears(days: number): RangeError {
+  return new RangeError(`moving ${days} business days leaves the supported years ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR}`);
 }

@@ -16,6 +16,7 @@ export {
   type NegativationStatus,
   type RequestOrigin,
   isFinalStatus,
+  occupiesKey,
 } from './status.js';
 export {
   NOTICE_CHANNELS,
@@ -84,3 +85,4 @@ export {
 export { reconcileInvoiceSchema, type ReconcileInvoice } from './reconcile-invoice.js';
 export { parseReconcileInvoices } from './parse-invoices.js';
 export { negativationStateDiagram } from './diagram.js';
+export { eventAppliesIn, eventsAllowedIn } from './transition-table.js';

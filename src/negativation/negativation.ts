@@ -1,5 +1,6 @@
 import type { CivilDate } from '../calendar/index.js';
 import type { TaxId } from '../documents/index.js';
+import { isRegistered as holdsRegistration } from '../lifecycle/index.js';
 import type { Money } from '../money/index.js';
 import type { Debtor } from './debtor.js';
 import type { NegativationEvent } from './events.js';
@@ -131,9 +132,9 @@ export interface Negativation {
   readonly history: readonly HistoryEntry[];
 }
 
-/** Whether the bureau holds the registration now: accepted and not yet confirmed removed. */
+/** Whether the bureau holds the registration now: accepted and not yet confirmed removed (the one rule, `isRegistered` of the lifecycle kernel). */
 export function isRegistered(negativation: Negativation): boolean {
-  return negativation.registeredOn !== undefined && negativation.removal?.confirmedOn === undefined;
+  return holdsRegistration({ status: negativation.status, registeredOn: negativation.registeredOn, removalConfirmedOn: negativation.removal?.confirmedOn });
 }
 
 /** The uniqueness key: debtor document, creditor, title and bureau. */

@@ -35,7 +35,4 @@ export const existingNegativationSchema = z.object({
   debtor: z.object({ document: z.object({ number: z.string() }) }),
 });
 
-/** Statuses whose negativation still occupies its key: everything but cancelled and recovered. */
-export function occupiesKey(status: (typeof NEGATIVATION_STATUSES)[number]): boolean {
-  return status !== 'cancelled' && status !== 'recovered';
-}
+export { occupiesKey } from '../lifecycle/index.js';

@@ -6,7 +6,7 @@ import type { NegativationError } from './errors.js';
 import type { NegativationEvent } from './events.js';
 import { factsOf } from './facts.js';
 import { runGuards, type GuardViolation } from './guards/index.js';
-import { HANDLERS, type NegativationPatch } from './handlers/index.js';
+import { HANDLERS, isRefusal, type NegativationPatch, type Refusal, type Step } from './handlers/index.js';
 import type { HistoryEntry, Negativation } from './negativation.js';
 import { parseNegativationEvent } from './parse-event.js';
 import { NEGATIVATION_STATUSES } from './status.js';
@@ -48,6 +48,8 @@ function looksLikeNegativation(value: unknown): value is Negativation {
     Number.isSafeInteger(n.version) &&
     Array.isArray(n.history) &&
     n.history.length === n.version &&
+    Array.isArray(n.notices) &&
+    Array.isArray(n.payments) &&
     typeof n.lastEventOn === 'string' &&
     typeof n.settings === 'object' &&
     typeof n.title === 'object'
@@ -57,8 +59,20 @@ function looksLikeNegativation(value: unknown): value is Negativation {
 /** Applies a decided step: new status, patched fields, version + 1, and the event appended to the history. */
 export function applyStep(negativation: Negativation, event: NegativationEvent, rule: TransitionRule, patch: NegativationPatch): Negativation {
   const version = negativation.version + 1;
-  const entry: HistoryEntry = { version, from: negativation.status, to: rule.to, event };
-  const next: Record<string, unknown> = { ...negativation, ...patch, status: rule.to, version, lastEventOn: event.on, history: [...negativation.history, entry] };
+  const entry: HistoryEntry = {
+    version,
+    from: negativation.status,
+    to: rule.to,
+    event,
+  };
+  const next: Record<string, unknown> = {
+    ...negativation,
+    ...patch,
+    status: rule.to,
+    version,
+    lastEventOn: event.on,
+    history: [...negativation.history, entry],
+  };
   // a patch value of undefined removes the field, so the value stays plain JSON
   for (const key in patch) if (next[key] === undefined) Reflect.deleteProperty(next, key);
   return next as unknown as Negativation;
@@ -94,13 +108,17 @@ export function applyEvent(negativation: Negativation, event: NegativationEvent,
   if (event.type === 'request' || !eventAppliesIn(negativation.status, event.type)) {
     return fail('illegal_transition', `${event.type} does not apply to a negativation ${negativation.status}`, {
       path: ['type'],
-      details: { status: negativation.status, event: event.type, allowed: eventsAllowedIn(negativation.status) },
+      details: {
+        status: negativation.status,
+        event: event.type,
+        allowed: eventsAllowedIn(negativation.status),
+      },
     });
   }
-  const handler = HANDLERS[event.type] as (n: Negativation, e: NegativationEvent, c: BusinessCalendar) => ReturnType<(typeof HANDLERS)['retry']>;
+  const handler = HANDLERS[event.type] as (n: Negativation, e: NegativationEvent, c: BusinessCalendar) => Step | Refusal;
   const decided = handler(negativation, event, calendar);
-  if (decided.isErr()) return err(decided.error);
-  const { variant, patch, effects } = decided.value;
+  if (isRefusal(decided)) return err(decided.refused);
+  const { variant, patch, effects } = decided;
   const rule = findRule(negativation.status, event.type, variant);
   if (rule === undefined) {
     return fail('illegal_transition', `${event.type} does not apply to a negativation ${negativation.status} (${variant})`, {
@@ -108,14 +126,14 @@ export function applyEvent(negativation: Negativation, event: NegativationEvent,
       details: { status: negativation.status, event: event.type, variant },
     });
   }
-  for (const effect of effects) {
-    if (!rule.effects.includes(effect.type)) throw new Error(`transition table out of step: ${effect.type} not declared for ${negativation.status} --${event.type}/${variant}-->`);
-  }
   if (rule.guards !== undefined) {
     const violations = runGuards(rule.guards, factsOf(negativation, event.on, calendar));
     if (violations.length > 0) return err(guardFailed(violations));
   }
   // once taken down, the banner is not taken down again
   const bannerPatch: NegativationPatch = effects.some((effect) => effect.type === 'hide_portal_banner') ? { ...patch, portalBannerShown: false } : patch;
-  return ok({ negativation: applyStep(negativation, event, rule, bannerPatch), effects });
+  return ok({
+    negativation: applyStep(negativation, event, rule, bannerPatch),
+    effects,
+  });
 }

@@ -3,7 +3,7 @@ import { epochDayOfText } from '../calendar/civil-date.js';
 import { daysOverdueEpoch, payableEpochDay } from '../calendar/due-date.js';
 import { fromCents } from '../money/index.js';
 import type { InvoiceFacts, RulerInvoice } from './invoice.js';
-import { isNegativationInProgress, isRegistered } from './invoice.js';
+import { holdsRegistration, isNegativationInProgress } from './invoice.js';
 import type { ContactMoment, DueAction, SkippedStep } from './outcome.js';
 import { stepDay, type PlannedStep, type RulerPlan } from './plan.js';
 import type { StepConditions } from './step.js';
@@ -156,7 +156,7 @@ export function evaluateOpenSubject(
         sink.skipped.push({ key, stepId: step.id, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor: dayText(ctx, day), reason: 'reminder_after_due' });
       } else if (step.staleAfterDays !== undefined && today > day + step.staleAfterDays) {
         sink.skipped.push({ key, stepId: step.id, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor: dayText(ctx, day), reason: 'stale' });
-      } else if (step.action.kind === 'negativate' && isNegativationInProgress(invoice.negativation?.state)) {
+      } else if (step.action.kind === 'negativate' && isNegativationInProgress(invoice.negativation)) {
         sink.skipped.push({ key, stepId: step.id, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor: dayText(ctx, day), reason: 'negativation_in_progress' });
       } else {
         emit(ctx, sink, step, key, day, invoice, subject, openCents, daysOverdue);
@@ -226,7 +226,7 @@ export function evaluateSettledInvoice(
   for (const step of ctx.plan.settlement) {
     const day = stepDay(step, facts.settledDay, ctx.calendar, true);
     if (day > ctx.today) continue;
-    if (step.action.kind === 'remove-negativation' && !isRegistered(invoice.negativation?.state)) continue;
+    if (step.action.kind === 'remove-negativation' && !holdsRegistration(invoice.negativation)) continue;
     if (step.action.kind === 'restore-service' && !serviceWasCut(invoice)) continue;
     if (isLogged(ctx, invoice, subjectPrefix, step.id)) continue;
     const key = prefixOf(ctx, invoice, subjectPrefix) + step.id;

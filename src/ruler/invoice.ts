@@ -1,5 +1,6 @@
 import { cobrancaError, type ErrorPath } from '../errors.js';
 import { epochDayOfText } from '../calendar/civil-date.js';
+import { isNegativationStatus, isRegistered, occupiesKey, type NegativationStatus } from '../lifecycle/index.js';
 import { parseMoney, type Money } from '../money/index.js';
 import type { RulerError } from './errors.js';
 import type { CustomerKind } from './step.js';
@@ -7,17 +8,8 @@ import type { CustomerKind } from './step.js';
 /** Agreement states an invoice can be in (docs/legal.md §2). `active` and `fulfilled` cover the invoice and stop its ruler. */
 export type AgreementState = 'proposed' | 'active' | 'fulfilled' | 'broken' | 'cancelled';
 
-/** Negativation states (docs/legal.md §3, seed 000). */
-export type NegativationState =
-  | 'in_analysis'
-  | 'processing'
-  | 'awaiting_return'
-  | 'negativated'
-  | 'recovering'
-  | 'recovered'
-  | 'cancelling'
-  | 'cancelled'
-  | 'failed';
+/** Negativation states (docs/legal.md §3, seed 000): the one list of the lifecycle kernel. */
+export type NegativationState = NegativationStatus;
 
 /** An amount as accepted from outside: `'373.52'`, `{ cents: 37352 }` or a Money. */
 export type AmountInput = Money | { readonly cents: number } | string;
@@ -63,7 +55,6 @@ export interface RulerInvoice {
 }
 
 const AGREEMENT_STATES = new Set<string>(['proposed', 'active', 'fulfilled', 'broken', 'cancelled']);
-const NEGATIVATION_STATES = new Set<string>(['in_analysis', 'processing', 'awaiting_return', 'negativated', 'recovering', 'recovered', 'cancelling', 'cancelled', 'failed']);
 
 /** What the evaluator needs of one invoice, read once on the trusted fast path. */
 export interface InvoiceFacts {
@@ -137,7 +128,7 @@ export function readInvoice(raw: unknown, index: number, today: number, out: Inv
     if (Number.isNaN(since)) return invalid(['invoices', index, 'agreement', 'since'], 'expected a date as YYYY-MM-DD');
     if ((agreement.state === 'active' || agreement.state === 'fulfilled') && since <= today && !(settledDay <= since)) settledDay = since;
   }
-  if (invoice.negativation !== undefined && (typeof invoice.negativation !== 'object' || invoice.negativation === null || !NEGATIVATION_STATES.has(invoice.negativation.state))) {
+  if (invoice.negativation !== undefined && (typeof invoice.negativation !== 'object' || invoice.negativation === null || !isNegativationStatus(invoice.negativation.state))) {
     return invalid(['invoices', index, 'negativation', 'state'], 'expected a negativation state');
   }
   if (invoice.negativation?.registeredOn !== undefined && Number.isNaN(epochDayOfText(invoice.negativation.registeredOn))) {
@@ -167,12 +158,16 @@ function lastPaymentDay(payments: readonly { date: string; amount: AmountInput }
   return today;
 }
 
-/** Negativation states in which a registration is requested, pending or in place (a new request would duplicate it). */
-export function isNegativationInProgress(state: NegativationState | undefined): boolean {
-  return state === 'in_analysis' || state === 'processing' || state === 'awaiting_return' || state === 'negativated' || state === 'cancelling';
+/** Whether a negativation of the invoice is requested, pending, in place or being lifted: a new request would duplicate it (`occupiesKey` of the lifecycle kernel). */
+export function isNegativationInProgress(negativation: RulerInvoice['negativation']): boolean {
+  return negativation !== undefined && occupiesKey(negativation.state);
 }
 
-/** Whether the registration took effect (the bureau accepted it), so a removal is needed after settlement; a submission still awaiting the bureau is not. */
-export function isRegistered(state: NegativationState | undefined): boolean {
-  return state === 'negativated';
+/**
+ * Whether the bureau holds the invoice's registration (`isRegistered` of the
+ * lifecycle kernel: negativated, recovering, or cancelling/failed after the
+ * bureau accepted), so a settled invoice needs its removal step.
+ */
+export function holdsRegistration(negativation: RulerInvoice['negativation']): boolean {
+  return negativation !== undefined && isRegistered({ status: negativation.state, registeredOn: negativation.registeredOn });
 }

@@ -38,3 +38,13 @@ describe('agreements: hostile input gets a typed error, never a hang or a wrong 
     expect(editInstallment({ ...base, installments } as never, { changes: [] })._unsafeUnwrapErr().code).toBe('invalid_input');
   });
 });
+
+describe('the compiled calculator answers any principal or day with a typed error', () => {
+  it('an object with no prototype (no toString) as principal or day is invalid_input, not a TypeError from the message', () => {
+    const calc = lateChargesCalculator({ interest: { kind: 'monthly', percent: '1' } })._unsafeUnwrap();
+    const bare = Object.create(null) as never;
+    expect(calc.figures(bare, 20_522, 20_560)._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['principalCents'] });
+    expect(calc.figures(100, bare, 20_560)._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['dueEpochDay'] });
+    expect(calc.batch({ principalCents: [bare], dueEpochDays: [20_522], asOfEpochDay: 20_560 })._unsafeUnwrapErr().code).toBe('invalid_input');
+  });
+});

@@ -57,7 +57,10 @@ describe('personal data never appears in full in errors, alerts, keys, audit ent
       ...effects.flatMap((e) => leaks(`outbox error of ${e.key}`, e.lastError ?? '')),
       ...snapshot.audit.flatMap((e) => leaks(`audit ${e.action}`, e)),
       ...snapshot.idempotency.flatMap((r) => leaks(`idempotency ${r.key}`, r)),
+      // The action log is the cycle's log: its keys and lines name ids, never a person.
+      ...snapshot.actionLog.flatMap((entry) => leaks(`action log ${entry.key}`, entry)),
     ];
+    expect(snapshot.actionLog.length).toBeGreaterThan(3);
     expect(found).toEqual([]);
   });
 });

@@ -23,6 +23,15 @@ describe('a calendar refuses what is not a civil date (it used to loop for ever)
   });
 });
 
+describe('moving business days never walks for ever', () => {
+  it('a count that leaves the supported years is a RangeError at once (1e12 days used to loop for hours)', () => {
+    expect(() => banking.addBusinessDays(civilDate('2026-01-05'), 1e12)).toThrow(RangeError);
+    expect(() => banking.addBusinessDays(civilDate('2026-01-05'), -1e12)).toThrow(RangeError);
+    expect(() => banking.addBusinessDays(civilDate('9999-12-30'), 5)).toThrow(/supported years/);
+    expect(banking.addBusinessDays(civilDate('2026-11-19'), 5)).toBe('2026-11-27');
+  });
+});
+
 describe('a bad extra holiday is refused when the calendar is built, not later', () => {
   it.each([
     ['an impossible date', ['2026-13-01']],

@@ -26,6 +26,21 @@ const commands: Record<string, unknown> = {
   cancelNegativation: { ...base, negativationId: 'negativation-1', reason: 'erro' },
   settleEffect: { ...base, effectKey: 'no-such-effect', outcome: 'failed', reason: 'desligado' },
   runDailyCycle: { asOf: '2026-11-20T10:00:00-03:00' },
+  describeAttachment: { ...base, customerId: maria.id, attachmentId: 'attachment-1', description: 'contrato' },
+  removeAttachment: { ...base, customerId: maria.id, attachmentId: 'attachment-1' },
+  editTask: { ...base, customerId: maria.id, taskId: 'task-1', title: 'Ligar de novo' },
+  completeTask: { ...base, customerId: maria.id, taskId: 'task-1', notes: 'feito' },
+  previewAgreement: { actor: 'op.ana', customerId: maria.id, proposal: { kind: 'keep-terms', selectedInvoiceIds: ['i1'], toleranceDate: '2026-12-15', category: 'acordo' } },
+  cancelAgreement: { ...base, agreementId: 'agreement-1', reason: 'desistiu' },
+  importReturnFile: { actor: 'op.ana', file: 'x'.repeat(400) },
+  addToSpcControl: { ...base, invoiceId: 'i1' },
+  removeFromSpcControl: { ...base, invoiceId: 'i1' },
+  convertSpcControl: { ...base, invoiceId: 'i1' },
+  requestProtest: { ...base, invoiceId: 'i1' },
+  recordProtestEvent: { ...base, protestId: 'protest-1', event: { type: 'withdrawal_requested', reason: 'acordo' } },
+  applyBureauReport: { negativationId: 'negativation-1', status: 'registered', protocol: 'P-1', at: '2026-11-20T10:00:00-03:00' },
+  accountHistory: maria.id,
+  invoiceHistory: 'i1',
 };
 
 describe('fuzz: every command answers any input with a Result; its promise never rejects', () => {

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { allocate, formatBrl, parseBrl, parseDecimal, parseMoney } from '../../src/money/index.js';
 import { parseCivilDate } from '../../src/calendar/index.js';
 import { maskPersonalData, parseCnpj, parseCpf, parseTaxId } from '../../src/documents/index.js';
-import { agreementStatus, calculateLateCharges, checkEligibility, editInstallment, owedAmount, proposeAgreement, type InstallmentPlan } from '../../src/agreements/index.js';
+import { agreementStatus, calculateLateCharges, checkEligibility, editInstallment, lateChargesCalculator, owedAmount, proposeAgreement, type InstallmentPlan } from '../../src/agreements/index.js';
+import { startProtest, transitionProtest } from '../../src/protest/index.js';
+import { readReturnFile } from '../../src/bank-returns/index.js';
+import { cnab400Fixture } from '../bank-returns/build-fixtures.js';
+import { protestRequest, requested } from '../protest/fixtures.js';
 import { checkNegativationGuards, reconcile, removalDeadline, startNegativation, transition, type Negativation } from '../../src/negativation/index.js';
 import { checkSmsText, defineRuler, evaluateRuler, resolveSettings } from '../../src/ruler/index.js';
 import { classifyPortfolio } from '../../src/portfolio/index.js';
@@ -56,6 +60,13 @@ const subjects: Record<string, { readonly valid: unknown; readonly call: (input:
     const ruler = defineRuler(exampleSpec)._unsafeUnwrap();
     return evaluateRuler({ ruler, calendar: brazilianCalendar(), ...(typeof i === 'object' && i !== null ? i : { invoices: i }) } as never);
   } },
+  lateChargesCalculator: { valid: { policy: { interest: { kind: 'series', rates: [{ month: '2026-03', percent: '1' }] } }, principal: 100_000, due: 20_522, asOf: 20_560 }, call: (i) => {
+    const input = i as { policy?: never; principal?: never; due?: never; asOf?: never } | null;
+    return lateChargesCalculator(input?.policy as never).andThen((calc) => calc.batch({ principalCents: [input?.principal as never], dueEpochDays: [input?.due as never], asOfEpochDay: input?.asOf as never }).andThen(() => calc.figures(input?.principal as never, input?.due as never, input?.asOf as never)));
+  } },
+  startProtest: { valid: protestRequest(), call: (i) => startProtest(i) },
+  transitionProtest: { valid: { type: 'withdrawal_requested', on: '2026-11-17', actor: 'op-ana', reason: 'agreement' }, call: (i) => transitionProtest(requested(), i, { calendar }) },
+  readReturnFile: { valid: cnab400Fixture('237'), call: (i) => readReturnFile(i) },
   classifyPortfolio: { valid: { asOf: '2026-06-30', forwardAfterDays: 10, invoices: [{ id: 'a', customerId: 'maria', amount: '100.00', dueDate: '2026-06-20' }], events: [] }, call: (i) => classifyPortfolio(i as never) },
 };
 

@@ -7,7 +7,8 @@ import { abort, attempt, runCommand, toAppError } from '../command.js';
 import { buildAgreement, negotiateSchema, previewAgreementSchema } from './build-agreement.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
-import { applyNegativationEvent } from '../negativation/negativation-store.js';
+import { applyNegativationEvent, statusOfRecord } from '../negativation/negativation-store.js';
+import { eventAppliesIn } from '../../negativation/index.js';
 
 /** What `negotiate` did. */
 export interface NegotiationOutcome {
@@ -84,7 +85,7 @@ export function negotiate(context: AppContext) {
         await tx.invoices.update({ ...invoice, version: invoice.version + 1, agreementId: id, status });
         await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoiceId, action: 'placed_in_agreement', details: { agreementId: id, status } });
         for (const negativation of await tx.negativations.list({ invoiceId })) {
-          if (['recovered', 'cancelled', 'failed', 'recovering', 'cancelling'].includes(negativation.status)) continue;
+          if (!eventAppliesIn(statusOfRecord(negativation), 'agreement_made')) continue;
           await applyNegativationEvent(tx, context, negativation, { type: 'agreement_made', on: context.today(), actor: cmd.actor, agreementId: id, at: context.nowIso() });
         }
       }

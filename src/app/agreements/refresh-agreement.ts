@@ -4,7 +4,8 @@ import type { AgreementRecord, PaymentRecord, StoreTransaction } from '../../por
 import { unwrap } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
-import { applyNegativationEvent } from '../negativation/negativation-store.js';
+import { applyNegativationEvent, statusOfRecord } from '../negativation/negativation-store.js';
+import { isRemovalUnderWay, occupiesKey, type NegativationStatus } from '../../lifecycle/index.js';
 
 /** The agreement value inside a stored record. */
 export function agreementOf(record: AgreementRecord): Agreement {
@@ -27,8 +28,10 @@ export async function statusOf(tx: StoreTransaction, record: AgreementRecord, as
   return unwrap(agreementStatus({ toleranceDate: agreement.toleranceDate, plan: agreement.plan }, payments, asOf));
 }
 
-/** Registrations that a settlement still has to reach (not already settled, removed or cancelled). */
-const OWED = new Set(['in_analysis', 'processing', 'awaiting_return', 'negativated', 'failed']);
+/** Whether a settlement still has to reach a registration: it still occupies its key and no removal is under way. */
+function awaitsSettlement(status: NegativationStatus): boolean {
+  return occupiesKey(status) && !isRemovalUnderWay(status);
+}
 
 /**
  * Re-reads an active agreement's status and stores a change (docs/legal.md §2.4).
@@ -69,7 +72,7 @@ export async function refreshAgreement(tx: StoreTransaction, context: AppContext
 async function settleCovered(tx: StoreTransaction, context: AppContext, record: AgreementRecord, paidOn: CivilDate, fundsAvailableOn: CivilDate, actor: string): Promise<void> {
   for (const invoiceId of agreementOf(record).invoiceIds) {
     for (const negativation of await tx.negativations.list({ invoiceId })) {
-      if (!OWED.has(negativation.status)) continue;
+      if (!awaitsSettlement(statusOfRecord(negativation))) continue;
       const owed = (negativation.negativation as { outstanding: { cents: number } }).outstanding;
       await applyNegativationEvent(tx, context, negativation, {
         type: 'payment_received',

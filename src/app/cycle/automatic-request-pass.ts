@@ -6,6 +6,8 @@ import type { RequestAuthorization } from '../negativation/request-negativation.
 import type { SubjectSettings } from '../settings/subject-settings.js';
 import { requestAutomatically, type AutomaticRequestOutcome } from './automatic-negativation.js';
 import { invoicePages } from './portfolio.js';
+import { occupiesKey } from '../../lifecycle/index.js';
+import { statusOfRecord } from '../negativation/negativation-store.js';
 
 /** What the automatic-request pass did. */
 export interface AutomaticRequestReport {
@@ -16,8 +18,6 @@ export interface AutomaticRequestReport {
   /** Requests refused for good (logged once; an operator is alerted). */
   readonly refused: readonly { readonly invoiceId: string; readonly error: CobrancaError }[];
 }
-
-const LIVE = new Set(['in_analysis', 'processing', 'awaiting_return', 'negativated', 'recovering', 'cancelling', 'failed']);
 
 /**
  * The day automatic registration is asked for (seed 002 "Dias para executar"):
@@ -63,7 +63,7 @@ export async function automaticRequestPass(context: AppContext, today: CivilDate
         if (invoice.agreementId !== undefined && (await tx.agreements.get(invoice.agreementId))?.status === 'active') continue;
         const current = await tx.invoices.get(invoice.id);
         if (!current || current.status !== 'open') continue;
-        if ((await tx.negativations.list({ invoiceId: invoice.id })).some((n) => LIVE.has(n.status))) continue;
+        if ((await tx.negativations.list({ invoiceId: invoice.id })).some((n) => occupiesKey(statusOfRecord(n)))) continue;
         const key = `automatic-negativation:${invoice.id}`;
         const outcome = await requestAutomatically(tx, context, { key, stepId: 'automatic-negativation', invoiceId: invoice.id, customerId: invoice.customerId, origin, authorization }, today);
         if (outcome.status === 'requested') report.requested.push({ invoiceId: invoice.id, origin });

@@ -6,7 +6,8 @@ import type { AgreementRecord, CustomerRecord, InvoiceRecord, NegativationRecord
 import type { AppContext } from '../dependencies.js';
 import { agreementOf } from '../agreements/refresh-agreement.js';
 import { pagesOf } from './paging.js';
-import { negativationOf } from '../negativation/negativation-store.js';
+import { negativationOf, statusOfRecord } from '../negativation/negativation-store.js';
+import { bySignificance } from '../../lifecycle/index.js';
 import { owedOfRecord } from '../owed.js';
 
 /** Invoices per page read from the store. */
@@ -33,10 +34,8 @@ export const TOOK_EFFECT = 'took_effect:';
 /** What the ruler reads of a negativation: its state and, once the bureau accepted it, the day it took effect. */
 function registrationOf(record: NegativationRecord): NonNullable<RulerInvoice['negativation']> {
   const registeredOn = negativationOf(record).registeredOn;
-  return { state: record.status as NonNullable<RulerInvoice['negativation']>['state'], ...(registeredOn !== undefined ? { registeredOn } : {}) };
+  return { state: statusOfRecord(record), ...(registeredOn !== undefined ? { registeredOn } : {}) };
 }
-
-const NEGATIVATION_ORDER = ['negativated', 'awaiting_return', 'recovering', 'cancelling', 'processing', 'in_analysis', 'failed', 'recovered', 'cancelled'];
 
 /**
  * Reads what the ruler needs about a page of invoices in one transaction:
@@ -58,7 +57,7 @@ export async function enrichPage(context: AppContext, page: readonly InvoiceReco
         agreement = agreements.get(invoice.agreementId);
       }
       const negativations: NegativationRecord[] = await tx.negativations.list({ invoiceId: invoice.id });
-      negativations.sort((a, b) => NEGATIVATION_ORDER.indexOf(a.status) - NEGATIVATION_ORDER.indexOf(b.status));
+      negativations.sort((a, b) => bySignificance(statusOfRecord(a), statusOfRecord(b)));
       const payments = invoice.paid.cents > 0 && invoice.status === 'open' ? await tx.payments.list({ invoiceId: invoice.id }) : [];
       const log = await tx.actionLog.forInvoice(invoice.id);
       const done = log.filter((entry) => !entry.action.startsWith(TOOK_EFFECT)).map((entry) => entry.stepId);

@@ -3,7 +3,8 @@ import { maskDeep } from '../../documents/index.js';
 import { reconcile, type Negativation, type ReconcileInvoice, type ReconciliationReport } from '../../negativation/index.js';
 import type { InvoiceRecord, StoreTransaction } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
-import { negativationOf } from '../negativation/negativation-store.js';
+import { negativationOf, statusOfRecord } from '../negativation/negativation-store.js';
+import { isFinalStatus } from '../../lifecycle/index.js';
 import { unwrap } from '../command.js';
 import { pagesOf } from './paging.js';
 
@@ -33,7 +34,7 @@ export async function reconcilePass(context: AppContext, today: CivilDate): Prom
   const invoices: ReconcileInvoice[] = [];
   const customers = new Map<string, string>();
   for await (const records of pagesOf(context, (tx) => tx.negativations, 500)) {
-    const live = records.filter((r) => r.status !== 'cancelled' && r.status !== 'recovered');
+    const live = records.filter((r) => !isFinalStatus(statusOfRecord(r)));
     await context.store.transaction(async (tx) => {
       for (const record of live) {
         negativations.push(negativationOf(record));

@@ -1,6 +1,6 @@
 import type { NegativationRecord, StoreTransaction } from '../../ports/index.js';
 import { maskDeep } from '../../documents/index.js';
-import { keyOf, transition, type Negativation, type NegativationEffect, type NegativationEventInput } from '../../negativation/index.js';
+import { keyOf, transition, type Negativation, type NegativationEffect, type NegativationEventInput, type NegativationStatus } from '../../negativation/index.js';
 import { abort, notFound } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
@@ -9,6 +9,11 @@ import { breakdownOf, owedOfInvoice } from '../owed.js';
 /** The domain negativation inside a stored record. */
 export function negativationOf(record: NegativationRecord): Negativation {
   return record.negativation as Negativation;
+}
+
+/** The status of a stored negativation, as the negativation module typed it. */
+export function statusOfRecord(record: NegativationRecord): NegativationStatus {
+  return negativationOf(record).status;
 }
 
 /** Reads a negativation record, aborting with `not_found`. */

@@ -8,7 +8,8 @@ import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
 import { owedCalculator, owedOfRecord } from '../owed.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
-import { applyNegativationEvent } from '../negativation/negativation-store.js';
+import { applyNegativationEvent, statusOfRecord } from '../negativation/negativation-store.js';
+import { isFinalStatus } from '../../lifecycle/index.js';
 import { refreshAgreement } from '../agreements/refresh-agreement.js';
 import { tellProtests } from '../protest/tell-protests.js';
 
@@ -103,7 +104,7 @@ async function tellNegativations(
 ): Promise<NegativationRecord[]> {
   const moved: NegativationRecord[] = [];
   for (const record of await tx.negativations.list({ invoiceId })) {
-    if (record.status === 'recovered' || record.status === 'cancelled') continue;
+    if (isFinalStatus(statusOfRecord(record))) continue;
     moved.push(
       await applyNegativationEvent(tx, context, record, {
         type: 'payment_received',

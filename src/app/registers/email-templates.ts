@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { cobrancaError, type CobrancaError } from '../../errors.js';
 import { formatTaxId, parseTaxId } from '../../documents/index.js';
-import { formatBrl, fromCents } from '../../money/index.js';
+import { ExactTotal, formatBrl, fromCents } from '../../money/index.js';
 import type { RegisterRecord, StoreTransaction } from '../../ports/index.js';
 import { abort, commandBaseSchema, notFound, runCommand, toAppError, unwrap } from '../command.js';
 import { recordAudit } from '../audit.js';
@@ -50,17 +50,19 @@ export async function placeholderValues(tx: StoreTransaction, context: AppContex
   const calculator = await owedCalculator(context, today);
   const lines: string[] = [];
   const dueDates: string[] = [];
-  let total = 0;
+  const total = new ExactTotal();
   for (const [index, id] of invoiceIds.entries()) {
     const invoice = await tx.invoices.get(id);
     if (!invoice || invoice.customerId !== customerId) abort(notFound('invoice of the customer', id, ['invoiceIds', index]));
     const owed = await owedOfInvoice(tx, context, invoice, today, calculator);
-    total += owed.owed.cents;
+    total.add(owed.owed.cents);
     const due = invoice.dueDate.split('-').reverse().join('/');
     dueDates.push(due);
     lines.push(`${invoice.description ?? invoice.id}: ${formatBrl(owed.owed)} (vencimento ${due})`);
   }
-  return { ...values, invoices: lines.join('\n'), amount: formatBrl(fromCents(total)), dueDates: dueDates.join(', ') };
+  // Exact (src/money/limits.ts): a total past 2^53 − 1 centavos is refused, never rounded or thrown.
+  if (total.cents === undefined) abort(cobrancaError('amount_out_of_range', 'the invoices add up to more than can be computed exactly', { path: ['invoiceIds'] }));
+  return { ...values, invoices: lines.join('\n'), amount: formatBrl(fromCents(total.cents)), dueDates: dueDates.join(', ') };
 }
 
 /**

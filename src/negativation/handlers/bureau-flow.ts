@@ -1,4 +1,3 @@
-import type { NegativationEffect } from '../effects.js';
 import { bureauNoticeEffect } from './notice.js';
 import { illegal, step, type Handler, type NegativationPatch } from './step.js';
 
@@ -8,40 +7,62 @@ import { illegal, step, type Handler, type NegativationPatch } from './step.js';
  */
 export const analysisApproved: Handler<'analysis_approved'> = (n, e) => {
   const mode = n.settings.noticeMode;
-  const rest: NegativationEffect[] = [
-    { type: 'issue_updated_invoice', negativationId: n.id, titleId: n.title.id, outstanding: n.outstanding },
-    { type: 'show_portal_banner', negativationId: n.id, titleId: n.title.id },
-  ];
-  if (mode === 'bureau-sends') return step('bureau sends the notice', { portalBannerShown: true, bureauNoticeRequestedOn: e.on }, [bureauNoticeEffect(n), ...rest]);
-  return step('default', { portalBannerShown: true }, [{ type: 'send_notice', negativationId: n.id, channel: mode === 'email-then-bureau-letter' ? 'email' : n.settings.defaultNoticeChannel }, ...rest]);
+  const invoice = { type: 'issue_updated_invoice', negativationId: n.id, titleId: n.title.id, outstanding: n.outstanding } as const;
+  const banner = { type: 'show_portal_banner', negativationId: n.id, titleId: n.title.id } as const;
+  if (mode === 'bureau-sends') return step(n.status, 'bureau sends the notice', { portalBannerShown: true, bureauNoticeRequestedOn: e.on }, [bureauNoticeEffect(n), invoice, banner]);
+  const channel = mode === 'email-then-bureau-letter' ? 'email' : n.settings.defaultNoticeChannel;
+  return step(n.status, 'default', { portalBannerShown: true }, [{ type: 'send_notice', negativationId: n.id, channel } as const, invoice, banner]);
 };
 
 /** Records a prior notice (CDC art. 43 §2) with its proof of posting. */
 export const noticeSent: Handler<'notice_sent'> = (n, e) =>
-  step('default', { notices: [...n.notices, { channel: e.channel, sentOn: e.on, ...(e.proofOfPosting !== undefined ? { proofOfPosting: e.proofOfPosting } : {}) }] });
+  step(n.status, 'default', {
+    notices: [
+      ...n.notices,
+      {
+        channel: e.channel,
+        sentOn: e.on,
+        ...(e.proofOfPosting !== undefined ? { proofOfPosting: e.proofOfPosting } : {}),
+      },
+    ],
+  });
 
 /** The waiting period is over: ask the host to submit (the submission guards run first). */
 export const noticePeriodElapsed: Handler<'notice_period_elapsed'> = (n, e) =>
-  step('default', { noticePeriodElapsedOn: e.on }, [{ type: 'submit_to_bureau', negativationId: n.id, bureau: n.bureau }]);
+  step(n.status, 'default', { noticePeriodElapsedOn: e.on }, [{ type: 'submit_to_bureau', negativationId: n.id, bureau: n.bureau }]);
 
 /** The host sent the registration to the bureau. */
-export const submitted: Handler<'submitted'> = (_n, e) => step('default', { submittedOn: e.on, ...(e.bureauReference !== undefined ? { bureauReference: e.bureauReference } : {}) });
+export const submitted: Handler<'submitted'> = (n, e) =>
+  step(n.status, 'default', {
+    submittedOn: e.on,
+    ...(e.bureauReference !== undefined ? { bureauReference: e.bureauReference } : {}),
+  });
 
 /** The bureau registered the debt (also while a cancellation is under way). */
 export const bureauAccepted: Handler<'bureau_accepted'> = (n, e) => {
-  const patch: NegativationPatch = { registeredOn: e.on, ...(e.bureauReference !== undefined ? { bureauReference: e.bureauReference } : {}) };
-  if (n.status === 'awaiting_return') return step('default', patch);
+  const patch: NegativationPatch = {
+    registeredOn: e.on,
+    ...(e.bureauReference !== undefined ? { bureauReference: e.bureauReference } : {}),
+  };
+  if (n.status === 'awaiting_return') return step(n.status, 'default', patch);
   if (n.submittedOn === undefined || n.registeredOn !== undefined) return illegal(n, e, 'no submission is waiting for the bureau');
-  return step('accepted before the cancellation', patch);
+  return step(n.status, 'accepted before the cancellation', patch);
 };
 
 /** The bureau refused: fail with an operator alert, or end a pending cancellation. */
 export const bureauRejected: Handler<'bureau_rejected'> = (n, e) => {
   if (n.status === 'awaiting_return') {
-    return step('default', { failure: { reason: e.reason, on: e.on, from: n.status } }, [
-      { type: 'alert_operator', negativationId: n.id, alert: 'bureau_rejected', message: `the bureau rejected the registration: ${e.reason}` },
+    return step(n.status, 'default', { failure: { reason: e.reason, on: e.on, from: n.status } }, [
+      {
+        type: 'alert_operator',
+        negativationId: n.id,
+        alert: 'bureau_rejected',
+        message: `the bureau rejected the registration: ${e.reason}`,
+      },
     ]);
   }
   if (n.submittedOn === undefined || n.registeredOn !== undefined) return illegal(n, e, 'no submission is waiting for the bureau');
-  return step('never registered', { removal: n.removal ? { ...n.removal, confirmedOn: e.on } : undefined });
+  return step(n.status, 'never registered', {
+    removal: n.removal ? { ...n.removal, confirmedOn: e.on } : undefined,
+  });
 };

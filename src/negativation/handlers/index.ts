@@ -1,22 +1,19 @@
-import type { Result } from 'neverthrow';
-import type { NegativationError } from '../errors.js';
 import type { NegativationEventType } from '../events.js';
 import { analysisApproved, bureauAccepted, bureauRejected, noticePeriodElapsed, noticeSent, submitted } from './bureau-flow.js';
 import { failure, retry } from './failure.js';
 import { bureauNoticePosted, bureauNoticeRequested, noticeRead } from './notice.js';
 import { paymentReceived } from './payment.js';
 import { agreementMade, bureauRemoved, cancelConfirmed, cancelRequested, removalRequested } from './removal.js';
-import { step, type Handler, type Step } from './step.js';
+import { illegal, step, type Handler } from './step.js';
 
-export type { NegativationPatch, Step, Handler } from './step.js';
-
-const simple = (): Result<Step, NegativationError> => step('default');
+export type { NegativationPatch, Step, Handler, Refusal } from './step.js';
+export { isRefusal } from './step.js';
 
 /** The handler of each event type (the request is applied by `startNegativation`). */
 export const HANDLERS: { readonly [T in NegativationEventType]: Handler<T> } = {
-  request: simple,
+  request: (n, e) => illegal(n, e, 'a request starts a negativation (startNegativation), it is not applied to one'),
   analysis_approved: analysisApproved,
-  analysis_rejected: simple,
+  analysis_rejected: (n) => step(n.status, 'default'),
   notice_sent: noticeSent,
   notice_read: noticeRead,
   bureau_notice_requested: bureauNoticeRequested,

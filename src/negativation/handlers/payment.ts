@@ -22,28 +22,33 @@ export const paymentReceived: Handler<'payment_received'> = (n, e, calendar) => 
   const base: NegativationPatch = { payments, outstanding };
   // full payment settles the title; it supersedes a settlement by an agreement installment (the legal deadline runs from full payment)
   const paid = (): Settlement => (n.settlement?.kind === 'paid' ? n.settlement : settle('paid', e.paidOn, e.fundsAvailableOn, calendar));
-  const updatedInvoice: NegativationEffect = { type: 'issue_updated_invoice', negativationId: n.id, titleId: n.title.id, outstanding };
+  const updatedInvoice: NegativationEffect = {
+    type: 'issue_updated_invoice',
+    negativationId: n.id,
+    titleId: n.title.id,
+    outstanding,
+  };
 
   switch (n.status) {
     case 'in_analysis':
-      return settled ? step('settled', { ...base, settlement: paid() }) : step('partial', base);
+      return settled ? step(n.status, 'settled', { ...base, settlement: paid() }) : step(n.status, 'partial', base);
     case 'processing':
-      return settled ? step('settled', { ...base, settlement: paid() }, hideBanner(n)) : step('partial', base, [updatedInvoice]);
+      return settled ? step(n.status, 'settled', { ...base, settlement: paid() }, hideBanner(n)) : step(n.status, 'partial', base, [updatedInvoice]);
     case 'awaiting_return': {
-      if (!settled) return step('partial', base, [updatedInvoice]);
+      if (!settled) return step(n.status, 'partial', base, [updatedInvoice]);
       const settlement = paid();
       const { removal, effects } = removing(n, 'paid', e, calendar, settlement);
-      return step('settled', { ...base, settlement, removal }, effects);
+      return step(n.status, 'settled', { ...base, settlement, removal }, effects);
     }
     case 'negativated': {
       const qualifyingInstallment = e.kind === 'agreement_installment' && n.settings.removeAfterFirstAgreementInstallment;
-      if (!settled && !qualifyingInstallment) return e.kind === 'partial' ? step('partial', base, [updatedInvoice]) : step('installment', base);
-      const settlement = settled ? paid() : (n.settlement ?? settle('agreement_installment', e.paidOn, e.fundsAvailableOn, calendar));
+      if (!settled && !qualifyingInstallment) return e.kind === 'partial' ? step(n.status, 'partial', base, [updatedInvoice]) : step(n.status, 'installment', base);
+      const settlement = settled ? paid() : n.settlement ?? settle('agreement_installment', e.paidOn, e.fundsAvailableOn, calendar);
       if (n.settings.removeAutomatically) {
         const { removal, effects } = removing(n, settlement.kind === 'paid' ? 'paid' : 'agreement_installment', e, calendar, settlement);
-        return step('settled, remove automatically', { ...base, settlement, removal }, effects);
+        return step(n.status, 'settled, remove automatically', { ...base, settlement, removal }, effects);
       }
-      return step('settled, remove manually', { ...base, settlement }, [
+      return step(n.status, 'settled, remove manually', { ...base, settlement }, [
         {
           type: 'alert_operator',
           negativationId: n.id,
@@ -54,9 +59,9 @@ export const paymentReceived: Handler<'payment_received'> = (n, e, calendar) => 
       ]);
     }
     case 'failed':
-      if (settled && !isRegistered(n)) return step('settled, not registered', { ...base, settlement: paid() }, hideBanner(n));
-      return step('record', settled ? { ...base, settlement: paid() } : base);
+      if (settled && !isRegistered(n)) return step(n.status, 'settled, not registered', { ...base, settlement: paid() }, hideBanner(n));
+      return step(n.status, 'record', settled ? { ...base, settlement: paid() } : base);
     default:
-      return step('record', settled ? { ...base, settlement: paid() } : base);
+      return step(n.status, 'record', settled ? { ...base, settlement: paid() } : base);
   }
 };

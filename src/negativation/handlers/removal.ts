@@ -1,4 +1,3 @@
-import { err } from 'neverthrow';
 import { cobrancaError } from '../../errors.js';
 import { ZERO } from '../../money/index.js';
 import { isRegistered, type Removal } from '../negativation.js';
@@ -6,18 +5,21 @@ import { hideBanner, illegal, removing, requestRemoval, settle, step, type Handl
 
 /** An agreement cancels a pending request and withdraws a submission; a registration records it. */
 export const agreementMade: Handler<'agreement_made'> = (n, e, calendar) => {
-  const base: NegativationPatch = { agreementId: e.agreementId, inActiveAgreement: true };
+  const base: NegativationPatch = {
+    agreementId: e.agreementId,
+    inActiveAgreement: true,
+  };
   switch (n.status) {
     case 'in_analysis':
-      return step('default', base);
+      return step(n.status, 'default', base);
     case 'processing':
-      return step('default', base, hideBanner(n));
+      return step(n.status, 'default', base, hideBanner(n));
     case 'awaiting_return': {
       const { removal, effects } = removing(n, 'agreement', e, calendar);
-      return step('default', { ...base, removal }, effects);
+      return step(n.status, 'default', { ...base, removal }, effects);
     }
     default:
-      return step('default', base);
+      return step(n.status, 'default', base);
   }
 };
 
@@ -25,15 +27,24 @@ export const agreementMade: Handler<'agreement_made'> = (n, e, calendar) => {
 export const removalRequested: Handler<'removal_requested'> = (n, e, calendar) => {
   const settlement = n.settlement ?? (e.paidOutside ? settle('paid', e.paidOutside.paidOn, e.paidOutside.fundsAvailableOn, calendar) : undefined);
   if (settlement === undefined) {
-    return err(
-      cobrancaError('removal_not_allowed', 'no payment is recorded: record the payment (or pass paidOutside), or cancel the registration instead', {
+    return {
+      refused: cobrancaError('removal_not_allowed', 'no payment is recorded: record the payment (or pass paidOutside), or cancel the registration instead', {
         path: ['paidOutside'],
         details: { status: n.status },
       }),
-    );
+    };
   }
   const { removal, effects } = removing(n, settlement.kind === 'paid' ? 'paid' : 'agreement_installment', e, calendar, settlement);
-  return step('default', { settlement, removal, ...(settlement.kind === 'paid' ? { outstanding: ZERO } : {}) }, effects);
+  return step(
+    n.status,
+    'default',
+    {
+      settlement,
+      removal,
+      ...(settlement.kind === 'paid' ? { outstanding: ZERO } : {}),
+    },
+    effects
+  );
 };
 
 /** The bureau confirmed the removal (or removed it by itself). */
@@ -41,34 +52,52 @@ export const bureauRemoved: Handler<'bureau_removed'> = (n, e) => {
   if (n.status === 'failed') {
     const from = n.failure?.from;
     if ((from !== 'recovering' && from !== 'cancelling') || n.removal === undefined) return illegal(n, e, 'no removal was requested');
-    return step(from === 'recovering' ? 'failed removing' : 'failed cancelling', { failure: undefined, removal: { ...n.removal, confirmedOn: e.on } });
+    const patch: NegativationPatch = {
+      failure: undefined,
+      removal: { ...n.removal, confirmedOn: e.on },
+    };
+    return from === 'recovering' ? step(n.status, 'failed removing', patch) : step(n.status, 'failed cancelling', patch);
   }
   if (n.status === 'negativated') {
-    return step('removed by the bureau', { removal: { reason: e.on >= n.expiresOn ? 'age_limit' : 'cancelled', requestedOn: e.on, confirmedOn: e.on } }, hideBanner(n));
+    return step(
+      n.status,
+      'removed by the bureau',
+      {
+        removal: {
+          reason: e.on >= n.expiresOn ? 'age_limit' : 'cancelled',
+          requestedOn: e.on,
+          confirmedOn: e.on,
+        },
+      },
+      hideBanner(n)
+    );
   }
   const removal: Removal = n.removal ? { ...n.removal, confirmedOn: e.on } : { reason: 'cancelled', requestedOn: e.on, confirmedOn: e.on };
-  return step('default', { removal });
+  return step(n.status, 'default', { removal });
 };
 
 /** Cancels a request, or asks the bureau to cancel what it holds. */
 export const cancelRequested: Handler<'cancel_requested'> = (n, e, calendar) => {
   switch (n.status) {
     case 'in_analysis':
-      return step('default');
+      return step(n.status, 'default');
     case 'processing':
-      return step('default', {}, hideBanner(n));
+      return step(n.status, 'default', {}, hideBanner(n));
     case 'failed': {
-      if (!isRegistered(n) && n.removal === undefined) return step('not registered', {}, hideBanner(n));
-      if (n.removal !== undefined) return step('registered', {}, [requestRemoval(n, n.removal, calendar), ...hideBanner(n)]);
+      if (!isRegistered(n) && n.removal === undefined) return step(n.status, 'not registered', {}, hideBanner(n));
+      if (n.removal !== undefined) return step(n.status, 'registered', {}, [requestRemoval(n, n.removal, calendar), ...hideBanner(n)]);
       const { removal, effects } = removing(n, 'cancelled', e, calendar);
-      return step('registered', { removal }, effects);
+      return step(n.status, 'registered', { removal }, effects);
     }
     default: {
       const { removal, effects } = removing(n, e.on >= n.expiresOn ? 'age_limit' : 'cancelled', e, calendar);
-      return step('default', { removal }, effects);
+      return step(n.status, 'default', { removal }, effects);
     }
   }
 };
 
 /** The bureau confirmed the cancellation. */
-export const cancelConfirmed: Handler<'cancel_confirmed'> = (n, e) => step('default', { removal: n.removal ? { ...n.removal, confirmedOn: e.on } : { reason: 'cancelled', requestedOn: e.on, confirmedOn: e.on } });
+export const cancelConfirmed: Handler<'cancel_confirmed'> = (n, e) =>
+  step(n.status, 'default', {
+    removal: n.removal ? { ...n.removal, confirmedOn: e.on } : { reason: 'cancelled', requestedOn: e.on, confirmedOn: e.on },
+  });

@@ -1,46 +1,102 @@
-import { err, ok, type Result } from 'neverthrow';
 import type { BusinessCalendar } from '../../calendar/index.js';
 import { cobrancaError } from '../../errors.js';
-import type { NegativationEffect, RemovalReason } from '../effects.js';
+import type { NegativationEffect, NegativationEffectType, RemovalReason } from '../effects.js';
 import type { NegativationError } from '../errors.js';
 import type { EventOfType, NegativationEvent, NegativationEventType } from '../events.js';
 import type { Negativation, Removal, Settlement } from '../negativation.js';
+import type { NegativationStatus } from '../status.js';
+import type { REMOVE_EFFECTS} from '../transition-table.js';
+import { type TableRow } from '../transition-table.js';
 import { removalAlarmOn, removalDeadlineOf } from '../removal-deadline.js';
 
 /** Fields a step changes; `undefined` removes an optional field. */
-export type NegativationPatch = { -readonly [K in keyof Negativation]?: Negativation[K] | undefined };
+export type NegativationPatch = {
+  -readonly [K in keyof Negativation]?: Negativation[K] | undefined;
+};
 
-/** What an event handler decides: which row of the table applies, what changes, what the host must do. */
-export interface Step {
-  readonly variant: string;
-  readonly patch: NegativationPatch;
-  readonly effects: readonly NegativationEffect[];
+/** The effects of the listed types. */
+export type EffectOf<X extends NegativationEffectType> = NegativationEffect & { readonly type: X };
+
+/** The rows of the transition table for event `T`. */
+type RowsOf<T extends NegativationEventType> = Extract<TableRow, { readonly event: T }>;
+
+/** The step one row allows: its status, its variant, and effects only of the types the row declares. */
+type StepOfRow<R> = R extends TableRow
+  ? {
+      readonly from: R['from'];
+      readonly variant: R['variant'];
+      readonly patch: NegativationPatch;
+      readonly effects: readonly EffectOf<R['effects'][number]>[];
+    }
+  : never;
+
+/**
+ * What an event handler decides: which row of the table applies (the status
+ * it leaves and the variant), what changes, and what the host must do. The
+ * type is computed from `TRANSITIONS`: a step naming a row the table lacks, or
+ * an effect its row does not declare, does not compile.
+ */
+export type Step<T extends NegativationEventType = NegativationEventType> = StepOfRow<RowsOf<T>>;
+
+/** The statuses in which event `T` applies, by the table. */
+export type StatusesOf<T extends NegativationEventType> = Exclude<RowsOf<T>['from'], null>;
+
+/** A handler's refusal: the event does not apply in this situation (`illegal_transition`) or is not allowed yet. */
+export interface Refusal {
+  readonly refused: NegativationError;
 }
 
-/** Decides what an event does to a negativation. */
-export type Handler<T extends NegativationEventType> = (n: Negativation, event: EventOfType<T>, calendar: BusinessCalendar) => Result<Step, NegativationError>;
+/** Whether a handler refused (see {@link Refusal}). */
+export function isRefusal(decided: Step | Refusal): decided is Refusal {
+  return 'refused' in decided;
+}
 
-/** A decided step (see {@link Step}). */
-export const step = (variant: string, patch: NegativationPatch = {}, effects: readonly NegativationEffect[] = []): Result<Step, NegativationError> => ok({ variant, patch, effects });
+/**
+ * Decides what an event does to a negativation in one of the statuses where
+ * the table lets it apply. A plain object, not a `Result`, so the compiler
+ * checks the step against the table strictly (a `Result`'s type parameter is
+ * compared both ways, which would let an undeclared effect through).
+ */
+export type Handler<T extends NegativationEventType> = (n: Negativation & { readonly status: StatusesOf<T> }, event: EventOfType<T>, calendar: BusinessCalendar) => Step<T> | Refusal;
+
+/** A decided step (see {@link Step}): `from` is the status the handler was called in (narrowed, so the compiler finds its row). */
+export const step = <const F extends NegativationStatus, const V extends string, const X extends NegativationEffect = never>(
+  from: F,
+  variant: V,
+  patch: NegativationPatch = {},
+  effects: readonly X[] = [],
+): { readonly from: NoInfer<F>; readonly variant: NoInfer<V>; readonly patch: NegativationPatch; readonly effects: readonly NoInfer<X>[] } => ({ from, variant, patch, effects });
 
 /** The `illegal_transition` error of an event refused by its handler. */
-export const illegal = (n: Negativation, event: NegativationEvent, why: string): Result<Step, NegativationError> =>
-  err(cobrancaError('illegal_transition', `${event.type} does not apply to a negativation ${n.status}: ${why}`, { path: ['type'], details: { status: n.status, event: event.type } }));
+export const illegal = (n: Negativation, event: NegativationEvent, why: string): Refusal => ({
+  refused: cobrancaError('illegal_transition', `${event.type} does not apply to a negativation ${n.status}: ${why}`, { path: ['type'], details: { status: n.status, event: event.type } }),
+});
 
 /** The banner is taken down when it was shown. */
-export function hideBanner(n: Negativation): NegativationEffect[] {
-  return n.portalBannerShown ? [{ type: 'hide_portal_banner', negativationId: n.id, titleId: n.title.id }] : [];
+export function hideBanner(n: Negativation): EffectOf<'hide_portal_banner'>[] {
+  return n.portalBannerShown
+    ? [
+        {
+          type: 'hide_portal_banner',
+          negativationId: n.id,
+          titleId: n.title.id,
+        },
+      ]
+    : [];
 }
 
 /** The `request_removal` effect of a removal, with its deadline and alarm day. */
-export function requestRemoval(n: Negativation, removal: Removal, calendar: BusinessCalendar): NegativationEffect {
+export function requestRemoval(n: Negativation, removal: Removal, calendar: BusinessCalendar): EffectOf<'request_removal'> {
   return {
     type: 'request_removal',
     negativationId: n.id,
     bureau: n.bureau,
     reason: removal.reason,
     ...(removal.deadline !== undefined
-      ? { deadline: removal.deadline, alarmOn: removalAlarmOn(removal.deadline, n.settings.removalAlarmBusinessDays, calendar) }
+      ? {
+          deadline: removal.deadline,
+          alarmOn: removalAlarmOn(removal.deadline, n.settings.removalAlarmBusinessDays, calendar),
+        }
       : {}),
   };
 }
@@ -50,17 +106,43 @@ export function requestRemoval(n: Negativation, removal: Removal, calendar: Busi
  * A request made after the legal deadline (a late manual removal) also alerts
  * an operator, so the miss is on record (STJ Súmula 548).
  */
-export function removing(n: Negativation, reason: RemovalReason, event: NegativationEvent, calendar: BusinessCalendar, settlement?: Settlement): { removal: Removal; effects: NegativationEffect[] } {
+export function removing(
+  n: Negativation,
+  reason: RemovalReason,
+  event: NegativationEvent,
+  calendar: BusinessCalendar,
+  settlement?: Settlement
+): { removal: Removal; effects: EffectOf<(typeof REMOVE_EFFECTS)[number]>[] } {
   const deadline = settlement?.removalDeadline ?? n.settlement?.removalDeadline;
-  const removal: Removal = { reason, requestedOn: event.on, ...(deadline !== undefined ? { deadline } : {}) };
-  const late: NegativationEffect[] =
+  const removal: Removal = {
+    reason,
+    requestedOn: event.on,
+    ...(deadline !== undefined ? { deadline } : {}),
+  };
+  const late: EffectOf<'alert_operator'>[] =
     deadline !== undefined && event.on > deadline
-      ? [{ type: 'alert_operator', negativationId: n.id, alert: 'removal_deadline_passed', message: `removal requested on ${event.on}, after its deadline ${deadline}`, deadline }]
+      ? [
+          {
+            type: 'alert_operator',
+            negativationId: n.id,
+            alert: 'removal_deadline_passed',
+            message: `removal requested on ${event.on}, after its deadline ${deadline}`,
+            deadline,
+          },
+        ]
       : [];
-  return { removal, effects: [requestRemoval(n, removal, calendar), ...hideBanner(n), ...late] };
+  return {
+    removal,
+    effects: [requestRemoval(n, removal, calendar), ...hideBanner(n), ...late],
+  };
 }
 
 /** A settlement and its removal deadline (STJ Súmula 548). */
 export function settle(kind: Settlement['kind'], paidOn: Settlement['paidOn'], fundsAvailableOn: Settlement['fundsAvailableOn'], calendar: BusinessCalendar): Settlement {
-  return { kind, paidOn, fundsAvailableOn, removalDeadline: removalDeadlineOf(fundsAvailableOn, calendar) };
+  return {
+    kind,
+    paidOn,
+    fundsAvailableOn,
+    removalDeadline: removalDeadlineOf(fundsAvailableOn, calendar),
+  };
 }
