@@ -1,7 +1,9 @@
 /**
  * What `npm pack` ships: LICENSE, README.md, CHANGELOG.md, package.json and
  * `dist/` only; every `exports` target present; source maps without the sources
- * embedded. Prints the file count and sizes.
+ * embedded; `repository`, `homepage` and `bugs` present, naming one
+ * repository, with no placeholder, machine path or registry host in them.
+ * Prints the file count and sizes.
  *
  * Run after `npm run build`: `npx tsx scripts/check-pack.ts`.
  */
@@ -39,6 +41,24 @@ for (const path of paths) {
   const map = JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as { sourcesContent?: unknown[] };
   if (map.sourcesContent?.some((content) => content !== null)) problems.push(`${path} embeds the sources`);
 }
+
+/** `repository`, `homepage` and `bugs`: present, about the same repository, and no placeholder left in them. */
+function metadataProblems(): string[] {
+  const meta = manifest as unknown as { repository?: { url?: string } | string; homepage?: string; bugs?: { url?: string } | string };
+  const repository = typeof meta.repository === 'string' ? meta.repository : meta.repository?.url;
+  const bugs = typeof meta.bugs === 'string' ? meta.bugs : meta.bugs?.url;
+  const fields = { repository, homepage: meta.homepage, bugs };
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    if (!value) out.push(`package.json has no ${name}`);
+    else if (/example\.|localhost|127\.0\.0\.1|todo|your-|<|>|\/work\/|\/home\/|registry/i.test(value)) out.push(`package.json ${name} looks like a placeholder or a machine path: ${value}`);
+  }
+  const slug = /github\.com\/([^/#]+\/[^/#.]+)/;
+  const slugs = new Set(Object.values(fields).map((value) => value?.match(slug)?.[1]));
+  if (slugs.size !== 1) out.push(`package.json repository, homepage and bugs name different repositories: ${[...slugs].join(', ')}`);
+  return out;
+}
+problems.push(...metadataProblems());
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
 console.log(`npm pack: ${paths.size} files, ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked; top level: ${[...paths].filter((path) => !path.includes('/')).sort().join(', ')}, dist/`);

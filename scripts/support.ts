@@ -35,12 +35,11 @@ export function publicEntries(): string[] {
 export const NODE_ONLY_ENTRIES: readonly string[] = ['cobranca/adapters/memory/file', 'cobranca/testing', 'cobranca/adapters/postgres', 'cobranca/adapters/bureau-http'];
 
 /**
- * Node built-ins a portable entry may still import because every server-side
- * runtime has them (Node, Deno, Bun, Workers with nodejs_compat): the
- * application layer hashes idempotency fingerprints with `node:crypto`. Bundles
- * for the browser platform leave these external; anything else fails.
+ * Node built-ins a portable entry may still import. None: the portable entries
+ * (the root included) bundle for the browser platform with no Node built-in, so
+ * they run on edge runtimes; hashes come from `@noble/hashes`.
  */
-export const RUNTIME_BUILTINS: readonly string[] = ['crypto', 'node:crypto'];
+export const RUNTIME_BUILTINS: readonly string[] = [];
 
 /** Seconds since `start` (from `performance.now()`), for progress lines. */
 export function secondsSince(start: number): string {

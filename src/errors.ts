@@ -1,5 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { z } from 'zod';
+import type { Decimal } from 'decimal.js';
 
 /** A location inside an input: object keys and array indexes, outermost first. */
 export type ErrorPath = readonly (string | number)[];
@@ -106,6 +107,35 @@ export function fromZodError(error: z.ZodError, basePath: ErrorPath = []): Cobra
   const summary = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
   return cobrancaError('invalid_input', first.message + summary, { path: first.path, details: { issues } });
 }
+
+/**
+ * `T` with every property and array read-only, all the way down: an input type
+ * then accepts what a host holds in `as const` objects and `readonly` arrays as
+ * well as plain ones (the function reads its input, never changes it). Values
+ * (amounts, decimals, dates, functions) are kept as they are.
+ */
+export type DeepReadonly<T> = T extends ((...args: never[]) => unknown) | Decimal | Date | ReadonlyMap<unknown, unknown> | ReadonlySet<unknown> | { readonly cents: number }
+  ? T
+  : T extends readonly (infer E)[]
+    ? readonly DeepReadonly<E>[]
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;
+
+/**
+ * What a public function or command takes: the schema's `z.input` (amounts as
+ * `'373.52'` or `{ cents }`, dates as `'2026-11-20'`, defaults optional), read-only.
+ * The schema stays the run-time check; this type catches a mistyped field at compile time.
+ * @example
+ * ```ts
+ * import * as z from 'zod';
+ * import type { InputOf } from 'cobranca';
+ * const schema = z.strictObject({ amount: z.string(), note: z.string().optional() });
+ * const input: InputOf<typeof schema> = { amount: '10.00' };
+ * console.log(input.amount); // 10.00
+ * ```
+ */
+export type InputOf<S extends z.ZodType> = DeepReadonly<z.input<S>>;
 
 /** Parses `input` with a zod schema at a public boundary, never throwing. */
 export function parseInput<S extends z.ZodType>(

@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { cobrancaError } from '../errors.js';
+import { cobrancaError, type InputOf } from '../errors.js';
 import type { AgreementsError } from './errors.js';
 import { percentSchema } from './percent.js';
 
@@ -20,7 +20,7 @@ export const agreementFineCapSchema = z
   .strict();
 
 /** The cap rule as written by the host. */
-export type AgreementFineCapInput = z.input<typeof agreementFineCapSchema>;
+export type AgreementFineCapInput = InputOf<typeof agreementFineCapSchema>;
 
 /** The fine an agreement charges, as applied: what was asked, what was charged, and whether the cap cut it. */
 export interface AppliedAgreementFine {

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { addDays, civilDateSchema, type CivilDate } from '../calendar/index.js';
-import { cobrancaError, parseInput } from '../errors.js';
+import { cobrancaError, parseInput, type InputOf } from '../errors.js';
 import { exactAddCents, exactSumCents, fromCents, moneySchema, nonNegativeMoneySchema, type Money } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
 import { MAX_PLAN_INSTALLMENTS, numberedInOrder } from './installment-plan.js';
@@ -25,10 +25,10 @@ export const agreementStatusSubjectSchema = z.object({
 export const agreementPaymentSchema = z.object({ installment: z.number().int().min(1), amount: nonNegativeMoneySchema, date: civilDateSchema });
 
 /** An agreement as {@link agreementStatus} reads it. */
-export type AgreementStatusSubject = z.input<typeof agreementStatusSubjectSchema>;
+export type AgreementStatusSubject = InputOf<typeof agreementStatusSubjectSchema>;
 
 /** A payment as written by the host. */
-export type AgreementPaymentInput = z.input<typeof agreementPaymentSchema>;
+export type AgreementPaymentInput = InputOf<typeof agreementPaymentSchema>;
 
 /** The life of an agreement (docs/legal.md §2.4). */
 export type AgreementState = 'active' | 'fulfilled' | 'broken' | 'cancelled';

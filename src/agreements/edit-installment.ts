@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { civilDateSchema, type CivilDate } from '../calendar/index.js';
-import { cobrancaError, parseInput } from '../errors.js';
+import { cobrancaError, parseInput, type InputOf } from '../errors.js';
 import { allocate, exactSumCents, fromCents, INPUT_RANGE_TEXT, moneySchema, toDecimalString, withinInputLimit, type Money } from '../money/index.js';
 import { componentsTotalCents, type Components } from './components.js';
 import type { AgreementsError } from './errors.js';
@@ -28,10 +28,10 @@ export const installmentEditSchema = z.object({
 });
 
 /** An edit as written by the host. */
-export type InstallmentEdit = z.input<typeof installmentEditSchema>;
+export type InstallmentEdit = InputOf<typeof installmentEditSchema>;
 
 /** A plan as given back by the host (a {@link InstallmentPlan} or its JSON). */
-export type InstallmentPlanInput = z.input<typeof installmentPlanSchema>;
+export type InstallmentPlanInput = InputOf<typeof installmentPlanSchema>;
 
 /**
  * Changes installments of a plan (docs/legal.md §2.3). The plan is valid only when the installments

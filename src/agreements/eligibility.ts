@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { parseInput } from '../errors.js';
+import { parseInput, type InputOf } from '../errors.js';
 import type { AgreementsError } from './errors.js';
 import { agreementInvoiceSchema, type AgreementInvoice, type AgreementInvoiceInput } from './invoice.js';
 
@@ -14,7 +14,7 @@ export const eligibilityPolicySchema = z.object({
 });
 
 /** The special-processes setting as written by the host. */
-export type EligibilityPolicyInput = z.input<typeof eligibilityPolicySchema>;
+export type EligibilityPolicyInput = InputOf<typeof eligibilityPolicySchema>;
 
 /** Why an invoice may not enter an agreement (seed 004, "Não autorizada quando …"). */
 export type IneligibilityReason = 'settled' | 'suspended' | 'deleted' | 'fiscal_document_issued' | 'bank_remittance_generated';

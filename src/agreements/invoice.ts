@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { civilDateSchema } from '../calendar/index.js';
 import { nonNegativeMoneySchema } from '../money/index.js';
+import type { InputOf } from '../errors.js';
 
 /** The status of an invoice in the host's receivables. */
 export const invoiceStatusSchema = z.enum(['open', 'settled', 'suspended', 'deleted']);
@@ -22,7 +23,7 @@ export const agreementInvoiceSchema = z.object({
 });
 
 /** An invoice as written by the host. */
-export type AgreementInvoiceInput = z.input<typeof agreementInvoiceSchema>;
+export type AgreementInvoiceInput = InputOf<typeof agreementInvoiceSchema>;
 
 /** A parsed invoice. */
 export type AgreementInvoice = z.output<typeof agreementInvoiceSchema>;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { roundingModeSchema } from '../money/index.js';
 import { monthSchema, percentSchema, signedPercentSchema } from './percent.js';
+import type { InputOf } from '../errors.js';
 
 /** One month of a rate or index series supplied by the host: `{ month: '2026-03', percent: '0.52' }`. */
 export const monthlyValueSchema = z.object({ month: monthSchema, percent: signedPercentSchema });
@@ -64,7 +65,7 @@ export const lateChargesPolicySchema = z.object({
 });
 
 /** A late-charges policy as written by the host (before defaults). */
-export type LateChargesPolicyInput = z.input<typeof lateChargesPolicySchema>;
+export type LateChargesPolicyInput = InputOf<typeof lateChargesPolicySchema>;
 
 /** A parsed late-charges policy. */
 export type LateChargesPolicy = z.output<typeof lateChargesPolicySchema>;

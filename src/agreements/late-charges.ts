@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { civilDateSchema, defaultBusinessCalendar, fromEpochDay, LAST_SUPPORTED_YEAR, toEpochDay, type CivilDate } from '../calendar/index.js';
 import { daysSinceDueEpoch } from '../calendar/due-date.js';
 import { LAST_SUPPORTED_EPOCH_DAY } from '../calendar/civil-date.js';
-import { cobrancaError, parseInput } from '../errors.js';
+import { cobrancaError, parseInput, type InputOf } from '../errors.js';
 import { exactAddCents, exactSumCents, fromCents, MAX_EXACT_CENTS, nonNegativeMoneySchema, type Money } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
 import { compileLateChargesPolicy, type AppliedFineRule, type LateChargesCalculator, type LateChargesOptions } from './late-charges-calculator.js';
@@ -35,8 +35,8 @@ const perCallInputSchema = lateChargesInputSchema.omit({ policy: true });
  * policy or, to skip parsing it on every call, the calculator `lateChargesCalculator(policy)`
  * returns (it carries its own calendar).
  */
-export type LateChargesInput = Omit<z.input<typeof lateChargesInputSchema>, 'policy'> & {
-  readonly policy: z.input<typeof lateChargesPolicySchema> | LateChargesCalculator;
+export type LateChargesInput = Omit<InputOf<typeof lateChargesInputSchema>, 'policy'> & {
+  readonly policy: InputOf<typeof lateChargesPolicySchema> | LateChargesCalculator;
 };
 
 /** The late charges of one invoice as of a date (every amount exact to the centavo). */

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { civilDateSchema, defaultBusinessCalendar, type CivilDate } from '../calendar/index.js';
-import { cobrancaError, parseInput } from '../errors.js';
+import { cobrancaError, parseInput, type InputOf } from '../errors.js';
 import { exactSumCents, fromCents, nonNegativeMoneySchema, ZERO, type Money } from '../money/index.js';
 import type { AgreementsError } from './errors.js';
 import { compileLateChargesPolicy, type LateChargesCalculator, type LateChargesOptions } from './late-charges-calculator.js';
@@ -23,7 +23,7 @@ export const owedAmountInputSchema = z.object({
 });
 
 /** Input of {@link owedAmount} as written by the host. */
-export type OwedAmountInput = z.input<typeof owedAmountInputSchema>;
+export type OwedAmountInput = InputOf<typeof owedAmountInputSchema>;
 
 /**
  * How much one debt owes on a day, by component (every figure exact to the

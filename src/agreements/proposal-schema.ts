@@ -11,6 +11,7 @@ import { lateChargesPolicySchema } from './late-charges-policy.js';
 import type { LedgerInstructions } from './ledger.js';
 import { percentSchema } from './percent.js';
 import { installmentsRuleSchema } from './schedule.js';
+import type { InputOf } from '../errors.js';
 
 const zeroPercent = (): Decimal => new Dec(0);
 
@@ -78,7 +79,7 @@ export const newProposalSchema = z.object({
 export const proposalInputSchema = z.discriminatedUnion('kind', [keepTermsProposalSchema, newProposalSchema]);
 
 /** Input of {@link proposeAgreement} as written by the host. */
-export type ProposalInput = z.input<typeof proposalInputSchema>;
+export type ProposalInput = InputOf<typeof proposalInputSchema>;
 
 /** An agreement (acordo) as proposed: plain, serialisable data. */
 export interface Agreement {

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { cobrancaError, type CobrancaError } from '../errors.js';
+import { cobrancaError, type CobrancaError, type InputOf } from '../errors.js';
 import type { BureauGateway, BureauStatusReport, OutboxEffect } from '../ports/index.js';
 import { appContext, type AppContext, type Ports } from './dependencies.js';
 import { resolvePolicies, type PolicyOptions } from './policies.js';
@@ -24,6 +24,7 @@ import { requestNegativation } from './negativation/request-negativation.js';
 import { recordNoticeRead } from './negativation/notice-read.js';
 import { cancelNegativation, requestRemoval } from './negativation/removal-and-cancel.js';
 import { applyBureauReport, negativationEffectHandlers } from './negativation/effect-handlers.js';
+import type { dailyCycleInputSchema} from './cycle/run-daily-cycle.js';
 import { runDailyCycle } from './cycle/run-daily-cycle.js';
 import { FOLLOWED_UP_KINDS, recordTookEffect } from './cycle/took-effect.js';
 import { settleEffect } from './effects/settle-effect.js';
@@ -62,7 +63,7 @@ export function createCollections(options: CollectionsOptions) {
   const handlers = (at: AppContext): Record<string, EffectHandler | GuardedEffectHandler> => ({ notify: notifyHandler(at), ...negativationEffectHandlers(at), ...recordingTookEffect(at, effectHandlers) });
   return ok({
     /** Runs the daily cycle as of now (or `{ asOf }`): agreements, negativations, the ruler, reconciliation, the outbox. */
-    runDailyCycle: (input?: unknown) => runDailyCycle(context, handlers, input),
+    runDailyCycle: (input?: InputOf<typeof dailyCycleInputSchema>) => runDailyCycle(context, handlers, input),
     /** Performs pending outbox effects now (what the cycle does last). */
     performEffects: (): Promise<Result<OutboxPass, CobrancaError>> => performPendingEffects(context, { handlers: handlers(context) }).then((pass) => ok(pass), (e: unknown) => err(toAppError(e))),
     /** Effects waiting in the outbox (for a host that performs its own kinds by polling). */

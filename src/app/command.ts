@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { Decimal } from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
@@ -68,7 +69,7 @@ function fingerprint(command: string, input: unknown): string | undefined {
         ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
         : value;
     });
-    return createHash('sha256').update(text).digest('hex');
+    return bytesToHex(sha256(utf8ToBytes(text)));
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { cobrancaError, formatPath, parseInput, withPathPrefix, type CobrancaError } from '../errors.js';
+import { cobrancaError, formatPath, parseInput, withPathPrefix, type CobrancaError, type InputOf } from '../errors.js';
 import { addMonths, type CivilDate } from '../calendar/index.js';
 import { parseTaxId } from '../documents/index.js';
 import { lateChargesPolicySchema, type LateChargesCalculator, type LateChargesPolicyInput } from '../agreements/index.js';
@@ -41,7 +41,7 @@ export const policyOptionsSchema = z.strictObject({
 });
 
 /** Policy options as the host writes them. */
-export type PolicyOptions = z.input<typeof policyOptionsSchema> & { readonly settings?: SettingsTreeInput };
+export type PolicyOptions = InputOf<typeof policyOptionsSchema> & { readonly settings?: SettingsTreeInput };
 
 /** The resolved policies the use cases read. */
 export interface Policies {

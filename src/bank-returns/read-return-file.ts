@@ -68,7 +68,7 @@ const at = (field: FieldSpec) => `positions ${field.from}-${field.to}`;
  * all is an error (`invalid_input`, `unsupported_layout`). Reasons never quote
  * the line (it carries the payer's name and document).
  */
-export function readReturnFile(text: unknown): Result<ReturnFile, BankReturnError> {
+export function readReturnFile(text: string): Result<ReturnFile, BankReturnError> {
   if (typeof text !== 'string') return fail('invalid_input', `expected the file's text, got ${text === null ? 'null' : typeof text}`, { path: ['file'] });
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   while (lines.length > 0 && lines.at(-1)?.trim() === '') lines.pop();

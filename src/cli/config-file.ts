@@ -21,7 +21,7 @@ export function readConfigurationFile(file: string): Result<ConfigurationFile, C
   const value = input.value.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return err({ file, line: 1, message: 'expected an object with `rulers` and `settings`', exitCode: 1 });
   const raw = value as { bureaus?: unknown };
-  const options = { bureaus: ['serasa'], ...(raw as object) } as ConfigurationInput;
+  const options = { bureaus: ['serasa'], ...(raw as object) } as unknown as ConfigurationInput;
   const configuration = checkConfiguration(options);
   if (configuration.isErr()) return err(failureOf(configuration.error, input.value));
   return ok({ input: input.value, options, configuration: configuration.value });

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { civilDateSchema, calendarOption, type BusinessCalendar } from '../calendar/index.js';
-import { parseInput } from '../errors.js';
+import { parseInput, type InputOf } from '../errors.js';
 import { noticeDaySchema } from './date-room.js';
 import { debtorInputSchema } from './debtor.js';
 import type { NegativationError } from './errors.js';
@@ -25,6 +25,9 @@ export const guardCheckInputSchema = z
   })
   .strict();
 
+/** The input of {@link checkNegativationGuards}, as a host writes it (`z.input` of {@link guardCheckInputSchema}). */
+export type GuardCheckInput = InputOf<typeof guardCheckInputSchema>;
+
 /** The verdict of the guards: allowed when there is no violation. */
 export interface GuardReport {
   readonly stage: GuardStage;
@@ -38,7 +41,7 @@ export interface GuardReport {
  * notice period ends). The duplicate guard runs when debtor, creditor and
  * bureau are given.
  */
-export function checkNegativationGuards(input: unknown, options: { readonly calendar?: BusinessCalendar } = {}): Result<GuardReport, NegativationError> {
+export function checkNegativationGuards(input: GuardCheckInput, options: { readonly calendar?: BusinessCalendar } = {}): Result<GuardReport, NegativationError> {
   const calendar = calendarOption(options.calendar);
   if (calendar.isErr()) return err(calendar.error);
   const parsed = parseInput(guardCheckInputSchema, input);

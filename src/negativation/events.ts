@@ -3,6 +3,7 @@ import { civilDateSchema } from '../calendar/index.js';
 import { moneySchema } from '../money/index.js';
 import { fundsDaySchema, noticeDaySchema } from './date-room.js';
 import { NOTICE_CHANNELS } from './settings.js';
+import type { InputOf } from '../errors.js';
 
 /** Fields every event carries: when (civil date in São Paulo, optional instant), who, and why. */
 const common = {
@@ -127,7 +128,7 @@ export const negativationEventSchema = z.discriminatedUnion('type', [
 export type NegativationEvent = z.output<typeof negativationEventSchema>;
 
 /** An event as the host writes it (dates `YYYY-MM-DD`, amounts `'10.00'` or `{ cents }`). */
-export type NegativationEventInput = z.input<typeof negativationEventSchema>;
+export type NegativationEventInput = InputOf<typeof negativationEventSchema>;
 
 /** The `type` of an event. */
 export type NegativationEventType = NegativationEvent['type'];

@@ -67,7 +67,7 @@ export {
   refusalKindOfGuard,
   refusalVerdict,
 } from './guards/index.js';
-export { checkNegativationGuards, guardCheckInputSchema, type GuardReport } from './check-guards.js';
+export { checkNegativationGuards, guardCheckInputSchema, type GuardCheckInput, type GuardReport } from './check-guards.js';
 export { AGE_LIMIT_YEARS, ageLimitOn, submissionCutoffOn, prescriptionOn, registrationExpiresOn } from './dates.js';
 export { REMOVAL_BUSINESS_DAYS, removalDeadline, removalAlarmOn } from './removal-deadline.js';
 export { startNegativation, negativationRequestSchema, type NegativationRequestInput } from './start.js';
@@ -82,7 +82,7 @@ export {
   type StuckSubmission,
   type PaidWhilePending,
 } from './reconcile.js';
-export { reconcileInvoiceSchema, type ReconcileInvoice } from './reconcile-invoice.js';
+export { reconcileInvoiceSchema, type ReconcileInvoice, type ReconcileInvoiceInput } from './reconcile-invoice.js';
 export { parseReconcileInvoices } from './parse-invoices.js';
 export { negativationStateDiagram } from './diagram.js';
 export { eventAppliesIn, eventsAllowedIn } from './transition-table.js';

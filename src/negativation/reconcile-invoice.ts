@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { civilDateSchema } from '../calendar/index.js';
 import { moneySchema } from '../money/index.js';
 import { fundsDaySchema } from './date-room.js';
+import type { InputOf } from '../errors.js';
 
 /** An invoice as reconciliation sees it (the host's own shape, reduced to what matters). */
 export const reconcileInvoiceSchema = z
@@ -23,4 +24,7 @@ export const reconcileInvoiceSchema = z
 
 /** An invoice after parsing. */
 export type ReconcileInvoice = z.output<typeof reconcileInvoiceSchema>;
+
+/** An invoice given to `reconcile`, as a host writes it (`z.input` of {@link reconcileInvoiceSchema}). */
+export type ReconcileInvoiceInput = InputOf<typeof reconcileInvoiceSchema>;
 

@@ -5,7 +5,7 @@ import type { NegativationEffect } from './effects.js';
 import type { NegativationError } from './errors.js';
 import { isRegistered, type Negativation } from './negativation.js';
 import { parseReconcileInvoices } from './parse-invoices.js';
-import type { ReconcileInvoice } from './reconcile-invoice.js';
+import type { ReconcileInvoice, ReconcileInvoiceInput } from './reconcile-invoice.js';
 import { removalAlarmOn, removalDeadlineOf } from './removal-deadline.js';
 import type { NegativationStatus } from './status.js';
 
@@ -86,7 +86,7 @@ interface PaidFact {
  * stuck awaiting the bureau, and paid invoices whose negativation is still pending.
  * Parses the invoices and the date; negativations must be ones this module produced.
  */
-export function reconcile(negativations: readonly Negativation[], invoices: unknown, asOf: unknown, options: ReconcileOptions = {}): Result<ReconciliationReport, NegativationError> {
+export function reconcile(negativations: readonly Negativation[], invoices: readonly ReconcileInvoiceInput[], asOf: string, options: ReconcileOptions = {}): Result<ReconciliationReport, NegativationError> {
   const calendarResult = calendarOption(options.calendar);
   if (calendarResult.isErr()) return err(calendarResult.error);
   const calendar = calendarResult.value;

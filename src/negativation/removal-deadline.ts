@@ -31,7 +31,7 @@ export function removalAlarmOn(deadline: CivilDate, businessDaysBefore: number, 
  * {@link removalDeadlineOf} for input from outside: parses the date and
  * checks the calendar. `removalDeadline('2026-11-19', brazilianCalendar())` → `2026-11-27`.
  */
-export function removalDeadline(fundsAvailableOn: unknown, calendar: BusinessCalendar): Result<CivilDate, NegativationError> {
+export function removalDeadline(fundsAvailableOn: string, calendar: BusinessCalendar): Result<CivilDate, NegativationError> {
   const checked = calendarOption(calendar ?? null); // required here: no default
   if (checked.isErr()) return err(checked.error);
   return parseInput(z.object({ fundsAvailableOn: fundsDaySchema }), { fundsAvailableOn }).andThen(({ fundsAvailableOn: day }) =>

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { brl, nonNegativeMoneySchema, type Money } from '../money/index.js';
+import type { InputOf } from '../errors.js';
 
 /** Channels a prior notice can go by. */
 export const NOTICE_CHANNELS = ['letter', 'email', 'sms'] as const;
@@ -129,7 +130,7 @@ export const negativationSettingsSchema = z
   .transform((given): NegativationSettings => ({ ...DEFAULT_NEGATIVATION_SETTINGS, ...(dropUndefined(given) as Partial<NegativationSettings>) }));
 
 /** Input form of {@link NegativationSettings}: any subset, amounts as `'10.00'` or `{ cents }`. */
-export type NegativationSettingsInput = z.input<typeof negativationSettingsSchema>;
+export type NegativationSettingsInput = InputOf<typeof negativationSettingsSchema>;
 
 function dropUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

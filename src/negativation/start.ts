@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { civilDateSchema, calendarOption, type BusinessCalendar } from '../calendar/index.js';
-import { parseInput } from '../errors.js';
+import { parseInput, type InputOf } from '../errors.js';
 import { registrationExpiresOn } from './dates.js';
 import { requestFacts } from './facts.js';
 import { debtorInputSchema, toDebtor } from './debtor.js';
@@ -48,7 +48,7 @@ export const negativationRequestSchema = z
   .refine((r) => r.registration === undefined || r.registration.titleIds.includes(r.title.id), { message: "the registration's titleIds must include this title", path: ['registration', 'titleIds'] });
 
 /** A negativation request as the host writes it. */
-export type NegativationRequestInput = z.input<typeof negativationRequestSchema>;
+export type NegativationRequestInput = InputOf<typeof negativationRequestSchema>;
 
 /**
  * Requests a negativation (seed 000's three ways, or seed 002's automatic
@@ -58,7 +58,7 @@ export type NegativationRequestInput = z.input<typeof negativationRequestSchema>
  * `in_analysis`, version 1, with the request in its history. A refusal is
  * `guard_failed` with every violation (missing debtor data listed field by field).
  */
-export function startNegativation(input: unknown, options: { readonly calendar?: BusinessCalendar } = {}): Result<{ negativation: Negativation; effects: readonly NegativationEffect[] }, NegativationError> {
+export function startNegativation(input: NegativationRequestInput, options: { readonly calendar?: BusinessCalendar } = {}): Result<{ negativation: Negativation; effects: readonly NegativationEffect[] }, NegativationError> {
   const calendar = calendarOption(options.calendar);
   if (calendar.isErr()) return err(calendar.error);
   const parsed = parseInput(negativationRequestSchema, input);

@@ -3,7 +3,7 @@ import { calendarOption, defaultBusinessCalendar, type BusinessCalendar } from '
 import { cobrancaError, fail } from '../errors.js';
 import type { NegativationEffect } from './effects.js';
 import type { NegativationError } from './errors.js';
-import type { NegativationEvent } from './events.js';
+import type { NegativationEvent, NegativationEventInput } from './events.js';
 import { factsOf } from './facts.js';
 import { runGuards, type GuardViolation } from './guards/index.js';
 import { HANDLERS, isRefusal, type NegativationPatch, type Refusal, type Step } from './handlers/index.js';
@@ -88,7 +88,7 @@ export function applyStep(negativation: Negativation, event: NegativationEvent, 
  * (a legal guard refused, listing every violation), `removal_not_allowed`,
  * `invalid_negativation`.
  */
-export function transition(negativation: Negativation, event: unknown, options: TransitionOptions = {}): Result<TransitionResult, NegativationError> {
+export function transition(negativation: Negativation, event: NegativationEventInput, options: TransitionOptions = {}): Result<TransitionResult, NegativationError> {
   if (!looksLikeNegativation(negativation)) return fail('invalid_negativation', 'not a negativation produced by this module (check version and history)', { path: ['negativation'] });
   const calendar = calendarOption(options.calendar);
   if (calendar.isErr()) return err(calendar.error);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { civilDateSchema } from '../calendar/index.js';
 import { nonNegativeMoneySchema } from '../money/index.js';
+import type { InputOf } from '../errors.js';
 
 const label = z.string().trim().min(1).max(200);
 
@@ -47,7 +48,7 @@ export const classifierInvoiceSchema = z.object({
 });
 
 /** A classifier invoice as written by the host. */
-export type ClassifierInvoice = z.input<typeof classifierInvoiceSchema>;
+export type ClassifierInvoice = InputOf<typeof classifierInvoiceSchema>;
 
 /** A parsed classifier invoice. */
 export type ParsedClassifierInvoice = z.output<typeof classifierInvoiceSchema>;
@@ -60,7 +61,7 @@ export const collectionEventSchema = z.object({
 });
 
 /** A collection event as written by the host. */
-export type CollectionEvent = z.input<typeof collectionEventSchema>;
+export type CollectionEvent = InputOf<typeof collectionEventSchema>;
 
 /** The scalar part of {@link classifyPortfolio}'s input. */
 export const classifyOptionsSchema = z.object({

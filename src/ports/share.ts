@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { md5 } from '@noble/hashes/legacy.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 /**
  * One worker's share of the portfolio when N workers run one day's cycle
@@ -17,7 +18,7 @@ export interface Share {
  * `('x' || substr(md5(customer_id), 1, 4))::bit(16)::int`.
  */
 export function shareBucket(customerId: string): number {
-  return Number.parseInt(createHash('md5').update(customerId, 'utf8').digest('hex').slice(0, 4), 16);
+  return Number.parseInt(bytesToHex(md5(utf8ToBytes(customerId))).slice(0, 4), 16);
 }
 
 /** Whether a customer belongs to a share (its bucket modulo `count` is `index`). */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { civilDateSchema } from '../calendar/index.js';
 import { moneySchema } from '../money/index.js';
+import type { InputOf } from '../errors.js';
 
 const common = {
   /** The day it happened (São Paulo civil date); events apply in date order. */
@@ -57,7 +58,7 @@ export const protestEventSchema = z.discriminatedUnion('type', [
 export type ProtestEvent = z.output<typeof protestEventSchema>;
 
 /** An event as the host writes it. */
-export type ProtestEventInput = z.input<typeof protestEventSchema>;
+export type ProtestEventInput = InputOf<typeof protestEventSchema>;
 
 /** The `type` of an event. */
 export type ProtestEventType = ProtestEvent['type'];

@@ -6,6 +6,10 @@
  * cancellation after payment with the creditor's letter of consent (the
  * debtor's task unless agreed otherwise, STJ Tema 725). Pure functions over
  * plain, JSON-serialisable data.
+ * Every function here checks its input; the unchecked internals (the
+ * transition table and the guard objects) are not part of the public surface,
+ * as in `cobranca/negativation`: {@link protestEventsAllowedIn} and
+ * {@link protestStateDiagram} are the read-only views of the table.
  * @module protest
  */
 export { type ProtestErrorCode, type ProtestError } from './errors.js';
@@ -15,8 +19,8 @@ export { type Protest, type ProtestNotice, type ProtestNoticeChannel, type Prote
 export { protestEventSchema, PROTEST_EVENT_TYPES, type ProtestEvent, type ProtestEventInput, type ProtestEventType, type ProtestEventOf } from './events.js';
 export { type ProtestEffect, type ProtestEffectType, type ProtestAlert } from './effects.js';
 export { registrationDeadline, paperNoticeDueOn, letterOfConsentDeadline, effectiveNoticeOn } from './deadlines.js';
-export { PROTEST_GUARDS, runProtestGuards, protestPrescriptionOn, type ProtestGuardName, type ProtestGuardFacts, type ProtestGuardViolation, type ProtestGuardStage } from './guards.js';
-export { PROTEST_TRANSITIONS, protestRulesFor, protestEventsAllowedIn, type ProtestRule, type ProtestPatch, type ProtestStep } from './transition-table.js';
+export { protestPrescriptionOn, type ProtestGuardName, type ProtestGuardStage, type ProtestGuardViolation } from './guards.js';
+export { protestEventsAllowedIn } from './transition-table.js';
 export { transitionProtest, type ProtestTransitionResult } from './transition.js';
 export { startProtest, protestRequestSchema, type ProtestRequestInput } from './start.js';
 export { protestStateDiagram } from './diagram.js';

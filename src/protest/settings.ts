@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { brl, nonNegativeMoneySchema, type Money } from '../money/index.js';
+import type { InputOf } from '../errors.js';
 
 /**
  * The protest policy of one branch. Defaults follow the law (Lei 9.492/1997)
@@ -65,4 +66,4 @@ export const protestSettingsSchema = z
   });
 
 /** Protest settings as the host writes them. */
-export type ProtestSettingsInput = z.input<typeof protestSettingsSchema>;
+export type ProtestSettingsInput = InputOf<typeof protestSettingsSchema>;

@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { civilDateSchema } from '../calendar/index.js';
 import { taxIdSchema } from '../documents/index.js';
-import { parseInput } from '../errors.js';
+import { parseInput, type InputOf } from '../errors.js';
 import { moneySchema } from '../money/index.js';
 import type { ProtestEffect } from './effects.js';
 import type { ProtestError } from './errors.js';
@@ -67,7 +67,7 @@ export const protestRequestSchema = z
   .strict();
 
 /** A protest request as the host writes it. */
-export type ProtestRequestInput = z.input<typeof protestRequestSchema>;
+export type ProtestRequestInput = InputOf<typeof protestRequestSchema>;
 
 /**
  * Requests the protest of a title: parses the request, runs the request guards
@@ -75,7 +75,7 @@ export type ProtestRequestInput = z.input<typeof protestRequestSchema>;
  * prescribed, no duplicate) and returns it `requested`, version 1, with the
  * `submit_to_notary` effect. A refusal is `guard_failed` listing every violation.
  */
-export function startProtest(input: unknown): Result<{ protest: Protest; effects: readonly ProtestEffect[] }, ProtestError> {
+export function startProtest(input: ProtestRequestInput): Result<{ protest: Protest; effects: readonly ProtestEffect[] }, ProtestError> {
   const parsed = parseInput(protestRequestSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const request = parsed.value;

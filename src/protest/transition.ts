@@ -3,7 +3,7 @@ import type { BusinessCalendar } from '../calendar/index.js';
 import { cobrancaError, fail, parseInput } from '../errors.js';
 import type { ProtestEffect } from './effects.js';
 import type { ProtestError } from './errors.js';
-import { protestEventSchema, type ProtestEvent } from './events.js';
+import { protestEventSchema, type ProtestEvent, type ProtestEventInput } from './events.js';
 import { protestFacts } from './facts.js';
 import { runProtestGuards, type ProtestGuardViolation } from './guards.js';
 import type { Protest, ProtestHistoryEntry } from './protest.js';
@@ -59,7 +59,7 @@ export function applyProtestRule(protest: Protest, event: ProtestEvent, rule: Pr
  * `invalid_input`, `event_out_of_order`, `illegal_transition`, `guard_failed`
  * (every violation listed), `invalid_protest`.
  */
-export function transitionProtest(protest: Protest, event: unknown, options: { readonly calendar: BusinessCalendar }): Result<ProtestTransitionResult, ProtestError> {
+export function transitionProtest(protest: Protest, event: ProtestEventInput, options: { readonly calendar: BusinessCalendar }): Result<ProtestTransitionResult, ProtestError> {
   if (!looksLikeProtest(protest)) return fail('invalid_protest', 'not a protest produced by this module (check version and history)', { path: ['protest'] });
   if (!isCalendar(options?.calendar)) return fail('invalid_input', 'expected a business calendar (brazilianCalendar())', { path: ['calendar'] });
   const parsed = parseInput(protestEventSchema, event);

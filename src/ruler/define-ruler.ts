@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { cobrancaError, parseInput } from '../errors.js';
+import { cobrancaError, parseInput, type InputOf } from '../errors.js';
 import { actionChannel, isSettlementAction } from './action.js';
 import type { RulerError } from './errors.js';
 import { checkSmsText } from './sms.js';
@@ -26,7 +26,7 @@ export const rulerSpecSchema = z.strictObject({
 });
 
 /** The input of {@link defineRuler}. */
-export type RulerSpec = z.input<typeof rulerSpecSchema>;
+export type RulerSpec = InputOf<typeof rulerSpecSchema>;
 
 declare const rulerBrand: unique symbol;
 
@@ -40,7 +40,7 @@ export type Ruler = z.output<typeof rulerSpecSchema> & { readonly [rulerBrand]: 
  * (`conflicting_steps`), a negativation without a notice step early enough
  * (`negativation_without_notice`), an SMS text over its limit (`sms_too_long`).
  */
-export function defineRuler(spec: unknown): Result<Ruler, RulerError> {
+export function defineRuler(spec: RulerSpec): Result<Ruler, RulerError> {
   const parsed = parseInput(rulerSpecSchema, spec);
   if (parsed.isErr()) return err(parsed.error);
   const ruler = parsed.value;

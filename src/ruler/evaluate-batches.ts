@@ -59,7 +59,7 @@ function evaluateAnchors(p: Prepared, anchors: Map<string, CustomerAnchor>, sink
 }
 
 /** Whether a source can only be read asynchronously. */
-export function isAsync(source: InvoiceSource): source is AsyncIterable<unknown> {
+export function isAsync(source: InvoiceSource): source is AsyncIterable<RulerInvoice> {
   return !(Symbol.iterator in source) && Symbol.asyncIterator in source;
 }
 

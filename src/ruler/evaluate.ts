@@ -3,6 +3,7 @@ import { cobrancaError } from '../errors.js';
 import type { RulerError } from './errors.js';
 import { asyncBatches, isAsync, syncBatches } from './evaluate-batches.js';
 import type { RulerBatch, RulerEvaluation } from './outcome.js';
+import type { RulerInvoice } from './invoice.js';
 import { prepare, type EvaluateRulerInput } from './prepare-evaluation.js';
 
 export type { ActionLog, InvoiceSource, EvaluateRulerInput } from './prepare-evaluation.js';
@@ -22,7 +23,7 @@ export async function* evaluateRulerInBatches(input: EvaluateRulerInput): AsyncG
 }
 
 /** Synchronous {@link evaluateRulerInBatches} for arrays and sync iterables (a sync generator). */
-export function* evaluateRulerInBatchesSync(input: EvaluateRulerInput<Iterable<unknown>>): Generator<Result<RulerBatch, RulerError>> {
+export function* evaluateRulerInBatchesSync(input: EvaluateRulerInput<Iterable<RulerInvoice>>): Generator<Result<RulerBatch, RulerError>> {
   const prepared = prepare(input);
   if (prepared.isErr()) return yield err(prepared.error);
   const p = prepared.value;
@@ -63,7 +64,7 @@ function collect(header: Omit<RulerEvaluation, keyof RulerBatch>, batches: Itera
  * async iterable (a database cursor) use {@link evaluateRulerAsync}.
  * Returns `err` (and no actions) on the first malformed invoice, with its path.
  */
-export function evaluateRuler(input: EvaluateRulerInput<Iterable<unknown>>): Result<RulerEvaluation, RulerError> {
+export function evaluateRuler(input: EvaluateRulerInput<Iterable<RulerInvoice>>): Result<RulerEvaluation, RulerError> {
   const prepared = prepare(input);
   if (prepared.isErr()) return err(prepared.error);
   const p = prepared.value;

@@ -3,25 +3,26 @@ import * as z from 'zod';
 import { cobrancaError, parseInput, withPathPrefix } from '../errors.js';
 import { defaultBusinessCalendar, FIRST_SUPPORTED_YEAR, instantAt, isBusinessCalendar, LAST_SUPPORTED_YEAR, toEpochDay, zonedDateTime, type BusinessCalendar } from '../calendar/index.js';
 import { isInsideContactWindow, nextContactMoment } from './contact-window.js';
-import { defineRuler, isRuler, type Ruler } from './define-ruler.js';
+import { defineRuler, isRuler, type Ruler, type RulerSpec } from './define-ruler.js';
+import type { RulerInvoice } from './invoice.js';
 import type { RulerError } from './errors.js';
 import type { EvaluationContext } from './evaluate-subject.js';
 import type { RulerBatch, RulerEvaluation } from './outcome.js';
 import { planRuler } from './plan.js';
-import { isResolvedSettings, resolveSettings, type ResolvedSettings } from './settings.js';
+import { isResolvedSettings, resolveSettings, type ResolvedSettings, type SettingsLevel } from './settings.js';
 
 /** The log of what was already done: a set or array of idempotency keys, or a lookup function a store can serve. */
 export type ActionLog = ReadonlySet<string> | readonly string[] | ((key: string) => boolean);
 
 /** Invoices as an array, any iterable, or an async iterable (a database cursor, a generator). */
-export type InvoiceSource = Iterable<unknown> | AsyncIterable<unknown>;
+export type InvoiceSource = Iterable<RulerInvoice> | AsyncIterable<RulerInvoice>;
 
 /** The input of {@link evaluateRuler}. */
 export interface EvaluateRulerInput<Invoices extends InvoiceSource = InvoiceSource> {
   /** A ruler from {@link defineRuler} (a raw spec is parsed too). */
-  readonly ruler: Ruler | unknown;
+  readonly ruler: Ruler | RulerSpec;
   /** Settings from {@link resolveSettings}, or one plain settings level (treated as general); library defaults when absent. */
-  readonly settings?: ResolvedSettings | unknown;
+  readonly settings?: ResolvedSettings | SettingsLevel;
   /** The portfolio: {@link RulerInvoice} objects. */
   readonly invoices: Invoices;
   /** Keys of actions (and skips) already logged. Invoices may also carry their own `done` step ids (the scalable shape for large portfolios). */
@@ -72,7 +73,7 @@ export function prepare(input: unknown): Result<Prepared, RulerError> {
   const parsed = parseInput(inputSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const value = parsed.value;
-  const ruler = isRuler(value.ruler) ? ok(value.ruler) : defineRuler(value.ruler).mapErr((e) => withPathPrefix(e, ['ruler']));
+  const ruler = isRuler(value.ruler) ? ok(value.ruler) : defineRuler(value.ruler as RulerSpec).mapErr((e) => withPathPrefix(e, ['ruler']));
   if (ruler.isErr()) return err(ruler.error);
   const settings = isResolvedSettings(value.settings) ? ok(value.settings) : resolveSettings(value.settings ?? {});
   if (settings.isErr()) return err(withPathPrefix(settings.error, ['settings']));

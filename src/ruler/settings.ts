@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { parseInput, type CobrancaError } from '../errors.js';
+import { parseInput, type CobrancaError, type InputOf } from '../errors.js';
 import { NOTIFY_CHANNELS, type NotifyChannel } from './action.js';
 import { contactWindowSchema, DEFAULT_CONTACT_WINDOW, type ContactWindow } from './contact-window.js';
 import type { RulerError } from './errors.js';
@@ -90,7 +90,7 @@ export const rulerSettingsLevelShape = {
 export const settingsLevelSchema = z.strictObject(rulerSettingsLevelShape);
 
 /** One level of settings as written by a host. */
-export type SettingsLevel = z.input<typeof settingsLevelSchema>;
+export type SettingsLevel = InputOf<typeof settingsLevelSchema>;
 
 declare const resolvedBrand: unique symbol;
 
@@ -149,7 +149,7 @@ export function overlayLevels<T extends object>(defaults: T, levels: readonly (r
  * {@link resolveLevels}; the result says where each value came from. Errors
  * carry the level in the path (`branch.daysToRegister`).
  */
-export function resolveSettings(general: unknown = {}, branch: unknown = {}, contract: unknown = {}): Result<ResolvedSettings, RulerError> {
+export function resolveSettings(general: SettingsLevel = {}, branch: SettingsLevel = {}, contract: SettingsLevel = {}): Result<ResolvedSettings, RulerError> {
   const resolved = resolveLevels<RulerSettings>(settingsLevelSchema, DEFAULT_RULER_SETTINGS, [
     ['general', general, ['general']],
     ['branch', branch, ['branch']],

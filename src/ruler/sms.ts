@@ -35,7 +35,7 @@ export function smsLength(text: string): SmsLength {
 }
 
 /** Accepts an SMS text that fits one message; `sms_too_long` (with the measure in `details`) otherwise. */
-export function checkSmsText(text: unknown, path: ErrorPath = []): Result<string, RulerError> {
+export function checkSmsText(text: string, path: ErrorPath = []): Result<string, RulerError> {
   if (typeof text !== 'string') return err(cobrancaError('invalid_input', `expected the SMS text as a string, got ${text === null ? 'null' : typeof text}`, { path }));
   const measure = smsLength(text);
   if (measure.length <= measure.limit) return ok(text);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { nonNegativeMoneySchema } from '../money/index.js';
 import { rulerActionSchema } from './action.js';
+import type { InputOf } from '../errors.js';
 
 /** The largest offset a step may have, in days either side of the due date (ten years). */
 export const MAX_STEP_OFFSET_DAYS = 3650;
@@ -54,4 +55,4 @@ export const rulerStepSchema = z.strictObject({
 export type RulerStep = z.output<typeof rulerStepSchema>;
 
 /** A ruler step as written by a host (before defaults). */
-export type RulerStepSpec = z.input<typeof rulerStepSchema>;
+export type RulerStepSpec = InputOf<typeof rulerStepSchema>;

@@ -79,7 +79,7 @@ describe('proposeAgreement: properties', () => {
   it('permuting the invoices (and the selection) changes nothing', () => {
     fc.assert(
       fc.property(
-        proposalArb.chain((input) => fc.tuple(fc.constant(input), fc.shuffledSubarray(input.invoices, { minLength: input.invoices.length }), fc.shuffledSubarray(input.selectedInvoiceIds, { minLength: input.selectedInvoiceIds.length }))),
+        proposalArb.chain((input) => fc.tuple(fc.constant(input), fc.shuffledSubarray([...input.invoices], { minLength: input.invoices.length }), fc.shuffledSubarray([...input.selectedInvoiceIds], { minLength: input.selectedInvoiceIds.length }))),
         ([input, invoices, selected]) => {
           const original = proposeAgreement(input)._unsafeUnwrap();
           const permuted = proposeAgreement({ ...input, invoices, selectedInvoiceIds: selected })._unsafeUnwrap();

@@ -78,6 +78,7 @@ describe('the collection account (seed 004)', () => {
     expect(done).toMatchObject({ status: 'completed', completedBy: 'operator.ana', completedAt: '2026-11-24T13:00:00.000Z', completionNotes: 'Cliente pagou' });
     expect((await context.cancelTask({ ...base('t4'), customerId: 'c1', taskId: task.id, reason: 'x' }))._unsafeUnwrapErr().code).toBe('invalid_state');
     const other = (await context.createTask({ ...base('t5'), customerId: 'c1', title: 'Visita', scheduledAt: '2026-11-26T09:00:00-03:00', assignee: 'operator.bia' }))._unsafeUnwrap();
+    // @ts-expect-error a missing `reason` is a compile error as well as a run-time one
     expect((await context.cancelTask({ ...base('t6'), customerId: 'c1', taskId: other.id }))._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['reason'] });
     expect((await context.cancelTask({ ...base('t7'), customerId: 'c1', taskId: other.id, reason: 'Cliente fez acordo' }))._unsafeUnwrap()).toMatchObject({ status: 'cancelled', cancelReason: 'Cliente fez acordo' });
     expect((await context.createTask({ ...base('t8'), customerId: 'c1', title: 'x', scheduledAt: '2026-11-26 09:00', assignee: 'a' }))._unsafeUnwrapErr().path).toEqual(['scheduledAt']);

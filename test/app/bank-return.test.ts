@@ -66,6 +66,7 @@ describe('bank return files through createCollections (seed 004: the return read
     const h = await withInvoices();
     const before = h.state();
     expect((await h.app.importReturnFile({ file: 'hello', actor: 'operator.ana' }))._unsafeUnwrapErr().code).toBe('unsupported_layout');
+    // @ts-expect-error an unknown field is a compile error as well as a run-time one
     expect((await h.app.importReturnFile({ file: cnab400Fixture('237'), actor: 'operator.ana', extra: 1 }))._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input' });
     expect(h.state()).toEqual(before);
   });

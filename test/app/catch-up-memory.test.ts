@@ -29,6 +29,11 @@ describe('ruler catch-up after 100 missed days', () => {
     // Each superseded step is still logged once (so it never fires later), and a second run does nothing new.
     const logged = await store.transaction(async (tx) => (await tx.actionLog.forInvoice('i0')).filter((e) => e.action === 'skipped:superseded'));
     expect(logged).toHaveLength(STEPS - 1);
+    // The invoice's history says it once: one entry naming the 99 superseded steps, not 99 entries.
+    const history = store.snapshot().audit.filter((entry) => entry.subjectId === 'i0' && entry.action.startsWith('ruler_step'));
+    expect(history.map((entry) => entry.action)).toEqual(['ruler_steps_superseded']);
+    expect((history[0]?.details as { stepIds: string[] }).stepIds).toHaveLength(STEPS - 1);
+    expect(store.snapshot().audit.length).toBeLessThan(STEPS * INVOICES);
     const again = await cycleOn('2027-02-19', '11:00');
     expect([again.ruler.done.length, again.ruler.superseded, again.ruler.skipped.length]).toEqual([0, 0, 0]);
   });

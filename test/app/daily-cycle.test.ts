@@ -52,10 +52,10 @@ describe('the daily cycle: reminder → agreement → payment', () => {
 
     const [first, second] = outcome.createdInvoices;
     clock.set('2026-12-10T10:00:00-03:00');
-    expect((await app.recordPayment({ ...op('pay-1'), invoiceId: first?.id, amount: '260.00' }))._unsafeUnwrap().settled).toBe(true);
+    expect((await app.recordPayment({ ...op('pay-1'), invoiceId: first?.id ?? '', amount: '260.00' }))._unsafeUnwrap().settled).toBe(true);
     expect((await store.transaction((tx) => tx.agreements.get(outcome.agreement.id)))?.status).toBe('active');
     clock.set('2027-01-08T10:00:00-03:00');
-    expect((await app.recordPayment({ ...op('pay-2'), invoiceId: second?.id, amount: '250.00' }))._unsafeUnwrap().settled).toBe(true);
+    expect((await app.recordPayment({ ...op('pay-2'), invoiceId: second?.id ?? '', amount: '250.00' }))._unsafeUnwrap().settled).toBe(true);
     expect((await store.transaction((tx) => tx.agreements.get(outcome.agreement.id)))?.status).toBe('fulfilled');
     const history = (await app.invoiceHistory('i1'))._unsafeUnwrap().map((e) => e.action);
     expect(history).toEqual(['ruler_notify', 'ruler_notify', 'placed_in_agreement']);

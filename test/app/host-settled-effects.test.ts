@@ -59,6 +59,7 @@ describe('effects a host performs by polling, settled with settleEffect', () => 
     expect((await h.app.settleEffect({ ...op('d1'), effectKey: cut.key, outcome: 'done' }))._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_state', path: ['effectKey'] });
     expect((await h.app.settleEffect({ ...op('u1'), effectKey: 'nope', outcome: 'done' }))._unsafeUnwrapErr()).toMatchObject({ code: 'not_found', path: ['effectKey'] });
     expect((await h.app.settleEffect({ ...op('r1'), effectKey: cut.key, outcome: 'failed' }))._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['reason'] });
+    // @ts-expect-error an unknown field is a compile error as well as a run-time one
     expect((await h.app.settleEffect({ ...op('x1'), effectKey: cut.key, outcome: 'done', extra: 1 }))._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input' });
   });
 });

@@ -28,10 +28,10 @@ describe('negativation flows through the application', () => {
     expect(await h.status()).toEqual(['negativated']);
     const [first, second] = deal.createdInvoices;
     h.clock.set('2026-11-10T10:00:00-03:00');
-    await h.app.recordPayment({ ...op('p1'), invoiceId: first?.id, amount: first?.amount });
+    await h.app.recordPayment({ ...op('p1'), invoiceId: first?.id ?? '', amount: first?.amount ?? '' });
     expect(await h.status()).toEqual(['negativated']);
     h.clock.set('2026-12-09T10:00:00-03:00');
-    await h.app.recordPayment({ ...op('p2'), invoiceId: second?.id, amount: second?.amount, fundsAvailableOn: '2026-12-10' });
+    await h.app.recordPayment({ ...op('p2'), invoiceId: second?.id ?? '', amount: second?.amount ?? '', fundsAvailableOn: '2026-12-10' });
     expect((await h.store.transaction((tx) => tx.agreements.get(deal.agreement.id)))?.status).toBe('fulfilled');
     expect(await h.status()).toEqual(['recovering']);
     const [record] = await h.store.transaction((tx) => tx.negativations.list({ invoiceId: 'j1' }));
@@ -71,7 +71,7 @@ describe('negativation flows through the application', () => {
     const h = await registered();
     h.clock.set('2026-10-27T10:00:00-03:00');
     const [record] = await h.store.transaction((tx) => tx.negativations.list({ invoiceId: 'j1' }));
-    (await h.app.requestRemoval({ ...op('outside'), negativationId: record?.id, paidOutside: { paidOn: '2026-10-27', fundsAvailableOn: '2026-10-27' } }))._unsafeUnwrap();
+    (await h.app.requestRemoval({ ...op('outside'), negativationId: record?.id ?? '', paidOutside: { paidOn: '2026-10-27', fundsAvailableOn: '2026-10-27' } }))._unsafeUnwrap();
     expect((await h.store.transaction((tx) => tx.invoices.get('j1')))?.status).toBe('paid');
     const sentBefore = h.notifier.calls.length;
     const next = await h.cycleOn('2026-11-30');

@@ -138,7 +138,7 @@ describe('negotiate: agreements through the app, as in the engine', () => {
       [{ proposal: { ...seed004, lateChargesPolicy: { interest: { kind: 'none' } } } }, 'invalid_input', ['proposal', 'lateChargesPolicy']],
     ];
     for (const [k, [fields, code, path]] of refusals.entries()) {
-      const result = await h.app.negotiate({ ...op(`bad-${k}`), customerId: acme.id, ...(fields as object) });
+      const result = await h.app.negotiate({ ...op(`bad-${k}`), customerId: acme.id, ...(fields as object) } as never);
       expect(result._unsafeUnwrapErr(), JSON.stringify(fields)).toMatchObject({ code, path });
     }
     expect(await everything(h)).toBe(before);

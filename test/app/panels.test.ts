@@ -47,12 +47,12 @@ async function portfolio() {
 
   h.clock.set('2026-11-10T10:00:00-03:00');
   const [first, second] = deal.createdInvoices;
-  (await h.app.recordPayment({ ...op('pay-d1'), invoiceId: first?.id, amount: '100.00' }))._unsafeUnwrap();
+  (await h.app.recordPayment({ ...op('pay-d1'), invoiceId: first?.id ?? '', amount: '100.00' }))._unsafeUnwrap();
   // 300.00 due 1 Oct, paid 10 Nov (40 days): fine 6.00 + interest 4.00.
   expect((await h.app.recordPayment({ ...op('pay-k1'), invoiceId: 'k1', amount: '310.00' }))._unsafeUnwrap().settled).toBe(true);
   expect((await h.app.recordPayment({ ...op('pay-x1'), invoiceId: 'x1', amount: '310.00' }))._unsafeUnwrap().settled).toBe(true);
   const x1Registration = (await h.store.transaction((tx) => tx.negativations.list({ invoiceId: 'x1' })))[0];
-  (await h.app.requestRemoval({ ...op('remove-x1'), negativationId: x1Registration?.id }))._unsafeUnwrap();
+  (await h.app.requestRemoval({ ...op('remove-x1'), negativationId: x1Registration?.id ?? '' }))._unsafeUnwrap();
   (await h.app.performEffects())._unsafeUnwrap();
 
   await h.cycleOn('2026-11-11'); // a1, b1, c1 forwarded (D+10); e1's agreement broken (unpaid after 10 Nov)

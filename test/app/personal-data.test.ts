@@ -36,6 +36,7 @@ describe('personal data never appears in full in errors, alerts, keys, audit ent
     keep(await h.app.sendMessage({ ...op('m1'), customerId: maria.id, channel: 'sms', to: ['+5511999990000'], text: 'Olá' }));
     keep(await h.app.sendEmail({ ...op('e2'), customerId: maria.id, to: ['not-an-email-but-5511999990000'], subject: 'x', text: 'y' }));
     keep(await h.app.addComment({ ...op('c1'), customerId: 'nobody', text: `CPF ${CPF}` }));
+    // @ts-expect-error the command takes no debtor (it reads the customer): the types refuse it as the schema does
     keep(await h.app.requestNegativation({ ...op('n1'), invoiceId: 'i2', debtor: { document: '123.456.789-00' } }));
     keep(await h.app.recordPayment({ ...op('p1'), invoiceId: 'i1', amount: 'R$ 12345678909' }));
 

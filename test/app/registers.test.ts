@@ -48,6 +48,7 @@ describe("seed 004's e-mail templates", () => {
     expect(payload?.text).toBe('Prezada Maria Souza, regularize R$ 409,30.\n\nProvedor Internet Ltda — CNPJ 11.222.333/0001-81');
     const saved = (await h.app.listEmailTemplates())._unsafeUnwrap().map((t) => [t.name, t.subject, t.body]);
     expect(saved).toEqual([['Lista', 'Suas faturas', '{{invoices}}'], ['Lembrete simples', 'Lembrete', 'Prezada {{customerName}}, regularize {{amount}}.']]);
+    // @ts-expect-error an unknown field is a compile error as well as a run-time one
     expect((await h.app.sendEmail({ ...op('mail-3'), customerId: maria.id, to: ['maria@example.com'], subject: 's', text: 't', sendNow: true }))._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['sendNow'] });
   });
 });

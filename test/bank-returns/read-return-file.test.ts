@@ -68,7 +68,7 @@ describe('broken lines are reported with their number and reason; the rest is re
   });
 
   it('a whole file that is not a supported return is an error naming why', () => {
-    expect(readReturnFile(42)._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['file'] });
+    expect(readReturnFile(42 as never)._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['file'] });
     expect(readReturnFile('\n\n')._unsafeUnwrapErr().code).toBe('invalid_input');
     expect(readReturnFile('0'.repeat(300))._unsafeUnwrapErr().message).toContain('neither CNAB 240 nor CNAB 400');
     const otherBank = cnab400Fixture('237').replace(/^(.{76})237/, '$1999');

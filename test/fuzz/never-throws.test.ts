@@ -50,11 +50,11 @@ const subjects: Record<string, { readonly valid: unknown; readonly call: (input:
   startNegativation: { valid: requestInput(), call: (i) => startNegativation(i as never) },
   transition: { valid: { type: 'payment_received', on: '2026-11-19', actor: 'bank', kind: 'full', amount: '400.00', paidOn: '2026-11-19', fundsAvailableOn: '2026-11-19' }, call: (i) => transition(negativated, i as never, { calendar }) },
   transitionOfJunk: { valid: negativated, call: (i) => transition(i as never, { type: 'bureau_removed', on: '2026-11-21', actor: 'boa_vista' }, { calendar }) },
-  checkNegativationGuards: { valid: { request: requestInput(), on: '2026-10-20' }, call: (i) => checkNegativationGuards(i) },
-  reconcile: { valid: { invoices: [{ id: 'inv-1', status: 'paid', paidOn: '2026-11-19' }], asOf: '2026-12-15' }, call: (i) => reconcile([negativated], (i as { invoices?: unknown })?.invoices, (i as { asOf?: unknown })?.asOf, { calendar }) },
-  removalDeadline: { valid: '2026-11-19', call: (i) => removalDeadline(i, calendar) },
-  defineRuler: { valid: exampleSpec, call: (i) => defineRuler(i) },
-  resolveSettings: { valid: { registerAutomatically: 'yes' }, call: (i) => resolveSettings(i, {}, {}) },
+  checkNegativationGuards: { valid: { request: requestInput(), on: '2026-10-20' }, call: (i) => checkNegativationGuards(i as never) },
+  reconcile: { valid: { invoices: [{ id: 'inv-1', status: 'paid', paidOn: '2026-11-19' }], asOf: '2026-12-15' }, call: (i) => reconcile([negativated], (i as { invoices?: unknown })?.invoices as never, (i as { asOf?: unknown })?.asOf as never, { calendar }) },
+  removalDeadline: { valid: '2026-11-19', call: (i) => removalDeadline(i as never, calendar) },
+  defineRuler: { valid: exampleSpec, call: (i) => defineRuler(i as never) },
+  resolveSettings: { valid: { registerAutomatically: 'yes' }, call: (i) => resolveSettings(i as never, {}, {}) },
   checkSmsText: { valid: 'Sua fatura venceu.', call: (i) => checkSmsText(i as never) },
   evaluateRuler: { valid: { invoices: [{ id: 'a', customerId: 'c', dueDate: '2026-03-10', amount: { cents: 10_000 } }], asOf: '2026-03-30T10:00:00-03:00' }, call: (i) => {
     const ruler = defineRuler(exampleSpec)._unsafeUnwrap();
@@ -64,9 +64,9 @@ const subjects: Record<string, { readonly valid: unknown; readonly call: (input:
     const input = i as { policy?: never; principal?: never; due?: never; asOf?: never } | null;
     return lateChargesCalculator(input?.policy as never).andThen((calc) => calc.batch({ principalCents: [input?.principal as never], dueEpochDays: [input?.due as never], asOfEpochDay: input?.asOf as never }).andThen(() => calc.figures(input?.principal as never, input?.due as never, input?.asOf as never)));
   } },
-  startProtest: { valid: protestRequest(), call: (i) => startProtest(i) },
-  transitionProtest: { valid: { type: 'withdrawal_requested', on: '2026-11-17', actor: 'op-ana', reason: 'agreement' }, call: (i) => transitionProtest(requested(), i, { calendar }) },
-  readReturnFile: { valid: cnab400Fixture('237'), call: (i) => readReturnFile(i) },
+  startProtest: { valid: protestRequest(), call: (i) => startProtest(i as never) },
+  transitionProtest: { valid: { type: 'withdrawal_requested', on: '2026-11-17', actor: 'op-ana', reason: 'agreement' }, call: (i) => transitionProtest(requested(), i as never, { calendar }) },
+  readReturnFile: { valid: cnab400Fixture('237'), call: (i) => readReturnFile(i as never) },
   classifyPortfolio: { valid: { asOf: '2026-06-30', forwardAfterDays: 10, invoices: [{ id: 'a', customerId: 'maria', amount: '100.00', dueDate: '2026-06-20' }], events: [] }, call: (i) => classifyPortfolio(i as never) },
 };
 

@@ -36,6 +36,7 @@ describe('removalDeadline (STJ Súmula 548: 5 business days from the first busin
 
   it('bad input is typed', () => {
     expect(removalDeadline('2026-11-31', calendar)._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['fundsAvailableOn'] });
+    // @ts-expect-error a Date is not a civil date: the types refuse it as the schema does
     expect(removalDeadline(new Date(), calendar)._unsafeUnwrapErr().code).toBe('invalid_input');
     expect(removalDeadline('2026-11-19', {} as never)._unsafeUnwrapErr().path).toEqual(['calendar']);
   });

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { brazilianCalendar } from '../../src/calendar/index.js';
-import { startNegativation, transition, type Negativation, type NegativationEffect, type NegativationEventInput } from '../../src/negativation/index.js';
+import { startNegativation, transition, type Negativation, type NegativationEffect, type NegativationEventInput, type NegativationRequestInput } from '../../src/negativation/index.js';
 
 /** The national banking calendar (20 November is a holiday from 2024). */
 export const calendar = brazilianCalendar();
@@ -14,8 +14,8 @@ export const debtor = {
 
 export const creditor = { id: 'cred-1', name: 'Provedor Exemplo Ltda', document: '11.222.333/0001-81' };
 
-/** A valid request: R$ 373,52 due 2026-09-10, requested 2026-10-20 (40 days late). */
-export function requestInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+/** A valid request: R$ 373,52 due 2026-09-10, requested 2026-10-20 (40 days late); `overrides` may break it on purpose. */
+export function requestInput(overrides: Record<string, unknown> = {}): NegativationRequestInput {
   return {
     id: 'neg-1',
     origin: 'negativation_menu',
@@ -26,7 +26,7 @@ export function requestInput(overrides: Record<string, unknown> = {}): Record<st
     on: '2026-10-20',
     actor: 'op-ana',
     ...overrides,
-  };
+  } as NegativationRequestInput;
 }
 
 /** Starts a negativation from {@link requestInput}, failing the test if refused. */
@@ -65,7 +65,7 @@ export const negativatedEvents: NegativationEventInput[] = [
 /** Expects `run` to refuse and leave the negativation untouched. */
 export function expectRefusedUnchanged(n: Negativation, event: unknown, code: string): ReturnType<typeof transition> {
   const before = structuredClone(n);
-  const result = transition(n, event, { calendar });
+  const result = transition(n, event as never, { calendar });
   expect(result.isErr()).toBe(true);
   expect(result._unsafeUnwrapErr().code).toBe(code);
   expect(n).toEqual(before);

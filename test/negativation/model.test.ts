@@ -163,7 +163,7 @@ class EventCommand implements fc.Command<Model, Real> {
     const snapshot = structuredClone(before);
     const spec = resolveType(this.spec, before);
     const event = buildEvent(spec, before);
-    const result = transition(before, event, { calendar });
+    const result = transition(before, event as never, { calendar });
     // the input is never modified, whatever happens
     expect(before).toEqual(snapshot);
     if (result.isErr()) {

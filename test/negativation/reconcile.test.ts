@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { reconcile, type Negativation } from '../../src/negativation/index.js';
+import { reconcile, type Negativation, type ReconcileInvoiceInput } from '../../src/negativation/index.js';
 import { calendar, negativatedEvents, run, started } from './fixtures.js';
 
 function registered(id: string, titleId: string, settings: Record<string, unknown> = {}): Negativation {
   return run(started({ id, title: { id: titleId, amount: '373.52', dueDate: '2026-09-10' }, settings }), negativatedEvents).negativation;
 }
 
-const invoice = (id: string, extra: Record<string, unknown> = {}) => ({ id, status: 'open', dueDate: '2026-09-10', amount: '373.52', ...extra });
+const invoice = (id: string, extra: Partial<ReconcileInvoiceInput> = {}): ReconcileInvoiceInput => ({ id, status: 'open', dueDate: '2026-09-10', amount: '373.52', ...extra });
 
 describe('reconcile (seed 004 panels; STJ Súmula 548; CDC art. 43 §1)', () => {
   it('lists registrations whose invoices are paid ("críticas de SPC") with their removal deadline', () => {

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROTEST_STATUSES, PROTEST_TRANSITIONS, isFinalProtestStatus, protestEventsAllowedIn, protestStateDiagram, type ProtestStatus } from '../../src/protest/index.js';
+import { PROTEST_STATUSES, isFinalProtestStatus, protestEventsAllowedIn, protestStateDiagram, type ProtestStatus } from '../../src/protest/index.js';
+import { PROTEST_TRANSITIONS } from '../../src/protest/transition-table.js';
 
 const DOC = new URL('../../docs/protest.md', import.meta.url);
 const BLOCK = /<!-- diagram:start -->\n[\s\S]*?<!-- diagram:end -->/;

@@ -1,11 +1,11 @@
 import { brazilianCalendar } from '../../src/calendar/index.js';
-import { startProtest, transitionProtest, type Protest, type ProtestEffect, type ProtestEventInput } from '../../src/protest/index.js';
+import { startProtest, transitionProtest, type Protest, type ProtestEffect, type ProtestEventInput, type ProtestRequestInput } from '../../src/protest/index.js';
 
 /** The national banking calendar (20 November is a holiday from 2024). */
 export const calendar = brazilianCalendar();
 
 /** A valid request: R$ 373,52 due 2026-10-01, sent to protest on 2026-11-16. */
-export function protestRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function protestRequest(overrides: Record<string, unknown> = {}): ProtestRequestInput {
   return {
     id: 'pro-1',
     notary: '1º Tabelionato de Protesto de Curitiba',
@@ -15,7 +15,7 @@ export function protestRequest(overrides: Record<string, unknown> = {}): Record<
     on: '2026-11-16',
     actor: 'op-ana',
     ...overrides,
-  };
+  } as ProtestRequestInput;
 }
 
 /** Starts a protest from {@link protestRequest}, failing the test if refused. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateRuler } from '../../src/ruler/index.js';
+import { evaluateRuler, type RulerSpec } from '../../src/ruler/index.js';
 
-const ruler = { id: 'r', steps: [{ id: 'sms', offsetDays: 1, action: { kind: 'notify', channel: 'sms', template: 't' } }] };
+const ruler: RulerSpec = { id: 'r', steps: [{ id: 'sms', offsetDays: 1, action: { kind: 'notify', channel: 'sms', template: 't' } }] };
 const invoice = (paidCents: number) => ({
   id: 'i1',
   customerId: 'c1',

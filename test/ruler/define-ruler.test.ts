@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defineRuler } from '../../src/ruler/index.js';
+import { defineRuler as typedDefineRuler } from '../../src/ruler/index.js';
+import { untyped } from '../support/untyped.js';
 import { exampleSpec } from './fixtures.js';
+
+/** These cases hand the run-time check loosely typed specs, as a JavaScript host would. */
+const defineRuler = untyped(typedDefineRuler);
 
 const notice = { id: 'carta', offsetDays: 1, action: { kind: 'notify', channel: 'letter', template: 'aviso' } };
 

@@ -13,13 +13,13 @@ export const exampleSpec: RulerSpec = {
 };
 
 export function rulerOf(spec: unknown): Ruler {
-  const ruler = defineRuler(spec);
+  const ruler = defineRuler(spec as never);
   if (ruler.isErr()) throw new Error(ruler.error.message);
   return ruler.value;
 }
 
 export function settingsOf(general: unknown = {}, branch: unknown = {}, contract: unknown = {}): ResolvedSettings {
-  const settings = resolveSettings(general, branch, contract);
+  const settings = resolveSettings(general as never, branch as never, contract as never);
   if (settings.isErr()) throw new Error(settings.error.message);
   return settings.value;
 }

@@ -33,6 +33,7 @@ describe('resolveSettings: general → branch → contract, Yes / No / Default (
 
   it('names the level and the field of a bad value', () => {
     expect(resolveSettings({}, { daysToRegister: -1 })._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['branch', 'daysToRegister'] });
+    // @ts-expect-error 'maybe' is neither yes, no nor default: the types refuse it as the schema does
     expect(resolveSettings({}, {}, { registerAutomatically: 'maybe' })._unsafeUnwrapErr()).toMatchObject({ path: ['contract', 'registerAutomatically'] });
     expect(resolveSettings({ contactWindow: { mondayToFriday: { from: '20:00', to: '08:00' }, saturday: null } })._unsafeUnwrapErr().path).toEqual([
       'general',
@@ -40,6 +41,7 @@ describe('resolveSettings: general → branch → contract, Yes / No / Default (
       'mondayToFriday',
       'to',
     ]);
+    // @ts-expect-error an unknown setting is a compile error as well as a run-time one
     expect(resolveSettings({ unknown: 1 })._unsafeUnwrapErr().code).toBe('invalid_input');
   });
 });

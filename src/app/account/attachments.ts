@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cobrancaError } from '../../errors.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import { abort, commandBaseSchema, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
 import { compact } from '../compact.js';
@@ -25,7 +25,7 @@ export const attachmentChangeSchema = commandBaseSchema.extend({
 
 /** Records an attachment's metadata on the account (the host stores the file). */
 export function addAttachment(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof addAttachmentSchema>) =>
     runCommand(context, 'addAttachment', addAttachmentSchema, input, async (tx, cmd) => {
       const account = await requireAccount(tx, cmd.customerId);
       const { idempotencyKey: _k, actor, customerId: _c, ...fields } = cmd;
@@ -37,7 +37,7 @@ export function addAttachment(context: AppContext) {
 }
 
 function changeAttachment(context: AppContext, command: 'describeAttachment' | 'removeAttachment') {
-  return (input: unknown) =>
+  return (input: InputOf<typeof attachmentChangeSchema>) =>
     runCommand(context, command, attachmentChangeSchema, input, async (tx, cmd) => {
       const account = await requireAccount(tx, cmd.customerId);
       const current = account.attachments.find((a) => a.id === cmd.attachmentId && a.deletedAt === undefined);

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit.js';
 import { compact } from '../compact.js';
 import type { AppContext } from '../dependencies.js';
 import { requireAccount, saveAccount } from './account-store.js';
+import type { InputOf } from '../../errors.js';
 
 /** Input of {@link addComment}: seed 004's comment / contact record form. */
 export const addCommentSchema = commandBaseSchema.extend({
@@ -22,7 +23,7 @@ export const addCommentSchema = commandBaseSchema.extend({
 
 /** Adds a comment or a contact record (type, medium, who answered, status, return date) to the account. */
 export function addComment(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof addCommentSchema>) =>
     runCommand(context, 'addComment', addCommentSchema, input, async (tx, cmd) => {
       const account = await requireAccount(tx, cmd.customerId);
       const { idempotencyKey: _k, actor, customerId: _c, ...fields } = cmd;

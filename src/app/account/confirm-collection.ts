@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cobrancaError } from '../../errors.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import { abort, commandBaseSchema, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
@@ -13,7 +13,7 @@ export const confirmCollectionSchema = commandBaseSchema.extend({ customerId: z.
  * the account; it leaves the "in contact" panel for "awaiting negotiation".
  */
 export function confirmCollection(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof confirmCollectionSchema>) =>
     runCommand(context, 'confirmCollection', confirmCollectionSchema, input, async (tx, cmd) => {
       const account = await requireAccount(tx, cmd.customerId);
       if (account.status !== 'pending') abort(cobrancaError('invalid_state', `the collection account is ${account.status}, not pending confirmation`, { path: ['customerId'] }));

@@ -8,6 +8,7 @@ import { compact } from '../compact.js';
 import type { AppContext } from '../dependencies.js';
 import { requireAccount, saveAccount } from './account-store.js';
 import { renderEmail, saveTemplate } from '../registers/email-templates.js';
+import type { InputOf } from '../../errors.js';
 
 /** Input of {@link sendEmail}: seed 004's "Novo Email" form. */
 export const sendEmailSchema = commandBaseSchema.extend({
@@ -78,7 +79,7 @@ async function enqueueMessage(tx: StoreTransaction, context: AppContext, custome
  * window (outside it, at the window's next opening: `notBefore`).
  */
 export function sendEmail(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof sendEmailSchema>) =>
     runCommand(context, 'sendEmail', sendEmailSchema, input, async (tx, cmd) => {
       const { idempotencyKey: _k, actor, customerId, saveAsTemplate, ...fields } = cmd;
       // Placeholders are filled (and checked for missing values) before anything is queued.
@@ -101,7 +102,7 @@ export function sendEmail(context: AppContext) {
  * message (160 GSM-7 or 70 UCS-2 characters), else `sms_too_long`.
  */
 export function sendMessage(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof sendMessageSchema>) =>
     runCommand(context, 'sendMessage', sendMessageSchema, input, async (tx, cmd) => {
       if (cmd.channel === 'sms') unwrap(checkSmsText(cmd.text, ['text']));
       const { idempotencyKey: _k, actor, customerId, ...fields } = cmd;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cobrancaError } from '../../errors.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import type { CollectionAccountRecord, StoreTransaction } from '../../ports/index.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
@@ -19,7 +19,7 @@ export const startCollectionSchema = commandBaseSchema.extend({
  * join it. Every invoice must exist, belong to the customer and be open.
  */
 export function startCollection(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof startCollectionSchema>) =>
     runCommand(context, 'startCollection', startCollectionSchema, input, async (tx, cmd) => {
       const customer = await tx.customers.get(cmd.customerId);
       if (!customer) abort(notFound('customer', cmd.customerId, ['customerId']));

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cobrancaError } from '../../errors.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import type { AccountTask, CollectionAccountRecord, StoreTransaction } from '../../ports/index.js';
 import { abort, commandBaseSchema, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
@@ -41,7 +41,7 @@ export const completeTaskSchema = commandBaseSchema.extend({
 
 /** Creates an operator task on the account. */
 export function createTask(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof createTaskSchema>) =>
     runCommand(context, 'createTask', createTaskSchema, input, async (tx, cmd) => {
       const account = await requireAccount(tx, cmd.customerId);
       const { idempotencyKey: _k, actor, customerId: _c, ...fields } = cmd;
@@ -73,7 +73,7 @@ async function changeOpenTask(
 
 /** Edits an open task. */
 export function editTask(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof editTaskSchema>) =>
     runCommand(context, 'editTask', editTaskSchema, input, async (tx, cmd) => {
       const { idempotencyKey: _k, actor, customerId, taskId, ...fields } = cmd;
       return changeOpenTask(tx, context, customerId, taskId, actor, 'task_edited', (task) => ({ ...task, ...compact(fields) }));
@@ -82,7 +82,7 @@ export function editTask(context: AppContext) {
 
 /** Cancels an open task, with a reason. */
 export function cancelTask(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof cancelTaskSchema>) =>
     runCommand(context, 'cancelTask', cancelTaskSchema, input, async (tx, cmd) =>
       changeOpenTask(tx, context, cmd.customerId, cmd.taskId, cmd.actor, 'task_cancelled', (task) => ({ ...task, status: 'cancelled', cancelReason: cmd.reason })),
     );
@@ -90,7 +90,7 @@ export function cancelTask(context: AppContext) {
 
 /** Completes an open task, recording who, when and notes. */
 export function completeTask(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof completeTaskSchema>) =>
     runCommand(context, 'completeTask', completeTaskSchema, input, async (tx, cmd) =>
       changeOpenTask(tx, context, cmd.customerId, cmd.taskId, cmd.actor, 'task_completed', (task) => ({
         ...task,

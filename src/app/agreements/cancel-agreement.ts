@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cobrancaError } from '../../errors.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import type { AgreementRecord } from '../../ports/index.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
@@ -17,7 +17,7 @@ export const cancelAgreementSchema = commandBaseSchema.extend({ agreementId: z.s
  * refused (`invalid_state`): the money received must be dealt with first.
  */
 export function cancelAgreement(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof cancelAgreementSchema>) =>
     runCommand(context, 'cancelAgreement', cancelAgreementSchema, input, async (tx, cmd): Promise<AgreementRecord> => {
       const record = await tx.agreements.get(cmd.agreementId);
       if (!record) abort(notFound('agreement', cmd.agreementId, ['agreementId']));

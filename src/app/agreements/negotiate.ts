@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { cobrancaError, parseInput, type CobrancaError } from '../../errors.js';
+import { cobrancaError, parseInput, type CobrancaError, type InputOf } from '../../errors.js';
 import { fromCents } from '../../money/index.js';
 import type { Agreement } from '../../agreements/index.js';
 import type { AgreementRecord, InvoiceRecord } from '../../ports/index.js';
@@ -26,7 +26,7 @@ export interface NegotiationOutcome {
  * `negotiate` (pass the preview's total as `expectedTotal` to refuse a stale one).
  */
 export function previewAgreement(context: AppContext) {
-  return async (input: unknown): Promise<Result<Agreement, CobrancaError>> => {
+  return async (input: InputOf<typeof previewAgreementSchema>): Promise<Result<Agreement, CobrancaError>> => {
     const parsed = parseInput(previewAgreementSchema, input);
     if (parsed.isErr()) return err(parsed.error);
     try {
@@ -50,7 +50,7 @@ export function previewAgreement(context: AppContext) {
  * Invoices already in an active agreement count as not eligible.
  */
 export function negotiate(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof negotiateSchema>) =>
     runCommand(context, 'negotiate', negotiateSchema, input, async (tx, cmd): Promise<NegotiationOutcome> => {
       const { idempotencyKey: _key, ...negotiation } = cmd;
       const { customer, agreement, records } = await buildAgreement(tx, context, negotiation);

@@ -168,9 +168,18 @@ export async function applyDueAction(tx: StoreTransaction, context: AppContext, 
   return refusal ? { status: 'refused', key: action.key, kind, error: refusal } : { status: 'done', key: action.key, kind, effectKinds: step.effects };
 }
 
-/** Logs a skipped step (superseded, or a negativation already in progress) so it is not reconsidered. */
-export async function logSkippedStep(tx: StoreTransaction, context: AppContext, skipped: SkippedStep, today: CivilDate): Promise<boolean> {
+/**
+ * Logs a skipped step (superseded, or a negativation already in progress) so it is not reconsidered,
+ * with a history entry unless `audit` is false (superseded steps get one entry per invoice and
+ * superseding step instead: {@link auditSuperseded}).
+ */
+export async function logSkippedStep(tx: StoreTransaction, context: AppContext, skipped: SkippedStep, today: CivilDate, audit = true): Promise<boolean> {
   const fresh = await tx.actionLog.record({ key: skipped.key, invoiceId: skipped.invoiceId, customerId: skipped.customerId, stepId: skipped.stepId, action: `skipped:${skipped.reason}`, on: today, at: context.nowIso() });
-  if (fresh) await recordAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: skipped.invoiceId, action: 'ruler_step_skipped', details: compact({ stepId: skipped.stepId, reason: skipped.reason, supersededBy: skipped.supersededBy }) });
+  if (fresh && audit) await recordAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: skipped.invoiceId, action: 'ruler_step_skipped', details: compact({ stepId: skipped.stepId, reason: skipped.reason, supersededBy: skipped.supersededBy }) });
   return fresh;
+}
+
+/** One history entry for the earlier steps a later step superseded on an invoice: a catch-up of 100 steps writes one, not 99. */
+export async function auditSuperseded(tx: StoreTransaction, context: AppContext, invoiceId: string, supersededBy: string, stepIds: readonly string[]): Promise<void> {
+  await recordAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: invoiceId, action: 'ruler_steps_superseded', details: { supersededBy, stepIds } });
 }

@@ -2,7 +2,7 @@ import type { CivilDate } from '../../calendar/index.js';
 import type { CobrancaError } from '../../errors.js';
 import { evaluateRulerInBatches, type RulerBatch, type RulerInvoice, type SkippedStep } from '../../ruler/index.js';
 import type { AppContext } from '../dependencies.js';
-import { applyDueAction, logSkippedStep, type ActionOutcome } from './apply-action.js';
+import { applyDueAction, auditSuperseded, logSkippedStep, type ActionOutcome } from './apply-action.js';
 import { owedCalculator } from '../owed.js';
 import { enrichPage, followedByRuler, invoicePages, settingsKey } from './portfolio.js';
 
@@ -98,10 +98,21 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
       } else if (outcome.status === 'refused') report.refused.push(outcome);
       else if (outcome.status === 'waiting') report.waiting.push(outcome);
     }
+    const superseded = new Map<string, { invoiceId: string; supersededBy: string; stepIds: string[] }>();
     for (const skipped of batch.skipped) {
-      if (!(await logSkippedStep(tx, context, skipped, today))) continue;
-      if (skipped.reason === 'superseded') report.superseded++;
-      else report.skipped.push(skipped);
+      const isSuperseded = skipped.reason === 'superseded';
+      if (!(await logSkippedStep(tx, context, skipped, today, !isSuperseded))) continue;
+      if (!isSuperseded) {
+        report.skipped.push(skipped);
+        continue;
+      }
+      report.superseded++;
+      const by = skipped.supersededBy ?? '';
+      const key = `${skipped.invoiceId.length}:${skipped.invoiceId}|${by}`;
+      const group = superseded.get(key) ?? { invoiceId: skipped.invoiceId, supersededBy: by, stepIds: [] };
+      group.stepIds.push(skipped.stepId);
+      superseded.set(key, group);
     }
+    for (const group of superseded.values()) await auditSuperseded(tx, context, group.invoiceId, group.supersededBy, group.stepIds);
   });
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { maskPersonalData } from '../../documents/index.js';
-import { cobrancaError } from '../../errors.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import type { OutboxEffect } from '../../ports/index.js';
 import { recordAudit } from '../audit.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
@@ -29,7 +29,7 @@ export const settleEffectSchema = commandBaseSchema
  * of the daily cycle is `invalid_state`; an unknown key is `not_found`.
  */
 export function settleEffect(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof settleEffectSchema>) =>
     runCommand(context, 'settleEffect', settleEffectSchema, input, async (tx, cmd): Promise<OutboxEffect> => {
       const effect = await tx.outbox.byKey(cmd.effectKey);
       if (!effect) abort(notFound('effect', cmd.effectKey, ['effectKey']));

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { InputOf } from '../../errors.js';
 import { commandBaseSchema, runCommand } from '../command.js';
 import type { AppContext } from '../dependencies.js';
 import { applyNegativationEvent, requireNegativation } from './negativation-store.js';
@@ -11,7 +12,7 @@ export const recordNoticeReadSchema = commandBaseSchema.extend({
 });
 
 /** Input of {@link recordNoticeRead} as the host writes it. */
-export type RecordNoticeReadInput = z.input<typeof recordNoticeReadSchema>;
+export type RecordNoticeReadInput = InputOf<typeof recordNoticeReadSchema>;
 
 /**
  * Records the e-mail provider's read receipt of a prior notice (seed 000: "se ele visualizar a mensagem, considera-se
@@ -19,7 +20,7 @@ export type RecordNoticeReadInput = z.input<typeof recordNoticeReadSchema>;
  * negativation no longer waiting for its notice is `illegal_transition`.
  */
 export function recordNoticeRead(context: AppContext) {
-  return (input: unknown) =>
+  return (input: RecordNoticeReadInput) =>
     runCommand(context, 'recordNoticeRead', recordNoticeReadSchema, input, async (tx, cmd) => {
       const record = await requireNegativation(tx, cmd.negativationId);
       return applyNegativationEvent(tx, context, record, {

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit.js';
 import { commandBaseSchema, runCommand } from '../command.js';
 import type { AppContext } from '../dependencies.js';
 import { applyNegativationEvent, requireNegativation } from './negativation-store.js';
+import type { InputOf } from '../../errors.js';
 
 /** Input of {@link requestRemoval}. */
 export const requestRemovalSchema = commandBaseSchema.extend({
@@ -25,7 +26,7 @@ export const cancelNegativationSchema = commandBaseSchema.extend({ negativationI
  * was open), so the ruler stops dunning it.
  */
 export function requestRemoval(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof requestRemovalSchema>) =>
     runCommand(context, 'requestRemoval', requestRemovalSchema, input, async (tx, cmd) => {
       const record = await requireNegativation(tx, cmd.negativationId);
       if (cmd.paidOutside) await settleOutside(tx, context, record.invoiceId, cmd.paidOutside, cmd.actor);
@@ -53,7 +54,7 @@ async function settleOutside(tx: StoreTransaction, context: AppContext, invoiceI
 
 /** Cancels a negativation request (or a registration not yet confirmed), with a reason. */
 export function cancelNegativation(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof cancelNegativationSchema>) =>
     runCommand(context, 'cancelNegativation', cancelNegativationSchema, input, async (tx, cmd) => {
       const record = await requireNegativation(tx, cmd.negativationId);
       return applyNegativationEvent(tx, context, record, { type: 'cancel_requested', on: context.today(), actor: cmd.actor, reason: cmd.reason, at: context.nowIso() });

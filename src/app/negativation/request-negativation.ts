@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { NegativationRecord, StoreTransaction } from '../../ports/index.js';
-import { REQUEST_ORIGINS, startNegativation, type RegistrationGroup } from '../../negativation/index.js';
-import { cobrancaError, withPathPrefix } from '../../errors.js';
+import { REQUEST_ORIGINS, startNegativation, type NegativationRequestInput, type RegistrationGroup } from '../../negativation/index.js';
+import { cobrancaError, withPathPrefix, type InputOf } from '../../errors.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
@@ -33,7 +33,7 @@ export const requestNegativationSchema = commandBaseSchema.extend({
 });
 
 /** Input of {@link requestNegativation} as the host writes it. */
-export type RequestNegativationInput = z.input<typeof requestNegativationSchema>;
+export type RequestNegativationInput = InputOf<typeof requestNegativationSchema>;
 
 /**
  * Requests the registration of an invoice at a bureau, through every legal
@@ -43,7 +43,7 @@ export type RequestNegativationInput = z.input<typeof requestNegativationSchema>
  * by field); nothing is written.
  */
 export function requestNegativation(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof requestNegativationSchema>) =>
     runCommand(context, 'requestNegativation', requestNegativationSchema, input, async (tx, cmd) => {
       const { termsAcceptance } = cmd;
       if (!termsAcceptance) abort(cobrancaError('terms_not_accepted', 'a manual request needs the operator to accept the negativation terms: termsAcceptance { acceptedBy, acceptedAt, version } (seed 000)', { path: ['termsAcceptance'] }));
@@ -102,7 +102,7 @@ async function startOne(tx: StoreTransaction, context: AppContext, cmd: StartReq
     debtor: debtorOf(customer),
     title: titleOf(invoice, agreement?.status === 'active'),
     ...(registration !== undefined ? { registration } : {}),
-    settings: settings.negativation,
+    settings: settings.negativation as NegativationRequestInput['settings'],
     existing: existingOf(existing),
     on: context.today(),
     actor: cmd.actor,

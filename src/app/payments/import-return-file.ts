@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { readReturnFile, type LineProblem, type ReturnPayment } from '../../bank-returns/index.js';
-import { parseInput, type CobrancaError } from '../../errors.js';
+import { parseInput, type CobrancaError, type InputOf } from '../../errors.js';
 import type { InvoiceRecord } from '../../ports/index.js';
 import { toAppError } from '../command.js';
 import type { AppContext } from '../dependencies.js';
@@ -49,7 +49,7 @@ export interface ReturnFileImport {
  */
 export function importReturnFile(context: AppContext) {
   const record = recordPayment(context);
-  return async (input: unknown): Promise<Result<ReturnFileImport, CobrancaError>> => {
+  return async (input: InputOf<typeof importReturnFileSchema>): Promise<Result<ReturnFileImport, CobrancaError>> => {
     const parsed = parseInput(importReturnFileSchema, input);
     if (parsed.isErr()) return err(parsed.error);
     const file = readReturnFile(parsed.value.file);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { civilDateSchema, maxDate } from '../../calendar/index.js';
-import { cobrancaError } from '../../errors.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import { add, nonNegativeMoneySchema, type Money } from '../../money/index.js';
 import type { OwedAmount } from '../../agreements/index.js';
 import type { InvoiceRecord, NegativationRecord, PaymentRecord, StoreTransaction } from '../../ports/index.js';
@@ -44,7 +44,7 @@ export interface PaymentOutcome {
  * agreement (fulfilled when all are paid) and its original invoices' registrations.
  */
 export function recordPayment(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof recordPaymentSchema>) =>
     runCommand(context, 'recordPayment', recordPaymentSchema, input, async (tx, cmd): Promise<PaymentOutcome> => {
       const invoice = await tx.invoices.get(cmd.invoiceId);
       if (!invoice) abort(notFound('invoice', cmd.invoiceId, ['invoiceId']));

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { protestEventSchema } from '../../protest/index.js';
 import { abort, commandBaseSchema, runCommand } from '../command.js';
-import { cobrancaError } from '../../errors.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import type { AppContext } from '../dependencies.js';
 import { applyProtestEvent, requireProtest } from './protest-store.js';
 
@@ -25,7 +25,7 @@ export const recordProtestEventSchema = commandBaseSchema
  * nothing is written.
  */
 export function recordProtestEvent(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof recordProtestEventSchema>) =>
     runCommand(context, 'recordProtestEvent', recordProtestEventSchema, input, async (tx, cmd) => {
       if (!REPORTABLE.some((option) => option.shape.type.value === cmd.event.type)) {
         abort(cobrancaError('invalid_input', `'${cmd.event.type}' is not an event to report here (requests use requestProtest, payments recordPayment)`, { path: ['event', 'type'] }));

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { cobrancaError } from '../../errors.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import type { ProtestRecord, StoreTransaction } from '../../ports/index.js';
-import { startProtest } from '../../protest/index.js';
+import { startProtest, type ProtestRequestInput } from '../../protest/index.js';
 import { recordAudit } from '../audit.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
 import type { AppContext } from '../dependencies.js';
@@ -26,7 +26,7 @@ export const requestProtestSchema = commandBaseSchema
  * the outbox (`notary_submit`); nothing is written on a refusal.
  */
 export function requestProtest(context: AppContext) {
-  return (input: unknown) => runCommand(context, 'requestProtest', requestProtestSchema, input, (tx, cmd) => startProtestRequest(tx, context, cmd));
+  return (input: InputOf<typeof requestProtestSchema>) => runCommand(context, 'requestProtest', requestProtestSchema, input, (tx, cmd) => startProtestRequest(tx, context, cmd));
 }
 
 /** The request inside a transaction (shared with the ruler's `protest` step). */
@@ -42,7 +42,7 @@ export async function startProtestRequest(tx: StoreTransaction, context: AppCont
     id: context.ids.next('protest'),
     notary: cmd.notary ?? policy.notaryFor(customer.address?.city, customer.address?.state),
     creditor: context.policies.creditor,
-    debtor: { document: customer.taxId, name: customer.name, address: customer.address ?? {} },
+    debtor: { document: customer.taxId, name: customer.name, address: (customer.address ?? {}) as ProtestRequestInput['debtor']['address'] },
     title: {
       id: invoice.id,
       amount: { cents: invoice.amount.cents - invoice.paid.cents },

@@ -1,6 +1,6 @@
 import { ok, err, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { cobrancaError, type CobrancaError, type ErrorPath } from '../../errors.js';
+import { cobrancaError, type CobrancaError, type ErrorPath, type InputOf } from '../../errors.js';
 import type { RegisterRecord, StoreTransaction } from '../../ports/index.js';
 import { abort, commandBaseSchema, notFound, runCommand, toAppError } from '../command.js';
 import { recordAudit } from '../audit.js';
@@ -47,7 +47,7 @@ export async function requireActiveCategory(tx: StoreTransaction, id: string, pa
 export function agreementCategories(context: AppContext) {
   return {
     /** Registers a category; its id is what a proposal's `category` names. A name taken by an active category is `duplicate_name`. */
-    createAgreementCategory: (input: unknown) =>
+    createAgreementCategory: (input: InputOf<typeof createCategorySchema>) =>
       runCommand(context, 'createAgreementCategory', createCategorySchema, input, async (tx, cmd) => {
         await refuseDuplicate(tx, cmd.name);
         const record: RegisterRecord = { id: context.ids.next('category'), version: 1, register: 'agreement_category', name: cmd.name, active: true, createdBy: cmd.actor, createdAt: context.nowIso() };
@@ -56,7 +56,7 @@ export function agreementCategories(context: AppContext) {
         return record;
       }),
     /** Renames a category (agreements keep naming it by id). */
-    renameAgreementCategory: (input: unknown) =>
+    renameAgreementCategory: (input: InputOf<typeof renameCategorySchema>) =>
       runCommand(context, 'renameAgreementCategory', renameCategorySchema, input, async (tx, cmd) => {
         const record = await requireCategory(tx, cmd.categoryId);
         await refuseDuplicate(tx, cmd.name, record.id);
@@ -66,7 +66,7 @@ export function agreementCategories(context: AppContext) {
         return next;
       }),
     /** Deactivates a category: new proposals naming it are refused (`category_inactive`); existing agreements keep it. */
-    deactivateAgreementCategory: (input: unknown) =>
+    deactivateAgreementCategory: (input: InputOf<typeof deactivateCategorySchema>) =>
       runCommand(context, 'deactivateAgreementCategory', deactivateCategorySchema, input, async (tx, cmd) => {
         const record = await requireCategory(tx, cmd.categoryId);
         if (!record.active) return record;

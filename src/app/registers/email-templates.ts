@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { cobrancaError, type CobrancaError } from '../../errors.js';
+import { cobrancaError, type CobrancaError, type InputOf } from '../../errors.js';
 import { formatTaxId, parseTaxId } from '../../documents/index.js';
 import { ExactTotal, formatBrl, fromCents } from '../../money/index.js';
 import type { RegisterRecord, StoreTransaction } from '../../ports/index.js';
@@ -86,10 +86,10 @@ export async function renderEmail(tx: StoreTransaction, context: AppContext, ema
 export function emailTemplates(context: AppContext) {
   return {
     /** Registers a template; a placeholder that does not exist is `template_placeholder_unknown` naming it. */
-    createEmailTemplate: (input: unknown) =>
+    createEmailTemplate: (input: InputOf<typeof createEmailTemplateSchema>) =>
       runCommand(context, 'createEmailTemplate', createEmailTemplateSchema, input, (tx, cmd) => saveTemplate(tx, context, cmd, cmd.actor)),
     /** Deactivates a template: e-mails naming it are refused (`template_inactive`). */
-    deactivateEmailTemplate: (input: unknown) =>
+    deactivateEmailTemplate: (input: InputOf<typeof deactivateEmailTemplateSchema>) =>
       runCommand(context, 'deactivateEmailTemplate', deactivateEmailTemplateSchema, input, async (tx, cmd) => {
         const record = await tx.registers.get(cmd.templateId);
         if (!record || record.register !== 'email_template') abort(notFound('e-mail template', cmd.templateId, ['templateId']));

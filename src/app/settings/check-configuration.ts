@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { cobrancaError, formatPath, parseInput, withPathPrefix, type CobrancaError, type ErrorPath } from '../../errors.js';
-import { defineRuler, isRuler, type Ruler } from '../../ruler/index.js';
+import { cobrancaError, formatPath, parseInput, withPathPrefix, type CobrancaError, type ErrorPath, type InputOf } from '../../errors.js';
+import { defineRuler, isRuler, type Ruler, type RulerSpec } from '../../ruler/index.js';
 import { planRuler, type PlannedStep } from '../../ruler/plan.js';
 import { settingsTreeSchema, type SettingsTree, type SettingsTreeInput } from './settings-tree.js';
 import { resolveTree, subjectSettings, type ResolvedTree, type SettingsSubject, type SubjectSettings } from './subject-settings.js';
@@ -56,7 +56,7 @@ export const configurationInputSchema = z.strictObject({
 });
 
 /** The input of {@link checkConfiguration}. */
-export type ConfigurationInput = Omit<z.input<typeof configurationInputSchema>, 'settings'> & { readonly settings?: SettingsTreeInput };
+export type ConfigurationInput = Omit<InputOf<typeof configurationInputSchema>, 'settings'> & { readonly settings?: SettingsTreeInput };
 
 /** A configuration without contradictions: every subject's settings, ruler and bureau resolve. */
 export interface Configuration {
@@ -84,7 +84,7 @@ export function checkConfiguration(input: ConfigurationInput): Result<Configurat
   const stepIndexes = new Map<string, Map<string, number>>();
   for (const [key, spec] of Object.entries(parsed.value.rulers)) {
     const written = spec !== null && typeof spec === 'object' && !isRuler(spec) && !('id' in spec) ? { ...spec, id: key } : spec;
-    const ruler = isRuler(written) ? ok(written) : defineRuler(written);
+    const ruler = isRuler(written) ? ok(written) : defineRuler(written as RulerSpec);
     if (ruler.isErr()) return err(withPathPrefix(ruler.error, ['rulers', key]));
     if (ruler.value.id !== key) return err(cobrancaError('invalid_input', `the ruler's id '${ruler.value.id}' differs from its key '${key}'`, { path: ['rulers', key, 'id'] }));
     rulers.set(key, ruler.value);

@@ -3,6 +3,7 @@ import { DEFAULT_NEGATIVATION_SETTINGS, negativationSettingsShape, type Negativa
 import { DEFAULT_PROTEST_SETTINGS, protestSettingsShape } from '../../protest/index.js';
 import { DEFAULT_RULER_SETTINGS, inheritable, rulerSettingsLevelShape, yesNoDefaultSchema, type RulerSettings } from '../../ruler/index.js';
 import { closestName } from './closest-name.js';
+import type { InputOf } from '../../errors.js';
 
 const name = z.string().trim().min(1).max(100);
 
@@ -65,7 +66,7 @@ export const settingLevelSchema = z.looseObject(settingLevelShape).superRefine((
 });
 
 /** One level of settings as a host writes it. */
-export type SettingLevelInput = z.input<typeof settingLevelSchema>;
+export type SettingLevelInput = InputOf<typeof settingLevelSchema>;
 
 /** The one settings tree (seed 002): general → branch → contract. */
 export const settingsTreeSchema = z.strictObject({
@@ -75,7 +76,7 @@ export const settingsTreeSchema = z.strictObject({
 });
 
 /** The settings tree as a host writes it. */
-export type SettingsTreeInput = z.input<typeof settingsTreeSchema>;
+export type SettingsTreeInput = InputOf<typeof settingsTreeSchema>;
 
 /** The settings tree after parsing. */
 export type SettingsTree = z.output<typeof settingsTreeSchema>;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cobrancaError } from '../../errors.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import { REQUEST_ORIGINS } from '../../negativation/index.js';
 import type { InvoiceRecord, NegativationRecord, StoreTransaction } from '../../ports/index.js';
 import { recordAudit } from '../audit.js';
@@ -41,7 +41,7 @@ const live = (invoice: InvoiceRecord) => invoice.spcControl !== undefined && inv
  * critique once the invoice is paid (the return file flags it).
  */
 export function addToSpcControl(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof addToSpcControlSchema>) =>
     runCommand(context, 'addToSpcControl', addToSpcControlSchema, input, async (tx, cmd) => {
       const invoice = await invoiceIn(tx, cmd.invoiceId);
       if (invoice.agreementId === undefined && invoice.installment === undefined) abort(cobrancaError('invalid_state', `invoice '${invoice.id}' is in no agreement; the SPC control takes an agreement's invoices (seed 004)`, { path: ['invoiceId'] }));
@@ -56,7 +56,7 @@ export function addToSpcControl(context: AppContext) {
 
 /** Seed 004 "Remover fatura do SPC": closes the internal record with the operator's details (the real removal, if any, is made at the bureau). */
 export function removeFromSpcControl(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof removeFromSpcControlSchema>) =>
     runCommand(context, 'removeFromSpcControl', removeFromSpcControlSchema, input, async (tx, cmd) => {
       const invoice = await invoiceIn(tx, cmd.invoiceId);
       const control = invoice.spcControl;
@@ -75,7 +75,7 @@ export function removeFromSpcControl(context: AppContext) {
  * prior notice. A refusal writes nothing and the internal record stays.
  */
 export function convertSpcControl(context: AppContext) {
-  return (input: unknown) =>
+  return (input: InputOf<typeof convertSpcControlSchema>) =>
     runCommand(context, 'convertSpcControl', convertSpcControlSchema, input, async (tx, cmd): Promise<NegativationRecord> => {
       const invoice = await invoiceIn(tx, cmd.invoiceId);
       if (!live(invoice)) abort(cobrancaError('invalid_state', `invoice '${invoice.id}' is not in the SPC control`, { path: ['invoiceId'] }));
