@@ -56,6 +56,24 @@ describe('cobranca simulate: a synthetic portfolio through createCollections, da
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
   });
 
+  it('runs on PGlite in a temporary directory (--store pglite) with the same invariants', async () => {
+    const tiny = (await runSimulation({ ...SMALL, customers: 2, days: 12, store: { kind: 'pglite' } }))._unsafeUnwrap();
+    expect(tiny.store).toBe('PGlite (temporary directory)');
+    expect(tiny.invariants.filter((i) => !i.holds)).toEqual([]);
+    expect(withoutTiming({ ...tiny, store: '' })).toEqual(withoutTiming({ ...(await runSimulation({ ...SMALL, customers: 2, days: 12 }))._unsafeUnwrap(), store: '' }));
+  }, 300_000);
+
+  it.skipIf(!process.env['COBRANCA_TEST_DATABASE_URL'])('runs on a PostgreSQL server (--database-url) with the same figures as on the memory store', async () => {
+    const url = process.env['COBRANCA_TEST_DATABASE_URL'] as string;
+    const out = mkdtempSync(join(tmpdir(), 'cobranca-simulate-pg-'));
+    const run = await cli('simulate', '--seed', '7', '--customers', '2', '--days', '12', '--database-url', url, '--out', out);
+    expect(run.code, run.err).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as SimulationSummary;
+    expect(summary.store).toMatch(/^PostgreSQL \(schema simulation_7_\d+\)$/);
+    const memory = (await runSimulation({ ...SMALL, customers: 2, days: 12 }))._unsafeUnwrap();
+    expect({ ...withoutTiming(summary), store: '' }).toEqual(JSON.parse(JSON.stringify({ ...withoutTiming(memory), store: '' })));
+  }, 300_000);
+
   it('a bad flag is one line naming it', async () => {
     const run = await cli('simulate', '--customers', 'many');
     expect(run.code).toBe(1);
