@@ -5,7 +5,7 @@
  * that row evaluated. Figures only.
  * Run: npm run build && npx tsx bench/ruler.ts   (INVOICES=… to resize; default 1,000,000)
  */
-import type { RulerInvoice } from '../src/ruler/index.js';
+import type { ActionLog, RulerInvoice } from '../src/ruler/index.js';
 import { built } from './harness/built.js';
 import { compare } from './harness/compare.js';
 import { keep, runContenderIfChild, type Contender } from './harness/sample.js';
@@ -30,7 +30,7 @@ const SPEC = {
 } as const;
 
 async function setup() {
-  const { defineRuler, evaluateRuler, evaluateRulerInBatchesSync, resolveSettings } = await built('ruler');
+  const { defineRuler, evaluateRuler, evaluateRulerInBatchesSync, resolveSettings, rulerActionLog } = await built('ruler');
   const { brazilianCalendar, addDays, civilDate } = await built('root');
   const calendar = brazilianCalendar();
   const ruler = defineRuler(SPEC);
@@ -47,7 +47,7 @@ async function setup() {
     const base = { id: `inv-${n}`, customerId: `cus-${n >> 1}`, dueDate: dueDates[n % dueDates.length] as string, amount: { cents: 1_000 + ((n * 7919) % 90_000) }, payments: n % 10 === 0 ? [{ date: '2026-06-01', amount: { cents: 500 } }] : [] };
     return logged ? { ...base, done: doneByDue[n % dueDates.length] ?? [] } : base;
   };
-  const evaluate = (invoices: readonly RulerInvoice[], done?: ReadonlySet<string>) => {
+  const evaluate = (invoices: readonly RulerInvoice[], done?: ActionLog) => {
     const out = evaluateRuler({ ruler: ruler.value, settings: settings.value, invoices, asOf: AS_OF, calendar, ...(done ? { done } : {}) });
     if (out.isErr() || out.value instanceof Promise) throw new Error('evaluation refused');
     return out.value;
@@ -63,7 +63,20 @@ async function setup() {
     }
     return outcomes;
   };
-  return { invoice, evaluate, streamed };
+  return { invoice, evaluate, streamed, rulerActionLog };
+}
+
+/** Bytes of RSS (and of JS heap) per outcome while one first run's result is held: measured first, in a fresh process. */
+function heldPerOutcome(measure: () => { outcomes: number; held: unknown }): { outcomes: number; note: string } {
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  gc();
+  const before = process.memoryUsage();
+  const { outcomes, held } = measure();
+  gc();
+  const after = process.memoryUsage();
+  keep(held === undefined ? 0 : 1);
+  const per = (bytes: number): string => (bytes / Math.max(1, outcomes)).toFixed(0);
+  return { outcomes, note: `${per(after.rss - before.rss)} bytes RSS (${per(after.heapUsed - before.heapUsed)} of JS heap) per outcome held, ${outcomes.toLocaleString('en-US')} outcomes` };
 }
 
 const outcomesOf = (e: { due: readonly unknown[]; deferred: readonly unknown[]; skipped: readonly unknown[] }): number => e.due.length + e.deferred.length + e.skipped.length;
@@ -72,13 +85,29 @@ const CONTENDERS: Record<string, () => Promise<Contender>> = {
   async 'first run in memory'() {
     const { invoice, evaluate } = await setup();
     const invoices = Array.from({ length: FIRST_RUN }, (_, n) => invoice(n, false));
-    return { check: () => String(outcomesOf(evaluate(invoices))), operations: FIRST_RUN, run: () => keep(outcomesOf(evaluate(invoices))) };
+    let note = '';
+    const check = (): string => {
+      const measured = heldPerOutcome(() => {
+        const held = evaluate(invoices);
+        return { outcomes: outcomesOf(held), held };
+      });
+      note = measured.note;
+      return String(measured.outcomes);
+    };
+    return { check, operations: FIRST_RUN, run: () => keep(outcomesOf(evaluate(invoices))), note: () => note };
   },
   async 'first run streamed'() {
     const { streamed } = await setup();
     return { check: () => String(streamed(FIRST_RUN, false)), operations: INVOICES, run: () => keep(streamed(INVOICES, false)) };
   },
-  async 'rerun with a global log'() {
+  async 'rerun with a compact log'() {
+    const { invoice, evaluate, rulerActionLog } = await setup();
+    const invoices = Array.from({ length: FIRST_RUN }, (_, n) => invoice(n, false));
+    const first = evaluate(invoices);
+    const done = rulerActionLog([...first.due, ...first.deferred, ...first.skipped]);
+    return { check: () => String(outcomesOf(evaluate(invoices, done))), operations: FIRST_RUN, run: () => keep(outcomesOf(evaluate(invoices, done))) };
+  },
+  async 'rerun with a Set of keys'() {
     const { invoice, evaluate } = await setup();
     const invoices = Array.from({ length: FIRST_RUN }, (_, n) => invoice(n, false));
     const first = evaluate(invoices);
@@ -101,7 +130,8 @@ if (!(await runContenderIfChild(CONTENDERS, 3))) {
   const n = (count: number): string => count.toLocaleString('en-US');
   compare({ work: `ruler first run, empty log, ${n(FIRST_RUN)} in memory (≈7 outcomes each)`, file, ours: 'first run in memory', target: { perSecond: 500_000 }, processes: 2 });
   compare({ work: `ruler first run, empty log, ${n(INVOICES)} streamed`, file, ours: 'first run streamed', target: { perSecond: 1_000_000 }, processes: 2 });
-  compare({ work: `ruler same-day rerun, global log of the first run, ${n(FIRST_RUN)}`, file, ours: 'rerun with a global log', target: { perSecond: 2_000_000 }, processes: 2 });
+  compare({ work: `ruler same-day rerun, compact global log (rulerActionLog), ${n(FIRST_RUN)}`, file, ours: 'rerun with a compact log', target: { perSecond: 2_000_000 }, processes: 2 });
+  compare({ work: `ruler same-day rerun, global log as a Set of keys, ${n(FIRST_RUN)}`, file, ours: 'rerun with a Set of keys', processes: 2 });
   compare({ work: `ruler steady day (per-invoice log), ${n(INVOICES)} in memory`, file, ours: 'steady in memory', processes: 2 });
   compare({ work: `ruler steady day (per-invoice log), ${n(INVOICES)} streamed`, file, ours: 'steady streamed', processes: 2 });
 }

@@ -46,5 +46,6 @@ const table = rows.map((r) => ({
   ratio: r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`,
   target: r.target ? `${targetText(r.target)}: ${r.met ? 'met' : 'NOT met'}` : '—',
   equal: r.resultsEqual ? 'yes' : 'NO',
+  ...(rows.some((row) => row.notes !== undefined) ? { note: r.notes?.[0] ?? '' } : {}),
 }));
 console.table(table);

@@ -39,6 +39,8 @@ export interface SummaryRow {
   readonly met?: boolean;
   readonly resultsEqual: boolean;
   readonly maxRssMb: number;
+  /** Our contender's notes, one per process (figures that are not rates). */
+  readonly notes?: readonly string[];
 }
 
 const SUMMARY_MARK = '@@summary ';
@@ -60,12 +62,14 @@ export function compare(comparison: Comparison): SummaryRow {
   const samples = new Map<string, number[]>(names.map((n) => [n, []]));
   const checks = new Map<string, string>();
   let maxRssMb = 0;
+  const notes: string[] = [];
   for (let round = 0; round < (comparison.processes ?? 3); round++) {
     for (const name of round % 2 === 0 ? names : [...names].reverse()) {
       const report = runChild(comparison.file, name, comparison.args ?? []);
       samples.get(name)?.push(...report.perSecond);
       checks.set(name, report.check);
       if (name === comparison.ours) maxRssMb = Math.max(maxRssMb, report.maxRssMb);
+      if (name === comparison.ours && report.note !== undefined) notes.push(report.note);
     }
   }
   const spread = (name: string | undefined): Spread | undefined => (name === undefined ? undefined : spreadOf(samples.get(name) ?? []));
@@ -89,6 +93,7 @@ export function compare(comparison: Comparison): SummaryRow {
     ...(met !== undefined ? { met } : {}),
     resultsEqual,
     maxRssMb,
+    ...(notes.length > 0 ? { notes } : {}),
   };
   printRow(row, comparison);
   if (process.env.BENCH_SUMMARY === '1') console.log(SUMMARY_MARK + JSON.stringify(row));
@@ -101,6 +106,7 @@ function printRow(row: SummaryRow, comparison: Comparison): void {
   console.log(`  ours    ${comparison.ours.padEnd(34)} ${formatSpread(row.ours)}  peak RSS ${row.maxRssMb.toFixed(0)} MB`);
   if (row.anchor) console.log(`  anchor  ${(comparison.anchor ?? '').padEnd(34)} ${formatSpread(row.anchor)}`);
   if (row.limit) console.log(`  limit   ${(comparison.limit ?? '').padEnd(34)} ${formatSpread(row.limit)}`);
+  for (const note of row.notes ?? []) console.log(`  note    ${note}`);
   if (row.ratio !== undefined) console.log(`  ratio ours/anchor ${row.ratio.toFixed(2)}×`);
   if (row.target) console.log(`  target  ${targetText(row.target)}: ${row.met ? 'met' : 'NOT met'}`);
   if (row.anchor || row.limit) console.log(`  results ${row.resultsEqual ? 'equal across contenders (checked before timing)' : 'DIFFER: the figures above compare different work'}`);

@@ -9,6 +9,8 @@ export interface Contender {
   readonly check: () => string;
   readonly operations: number;
   readonly run: () => void;
+  /** A figure that is not a rate (bytes held per outcome…), measured after the timed runs and printed under the row. */
+  readonly note?: () => string;
 }
 
 /** One child's answer. */
@@ -19,6 +21,8 @@ export interface ChildReport {
   readonly maxRssMb: number;
   /** What the timed runs kept alive (see {@link keep}). */
   readonly kept: number;
+  /** The contender's note, if it has one. */
+  readonly note?: string;
 }
 
 const MARK = '@@bench ';
@@ -47,7 +51,9 @@ export function sampleContender(name: string, contender: Contender, rounds = 5):
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     perSecond.push(contender.operations / seconds);
   }
-  const report: ChildReport = { contender: name, check, perSecond, maxRssMb: process.resourceUsage().maxRSS / 1024, kept: kept() };
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  const note = contender.note?.();
+  const report: ChildReport = { contender: name, check, perSecond, maxRssMb, kept: kept(), ...(note === undefined ? {} : { note }) };
   console.log(MARK + JSON.stringify(report));
 }
 

@@ -1,12 +1,42 @@
 import { err, type Result } from 'neverthrow';
-import { defaultBusinessCalendar } from '../calendar/index.js';
+import { defaultBusinessCalendar, type BusinessCalendar } from '../calendar/index.js';
 import { cobrancaError, parseInput } from '../errors.js';
 import { capAgreementFine } from './agreement-fine-cap.js';
+import { compiledPolicyOf } from './compiled-policy.js';
 import type { AgreementsError } from './errors.js';
 import { keepTerms } from './keep-terms.js';
+import { compileLateChargesPolicy, type LateChargesCalculator } from './late-charges-calculator.js';
 import { newProposal } from './new-proposal.js';
-import { proposalInputSchema, type Agreement, type ProposalInput, type ProposalOptions } from './proposal-schema.js';
+import { readProposalFast } from './proposal-fast-input.js';
+import { proposalInputSchema, type Agreement, type ParsedProposal, type ProposalInput, type ProposalOptions } from './proposal-schema.js';
 import { selectInvoices } from './select-invoices.js';
+
+/** Proposes from a parsed proposal: the rules, whichever way the input was read. */
+function proposeParsed(proposal: ParsedProposal, calendar: BusinessCalendar, updater: LateChargesCalculator | undefined): Result<Agreement, AgreementsError> {
+  if (proposal.toleranceDate <= proposal.asOf) {
+    return err(cobrancaError('tolerance_date_not_after_as_of', `the tolerance date must be after ${proposal.asOf}`, { path: ['toleranceDate'] }));
+  }
+  const selected = selectInvoices(proposal);
+  if (selected.isErr()) return err(selected.error);
+  const invoices = selected.value;
+  if (proposal.kind === 'keep-terms') return keepTerms(proposal, invoices);
+  const fine = capAgreementFine(proposal.finePercent, proposal.fineCap);
+  if (fine.isErr()) return err(fine.error);
+  return newProposal({ ...proposal, finePercent: fine.value.percent }, invoices, calendar, updater).map((agreement) => ({ ...agreement, fineRule: fine.value.applied }));
+}
+
+/**
+ * {@link proposeAgreement} through the schema alone (zod parses every field):
+ * the checked path the fast path must equal. Internal (tests and benches).
+ */
+export function proposeAgreementChecked(input: ProposalInput, options: ProposalOptions = {}): Result<Agreement, AgreementsError> {
+  const calendar = options.calendar ?? defaultBusinessCalendar();
+  const parsed = parseInput(proposalInputSchema, input);
+  if (parsed.isErr()) return err(parsed.error);
+  const proposal = parsed.value;
+  const updater = proposal.kind === 'new-proposal' && proposal.lateChargesPolicy ? compileLateChargesPolicy(proposal.lateChargesPolicy, calendar) : undefined;
+  return proposeParsed(proposal, calendar, updater);
+}
 
 /**
  * Proposes an agreement (docs/legal.md §2, seeds 001 and 004). A keep-terms agreement keeps the invoices
@@ -21,19 +51,18 @@ import { selectInvoices } from './select-invoices.js';
  *
  * A consumer debt's fine above the cap (2%, CDC art. 52 §1) is capped and the agreement's `fineRule` says so,
  * or refused with `fineCap.aboveCap: 'refuse'`; a business debt (`fineCap.consumerContract: false`) is not capped.
+ *
+ * Speed: the input is read by a hand-checked fast path with the schema's exact rules (zod runs only
+ * to build an error), and a `lateChargesPolicy` object is compiled once and reused while it is the
+ * same object with the same contents.
  */
 export function proposeAgreement(input: ProposalInput, options: ProposalOptions = {}): Result<Agreement, AgreementsError> {
-  const parsed = parseInput(proposalInputSchema, input);
-  if (parsed.isErr()) return err(parsed.error);
-  const proposal = parsed.value;
-  if (proposal.toleranceDate <= proposal.asOf) {
-    return err(cobrancaError('tolerance_date_not_after_as_of', `the tolerance date must be after ${proposal.asOf}`, { path: ['toleranceDate'] }));
+  const fast = readProposalFast(input);
+  if (fast !== undefined) {
+    const calendar = options.calendar ?? defaultBusinessCalendar();
+    const policy = fast.kind === 'new-proposal' ? (input as { readonly lateChargesPolicy?: unknown }).lateChargesPolicy : undefined;
+    const updater = policy === undefined ? undefined : compiledPolicyOf(policy, calendar);
+    if (policy === undefined || updater !== undefined) return proposeParsed(fast, calendar, updater);
   }
-  const selected = selectInvoices(proposal);
-  if (selected.isErr()) return err(selected.error);
-  const invoices = selected.value;
-  if (proposal.kind === 'keep-terms') return keepTerms(proposal, invoices);
-  const fine = capAgreementFine(proposal.finePercent, proposal.fineCap);
-  if (fine.isErr()) return err(fine.error);
-  return newProposal({ ...proposal, finePercent: fine.value.percent }, invoices, options.calendar ?? defaultBusinessCalendar()).map((agreement) => ({ ...agreement, fineRule: fine.value.applied }));
+  return proposeAgreementChecked(input, options);
 }

@@ -21,6 +21,7 @@ import { classifyNow } from './cycle/classify-pass.js';
 import { recordPayment } from './payments/record-payment.js';
 import { importReturnFile } from './payments/import-return-file.js';
 import { requestNegativation } from './negativation/request-negativation.js';
+import { recordNoticeRead } from './negativation/notice-read.js';
 import { cancelNegativation, requestRemoval } from './negativation/removal-and-cancel.js';
 import { applyBureauReport, negativationEffectHandlers } from './negativation/effect-handlers.js';
 import type { dailyCycleInputSchema} from './cycle/run-daily-cycle.js';
@@ -99,6 +100,8 @@ export function createCollections(options: CollectionsOptions) {
     requestNegativation: requestNegativation(context),
     requestRemoval: requestRemoval(context),
     cancelNegativation: cancelNegativation(context),
+    /** Records the e-mail provider's read receipt of a prior notice (seed 000; `email-then-bureau-letter` mode). */
+    recordNoticeRead: recordNoticeRead(context),
     /** Seed 004: puts an agreement's unpaid invoice in the internal SPC control (no notice, no bureau). */
     addToSpcControl: addToSpcControl(context),
     /** Seed 004: takes an invoice out of the internal SPC control. */

@@ -31,3 +31,4 @@ export {
 } from './settings/settings-tree.js';
 export { type SettingsSubject, type SubjectSettings, RULER_SETTING_KEYS, NEGATIVATION_SETTING_KEYS } from './settings/subject-settings.js';
 export { type RequestNegativationInput, type RequestAuthorization } from './negativation/request-negativation.js';
+export { type RecordNoticeReadInput } from './negativation/notice-read.js';

@@ -5,6 +5,7 @@ import { actionChannel, isSettlementAction } from './action.js';
 import type { RulerError } from './errors.js';
 import { checkSmsText } from './sms.js';
 import { rulerStepSchema, type RulerStep } from './step.js';
+import { freezePlainData } from './freeze.js';
 
 /**
  * The policy a ruler is checked against. By default a negativation step needs a
@@ -48,13 +49,13 @@ export function defineRuler(spec: RulerSpec): Result<Ruler, RulerError> {
   if (problem) return err(problem);
   const sorted = ruler.steps.map((step, index) => ({ step, index })).sort((a, b) => a.step.offsetDays - b.step.offsetDays || a.index - b.index);
   const defined = { ...ruler, steps: sorted.map((s) => s.step) } as Ruler;
-  defined_.add(defined);
+  defined_.add(freezePlainData(defined));
   return ok(defined);
 }
 
 const defined_ = new WeakSet<object>();
 
-/** Whether a value is a ruler made by {@link defineRuler} (so it need not be checked again). */
+/** Whether a value is a ruler made by {@link defineRuler} (so it need not be checked again; it is frozen, so what is planned from it is cached by identity). */
 export function isRuler(value: unknown): value is Ruler {
   return typeof value === 'object' && value !== null && defined_.has(value);
 }

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { RulerError } from './errors.js';
-import { customerSubjectKey, evaluateAfterRegistration, evaluateOpenSubject, evaluateSettledInvoice, invoiceSubjectKey, type OutcomeSink } from './evaluate-subject.js';
+import { beginSubject, evaluateAfterRegistration, evaluateOpenSubject, evaluateSettledInvoice, type OutcomeSink } from './evaluate-subject.js';
 import { readInvoice, type InvoiceFacts, type RulerInvoice } from './invoice.js';
 import type { RulerBatch } from './outcome.js';
 import type { InvoiceSource, Prepared } from './prepare-evaluation.js';
@@ -10,10 +10,6 @@ interface CustomerAnchor {
   invoice: RulerInvoice;
   dueDay: number;
   openCents: number;
-}
-
-function newSink(): OutcomeSink {
-  return { due: [], deferred: [], skipped: [] };
 }
 
 /** Evaluates one batch; in per-customer mode open invoices only update the anchors. */
@@ -28,14 +24,16 @@ function evaluateBatch(p: Prepared, batch: readonly unknown[], firstIndex: numbe
     const settled = facts.settledDay <= ctx.today;
     if (settled) {
       if (ctx.plan.settlement.length > 0) {
-        evaluateSettledInvoice(ctx, sink, invoice, facts, invoiceSubjectKey(ctx.keyPrefix, invoice.id));
+        beginSubject(ctx, invoice, false);
+        evaluateSettledInvoice(ctx, sink, facts);
       }
       continue;
     }
+    if (!p.perCustomer || ctx.plan.afterRegistration.length > 0) beginSubject(ctx, invoice, false);
     // Follow-ups of a registration belong to the registered invoice, in either mode.
-    if (ctx.plan.afterRegistration.length > 0) evaluateAfterRegistration(ctx, sink, invoice, facts.dueDay, facts.openCents, null, 'invoice');
+    if (ctx.plan.afterRegistration.length > 0) evaluateAfterRegistration(ctx, sink, facts.dueDay, facts.openCents);
     if (!p.perCustomer) {
-      evaluateOpenSubject(ctx, sink, invoice, facts.dueDay, facts.openCents, null, 'invoice');
+      evaluateOpenSubject(ctx, sink, facts.dueDay, facts.openCents);
       continue;
     }
     const anchor = anchors.get(invoice.customerId);
@@ -52,9 +50,9 @@ function evaluateBatch(p: Prepared, batch: readonly unknown[], firstIndex: numbe
 }
 
 function evaluateAnchors(p: Prepared, anchors: Map<string, CustomerAnchor>, sink: OutcomeSink): void {
-  for (const [customerId, anchor] of anchors) {
-    const prefix = customerSubjectKey(p.ctx.keyPrefix, customerId, anchor.invoice.id);
-    evaluateOpenSubject(p.ctx, sink, anchor.invoice, anchor.dueDay, anchor.openCents, prefix, 'customer');
+  for (const anchor of anchors.values()) {
+    beginSubject(p.ctx, anchor.invoice, true);
+    evaluateOpenSubject(p.ctx, sink, anchor.dueDay, anchor.openCents);
   }
 }
 
@@ -63,8 +61,13 @@ export function isAsync(source: InvoiceSource): source is AsyncIterable<RulerInv
   return !(Symbol.iterator in source) && Symbol.asyncIterator in source;
 }
 
-/** Evaluates a synchronous source batch by batch (per-customer actions come in a last batch). */
-export function* syncBatches(p: Prepared, source: Iterable<unknown>): Generator<Result<RulerBatch, RulerError>> {
+/**
+ * Evaluates a synchronous source batch by batch (per-customer actions come in a last batch).
+ * With `into`, every batch's outcomes go to that one sink (the whole evaluation held in
+ * memory, without copying batch after batch) and each yielded batch refers to it.
+ */
+export function* syncBatches(p: Prepared, source: Iterable<unknown>, into?: OutcomeSink): Generator<Result<RulerBatch, RulerError>> {
+  const newSink = (): OutcomeSink => into ?? { due: [], deferred: [], skipped: [] };
   const anchors = new Map<string, CustomerAnchor>();
   let index = 0;
   if (Array.isArray(source)) {
@@ -106,6 +109,7 @@ export function* syncBatches(p: Prepared, source: Iterable<unknown>): Generator<
 
 /** Evaluates an asynchronous source batch by batch (per-customer actions come in a last batch). */
 export async function* asyncBatches(p: Prepared, source: AsyncIterable<unknown>): AsyncGenerator<Result<RulerBatch, RulerError>> {
+  const newSink = (): OutcomeSink => ({ due: [], deferred: [], skipped: [] });
   const anchors = new Map<string, CustomerAnchor>();
   let index = 0;
   let batch: unknown[] = [];

@@ -1,45 +1,89 @@
-import { fromEpochDay, toEpochDay, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
+import { toEpochDay, type BusinessCalendar } from '../calendar/index.js';
 import { epochDayOfText } from '../calendar/civil-date.js';
 import { daysOverdueEpoch, payableEpochDay } from '../calendar/due-date.js';
-import { fromCents } from '../money/index.js';
 import type { InvoiceFacts, RulerInvoice } from './invoice.js';
 import { holdsRegistration, isNegativationInProgress } from './invoice.js';
-import type { ContactMoment, DueAction, SkippedStep } from './outcome.js';
+import type { DeferredAction, DueAction, SkippedStep, SkipReason } from './outcome.js';
+import { customerSubjectKey, DeferredRecord, DueRecord, invoiceSubjectKey, SkippedRecord, type OutcomeTable } from './outcome-record.js';
 import { stepDay, type PlannedStep, type RulerPlan } from './plan.js';
 import type { StepConditions } from './step.js';
 
+/** How the evaluation reads the log of what was already done. */
+export interface LogReader {
+  /** A lookup by key (a `Set`, an array or the host's function), or `undefined`. */
+  readonly isDone: ((key: string) => boolean) | undefined;
+  /** The compact log's entries of this ruler, when the log is a {@link RulerActionLog}. */
+  readonly invoices: ReadonlyMap<string, number> | undefined;
+  readonly customers: ReadonlyMap<string, number> | undefined;
+  /** The compact log's bit of each planned step (0: never logged as a bit), parallel to the plan's `open`, `settlement` and `afterRegistration`. */
+  readonly openMasks: Int32Array;
+  readonly settlementMasks: Int32Array;
+  readonly afterMasks: Int32Array;
+}
+
 /** Everything fixed for one evaluation: read once, then used for every invoice. */
-export interface EvaluationContext {
-  readonly rulerId: string;
-  readonly keyPrefix: string;
+export interface EvaluationContext extends OutcomeTable {
   readonly plan: RulerPlan;
   readonly calendar: BusinessCalendar;
   readonly today: number;
   readonly windowOpen: boolean;
-  readonly nextContact: ContactMoment;
-  /** The global log, or `undefined` when only the invoices' own `done` lists are used. */
-  readonly isDone: ((key: string) => boolean) | undefined;
-  /** Civil dates of epoch days already rendered (a handful per evaluation). */
-  readonly dayTexts: Map<number, CivilDate>;
+  readonly log: LogReader;
   /** Step days of the open steps per due day (bounded by the number of distinct due dates). */
   readonly openDays: Map<number, Int32Array>;
+  /** The subject being evaluated (one at a time; reused so the hot loop allocates nothing for it). */
+  readonly subject: SubjectView;
+}
+
+/** The subject being evaluated: its invoice (the anchor, for a customer), and what the log says of it. */
+export interface SubjectView {
+  invoice: RulerInvoice;
+  customer: boolean;
+  /** The key prefix, built only when a key-based log asks. */
+  prefix: string | undefined;
+  /** The compact log's bitset of steps done for this subject. */
+  word: number;
+}
+
+/** A blank subject view for a new context. */
+export function newSubjectView(): SubjectView {
+  return { invoice: { id: '', customerId: '', dueDate: '', amount: { cents: 0 } }, customer: false, prefix: undefined, word: 0 };
 }
 
 /** Where a batch's outcomes go. */
 export interface OutcomeSink {
   due: DueAction[];
-  deferred: (DueAction & { notBefore: ContactMoment })[];
+  deferred: DeferredAction[];
   skipped: SkippedStep[];
 }
 
-/** The idempotency key of an invoice-anchored step: `<ruler>|i|<invoice>|<step>` (ids length-prefixed, so keys never collide). */
-export function invoiceSubjectKey(keyPrefix: string, invoiceId: string): string {
-  return `${keyPrefix}i|${invoiceId.length}:${invoiceId}|`;
+/** Points the context's subject view at an invoice (or a customer through its anchor invoice) and reads its log entry once. */
+export function beginSubject(ctx: EvaluationContext, invoice: RulerInvoice, customer: boolean): void {
+  const view = ctx.subject;
+  view.invoice = invoice;
+  view.customer = customer;
+  view.prefix = undefined;
+  const log = ctx.log;
+  if (customer) view.word = log.customers?.get(`${invoice.customerId.length}:${invoice.customerId}|${invoice.id}`) ?? 0;
+  else view.word = log.invoices?.get(invoice.id) ?? 0;
 }
 
-/** The idempotency key prefix of a customer-anchored step: the customer and its anchor invoice. */
-export function customerSubjectKey(keyPrefix: string, customerId: string, anchorInvoiceId: string): string {
-  return `${keyPrefix}c|${customerId.length}:${customerId}|${anchorInvoiceId.length}:${anchorInvoiceId}|`;
+function prefixOf(ctx: EvaluationContext): string {
+  const view = ctx.subject;
+  if (view.prefix === undefined) {
+    view.prefix = view.customer ? customerSubjectKey(ctx.keyPrefix, view.invoice.customerId, view.invoice.id) : invoiceSubjectKey(ctx.keyPrefix, view.invoice.id);
+  }
+  return view.prefix;
+}
+
+function isLogged(ctx: EvaluationContext, stepId: string, mask: number): boolean {
+  const view = ctx.subject;
+  const own = view.invoice.done;
+  if (own !== undefined) {
+    for (let i = 0; i < own.length; i++) if (own[i] === stepId) return true;
+  }
+  if ((view.word & mask) !== 0) return true;
+  const isDone = ctx.log.isDone;
+  return isDone !== undefined && isDone(prefixOf(ctx) + stepId);
 }
 
 function openStepDays(ctx: EvaluationContext, dueDay: number): Int32Array {
@@ -51,28 +95,6 @@ function openStepDays(ctx: EvaluationContext, dueDay: number): Int32Array {
     ctx.openDays.set(dueDay, days);
   }
   return days;
-}
-
-function dayText(ctx: EvaluationContext, day: number): CivilDate {
-  let text = ctx.dayTexts.get(day);
-  if (text === undefined) {
-    text = fromEpochDay(day);
-    ctx.dayTexts.set(day, text);
-  }
-  return text;
-}
-
-/** The key prefix of a subject; `null` stands for the invoice itself (built only when needed, off the hot path). */
-function prefixOf(ctx: EvaluationContext, invoice: RulerInvoice, subjectPrefix: string | null): string {
-  return subjectPrefix ?? invoiceSubjectKey(ctx.keyPrefix, invoice.id);
-}
-
-function isLogged(ctx: EvaluationContext, invoice: RulerInvoice, subjectPrefix: string | null, stepId: string): boolean {
-  const own = invoice.done;
-  if (own !== undefined) {
-    for (let i = 0; i < own.length; i++) if (own[i] === stepId) return true;
-  }
-  return ctx.isDone !== undefined && ctx.isDone(prefixOf(ctx, invoice, subjectPrefix) + stepId);
 }
 
 function conditionsHold(conditions: StepConditions | undefined, invoice: RulerInvoice, openCents: number, daysOverdue: number): boolean {
@@ -98,45 +120,29 @@ function daysOverdueOf(ctx: EvaluationContext, dueDay: number): number {
   return daysOverdueEpoch(dueDay, ctx.today, ctx.calendar);
 }
 
-function emit(
-  ctx: EvaluationContext,
-  sink: OutcomeSink,
-  step: PlannedStep,
-  key: string,
-  day: number,
-  invoice: RulerInvoice,
-  subject: 'invoice' | 'customer',
-  openCents: number,
-  daysOverdue: number,
-): void {
-  const scheduledFor = dayText(ctx, day);
-  const openAmount = fromCents(openCents);
-  const kind = step.action.kind;
-  const action: DueAction =
-    kind === 'negativate' || kind === 'remove-negativation'
-      ? { key, rulerId: ctx.rulerId, stepId: step.id, action: step.action, subject, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor, daysOverdue, openAmount, handover: 'negativation' }
-      : { key, rulerId: ctx.rulerId, stepId: step.id, action: step.action, subject, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor, daysOverdue, openAmount };
-  if (step.isContact && !ctx.windowOpen) sink.deferred.push({ ...action, notBefore: ctx.nextContact });
-  else sink.due.push(action);
+function emit(ctx: EvaluationContext, sink: OutcomeSink, step: PlannedStep, day: number, openCents: number, daysOverdue: number): void {
+  const view = ctx.subject;
+  if (step.isContact && !ctx.windowOpen) sink.deferred.push(new DeferredRecord(ctx, step, view.invoice, day, view.customer, openCents, daysOverdue));
+  else sink.due.push(new DueRecord(ctx, step, view.invoice, day, view.customer, openCents, daysOverdue));
+}
+
+function skip(ctx: EvaluationContext, sink: OutcomeSink, step: PlannedStep, day: number, reason: SkipReason, by?: PlannedStep): void {
+  const view = ctx.subject;
+  sink.skipped.push(new SkippedRecord(ctx, step, view.invoice, day, view.customer, reason, by));
 }
 
 /**
- * Evaluates the open-invoice steps for one subject (an invoice, or a customer
- * through its anchor invoice). Per channel only the latest step already due is
- * a candidate; if it is not logged it is due now and the earlier unlogged steps
- * of that channel are reported as superseded (catch-up without bursts).
+ * Evaluates the open-invoice steps for the current subject (an invoice, or a
+ * customer through its anchor invoice; see {@link beginSubject}). Per channel
+ * only the latest step already due is a candidate; if it is not logged it is
+ * due now and the earlier unlogged steps of that channel are reported as
+ * superseded (catch-up without bursts).
  */
-export function evaluateOpenSubject(
-  ctx: EvaluationContext,
-  sink: OutcomeSink,
-  invoice: RulerInvoice,
-  dueDay: number,
-  openCents: number,
-  subjectPrefix: string | null,
-  subject: 'invoice' | 'customer',
-): void {
+export function evaluateOpenSubject(ctx: EvaluationContext, sink: OutcomeSink, dueDay: number, openCents: number): void {
+  const invoice = ctx.subject.invoice;
   const days = openStepDays(ctx, dueDay);
   const steps = ctx.plan.open;
+  const masks = ctx.log.openMasks;
   const today = ctx.today;
   let daysOverdue = -1;
   for (const group of ctx.plan.groups) {
@@ -149,33 +155,18 @@ export function evaluateOpenSubject(
         if (daysOverdue < 0) daysOverdue = daysOverdueOf(ctx, dueDay);
         if (!conditionsHold(step.conditions, invoice, openCents, daysOverdue)) continue;
       }
-      if (isLogged(ctx, invoice, subjectPrefix, step.id)) break;
-      const key = prefixOf(ctx, invoice, subjectPrefix) + step.id;
+      if (isLogged(ctx, step.id, masks[index] as number)) break;
       if (daysOverdue < 0) daysOverdue = daysOverdueOf(ctx, dueDay);
-      if (step.offsetDays < 0 && reminderTooLate(ctx, step, dueDay)) {
-        sink.skipped.push({ key, stepId: step.id, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor: dayText(ctx, day), reason: 'reminder_after_due' });
-      } else if (step.staleAfterDays !== undefined && today > day + step.staleAfterDays) {
-        sink.skipped.push({ key, stepId: step.id, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor: dayText(ctx, day), reason: 'stale' });
-      } else if (step.action.kind === 'negativate' && isNegativationInProgress(invoice.negativation)) {
-        sink.skipped.push({ key, stepId: step.id, invoiceId: invoice.id, customerId: invoice.customerId, scheduledFor: dayText(ctx, day), reason: 'negativation_in_progress' });
-      } else {
-        emit(ctx, sink, step, key, day, invoice, subject, openCents, daysOverdue);
-      }
+      if (step.offsetDays < 0 && reminderTooLate(ctx, step, dueDay)) skip(ctx, sink, step, day, 'reminder_after_due');
+      else if (step.staleAfterDays !== undefined && today > day + step.staleAfterDays) skip(ctx, sink, step, day, 'stale');
+      else if (step.action.kind === 'negativate' && isNegativationInProgress(invoice.negativation)) skip(ctx, sink, step, day, 'negativation_in_progress');
+      else emit(ctx, sink, step, day, openCents, daysOverdue);
       for (const earlierIndex of step.earlier) {
         const earlierDay = days[earlierIndex] as number;
         const earlier = steps[earlierIndex] as PlannedStep;
         if (earlierDay > today || !conditionsHold(earlier.conditions, invoice, openCents, daysOverdue)) continue;
-        if (isLogged(ctx, invoice, subjectPrefix, earlier.id)) continue;
-        const earlierKey = prefixOf(ctx, invoice, subjectPrefix) + earlier.id;
-        sink.skipped.push({
-          key: earlierKey,
-          stepId: earlier.id,
-          invoiceId: invoice.id,
-          customerId: invoice.customerId,
-          scheduledFor: dayText(ctx, earlierDay),
-          reason: 'superseded',
-          supersededBy: step.id,
-        });
+        if (isLogged(ctx, earlier.id, masks[earlierIndex] as number)) continue;
+        skip(ctx, sink, earlier, earlierDay, 'superseded', step);
       }
       break;
     }
@@ -194,43 +185,41 @@ function reminderTooLate(ctx: EvaluationContext, step: PlannedStep, dueDay: numb
 }
 
 /**
- * Evaluates the follow-ups of a registration (`daysToNextAction`, seed 002):
- * only once the bureau accepted it (`negativation.registeredOn`, state
- * `negativated`), counted from that day; a registration refused, still
- * pending, or already removed gets none.
+ * Evaluates the follow-ups of a registration (`daysToNextAction`, seed 002)
+ * for the current subject: only once the bureau accepted it
+ * (`negativation.registeredOn`, state `negativated`), counted from that day; a
+ * registration refused, still pending, or already removed gets none.
  */
-export function evaluateAfterRegistration(ctx: EvaluationContext, sink: OutcomeSink, invoice: RulerInvoice, dueDay: number, openCents: number, subjectPrefix: string | null, subject: 'invoice' | 'customer'): void {
-  const negativation = invoice.negativation;
+export function evaluateAfterRegistration(ctx: EvaluationContext, sink: OutcomeSink, dueDay: number, openCents: number): void {
+  const negativation = ctx.subject.invoice.negativation;
   if (ctx.plan.afterRegistration.length === 0 || negativation?.state !== 'negativated' || negativation.registeredOn === undefined) return;
   const registeredDay = epochDayOfText(negativation.registeredOn);
-  for (const step of ctx.plan.afterRegistration) {
+  const steps = ctx.plan.afterRegistration;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as PlannedStep;
     const day = stepDay(step, registeredDay, ctx.calendar, true);
-    if (day > ctx.today || isLogged(ctx, invoice, subjectPrefix, step.id)) continue;
-    emit(ctx, sink, step, prefixOf(ctx, invoice, subjectPrefix) + step.id, day, invoice, subject, openCents, daysOverdueOf(ctx, dueDay));
+    if (day > ctx.today || isLogged(ctx, step.id, ctx.log.afterMasks[i] as number)) continue;
+    emit(ctx, sink, step, day, openCents, daysOverdueOf(ctx, dueDay));
   }
 }
 
 /**
- * Evaluates the settlement steps of a settled invoice (paid, or covered by an
- * active/fulfilled agreement): `remove-negativation` when the invoice is
- * registered (the bureau accepted it), `restore-service` when a suspension
- * of it took effect (`serviceCutOn`).
+ * Evaluates the settlement steps of the current subject, a settled invoice
+ * (paid, or covered by an active/fulfilled agreement): `remove-negativation`
+ * when the invoice is registered (the bureau accepted it), `restore-service`
+ * when a suspension of it took effect (`serviceCutOn`).
  */
-export function evaluateSettledInvoice(
-  ctx: EvaluationContext,
-  sink: OutcomeSink,
-  invoice: RulerInvoice,
-  facts: InvoiceFacts,
-  subjectPrefix: string,
-): void {
-  for (const step of ctx.plan.settlement) {
+export function evaluateSettledInvoice(ctx: EvaluationContext, sink: OutcomeSink, facts: InvoiceFacts): void {
+  const invoice = ctx.subject.invoice;
+  const steps = ctx.plan.settlement;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as PlannedStep;
     const day = stepDay(step, facts.settledDay, ctx.calendar, true);
     if (day > ctx.today) continue;
     if (step.action.kind === 'remove-negativation' && !holdsRegistration(invoice.negativation)) continue;
     if (step.action.kind === 'restore-service' && !serviceWasCut(invoice)) continue;
-    if (isLogged(ctx, invoice, subjectPrefix, step.id)) continue;
-    const key = prefixOf(ctx, invoice, subjectPrefix) + step.id;
-    emit(ctx, sink, step, key, day, invoice, 'invoice', facts.openCents, daysOverdueOf(ctx, facts.dueDay));
+    if (isLogged(ctx, step.id, ctx.log.settlementMasks[i] as number)) continue;
+    emit(ctx, sink, step, day, facts.openCents, daysOverdueOf(ctx, facts.dueDay));
   }
 }
 

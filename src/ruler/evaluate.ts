@@ -3,8 +3,9 @@ import { cobrancaError } from '../errors.js';
 import type { RulerError } from './errors.js';
 import { asyncBatches, isAsync, syncBatches } from './evaluate-batches.js';
 import type { RulerBatch, RulerEvaluation } from './outcome.js';
+import type { OutcomeSink } from './evaluate-subject.js';
 import type { RulerInvoice } from './invoice.js';
-import { prepare, type EvaluateRulerInput } from './prepare-evaluation.js';
+import { prepare, type EvaluateRulerInput, type Prepared } from './prepare-evaluation.js';
 
 export type { ActionLog, InvoiceSource, EvaluateRulerInput } from './prepare-evaluation.js';
 
@@ -29,6 +30,17 @@ export function* evaluateRulerInBatchesSync(input: EvaluateRulerInput<Iterable<R
   const p = prepared.value;
   if (isAsync(p.source)) return yield err(cobrancaError('invalid_input', 'expected a synchronous iterable', { path: ['invoices'] }));
   yield* syncBatches(p, p.source);
+}
+
+/** Runs a synchronous evaluation to the end with every outcome in one sink (no per-batch copies). */
+function collectSync(p: Prepared, source: Iterable<unknown>): Result<RulerEvaluation, RulerError> {
+  const sink: OutcomeSink = { due: [], deferred: [], skipped: [] };
+  let invoicesEvaluated = 0;
+  for (const batch of syncBatches(p, source, sink)) {
+    if (batch.isErr()) return err(batch.error);
+    invoicesEvaluated += batch.value.invoicesEvaluated;
+  }
+  return ok({ ...p.header, ...sink, invoicesEvaluated });
 }
 
 function collect(header: Omit<RulerEvaluation, keyof RulerBatch>, batches: Iterable<Result<RulerBatch, RulerError>>): Result<RulerEvaluation, RulerError> {
@@ -69,7 +81,7 @@ export function evaluateRuler(input: EvaluateRulerInput<Iterable<RulerInvoice>>)
   if (prepared.isErr()) return err(prepared.error);
   const p = prepared.value;
   if (isAsync(p.source)) return err(cobrancaError('invalid_input', 'invoices: an async iterable needs evaluateRulerAsync', { path: ['invoices'] }));
-  return collect(p.header, syncBatches(p, p.source));
+  return collectSync(p, p.source);
 }
 
 /**
@@ -80,7 +92,7 @@ export async function evaluateRulerAsync(input: EvaluateRulerInput): Promise<Res
   const prepared = prepare(input);
   if (prepared.isErr()) return err(prepared.error);
   const p = prepared.value;
-  if (!isAsync(p.source)) return collect(p.header, syncBatches(p, p.source));
+  if (!isAsync(p.source)) return collectSync(p, p.source);
   const batches: Result<RulerBatch, RulerError>[] = [];
   for await (const batch of asyncBatches(p, p.source)) {
     if (batch.isErr()) return err(batch.error);

@@ -4,7 +4,9 @@ import type { RulerAction } from './action.js';
 import type { DisabledStep } from './plan.js';
 
 /**
- * An action the ruler says is due now. `key` is its idempotency key: log it
+ * An action the ruler says is due now. The evaluator hands out compact records:
+ * read their properties (the key is built when read) or call `toJSON()` for a
+ * plain object; a spread (`{ ...action }`) copies nothing. `key` is its idempotency key: log it
  * when the action is done and pass the log back; the same key is never due twice.
  * `handover: 'negativation'` marks requests (negativate, remove-negativation)
  * that the application must route through the negativation module's guards:
@@ -25,7 +27,7 @@ export interface DueAction {
   readonly daysOverdue: number;
   /** The open amount the conditions were checked against. */
   readonly openAmount: Money;
-  readonly handover?: 'negativation';
+  readonly handover?: 'negativation' | undefined;
 }
 
 /** A wall-clock moment in São Paulo with its instant (ISO 8601, UTC). */
@@ -57,7 +59,7 @@ export interface SkippedStep {
   readonly customerId: string;
   readonly scheduledFor: CivilDate;
   readonly reason: SkipReason;
-  readonly supersededBy?: string;
+  readonly supersededBy?: string | undefined;
 }
 
 /** What one batch of invoices produced. */

@@ -6,13 +6,18 @@ import { isInsideContactWindow, nextContactMoment } from './contact-window.js';
 import { defineRuler, isRuler, type Ruler, type RulerSpec } from './define-ruler.js';
 import type { RulerInvoice } from './invoice.js';
 import type { RulerError } from './errors.js';
-import type { EvaluationContext } from './evaluate-subject.js';
+import { RulerActionLog } from './action-log.js';
+import { newSubjectView, type EvaluationContext, type LogReader } from './evaluate-subject.js';
 import type { RulerBatch, RulerEvaluation } from './outcome.js';
-import { planRuler } from './plan.js';
+import { planRuler, type PlannedStep, type RulerPlan } from './plan.js';
 import { isResolvedSettings, resolveSettings, type ResolvedSettings, type SettingsLevel } from './settings.js';
 
-/** The log of what was already done: a set or array of idempotency keys, or a lookup function a store can serve. */
-export type ActionLog = ReadonlySet<string> | readonly string[] | ((key: string) => boolean);
+/**
+ * The log of what was already done: a set or array of idempotency keys, a lookup
+ * function a store can serve, or a compact {@link RulerActionLog} (the fastest
+ * for a large global log: one lookup per invoice, no key built).
+ */
+export type ActionLog = ReadonlySet<string> | readonly string[] | ((key: string) => boolean) | RulerActionLog;
 
 /** Invoices as an array, any iterable, or an async iterable (a database cursor, a generator). */
 export type InvoiceSource = Iterable<RulerInvoice> | AsyncIterable<RulerInvoice>;
@@ -47,12 +52,54 @@ const inputSchema = z.object({
     'expected an array or (async) iterable of invoices',
   ),
   done: z
-    .custom<ActionLog>((v) => v instanceof Set || Array.isArray(v) || typeof v === 'function', 'expected a Set or array of keys, or a lookup function')
+    .custom<ActionLog>((v) => v instanceof Set || Array.isArray(v) || typeof v === 'function' || v instanceof RulerActionLog, 'expected a Set or array of keys, a lookup function, or a rulerActionLog()')
     .optional(),
   asOf: z.union([z.date(), z.number().int(), z.iso.datetime({ offset: true })], { error: 'expected a Date, epoch milliseconds, or ISO 8601 text with an offset' }),
   calendar: z.custom<BusinessCalendar>(isBusinessCalendar, 'expected a BusinessCalendar (brazilianCalendar())').optional(),
   batchSize: z.number().int().min(1).max(1_000_000).default(10_000),
 });
+
+/** How the evaluation reads the log: a compact log by subject and step bit, any other by key. */
+function logReader(done: ActionLog | undefined, rulerId: string, plan: RulerPlan): LogReader {
+  const masksOf = (steps: readonly PlannedStep[]): Int32Array => {
+    const masks = new Int32Array(steps.length);
+    if (done instanceof RulerActionLog) {
+      steps.forEach((step, i) => {
+        const bit = done.stepBit(step.id);
+        if (bit !== undefined) masks[i] = 1 << bit;
+      });
+    }
+    return masks;
+  };
+  const masks = { openMasks: masksOf(plan.open), settlementMasks: masksOf(plan.settlement), afterMasks: masksOf(plan.afterRegistration) };
+  const none = { invoices: undefined, customers: undefined, ...masks };
+  if (done === undefined) return { ...none, isDone: undefined };
+  if (typeof done === 'function') return { ...none, isDone: done };
+  if (done instanceof Set) return { ...none, isDone: (key) => done.has(key) };
+  if (!(done instanceof RulerActionLog)) {
+    const set = new Set(done as readonly string[]);
+    return { ...none, isDone: (key) => set.has(key) };
+  }
+  const entries = done.entriesOf(rulerId);
+  return { invoices: entries?.invoices, customers: entries?.customers, ...masks, isDone: done.hasStringKeys ? (key) => done.has(key) : undefined };
+}
+
+/** Plans of a ruler by resolved settings: both are immutable handles, so a plan made once serves every evaluation with them. */
+const plans = new WeakMap<Ruler, WeakMap<ResolvedSettings, RulerPlan>>();
+
+function planOf(ruler: Ruler, settings: ResolvedSettings): RulerPlan {
+  let bySettings = plans.get(ruler);
+  if (bySettings === undefined) {
+    bySettings = new WeakMap();
+    plans.set(ruler, bySettings);
+  }
+  let plan = bySettings.get(settings);
+  if (plan === undefined) {
+    plan = planRuler(ruler, settings.values);
+    bySettings.set(settings, plan);
+  }
+  return plan;
+}
 
 /** A prepared evaluation: everything read once before the invoices flow. */
 export interface Prepared {
@@ -87,10 +134,7 @@ export function prepare(input: unknown): Result<Prepared, RulerError> {
   const windowOpen = isInsideContactWindow(window, now, calendar);
   const next = nextContactMoment(window, now, calendar);
   if (!next) return err(cobrancaError('invalid_input', 'the contact window never opens within a year: the calendar or the window closes every day', { path: ['settings', 'contactWindow'] }));
-  const done = value.done;
-  const isDone: ((key: string) => boolean) | undefined =
-    done === undefined ? undefined : typeof done === 'function' ? done : done instanceof Set ? (key) => done.has(key) : ((set) => (key: string) => set.has(key))(new Set(done as readonly string[]));
-  const plan = planRuler(ruler.value, settings.value.values);
+  const plan = planOf(ruler.value, settings.value);
   const ctx: EvaluationContext = {
     rulerId: ruler.value.id,
     keyPrefix: `${ruler.value.id.length}:${ruler.value.id}|`,
@@ -99,16 +143,17 @@ export function prepare(input: unknown): Result<Prepared, RulerError> {
     today: toEpochDay(now.date),
     windowOpen,
     nextContact: { ...next, instant: instantAt(next.date, next.minuteOfDay).toISOString() },
-    isDone,
+    log: logReader(value.done, ruler.value.id, plan),
     openDays: new Map(),
     dayTexts: new Map(),
+    subject: newSubjectView(),
   };
   return ok({
     ctx,
     perCustomer: settings.value.values.anchor === 'customer',
     batchSize: value.batchSize,
     source: value.invoices,
-    header: { asOf: { date: now.date, minuteOfDay: now.minuteOfDay }, contactWindowOpen: windowOpen, disabledSteps: plan.disabled },
+    header: { asOf: { date: now.date, minuteOfDay: now.minuteOfDay }, contactWindowOpen: windowOpen, disabledSteps: [...plan.disabled] },
   });
 }
 

@@ -4,6 +4,7 @@ import { parseInput, type CobrancaError, type InputOf } from '../errors.js';
 import { NOTIFY_CHANNELS, type NotifyChannel } from './action.js';
 import { contactWindowSchema, DEFAULT_CONTACT_WINDOW, type ContactWindow } from './contact-window.js';
 import type { RulerError } from './errors.js';
+import { freezePlainData } from './freeze.js';
 
 /** Where a resolved setting came from: the library default or one of the three levels (seed 002). */
 export type SettingSource = 'library' | 'general' | 'branch' | 'contract';
@@ -166,7 +167,7 @@ const resolved_ = new WeakSet<object>();
  * not on the module's public face.
  */
 export function resolvedRulerSettings(values: RulerSettings, sources: Readonly<Record<SettingKey, SettingSource>>): ResolvedSettings {
-  const resolved = { values, sources } as ResolvedSettings;
+  const resolved = freezePlainData({ values, sources }) as ResolvedSettings;
   resolved_.add(resolved);
   return resolved;
 }

@@ -91,7 +91,7 @@ export async function rulerRunCommand(flags: RulerRunFlags, io: Io): Promise<Res
     const panels = last ? Object.fromEntries(Object.entries(last.classification.panels).map(([name, p]) => [name, { invoices: p.invoices, customers: p.customers, owed: p.owed }])) : {};
     if (flags.json === true) io.out(toJson({ store: opened.description, days, panels }));
     else {
-      io.out(table(['day', 'invoices', 'actions', 'waiting', 'refused', 'registrations', 'effects'], days.map((d) => [d.day, d.invoices, d.actions, d.waiting, d.refused, d.registrationsRequested, d.effects])));
+      io.out(table(['day', 'invoices', 'actions', 'waiting', 'refused', 'automatic requests', 'effects'], days.map((d) => [d.day, d.invoices, d.actions, d.waiting, d.refused, d.registrationsRequested, d.effects])));
       io.out(`${portfolio.value.invoices.length} invoices of ${portfolio.value.customers.length} customers on the ${opened.description}; messages counted, not sent.`);
     }
     return ok(undefined);
