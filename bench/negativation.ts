@@ -2,14 +2,14 @@
  * The negativation machine against the built package, each row in fresh processes:
  * `startNegativation` (parse + request guards), `transition` (one event, parsed),
  * and `reconcile` over a portfolio of registrations. Figures only.
- * Run: npm run build && npx tsx bench/negativation.ts   (REGISTRATIONS=… to resize)
+ * Run: npm run build && npx tsx bench/negativation.ts   (RUNS=… and REGISTRATIONS=… to resize)
  */
 import type { Negativation, NegativationEventInput } from '../src/negativation/index.js';
 import { built } from './harness/built.js';
 import { compare } from './harness/compare.js';
 import { keep, runContenderIfChild, type Contender } from './harness/sample.js';
 
-const RUNS = 20_000;
+const RUNS = Number(process.env.RUNS ?? 20_000);
 const REGISTRATIONS = Number(process.env.REGISTRATIONS ?? 200_000);
 
 const request = {

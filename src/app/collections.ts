@@ -21,6 +21,7 @@ import { classifyNow } from './cycle/classify-pass.js';
 import { recordPayment } from './payments/record-payment.js';
 import { importReturnFile } from './payments/import-return-file.js';
 import { requestNegativation } from './negativation/request-negativation.js';
+import { recordNoticeRead } from './negativation/notice-read.js';
 import { cancelNegativation, requestRemoval } from './negativation/removal-and-cancel.js';
 import { applyBureauReport, negativationEffectHandlers } from './negativation/effect-handlers.js';
 import type { dailyCycleInputSchema} from './cycle/run-daily-cycle.js';
@@ -32,6 +33,7 @@ import { upsertInvoices } from './imports/upsert-invoices.js';
 import { requestProtest } from './protest/request-protest.js';
 import { addToSpcControl, convertSpcControl, removeFromSpcControl } from './spc-control/spc-control.js';
 import { recordProtestEvent } from './protest/record-protest-event.js';
+import type { CollectionsError } from './errors.js';
 
 /** Options of {@link createCollections}: the ports, the policies, and handlers for effects only the host can perform. */
 export type CollectionsOptions = Omit<Ports, 'bureaus'> &
@@ -66,9 +68,9 @@ export function createCollections(options: CollectionsOptions) {
     /** Runs the daily cycle as of now (or `{ asOf }`): agreements, negativations, the ruler, reconciliation, the outbox. */
     runDailyCycle: (input?: InputOf<typeof dailyCycleInputSchema>) => runDailyCycle(context, handlers, input),
     /** Performs pending outbox effects now (what the cycle does last). */
-    performEffects: (): Promise<Result<OutboxPass, CobrancaError>> => performPendingEffects(context, { handlers: handlers(context) }).then((pass) => ok(pass), (e: unknown) => err(toAppError(e))),
+    performEffects: (): Promise<Result<OutboxPass, CollectionsError>> => performPendingEffects(context, { handlers: handlers(context) }).then((pass) => ok(pass), (e: unknown) => err(toAppError(e))),
     /** Effects waiting in the outbox (for a host that performs its own kinds by polling). */
-    pendingEffects: (limit = 100): Promise<Result<OutboxEffect[], CobrancaError>> => store.transaction((tx) => tx.outbox.pending(limit)).then((effects) => ok(effects), (e: unknown) => err(toAppError(e))),
+    pendingEffects: (limit = 100): Promise<Result<OutboxEffect[], CollectionsError>> => store.transaction((tx) => tx.outbox.pending(limit)).then((effects) => ok(effects), (e: unknown) => err(toAppError(e))),
     /** The host tells that it performed (`done`) or gave up on (`failed`) an effect it read with `pendingEffects`. */
     settleEffect: settleEffect(context),
     /** Creates or replaces up to 1,000 customers at once (a host's import or sync), all or nothing; a bad row's error names its index. */
@@ -104,6 +106,8 @@ export function createCollections(options: CollectionsOptions) {
     requestNegativation: requestNegativation(context),
     requestRemoval: requestRemoval(context),
     cancelNegativation: cancelNegativation(context),
+    /** Records the e-mail provider's read receipt of a prior notice (seed 000; `email-then-bureau-letter` mode). */
+    recordNoticeRead: recordNoticeRead(context),
     /** Seed 004: puts an agreement's unpaid invoice in the internal SPC control (no notice, no bureau). */
     addToSpcControl: addToSpcControl(context),
     /** Seed 004: takes an invoice out of the internal SPC control. */
@@ -138,7 +142,7 @@ function recordingTookEffect(context: AppContext, handlers: Readonly<Record<stri
   return out;
 }
 
-function gatewaysOf(single: BureauGateway | undefined, named: Readonly<Record<string, BureauGateway>> | undefined, settings: unknown): Result<Readonly<Record<string, BureauGateway>>, CobrancaError> {
+function gatewaysOf(single: BureauGateway | undefined, named: Readonly<Record<string, BureauGateway>> | undefined, settings: unknown): Result<Readonly<Record<string, BureauGateway>>, CollectionsError> {
   if (single !== undefined && named !== undefined) return err(cobrancaError('invalid_input', 'give either `bureau` (one gateway) or `bureaus` (by name), not both', { path: ['bureau'] }));
   if (named !== undefined) {
     if (typeof named !== 'object' || named === null || Object.keys(named).length === 0) return err(cobrancaError('invalid_input', 'give at least one bureau gateway', { path: ['bureaus'] }));

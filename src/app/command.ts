@@ -7,6 +7,7 @@ import { cobrancaError, parseInput, type CobrancaError } from '../errors.js';
 import { maskDeep, maskPersonalData } from '../documents/index.js';
 import { isVersionConflict, type StoreTransaction } from '../ports/index.js';
 import type { AppContext } from './dependencies.js';
+import type { CollectionsError } from './errors.js';
 
 /** Fields every command input carries. Strict: a command schema extends it, so an unknown field is `invalid_input` naming it. */
 export const commandBaseSchema = z.strictObject({
@@ -20,7 +21,7 @@ export const commandBaseSchema = z.strictObject({
 export type CommandBase = z.infer<typeof commandBaseSchema>;
 
 class Abort extends Error {
-  constructor(readonly error: CobrancaError) {
+  constructor(readonly error: CollectionsError) {
     super(error.message);
   }
 }
@@ -30,7 +31,7 @@ class Abort extends Error {
  * instead of unwinding the whole transaction (the step must abort before it
  * writes, as the domain's guards do).
  */
-export async function attempt<T>(step: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: CobrancaError }> {
+export async function attempt<T>(step: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: CollectionsError }> {
   try {
     return { ok: true, value: await step() };
   } catch (error) {
@@ -40,12 +41,12 @@ export async function attempt<T>(step: () => Promise<T>): Promise<{ ok: true; va
 }
 
 /** Ends a command's transaction with an error: everything it wrote is rolled back. */
-export function abort(error: CobrancaError): never {
+export function abort(error: CollectionsError): never {
   throw new Abort(error);
 }
 
 /** Unwraps a `Result` inside a command, aborting (and rolling back) on an error. */
-export function unwrap<T>(result: Result<T, CobrancaError>): T {
+export function unwrap<T>(result: Result<T, CollectionsError>): T {
   if (result.isErr()) abort(result.error);
   return result.value;
 }
@@ -89,9 +90,9 @@ export async function runCommand<S extends z.ZodType<CommandBase>, T>(
   schema: S,
   rawInput: unknown,
   work: (tx: StoreTransaction, input: z.output<S>) => Promise<T>,
-): Promise<Result<T, CobrancaError>> {
+): Promise<Result<T, CollectionsError>> {
   const parsed = parseInput(schema, rawInput);
-  if (parsed.isErr()) return err(maskDeep(parsed.error) as CobrancaError);
+  if (parsed.isErr()) return err(maskDeep(parsed.error) as CollectionsError);
   const input = parsed.value;
   const { idempotencyKey: _key, ...rest } = input as Record<string, unknown>;
   const print = fingerprint(command, rest);
@@ -114,18 +115,18 @@ export async function runCommand<S extends z.ZodType<CommandBase>, T>(
     });
     return ok(value);
   } catch (error) {
-    return err(maskDeep(toAppError(error)) as CobrancaError);
+    return err(maskDeep(toAppError(error)) as CollectionsError);
   }
 }
 
 /** Maps whatever a unit of work threw to a {@link CobrancaError}. */
-export function toAppError(error: unknown): CobrancaError {
+export function toAppError(error: unknown): CollectionsError {
   if (error instanceof Abort) return error.error;
   if (isVersionConflict(error)) return cobrancaError('version_conflict', `${error.message}; read it again and retry`);
   return cobrancaError('store_failure', `the store failed: ${maskPersonalData(error instanceof Error ? error.message : String(error))}`);
 }
 
 /** A `not_found` error for a missing record. */
-export function notFound(what: string, id: string, path: (string | number)[]): CobrancaError {
+export function notFound(what: string, id: string, path: (string | number)[]): CobrancaError<'not_found'> {
   return cobrancaError('not_found', `${what} '${id}' does not exist`, { path });
 }

@@ -8,7 +8,7 @@ export { type EffectHandler, type OutboxPass } from './outbox.js';
 export { type DailyCycleReport } from './cycle/run-daily-cycle.js';
 export { type PaymentOutcome } from './payments/record-payment.js';
 export { type NegotiationOutcome } from './agreements/negotiate.js';
-export { type AppErrorCode } from './errors.js';
+export { type AppErrorCode, type CollectionsErrorCode, type CollectionsError } from './errors.js';
 export { CYCLE_ACTOR } from './cycle/actor.js';
 export {
   checkConfiguration,
@@ -31,3 +31,4 @@ export {
 } from './settings/settings-tree.js';
 export { type SettingsSubject, type SubjectSettings, RULER_SETTING_KEYS, NEGATIVATION_SETTING_KEYS } from './settings/subject-settings.js';
 export { type RequestNegativationInput, type RequestAuthorization } from './negativation/request-negativation.js';
+export { type RecordNoticeReadInput } from './negativation/notice-read.js';

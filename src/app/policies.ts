@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { cobrancaError, formatPath, parseInput, withPathPrefix, type CobrancaError, type InputOf } from '../errors.js';
+import { cobrancaError, formatPath, parseInput, withPathPrefix, type InputOf } from '../errors.js';
 import { addMonths, type CivilDate } from '../calendar/index.js';
 import { parseTaxId } from '../documents/index.js';
 import { lateChargesPolicySchema, type LateChargesCalculator, type LateChargesPolicyInput } from '../agreements/index.js';
@@ -11,8 +11,9 @@ import { checkConfiguration, type Configuration } from './settings/check-configu
 import type { SettingsTreeInput } from './settings/settings-tree.js';
 import type { SettingsSubject, SubjectSettings } from './settings/subject-settings.js';
 import type { RateSource } from '../ports/index.js';
-import { resolveProtestPolicy, protestPolicySchema, type ProtestPolicy } from './protest/protest-policy.js';
+import { protestPolicyOf, type ProtestPolicy } from './protest/protest-policy.js';
 import type { BusinessCalendar } from '../calendar/index.js';
+import type { CollectionsError } from './errors.js';
 
 /** The policy part of `createCollections`' options, as the host writes it. */
 export const policyOptionsSchema = z.strictObject({
@@ -24,8 +25,6 @@ export const policyOptionsSchema = z.strictObject({
   ruler: z.unknown().optional(),
   /** The one settings tree (seed 002): `{ general, branches: { [branchId]: … }, contracts: { [contractId]: … } }`, read by the ruler and the negativation module alike. */
   settings: z.unknown().optional(),
-  /** Protest settings (Lei 9.492/1997): the notary and the policy, general and per branch. */
-  protestSettings: protestPolicySchema,
   /**
    * Late charges for updated amounts: a policy (fine, interest, correction,
    * grace). With `interestFromRates`, the interest is the legal rate read from
@@ -58,8 +57,8 @@ export interface Policies {
   rulerSettings(branch?: string, contract?: string): ResolvedSettings;
   /** The negativation module's part of {@link Policies.settingsFor}. */
   negativationSettings(branch?: string, contract?: string): NegativationSettings;
-  /** Protest policy (settings and notary) for a branch. */
-  protest(branch?: string): ProtestPolicy;
+  /** Protest policy (settings and notary) of an invoice's branch and contract, from the same settings tree. */
+  protest(branch?: string, contract?: string): ProtestPolicy;
   /** The late-charges calculator for invoices due from `from` up to `asOf`, rates fetched from the port as configured; `undefined` when none is configured. */
   lateCharges(from: CivilDate, asOf: CivilDate): Promise<LateChargesCalculator | undefined>;
 }
@@ -69,7 +68,7 @@ export interface Policies {
  * is reported at `createCollections` (every contradiction, with its path), not
  * in the middle of a cycle. `bureaus` are the names of the gateways given.
  */
-export function resolvePolicies(input: unknown, bureaus: readonly string[], rates: RateSource, calendar: BusinessCalendar): Result<Policies, CobrancaError> {
+export function resolvePolicies(input: unknown, bureaus: readonly string[], rates: RateSource, calendar: BusinessCalendar): Result<Policies, CollectionsError> {
   const parsed = parseInput(policyOptionsSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const options = parsed.value;
@@ -79,9 +78,6 @@ export function resolvePolicies(input: unknown, bureaus: readonly string[], rate
   const configuration = checkConfiguration({ rulers, settings: (options.settings ?? {}) as SettingsTreeInput, bureaus: [...bureaus] });
   if (configuration.isErr()) return err(options.rulers === undefined && options.ruler !== undefined ? fromShorthand(configuration.error) : configuration.error);
   const checked = configuration.value;
-
-  const protest = resolveProtestPolicy(options.protestSettings);
-  if (protest.isErr()) return err(protest.error);
 
   const late = options.lateCharges;
   const basePolicy = late?.policy ?? { interest: { kind: 'none' } };
@@ -95,7 +91,7 @@ export function resolvePolicies(input: unknown, bureaus: readonly string[], rate
     settingsFor: (branch, contract) => checked.settingsFor(subjectOf(branch, contract)),
     rulerSettings: (branch, contract) => checked.settingsFor(subjectOf(branch, contract)).rulerSettings,
     negativationSettings: (branch, contract) => checked.settingsFor(subjectOf(branch, contract)).negativation,
-    protest: protest.value,
+    protest: (branch, contract) => protestPolicyOf(checked.settingsFor(subjectOf(branch, contract))),
     async lateCharges(from, asOf) {
       if (!late) return undefined;
       const start = addMonths(from, -1);
@@ -119,7 +115,7 @@ function rulerKeyOf(ruler: unknown): string {
 }
 
 /** With the one-ruler shorthand, paths say `ruler.…` as the host wrote it, not `rulers.<id>.…`. */
-function fromShorthand(error: CobrancaError): CobrancaError {
+function fromShorthand(error: CollectionsError): CollectionsError {
   const path = error.path;
   if (!path || path[0] !== 'rulers' || path.length < 2) return error;
   return withPathPrefix({ ...error, path: path.slice(2), message: error.message.slice(formatPath(path).length + 2) }, ['ruler']);

@@ -36,4 +36,5 @@ export {
 export { type BusinessCalendar, type BrazilianCalendarOptions, brazilianCalendar } from './business-calendar.js';
 export { defaultBusinessCalendar, isBusinessCalendar, calendarOption } from './default-calendar.js';
 export { payableOn, daysOverdue } from './due-date.js';
+export { prescriptionOn } from './prescription.js';
 export { civilDateSchema } from './schema.js';

@@ -20,14 +20,7 @@ export function submissionCutoffOn(dueDate: CivilDate, months: number): CivilDat
   return addMonths(addDays(dueDate, 1), months);
 }
 
-/**
- * The day the debt prescribes: `years` after the day after the due date
- * (CC art. 206 §5 I: 5 years for debts in a written instrument; §3 I: 3 for rent).
- * After it the record must go (CDC art. 43 §5).
- */
-export function prescriptionOn(dueDate: CivilDate, years: number): CivilDate {
-  return addYears(addDays(dueDate, 1), years);
-}
+export { prescriptionOn } from '../calendar/index.js';
 
 /** The day a registration expires: the earlier of the age limit and the prescription. */
 export function registrationExpiresOn(dueDate: CivilDate, prescribesOn: CivilDate): CivilDate {

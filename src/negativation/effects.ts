@@ -23,6 +23,8 @@ export type OperatorAlert =
 export type NegativationEffect =
   /** Send the prior written notice (CDC art. 43 §2) by `channel`. */
   | { readonly type: 'send_notice'; readonly negativationId: string; readonly channel: NoticeChannel }
+  /** Ask the bureau to post the prior notice letter (STJ Súmula 359); it reports the posting (`bureau_notice_posted`). */
+  | { readonly type: 'request_bureau_notice'; readonly negativationId: string; readonly bureau: string; readonly titleId: string }
   /** Send the registration to the bureau. */
   | { readonly type: 'submit_to_bureau'; readonly negativationId: string; readonly bureau: string }
   /** Ask the bureau to remove (or cancel) the registration, now; `deadline` is the legal limit (STJ Súmula 548), `alarmOn` when to alarm if not confirmed. */

@@ -10,6 +10,7 @@ import type { CobrancaError } from '../errors.js';
  * - `guard_failed`: a legal or policy guard refused the step; `details.violations` lists every failed guard.
  * - `removal_not_allowed`: a removal was asked for a registration that is neither paid nor covered by an agreement (cancel instead).
  * - `invalid_negativation`: the negativation passed in is not one this module produced (corrupt or hand-made data).
+ * - `history_full`: the negativation already holds `MAX_HISTORY_EVENTS` events and this one would not change its status (events that move it, such as a removal, are always taken).
  */
 export type NegativationErrorCode =
   | 'invalid_input'
@@ -18,7 +19,8 @@ export type NegativationErrorCode =
   | 'event_out_of_order'
   | 'guard_failed'
   | 'removal_not_allowed'
-  | 'invalid_negativation';
+  | 'invalid_negativation'
+  | 'history_full';
 
 /** Every error the negativation module returns. */
 export type NegativationError = CobrancaError<NegativationErrorCode>;

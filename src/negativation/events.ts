@@ -34,6 +34,21 @@ const noticeSent = z
   })
   .strict()
   .refine((e) => e.channel !== 'letter' || e.proofOfPosting !== undefined, { message: 'a letter needs its proof of posting (STJ Súmula 404)', path: ['proofOfPosting'] });
+/** The e-mail notice was read (the e-mail provider's read receipt, seed 000): the debtor counts as aware from `on`. */
+const noticeRead = z
+  .object({
+    type: z.literal('notice_read'),
+    ...common,
+    /** The message id of the e-mail read (its `proofOfPosting`); the latest unread e-mail when absent. */
+    proofOfPosting: z.string().trim().min(1).optional(),
+  })
+  .strict();
+/** The bureau was asked to post the notice letter (bureau-sends mode, or an unread e-mail in email-then-bureau-letter mode). */
+const bureauNoticeRequested = z.object({ type: z.literal('bureau_notice_requested'), ...common }).strict();
+/** The bureau posted the notice letter (STJ Súmulas 359 and 404: its proof of posting is enough); the wait counts from `on`. */
+const bureauNoticePosted = z
+  .object({ type: z.literal('bureau_notice_posted'), ...common, on: noticeDaySchema, proofOfPosting: z.string().trim().min(1, 'the bureau\'s proof of posting is required (STJ Súmula 404)') })
+  .strict();
 const noticePeriodElapsed = z.object({ type: z.literal('notice_period_elapsed'), ...common }).strict();
 const submitted = z.object({ type: z.literal('submitted'), ...common, bureauReference: z.string().optional() }).strict();
 const bureauAccepted = z.object({ type: z.literal('bureau_accepted'), ...common, bureauReference: z.string().optional() }).strict();
@@ -92,6 +107,9 @@ export const negativationEventSchema = z.discriminatedUnion('type', [
   analysisApproved,
   analysisRejected,
   noticeSent,
+  noticeRead,
+  bureauNoticeRequested,
+  bureauNoticePosted,
   noticePeriodElapsed,
   submitted,
   bureauAccepted,
@@ -121,6 +139,9 @@ export const NEGATIVATION_EVENT_TYPES: readonly NegativationEventType[] = [
   'analysis_approved',
   'analysis_rejected',
   'notice_sent',
+  'notice_read',
+  'bureau_notice_requested',
+  'bureau_notice_posted',
   'notice_period_elapsed',
   'submitted',
   'bureau_accepted',

@@ -20,6 +20,8 @@ export {
 } from './status.js';
 export {
   NOTICE_CHANNELS,
+  NOTICE_MODES,
+  type NoticeMode,
   DEFAULT_NEGATIVATION_SETTINGS,
   negativationSettingsSchema,
   negativationSettingsShape,
@@ -32,6 +34,7 @@ export {
   type Negativation,
   type Creditor,
   type NegativatedTitle,
+  type RegistrationGroup,
   type Notice,
   type PaymentRecord,
   type Settlement,
@@ -58,6 +61,7 @@ export {
   type GuardViolation,
   type GuardStage,
   earliestSubmissionOn,
+  noticeCountsFrom,
   type RefusalKind,
   type RefusalVerdict,
   refusalKindOfGuard,

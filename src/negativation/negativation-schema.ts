@@ -46,6 +46,7 @@ export const negativationSchema = z
       })
       .strict(),
     title: z.object({ id: text, amount: moneySchema, dueDate: civilDateSchema }).strict(),
+    registration: z.object({ id: text, titleIds: z.array(text).min(2) }).strict().optional(),
     outstanding: moneySchema,
     requestedOn: civilDateSchema,
     ageLimitOn: civilDateSchema,
@@ -56,7 +57,12 @@ export const negativationSchema = z
     inActiveAgreement: z.boolean(),
     disputed: z.boolean(),
     agreementId: z.string().optional(),
-    notices: z.array(z.object({ channel: z.enum(NOTICE_CHANNELS), sentOn: civilDateSchema, proofOfPosting: z.string().optional() }).strict()),
+    notices: z.array(
+      z
+        .object({ channel: z.enum(NOTICE_CHANNELS), sentOn: civilDateSchema, proofOfPosting: z.string().optional(), sender: z.literal('bureau').optional(), readOn: civilDateSchema.optional() })
+        .strict(),
+    ),
+    bureauNoticeRequestedOn: civilDateSchema.optional(),
     portalBannerShown: z.boolean(),
     noticePeriodElapsedOn: civilDateSchema.optional(),
     submittedOn: civilDateSchema.optional(),

@@ -22,11 +22,29 @@ export interface NegativatedTitle {
   readonly dueDate: CivilDate;
 }
 
+/**
+ * Several titles of one debtor at one creditor registered together (seed 000:
+ * "quais cobranças estão sendo negativadas"). Each title keeps its own
+ * negativation (its own status, payments and Súmula 548 deadline); they share
+ * this registration: one prior notice names them all, and the bureau receives
+ * them as one registration. Paying one title removes that title only.
+ */
+export interface RegistrationGroup {
+  /** The host's id of the registration. */
+  readonly id: string;
+  /** Every title of the registration, this one included, in the order requested. */
+  readonly titleIds: readonly string[];
+}
+
 /** A prior notice sent to the debtor (CDC art. 43 §2). */
 export interface Notice {
   readonly channel: NoticeChannel;
   readonly sentOn: CivilDate;
   readonly proofOfPosting?: string;
+  /** Who sent it: the creditor (absent) or the bureau (`bureau_notice_posted`, STJ Súmula 359). */
+  readonly sender?: 'bureau';
+  /** The day the debtor read it (an e-mail's read receipt, `notice_read`). */
+  readonly readOn?: CivilDate;
 }
 
 /** A payment recorded against the title. */
@@ -79,6 +97,8 @@ export interface Negativation {
   readonly creditor: Creditor;
   readonly debtor: Debtor;
   readonly title: NegativatedTitle;
+  /** The registration this title shares with other titles of the same debtor, when several were registered together. */
+  readonly registration?: RegistrationGroup;
   /** What is still owed after partial payments. */
   readonly outstanding: Money;
   readonly requestedOn: CivilDate;
@@ -97,6 +117,8 @@ export interface Negativation {
   readonly agreementId?: string;
   readonly notices: readonly Notice[];
   readonly portalBannerShown: boolean;
+  /** The day the bureau was asked to post the notice (`bureau-sends`, or an unread e-mail in `email-then-bureau-letter`). */
+  readonly bureauNoticeRequestedOn?: CivilDate;
   readonly noticePeriodElapsedOn?: CivilDate;
   readonly submittedOn?: CivilDate;
   readonly bureauReference?: string;

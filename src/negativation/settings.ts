@@ -9,6 +9,22 @@ export const NOTICE_CHANNELS = ['letter', 'email', 'sms'] as const;
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
 /**
+ * Who tells the debtor before a registration (CDC art. 43 §2), and from which event the waiting period counts:
+ * - `creditor-letter`: the creditor sends the notice (`send_notice`, by `defaultNoticeChannel`); the wait counts from
+ *   the earliest notice by a qualifying channel (`notice_sent`).
+ * - `email-then-bureau-letter` (seed 000): the creditor e-mails first; if the e-mail is read (`notice_read`, the e-mail
+ *   provider's receipt) the debtor is aware and the wait counts from the reading; if it is not read within
+ *   `emailReadDays`, the bureau is asked to post a letter (`request_bureau_notice`) and the wait counts from its
+ *   posting (`bureau_notice_posted`).
+ * - `bureau-sends` (STJ Súmula 359: the bureau's duty): the bureau is asked to post the notice at once and the wait
+ *   counts from its posting (`bureau_notice_posted`).
+ */
+export const NOTICE_MODES = ['creditor-letter', 'email-then-bureau-letter', 'bureau-sends'] as const;
+
+/** One of {@link NOTICE_MODES}. */
+export type NoticeMode = (typeof NOTICE_MODES)[number];
+
+/**
  * The negativation policy of one subject (a branch, a contract), resolved to
  * plain values. Defaults are the legally safe ones (docs/legal.md §3); every value
  * is a creditor setting. In an application these come from the one settings
@@ -27,8 +43,12 @@ export interface NegativationSettings {
   readonly noticeWaitingDays: number;
   /** Notice channels that satisfy CDC art. 43 §2 on their own. Letter by default (STJ panels disagree on e-mail alone). */
   readonly qualifyingNoticeChannels: readonly NoticeChannel[];
-  /** The channel of the `send_notice` effect. */
+  /** The channel of the `send_notice` effect (in `creditor-letter` mode; the e-mail mode always sends an e-mail). */
   readonly defaultNoticeChannel: NoticeChannel;
+  /** Who sends the prior notice and from which event the wait counts (see {@link NOTICE_MODES}); `creditor-letter` by default. */
+  readonly noticeMode: NoticeMode;
+  /** In `email-then-bureau-letter` mode: calendar days the e-mail has to be read before the bureau is asked to post the letter. */
+  readonly emailReadDays: number;
   /** No new submission this many months after the day after the due date (Serasa: 4 years 11 months = 59). */
   readonly submissionCutoffMonths: number;
   /** Prescription of the debt in years from the day after the due date (CC art. 206 §5 I: 5; rent: 3). */
@@ -64,6 +84,8 @@ export const DEFAULT_NEGATIVATION_SETTINGS: NegativationSettings = {
   noticeWaitingDays: 10,
   qualifyingNoticeChannels: ['letter'],
   defaultNoticeChannel: 'letter',
+  noticeMode: 'creditor-letter',
+  emailReadDays: 5,
   submissionCutoffMonths: 59,
   prescriptionYears: 5,
   requireBirthDateForPersons: false,
@@ -88,6 +110,8 @@ export const negativationSettingsShape = {
   noticeWaitingDays: days(365),
   qualifyingNoticeChannels: z.array(z.enum(NOTICE_CHANNELS)).min(1).max(NOTICE_CHANNELS.length),
   defaultNoticeChannel: z.enum(NOTICE_CHANNELS),
+  noticeMode: z.enum(NOTICE_MODES),
+  emailReadDays: z.number().int().min(1).max(60),
   submissionCutoffMonths: z.number().int().min(1).max(60),
   prescriptionYears: z.number().int().min(1).max(5),
   requireBirthDateForPersons: z.boolean(),

@@ -26,6 +26,15 @@ export const negativationRequestSchema = z
     creditor: creditorInputSchema,
     debtor: debtorInputSchema,
     title: titleInputSchema,
+    /**
+     * Several titles in one registration (seed 000): the registration's id and every title in it (this one included).
+     * Each title is requested on its own, with the same `registration`; the guards run per title.
+     */
+    registration: z
+      .object({ id: z.string().trim().min(1), titleIds: z.array(z.string().trim().min(1)).min(2).max(100) })
+      .strict()
+      .refine((r) => new Set(r.titleIds).size === r.titleIds.length, { message: 'a title appears twice in the registration', path: ['titleIds'] })
+      .optional(),
     /** The branch's resolved settings (see `resolveNegativationSettings`); defaults when absent. */
     settings: negativationSettingsSchema.optional(),
     /** Negativations already on record, for the duplicate guard (stored negativations fit). */
@@ -35,7 +44,8 @@ export const negativationRequestSchema = z
     reason: z.string().optional(),
     at: z.iso.datetime({ offset: true }).optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.registration === undefined || r.registration.titleIds.includes(r.title.id), { message: "the registration's titleIds must include this title", path: ['registration', 'titleIds'] });
 
 /** A negativation request as the host writes it. */
 export type NegativationRequestInput = InputOf<typeof negativationRequestSchema>;
@@ -78,6 +88,7 @@ export function startNegativation(input: NegativationRequestInput, options: { re
     creditor: request.creditor,
     debtor: toDebtor(request.debtor),
     title: { id: title.id, amount: title.amount, dueDate: title.dueDate },
+    ...(request.registration !== undefined ? { registration: request.registration } : {}),
     outstanding: facts.outstanding,
     requestedOn: request.on,
     ageLimitOn: facts.ageLimitOn,

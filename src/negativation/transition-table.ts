@@ -55,6 +55,7 @@ export const TRANSITIONS = [
   rule(null, 'request', 'in_analysis', [], { guards: 'request' }),
 
   rule('in_analysis', 'analysis_approved', 'processing', ['send_notice', 'issue_updated_invoice', 'show_portal_banner'], { guards: 'request' }),
+  rule('in_analysis', 'analysis_approved', 'processing', ['request_bureau_notice', 'issue_updated_invoice', 'show_portal_banner'], { variant: 'bureau sends the notice', guards: 'request' }),
   rule('in_analysis', 'analysis_rejected', 'cancelled'),
   rule('in_analysis', 'payment_received', 'cancelled', [], {
     variant: 'settled',
@@ -67,6 +68,9 @@ export const TRANSITIONS = [
   rule('in_analysis', 'failure', 'failed', ['alert_operator']),
 
   rule('processing', 'notice_sent', 'processing'),
+  rule('processing', 'notice_read', 'processing'),
+  rule('processing', 'bureau_notice_requested', 'processing', ['request_bureau_notice']),
+  rule('processing', 'bureau_notice_posted', 'processing'),
   rule('processing', 'notice_period_elapsed', 'processing', ['submit_to_bureau'], { guards: 'submission' }),
   rule('processing', 'submitted', 'awaiting_return', [], {
     guards: 'submission',
@@ -126,7 +130,7 @@ export const TRANSITIONS = [
   rule('cancelling', 'failure', 'failed', ['alert_operator']),
 
   rule('failed', 'retry', 'in_analysis', [], { variant: 'failed in analysis' }),
-  rule('failed', 'retry', 'processing', ['send_notice'], {
+  rule('failed', 'retry', 'processing', ['send_notice', 'request_bureau_notice'], {
     variant: 'failed while processing',
   }),
   rule('failed', 'retry', 'awaiting_return', ['submit_to_bureau'], {

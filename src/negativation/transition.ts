@@ -56,6 +56,16 @@ function looksLikeNegativation(value: unknown): value is Negativation {
   );
 }
 
+/**
+ * The most events a negativation keeps before it refuses those that leave its
+ * status unchanged (`history_full`): each event copies the history (the value
+ * is plain, immutable data), so an unbounded run of same-status events (partial
+ * payments, notices, records) would cost quadratic time. Events that change the
+ * status (a removal, a cancellation, the bureau's answers) are always taken, so
+ * the cap never blocks a legal removal. A real negativation holds a few dozen.
+ */
+export const MAX_HISTORY_EVENTS = 2000;
+
 /** Applies a decided step: new status, patched fields, version + 1, and the event appended to the history. */
 export function applyStep(negativation: Negativation, event: NegativationEvent, rule: TransitionRule, patch: NegativationPatch): Negativation {
   const version = negativation.version + 1;
@@ -124,6 +134,12 @@ export function applyEvent(negativation: Negativation, event: NegativationEvent,
     return fail('illegal_transition', `${event.type} does not apply to a negativation ${negativation.status} (${variant})`, {
       path: ['type'],
       details: { status: negativation.status, event: event.type, variant },
+    });
+  }
+  if (rule.to === negativation.status && negativation.version >= MAX_HISTORY_EVENTS) {
+    return fail('history_full', `the negativation already holds ${negativation.version} events; ${event.type} would not change its status (limit ${MAX_HISTORY_EVENTS})`, {
+      path: ['negativation', 'history'],
+      details: { limit: MAX_HISTORY_EVENTS, status: negativation.status, event: event.type },
     });
   }
   if (rule.guards !== undefined) {

@@ -42,6 +42,8 @@ export interface BureauRegistration {
   readonly dueDate: CivilDate;
   /** The nature-of-debt code (bureau table); the adapter's profile supplies a default when absent. */
   readonly natureOfDebt?: string;
+  /** When this title is one of several registered together (seed 000): the registration's id and all its titles. */
+  readonly registration?: { readonly id: string; readonly titleIds: readonly string[] };
 }
 
 /** A removal request: why and on which day, and the bureau's own reference when known. */
@@ -75,8 +77,11 @@ export type BureauAnswer =
 export interface BureauStatusReport {
   readonly negativationId: string;
   readonly protocol?: string;
-  readonly status: 'registered' | 'rejected' | 'removed' | 'pending';
+  /** `notice_posted`: the bureau posted the prior notice letter (its `proofOfPosting`), in the notice modes where the bureau sends it. */
+  readonly status: 'registered' | 'rejected' | 'removed' | 'pending' | 'notice_posted';
   readonly reason?: string;
+  /** The post office's proof of posting of the bureau's notice letter (with `notice_posted`). */
+  readonly proofOfPosting?: string;
   readonly at: string;
 }
 

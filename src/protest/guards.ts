@@ -1,4 +1,4 @@
-import { addDays, addYears, daysBetween, type CivilDate } from '../calendar/index.js';
+import { daysBetween, prescriptionOn, type CivilDate } from '../calendar/index.js';
 import { formatBrl, type Money } from '../money/index.js';
 import { effectiveNoticeOn } from './deadlines.js';
 import type { ProtestNotice } from './protest.js';
@@ -39,10 +39,8 @@ interface ProtestGuard {
 
 const guard = (name: ProtestGuardName, basis: string, check: ProtestGuard['check']): ProtestGuard => ({ name, basis, check });
 
-/** The day a debt prescribes: `years` after the day after the due date (CC art. 206 §5 I). */
-export function protestPrescriptionOn(dueDate: CivilDate, years: number): CivilDate {
-  return addYears(addDays(dueDate, 1), years);
-}
+/** The day a debt prescribes (CC art. 206 §5 I): the one rule of the calendar kernel, `prescriptionOn`. */
+export const protestPrescriptionOn: (dueDate: CivilDate, years: number) => CivilDate = prescriptionOn;
 
 const overdue = guard('overdue', 'Lei 9.492/1997 art. 1 (a due, unpaid title); creditor policy', (f) => {
   const days = daysBetween(f.dueDate, f.asOf);

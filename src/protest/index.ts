@@ -14,7 +14,7 @@
  */
 export { type ProtestErrorCode, type ProtestError } from './errors.js';
 export { PROTEST_STATUSES, PROTEST_STATUS_LABELS, type ProtestStatus, isFinalProtestStatus, isProtestStanding, protestOccupiesKey } from './status.js';
-export { DEFAULT_PROTEST_SETTINGS, protestSettingsSchema, type ProtestSettings, type ProtestSettingsInput } from './settings.js';
+export { DEFAULT_PROTEST_SETTINGS, protestSettingsSchema, protestSettingsShape, type ProtestSettings, type ProtestSettingsInput } from './settings.js';
 export { type Protest, type ProtestNotice, type ProtestNoticeChannel, type ProtestPayment, type ProtestHistoryEntry, protestKey, keyOfProtest } from './protest.js';
 export { protestEventSchema, PROTEST_EVENT_TYPES, type ProtestEvent, type ProtestEventInput, type ProtestEventType, type ProtestEventOf } from './events.js';
 export { type ProtestEffect, type ProtestEffectType, type ProtestAlert } from './effects.js';

@@ -40,17 +40,24 @@ export const DEFAULT_PROTEST_SETTINGS: ProtestSettings = {
 
 const days = (min: number, max: number) => z.number().int().min(min).max(max);
 
+/**
+ * The schema of each protest setting's plain value, by name. The application's
+ * settings tree builds its levels from these (as `protestDaysAfterDueDate`,
+ * `protestMinimumAmount`, …), so a value is checked by one rule wherever it is written.
+ */
+export const protestSettingsShape = {
+  daysAfterDueDate: days(1, 3650),
+  minimumAmount: nonNegativeMoneySchema,
+  registrationBusinessDays: days(1, 30),
+  electronicNoticeBusinessDays: days(1, 30),
+  creditorCancels: z.boolean(),
+  letterOfConsentBusinessDays: days(0, 60),
+  prescriptionYears: days(1, 5),
+} as const;
+
 /** zod schema of a full or partial {@link ProtestSettings}; missing values take the defaults. */
 export const protestSettingsSchema = z
-  .object({
-    daysAfterDueDate: days(1, 3650),
-    minimumAmount: nonNegativeMoneySchema,
-    registrationBusinessDays: days(1, 30),
-    electronicNoticeBusinessDays: days(1, 30),
-    creditorCancels: z.boolean(),
-    letterOfConsentBusinessDays: days(0, 60),
-    prescriptionYears: days(1, 5),
-  })
+  .object(protestSettingsShape)
   .partial()
   .strict()
   .transform((given): ProtestSettings => {

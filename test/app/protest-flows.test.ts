@@ -100,6 +100,26 @@ describe('protest through the application, over simulated days (Lei 9.492/1997)'
     expect(await h.store.transaction((tx) => tx.protests.list())).toEqual([]);
   });
 
+  it('the protest settings come from the one settings tree: a branch names its notary and agrees to cancel itself after payment', async () => {
+    const submitted: OutboxEffect[] = [];
+    const h = await harness(
+      {
+        ruler: protestRuler,
+        settings: { general: { registerAutomatically: 'yes', minimumDaysOverdue: 15 }, branches: { centro: { protestNotary: '1º Tabelionato de Protesto de São Paulo', protestCreditorCancels: 'yes' } } },
+        effectHandlers: { notary_submit: async (effect) => void submitted.push(effect) },
+      },
+      '2026-11-16T10:00:00-03:00',
+    );
+    await h.seed([maria], [invoiceOf('f1', maria.id, '300.00', '2026-10-27', { branchId: 'centro' }), invoiceOf('f2', maria.id, '200.00', '2026-10-27')]);
+    await h.cycleOn('2026-11-16');
+    const notaries = Object.fromEntries(submitted.map((e) => [e.payload['titleId'], e.payload['notary']]));
+    expect(notaries).toEqual({ f1: '1º Tabelionato de Protesto de São Paulo', f2: 'Tabelionato de Protesto de São Paulo/SP' });
+    const protests = await h.store.transaction((tx) => tx.protests.list());
+    const settingsOf = (invoiceId: string) => (protests.find((p) => p.invoiceId === invoiceId)?.protest as Protest).settings;
+    expect(settingsOf('f1').creditorCancels).toBe(true);
+    expect(settingsOf('f2').creditorCancels).toBe(false);
+  });
+
   it('an event the host may not report here (a payment, a request) is bad input naming the field', async () => {
     const h = await protestHarness();
     await h.cycleOn('2026-11-16');

@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './io.js';
 
 const CONFIG = 'examples/cli/configuration.json';
 const PORTFOLIO = 'examples/cli/portfolio.csv';
 const scratch = mkdtempSync(join(tmpdir(), 'cobranca-cli-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const file = (name: string, text: string): string => {
   const path = join(scratch, name);
   writeFileSync(path, text);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -37,10 +37,11 @@ describe.skipIf(!executablePath)(executablePath ? 'the simulation report in Chro
   let browser: Browser;
   let page: Page;
   let summary: SimulationSummary;
+  let out = '';
   const network: string[] = [];
 
   beforeAll(async () => {
-    const out = mkdtempSync(join(tmpdir(), 'cobranca-report-'));
+    out = mkdtempSync(join(tmpdir(), 'cobranca-report-'));
     const run = await cli('simulate', '--seed', '3', '--customers', '60', '--days', '120', '--out', out);
     expect(run.code, run.err).toBe(0);
     summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as SimulationSummary;
@@ -57,6 +58,7 @@ describe.skipIf(!executablePath)(executablePath ? 'the simulation report in Chro
 
   afterAll(async () => {
     await browser?.close();
+    if (out !== '') rmSync(out, { recursive: true, force: true });
   });
 
   it('opens offline: no request leaves the file', () => {

@@ -1,13 +1,23 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runSimulation, type SimulationOptions } from '../../src/cli/simulate/run.js';
 import type { SimulationSummary } from '../../src/cli/simulate/summary.js';
 import { cli } from './io.js';
 
 /** A small run (the suite stays fast): 40 customers, 200 invoices, 75 days. */
 const SMALL: SimulationOptions = { seed: 7, customers: 40, invoicesPerCustomer: 5, days: 75, start: '2026-08-03' as SimulationOptions['start'], store: { kind: 'memory' } };
+/** Output directories the tests made, removed at the end. */
+const outputs: string[] = [];
+const scratch = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  outputs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of outputs) rmSync(dir, { recursive: true, force: true });
+});
 const withoutTiming = (s: SimulationSummary) => ({ ...s, seconds: 0 });
 
 describe('cobranca simulate: a synthetic portfolio through createCollections, day by day', async () => {
@@ -44,7 +54,7 @@ describe('cobranca simulate: a synthetic portfolio through createCollections, da
   });
 
   it('the command prints the summary, the invariants and the report path, and writes a self-contained report', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'cobranca-simulate-'));
+    const out = scratch('cobranca-simulate-');
     const run = await cli('simulate', '--seed', '7', '--customers', '40', '--days', '75', '--out', out);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/ok {3}no registration without a notice 10 days before/);
@@ -65,7 +75,7 @@ describe('cobranca simulate: a synthetic portfolio through createCollections, da
 
   it.skipIf(!process.env['COBRANCA_TEST_DATABASE_URL'])('runs on a PostgreSQL server (--database-url) with the same figures as on the memory store', async () => {
     const url = process.env['COBRANCA_TEST_DATABASE_URL'] as string;
-    const out = mkdtempSync(join(tmpdir(), 'cobranca-simulate-pg-'));
+    const out = scratch('cobranca-simulate-pg-');
     const run = await cli('simulate', '--seed', '7', '--customers', '2', '--days', '12', '--database-url', url, '--out', out);
     expect(run.code, run.err).toBe(0);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as SimulationSummary;

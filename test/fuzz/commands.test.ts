@@ -21,6 +21,7 @@ const commands: Record<string, unknown> = {
   negotiate: { ...base, customerId: maria.id, proposal: { kind: 'keep-terms', selectedInvoiceIds: ['i1'], toleranceDate: '2026-12-15', category: 'acordo' } },
   recordPayment: { ...base, invoiceId: 'i1', amount: '10.00' },
   requestNegativation: { ...base, invoiceId: 'i1' },
+  recordNoticeRead: { ...base, negativationId: 'negativation-1', messageId: 'msg-1' },
   requestRemoval: { ...base, negativationId: 'negativation-1', reason: 'pago' },
   cancelNegativation: { ...base, negativationId: 'negativation-1', reason: 'erro' },
   settleEffect: { ...base, effectKey: 'no-such-effect', outcome: 'failed', reason: 'desligado' },

@@ -34,7 +34,7 @@ const ERROR_CODES: readonly NegativationErrorCode[] = ['invalid_input', 'unknown
 /** The events that move each status forward (favoured, so sequences reach the deep states). */
 const FORWARD: Readonly<Partial<Record<NegativationStatus, readonly NegativationEventType[]>>> = {
   in_analysis: ['analysis_approved'],
-  processing: ['notice_sent', 'notice_period_elapsed', 'submitted'],
+  processing: ['notice_sent', 'notice_read', 'bureau_notice_requested', 'bureau_notice_posted', 'notice_period_elapsed', 'submitted'],
   awaiting_return: ['bureau_accepted'],
   negativated: ['payment_received', 'removal_requested'],
   recovering: ['bureau_removed'],
@@ -58,6 +58,10 @@ function buildEvent(spec: EventSpec, n: Negativation): Record<string, unknown> {
   switch (spec.type) {
     case 'notice_sent':
       return { ...base, channel: spec.channel, ...(spec.withProof ? { proofOfPosting: 'PP-1' } : {}) };
+    case 'notice_read':
+      return { ...base, ...(spec.withProof ? { proofOfPosting: 'PP-1' } : {}) };
+    case 'bureau_notice_posted':
+      return { ...base, ...(spec.withProof ? { proofOfPosting: `BUREAU-${n.version}` } : {}) };
     case 'payment_received':
       return { ...base, kind: spec.kind, amount: { cents: spec.cents }, paidOn, fundsAvailableOn: addDays(paidOn, spec.fundsDelay), ...(spec.kind === 'agreement_installment' ? { installmentNumber: 1 } : {}) };
     case 'agreement_made':
@@ -69,8 +73,19 @@ function buildEvent(spec: EventSpec, n: Negativation): Record<string, unknown> {
   }
 }
 
-function qualifyingNoticeBefore(n: Negativation, day: CivilDate): boolean {
-  return n.notices.some((notice) => n.settings.qualifyingNoticeChannels.includes(notice.channel) && addDays(notice.sentOn, n.settings.noticeWaitingDays) <= day);
+/**
+ * The oracle of CDC art. 43 §2 under each notice mode, written apart from the guard: the debtor was told at least the
+ * waiting period before `day` by the event the mode names (a creditor notice by a qualifying channel, the reading of
+ * the e-mail, or the bureau's posting; a bureau's posting counts in every mode).
+ */
+function toldBefore(n: Negativation, day: CivilDate): boolean {
+  const waited = (from: CivilDate | undefined) => from !== undefined && addDays(from, n.settings.noticeWaitingDays) <= day;
+  return n.notices.some((notice) => {
+    if (notice.sender === 'bureau') return waited(notice.sentOn);
+    if (n.settings.noticeMode === 'creditor-letter') return n.settings.qualifyingNoticeChannels.includes(notice.channel) && waited(notice.sentOn);
+    if (n.settings.noticeMode === 'email-then-bureau-letter') return waited(notice.readOn);
+    return false;
+  });
 }
 
 /** The invariants that must hold after every applied event. */
@@ -84,7 +99,21 @@ function checkInvariants(before: Negativation, next: Negativation, event: Record
   expect(next.lastEventOn >= before.lastEventOn).toBe(true);
 
   // never submitted or registered without a notice at least the waiting period old (CDC art. 43 §2)
-  if (next.submittedOn !== undefined) expect(qualifyingNoticeBefore(next, next.submittedOn)).toBe(true);
+  if (next.submittedOn !== undefined) expect(toldBefore(next, next.submittedOn)).toBe(true);
+
+  // the notice goes the way the mode says: the creditor never sends it in bureau-sends mode, only by e-mail in the
+  // e-mail mode; the bureau is asked only outside creditor-letter mode, and only once outside a retry
+  const mode = next.settings.noticeMode;
+  for (const effect of effects) {
+    if (effect.type === 'send_notice') expect(mode === 'bureau-sends' ? 'none' : mode === 'email-then-bureau-letter' ? 'email' : next.settings.defaultNoticeChannel).toBe(effect.channel);
+    if (effect.type === 'request_bureau_notice') {
+      expect(mode).not.toBe('creditor-letter');
+      if (event['type'] !== 'retry') expect(before.bureauNoticeRequestedOn).toBeUndefined();
+    }
+  }
+  // a read receipt marks one e-mail read, once; a bureau posting is a letter from the bureau
+  if (event['type'] === 'notice_read') expect(next.notices.filter((x) => x.readOn !== undefined).length).toBe(before.notices.filter((x) => x.readOn !== undefined).length + 1);
+  if (event['type'] === 'bureau_notice_posted') expect(next.notices.at(-1)).toMatchObject({ channel: 'letter', sender: 'bureau', sentOn: event['on'] });
   if (next.registeredOn !== undefined) expect(next.submittedOn).toBeDefined();
 
   // never registered while paid
@@ -162,6 +191,9 @@ const specArb: fc.Arbitrary<EventSpec> = fc.record({
     [4, 'analysis_approved'],
     [1, 'analysis_rejected'],
     [4, 'notice_sent'],
+    [2, 'notice_read'],
+    [2, 'bureau_notice_requested'],
+    [3, 'bureau_notice_posted'],
     [3, 'notice_period_elapsed'],
     [5, 'submitted'],
     [4, 'bureau_accepted'],
@@ -204,22 +236,28 @@ const settingsArb = fc.record({
   removeAfterFirstAgreementInstallment: fc.boolean(),
   noticeWaitingDays: fc.constantFrom(10, 3),
   qualifyingNoticeChannels: fc.constantFrom(['letter'] as const, ['letter', 'email'] as const),
+  noticeMode: fc.constantFrom('creditor-letter' as const, 'email-then-bureau-letter' as const, 'bureau-sends' as const),
+  defaultNoticeChannel: fc.constantFrom('letter' as const, 'email' as const),
 });
 
 describe('model-based: random event sequences keep the legal invariants', () => {
   it('after every step: notice before registration, never registered while paid, removal by its deadline, append-only history, illegal events change nothing', () => {
     const runsReaching = new Map<NegativationStatus, number>();
+    const registeredByMode = new Map<string, number>();
     fc.assert(
       fc.property(settingsArb, fc.commands([specArb.map((spec) => new EventCommand(spec))], { maxCommands: 60, size: 'max' }), (settings, commands) => {
         const model: Model = { visited: new Set() };
         const real: Real = { n: started({ settings: { ...settings, qualifyingNoticeChannels: [...settings.qualifyingNoticeChannels] } }) };
         fc.modelRun(() => ({ model, real }), commands);
         for (const status of model.visited) runsReaching.set(status, (runsReaching.get(status) ?? 0) + 1);
+        if (model.visited.has('negativated')) registeredByMode.set(settings.noticeMode, (registeredByMode.get(settings.noticeMode) ?? 0) + 1);
       }),
       { numRuns: 300 },
     );
     // the sequences do reach the deep states, so the invariants above were exercised there
     for (const status of ['negativated', 'recovering', 'recovered', 'cancelling', 'cancelled', 'failed', 'awaiting_return'] as const) expect(runsReaching.get(status) ?? 0).toBeGreaterThanOrEqual(5);
-    if (process.env['SHOW_COVERAGE'] === '1') console.log(Object.fromEntries(runsReaching));
+    // and each notice mode reached a registration, so the waiting period was checked from each mode's event
+    for (const mode of ['creditor-letter', 'email-then-bureau-letter', 'bureau-sends']) expect(registeredByMode.get(mode) ?? 0).toBeGreaterThanOrEqual(5);
+    if (process.env['SHOW_COVERAGE'] === '1') console.log(Object.fromEntries(runsReaching), Object.fromEntries(registeredByMode));
   });
 });

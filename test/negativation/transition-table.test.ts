@@ -32,6 +32,8 @@ function eventOf(type: NegativationEventType): Record<string, unknown> {
   switch (type) {
     case 'notice_sent':
       return { ...base, channel: 'letter', proofOfPosting: 'PP-1' };
+    case 'bureau_notice_posted':
+      return { ...base, proofOfPosting: 'BV-POST-1' };
     case 'payment_received':
       return { ...base, kind: 'full', amount: { cents: 37_352 }, paidOn: '2026-11-20', fundsAvailableOn: '2026-11-20' };
     case 'agreement_made':

@@ -3,6 +3,7 @@
  * mistyped field is a compile error (each `@ts-expect-error` below fails
  * `tsc` if the line it guards compiles), while the schema stays the run-time check.
  */
+import type { Result } from 'neverthrow';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { calculateLateCharges, proposeAgreement, type LateChargesInput } from '../../src/agreements/index.js';
 import { brazilianCalendar } from '../../src/calendar/index.js';
@@ -10,7 +11,7 @@ import { checkNegativationGuards, reconcile, removalDeadline, startNegativation,
 import { startProtest } from '../../src/protest/index.js';
 import { defineRuler, evaluateRuler, resolveSettings, type RulerSpec } from '../../src/ruler/index.js';
 import { readReturnFile } from '../../src/bank-returns/index.js';
-import type { Collections } from '../../src/app/index.js';
+import type { Collections, CollectionsErrorCode } from '../../src/app/index.js';
 
 /** The commands of `createCollections` whose first parameter is `unknown` (should be none). */
 type UntypedCommands = {
@@ -69,6 +70,13 @@ describe('public inputs are typed', () => {
   it('no command of createCollections takes unknown', () => {
     expectTypeOf<UntypedCommands>().toEqualTypeOf<never>();
     expect(typeof commandTypos).toBe('function');
+  });
+
+  it('command errors name their codes as a literal union, not string', () => {
+    type PaymentErrorCode = Awaited<ReturnType<Collections['recordPayment']>> extends Result<unknown, infer E> ? (E extends { code: infer C } ? C : never) : never;
+    expectTypeOf<PaymentErrorCode>().toEqualTypeOf<CollectionsErrorCode>();
+    expectTypeOf<string>().not.toExtend<CollectionsErrorCode>();
+    expectTypeOf<'not_found' | 'illegal_transition' | 'invalid_input'>().toExtend<CollectionsErrorCode>();
   });
 
   it('every typed function takes its input type, not unknown', () => {

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { cobrancaError, parseInput, type CobrancaError, type InputOf } from '../../errors.js';
+import { cobrancaError, parseInput, type InputOf } from '../../errors.js';
 import { fromCents } from '../../money/index.js';
 import type { Agreement } from '../../agreements/index.js';
 import type { AgreementRecord, InvoiceRecord } from '../../ports/index.js';
@@ -9,6 +9,7 @@ import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
 import { applyNegativationEvent, statusOfRecord } from '../negativation/negativation-store.js';
 import { eventAppliesIn } from '../../negativation/index.js';
+import type { CollectionsError } from '../errors.js';
 
 /** What `negotiate` did. */
 export interface NegotiationOutcome {
@@ -26,7 +27,7 @@ export interface NegotiationOutcome {
  * `negotiate` (pass the preview's total as `expectedTotal` to refuse a stale one).
  */
 export function previewAgreement(context: AppContext) {
-  return async (input: InputOf<typeof previewAgreementSchema>): Promise<Result<Agreement, CobrancaError>> => {
+  return async (input: InputOf<typeof previewAgreementSchema>): Promise<Result<Agreement, CollectionsError>> => {
     const parsed = parseInput(previewAgreementSchema, input);
     if (parsed.isErr()) return err(parsed.error);
     try {

@@ -1,6 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { CivilDate } from '../../calendar/index.js';
-import type { CobrancaError } from '../../errors.js';
 import { forwardAfterDaysOf } from '../../ruler/index.js';
 import { classifyPortfolio, type ClassifierInvoice, type CollectionEvent, type PortfolioClassification } from '../../portfolio/index.js';
 import type { AgreementRecord, CollectionAccountRecord, CustomerRecord, InvoiceRecord, NegativationRecord, ProtestRecord, StoreTransaction } from '../../ports/index.js';
@@ -11,6 +10,7 @@ import { negativationOf } from '../negativation/negativation-store.js';
 import { protestOf } from '../protest/protest-store.js';
 import { owedCalculator, owedOfRecord } from '../owed.js';
 import { groupBy, invoicePages } from './portfolio.js';
+import type { CollectionsError } from '../errors.js';
 
 /** A customer's agreements by the invoices they hold (installments and originals), each with its status as `agreementStatus` reads it today. */
 interface CustomerAgreements {
@@ -134,7 +134,7 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
  * of now, read from the store. Unlike the daily cycle it performs nothing:
  * no ruler step, no effect, no write.
  */
-export async function classifyNow(context: AppContext): Promise<Result<PortfolioClassification, CobrancaError>> {
+export async function classifyNow(context: AppContext): Promise<Result<PortfolioClassification, CollectionsError>> {
   try {
     return ok(await classifyPass(context, context.today()));
   } catch (error) {

@@ -1,6 +1,6 @@
-import type { CivilDate } from '../../calendar/index.js';
+import { addDays, type CivilDate } from '../../calendar/index.js';
 import type { CobrancaError } from '../../errors.js';
-import { earliestSubmissionOn, type NegativationEventInput } from '../../negativation/index.js';
+import { earliestSubmissionOn, noticeCountsFrom, type Negativation, type NegativationEventInput } from '../../negativation/index.js';
 import type { NegativationRecord } from '../../ports/index.js';
 import { attempt } from '../command.js';
 import type { AppContext } from '../dependencies.js';
@@ -24,12 +24,27 @@ export interface NegativationPassReport {
 function dueEvent(record: NegativationRecord, today: CivilDate): NegativationEventInput | undefined {
   const negativation = negativationOf(record);
   const base = { on: today, actor: CYCLE_ACTOR };
-  if (record.status === 'in_analysis') return { type: 'analysis_approved', ...base, reason: 'automatic analysis: request guards passed' };
+  if (record.status === 'in_analysis') return { type: 'analysis_approved', ...base, reason: `automatic analysis: request guards passed; notice mode ${negativation.settings.noticeMode}` };
+  const unread = unreadEmailSince(negativation, today);
+  if (record.status === 'processing' && unread !== undefined) {
+    return { type: 'bureau_notice_requested', ...base, reason: `notice mode email-then-bureau-letter: the e-mail of ${unread} was not read in ${negativation.settings.emailReadDays} days, the bureau posts the letter (seed 000)` };
+  }
   if (record.status === 'processing' && negativation.noticePeriodElapsedOn === undefined) {
     const earliest = earliestSubmissionOn(negativation);
     if (earliest !== undefined && earliest <= today) return { type: 'notice_period_elapsed', ...base };
   }
   return undefined;
+}
+
+/**
+ * Seed 000's fallback: in `email-then-bureau-letter` mode, the day the e-mail notice was sent when it stayed unread
+ * for `emailReadDays` and the bureau has not been asked yet (so it is asked today); otherwise `undefined`.
+ */
+function unreadEmailSince(negativation: Negativation, today: CivilDate): CivilDate | undefined {
+  const { noticeMode, emailReadDays } = negativation.settings;
+  if (noticeMode !== 'email-then-bureau-letter' || negativation.bureauNoticeRequestedOn !== undefined || noticeCountsFrom(negativation) !== undefined) return undefined;
+  const email = negativation.notices.find((notice) => notice.channel === 'email' && notice.sender === undefined);
+  return email !== undefined && addDays(email.sentOn, emailReadDays) <= today ? email.sentOn : undefined;
 }
 
 /** Moves negativations whose time has come: analysis approved, notice period elapsed (CDC art. 43 §2). */
@@ -53,7 +68,7 @@ export async function negativationPass(context: AppContext, today: CivilDate): P
         const result = await attempt(() => applyNegativationEvent(tx, context, record, { ...event, at: context.nowIso() }));
         if (!result.ok) refused.push({ negativationId: record.id, event: event.type, error: result.error });
         else if (event.type === 'analysis_approved') approved.push(record.id);
-        else submitted.push(record.id);
+        else if (event.type === 'notice_period_elapsed') submitted.push(record.id);
       }
     });
   }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { err, ok, type Result } from 'neverthrow';
 import { todayIn, type CivilDate } from '../../calendar/index.js';
-import { parseInput, type CobrancaError } from '../../errors.js';
+import { parseInput } from '../../errors.js';
 import type { ReconciliationReport } from '../../negativation/index.js';
 import type { PortfolioClassification } from '../../portfolio/index.js';
 import type { AppContext } from '../dependencies.js';
@@ -13,6 +13,7 @@ import { reconcilePass } from './reconcile-pass.js';
 import { rulerPass, type RulerPassReport } from './ruler-pass.js';
 import { classifyPass } from './classify-pass.js';
 import { automaticRequestPass, type AutomaticRequestReport } from './automatic-request-pass.js';
+import type { CollectionsError } from '../errors.js';
 
 /** A worker's place among N running one day's cycle together: `index` of `count` (0 ≤ index < count). */
 export const workerSchema = z
@@ -63,7 +64,7 @@ export interface DailyCycleReport {
  * everything logged and does nothing new; a run after a crash performs what was
  * left pending.
  */
-export async function runDailyCycle(context: AppContext, handlers: (context: AppContext) => Record<string, EffectHandler | GuardedEffectHandler>, input: unknown): Promise<Result<DailyCycleReport, CobrancaError>> {
+export async function runDailyCycle(context: AppContext, handlers: (context: AppContext) => Record<string, EffectHandler | GuardedEffectHandler>, input: unknown): Promise<Result<DailyCycleReport, CollectionsError>> {
   const parsed = parseInput(dailyCycleInputSchema, input ?? {});
   if (parsed.isErr()) return err(parsed.error);
   const asOf = parsed.value.asOf === undefined ? context.clock.now() : new Date(parsed.value.asOf);

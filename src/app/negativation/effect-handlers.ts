@@ -1,6 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { BureauAnswer, BureauStatusReport, NegativationRecord } from '../../ports/index.js';
-import type { CobrancaError } from '../../errors.js';
+import type { BureauAnswer, BureauStatusReport, NegativationRecord, StoreTransaction } from '../../ports/index.js';
 import type { NegativationEventInput } from '../../negativation/index.js';
 import { formatTaxId } from '../../documents/index.js';
 import { attempt, toAppError } from '../command.js';
@@ -8,6 +7,7 @@ import { recipientOf } from '../recipient.js';
 import { gatewayOf, type AppContext } from '../dependencies.js';
 import type { EffectHandler } from '../outbox.js';
 import { applyNegativationEvent, negativationOf } from './negativation-store.js';
+import type { CollectionsError } from '../errors.js';
 
 type Step = (record: NegativationRecord) => NegativationEventInput | undefined;
 
@@ -30,15 +30,21 @@ function common(context: AppContext, actor: string) {
   return { on: context.today(), actor, at: context.nowIso() };
 }
 
-/** Sends the prior notice through the notifier, then records `notice_sent` with the proof of posting (the notifier's message id). */
+/**
+ * Sends the prior notice through the notifier, then records `notice_sent` with the proof of posting (the notifier's
+ * message id). For several titles in one registration (seed 000) one notice names every title still waiting for it,
+ * and `notice_sent` is recorded on each; the other titles' own notice effects then find their notice sent and do nothing.
+ */
 function sendNotice(context: AppContext): EffectHandler {
   return async (effect) => {
     const { negativationId, channel, customerId } = effect.payload as { negativationId: string; channel: 'letter' | 'email' | 'sms'; customerId: string };
-    const [customer, record] = await context.store.transaction(async (tx) => [await tx.customers.get(customerId), await tx.negativations.get(negativationId)] as const);
-    if (!customer || !record || record.status !== 'processing') return;
-    const negativation = negativationOf(record);
+    const [customer, records] = await context.store.transaction(async (tx) => [await tx.customers.get(customerId), await awaitingNotice(tx, negativationId)] as const);
+    const first = records[0];
+    if (!customer || !first) return;
+    const negativation = negativationOf(first);
     const to = recipientOf(customer, channel);
     if (!to) throw new Error(`customer ${customer.id} has no ${channel === 'letter' ? 'postal address' : channel} for the prior notice`);
+    const titles = records.map((r) => ({ titleId: negativationOf(r).title.id, amount: negativationOf(r).outstanding, dueDate: negativationOf(r).title.dueDate }));
     const { messageId } = await context.notifier.send({
       key: effect.key,
       channel,
@@ -53,12 +59,32 @@ function sendNotice(context: AppContext): EffectHandler {
         amount: negativation.outstanding,
         dueDate: negativation.title.dueDate,
         debtorDocument: formatTaxId(negativation.debtor.document),
+        ...(negativation.registration !== undefined ? { registrationId: negativation.registration.id, titles } : {}),
       },
     });
-    await follow(context, negativationId, [
-      (r) => (r.status === 'processing' && !negativationOf(r).notices.some((n) => n.proofOfPosting === messageId) ? { type: 'notice_sent', ...common(context, 'system'), channel, proofOfPosting: messageId } : undefined),
-    ]);
+    for (const record of records) {
+      await follow(context, record.id, [
+        (r) => (r.status === 'processing' && !negativationOf(r).notices.some((n) => n.proofOfPosting === messageId) ? { type: 'notice_sent', ...common(context, 'system'), channel, proofOfPosting: messageId } : undefined),
+      ]);
+    }
   };
+}
+
+/**
+ * The negativations one notice goes to: this one, and for a registration of several titles every title of it that is
+ * still waiting for its notice (processing, no notice sent yet). Empty when this one no longer waits for a notice.
+ */
+async function awaitingNotice(tx: StoreTransaction, negativationId: string): Promise<NegativationRecord[]> {
+  const record = await tx.negativations.get(negativationId);
+  if (!record || record.status !== 'processing') return [];
+  const negativation = negativationOf(record);
+  const registration = negativation.registration;
+  if (registration === undefined) return [record];
+  if (negativation.notices.length > 0) return [];
+  const together = (await tx.negativations.list({ customerId: record.customerId })).filter(
+    (other) => other.id !== record.id && negativationOf(other).registration?.id === registration.id && other.status === 'processing' && negativationOf(other).notices.length === 0,
+  );
+  return [record, ...together];
 }
 
 /**
@@ -90,6 +116,7 @@ function submitToBureau(context: AppContext): EffectHandler {
       title: negativation.title.id,
       amount: negativation.outstanding,
       dueDate: negativation.title.dueDate,
+      ...(negativation.registration !== undefined ? { registration: negativation.registration } : {}),
     });
     await follow(context, negativationId, [(r) => bureauAnswerEvent(context, r, answer)]);
   };
@@ -137,7 +164,7 @@ export function negativationEffectHandlers(context: AppContext): Record<string, 
  * status query): registered → accepted, rejected, removed. A report that no
  * longer applies (already recorded) changes nothing.
  */
-export async function applyBureauReport(context: AppContext, report: BureauStatusReport): Promise<Result<void, CobrancaError>> {
+export async function applyBureauReport(context: AppContext, report: BureauStatusReport): Promise<Result<void, CollectionsError>> {
   try {
     await follow(context, report.negativationId, [
       (r) => {
@@ -147,6 +174,9 @@ export async function applyBureauReport(context: AppContext, report: BureauStatu
         }
         if (report.status === 'rejected' && (r.status === 'awaiting_return' || r.status === 'cancelling')) return { type: 'bureau_rejected', ...base, reason: report.reason ?? 'rejected by the bureau' };
         if (report.status === 'removed' && (r.status === 'recovering' || r.status === 'cancelling' || r.status === 'negativated')) return { type: 'bureau_removed', ...base };
+        if (report.status === 'notice_posted' && r.status === 'processing' && report.proofOfPosting !== undefined && !negativationOf(r).notices.some((n) => n.proofOfPosting === report.proofOfPosting)) {
+          return { type: 'bureau_notice_posted', ...base, proofOfPosting: report.proofOfPosting };
+        }
         return undefined;
       },
     ]);

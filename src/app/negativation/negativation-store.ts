@@ -28,9 +28,10 @@ export function newNegativationRecord(negativation: Negativation, customerId: st
   return { id: negativation.id, version: 1, customerId, invoiceId: negativation.title.id, uniqueKey: keyOf(negativation), status: negativation.status, negativation };
 }
 
-/** The outbox kind each negativation effect becomes. Kinds the library performs: `negativation_notice`, `bureau_register`, `bureau_remove`. */
+/** The outbox kind each negativation effect becomes. Kinds the library performs: `negativation_notice`, `bureau_register`, `bureau_remove`; `bureau_notice` (ask the bureau to post the notice letter) is the host's, which reports the posting with `applyBureauReport` (`notice_posted`). */
 export const NEGATIVATION_EFFECT_KINDS: Readonly<Record<NegativationEffect['type'], string>> = {
   send_notice: 'negativation_notice',
+  request_bureau_notice: 'bureau_notice',
   submit_to_bureau: 'bureau_register',
   request_removal: 'bureau_remove',
   show_portal_banner: 'portal_banner',

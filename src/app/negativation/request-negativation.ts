@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import type { StoreTransaction } from '../../ports/index.js';
-import { REQUEST_ORIGINS, startNegativation, type NegativationRequestInput } from '../../negativation/index.js';
-import { cobrancaError, type InputOf } from '../../errors.js';
+import type { NegativationRecord, StoreTransaction } from '../../ports/index.js';
+import { REQUEST_ORIGINS, startNegativation, type NegativationRequestInput, type RegistrationGroup } from '../../negativation/index.js';
+import { cobrancaError, withPathPrefix, type InputOf } from '../../errors.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
 import { debtorOf, existingOf, titleOf } from './debtor-of.js';
-import { enqueueNegativationEffects, newNegativationRecord } from './negativation-store.js';
+import { enqueueNegativationEffects, negativationOf, newNegativationRecord } from './negativation-store.js';
 
 /** Input of {@link requestNegativation}. */
 export const requestNegativationSchema = commandBaseSchema.extend({
@@ -16,6 +16,12 @@ export const requestNegativationSchema = commandBaseSchema.extend({
   /** The bureau, when not the one the invoice's branch is set to (it must be one of the app's gateways). */
   bureau: z.string().min(1).optional(),
   reason: z.string().max(2000).optional(),
+  /**
+   * Several titles in one registration (seed 000): more overdue invoices of the same customer registered together with
+   * `invoiceId`. One prior notice names them all; each title keeps its own status and removal deadline. Every title
+   * passes the guards, or nothing is written.
+   */
+  withInvoiceIds: z.array(z.string().min(1)).min(1).max(99).optional(),
   /**
    * Seed 000: the operator accepts the negativation terms before requesting:
    * who, when, and which version of the text. Required; recorded in the
@@ -56,23 +62,38 @@ export type RequestAuthorization =
 /** A request as the cycle or the command makes it. */
 export type StartRequest = Omit<z.output<typeof requestNegativationSchema>, 'termsAcceptance'> & { readonly authorization: RequestAuthorization };
 
-/** The request inside a transaction (shared with the daily cycle's automatic requests). */
+/** The request inside a transaction (shared with the daily cycle's automatic requests); with `withInvoiceIds`, one negativation per title sharing a registration, and the first is returned. */
 export async function startRequest(tx: StoreTransaction, context: AppContext, cmd: StartRequest) {
-  const invoice = await tx.invoices.get(cmd.invoiceId);
-  if (!invoice) abort(notFound('invoice', cmd.invoiceId, ['invoiceId']));
+  const invoiceIds = [cmd.invoiceId, ...(cmd.withInvoiceIds ?? [])];
+  const duplicate = invoiceIds.findIndex((id, index) => invoiceIds.indexOf(id) !== index);
+  if (duplicate >= 0) abort(cobrancaError('invalid_input', `invoice '${invoiceIds[duplicate] ?? ''}' appears twice in the registration`, { path: ['withInvoiceIds', duplicate - 1] }));
+  const registration = invoiceIds.length > 1 ? { id: context.ids.next('registration'), titleIds: invoiceIds } : undefined;
+  const records: NegativationRecord[] = [];
+  for (const [index, invoiceId] of invoiceIds.entries()) {
+    const path = index === 0 ? ['invoiceId'] : ['withInvoiceIds', index - 1];
+    records.push(await startOne(tx, context, cmd, invoiceId, path, registration, records[0]));
+  }
+  return records[0] as NegativationRecord;
+}
+
+/** One title of a request: its invoice checked, the negativation started through the guards, stored, audited, effects queued. */
+async function startOne(tx: StoreTransaction, context: AppContext, cmd: StartRequest, invoiceId: string, path: (string | number)[], registration: RegistrationGroup | undefined, first: NegativationRecord | undefined) {
+  const invoice = await tx.invoices.get(invoiceId);
+  if (!invoice) abort(notFound('invoice', invoiceId, path));
   if (invoice.status !== 'open') {
     // Paid, cancelled (e.g. replaced by an agreement), suspended or deleted: there is no debt to register.
-    abort(cobrancaError('invalid_state', `invoice '${invoice.id}' is ${invoice.status}; only an open debt can be registered`, { path: ['invoiceId'] }));
+    abort(cobrancaError('invalid_state', `invoice '${invoice.id}' is ${invoice.status}; only an open debt can be registered`, { path }));
   }
+  if (first !== undefined && invoice.customerId !== first.customerId) abort(cobrancaError('invalid_input', `invoice '${invoice.id}' is another customer's: one registration holds one debtor's titles`, { path }));
   const customer = await tx.customers.get(invoice.customerId);
-  if (!customer) abort(notFound('customer', invoice.customerId, ['invoiceId']));
+  if (!customer) abort(notFound('customer', invoice.customerId, path));
   const agreement = invoice.agreementId ? await tx.agreements.get(invoice.agreementId) : undefined;
   const existing = await tx.negativations.list({ customerId: customer.id });
   const { policies } = context;
   const settings = policies.settingsFor(invoice.branchId, invoice.contractId);
-  const bureau = cmd.bureau ?? settings.bureau;
+  const bureau = cmd.bureau ?? (first !== undefined ? negativationOf(first).bureau : settings.bureau);
   if (!Object.hasOwn(context.bureaus, bureau)) abort(cobrancaError('unknown_bureau', `no bureau gateway is called '${bureau}' (bureaus: ${Object.keys(context.bureaus).join(', ')})`, { path: ['bureau'] }));
-  const bureauChoice = { bureau, bureauSource: cmd.bureau !== undefined ? 'request' : settings.sources.bureau, ...(cmd.bureau === undefined ? { bureauSetting: settings.pathOf('bureau') } : {}) };
+  const bureauChoice = { bureau, bureauSource: cmd.bureau !== undefined ? 'request' : first !== undefined ? 'registration' : settings.sources.bureau, ...(cmd.bureau === undefined && first === undefined ? { bureauSetting: settings.pathOf('bureau') } : {}) };
   const started = startNegativation({
     id: context.ids.next('negativation'),
     origin: cmd.origin,
@@ -80,18 +101,19 @@ export async function startRequest(tx: StoreTransaction, context: AppContext, cm
     creditor: policies.creditor,
     debtor: debtorOf(customer),
     title: titleOf(invoice, agreement?.status === 'active'),
+    ...(registration !== undefined ? { registration } : {}),
     settings: settings.negativation as NegativationRequestInput['settings'],
     existing: existingOf(existing),
     on: context.today(),
     actor: cmd.actor,
     at: context.nowIso(),
-    reason: [cmd.reason, authorizationText(cmd.authorization), `bureau ${bureau} (${bureauChoice.bureauSource})`].filter(Boolean).join('; '),
+    reason: [cmd.reason, authorizationText(cmd.authorization), `bureau ${bureau} (${bureauChoice.bureauSource})`, registration ? `registration ${registration.id} of ${registration.titleIds.length} titles` : ''].filter(Boolean).join('; '),
   }, { calendar: context.calendar });
-  if (started.isErr()) abort(started.error);
+  if (started.isErr()) abort(first === undefined ? started.error : withPathPrefix(started.error, path));
   const { negativation, effects } = started.value;
   const record = newNegativationRecord(negativation, customer.id);
   await tx.negativations.insert(record);
-  const why = { origin: cmd.origin, authorization: cmd.authorization, ...bureauChoice };
+  const why = { origin: cmd.origin, authorization: cmd.authorization, ...bureauChoice, ...(registration ? { registration } : {}) };
   await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'negativation', subjectId: record.id, action: 'negativation_requested', details: { ...why, invoiceId: invoice.id } });
   await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoice.id, action: 'negativation_requested', details: { ...why, negativationId: record.id } });
   await enqueueNegativationEffects(tx, context, negativation, customer.id, effects);

@@ -1,11 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { readReturnFile, type LineProblem, type ReturnPayment } from '../../bank-returns/index.js';
-import { parseInput, type CobrancaError, type InputOf } from '../../errors.js';
+import { parseInput, type InputOf } from '../../errors.js';
 import type { InvoiceRecord } from '../../ports/index.js';
 import { toAppError } from '../command.js';
 import type { AppContext } from '../dependencies.js';
 import { recordPayment, type PaymentOutcome } from './record-payment.js';
+import type { CollectionsError } from '../errors.js';
 
 /** The actor every payment of a return file is recorded as (so the same line read by anyone is the same command). */
 export const BANK_RETURN_ACTOR = 'system:bank-return';
@@ -49,7 +50,7 @@ export interface ReturnFileImport {
  */
 export function importReturnFile(context: AppContext) {
   const record = recordPayment(context);
-  return async (input: InputOf<typeof importReturnFileSchema>): Promise<Result<ReturnFileImport, CobrancaError>> => {
+  return async (input: InputOf<typeof importReturnFileSchema>): Promise<Result<ReturnFileImport, CollectionsError>> => {
     const parsed = parseInput(importReturnFileSchema, input);
     if (parsed.isErr()) return err(parsed.error);
     const file = readReturnFile(parsed.value.file);

@@ -1,40 +1,18 @@
-import { err, ok, type Result } from 'neverthrow';
-import * as z from 'zod';
-import { parseInput, withPathPrefix, type CobrancaError } from '../../errors.js';
-import { protestSettingsSchema, type ProtestSettings } from '../../protest/index.js';
+import type { ProtestSettings } from '../../protest/index.js';
+import type { SubjectSettings } from '../settings/subject-settings.js';
 
-/** Protest options as the host writes them: a notary and settings, general and per branch. */
-export const protestPolicySchema = z
-  .object({
-    /** The notary's office titles go to; by default the protest office of the debtor's town (Lei 9.492/1997 art. 6: the place of payment). */
-    notary: z.string().trim().min(1).optional(),
-    general: z.unknown().optional(),
-    branches: z.record(z.string(), z.object({ notary: z.string().trim().min(1).optional(), settings: z.unknown().optional() }).strict()).default({}),
-  })
-  .strict()
-  .default({ branches: {} });
-
-/** The resolved protest policy of one branch. */
+/** The resolved protest policy of one subject (a branch, a contract): its settings and its notary. */
 export interface ProtestPolicy {
   readonly settings: ProtestSettings;
-  /** The notary for a debtor in `city`/`state` (the branch's, the general one, or the town's protest office). */
+  /** The notary for a debtor in `city`/`state`: the setting `protestNotary`, or the protest office of the debtor's town (Lei 9.492/1997 art. 6: the place of payment). */
   notaryFor(city: string | undefined, state: string | undefined): string;
 }
 
-/** Resolves the protest policy once: a bad setting is reported when wiring, with its path. */
-export function resolveProtestPolicy(input: z.output<typeof protestPolicySchema>): Result<(branch?: string) => ProtestPolicy, CobrancaError> {
-  const general = parseInput(protestSettingsSchema, input.general ?? {});
-  if (general.isErr()) return err(withPathPrefix(general.error, ['protestSettings', 'general']));
-  const policyOf = (settings: ProtestSettings, notary: string | undefined): ProtestPolicy => ({
-    settings,
-    notaryFor: (city, state) => notary ?? input.notary ?? `Tabelionato de Protesto de ${city ?? '?'}${state ? `/${state}` : ''}`,
-  });
-  const byBranch = new Map<string, ProtestPolicy>();
-  for (const [branch, level] of Object.entries(input.branches)) {
-    const merged = parseInput(protestSettingsSchema, { ...(input.general as object | undefined), ...(level.settings as object | undefined) });
-    if (merged.isErr()) return err(withPathPrefix(merged.error, ['protestSettings', 'branches', branch, 'settings']));
-    byBranch.set(branch, policyOf(merged.value, level.notary));
-  }
-  const fallback = policyOf(general.value, undefined);
-  return ok((branch) => (branch !== undefined ? byBranch.get(branch) : undefined) ?? fallback);
+/** The protest policy read from a subject's settings (the one settings tree: `protest…` settings, general → branch → contract). */
+export function protestPolicyOf(settings: SubjectSettings): ProtestPolicy {
+  const notary = settings.values.protestNotary;
+  return {
+    settings: settings.protest,
+    notaryFor: (city, state) => notary ?? `Tabelionato de Protesto de ${city ?? '?'}${state ? `/${state}` : ''}`,
+  };
 }

@@ -37,7 +37,7 @@ export async function startProtestRequest(tx: StoreTransaction, context: AppCont
   const customer = await tx.customers.get(invoice.customerId);
   if (!customer) abort(notFound('customer', invoice.customerId, ['invoiceId']));
   const agreement = invoice.agreementId ? await tx.agreements.get(invoice.agreementId) : undefined;
-  const policy = context.policies.protest(invoice.branchId);
+  const policy = context.policies.protest(invoice.branchId, invoice.contractId);
   const started = startProtest({
     id: context.ids.next('protest'),
     notary: cmd.notary ?? policy.notaryFor(customer.address?.city, customer.address?.state),

@@ -1,10 +1,11 @@
 import { ok, err, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { cobrancaError, type CobrancaError, type ErrorPath, type InputOf } from '../../errors.js';
+import { cobrancaError, type ErrorPath, type InputOf } from '../../errors.js';
 import type { RegisterRecord, StoreTransaction } from '../../ports/index.js';
 import { abort, commandBaseSchema, notFound, runCommand, toAppError } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
+import type { CollectionsError } from '../errors.js';
 
 const name = z.string().trim().min(1).max(200);
 
@@ -76,7 +77,7 @@ export function agreementCategories(context: AppContext) {
         return next;
       }),
     /** Every category, active and not, by id. */
-    listAgreementCategories: async (): Promise<Result<RegisterRecord[], CobrancaError>> => {
+    listAgreementCategories: async (): Promise<Result<RegisterRecord[], CollectionsError>> => {
       try {
         return ok(await context.store.transaction(categories));
       } catch (error) {

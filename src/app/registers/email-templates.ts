@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { cobrancaError, type CobrancaError, type InputOf } from '../../errors.js';
+import { cobrancaError, type InputOf } from '../../errors.js';
 import { formatTaxId, parseTaxId } from '../../documents/index.js';
 import { ExactTotal, formatBrl, fromCents } from '../../money/index.js';
 import type { RegisterRecord, StoreTransaction } from '../../ports/index.js';
@@ -9,6 +9,7 @@ import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
 import { owedCalculator, owedOfInvoice } from '../owed.js';
 import { checkPlaceholders, renderTemplate, type TemplatePlaceholder } from './render-template.js';
+import type { CollectionsError } from '../errors.js';
 
 /** Input of `createEmailTemplate`: a name, a subject and a body with `{{placeholders}}`. */
 export const createEmailTemplateSchema = commandBaseSchema
@@ -99,7 +100,7 @@ export function emailTemplates(context: AppContext) {
         return next;
       }),
     /** Every e-mail template, active and not. */
-    listEmailTemplates: async (): Promise<Result<RegisterRecord[], CobrancaError>> => {
+    listEmailTemplates: async (): Promise<Result<RegisterRecord[], CollectionsError>> => {
       try {
         return ok((await context.store.transaction((tx) => tx.registers.list())).filter((r) => r.register === 'email_template'));
       } catch (error) {

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import { cobrancaError, type CobrancaError, type ErrorPath } from '../../errors.js';
+import { cobrancaError, type ErrorPath } from '../../errors.js';
+import type { CollectionsError } from '../errors.js';
 
 /**
  * The placeholders an e-mail template may use (seed 004's "Modelo de Email"):
@@ -20,7 +21,7 @@ export function placeholdersOf(text: string): string[] {
 }
 
 /** Checks that a text names only known placeholders (`template_placeholder_unknown` at `path`). */
-export function checkPlaceholders(text: string, path: ErrorPath): Result<void, CobrancaError> {
+export function checkPlaceholders(text: string, path: ErrorPath): Result<void, CollectionsError> {
   const unknown = placeholdersOf(text).filter((name) => !(TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name));
   if (unknown.length > 0) {
     return err(cobrancaError('template_placeholder_unknown', `unknown placeholder ${unknown.map((n) => `{{${n}}}`).join(', ')}; known: ${TEMPLATE_PLACEHOLDERS.map((n) => `{{${n}}}`).join(', ')}`, { path, details: { unknown } }));
@@ -34,7 +35,7 @@ export function checkPlaceholders(text: string, path: ErrorPath): Result<void, C
  * value (no invoices attached for `{{invoices}}`) is
  * `template_placeholder_missing`, each naming them, at `path`.
  */
-export function renderTemplate(text: string, values: Partial<Record<TemplatePlaceholder, string>>, path: ErrorPath): Result<string, CobrancaError> {
+export function renderTemplate(text: string, values: Partial<Record<TemplatePlaceholder, string>>, path: ErrorPath): Result<string, CollectionsError> {
   const known = checkPlaceholders(text, path);
   if (known.isErr()) return err(known.error);
   const missing = placeholdersOf(text).filter((name) => values[name as TemplatePlaceholder] === undefined);

@@ -2,9 +2,10 @@ import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { cobrancaError, formatPath, parseInput, withPathPrefix, type CobrancaError, type ErrorPath, type InputOf } from '../../errors.js';
 import { defineRuler, isRuler, type Ruler, type RulerSpec } from '../../ruler/index.js';
-import { planRuler } from '../../ruler/plan.js';
+import { planRuler, type PlannedStep } from '../../ruler/plan.js';
 import { settingsTreeSchema, type SettingsTree, type SettingsTreeInput } from './settings-tree.js';
 import { resolveTree, subjectSettings, type ResolvedTree, type SettingsSubject, type SubjectSettings } from './subject-settings.js';
+import type { CollectionsError } from '../errors.js';
 
 /**
  * The contradictions {@link checkConfiguration} finds, each a setting or step
@@ -16,7 +17,8 @@ import { resolveTree, subjectSettings, type ResolvedTree, type SettingsSubject, 
  * - `removal_step_while_removal_manual`: a `remove-negativation` step where `removeAutomatically` is No;
  * - `channel_never_enabled`: a notify step whose channel no subject using its ruler enables;
  * - `default_contact_type_disabled`: follow-ups (`daysToNextAction`) go by a channel the subject disables;
- * - `notice_channel_not_qualifying`: the prior notice goes by a channel that does not count as notice, so no registration could ever be submitted.
+ * - `notice_channel_not_qualifying`: in `creditor-letter` mode the prior notice goes by a channel that does not count as notice, so no registration could ever be submitted;
+ * - `protest_before_minimum_days`: a `protest` step earlier than the subject's `protestDaysAfterDueDate` (the protest guard would refuse it).
  */
 export type ConfigurationProblemCode =
   | 'no_ruler'
@@ -30,7 +32,8 @@ export type ConfigurationProblemCode =
   | 'removal_step_while_removal_manual'
   | 'channel_never_enabled'
   | 'default_contact_type_disabled'
-  | 'notice_channel_not_qualifying';
+  | 'notice_channel_not_qualifying'
+  | 'protest_before_minimum_days';
 
 /** One contradiction: where (`path` into the options), why, and for which subjects (`{}` = the general level: branches and contracts without settings of their own). */
 export interface ConfigurationProblem {
@@ -74,7 +77,7 @@ export interface Configuration {
  * path, its reason and the subjects it arises for
  * (`contradictory_configuration`, `details.problems`). Pure.
  */
-export function checkConfiguration(input: ConfigurationInput): Result<Configuration, CobrancaError> {
+export function checkConfiguration(input: ConfigurationInput): Result<Configuration, CollectionsError> {
   const parsed = parseInput(configurationInputSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const { settings, bureaus } = parsed.value;
@@ -180,8 +183,9 @@ function chooseBureau(resolved: ResolvedTree, bureaus: readonly string[], proble
 }
 
 function checkNegativationPolicy(resolved: ResolvedTree, problems: Problems): void {
-  const { defaultNoticeChannel, qualifyingNoticeChannels } = resolved.values;
-  if (!qualifyingNoticeChannels.includes(defaultNoticeChannel)) {
+  const { defaultNoticeChannel, qualifyingNoticeChannels, noticeMode } = resolved.values;
+  // in the other modes the wait counts from the e-mail's reading or the bureau's posting, not from the creditor's channel
+  if (noticeMode === 'creditor-letter' && !qualifyingNoticeChannels.includes(defaultNoticeChannel)) {
     problems.add(
       'notice_channel_not_qualifying',
       resolved.pathOf('defaultNoticeChannel'),
@@ -197,6 +201,7 @@ function checkRulerUnderSettings(resolved: ResolvedTree, ruler: Ruler, bureaus: 
   const plan = planRuler(ruler, subjectSettings(resolved, ruler, '').rulerSettings.values);
   const minimum = values.minimumDaysOverdue;
   for (const step of plan.open) {
+    if (step.action.kind === 'protest') checkProtestStep(resolved, ruler, step, stepPath, problems);
     if (step.action.kind !== 'negativate') continue;
     const earliest = Math.max(step.offsetDays, step.conditions?.minDaysOverdue ?? 0);
     if (earliest < minimum) {
@@ -252,6 +257,20 @@ function checkRulerUnderSettings(resolved: ResolvedTree, ruler: Ruler, bureaus: 
       resolved.subject,
     );
   }
+}
+
+/** A protest step must not come before the subject's `protestDaysAfterDueDate`: the protest guard would refuse it (Lei 9.492/1997; creditor policy). */
+function checkProtestStep(resolved: ResolvedTree, ruler: Ruler, step: PlannedStep, stepPath: (stepId: string) => ErrorPath, problems: Problems): void {
+  const earliest = Math.max(step.offsetDays, step.conditions?.minDaysOverdue ?? 0);
+  const minimum = resolved.values.protestDaysAfterDueDate;
+  if (earliest >= minimum) return;
+  problems.add(
+    'protest_before_minimum_days',
+    [...stepPath(step.id), 'offsetDays'],
+    `ruler '${ruler.id}' sends the title to protest ${earliest} days after the due date (step '${step.id}'), but protestDaysAfterDueDate is ${minimum} (${formatPath(resolved.pathOf('protestDaysAfterDueDate'))})`,
+    resolved.subject,
+    { day: earliest, protestDaysAfterDueDate: minimum, protestDaysAfterDueDatePath: resolved.pathOf('protestDaysAfterDueDate') },
+  );
 }
 
 /** Problems deduplicated by code and path, each with every subject it arises for. */

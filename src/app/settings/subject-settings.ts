@@ -1,5 +1,6 @@
 import type { ErrorPath } from '../../errors.js';
 import type { NegativationSettings } from '../../negativation/index.js';
+import type { ProtestSettings } from '../../protest/index.js';
 import { overlayLevels, type ResolvedSettings, type Ruler, type RulerSettings, type SettingSource } from '../../ruler/index.js';
 import { resolvedRulerSettings } from '../../ruler/settings.js';
 import { DEFAULT_COLLECTION_SETTINGS, type CollectionSettingKey, type CollectionSettings, type SettingsTree } from './settings-tree.js';
@@ -29,6 +30,8 @@ export interface SubjectSettings extends ResolvedTree {
   readonly negativation: NegativationSettings;
   /** The bureau registrations of this subject go to (the setting `bureau`). */
   readonly bureau: string;
+  /** The protest module's part of the values (the `protest…` settings, and `prescriptionYears`). */
+  readonly protest: ProtestSettings;
 }
 
 /** Resolves general → branch → contract for one subject (seed 002); the tree was parsed, so this cannot fail. */
@@ -61,6 +64,8 @@ const NEGATIVATION_KEYS = [
   'noticeWaitingDays',
   'qualifyingNoticeChannels',
   'defaultNoticeChannel',
+  'noticeMode',
+  'emailReadDays',
   'submissionCutoffMonths',
   'prescriptionYears',
   'requireBirthDateForPersons',
@@ -70,6 +75,22 @@ const NEGATIVATION_KEYS = [
   'ageLimitWarningDays',
   'stuckSubmissionDays',
 ] as const satisfies readonly (keyof NegativationSettings)[];
+
+/** The protest module's setting for each tree name (`prescriptionYears` is the debt's, shared with the negativation module). */
+const PROTEST_KEYS = {
+  protestDaysAfterDueDate: 'daysAfterDueDate',
+  protestMinimumAmount: 'minimumAmount',
+  protestRegistrationBusinessDays: 'registrationBusinessDays',
+  protestElectronicNoticeBusinessDays: 'electronicNoticeBusinessDays',
+  protestCreditorCancels: 'creditorCancels',
+  protestLetterOfConsentBusinessDays: 'letterOfConsentBusinessDays',
+  prescriptionYears: 'prescriptionYears',
+} as const satisfies Partial<Record<CollectionSettingKey, keyof ProtestSettings>>;
+
+/** The protest module's settings of a subject, read from the tree's values. */
+export function protestSettingsOf(values: CollectionSettings): ProtestSettings {
+  return Object.fromEntries(Object.entries(PROTEST_KEYS).map(([treeKey, key]) => [key, values[treeKey as keyof typeof PROTEST_KEYS]])) as unknown as ProtestSettings;
+}
 
 /** The settings the ruler reads, by name (what `evaluateRuler` takes). */
 export const RULER_SETTING_KEYS: readonly (keyof RulerSettings)[] = RULER_KEYS;
@@ -90,6 +111,7 @@ export function subjectSettings(resolved: ResolvedTree, ruler: Ruler, bureau: st
     ruler,
     rulerSettings: resolvedRulerSettings(rulerValues, rulerSources),
     negativation: pick<NegativationSettings>(resolved.values, NEGATIVATION_KEYS),
+    protest: protestSettingsOf(resolved.values),
     bureau,
   };
 }

@@ -9,7 +9,7 @@ export type { Guard, GuardFacts, GuardName, GuardViolation } from './guard.js';
 export { ageLimitGuard, prescriptionGuard } from './age.js';
 export { debtorDataGuard } from './debtor-data.js';
 export { minimumAmountGuard, minimumDaysOverdueGuard } from './policy.js';
-export { priorNoticeGuard, earliestSubmissionOn } from './prior-notice.js';
+export { priorNoticeGuard, earliestSubmissionOn, noticeCountsFrom } from './prior-notice.js';
 export { noDuplicateGuard, notDisputedGuard, notInAgreementGuard, notPaidGuard } from './standing.js';
 export { type RefusalKind, type RefusalVerdict, refusalKindOfGuard, refusalVerdict } from './healing.js';
 

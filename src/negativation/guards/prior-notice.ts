@@ -1,46 +1,77 @@
 import { addDays, daysBetween, type CivilDate } from '../../calendar/index.js';
+import type { Notice } from '../negativation.js';
+import type { NoticeMode } from '../settings.js';
 import type { Guard, GuardFacts, GuardViolation } from './guard.js';
 
+const BASIS = 'CDC art. 43 §2; STJ Súmulas 359 and 404';
+
 /**
- * The day a registration may first be submitted: `waitingDays` calendar days
- * after the earliest notice sent by a qualifying channel, or `undefined` when
- * there is none.
+ * The day the debtor counts as told, by the notice mode (see `NOTICE_MODES`):
+ * - `creditor-letter`: the earliest notice by a qualifying channel was sent;
+ * - `email-then-bureau-letter`: the e-mail was read (`notice_read`) or the bureau posted its letter, whichever came first;
+ * - `bureau-sends`: the bureau posted its letter (`bureau_notice_posted`).
+ * `undefined` while that has not happened.
  */
-export function earliestSubmissionOn(facts: Pick<GuardFacts, 'notices' | 'settings'>): CivilDate | undefined {
+export function noticeCountsFrom(facts: Pick<GuardFacts, 'notices' | 'settings'>): CivilDate | undefined {
   let earliest: CivilDate | undefined;
   for (const notice of facts.notices) {
-    if (!facts.settings.qualifyingNoticeChannels.includes(notice.channel)) continue;
-    if (earliest === undefined || notice.sentOn < earliest) earliest = notice.sentOn;
+    const day = countingDay(notice, facts.settings.noticeMode, facts.settings.qualifyingNoticeChannels);
+    if (day !== undefined && (earliest === undefined || day < earliest)) earliest = day;
   }
-  return earliest === undefined ? undefined : addDays(earliest, facts.settings.noticeWaitingDays);
+  return earliest;
+}
+
+function countingDay(notice: Notice, mode: NoticeMode, qualifying: readonly string[]): CivilDate | undefined {
+  if (notice.sender === 'bureau') return notice.sentOn;
+  switch (mode) {
+    case 'creditor-letter':
+      return qualifying.includes(notice.channel) ? notice.sentOn : undefined;
+    case 'email-then-bureau-letter':
+      return notice.readOn;
+    case 'bureau-sends':
+      return undefined;
+  }
 }
 
 /**
- * Prior written notice (CDC art. 43 §2): a notice by a qualifying channel
- * (letter by default; proof of posting suffices, STJ Súmula 404) sent at least
- * `noticeWaitingDays` calendar days (10 by default) before the submission.
- * Notice on day 0 → day 9 refused, day 10 allowed.
+ * The day a registration may first be submitted: `noticeWaitingDays` calendar
+ * days after the day the debtor counts as told ({@link noticeCountsFrom}), or
+ * `undefined` when that has not happened yet.
+ */
+export function earliestSubmissionOn(facts: Pick<GuardFacts, 'notices' | 'settings'>): CivilDate | undefined {
+  const from = noticeCountsFrom(facts);
+  return from === undefined ? undefined : addDays(from, facts.settings.noticeWaitingDays);
+}
+
+const MISSING: Readonly<Record<NoticeMode, (facts: GuardFacts) => string>> = {
+  'creditor-letter': (facts) => `no prior notice by ${facts.settings.qualifyingNoticeChannels.join(' or ')} has been sent`,
+  'email-then-bureau-letter': () => 'the e-mail notice has not been read and the bureau has not posted its letter',
+  'bureau-sends': () => 'the bureau has not posted the notice letter',
+};
+
+/**
+ * Prior written notice (CDC art. 43 §2), counted from the event the notice mode
+ * names: a creditor's notice by a qualifying channel (letter by default; proof
+ * of posting suffices, STJ Súmula 404), the reading of the e-mail, or the
+ * bureau's posting (STJ Súmula 359), at least `noticeWaitingDays` calendar days
+ * (10 by default) before the submission. Notice on day 0 → day 9 refused, day 10 allowed.
  */
 export const priorNoticeGuard: Guard = {
   name: 'prior_notice',
-  basis: 'CDC art. 43 §2; STJ Súmulas 359 and 404',
+  basis: BASIS,
   check: (facts): GuardViolation | undefined => {
+    const mode = facts.settings.noticeMode;
     const allowedFrom = earliestSubmissionOn(facts);
     if (allowedFrom === undefined) {
-      return {
-        guard: 'prior_notice',
-        basis: 'CDC art. 43 §2; STJ Súmulas 359 and 404',
-        message: `no prior notice by ${facts.settings.qualifyingNoticeChannels.join(' or ')} has been sent`,
-        details: { qualifyingChannels: facts.settings.qualifyingNoticeChannels },
-      };
+      return { guard: 'prior_notice', basis: BASIS, message: MISSING[mode](facts), details: { noticeMode: mode, qualifyingChannels: facts.settings.qualifyingNoticeChannels } };
     }
     if (facts.asOf < allowedFrom) {
       const waited = facts.settings.noticeWaitingDays - daysBetween(facts.asOf, allowedFrom);
       return {
         guard: 'prior_notice',
-        basis: 'CDC art. 43 §2; STJ Súmulas 359 and 404',
+        basis: BASIS,
         message: `the notice waiting period runs until ${allowedFrom} (${waited} of ${facts.settings.noticeWaitingDays} days elapsed)`,
-        details: { allowedFrom, daysElapsed: waited, waitingDays: facts.settings.noticeWaitingDays },
+        details: { allowedFrom, daysElapsed: waited, waitingDays: facts.settings.noticeWaitingDays, noticeMode: mode },
       };
     }
     return undefined;

@@ -1,21 +1,18 @@
+import { bureauNoticeEffect } from './notice.js';
 import { illegal, step, type Handler, type NegativationPatch } from './step.js';
 
-/** Internal approval: send the prior notice, issue the updated invoice, show the portal banner (seed 000). */
-export const analysisApproved: Handler<'analysis_approved'> = (n) =>
-  step(n.status, 'default', { portalBannerShown: true }, [
-    {
-      type: 'send_notice',
-      negativationId: n.id,
-      channel: n.settings.defaultNoticeChannel,
-    },
-    {
-      type: 'issue_updated_invoice',
-      negativationId: n.id,
-      titleId: n.title.id,
-      outstanding: n.outstanding,
-    },
-    { type: 'show_portal_banner', negativationId: n.id, titleId: n.title.id },
-  ]);
+/**
+ * Internal approval: the prior notice goes out by the notice mode (the creditor's notice by `defaultNoticeChannel`,
+ * the creditor's e-mail, or the bureau asked to post it), the updated invoice is issued and the portal banner shown (seed 000).
+ */
+export const analysisApproved: Handler<'analysis_approved'> = (n, e) => {
+  const mode = n.settings.noticeMode;
+  const invoice = { type: 'issue_updated_invoice', negativationId: n.id, titleId: n.title.id, outstanding: n.outstanding } as const;
+  const banner = { type: 'show_portal_banner', negativationId: n.id, titleId: n.title.id } as const;
+  if (mode === 'bureau-sends') return step(n.status, 'bureau sends the notice', { portalBannerShown: true, bureauNoticeRequestedOn: e.on }, [bureauNoticeEffect(n), invoice, banner]);
+  const channel = mode === 'email-then-bureau-letter' ? 'email' : n.settings.defaultNoticeChannel;
+  return step(n.status, 'default', { portalBannerShown: true }, [{ type: 'send_notice', negativationId: n.id, channel } as const, invoice, banner]);
+};
 
 /** Records a prior notice (CDC art. 43 §2) with its proof of posting. */
 export const noticeSent: Handler<'notice_sent'> = (n, e) =>

@@ -1,4 +1,5 @@
 import { earliestSubmissionOn } from '../guards/index.js';
+import { bureauNoticeEffect } from './notice.js';
 import { illegal, requestRemoval, step, type Handler, type NegativationPatch } from './step.js';
 
 /** Something went wrong: remember where, alert an operator. */
@@ -19,20 +20,11 @@ export const retry: Handler<'retry'> = (n, e, calendar) => {
     case 'in_analysis':
       return step(n.status, 'failed in analysis', patch);
     case 'processing':
-      return step(
-        n.status,
-        'failed while processing',
-        patch,
-        earliestSubmissionOn(n) === undefined
-          ? [
-              {
-                type: 'send_notice',
-                negativationId: n.id,
-                channel: n.settings.defaultNoticeChannel,
-              },
-            ]
-          : []
-      );
+      if (earliestSubmissionOn(n) !== undefined) return step(n.status, 'failed while processing', patch);
+      if (n.settings.noticeMode === 'bureau-sends') return step(n.status, 'failed while processing', patch, [bureauNoticeEffect(n)]);
+      return step(n.status, 'failed while processing', patch, [
+        { type: 'send_notice', negativationId: n.id, channel: n.settings.noticeMode === 'email-then-bureau-letter' ? 'email' : n.settings.defaultNoticeChannel } as const,
+      ]);
     case 'awaiting_return':
       return step(n.status, 'failed at submission', { ...patch, submittedOn: e.on }, [{ type: 'submit_to_bureau', negativationId: n.id, bureau: n.bureau }]);
     case 'recovering':

@@ -1,6 +1,7 @@
 import type { NegativationEventType } from '../events.js';
 import { analysisApproved, bureauAccepted, bureauRejected, noticePeriodElapsed, noticeSent, submitted } from './bureau-flow.js';
 import { failure, retry } from './failure.js';
+import { bureauNoticePosted, bureauNoticeRequested, noticeRead } from './notice.js';
 import { paymentReceived } from './payment.js';
 import { agreementMade, bureauRemoved, cancelConfirmed, cancelRequested, removalRequested } from './removal.js';
 import { illegal, step, type Handler } from './step.js';
@@ -14,6 +15,9 @@ export const HANDLERS: { readonly [T in NegativationEventType]: Handler<T> } = {
   analysis_approved: analysisApproved,
   analysis_rejected: (n) => step(n.status, 'default'),
   notice_sent: noticeSent,
+  notice_read: noticeRead,
+  bureau_notice_requested: bureauNoticeRequested,
+  bureau_notice_posted: bureauNoticePosted,
   notice_period_elapsed: noticePeriodElapsed,
   submitted,
   bureau_accepted: bureauAccepted,

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { checkConfiguration, type ConfigurationInput } from '../../../src/app/index.js';
 import { DEFAULT_NEGATIVATION_SETTINGS } from '../../../src/negativation/index.js';
 import { DEFAULT_RULER_SETTINGS } from '../../../src/ruler/index.js';
+import { DEFAULT_PROTEST_SETTINGS } from '../../../src/protest/index.js';
 import { settingLevelShape } from '../../../src/app/settings/settings-tree.js';
 import { exampleSpec } from '../../ruler/fixtures.js';
 
@@ -12,9 +13,12 @@ const rulers = { 'regua-padrao': exampleSpec };
 const check = (input: Partial<ConfigurationInput>) => checkConfiguration({ rulers, bureaus: ['serasa'], ...input });
 
 describe('one settings tree: general → branch → contract (seed 002)', () => {
-  it('holds every setting of the ruler and of the negativation policy under one name each, plus the ruler and the bureau', () => {
+  it('holds every setting of the ruler, of the negativation policy and of the protest policy under one name each, plus the ruler and the bureau', () => {
     const names = Object.keys(settingLevelShape).sort();
-    expect(names).toEqual([...new Set([...Object.keys(DEFAULT_RULER_SETTINGS), ...Object.keys(DEFAULT_NEGATIVATION_SETTINGS), 'ruler', 'bureau'])].sort());
+    const protestNames = Object.keys(DEFAULT_PROTEST_SETTINGS)
+      .filter((key) => key !== 'prescriptionYears')
+      .map((key) => `protest${key[0]?.toUpperCase() ?? ''}${key.slice(1)}`);
+    expect(names).toEqual([...new Set([...Object.keys(DEFAULT_RULER_SETTINGS), ...Object.keys(DEFAULT_NEGATIVATION_SETTINGS), ...protestNames, 'protestNotary', 'ruler', 'bureau'])].sort());
     expect(names).not.toContain('daysAfterDueDate');
   });
 
@@ -50,6 +54,53 @@ describe('one settings tree: general → branch → contract (seed 002)', () => 
         expect(resolved.sources.removeAutomatically).toBe(branch === 'default' ? 'general' : 'branch');
       }),
     );
+  });
+});
+
+describe('protest settings live in the same tree (Lei 9.492/1997)', () => {
+  it('resolve general → branch → contract like every other setting, and feed the protest module', () => {
+    const config = check({
+      settings: {
+        general: { protestDaysAfterDueDate: 10, prescriptionYears: 3 },
+        branches: { norte: { protestCreditorCancels: 'yes', protestNotary: '1º Tabelionato de Protesto de Manaus' } },
+        contracts: { premium: { protestDaysAfterDueDate: 'default', protestMinimumAmount: '50.00' } },
+      },
+    })._unsafeUnwrap();
+    const both = config.settingsFor({ branch: 'norte', contract: 'premium' });
+    expect(both.protest).toEqual({ ...DEFAULT_PROTEST_SETTINGS, daysAfterDueDate: 10, creditorCancels: true, minimumAmount: { cents: 5000 }, prescriptionYears: 3 });
+    expect(both.negativation.prescriptionYears).toBe(3); // one debt, one prescription
+    expect(both.values.protestNotary).toBe('1º Tabelionato de Protesto de Manaus');
+    expect(both.sources).toMatchObject({ protestDaysAfterDueDate: 'general', protestCreditorCancels: 'branch', protestMinimumAmount: 'contract', protestNotary: 'branch' });
+    expect(config.settingsFor({ branch: 'sul' }).protest.creditorCancels).toBe(false);
+    expect(config.settingsFor({ branch: 'sul' }).values.protestNotary).toBeNull();
+  });
+
+  it('a bad protest value is invalid_input at its path in the tree', () => {
+    const error = check({ settings: { branches: { norte: { protestRegistrationBusinessDays: 0 } } } })._unsafeUnwrapErr();
+    expect(error).toMatchObject({ code: 'invalid_input', path: ['settings', 'branches', 'norte', 'protestRegistrationBusinessDays'] });
+  });
+
+  it('checkConfiguration refuses a protest step earlier than the subject\'s protestDaysAfterDueDate, naming the step and the branch', () => {
+    const protestRuler = { id: 'p', steps: [{ id: 'protestar', offsetDays: 20, action: { kind: 'protest' } }] };
+    expect(checkConfiguration({ rulers: { p: protestRuler }, bureaus: ['serasa'], settings: { general: { protestDaysAfterDueDate: 20 } } }).isOk()).toBe(true);
+    const error = checkConfiguration({ rulers: { p: protestRuler }, bureaus: ['serasa'], settings: { branches: { sul: { protestDaysAfterDueDate: 30 } } } })._unsafeUnwrapErr();
+    expect(error.code).toBe('contradictory_configuration');
+    expect(error.details?.problems).toEqual([
+      expect.objectContaining({ code: 'protest_before_minimum_days', path: ['rulers', 'p', 'steps', 0, 'offsetDays'], subjects: [{ branch: 'sul' }], details: expect.objectContaining({ protestDaysAfterDueDatePath: ['settings', 'branches', 'sul', 'protestDaysAfterDueDate'] }) }),
+    ]);
+  });
+});
+
+describe('notice modes are settings of the tree (seed 000)', () => {
+  it('resolve per branch; an e-mail notice channel is a contradiction only where the creditor\'s notice is what counts', () => {
+    const config = check({ settings: { branches: { sul: { noticeMode: 'email-then-bureau-letter', emailReadDays: 3 }, leste: { noticeMode: 'bureau-sends' } } } })._unsafeUnwrap();
+    expect(config.settingsFor({ branch: 'sul' }).negativation).toMatchObject({ noticeMode: 'email-then-bureau-letter', emailReadDays: 3 });
+    expect(config.settingsFor({ branch: 'leste' }).negativation.noticeMode).toBe('bureau-sends');
+    expect(config.settingsFor({}).negativation.noticeMode).toBe('creditor-letter');
+    expect(check({ settings: { branches: { sul: { noticeMode: 'email-then-bureau-letter', defaultNoticeChannel: 'email' } } } }).isOk()).toBe(true);
+    const refused = check({ settings: { branches: { sul: { defaultNoticeChannel: 'email' } } } })._unsafeUnwrapErr();
+    expect(refused.details?.problems).toEqual([expect.objectContaining({ code: 'notice_channel_not_qualifying', subjects: [{ branch: 'sul' }] })]);
+    expect(check({ settings: { general: { noticeMode: 'carta' as never } } })._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['settings', 'general', 'noticeMode'] });
   });
 });
 
