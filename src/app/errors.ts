@@ -37,7 +37,9 @@ export type AppErrorCode =
   | 'duplicate_name'
   | 'preview_stale'
   | 'account_plan_missing'
-  | 'contradictory_configuration';
+  | 'contradictory_configuration'
+  /** `upsertInvoices`: a paid invoice, or one an agreement holds, keeps its amount, due date, customer and status. */
+  | 'invoice_not_editable';
 
 /** Every code a command of `createCollections` can return: the application's own and those of the kernel and domain modules it runs. */
 export type CollectionsErrorCode = AppErrorCode | KernelErrorCode | AgreementsErrorCode | NegativationErrorCode | ProtestErrorCode | RulerErrorCode | BankReturnErrorCode | PortfolioErrorCode;
