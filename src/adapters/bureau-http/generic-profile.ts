@@ -35,6 +35,8 @@ export interface GenericRegistrationBody {
   };
   readonly creditor: { readonly document: string; readonly name: string };
   readonly debt: { readonly contract: string; readonly amount: string; readonly dueDate: string; readonly natureCode: string };
+  /** When this title is one of several registered together (seed 000): the registration's id and every title in it. */
+  readonly registration?: { readonly id: string; readonly titles: readonly string[] };
 }
 
 /** Body of a removal in the generic JSON API. */
@@ -64,19 +66,21 @@ const statusReplySchema = z.object({
 /** The generic profile's webhook body. */
 export const genericWebhookSchema = z.object({
   id: z.string().min(1).max(200),
-  type: z.enum(['registration.registered', 'registration.rejected', 'registration.removed']),
+  type: z.enum(['registration.registered', 'registration.rejected', 'registration.removed', 'registration.notice_posted']),
   occurredAt: z.iso.datetime({ offset: true }),
   data: z.object({
     externalId: z.string().min(1).max(200),
     reference: z.string().min(1).max(200).optional(),
     reasonCode: z.string().max(100).optional(),
     reason: z.string().max(2000).optional(),
+    /** With `registration.notice_posted`: the post office's proof of posting of the bureau's notice letter. */
+    proofOfPosting: z.string().min(1).max(200).optional(),
   }),
-});
+}).refine((body) => body.type !== 'registration.notice_posted' || body.data.proofOfPosting !== undefined, { message: 'a notice_posted webhook carries its proofOfPosting', path: ['data', 'proofOfPosting'] });
 /** A webhook body of the generic JSON API (see {@link genericWebhookSchema}). */
 export type GenericWebhookBody = z.infer<typeof genericWebhookSchema>;
 
-const WEBHOOK_STATUS = { 'registration.registered': 'registered', 'registration.rejected': 'rejected', 'registration.removed': 'removed' } as const;
+const WEBHOOK_STATUS = { 'registration.registered': 'registered', 'registration.rejected': 'rejected', 'registration.removed': 'removed', 'registration.notice_posted': 'notice_posted' } as const;
 
 function reasonText(code: string, text?: string): string {
   return text ? `${code}: ${text}` : code;
@@ -109,6 +113,7 @@ export function genericRegistrationBody(request: BureauRegistration, natureOfDeb
     },
     creditor: { document: request.creditor.taxId, name: request.creditor.name },
     debt: { contract: request.title, amount: toDecimalString(request.amount), dueDate: request.dueDate, natureCode: request.natureOfDebt ?? natureOfDebt },
+    ...(request.registration ? { registration: { id: request.registration.id, titles: [...request.registration.titleIds] } } : {}),
   };
 }
 
@@ -118,7 +123,8 @@ export function genericRegistrationBody(request: BureauRegistration, natureOfDeb
  * `POST {prefix}/negativations/{externalId}/removal` removes,
  * `GET {prefix}/negativations/{externalId}` answers the status; 201/202 carry
  * `{ reference, status }`, 422 a refusal `{ status: 'rejected', reasonCode }`.
- * Webhooks are `{ id, type, occurredAt, data: { externalId, reference?, reasonCode? } }`
+ * Webhooks are `{ id, type, occurredAt, data: { externalId, reference?, reasonCode?, proofOfPosting? } }`
+ * (`registration.notice_posted` carries the proof of posting of the notice the bureau sent, for the `bureau-sends` notice modes)
  * signed in `x-bureau-signature` over `x-bureau-timestamp` + `.` + body.
  */
 export function genericJsonProfile(options: GenericJsonProfileOptions = {}): BureauProfile {
@@ -166,6 +172,7 @@ export function genericJsonProfile(options: GenericJsonProfileOptions = {}): Bur
           at: occurredAt,
           ...(data.reference ? { protocol: data.reference } : {}),
           ...(data.reasonCode ? { reason: reasonText(data.reasonCode, data.reason) } : {}),
+          ...(data.proofOfPosting ? { proofOfPosting: data.proofOfPosting } : {}),
         },
       });
     },

@@ -41,6 +41,15 @@ describe('bureau HTTP gateway against the simulator (real HTTP on 127.0.0.1)', (
     expect(sim.holdings(CPF)[0]?.natureCode).toBe('DP');
   });
 
+  it('sends a title registered together with others (seed 000) with its registration and every title in it', async () => {
+    const sim = await simulator({ answer: 'sync' });
+    const gateway = gatewayTo(sim);
+    const grouped = { ...registrationOf('neg-g'), registration: { id: 'registration-1', titleIds: ['title-neg-g', 'title-neg-h'] } };
+    expect(genericRegistrationBody(grouped, 'OO').registration).toEqual({ id: 'registration-1', titles: ['title-neg-g', 'title-neg-h'] });
+    expect(genericRegistrationBody(registrationOf('neg-f'), 'OO')).not.toHaveProperty('registration');
+    expect(await gateway.register(grouped)).toMatchObject({ outcome: 'accepted' });
+  });
+
   it('derives one idempotency key per command: a repeated command is held once', async () => {
     const sim = await simulator();
     const gateway = gatewayTo(sim);
