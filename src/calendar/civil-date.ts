@@ -114,30 +114,28 @@ export function epochDayOf(year: number, month: number, day: number): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
-/** The civil date `epochDay` days after 1970-01-01 (inverse of {@link toEpochDay}); throws a `RangeError` past the year 9999. */
-export function fromEpochDay(epochDay: number): CivilDate {
+/** The proleptic Gregorian year, month and day of an epoch day (the inverse of {@link toEpochDay}'s arithmetic; any epoch day). */
+function fieldsOfEpochDay(epochDay: number): { readonly year: number; readonly month: number; readonly day: number } {
   const z = epochDay + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
   const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * mp + 2) / 5) + 1 };
+}
+
+/** The civil date `epochDay` days after 1970-01-01 (inverse of {@link toEpochDay}); throws a `RangeError` past the year 9999. */
+export function fromEpochDay(epochDay: number): CivilDate {
+  const { year, month, day } = fieldsOfEpochDay(epochDay);
   if (year < 0 || year > LAST_SUPPORTED_YEAR) throw new RangeError(`epoch day ${epochDay} is outside the years a civil date can write (0000–9999)`);
   return `${year < 1000 ? String(year).padStart(4, '0') : year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as CivilDate;
 }
 
 /** The (proleptic Gregorian) year of an epoch day, for any epoch day (never throws). */
 export function yearOfEpochDay(epochDay: number): number {
-  const z = epochDay + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  return yearOfEra + era * 400 + (mp < 10 ? 0 : 1);
+  return fieldsOfEpochDay(epochDay).year;
 }
 
 /** The weekday of an epoch day (0 = Sunday). */
