@@ -3,7 +3,7 @@ import {
   ageLimitOn, checkNegativationGuards, DEFAULT_NEGATIVATION_SETTINGS, earliestSubmissionOn, NEGATIVATION_GUARDS, NEGATIVATION_STATUS_LABELS, NEGATIVATION_STATUSES,
   negativationStateDiagram, prescriptionOn, removalDeadline, submissionCutoffOn, type GuardViolation,
 } from 'cobranca/negativation';
-import { addDays, brazilianCalendar, parseCivilDate, type CivilDate } from 'cobranca';
+import { addDays, brazilianCalendar, parseCivilDate } from 'cobranca';
 import { failureOf, flagFailure, type CliFailure } from '../failure.js';
 import { table, toJson, type Io } from '../output.js';
 
