@@ -1,7 +1,6 @@
 import type { BusinessCalendar } from '../calendar/index.js';
-import { compileLateChargesPolicy, type LateChargesCalculator } from './late-charges-calculator.js';
+import { compileLateChargesPolicy, isPolicyHandle, type LateChargesCalculator } from './late-charges-calculator.js';
 import { lateChargesPolicySchema } from './late-charges-policy.js';
-import { isPolicyHandle } from './policy-handle.js';
 
 interface CachedCompilation {
   /** The policy as JSON when it was compiled: the same object with the same contents compiles the same. */

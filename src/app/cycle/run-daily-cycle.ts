@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { err, ok, type Result } from 'neverthrow';
 import { todayIn, type CivilDate } from '../../calendar/index.js';
 import { parseInput } from '../../errors.js';
-import type { ReconciliationReport } from '../../negativation/index.js';
+import type { ReconciliationReport } from '../../negativation/reconcile.js';
 import type { PortfolioClassification } from '../../portfolio/index.js';
 import type { AppContext } from '../dependencies.js';
 import { performPendingEffects, type EffectHandler, type GuardedEffectHandler, type OutboxPass } from '../outbox.js';
