@@ -57,7 +57,7 @@ export const configurationInputSchema = z.strictObject({
 });
 
 /** The input of {@link checkConfiguration}. */
-export type ConfigurationInput = Omit<InputOf<typeof configurationInputSchema>, 'settings'> & { readonly settings?: SettingsTreeInput };
+export type ConfigurationInput = Omit<InputOf<typeof configurationInputSchema>, 'settings'> & { readonly settings?: SettingsTreeInput | undefined };
 
 /** A configuration without contradictions: every subject's settings, ruler and bureau resolve. */
 export interface Configuration {
