@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = join(import.meta.dirname, '..', 'src');
@@ -45,6 +45,38 @@ function topFolder(pathFromSrc: string): string {
 
 const IMPORT = /(?:^\s*(?:import|export)\s[^'"]*?from\s+|^\s*import\s+|\bimport\s*\(\s*)['"]([^'"]+)['"]/gm;
 
+/** The source files `file` imports (type-only imports too: a cycle of types still tangles the declaration bundle). */
+function importedFiles(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(IMPORT)].flatMap((match) => {
+    const target = match[1] ?? '';
+    if (!target.startsWith('.')) return [];
+    const base = join(dirname(file), target).replace(/\.js$/, '');
+    return [`${base}.ts`, join(base, 'index.ts')].filter((candidate) => existsSync(candidate)).slice(0, 1);
+  });
+}
+
+/** Every import cycle of the graph, each as the chain of files that closes it (depth-first search). */
+function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const visiting = new Set<string>();
+  const done = new Set<string>();
+  const path: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (file: string): void => {
+    visiting.add(file);
+    path.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (visiting.has(next)) cycles.push([...path.slice(path.indexOf(next)), next]);
+      else if (!done.has(next)) visit(next);
+    }
+    path.pop();
+    visiting.delete(file);
+    done.add(file);
+  };
+  for (const file of graph.keys()) if (!done.has(file)) visit(file);
+  return cycles;
+}
+
 describe('architecture', () => {
   const files = sourceFiles(SRC);
 
@@ -65,5 +97,17 @@ describe('architecture', () => {
       if (layer === own) continue;
       expect(allowed, `src/${file} imports ${target} (layer ${layer})`).toContain(layer);
     }
+  });
+
+  it('has no import cycle in src/ (not even through types)', () => {
+    const graph = new Map(files.map((file) => [file, importedFiles(file)]));
+    const cycles = importCycles(graph).map((cycle) => cycle.map((file) => relative(SRC, file)).join(' → '));
+    expect(cycles).toEqual([]);
+  });
+
+  it('the cycle check finds a cycle when there is one', () => {
+    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    expect(importCycles(graph)).toEqual([['a', 'b', 'c', 'a']]);
+    expect(importCycles(new Map([['a', ['b']], ['b', []], ['c', ['a', 'b']]]))).toEqual([]);
   });
 });

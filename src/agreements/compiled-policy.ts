@@ -1,7 +1,6 @@
 import type { BusinessCalendar } from '../calendar/index.js';
-import { compileLateChargesPolicy, type LateChargesCalculator } from './late-charges-calculator.js';
+import { compileLateChargesPolicy, isPolicyHandle, type LateChargesCalculator } from './late-charges-calculator.js';
 import { lateChargesPolicySchema } from './late-charges-policy.js';
-import { isPolicyHandle } from './policy-handle.js';
 import { isDeeplyFrozen } from './deep-frozen.js';
 
 interface CachedCompilation {

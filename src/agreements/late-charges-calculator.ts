@@ -13,7 +13,6 @@ import { toMonthlySeries, type MonthlySeries } from './month-series.js';
 import { pairMemo } from './pair-cache.js';
 import { scalePercent } from './percent.js';
 import { indexRateSeries } from './rate-series-index.js';
-import { asPolicyHandle } from './policy-handle.js';
 
 /** The fine rule as applied: what the policy asked for, the cap and what was charged. */
 export interface AppliedFineRule {
@@ -95,6 +94,14 @@ export interface LateChargesOptions {
   readonly calendar?: BusinessCalendar;
 }
 
+/** Every calculator handed out by `lateChargesCalculator`: a host may pass one wherever a policy goes. */
+const handles = new WeakSet<object>();
+
+/** Whether `value` is a calculator from `lateChargesCalculator` (a compiled policy a host passes in place of a policy). */
+export function isPolicyHandle(value: unknown): value is LateChargesCalculator {
+  return typeof value === 'object' && value !== null && handles.has(value);
+}
+
 const NONE = 0;
 const LINEAR = 1;
 const SERIES = 2;
@@ -120,7 +127,9 @@ function badDay(day: unknown, path: (string | number)[]): AgreementsError | unde
 export function lateChargesCalculator(policyInput: LateChargesPolicyInput, options: LateChargesOptions = {}): Result<LateChargesCalculator, AgreementsError> {
   const parsed = parseInput(lateChargesPolicySchema, policyInput, ['policy']);
   if (parsed.isErr()) return err(parsed.error);
-  return ok(asPolicyHandle(compile(parsed.value, options.calendar ?? defaultBusinessCalendar())));
+  const calculator = compile(parsed.value, options.calendar ?? defaultBusinessCalendar());
+  handles.add(calculator);
+  return ok(calculator);
 }
 
 /** Compiles an already-parsed policy. */

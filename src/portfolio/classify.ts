@@ -128,44 +128,90 @@ function isIterable(value: unknown): value is Iterable<unknown> {
 }
 
 /**
+ * The classifier fed one invoice (and one event) at a time, so a caller that
+ * reads a portfolio page by page holds the panels' totals and ids, never the
+ * invoices themselves. {@link classifyPortfolio} is this over two lists.
+ * Each item is parsed as it comes; a bad one is an `invalid_input` error with
+ * its path (`invoices[3].dueDate`), and the classifier stays usable.
+ */
+export class PortfolioClassifier {
+  private readonly panels = Object.fromEntries(PANELS.map((name) => [name, new PanelAccumulator()])) as Record<PanelName, PanelAccumulator>;
+  private readonly replaced = new PanelAccumulator();
+  private readonly charts: ChartAccumulator;
+  private invoiceIndex = 0;
+  private eventIndex = 0;
+
+  private constructor(
+    private readonly asOf: CivilDate,
+    private readonly forwardAfterDays: number,
+    private readonly calendar: BusinessCalendar,
+  ) {
+    this.charts = new ChartAccumulator(asOf);
+  }
+
+  /** A classifier as of a day, forwarding after `forwardAfterDays` days overdue (see {@link panelsOf}). */
+  static create(input: Omit<ClassifyPortfolioInput, 'invoices' | 'events'>, options: { readonly calendar?: BusinessCalendar } = {}): Result<PortfolioClassifier, PortfolioError> {
+    const calendar = calendarOption(options.calendar);
+    if (calendar.isErr()) return err(calendar.error);
+    const parsed = parseInput(classifyOptionsSchema, input);
+    if (parsed.isErr()) return err(parsed.error);
+    return ok(new PortfolioClassifier(parsed.value.asOf, parsed.value.forwardAfterDays, calendar.value));
+  }
+
+  /** Adds one invoice to its panels and the charts; a bad one is an error and changes nothing. */
+  addInvoice(raw: ClassifierInvoice): PortfolioError | undefined {
+    const parsed = parseInput(classifierInvoiceSchema, raw, ['invoices', this.invoiceIndex++]);
+    if (parsed.isErr()) return parsed.error;
+    const invoice = parsed.value;
+    if (invoice.replacedBy !== undefined) {
+      this.replaced.add(invoice, 0);
+      return undefined;
+    }
+    const owed = owedCentsOf(invoice, this.asOf);
+    for (const name of panelsOf(invoice, this.asOf, this.forwardAfterDays, this.calendar)) this.panels[name].add(invoice, owed);
+    this.charts.addInvoice(invoice);
+    return undefined;
+  }
+
+  /** Adds one collection event to the charts; a bad one is an error and changes nothing. */
+  addEvent(raw: CollectionEvent): PortfolioError | undefined {
+    const parsed = parseInput(collectionEventSchema, raw, ['events', this.eventIndex++]);
+    if (parsed.isErr()) return parsed.error;
+    this.charts.addEvent(parsed.value);
+    return undefined;
+  }
+
+  /** The panels and charts of everything added so far. */
+  result(): Result<PortfolioClassification, PortfolioError> {
+    const { panels, replaced, charts } = this;
+    if (!PANELS.every((name) => panels[name].exact()) || !replaced.exact() || !charts.exact()) {
+      return fail('amount_out_of_range', 'a panel or chart total is beyond what can be computed exactly (±2^53 − 1 centavos)', { path: ['invoices'] });
+    }
+    const result = Object.fromEntries(PANELS.map((name) => [name, panels[name].toPanel()])) as Record<PanelName, Panel>;
+    return ok({ asOf: this.asOf, panels: result, replaced: replaced.toPanel(), charts: charts.result() });
+  }
+}
+
+/**
  * Sorts a portfolio into the collection panels of seed 004 (which runs it
  * daily at 07:00 and on demand), with counts, customers and amounts, and the
  * chart series. One pass over the invoices and events; each item is parsed
  * (a bad one is an `invalid_input` error with its path, e.g. `invoices[3].dueDate`).
+ * To classify a portfolio read page by page, feed a {@link PortfolioClassifier}.
  */
 export function classifyPortfolio(input: ClassifyPortfolioInput, options: { readonly calendar?: BusinessCalendar } = {}): Result<PortfolioClassification, PortfolioError> {
-  const calendar = calendarOption(options.calendar);
-  if (calendar.isErr()) return err(calendar.error);
-  const parsed = parseInput(classifyOptionsSchema, input);
-  if (parsed.isErr()) return err(parsed.error);
-  const { asOf, forwardAfterDays } = parsed.value;
+  const created = PortfolioClassifier.create({ asOf: input.asOf, forwardAfterDays: input.forwardAfterDays }, options);
+  if (created.isErr()) return err(created.error);
+  const classifier = created.value;
   if (!isIterable(input.invoices)) return fail('invalid_input', 'expected the invoices as a list (any iterable)', { path: ['invoices'] });
   if (input.events !== undefined && !isIterable(input.events)) return fail('invalid_input', 'expected the events as a list (any iterable)', { path: ['events'] });
-  const panels = Object.fromEntries(PANELS.map((name) => [name, new PanelAccumulator()])) as Record<PanelName, PanelAccumulator>;
-  const replaced = new PanelAccumulator();
-  const charts = new ChartAccumulator(asOf);
-  let index = 0;
   for (const raw of input.invoices) {
-    const parsed = parseInput(classifierInvoiceSchema, raw, ['invoices', index++]);
-    if (parsed.isErr()) return err(parsed.error);
-    const invoice = parsed.value;
-    if (invoice.replacedBy !== undefined) {
-      replaced.add(invoice, 0);
-      continue;
-    }
-    const owed = owedCentsOf(invoice, asOf);
-    for (const name of panelsOf(invoice, asOf, forwardAfterDays, calendar.value)) panels[name].add(invoice, owed);
-    charts.addInvoice(invoice);
+    const problem = classifier.addInvoice(raw);
+    if (problem) return err(problem);
   }
-  index = 0;
   for (const raw of input.events ?? []) {
-    const parsed = parseInput(collectionEventSchema, raw, ['events', index++]);
-    if (parsed.isErr()) return err(parsed.error);
-    charts.addEvent(parsed.value);
+    const problem = classifier.addEvent(raw);
+    if (problem) return err(problem);
   }
-  if (!PANELS.every((name) => panels[name].exact()) || !replaced.exact() || !charts.exact()) {
-    return fail('amount_out_of_range', 'a panel or chart total is beyond what can be computed exactly (±2^53 − 1 centavos)', { path: ['invoices'] });
-  }
-  const result = Object.fromEntries(PANELS.map((name) => [name, panels[name].toPanel()])) as Record<PanelName, Panel>;
-  return ok({ asOf, panels: result, replaced: replaced.toPanel(), charts: charts.result() });
+  return classifier.result();
 }

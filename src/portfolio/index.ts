@@ -12,6 +12,6 @@ export {
   type ParsedClassifierInvoice,
   type CollectionEvent,
 } from './classify-input.js';
-export { PANELS, type PanelName, type Panel, type ClassifyPortfolioInput, type PortfolioClassification, panelsOf, classifyPortfolio } from './classify.js';
+export { PANELS, type PanelName, type Panel, type ClassifyPortfolioInput, type PortfolioClassification, panelsOf, classifyPortfolio, PortfolioClassifier } from './classify.js';
 export { type MonthPoint, type OperatorOverdue, type CountPoint, type PortfolioCharts } from './classify-charts.js';
 export type { PortfolioError, PortfolioErrorCode } from './errors.js';

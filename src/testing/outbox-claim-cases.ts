@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { OutboxEffect } from '../ports/records.js';
 import { isVersionConflict, type ClaimRequest, type Store } from '../ports/store.js';
-import type { ConformanceCase, StoreFactory } from './store-conformance.js';
+import type { ConformanceCase, StoreFactory } from './conformance-case.js';
 
 const T0 = '2026-11-24T10:00:00.000Z';
 const T1 = '2026-11-24T10:05:00.000Z';

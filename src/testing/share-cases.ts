@@ -4,7 +4,7 @@ import { fromCents } from '../money/index.js';
 import type { Versioned } from '../ports/records.js';
 import { customerOf, inShare } from '../ports/share.js';
 import type { Collection, Store, StoreTransaction } from '../ports/store.js';
-import type { ConformanceCase, StoreFactory } from './store-conformance.js';
+import type { ConformanceCase, StoreFactory } from './conformance-case.js';
 
 /** Customer ids with non-ASCII letters too: a SQL store must hash the same UTF-8 bytes. */
 const CUSTOMERS = Array.from({ length: 24 }, (_, n) => (n % 3 === 0 ? `cliente-ção-${n}` : `c${n}`));

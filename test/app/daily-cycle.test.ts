@@ -16,6 +16,9 @@ describe('the daily cycle: reminder → agreement → payment', () => {
 
     const d3 = await cycleOn('2026-11-07');
     expect(d3.ruler.done.map((a) => a.kind)).toEqual(['notify']);
+    // Each action done names its invoice and step, so a host need not parse the key.
+    expect(d3.ruler.done.map((a) => [a.invoiceId, a.stepId])).toEqual([['i1', expect.stringMatching(/\S/)]]);
+    expect(d3.ruler.done[0]?.key).toContain(d3.ruler.done[0]?.stepId);
     expect(notifier.sent.map((m) => [m.channel, m.to, m.templateId])).toEqual([['email', 'maria@example.com', 'lembrete']]);
 
     const again = await cycleOn('2026-11-07', '11:00');

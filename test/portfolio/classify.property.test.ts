@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyPortfolio, panelsOf, type ClassifierInvoice, type PanelName } from '../../src/portfolio/index.js';
+import { classifyPortfolio, panelsOf, PortfolioClassifier, type ClassifierInvoice, type PanelName } from '../../src/portfolio/index.js';
 import { classifierInvoiceSchema } from '../../src/portfolio/index.js';
 import { dayText } from '../ruler/arbitraries.js';
 
@@ -61,5 +61,25 @@ describe('classifyPortfolio properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('fed page by page, the incremental classifier gives what classifyPortfolio gives over the whole list', () => {
+    fc.assert(
+      fc.property(portfolioArb, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 7 }), (invoices, forwardAfterDays, pageSize) => {
+        const asOf = dayText(0);
+        const whole = classifyPortfolio({ asOf, forwardAfterDays, invoices })._unsafeUnwrap();
+        const classifier = PortfolioClassifier.create({ asOf, forwardAfterDays })._unsafeUnwrap();
+        for (let start = 0; start < invoices.length; start += pageSize) for (const invoice of invoices.slice(start, start + pageSize)) expect(classifier.addInvoice(invoice)).toBeUndefined();
+        expect(classifier.result()._unsafeUnwrap()).toEqual(whole);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a bad invoice is an error with its position and leaves the classifier usable', () => {
+    const classifier = PortfolioClassifier.create({ asOf: dayText(0), forwardAfterDays: 10 })._unsafeUnwrap();
+    expect(classifier.addInvoice({ id: 'i0', customerId: 'c0', dueDate: dayText(-20), amount: { cents: 100 } })).toBeUndefined();
+    expect(classifier.addInvoice({ id: 'i1', customerId: 'c0', dueDate: 'not a date', amount: { cents: 100 } } as never)?.path).toEqual(['invoices', 1, 'dueDate']);
+    expect(classifier.result()._unsafeUnwrap().panels.classified.invoiceIds).toEqual(['i0']);
   });
 });

@@ -1,12 +1,14 @@
 import type {
-  ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, ProtestRecord, RegisterRecord, Versioned,
+  AgreementRecord, CollectionAccountRecord, CustomerRecord, InvoiceRecord, NegativationRecord, PaymentRecord, ProtestRecord, RegisterRecord, Versioned,
 } from '../../ports/records.js';
 import type * as asyncHooks from 'node:async_hooks';
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { Store, StoreTransaction } from '../../ports/store.js';
 import { CommittedRecords, TransactionalCollection, frozenCopy } from './collection.js';
 import { CommittedLogs, TransactionalLogs } from './logs.js';
-import { readMemorySnapshot } from './snapshot-schema.js';
+import { readMemorySnapshot, type MemorySnapshot } from './snapshot-schema.js';
+
+export type { MemorySnapshot } from './snapshot-schema.js';
 
 /**
  * Async context to spot a transaction started inside another, where the runtime
@@ -28,26 +30,6 @@ function runInside<T>(context: AsyncLocalStorage<true> | undefined, work: () => 
 /** The collections of aggregates, by name. */
 const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations', 'protests', 'registers'] as const;
 type CollectionName = (typeof COLLECTIONS)[number];
-
-/** Everything a memory store holds, as plain JSON-ready data (see {@link MemoryStore.snapshot}). */
-export interface MemorySnapshot {
-  readonly format: 'cobranca-memory-store';
-  readonly formatVersion: 1;
-  readonly customers: readonly CustomerRecord[];
-  readonly invoices: readonly InvoiceRecord[];
-  readonly payments: readonly PaymentRecord[];
-  readonly accounts: readonly CollectionAccountRecord[];
-  readonly agreements: readonly AgreementRecord[];
-  readonly negativations: readonly NegativationRecord[];
-  /** Seed 004's registers (absent in snapshots written before they existed). */
-  readonly registers?: readonly RegisterRecord[];
-  /** Absent in snapshots written before protests existed. */
-  readonly protests?: readonly ProtestRecord[];
-  readonly actionLog: readonly ActionLogEntry[];
-  readonly outbox: readonly OutboxEffect[];
-  readonly audit: readonly AuditEntry[];
-  readonly idempotency: readonly IdempotencyRecord[];
-}
 
 /**
  * The embedded default store: everything in memory, with the semantics of a

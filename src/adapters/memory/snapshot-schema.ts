@@ -1,7 +1,29 @@
 import * as z from 'zod';
 import { err, ok, type Result } from 'neverthrow';
 import { cobrancaError, fromZodError, type CobrancaError, type InputIssue } from '../../errors.js';
-import type { MemorySnapshot } from './memory-store.js';
+import type {
+  ActionLogEntry, AgreementRecord, AuditEntry, CollectionAccountRecord, CustomerRecord, IdempotencyRecord, InvoiceRecord, NegativationRecord, OutboxEffect, PaymentRecord, ProtestRecord, RegisterRecord,
+} from '../../ports/records.js';
+
+/** Everything a memory store holds, as plain JSON-ready data (see `MemoryStore.snapshot`). */
+export interface MemorySnapshot {
+  readonly format: 'cobranca-memory-store';
+  readonly formatVersion: 1;
+  readonly customers: readonly CustomerRecord[];
+  readonly invoices: readonly InvoiceRecord[];
+  readonly payments: readonly PaymentRecord[];
+  readonly accounts: readonly CollectionAccountRecord[];
+  readonly agreements: readonly AgreementRecord[];
+  readonly negativations: readonly NegativationRecord[];
+  /** Seed 004's registers (absent in snapshots written before they existed). */
+  readonly registers?: readonly RegisterRecord[];
+  /** Absent in snapshots written before protests existed. */
+  readonly protests?: readonly ProtestRecord[];
+  readonly actionLog: readonly ActionLogEntry[];
+  readonly outbox: readonly OutboxEffect[];
+  readonly audit: readonly AuditEntry[];
+  readonly idempotency: readonly IdempotencyRecord[];
+}
 
 const text = z.string();
 const id = z.string().min(1);

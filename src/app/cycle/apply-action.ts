@@ -19,7 +19,8 @@ export { CYCLE_ACTOR } from './actor.js';
 
 /** What applying one due action produced. */
 export type ActionOutcome =
-  | { readonly status: 'done'; readonly key: string; readonly kind: string; readonly effectKinds: readonly string[] }
+  /** Done now: which invoice and step, under which action-log key, and the effects it queued or state it changed. */
+  | { readonly status: 'done'; readonly key: string; readonly invoiceId: string; readonly stepId: string; readonly kind: string; readonly effectKinds: readonly string[] }
   | { readonly status: 'already_done'; readonly key: string }
   /** A negativate step a guard holds back for now (time or missing debtor data): not logged, so it comes back next cycle and happens once allowed. */
   | { readonly status: 'waiting'; readonly key: string; readonly kind: string; readonly invoiceId: string; readonly stepId: string; readonly waiting: Extract<AutomaticRequestOutcome, { status: 'waiting' }> }
@@ -88,7 +89,7 @@ async function negativateStep(tx: StoreTransaction, context: AppContext, action:
   if (outcome.status === 'waiting') return { status: 'waiting', key: action.key, kind: 'negativate', invoiceId: action.invoiceId, stepId: action.stepId, waiting: outcome };
   await recordAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: action.invoiceId, action: 'ruler_negativate', details: { stepId: action.stepId, key: action.key, scheduledFor: action.scheduledFor, ...(outcome.status === 'refused' ? { refused: outcome.error.code } : {}) } });
   if (outcome.status === 'refused') return { status: 'refused', key: action.key, kind: 'negativate', error: outcome.error };
-  return { status: 'done', key: action.key, kind: 'negativate', effectKinds: ['negativation_requested'] };
+  return { status: 'done', key: action.key, invoiceId: action.invoiceId, stepId: action.stepId, kind: 'negativate', effectKinds: ['negativation_requested'] };
 }
 
 /** A due protest step becomes a protest request, through every guard of the protest module; a refusal alerts an operator. */
@@ -165,7 +166,7 @@ export async function applyDueAction(tx: StoreTransaction, context: AppContext, 
       break;
   }
   await recordAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: action.invoiceId, action: `ruler_${kind}`, details: { stepId: action.stepId, key: action.key, scheduledFor: action.scheduledFor, ...(refusal ? { refused: refusal.code } : {}) } });
-  return refusal ? { status: 'refused', key: action.key, kind, error: refusal } : { status: 'done', key: action.key, kind, effectKinds: step.effects };
+  return refusal ? { status: 'refused', key: action.key, kind, error: refusal } : { status: 'done', key: action.key, invoiceId: action.invoiceId, stepId: action.stepId, kind, effectKinds: step.effects };
 }
 
 /**

@@ -5,7 +5,6 @@ import type { AppContext } from '../dependencies.js';
 import type { RequestAuthorization } from '../negativation/request-negativation.js';
 import type { SubjectSettings } from '../settings/subject-settings.js';
 import { requestAutomatically, type AutomaticRequestOutcome } from './automatic-negativation.js';
-import { invoicePages } from './portfolio.js';
 import { occupiesKey } from '../../lifecycle/index.js';
 import { statusOfRecord } from '../negativation/negativation-store.js';
 
@@ -44,22 +43,31 @@ function candidate(context: AppContext, invoice: InvoiceRecord, today: CivilDate
 }
 
 /**
- * Requests the registrations no ruler step asks for: invoices created with seed
- * 000's "Negativar" flag, and, where registration is automatic (seed 002) and
- * the subject's ruler has no `negativate` step, every open invoice from its
- * registration day on. Each goes through every guard; a request that must wait
- * is asked again next cycle, a final refusal is logged once with one alert.
+ * Requests the registrations no ruler step asks for, page by page of the
+ * cycle's one stream: invoices created with seed 000's "Negativar" flag, and,
+ * where registration is automatic (seed 002) and the subject's ruler has no
+ * `negativate` step, every open invoice from its registration day on. Each goes
+ * through every guard; a request that must wait is asked again next cycle, a
+ * final refusal is logged once with one alert.
  */
-export async function automaticRequestPass(context: AppContext, today: CivilDate): Promise<AutomaticRequestReport> {
-  const report = { requested: [] as AutomaticRequestReport['requested'][number][], waiting: [] as AutomaticRequestReport['waiting'][number][], refused: [] as AutomaticRequestReport['refused'][number][] };
-  for await (const page of invoicePages(context)) {
+export class AutomaticRequests {
+  readonly report = { requested: [] as AutomaticRequestReport['requested'][number][], waiting: [] as AutomaticRequestReport['waiting'][number][], refused: [] as AutomaticRequestReport['refused'][number][] };
+
+  constructor(
+    private readonly context: AppContext,
+    private readonly today: CivilDate,
+  ) {}
+
+  /** Requests what one page of invoices calls for (its decisive state read for the whole page at once, in one transaction). */
+  async page(page: readonly InvoiceRecord[]): Promise<void> {
+    const { context, today, report } = this;
     const candidates = page.flatMap((invoice) => {
       const found = candidate(context, invoice, today);
       return found ? [{ invoice, ...found }] : [];
     });
-    if (candidates.length === 0) continue;
+    if (candidates.length === 0) return;
     await context.store.transaction(async (tx) => {
-      // What decides whether to ask, read for the whole page at once (no query per candidate).
+      // What decides whether to ask, read for the whole page at once (no query per candidate); fresh, after the ruler's writes.
       const ids = candidates.map(({ invoice }) => invoice.id);
       const agreementIds = candidates.flatMap(({ invoice }) => (invoice.agreementId === undefined ? [] : [invoice.agreementId]));
       const activeAgreements = new Set((agreementIds.length > 0 ? await tx.agreements.getMany(agreementIds) : []).filter((a) => a.status === 'active').map((a) => a.id));
@@ -76,5 +84,4 @@ export async function automaticRequestPass(context: AppContext, today: CivilDate
       }
     });
   }
-  return report;
 }

@@ -1,10 +1,10 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { CivilDate } from '../../calendar/index.js';
 import { forwardAfterDaysOf } from '../../ruler/index.js';
-import { classifyPortfolio, type ClassifierInvoice, type CollectionEvent, type PortfolioClassification } from '../../portfolio/index.js';
+import { PortfolioClassifier, type ClassifierInvoice, type CollectionEvent, type PortfolioClassification } from '../../portfolio/index.js';
 import type { AgreementRecord, CollectionAccountRecord, CustomerRecord, InvoiceRecord, NegativationRecord, ProtestRecord, StoreTransaction } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
-import { toAppError, unwrap } from '../command.js';
+import { abort, toAppError, unwrap } from '../command.js';
 import { agreementOf, statusOf } from '../agreements/refresh-agreement.js';
 import { negativationOf } from '../negativation/negativation-store.js';
 import { protestOf } from '../protest/protest-store.js';
@@ -51,8 +51,13 @@ function collectionOf(invoice: InvoiceRecord, account: CollectionAccountRecord |
  * carries its operator (comments, messages, tasks, agreements made).
  */
 export async function classifyPass(context: AppContext, today: CivilDate): Promise<PortfolioClassification> {
-  const invoices: ClassifierInvoice[] = [];
-  const events: CollectionEvent[] = [];
+  const forwardAfterDays = forwardAfterDaysOf(context.policies.settingsFor().ruler, context.policies.rulerSettings()) ?? 0;
+  // Fed page by page: what is held is the panels' totals and ids, never the portfolio's records.
+  const classifier = unwrap(PortfolioClassifier.create({ asOf: today, forwardAfterDays }, { calendar: context.calendar }));
+  const event = (e: CollectionEvent): void => {
+    const problem = classifier.addEvent(e);
+    if (problem) abort(problem);
+  };
   const seenAccounts = new Set<string>();
   const seenAgreements = new Set<string>();
   const calculator = await owedCalculator(context, today);
@@ -82,21 +87,21 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
           account = accounts.get(invoice.collectionAccountId);
           if (account && !seenAccounts.has(account.id)) {
             seenAccounts.add(account.id);
-            for (const c of account.comments) events.push({ date: c.at.slice(0, 10), operator: c.author, kind: c.contactType ? 'contact' : 'comment' });
-            for (const m of account.messages) events.push({ date: m.at.slice(0, 10), operator: m.author, kind: m.channel });
-            for (const t of account.tasks) events.push({ date: t.createdAt.slice(0, 10), operator: t.createdBy, kind: 'task' });
+            for (const c of account.comments) event({ date: c.at.slice(0, 10), operator: c.author, kind: c.contactType ? 'contact' : 'comment' });
+            for (const m of account.messages) event({ date: m.at.slice(0, 10), operator: m.author, kind: m.channel });
+            for (const t of account.tasks) event({ date: t.createdAt.slice(0, 10), operator: t.createdBy, kind: 'task' });
           }
         }
         if (held && !seenAgreements.has(held.record.id)) {
           seenAgreements.add(held.record.id);
-          events.push({ date: agreementOf(held.record).createdOn, operator: held.record.operator ?? 'system', kind: 'agreement' });
+          event({ date: agreementOf(held.record).createdOn, operator: held.record.operator ?? 'system', kind: 'agreement' });
         }
         const payments = invoice.status === 'open' && invoice.paid.cents > 0 ? (paymentsOf.get(invoice.id) ?? []) : [];
         const owed = invoice.status === 'open' ? owedOfRecord(calculator, invoice, payments, today).owed : undefined;
         const registration = registrationOf(negativationsOf.get(invoice.id) ?? []);
         const protest = protestPanelOf(protestsOf.get(invoice.id) ?? []);
         const agreement = held ? agreementOf(held.record) : undefined;
-        invoices.push({
+        const problem = classifier.addInvoice({
           id: invoice.id,
           customerId: invoice.customerId,
           dueDate: invoice.dueDate,
@@ -122,11 +127,11 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
           ...(invoice.spcControl ? { spcControl: { addedOn: invoice.spcControl.addedOn, ...(invoice.spcControl.removedOn ? { removedOn: invoice.spcControl.removedOn } : {}) } } : {}),
           ...(city ? { city } : {}),
         });
+        if (problem) abort(problem);
       }
     });
   }
-  const forwardAfterDays = forwardAfterDaysOf(context.policies.settingsFor().ruler, context.policies.rulerSettings()) ?? 0;
-  return unwrap(classifyPortfolio({ asOf: today, forwardAfterDays, invoices, events }, { calendar: context.calendar }));
+  return unwrap(classifier.result());
 }
 
 /**

@@ -38,7 +38,7 @@ async function reconcileInvoices(tx: StoreTransaction, invoiceIds: readonly stri
  * registrations near or past their age limit, submissions stuck at the bureau.
  * Each finding's operator alert goes to the outbox once a day.
  */
-export async function reconcilePass(context: AppContext, today: CivilDate): Promise<ReconciliationReport & { readonly spcControlCritiques: readonly string[] }> {
+export async function reconcilePass(context: AppContext, today: CivilDate): Promise<ReconciliationReport> {
   const negativations: Negativation[] = [];
   const invoices: ReconcileInvoice[] = [];
   const customers = new Map<string, string>();
@@ -68,19 +68,17 @@ export async function reconcilePass(context: AppContext, today: CivilDate): Prom
       }
     });
   }
-  return { ...report, spcControlCritiques: await spcControlCritiques(context, today) };
+  return report;
 }
 
 /**
- * Seed 004's "críticas de SPC" for the internal control: invoices paid (the
- * bank return flags them) while still in the SPC control. Each is alerted once
- * a day until an operator removes it.
+ * Seed 004's "críticas de SPC" for the internal control, on one page of the
+ * cycle's stream: invoices paid (the bank return flags them) while still in the
+ * SPC control. Each is alerted once a day until an operator removes it.
+ * Returns the ids found on the page.
  */
-async function spcControlCritiques(context: AppContext, today: CivilDate): Promise<string[]> {
-  const found: InvoiceRecord[] = [];
-  for await (const page of pagesOf(context, (tx) => tx.invoices, 1000)) {
-    for (const invoice of page) if (invoice.status === 'paid' && invoice.spcControl !== undefined && invoice.spcControl.removedOn === undefined) found.push(invoice);
-  }
+export async function spcControlCritiquesOn(context: AppContext, page: readonly InvoiceRecord[], today: CivilDate): Promise<string[]> {
+  const found = page.filter((invoice) => invoice.status === 'paid' && invoice.spcControl !== undefined && invoice.spcControl.removedOn === undefined);
   if (found.length > 0) {
     await context.store.transaction(async (tx) => {
       for (const invoice of found) {

@@ -1,10 +1,13 @@
 import type { CivilDate } from '../../calendar/index.js';
 import type { CobrancaError } from '../../errors.js';
-import { evaluateRulerInBatches, type RulerBatch, type RulerInvoice, type SkippedStep } from '../../ruler/index.js';
+import type { Result } from 'neverthrow';
+import type { LateChargesCalculator } from '../../agreements/index.js';
+import { evaluateRulerInBatches, type EvaluateRulerInput, type RulerBatch, type RulerError, type RulerInvoice, type SkippedStep } from '../../ruler/index.js';
+import type { InvoiceRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { applyDueAction, auditSuperseded, logSkippedStep, type ActionOutcome } from './apply-action.js';
 import { owedCalculator } from '../owed.js';
-import { enrichPage, followedByRuler, invoicePages, settingsKey } from './portfolio.js';
+import { enrichPage, followedByRuler, settingsKey } from './portfolio.js';
 
 /** What the ruler pass did. */
 export interface RulerPassReport {
@@ -32,47 +35,124 @@ export interface RulerPassReport {
   readonly errors: readonly CobrancaError[];
 }
 
+/** Invoices per ruler batch: due actions are applied one transaction per batch. */
+const BATCH_SIZE = 1000;
+
 /**
- * Evaluates the ruler over the whole portfolio, one stream per settings group
- * (branch and contract), and applies each batch of due actions in one
- * transaction: action log, state changes and outbox effects together, so a
- * crash never leaves an action done but not logged, or logged but not queued.
+ * One settings group's evaluation (branch and contract), fed from the cycle's
+ * one stream of invoice pages: the group's invoices of each page are queued
+ * and the evaluator takes them a full batch at a time, so a customer-anchored
+ * ruler still sees every invoice of its group in one evaluation. The evaluator
+ * is only asked for a batch when one is queued (or the stream ended), so it
+ * never waits on its source.
  */
-export async function rulerPass(context: AppContext, asOf: Date, today: CivilDate): Promise<RulerPassReport> {
-  const calculator = await owedCalculator(context, today);
-  const groups = new Map<string, { branch?: string; contract?: string }>();
-  for await (const page of invoicePages(context)) {
-    for (const invoice of page) {
-      if (!followedByRuler(invoice)) continue;
-      groups.set(settingsKey(invoice), { ...(invoice.branchId ? { branch: invoice.branchId } : {}), ...(invoice.contractId ? { contract: invoice.contractId } : {}) });
-    }
+class GroupEvaluation {
+  private queue: RulerInvoice[] = [];
+  private head = 0;
+  private ended = false;
+  private stopped = false;
+  private readonly batches: AsyncGenerator<Result<RulerBatch, RulerError>>;
+
+  constructor(input: Omit<EvaluateRulerInput, 'invoices' | 'batchSize'>) {
+    const source: AsyncIterable<RulerInvoice> = { [Symbol.asyncIterator]: () => ({ next: async () => this.take() }) };
+    this.batches = evaluateRulerInBatches({ ...input, invoices: source, batchSize: BATCH_SIZE });
   }
-  const report: PassTally & { errors: CobrancaError[] } = { invoicesEvaluated: 0, done: [], waiting: [], deferred: 0, skipped: [], superseded: 0, refused: [], errors: [] };
-  for (const [key, group] of groups) {
-    const invoices = async function* (): AsyncGenerator<RulerInvoice> {
-      for await (const page of invoicePages(context)) {
-        const mine = page.filter((invoice) => followedByRuler(invoice) && settingsKey(invoice) === key);
-        if (mine.length > 0) yield* await enrichPage(context, mine, today, calculator);
-      }
-    };
-    const settings = context.policies.settingsFor(group.branch, group.contract);
-    const batches = evaluateRulerInBatches({
-      ruler: settings.ruler,
-      settings: settings.rulerSettings,
-      invoices: invoices(),
-      asOf,
-      calendar: context.calendar,
-      batchSize: 1000,
-    });
-    for await (const batch of batches) {
-      if (batch.isErr()) {
-        report.errors.push(batch.error);
-        break;
-      }
-      await applyBatch(context, batch.value, today, report);
-    }
+
+  private take(): IteratorResult<RulerInvoice> {
+    if (this.head < this.queue.length) return { value: this.queue[this.head++] as RulerInvoice, done: false };
+    if (!this.ended) throw new Error('ruler stream: a group evaluation asked for an invoice not yet read');
+    return { value: undefined, done: true };
   }
-  return report;
+
+  /** Queues a page's invoices of this group and applies every full batch. */
+  async push(invoices: readonly RulerInvoice[], apply: (batch: RulerBatch) => Promise<void>, errors: CobrancaError[]): Promise<void> {
+    if (this.stopped) return;
+    if (this.head > 0) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    this.queue.push(...invoices);
+    while (!this.stopped && this.queue.length - this.head >= BATCH_SIZE) await this.next(apply, errors);
+  }
+
+  /** Ends the stream: applies what is queued and the customer-anchored actions. */
+  async finish(apply: (batch: RulerBatch) => Promise<void>, errors: CobrancaError[]): Promise<void> {
+    this.ended = true;
+    while (!this.stopped) await this.next(apply, errors);
+  }
+
+  private async next(apply: (batch: RulerBatch) => Promise<void>, errors: CobrancaError[]): Promise<void> {
+    const step = await this.batches.next();
+    if (step.done === true) {
+      this.stopped = true;
+      return;
+    }
+    if (step.value.isErr()) {
+      // Bad stored data stops this group's evaluation (reported with the invoice's path); the other groups go on.
+      errors.push(step.value.error);
+      this.stopped = true;
+      return;
+    }
+    await apply(step.value.value);
+  }
+}
+
+/**
+ * The ruler over the cycle's one stream of invoice pages: each page's
+ * followed invoices are enriched at once (a fixed number of batch reads), the
+ * settings groups (branch and contract) are discovered as they come, and each
+ * group's batch of due actions is applied in one transaction: action log,
+ * state changes and outbox effects together, so a crash never leaves an action
+ * done but not logged, or logged but not queued.
+ */
+export class RulerStream {
+  private readonly groups = new Map<string, GroupEvaluation>();
+  private readonly tally: PassTally & { errors: CobrancaError[] } = { invoicesEvaluated: 0, done: [], waiting: [], deferred: 0, skipped: [], superseded: 0, refused: [], errors: [] };
+  private readonly apply = (batch: RulerBatch): Promise<void> => applyBatch(this.context, batch, this.today, this.tally);
+
+  private constructor(
+    private readonly context: AppContext,
+    private readonly asOf: Date,
+    private readonly today: CivilDate,
+    private readonly calculator: LateChargesCalculator | undefined,
+  ) {}
+
+  /** A ruler stream for the day (reads the late-charge policy once). */
+  static async open(context: AppContext, asOf: Date, today: CivilDate): Promise<RulerStream> {
+    return new RulerStream(context, asOf, today, await owedCalculator(context, today));
+  }
+
+  /** Evaluates one page of the portfolio (applying each batch that fills up). */
+  async page(page: readonly InvoiceRecord[]): Promise<void> {
+    const followed = page.filter(followedByRuler);
+    if (followed.length === 0) return;
+    const enriched = await enrichPage(this.context, followed, this.today, this.calculator);
+    const byGroup = new Map<string, { first: InvoiceRecord; invoices: RulerInvoice[] }>();
+    for (let i = 0; i < followed.length; i++) {
+      const invoice = followed[i] as InvoiceRecord;
+      const key = settingsKey(invoice);
+      const group = byGroup.get(key);
+      if (group) group.invoices.push(enriched[i] as RulerInvoice);
+      else byGroup.set(key, { first: invoice, invoices: [enriched[i] as RulerInvoice] });
+    }
+    for (const [key, { first, invoices }] of byGroup) await this.group(key, first).push(invoices, this.apply, this.tally.errors);
+  }
+
+  /** Ends the stream and reports. */
+  async finish(): Promise<RulerPassReport> {
+    for (const group of this.groups.values()) await group.finish(this.apply, this.tally.errors);
+    return this.tally;
+  }
+
+  private group(key: string, invoice: InvoiceRecord): GroupEvaluation {
+    let group = this.groups.get(key);
+    if (!group) {
+      const settings = this.context.policies.settingsFor(invoice.branchId, invoice.contractId);
+      group = new GroupEvaluation({ ruler: settings.ruler, settings: settings.rulerSettings, asOf: this.asOf, calendar: this.context.calendar });
+      this.groups.set(key, group);
+    }
+    return group;
+  }
 }
 
 /** The report as it is filled in, batch by batch. */

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { err, ok, type Result } from 'neverthrow';
 import { todayIn, type CivilDate } from '../../calendar/index.js';
 import { parseInput } from '../../errors.js';
-import type { ReconciliationReport } from '../../negativation/index.js';
+import type { ReconciliationReport } from '../../negativation/reconcile.js';
 import type { PortfolioClassification } from '../../portfolio/index.js';
 import type { AppContext } from '../dependencies.js';
 import { performPendingEffects, type EffectHandler, type GuardedEffectHandler, type OutboxPass } from '../outbox.js';
@@ -10,9 +10,10 @@ import { toAppError } from '../command.js';
 import { agreementPass, type AgreementPassReport } from './agreement-pass.js';
 import { negativationPass, type NegativationPassReport } from './negativation-pass.js';
 import { reconcilePass } from './reconcile-pass.js';
-import { rulerPass, type RulerPassReport } from './ruler-pass.js';
+import type { RulerPassReport } from './ruler-pass.js';
 import { classifyPass } from './classify-pass.js';
-import { automaticRequestPass, type AutomaticRequestReport } from './automatic-request-pass.js';
+import type { AutomaticRequestReport } from './automatic-request-pass.js';
+import { portfolioPass } from './portfolio-pass.js';
 import type { CollectionsError } from '../errors.js';
 
 /** A worker's place among N running one day's cycle together: `index` of `count` (0 ≤ index < count). */
@@ -55,12 +56,14 @@ export interface DailyCycleReport {
 
 /**
  * The daily cycle (seed 002's scheduled "update collections" task, seed 004's
- * 07:00 classifier and its "run now"), in order: agreements' lives; the ruler's
- * due actions (recorded with their effects in one transaction per batch);
+ * 07:00 classifier and its "run now"), in order: agreements' lives; one
+ * stream over the invoices in which, page by page, the ruler's due actions are
+ * applied (recorded with their effects in one transaction per batch), the
  * registrations requested by an invoice's flag or the branch's automatic
- * setting; negativations whose time has come (today's requests included);
- * reconciliation; the outbox performed; the portfolio classified into seed
- * 004's panels. Every step is idempotent: a second run for the same day finds
+ * setting are made and SPC-control critiques found; negativations whose time
+ * has come (today's requests included); reconciliation; the outbox performed;
+ * the portfolio classified into seed 004's panels (a second read of the
+ * invoices, as they stand after the outbox). Every step is idempotent: a second run for the same day finds
  * everything logged and does nothing new; a run after a crash performs what was
  * left pending.
  */
@@ -73,8 +76,8 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
   const at: AppContext = { ...context, clock: { now: () => asOf }, nowIso: () => asOf.toISOString(), today: () => today, ...(worker && worker.count > 1 ? { share: worker } : {}) };
   try {
     const agreements = await agreementPass(at, today);
-    const ruler = await rulerPass(at, asOf, today);
-    const automaticRequests = await automaticRequestPass(at, today);
+    // One read of the invoices for the ruler, the automatic requests and the SPC-control critiques.
+    const { ruler, automaticRequests, spcControlCritiques } = await portfolioPass(at, asOf, today);
     // After the passes that make requests, so today's requests are analysed and noticed today: a second run finds nothing new.
     const negativations = await negativationPass(at, today);
     const { effects: alerts, ...reconciliation } = await reconcilePass(at, today);
@@ -86,7 +89,7 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
       negativations,
       ruler,
       automaticRequests,
-      reconciliation: { ...reconciliation, alerts: alerts.length },
+      reconciliation: { ...reconciliation, alerts: alerts.length, spcControlCritiques },
       effects: { performed: outbox.performed.length, failed: outbox.failed, cancelled: outbox.cancelled.length, awaitingHost: outbox.awaitingHost.length, scheduled: outbox.scheduled.length },
       classification,
     });

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { cobrancaError, formatPath, parseInput, withPathPrefix, type CobrancaError, type ErrorPath, type InputOf } from '../../errors.js';
-import { defineRuler, isRuler, type Ruler, type RulerSpec } from '../../ruler/index.js';
+import { defineRuler, isRuler, type Ruler, type RulerSpec } from '../../ruler/define-ruler.js';
 import { planRuler, type PlannedStep } from '../../ruler/plan.js';
 import { settingsTreeSchema, type SettingsTree, type SettingsTreeInput } from './settings-tree.js';
 import { resolveTree, subjectSettings, type ResolvedTree, type SettingsSubject, type SubjectSettings } from './subject-settings.js';

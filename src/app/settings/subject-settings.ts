@@ -1,8 +1,8 @@
 import type { ErrorPath } from '../../errors.js';
 import type { NegativationSettings } from '../../negativation/index.js';
 import type { ProtestSettings } from '../../protest/index.js';
-import { overlayLevels, type ResolvedSettings, type Ruler, type RulerSettings, type SettingSource } from '../../ruler/index.js';
-import { resolvedRulerSettings } from '../../ruler/settings.js';
+import type { Ruler } from '../../ruler/define-ruler.js';
+import { overlayLevels, resolvedRulerSettings, type ResolvedSettings, type RulerSettings, type SettingSource } from '../../ruler/settings.js';
 import { DEFAULT_COLLECTION_SETTINGS, type CollectionSettingKey, type CollectionSettings, type SettingsTree } from './settings-tree.js';
 
 /** Whose settings: an invoice's branch and contract (either may be absent: the general level then decides). */

@@ -11,18 +11,11 @@ import { dice } from './dice.js';
 import { SimulationLedger } from './ledger.js';
 import { countingNotifier } from './notifier.js';
 import { issuedOn, syntheticPortfolio, type Behaviour } from './portfolio.js';
-import { openStore, type OpenedStore, type StoreChoice } from './stores.js';
+import { openStore, type OpenedStore } from './stores.js';
 import { summarize, type SimulationSummary } from './summary.js';
+import type { SimulationOptions } from './options.js';
 
-/** What to simulate. */
-export interface SimulationOptions {
-  readonly seed: number;
-  readonly customers: number;
-  readonly invoicesPerCustomer: number;
-  readonly days: number;
-  readonly start: CivilDate;
-  readonly store: StoreChoice;
-}
+export { DEFAULT_SIMULATION, type SimulationOptions } from './options.js';
 
 /** Progress after each simulated day. */
 export interface DayProgress {
@@ -32,14 +25,6 @@ export interface DayProgress {
   /** Invoices in the store (the portfolio the day's cycle went through). */
   readonly invoices: number;
 }
-
-/**
- * The defaults of `cobranca simulate`: 1,000 customers and 5,000 invoices over 120 days, on the memory
- * store, which finish in about a minute on a quiet 2-core machine (about 50 s of CPU measured);
- * 10,000 customers and 50,000 invoices (`--customers 10000`) take about ten times as long: the
- * daily cycle, not the simulation, is the cost (docs/cli.md).
- */
-export const DEFAULT_SIMULATION: Omit<SimulationOptions, 'store'> = { seed: 2026, customers: 1_000, invoicesPerCustomer: 5, days: 120, start: '2026-08-03' as CivilDate };
 
 const WEBHOOK_SECRET = 'simulation-webhook-secret';
 

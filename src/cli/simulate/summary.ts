@@ -4,7 +4,7 @@ import type { DailyCycleReport, Store } from 'cobranca';
 import type { BureauSimulator } from 'cobranca/adapters/bureau-http';
 import { checkInvariants, type InvariantCheck } from './invariants.js';
 import type { SimulationLedger } from './ledger.js';
-import type { SimulationOptions } from './run.js';
+import type { SimulationOptions } from './options.js';
 
 /** One panel as the summary (and the report) show it. */
 export interface PanelFigures {

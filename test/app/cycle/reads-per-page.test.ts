@@ -33,7 +33,7 @@ function countingStore(inner: Store, tally: Tally): Store {
 }
 
 /** A portfolio of `size` invoices (two per customer; due dates over 50 days; one in seven paid), the first cycle run, then the counted second one. */
-async function secondCycle(size: number, secondDay: string): Promise<Tally & { total: number }> {
+async function secondCycle(size: number, secondDay: string, branches = 1): Promise<Tally & { total: number; first: number }> {
   const memory = new MemoryStore();
   const today = civilDate('2026-11-24');
   await memory.transaction(async (tx) => {
@@ -44,25 +44,28 @@ async function secondCycle(size: number, secondDay: string): Promise<Tally & { t
         const n = c * 2 + k;
         const paid = n % 7 === 0;
         const amount = fromCents(5_000 + n);
-        await tx.invoices.insert({ id: `i${String(n).padStart(6, '0')}`, version: 1, customerId: id, amount, dueDate: addDays(today, (n % 50) - 40), status: paid ? 'paid' : 'open', paid: paid ? amount : fromCents(0), ...(paid ? { paidOn: addDays(today, (n % 50) - 40) } : {}) });
+        await tx.invoices.insert({ id: `i${String(n).padStart(6, '0')}`, version: 1, customerId: id, ...(branches > 1 ? { branchId: `b${c % branches}` } : {}), amount, dueDate: addDays(today, (n % 50) - 40), status: paid ? 'paid' : 'open', paid: paid ? amount : fromCents(0), ...(paid ? { paidOn: addDays(today, (n % 50) - 40) } : {}) });
       }
     }
   });
   const tally: Tally = { calls: new Map(), invoicesPaged: 0 };
   const clock = manualClock('2026-11-24T10:00:00-03:00');
-  const app = createCollections({
+  const created = createCollections({
     store: countingStore(memory, tally), clock, notifier: recordingNotifier(), bureau: fakeBureau(), rates: staticRates(), calendar: brazilianCalendar(), ids: sequentialIds(),
     creditor: { id: 'provedor', name: 'Provedor Ltda', document: '11.222.333/0001-81' },
     ruler: exampleSpec,
-    settings: { general: { registerAutomatically: 'yes', minimumDaysOverdue: 15 } },
+    settings: { general: { registerAutomatically: 'yes', minimumDaysOverdue: 15 }, ...(branches > 1 ? { branches: Object.fromEntries(Array.from({ length: branches }, (_, b) => [`b${b}`, { minimumDaysOverdue: 15 - b }])) } : {}) },
     lateCharges: { policy: { interest: { kind: 'monthly', percent: '1' } }, interestFromRates: false },
-  })._unsafeUnwrap();
+  });
+  if (created.isErr()) throw new Error(created.error.message);
+  const app = created.value;
   (await app.runDailyCycle())._unsafeUnwrap();
+  const first = tally.invoicesPaged;
   tally.calls.clear();
   tally.invoicesPaged = 0;
   clock.set(`${secondDay}T10:00:00-03:00`);
   (await app.runDailyCycle())._unsafeUnwrap();
-  return { ...tally, total: [...tally.calls.values()].reduce((a, b) => a + b, 0) };
+  return { ...tally, first, total: [...tally.calls.values()].reduce((a, b) => a + b, 0) };
 }
 
 /** Port calls that read one record, or one invoice's records: what a cycle must not make per invoice. */
@@ -80,5 +83,15 @@ describe('the daily cycle reads by page, not by invoice (counted, never timed)',
     const small = await secondCycle(60, '2026-11-25');
     const large = await secondCycle(240, '2026-11-25');
     expect(large.invoicesPaged / 240).toBe(small.invoicesPaged / 60);
+  });
+
+  it('a cycle reads the invoice table in one stream for every invoice-driven pass, plus one for the classification, however many settings groups', async () => {
+    // Settings-group discovery, the ruler, automatic requests and the SPC-control critiques share one stream;
+    // the classification reads the portfolio once more, as it stands after the outbox. Before: 4 + G streams.
+    for (const branches of [1, 3]) {
+      const counted = await secondCycle(120, '2026-11-25', branches);
+      expect([counted.first, counted.invoicesPaged], `${branches} branch(es)`).toEqual([2 * 120, 2 * 120]);
+      expect(counted.calls.get('invoices.page'), `${branches} branch(es)`).toBe(4); // each stream: one page and the empty page that ends it
+    }
   });
 });
