@@ -37,8 +37,8 @@ export const typedHelpers: Readonly<Record<string, readonly string[]>> = {
   ],
   'bank-return and portfolio predicates over parsed values (readReturnFile, classifyPortfolio are subjects)': ['isSupportedBank', 'panelsOf'],
   'test fakes a host builds in its own tests': ['fakeBureau', 'manualClock', 'recordingNotifier', 'sequentialIds', 'staticRates', 'storeConformanceCases'],
-  'adapter constructors and helpers over the host wiring (the memory store; bureau-http signing, keys, breaker, replay guard; the postgres value check)': [
-    'MemoryStore', 'BureauCallError', 'circuitBreaker', 'createReplayGuard', 'genericJsonProfile', 'genericRegistrationBody', 'idempotencyKeyOf', 'signBureauWebhook', 'UnstorableValueError', 'isUnstorableValue',
+  'adapter constructors and helpers over the host wiring (the system clock and random ids, which take no input; the memory store; bureau-http signing, keys, breaker, replay guard; the postgres value check)': [
+    'systemClock', 'randomIds', 'MemoryStore', 'BureauCallError', 'circuitBreaker', 'createReplayGuard', 'genericJsonProfile', 'genericRegistrationBody', 'idempotencyKeyOf', 'signBureauWebhook', 'UnstorableValueError', 'isUnstorableValue',
   ],
 };
 

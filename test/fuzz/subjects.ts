@@ -8,7 +8,7 @@ import { readReturnFile } from '../../src/bank-returns/index.js';
 import { checkNegativationGuards, parseNegativation, parseNegativationEvent, parseReconcileInvoices, reconcile, removalDeadline, startNegativation, transition, type Negativation } from '../../src/negativation/index.js';
 import { checkSmsText, defineRuler, evaluateRuler, evaluateRulerAsync, evaluateRulerInBatches, evaluateRulerInBatchesSync, resolveLevels, resolveSettings, settingsLevelSchema } from '../../src/ruler/index.js';
 import { classifyPortfolio, PortfolioClassifier } from '../../src/portfolio/index.js';
-import { checkInput } from '../../src/index.js';
+import { checkInput, tableRates } from '../../src/index.js';
 import { moneySchema } from '../../src/money/index.js';
 import { checkConfiguration, createCollections } from '../../src/app/index.js';
 import { MemoryStore, readMemorySnapshot } from '../../src/adapters/memory/index.js';
@@ -125,6 +125,7 @@ export const subjects: Record<string, Subject> = {
       const problem = classifier.addInvoice(field(i, 'invoice')) ?? (field(i, 'event') === undefined ? undefined : classifier.addEvent(field(i, 'event')));
       return problem ? err(problem) : classifier.result();
     }) },
+  tableRates: { covers: [tableRates], valid: { legalInterest: { '2026-03': '0.45' }, indexes: { ipca: { '2026-03': '0.38' } } }, call: (i) => tableRates(i as never).asyncMap(async (rates) => [await rates.legalInterestRates('2026-01-01' as never, '2026-12-31' as never), await rates.indexSeries('ipca', '2026-01-01' as never, '2026-12-31' as never)]) },
   checkInput: { covers: [checkInput], valid: { cents: 100 }, call: (i) => checkInput(moneySchema, i) },
   checkConfiguration: { covers: [checkConfiguration], valid: { rulers: { 'regua-padrao': exampleSpec }, bureaus: ['serasa'], settings: { general: { registerAutomatically: 'yes' } } }, call: (i) => checkConfiguration(i as never) },
   createCollections: { covers: [createCollections], valid: collectionsOptions, call: (i) => createCollections(i as never) },
