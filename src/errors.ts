@@ -22,7 +22,7 @@ export interface CobrancaError<Code extends string = string> {
 export type KernelErrorCode =
   | 'invalid_input'
   | 'invalid_money'
-  | 'money_out_of_range'
+  | 'amount_out_of_range'
   | 'invalid_decimal'
   | 'invalid_allocation'
   | 'invalid_date'

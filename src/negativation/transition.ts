@@ -8,8 +8,8 @@ import { factsOf } from './facts.js';
 import { runGuards, type GuardViolation } from './guards/index.js';
 import { HANDLERS, isRefusal, type NegativationPatch, type Refusal, type Step } from './handlers/index.js';
 import type { HistoryEntry, Negativation } from './negativation.js';
+import { looksLikeNegativation } from './looks-like-negativation.js';
 import { parseNegativationEvent } from './parse-event.js';
-import { NEGATIVATION_STATUSES } from './status.js';
 import { eventAppliesIn, eventsAllowedIn, findRule, type TransitionRule } from './transition-table.js';
 
 /** What a transition returns: the new negativation and what the host must do. */
@@ -37,25 +37,6 @@ export function guardFailed(violations: readonly GuardViolation[]): Negativation
   });
 }
 
-/** A quick structural check of a negativation handed back by the host (it should be one this module produced). */
-function looksLikeNegativation(value: unknown): value is Negativation {
-  if (typeof value !== 'object' || value === null) return false;
-  const n = value as Partial<Negativation>;
-  return (
-    typeof n.id === 'string' &&
-    typeof n.status === 'string' &&
-    (NEGATIVATION_STATUSES as readonly string[]).includes(n.status) &&
-    Number.isSafeInteger(n.version) &&
-    Array.isArray(n.history) &&
-    n.history.length === n.version &&
-    Array.isArray(n.notices) &&
-    Array.isArray(n.payments) &&
-    typeof n.lastEventOn === 'string' &&
-    typeof n.settings === 'object' &&
-    typeof n.title === 'object'
-  );
-}
-
 /**
  * The most events a negativation keeps before it refuses those that leave its
  * status unchanged (`history_full`): each event copies the history (the value
@@ -75,16 +56,17 @@ export function applyStep(negativation: Negativation, event: NegativationEvent, 
     to: rule.to,
     event,
   };
-  const next: Record<string, unknown> = {
-    ...negativation,
-    ...patch,
-    status: rule.to,
-    version,
-    lastEventOn: event.on,
-    history: [...negativation.history, entry],
-  };
-  // a patch value of undefined removes the field, so the value stays plain JSON
-  for (const key in patch) if (next[key] === undefined) Reflect.deleteProperty(next, key);
+  // One shallow copy, then the patch written into it: a patch value of undefined removes the field, so the value stays plain JSON.
+  const next: Record<string, unknown> = { ...negativation };
+  for (const key in patch) {
+    const value = patch[key as keyof NegativationPatch];
+    if (value === undefined) Reflect.deleteProperty(next, key);
+    else next[key] = value;
+  }
+  next.status = rule.to;
+  next.version = version;
+  next.lastEventOn = event.on;
+  next.history = [...negativation.history, entry];
   return next as unknown as Negativation;
 }
 
@@ -96,10 +78,10 @@ export function applyStep(negativation: Negativation, event: NegativationEvent, 
  * field), `event_out_of_order` (dated before the last event),
  * `illegal_transition` (not allowed in the current status), `guard_failed`
  * (a legal guard refused, listing every violation), `removal_not_allowed`,
- * `invalid_negativation`.
+ * `not_a_negativation`.
  */
 export function transition(negativation: Negativation, event: NegativationEventInput, options: TransitionOptions = {}): Result<TransitionResult, NegativationError> {
-  if (!looksLikeNegativation(negativation)) return fail('invalid_negativation', 'not a negativation produced by this module (check version and history)', { path: ['negativation'] });
+  if (!looksLikeNegativation(negativation)) return fail('not_a_negativation', 'not a negativation produced by this module (check version and history)', { path: ['negativation'] });
   const calendar = calendarOption(options.calendar);
   if (calendar.isErr()) return err(calendar.error);
   const parsed = parseNegativationEvent(event);
