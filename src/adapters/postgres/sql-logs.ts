@@ -78,20 +78,23 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
     },
     claim: async ({ owner, now, until, limit, after, kinds }) => {
       // One statement: pick claimable rows in enqueue order, skipping rows another claimer has locked, and stamp them.
+      // With kinds, one range of the (kind, seq) index per kind, merged by seq: effects of other kinds are never read.
+      const claimable = `status = 'pending'
+               AND seq > coalesce((SELECT seq FROM ${s}.outbox WHERE id = $5), 0)
+               AND (not_before IS NULL OR not_before <= $2)
+               AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until IS NULL OR claimed_until <= $2)`;
+      const picked =
+        kinds === undefined
+          ? `SELECT seq FROM ${s}.outbox WHERE ${claimable} AND $6::text[] IS NULL ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED`
+          : `SELECT p.seq FROM unnest($6::text[]) AS k(kind)
+             CROSS JOIN LATERAL (SELECT seq FROM ${s}.outbox WHERE kind = k.kind AND ${claimable} ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED) AS p
+             ORDER BY p.seq LIMIT $4`;
       const { rows } = await writing('outbox', owner, () =>
         sql.query<EffectRow>(
-          `WITH picked AS (
-             SELECT seq FROM ${s}.outbox
-             WHERE status = 'pending'
-               AND seq > coalesce((SELECT seq FROM ${s}.outbox WHERE id = $5), 0)
-               AND ($6::text[] IS NULL OR kind = ANY($6::text[]))
-               AND (not_before IS NULL OR not_before <= $2)
-               AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until IS NULL OR claimed_until <= $2)
-             ORDER BY seq LIMIT $4
-             FOR UPDATE SKIP LOCKED)
+          `WITH picked AS (${picked})
            UPDATE ${s}.outbox AS o SET claimed_by = $1, claimed_until = $3 FROM picked WHERE o.seq = picked.seq
            RETURNING ${EFFECT_COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')}`,
-          [owner, now, until, limit, after ?? null, kinds === undefined ? null : [...kinds]],
+          [owner, now, until, limit, after ?? null, kinds === undefined ? null : [...new Set(kinds)]],
         ),
       );
       return rows.sort((a, b) => (a.seq < b.seq ? -1 : 1)).map(effectOf);
