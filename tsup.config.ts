@@ -12,6 +12,7 @@ export const entries = {
   'portfolio/index': 'src/portfolio/index.ts',
   'protest/index': 'src/protest/index.ts',
   'bank-returns/index': 'src/bank-returns/index.ts',
+  'commands/index': 'src/app/command-schemas.ts',
   'testing/index': 'src/testing/index.ts',
   'adapters/memory/index': 'src/adapters/memory/index.ts',
   'adapters/memory/file': 'src/adapters/memory/file.ts',

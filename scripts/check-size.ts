@@ -42,6 +42,7 @@ const ENTRY_BUDGETS: Readonly<Record<string, number>> = {
   'cobranca/ruler': 250 * KB,
   'cobranca/portfolio': 210 * KB,
   'cobranca/testing': 100 * KB,
+  'cobranca/commands': 230 * KB,
   'cobranca/adapters/memory': 140 * KB,
   'cobranca/adapters/memory/file': 140 * KB,
 };

@@ -22,7 +22,7 @@ export interface CobrancaError<Code extends string = string> {
 export type KernelErrorCode =
   | 'invalid_input'
   | 'invalid_money'
-  | 'money_out_of_range'
+  | 'amount_out_of_range'
   | 'invalid_decimal'
   | 'invalid_allocation'
   | 'invalid_date'
@@ -147,3 +147,24 @@ export function parseInput<S extends z.ZodType>(
   return parsed.success ? ok(parsed.data) : err(fromZodError(parsed.error, basePath));
 }
 
+
+/**
+ * Checks a value from outside (parsed JSON, a request body) against a public
+ * schema and hands it back unchanged, typed as what the function or command
+ * takes: the edge check of a host whose data arrives as `unknown`. A bad value
+ * is the same `invalid_input` error (message, `path`, `details.issues`) the
+ * function would return.
+ * @example
+ * ```ts
+ * import { checkInput, commandSchemas } from 'cobranca';
+ *
+ * const body: unknown = JSON.parse('{"idempotencyKey":"k","actor":"pix","invoiceId":"inv-1","amount":"10.00","paidOn":"2026-11-20"}');
+ * const input = checkInput(commandSchemas.recordPayment, body);
+ * if (input.isErr()) throw new Error(input.error.message);
+ * console.log(input.value.amount); // 10.00 (the value as given, typed)
+ * ```
+ */
+export function checkInput<S extends z.ZodType>(schema: S, value: unknown): Result<InputOf<S>, CobrancaError<'invalid_input'>> {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? ok(value as InputOf<S>) : err(fromZodError(parsed.error));
+}

@@ -6,7 +6,7 @@
  * (`cobranca/agreements`, `cobranca/negativation`, `cobranca/ruler`).
  * @module cobranca
  */
-export { type CobrancaError, type ErrorPath, type InputIssue, type KernelErrorCode, type InputOf, type DeepReadonly, formatPath } from './errors.js';
+export { type CobrancaError, type ErrorPath, type InputIssue, type KernelErrorCode, type InputOf, type DeepReadonly, formatPath, checkInput } from './errors.js';
 export * from './money/index.js';
 export * from './calendar/index.js';
 export * from './documents/index.js';

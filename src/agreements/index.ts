@@ -23,8 +23,8 @@ export {
   type AppliedFineRule,
   type Accrual,
 } from './late-charges-calculator.js';
-export { calculateLateCharges, lateChargesWith, lateChargesInputSchema, invoicePaymentSchema, type LateChargesInput, type LateCharges } from './late-charges.js';
-export { owedAmount, owedAmountWith, owedAmountInputSchema, type OwedAmount, type OwedAmountInput, type OwedSubject } from './owed-amount.js';
+export { calculateLateCharges, lateChargesInputSchema, invoicePaymentSchema, type LateChargesInput, type LateCharges } from './late-charges.js';
+export { owedAmount, owedAmountInputSchema, type OwedAmount, type OwedAmountInput, type OwedSubject } from './owed-amount.js';
 export { agreementInvoiceSchema, invoiceStatusSchema, MAX_AGREEMENT_INVOICES, type AgreementInvoice, type AgreementInvoiceInput } from './invoice.js';
 export { checkEligibility, eligibilityPolicySchema, type Eligibility, type EligibilityPolicyInput, type IneligibilityReason } from './eligibility.js';
 export { COMPONENT_NAMES, ONCE_COMPONENTS, SPREAD_COMPONENTS, componentsSchema, type ComponentName, type Components } from './components.js';

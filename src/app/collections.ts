@@ -57,6 +57,8 @@ export type CollectionsOptions = Omit<Ports, 'bureaus'> &
  * returns a `Result`; nothing is half-written on an error.
  */
 export function createCollections(options: CollectionsOptions) {
+  // Checked before the destructuring below: a string's rest spread would copy each of its characters into the policy options.
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return err(cobrancaError('invalid_input', `createCollections expects an options object (store, clock, bureau, creditor …), got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`));
   const { store, bureau, bureaus: named, notifier, clock, rates, calendar, ids, effectHandlers, ...policyOptions } = options;
   const bureaus = gatewaysOf(bureau, named, policyOptions.settings);
   if (bureaus.isErr()) return err(bureaus.error);

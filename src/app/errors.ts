@@ -19,7 +19,8 @@ import type { RulerErrorCode } from '../ruler/index.js';
  * - `category_unknown`, `category_inactive`, `duplicate_name`: the agreement-category and template registers;
  * - `preview_stale`: `expectedTotal` differs from the agreement computed now;
  * - `account_plan_missing`: a non-zero agreement component has no chart-of-accounts code;
- * - `contradictory_configuration`: `createCollections` options that contradict each other (see `checkConfiguration`).
+ * - `contradictory_configuration`: `createCollections` options that contradict each other (see `checkConfiguration`);
+ * - `missing_contact`: a ruler notify step for a customer with no contact on its channel (a refused step of the daily cycle; an `alert_operator` effect is queued).
  */
 export type AppErrorCode =
   | 'not_found'
@@ -38,6 +39,7 @@ export type AppErrorCode =
   | 'preview_stale'
   | 'account_plan_missing'
   | 'contradictory_configuration'
+  | 'missing_contact'
   /** `upsertInvoices`: a paid invoice, or one an agreement holds, keeps its amount, due date, customer and status. */
   | 'invoice_not_editable';
 

@@ -4,6 +4,7 @@
  */
 export { createCollections, type Collections, type CollectionsOptions } from './collections.js';
 export { type PolicyOptions, policyOptionsSchema } from './policies.js';
+export { commandSchemas, type CommandName, type CommandInput, type ParsedCommand } from './command-schemas.js';
 export { type EffectHandler, type OutboxPass } from './outbox.js';
 export { type DailyCycleReport } from './cycle/run-daily-cycle.js';
 export { type PaymentOutcome } from './payments/record-payment.js';

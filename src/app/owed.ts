@@ -1,5 +1,6 @@
 import { addYears, maxDate, minDate, type CivilDate } from '../calendar/index.js';
-import { owedAmountWith, type LateChargesCalculator, type OwedAmount } from '../agreements/index.js';
+import type { LateChargesCalculator, OwedAmount } from '../agreements/index.js';
+import { owedAmountWith } from '../agreements/owed-amount.js';
 import { ZERO } from '../money/index.js';
 import type { InvoiceRecord, PaymentRecord, StoreTransaction } from '../ports/index.js';
 import { unwrap } from './command.js';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { checkConfiguration, type Configuration, type ConfigurationInput } from 'cobranca';
+import { checkConfiguration, checkInput, configurationInputSchema, type Configuration, type ConfigurationInput } from 'cobranca';
 import { failureOf, type CliFailure } from './failure.js';
 import { readJsonFile, type JsonInput } from './input-file.js';
 
@@ -20,9 +20,10 @@ export function readConfigurationFile(file: string): Result<ConfigurationFile, C
   if (input.isErr()) return err(input.error);
   const value = input.value.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return err({ file, line: 1, message: 'expected an object with `rulers` and `settings`', exitCode: 1 });
-  const raw = value as { bureaus?: unknown };
-  const options = { bureaus: ['serasa'], ...(raw as object) } as unknown as ConfigurationInput;
-  const configuration = checkConfiguration(options);
+  // The exported schema checks the file's JSON and types it, as a host checks its input at its edge.
+  const options = checkInput(configurationInputSchema, { bureaus: ['serasa'], ...value });
+  if (options.isErr()) return err(failureOf(options.error, input.value));
+  const configuration = checkConfiguration(options.value);
   if (configuration.isErr()) return err(failureOf(configuration.error, input.value));
-  return ok({ input: input.value, options, configuration: configuration.value });
+  return ok({ input: input.value, options: options.value, configuration: configuration.value });
 }

@@ -39,7 +39,7 @@ function skipSpaces(text: string, from: number): number {
  * at most two decimals. Never throws; linear in the text's length (the sign,
  * `R$` and spaces are read by a scanner, not by a backtracking pattern).
  */
-export function parseBrl(text: unknown, path: ErrorPath = []): Result<Money, CobrancaError<'invalid_money' | 'money_out_of_range'>> {
+export function parseBrl(text: unknown, path: ErrorPath = []): Result<Money, CobrancaError<'invalid_money' | 'amount_out_of_range'>> {
   if (typeof text !== 'string') return err(cobrancaError('invalid_money', `expected text such as 'R$ 1.234,56', got ${describe(text)}`, { path }));
   const invalid = () => err(cobrancaError('invalid_money', `expected an amount such as 'R$ 1.234,56', got ${quote(text)}`, { path }));
   const trimmed = text.trim();

@@ -70,7 +70,7 @@ export function brl(literal: string): Money {
  * centavos?) and may already carry a float error; `'12,34'` is refused with a hint
  * (use {@link parseBrl} for `R$ 12,34`).
  */
-export function parseMoney(input: unknown, path: ErrorPath = []): Result<Money, CobrancaError<'invalid_money' | 'money_out_of_range'>> {
+export function parseMoney(input: unknown, path: ErrorPath = []): Result<Money, CobrancaError<'invalid_money' | 'amount_out_of_range'>> {
   if (typeof input === 'string') return parseMoneyString(input, path);
   if (typeof input === 'object' && input !== null && !Array.isArray(input) && 'cents' in input) {
     const cents = (input as { cents: unknown }).cents;
@@ -83,7 +83,7 @@ export function parseMoney(input: unknown, path: ErrorPath = []): Result<Money, 
   return err(cobrancaError('invalid_money', `expected an amount such as '12.34' or { cents: 1234 }, got ${describe(input)}${hint}`, { path }));
 }
 
-function parseMoneyString(input: string, path: ErrorPath): Result<Money, CobrancaError<'invalid_money' | 'money_out_of_range'>> {
+function parseMoneyString(input: string, path: ErrorPath): Result<Money, CobrancaError<'invalid_money' | 'amount_out_of_range'>> {
   const match = MONEY_STRING.exec(input.trim());
   if (!match) {
     const hint = input.includes(',') ? " (use a dot as the decimal separator: '12.34', not '12,34'; parseBrl reads 'R$ 12,34')" : '';
@@ -96,13 +96,13 @@ function parseMoneyString(input: string, path: ErrorPath): Result<Money, Cobranc
   return checkRange(sign === '-' ? -cents : cents, path);
 }
 
-function checkRange(cents: number, path: ErrorPath): Result<Money, CobrancaError<'invalid_money' | 'money_out_of_range'>> {
+function checkRange(cents: number, path: ErrorPath): Result<Money, CobrancaError<'invalid_money' | 'amount_out_of_range'>> {
   if (!withinInputLimit(cents)) return err(outOfRange(path));
   return ok(unsafeMoney(cents === 0 ? 0 : cents));
 }
 
-function outOfRange(path: ErrorPath): CobrancaError<'money_out_of_range'> {
-  return cobrancaError('money_out_of_range', `amount is beyond the supported range of ${INPUT_RANGE_TEXT}`, { path });
+function outOfRange(path: ErrorPath): CobrancaError<'amount_out_of_range'> {
+  return cobrancaError('amount_out_of_range', `amount is beyond the supported range of ${INPUT_RANGE_TEXT}`, { path });
 }
 
 /** Whether a value is a {@link Money} (a plain object with a safe-integer `cents`). */

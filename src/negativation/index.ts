@@ -60,6 +60,8 @@ export {
   type GuardName,
   type GuardViolation,
   type GuardStage,
+  type GuardCatalogueEntry,
+  NEGATIVATION_GUARDS,
   earliestSubmissionOn,
   noticeCountsFrom,
   type RefusalKind,

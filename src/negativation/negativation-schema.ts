@@ -94,22 +94,22 @@ export const negativationSchema = z
  * Parses a negativation read back from storage (JSON), checking every field and
  * that the history is consistent: versions 1…n in order, each entry starting
  * where the previous ended, the last one ending in `status`, events in date
- * order. Errors are `invalid_negativation` with the path of the bad field.
+ * order. Errors are `invalid_stored_negativation` with the path of the bad field.
  */
 export function parseNegativation(input: unknown): Result<Negativation, NegativationError> {
   const parsed = parseInput(negativationSchema, input);
-  if (parsed.isErr()) return err({ ...parsed.error, code: 'invalid_negativation' });
+  if (parsed.isErr()) return err({ ...parsed.error, code: 'invalid_stored_negativation' });
   const n = parsed.value;
-  if (n.history.length !== n.version) return fail('invalid_negativation', `version ${n.version} but ${n.history.length} history entries`, { path: ['version'] });
+  if (n.history.length !== n.version) return fail('invalid_stored_negativation', `version ${n.version} but ${n.history.length} history entries`, { path: ['version'] });
   let previous: (typeof n.history)[number] | undefined;
   for (const [i, entry] of n.history.entries()) {
     const where = ['history', i];
-    if (entry.version !== i + 1) return fail('invalid_negativation', `history entry ${i} has version ${entry.version}`, { path: [...where, 'version'] });
-    if (entry.from !== (previous?.to ?? null)) return fail('invalid_negativation', 'the history entry does not start where the previous one ended', { path: [...where, 'from'] });
-    if (previous && entry.event.on < previous.event.on) return fail('invalid_negativation', 'history events are out of date order', { path: [...where, 'event', 'on'] });
+    if (entry.version !== i + 1) return fail('invalid_stored_negativation', `history entry ${i} has version ${entry.version}`, { path: [...where, 'version'] });
+    if (entry.from !== (previous?.to ?? null)) return fail('invalid_stored_negativation', 'the history entry does not start where the previous one ended', { path: [...where, 'from'] });
+    if (previous && entry.event.on < previous.event.on) return fail('invalid_stored_negativation', 'history events are out of date order', { path: [...where, 'event', 'on'] });
     previous = entry;
   }
-  if (previous?.to !== n.status) return fail('invalid_negativation', 'the status is not where the history ends', { path: ['status'] });
-  if (previous.event.on !== n.lastEventOn) return fail('invalid_negativation', 'lastEventOn is not the date of the last event', { path: ['lastEventOn'] });
+  if (previous?.to !== n.status) return fail('invalid_stored_negativation', 'the status is not where the history ends', { path: ['status'] });
+  if (previous.event.on !== n.lastEventOn) return fail('invalid_stored_negativation', 'lastEventOn is not the date of the last event', { path: ['lastEventOn'] });
   return ok(n as Negativation);
 }

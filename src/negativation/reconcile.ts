@@ -3,6 +3,7 @@ import { calendarOption, civilDateSchema, toEpochDay, type BusinessCalendar, typ
 import { fail, parseInput } from '../errors.js';
 import type { NegativationEffect } from './effects.js';
 import type { NegativationError } from './errors.js';
+import { looksLikeNegativation } from './looks-like-negativation.js';
 import { isRegistered, type Negativation } from './negativation.js';
 import { parseReconcileInvoices } from './parse-invoices.js';
 import type { ReconcileInvoice, ReconcileInvoiceInput } from './reconcile-invoice.js';
@@ -96,10 +97,7 @@ export function reconcile(negativations: readonly Negativation[], invoices: read
   const parsed = parseReconcileInvoices(invoices);
   if (parsed.isErr()) return err(parsed.error);
   for (let i = 0; i < negativations.length; i++) {
-    const n = negativations[i];
-    if (typeof n !== 'object' || n === null || typeof n.status !== 'string' || typeof n.title !== 'object' || typeof n.settings !== 'object') {
-      return fail('invalid_negativation', 'not a negativation produced by this module', { path: ['negativations', i] });
-    }
+    if (!looksLikeNegativation(negativations[i])) return fail('not_a_negativation', 'not a negativation produced by this module (check version and history)', { path: ['negativations', i] });
   }
   return ok(reconcileTrusted(negativations, parsed.value, day.value, calendar));
 }

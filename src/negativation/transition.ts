@@ -8,8 +8,8 @@ import { factsOf } from './facts.js';
 import { runGuards, type GuardViolation } from './guards/index.js';
 import { HANDLERS, isRefusal, type NegativationPatch, type Refusal, type Step } from './handlers/index.js';
 import type { HistoryEntry, Negativation } from './negativation.js';
+import { looksLikeNegativation } from './looks-like-negativation.js';
 import { parseNegativationEvent } from './parse-event.js';
-import { NEGATIVATION_STATUSES } from './status.js';
 import { eventAppliesIn, eventsAllowedIn, findRule, type TransitionRule } from './transition-table.js';
 
 /** What a transition returns: the new negativation and what the host must do. */
@@ -35,25 +35,6 @@ export function guardFailed(violations: readonly GuardViolation[]): Negativation
   return cobrancaError('guard_failed', `refused: ${violations.map((v) => `${v.guard} (${v.message})`).join('; ')}`, {
     details: { violations, guards: violations.map((v) => v.guard) },
   });
-}
-
-/** A quick structural check of a negativation handed back by the host (it should be one this module produced). */
-function looksLikeNegativation(value: unknown): value is Negativation {
-  if (typeof value !== 'object' || value === null) return false;
-  const n = value as Partial<Negativation>;
-  return (
-    typeof n.id === 'string' &&
-    typeof n.status === 'string' &&
-    (NEGATIVATION_STATUSES as readonly string[]).includes(n.status) &&
-    Number.isSafeInteger(n.version) &&
-    Array.isArray(n.history) &&
-    n.history.length === n.version &&
-    Array.isArray(n.notices) &&
-    Array.isArray(n.payments) &&
-    typeof n.lastEventOn === 'string' &&
-    typeof n.settings === 'object' &&
-    typeof n.title === 'object'
-  );
 }
 
 /**
@@ -96,10 +77,10 @@ export function applyStep(negativation: Negativation, event: NegativationEvent, 
  * field), `event_out_of_order` (dated before the last event),
  * `illegal_transition` (not allowed in the current status), `guard_failed`
  * (a legal guard refused, listing every violation), `removal_not_allowed`,
- * `invalid_negativation`.
+ * `not_a_negativation`.
  */
 export function transition(negativation: Negativation, event: NegativationEventInput, options: TransitionOptions = {}): Result<TransitionResult, NegativationError> {
-  if (!looksLikeNegativation(negativation)) return fail('invalid_negativation', 'not a negativation produced by this module (check version and history)', { path: ['negativation'] });
+  if (!looksLikeNegativation(negativation)) return fail('not_a_negativation', 'not a negativation produced by this module (check version and history)', { path: ['negativation'] });
   const calendar = calendarOption(options.calendar);
   if (calendar.isErr()) return err(calendar.error);
   const parsed = parseNegativationEvent(event);

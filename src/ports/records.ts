@@ -1,5 +1,6 @@
 import type { CivilDate } from '../calendar/index.js';
 import type { Money } from '../money/index.js';
+import type { Negativation } from '../negativation/index.js';
 
 /** Every stored aggregate carries an id and a version that goes up by one on each write (optimistic concurrency). */
 export interface Versioned {
@@ -136,8 +137,8 @@ export interface NegativationRecord extends Versioned {
   /** `debtor document|creditor|title|bureau`: one registration per key. */
   readonly uniqueKey: string;
   readonly status: string;
-  /** The negativation module's value (plain, serialisable). */
-  readonly negativation: unknown;
+  /** The negativation module's value (plain, serialisable): hand it to `transition` as is. */
+  readonly negativation: Negativation;
 }
 
 /** A protest as stored: the protest module's plain data plus bookkeeping. */

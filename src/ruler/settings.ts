@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { parseInput, type CobrancaError, type InputOf } from '../errors.js';
+import { cobrancaError, parseInput, type CobrancaError, type InputOf } from '../errors.js';
 import { NOTIFY_CHANNELS, type NotifyChannel } from './action.js';
 import { contactWindowSchema, DEFAULT_CONTACT_WINDOW, type ContactWindow } from './contact-window.js';
 import type { RulerError } from './errors.js';
@@ -8,6 +8,7 @@ import { freezePlainData } from './freeze.js';
 
 /** Where a resolved setting came from: the library default or one of the three levels (seed 002). */
 export type SettingSource = 'library' | 'general' | 'branch' | 'contract';
+const SETTING_SOURCES: readonly SettingSource[] = ['library', 'general', 'branch', 'contract'];
 
 /** Seed 002's three-way choice: Sim, Não, Padrão (take the level above). */
 export type YesNoDefault = 'yes' | 'no' | 'default';
@@ -121,6 +122,10 @@ export function resolveLevels<T extends object>(
   levels: readonly (readonly [SettingSource, unknown, readonly (string | number)[]])[],
 ): Result<ResolvedLevels<T>, CobrancaError<'invalid_input'>> {
   const parsed: [SettingSource, Readonly<Record<string, unknown>>][] = [];
+  if (!Array.isArray(levels)) return err(cobrancaError('invalid_input', 'expected a list of setting levels, each [source, values, path]'));
+  for (const [index, level] of (levels as readonly unknown[]).entries()) {
+    if (!Array.isArray(level) || !SETTING_SOURCES.includes(level[0] as SettingSource) || !Array.isArray(level[2])) return err(cobrancaError('invalid_input', `setting level ${index} is not [source, values, path] with a source of ${SETTING_SOURCES.join(', ')}`, { path: [index] }));
+  }
   for (const [source, input, path] of levels) {
     const level = parseInput(schema, input ?? {}, path);
     if (level.isErr()) return err(level.error);

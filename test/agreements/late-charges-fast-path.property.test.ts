@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calculateLateCharges, lateChargesCalculator, lateChargesInputSchema, lateChargesWith } from '../../src/agreements/index.js';
+import { calculateLateCharges, lateChargesCalculator, lateChargesInputSchema } from '../../src/agreements/index.js';
+import { lateChargesWith } from '../../src/agreements/late-charges.js';
 import { compileLateChargesPolicy } from '../../src/agreements/late-charges-calculator.js';
 import { defaultBusinessCalendar } from '../../src/calendar/index.js';
 import { parseInput } from '../../src/errors.js';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Negativation } from '../../src/negativation/index.js';
 import { harness, invoiceOf, maria } from './harness.js';
 
 const op = (key: string) => ({ idempotencyKey: key, actor: 'operator.ana' });
@@ -35,7 +34,7 @@ describe('negativation flows through the application', () => {
     expect((await h.store.transaction((tx) => tx.agreements.get(deal.agreement.id)))?.status).toBe('fulfilled');
     expect(await h.status()).toEqual(['recovering']);
     const [record] = await h.store.transaction((tx) => tx.negativations.list({ invoiceId: 'j1' }));
-    expect((record?.negativation as Negativation).settlement?.removalDeadline).toBe('2026-12-17');
+    expect(record?.negativation.settlement?.removalDeadline).toBe('2026-12-17');
     await h.app.performEffects();
     expect(await h.status()).toEqual(['recovered']);
     expect(h.bureau.calls.remove).toBe(1);

@@ -1,11 +1,117 @@
 import fc from 'fast-check';
+import { Worker } from 'node:worker_threads';
 
 /** How many runs each property makes: small in `npm test`, more under `npm run fuzz` (FUZZ_RUNS). */
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 /** A fixed seed in `npm test` (reproducible); `npm run fuzz` may set FUZZ_SEED to explore. */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 12_012);
-/** No single call may take longer than this (a hang guard with a margin wide enough for a loaded CI machine, not a speed test; `npm run fuzz` may tighten it). */
+/**
+ * No single call may use more than this much CPU time (a hang guard, not a speed test). It counts
+ * the process's CPU time (`process.cpuUsage`), not the wall clock, so a loaded machine, where a
+ * call waits for a core, never fails it; `npm run fuzz` may tighten it.
+ */
 export const CALL_BUDGET_MS = Number(process.env.FUZZ_CALL_BUDGET_MS ?? 15_000);
+/** The wall-clock timeout of a fuzz test: only a promise that never settles (no CPU used) meets it; loops are caught by the watchdog. */
+export const FUZZ_TEST_TIMEOUT_MS = 30 * 60_000;
+
+/** CPU time used by this process so far, in milliseconds (user + system, every thread). */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1_000;
+}
+
+/**
+ * The watchdog: a worker thread that wakes twice a second and, when one call has used more than
+ * twice the budget of CPU time without returning (an endless loop never returns, so the check
+ * after the call never runs), prints the call and the seed to stderr and kills the test process,
+ * which fails the run instead of hanging it. It reads the call from shared memory.
+ */
+const watchdogSource = `
+const { workerData } = require('node:worker_threads');
+const { writeSync } = require('node:fs');
+const state = new Int32Array(workerData.state);
+const label = new Uint8Array(workerData.label);
+const limitUs = workerData.limitMs * 1000;
+const cpu = () => { const u = process.cpuUsage(); return u.user + u.system; };
+let seen = -1, since = 0;
+for (;;) {
+  Atomics.wait(state, 2, 0, 500);
+  const call = Atomics.load(state, 0);
+  if (Atomics.load(state, 1) === 0) { seen = -1; continue; }
+  if (call !== seen) { seen = call; since = cpu(); continue; }
+  if (cpu() - since > limitUs) {
+    const end = label.indexOf(0);
+    writeSync(2, '\\nfuzz watchdog: a call used more than ' + workerData.limitMs + ' ms of CPU without returning (a hang): ' + Buffer.from(label.subarray(0, end < 0 ? label.length : end)).toString() + '\\n');
+    process.kill(process.pid, 'SIGKILL');
+  }
+}`;
+const LABEL_BYTES = 1_024;
+let watchdog: { readonly state: Int32Array; readonly label: Uint8Array; readonly worker: Worker } | undefined;
+
+function watch(label: string): void {
+  if (!watchdog) {
+    const state = new Int32Array(new SharedArrayBuffer(12));
+    const labelBuffer = new SharedArrayBuffer(LABEL_BYTES);
+    const worker = new Worker(watchdogSource, { eval: true, workerData: { state: state.buffer, label: labelBuffer, limitMs: 2 * CALL_BUDGET_MS } });
+    worker.unref();
+    watchdog = { state, label: new Uint8Array(labelBuffer), worker };
+  }
+  const bytes = new TextEncoder().encode(label.slice(0, LABEL_BYTES / 4));
+  watchdog.label.fill(0);
+  watchdog.label.set(bytes.subarray(0, LABEL_BYTES - 1));
+  Atomics.add(watchdog.state, 0, 1);
+  Atomics.store(watchdog.state, 1, 1);
+}
+
+function unwatch(): void {
+  if (watchdog) Atomics.store(watchdog.state, 1, 0);
+}
+
+/** Stops the watchdog thread (call in `afterAll` of a file that fuzzes). */
+export async function stopWatchdog(): Promise<void> {
+  const current = watchdog;
+  watchdog = undefined;
+  await current?.worker.terminate();
+}
+
+/** A short, safe view of an input for a report (a counterexample may be a 1 MB string or hold a cycle). */
+export function preview(input: unknown): string {
+  if (typeof input === 'string' && input.length > 120) return `a string of ${input.length} characters starting ${JSON.stringify(input.slice(0, 40))}`;
+  try {
+    const text = fc.stringify(input);
+    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  } catch {
+    return Object.prototype.toString.call(input);
+  }
+}
+
+/**
+ * Calls `call` under the hang guard: a throw is reported with `name`, a call that uses more than
+ * {@link CALL_BUDGET_MS} of CPU time fails, and one that never returns is killed by the watchdog.
+ * A promise is awaited under the same guard.
+ */
+export async function guarded(name: string, input: unknown, call: () => unknown): Promise<unknown> {
+  watch(`${name} with ${preview(input)} (FUZZ_SEED=${FUZZ_SEED})`);
+  const started = cpuMs();
+  let answer: unknown;
+  try {
+    answer = call();
+    if (answer instanceof Promise) answer = await answer;
+  } catch (error) {
+    throw new Error(`${name} threw: ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}` : String(error).slice(0, 300)}`);
+  } finally {
+    unwatch();
+  }
+  const used = cpuMs() - started;
+  if (used > CALL_BUDGET_MS) throw new Error(`${name} used ${Math.round(used)} ms of CPU time (budget ${CALL_BUDGET_MS} ms)`);
+  return answer;
+}
+
+/** The report of a failed property: the defect and a short view of the input, with the seed to replay it. */
+export function failureReport(outcome: { readonly errorInstance: unknown; readonly counterexample: unknown; readonly seed: number; readonly counterexamplePath: string | null }): string {
+  const error = outcome.errorInstance instanceof Error ? outcome.errorInstance.message : String(outcome.errorInstance);
+  return `${error.slice(0, 600)}\ninput: ${preview(outcome.counterexample)}\nreplay: FUZZ_SEED=${outcome.seed} (path ${outcome.counterexamplePath ?? ''})`;
+}
 
 function cyclic(): Record<string, unknown> {
   const o: Record<string, unknown> = { cents: 100, id: 'x' };

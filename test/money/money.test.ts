@@ -36,9 +36,9 @@ describe('parsing amounts', () => {
   });
 
   it('refuses amounts beyond the supported range', () => {
-    expect(parseMoney('1000000000000.01')._unsafeUnwrapErr().code).toBe('money_out_of_range');
-    expect(parseMoney({ cents: MAX_INPUT_CENTS + 1 })._unsafeUnwrapErr().code).toBe('money_out_of_range');
-    expect(parseMoney('99999999999999999999')._unsafeUnwrapErr().code).toBe('money_out_of_range');
+    expect(parseMoney('1000000000000.01')._unsafeUnwrapErr().code).toBe('amount_out_of_range');
+    expect(parseMoney({ cents: MAX_INPUT_CENTS + 1 })._unsafeUnwrapErr().code).toBe('amount_out_of_range');
+    expect(parseMoney('99999999999999999999')._unsafeUnwrapErr().code).toBe('amount_out_of_range');
     expect(parseMoney({ cents: MAX_INPUT_CENTS }).isOk()).toBe(true);
   });
 

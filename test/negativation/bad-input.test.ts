@@ -73,17 +73,17 @@ describe('bad input is a typed error and changes nothing', () => {
     expect(startNegativation(undefined as never)._unsafeUnwrapErr().code).toBe('invalid_input');
   });
 
-  it('something that is not a negativation is invalid_negativation', () => {
-    expect(transition({} as never, { type: 'retry', on: '2026-10-21', actor: 'x' })._unsafeUnwrapErr().code).toBe('invalid_negativation');
+  it('something that is not a negativation is not_a_negativation', () => {
+    expect(transition({} as never, { type: 'retry', on: '2026-10-21', actor: 'x' })._unsafeUnwrapErr().code).toBe('not_a_negativation');
     const n = started();
     const tampered = { ...n, version: 5 };
-    expect(transition(tampered, { type: 'analysis_approved', on: '2026-10-21', actor: 'x' })._unsafeUnwrapErr().code).toBe('invalid_negativation');
+    expect(transition(tampered, { type: 'analysis_approved', on: '2026-10-21', actor: 'x' })._unsafeUnwrapErr().code).toBe('not_a_negativation');
     expect(transition(n, { type: 'analysis_approved', on: '2026-10-21', actor: 'x' }, { calendar: {} as never })._unsafeUnwrapErr().path).toEqual(['calendar']);
     // Issue 12 defect 7: `payments: null` (or notices) used to pass the check and throw in the payment handler.
     const registered = run(started(), negativatedEvents).negativation;
     const payment = { type: 'payment_received', on: '2026-11-19', actor: 'bank', kind: 'full', amount: '400.00', paidOn: '2026-11-19', fundsAvailableOn: '2026-11-19' } as const;
-    expect(transition({ ...registered, payments: null } as never, payment)._unsafeUnwrapErr().code).toBe('invalid_negativation');
-    expect(transition({ ...registered, notices: 'x' } as never, payment)._unsafeUnwrapErr().code).toBe('invalid_negativation');
+    expect(transition({ ...registered, payments: null } as never, payment)._unsafeUnwrapErr().code).toBe('not_a_negativation');
+    expect(transition({ ...registered, notices: 'x' } as never, payment)._unsafeUnwrapErr().code).toBe('not_a_negativation');
   });
 
   it('parseNegativationEvent and checkNegativationGuards validate at their boundary', () => {

@@ -85,6 +85,15 @@ describe('guards, one rule each', () => {
     expect(GUARDS_BY_STAGE.submission.map((g) => g.name)).toContain('prior_notice');
     expect(GUARDS_BY_STAGE.request.map((g) => g.name)).toContain('debtor_data');
   });
+
+  it('every violation carries the name and basis of the guard that found it', () => {
+    const everythingWrong = facts('2035-01-10' as CivilDate, '2026-01-10' as CivilDate, {
+      outstanding: fromCents(0), paid: true, disputed: true, inActiveAgreement: true, notices: [], key: 'k', liveKeys: new Set(['k']), debtor: { ...debtor, name: '' },
+    }, { minimumDaysOverdue: 100_000 });
+    for (const guard of new Set([...GUARDS_BY_STAGE.request, ...GUARDS_BY_STAGE.submission])) {
+      expect(guard.check(everythingWrong), guard.name).toMatchObject({ guard: guard.name, basis: guard.basis });
+    }
+  });
 });
 
 describe('debtorDataProblems (seed 000: what is missing is listed)', () => {

@@ -68,6 +68,13 @@ describe('reconcile (seed 004 panels; STJ Súmula 548; CDC art. 43 §1)', () => 
   it('bad input is typed, with the path of the invoice field', () => {
     expect(reconcile([], [invoice('x', { status: 'paid' })], '2026-11-06')._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['invoices', 0, 'paidOn'] });
     expect(reconcile([], [], '06/11/2026')._unsafeUnwrapErr().path).toEqual(['asOf']);
-    expect(reconcile([null as never], [], '2026-11-06')._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_negativation', path: ['negativations', 0] });
+    expect(reconcile([null as never], [], '2026-11-06')._unsafeUnwrapErr()).toMatchObject({ code: 'not_a_negativation', path: ['negativations', 0] });
+  });
+
+  it('asks the same structural check as transition: a history that does not match the version is not a negativation (regression: reconcile took it)', () => {
+    const n = registered('neg-a', 'inv-a');
+    const tampered = { ...n, history: n.history.slice(1) } as Negativation;
+    expect(reconcile([tampered], [], '2026-11-06', { calendar })._unsafeUnwrapErr()).toMatchObject({ code: 'not_a_negativation', path: ['negativations', 0] });
+    expect(reconcile([n], [], '2026-11-06', { calendar }).isOk()).toBe(true);
   });
 });

@@ -26,9 +26,9 @@ describe('parseNegativation (reading a stored negativation back)', () => {
       },
       ['history', 2, 'from'],
     ],
-  ])('refuses %s as invalid_negativation with the path', (_what, corrupt, path) => {
+  ])('refuses %s as invalid_stored_negativation with the path', (_what, corrupt, path) => {
     const result = parseNegativation(corrupt(stored()));
-    expect(result._unsafeUnwrapErr().code).toBe('invalid_negativation');
+    expect(result._unsafeUnwrapErr().code).toBe('invalid_stored_negativation');
     expect(result._unsafeUnwrapErr().path).toEqual(path);
   });
 });

@@ -77,7 +77,7 @@ export interface HttpBureauGateway extends BureauGateway {
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const optionsSchema = z.object({
-  baseUrl: z.url({ protocol: /^https?$/ }).refine((url) => url.startsWith('https:') || LOOPBACK.has(new URL(url).hostname), 'plain http is only allowed to a loopback host; use https'),
+  baseUrl: z.url({ protocol: /^https?$/ }).refine((url) => url.startsWith('https:') || (URL.canParse(url) && LOOPBACK.has(new URL(url).hostname)), 'plain http is only allowed to a loopback host; use https'),
   timeoutMs: z.number().int().min(1).max(600_000).default(10_000),
   retry: z
     .object({
@@ -123,6 +123,7 @@ async function readJson(response: Response): Promise<unknown> {
  * Log lines, errors and counters carry no personal data.
  */
 export function createHttpBureauGateway(options: HttpBureauGatewayOptions): Result<HttpBureauGateway, CobrancaError> {
+  if (typeof options !== 'object' || options === null) return err(cobrancaError('invalid_input', 'createHttpBureauGateway expects an options object with baseUrl'));
   const parsed = parseInput(optionsSchema, { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, retry: options.retry, breaker: options.breaker });
   if (parsed.isErr()) return err(parsed.error);
   const config = parsed.value;

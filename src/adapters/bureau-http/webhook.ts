@@ -7,7 +7,7 @@ import type { BureauProfile } from './profile.js';
 import type { ReplayGuard } from './replay-guard.js';
 
 /** Why a webhook was refused. */
-export type WebhookErrorCode = 'webhook_unsigned' | 'webhook_forged' | 'webhook_stale' | 'webhook_replayed' | 'webhook_malformed';
+export type WebhookErrorCode = 'webhook_unsigned' | 'webhook_forged' | 'webhook_stale' | 'webhook_replayed' | 'webhook_malformed' | 'invalid_input';
 
 /** Headers as Node (`IncomingHttpHeaders`) or a plain record gives them; names are matched case-insensitively. */
 export type WebhookHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -36,8 +36,20 @@ function header(headers: WebhookHeaders, name: string): string | undefined {
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) {
     if (key.toLowerCase() !== wanted || value === undefined) continue;
-    return typeof value === 'string' ? value : value.join(',');
+    if (typeof value === 'string') return value;
+    return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value.join(',') : undefined;
   }
+  return undefined;
+}
+
+/** What is wrong with the options of {@link parseBureauWebhook} (a host's wiring, not the webhook), if anything. */
+function optionsProblem(options: unknown): string | undefined {
+  if (typeof options !== 'object' || options === null) return 'expected an object';
+  const { profile, toleranceSeconds, now, replayGuard } = options as Record<string, unknown>;
+  if (profile !== undefined && (typeof profile !== 'object' || profile === null || typeof (profile as BureauProfile).readWebhook !== 'function' || typeof (profile as BureauProfile).webhookHeaders?.signature !== 'string' || typeof (profile as BureauProfile).webhookHeaders.timestamp !== 'string')) return 'profile must be a bureau profile (webhookHeaders and readWebhook)';
+  if (toleranceSeconds !== undefined && (typeof toleranceSeconds !== 'number' || !Number.isFinite(toleranceSeconds) || toleranceSeconds < 0)) return 'toleranceSeconds must be a number of seconds, zero or more';
+  if (now !== undefined && typeof now !== 'function') return 'now must be a function answering the current instant in ms';
+  if (replayGuard !== undefined && (typeof replayGuard !== 'object' || replayGuard === null || typeof (replayGuard as ReplayGuard).firstSight !== 'function')) return 'replayGuard must come from createReplayGuard';
   return undefined;
 }
 
@@ -63,20 +75,26 @@ export function parseBureauWebhook(
   secret: string | readonly string[],
   options: WebhookOptions = {},
 ): Result<VerifiedBureauReport, CobrancaError<WebhookErrorCode>> {
+  if (typeof headers !== 'object' || headers === null) return err(cobrancaError('webhook_unsigned', 'the webhook has no headers'));
+  if (typeof rawBody !== 'string') return err(cobrancaError('webhook_malformed', 'the webhook body must be the raw text as received (a string), before any JSON parsing'));
+  const secrets: readonly unknown[] = typeof secret === 'string' ? [secret] : Array.isArray(secret) ? secret : [];
+  if (secrets.length === 0 || !secrets.every((s) => typeof s === 'string' && s !== '')) return err(cobrancaError('webhook_forged', 'no webhook secret to verify the signature with (a non-empty string or list of strings)'));
+  const problem = optionsProblem(options);
+  if (problem) return err(cobrancaError('invalid_input', `parseBureauWebhook options: ${problem}`, { path: ['options'] }));
   const profile = options.profile ?? genericJsonProfile();
   const signature = header(headers, profile.webhookHeaders.signature);
   const timestampText = header(headers, profile.webhookHeaders.timestamp);
   if (!signature || !timestampText) return err(cobrancaError('webhook_unsigned', `the webhook has no ${signature ? profile.webhookHeaders.timestamp : profile.webhookHeaders.signature} header`));
   if (!/^\d{1,12}$/.test(timestampText.trim())) return err(cobrancaError('webhook_forged', 'the webhook timestamp is not a number of seconds'));
   const timestamp = Number(timestampText.trim());
-  const secrets = typeof secret === 'string' ? [secret] : secret;
   const candidates = signature.split(',');
-  const signed = secrets.some((s) => {
+  const signed = (secrets as readonly string[]).some((s) => {
     const expected = createHmac('sha256', s).update(`${timestamp}.${rawBody}`).digest();
     return candidates.some((c) => matches(c, expected));
   });
   if (!signed) return err(cobrancaError('webhook_forged', 'the webhook signature does not match'));
   const now = (options.now ?? Date.now)();
+  if (typeof now !== 'number' || !Number.isFinite(now)) return err(cobrancaError('invalid_input', 'parseBureauWebhook options: now() did not answer a number of ms', { path: ['options', 'now'] }));
   const tolerance = options.toleranceSeconds ?? 300;
   const skew = Math.abs(now / 1000 - timestamp);
   if (skew > tolerance) return err(cobrancaError('webhook_stale', `the webhook was signed ${Math.round(skew)} s away from now (window ${tolerance} s)`, { details: { timestamp } }));

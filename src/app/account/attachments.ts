@@ -2,9 +2,8 @@ import * as z from 'zod';
 import { cobrancaError, type InputOf } from '../../errors.js';
 import { abort, commandBaseSchema, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
-import { compact } from '../compact.js';
 import type { AppContext } from '../dependencies.js';
-import { requireAccount, saveAccount } from './account-store.js';
+import { appendToAccount, entryFields, requireAccount, saveAccount } from './account-store.js';
 
 /** Input of {@link addAttachment}. */
 export const addAttachmentSchema = commandBaseSchema.extend({
@@ -26,14 +25,12 @@ export const attachmentChangeSchema = commandBaseSchema.extend({
 /** Records an attachment's metadata on the account (the host stores the file). */
 export function addAttachment(context: AppContext) {
   return (input: InputOf<typeof addAttachmentSchema>) =>
-    runCommand(context, 'addAttachment', addAttachmentSchema, input, async (tx, cmd) => {
-      const account = await requireAccount(tx, cmd.customerId);
-      const { idempotencyKey: _k, actor, customerId: _c, ...fields } = cmd;
-      const attachment = { id: context.ids.next('attachment'), at: context.nowIso(), author: actor, ...compact(fields) };
-      await saveAccount(tx, account, { attachments: [...account.attachments, attachment] });
-      await recordAudit(tx, context, { actor, subjectType: 'account', subjectId: account.id, action: 'attachment_added', details: { attachmentId: attachment.id, fileName: attachment.fileName } });
-      return attachment;
-    });
+    runCommand(context, 'addAttachment', addAttachmentSchema, input, (tx, cmd) =>
+      appendToAccount(tx, context, cmd.customerId, 'attachments',
+        () => ({ id: context.ids.next('attachment'), at: context.nowIso(), author: cmd.actor, ...entryFields(cmd) }),
+        (attachment) => ({ actor: cmd.actor, action: 'attachment_added', details: { attachmentId: attachment.id, fileName: attachment.fileName } }),
+      ),
+    );
 }
 
 function changeAttachment(context: AppContext, command: 'describeAttachment' | 'removeAttachment') {

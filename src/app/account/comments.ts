@@ -1,10 +1,8 @@
 import * as z from 'zod';
 import { civilDateSchema } from '../../calendar/index.js';
 import { commandBaseSchema, runCommand } from '../command.js';
-import { recordAudit } from '../audit.js';
-import { compact } from '../compact.js';
 import type { AppContext } from '../dependencies.js';
-import { requireAccount, saveAccount } from './account-store.js';
+import { appendToAccount, entryFields } from './account-store.js';
 import type { InputOf } from '../../errors.js';
 
 /** Input of {@link addComment}: seed 004's comment / contact record form. */
@@ -24,12 +22,10 @@ export const addCommentSchema = commandBaseSchema.extend({
 /** Adds a comment or a contact record (type, medium, who answered, status, return date) to the account. */
 export function addComment(context: AppContext) {
   return (input: InputOf<typeof addCommentSchema>) =>
-    runCommand(context, 'addComment', addCommentSchema, input, async (tx, cmd) => {
-      const account = await requireAccount(tx, cmd.customerId);
-      const { idempotencyKey: _k, actor, customerId: _c, ...fields } = cmd;
-      const comment = { id: context.ids.next('comment'), at: context.nowIso(), author: actor, ...compact(fields) };
-      await saveAccount(tx, account, { comments: [...account.comments, comment] });
-      await recordAudit(tx, context, { actor, subjectType: 'account', subjectId: account.id, action: cmd.contactType ? 'contact_recorded' : 'comment_added', details: { commentId: comment.id } });
-      return comment;
-    });
+    runCommand(context, 'addComment', addCommentSchema, input, (tx, cmd) =>
+      appendToAccount(tx, context, cmd.customerId, 'comments',
+        () => ({ id: context.ids.next('comment'), at: context.nowIso(), author: cmd.actor, ...entryFields(cmd) }),
+        (comment) => ({ actor: cmd.actor, action: cmd.contactType ? 'contact_recorded' : 'comment_added', details: { commentId: comment.id } }),
+      ),
+    );
 }

@@ -5,7 +5,7 @@ import { abort, commandBaseSchema, runCommand } from '../command.js';
 import { recordAudit } from '../audit.js';
 import { compact } from '../compact.js';
 import type { AppContext } from '../dependencies.js';
-import { requireAccount, saveAccount } from './account-store.js';
+import { appendToAccount, entryFields, requireAccount, saveAccount } from './account-store.js';
 
 const isoInstant = z.iso.datetime({ offset: true });
 
@@ -42,14 +42,12 @@ export const completeTaskSchema = commandBaseSchema.extend({
 /** Creates an operator task on the account. */
 export function createTask(context: AppContext) {
   return (input: InputOf<typeof createTaskSchema>) =>
-    runCommand(context, 'createTask', createTaskSchema, input, async (tx, cmd) => {
-      const account = await requireAccount(tx, cmd.customerId);
-      const { idempotencyKey: _k, actor, customerId: _c, ...fields } = cmd;
-      const task: AccountTask = { id: context.ids.next('task'), status: 'open', createdBy: actor, createdAt: context.nowIso(), ...compact(fields) };
-      await saveAccount(tx, account, { tasks: [...account.tasks, task] });
-      await recordAudit(tx, context, { actor, subjectType: 'account', subjectId: account.id, action: 'task_created', details: { taskId: task.id, assignee: task.assignee } });
-      return task;
-    });
+    runCommand(context, 'createTask', createTaskSchema, input, (tx, cmd) =>
+      appendToAccount(tx, context, cmd.customerId, 'tasks',
+        (): AccountTask => ({ id: context.ids.next('task'), status: 'open', createdBy: cmd.actor, createdAt: context.nowIso(), ...entryFields(cmd) }),
+        (task) => ({ actor: cmd.actor, action: 'task_created', details: { taskId: task.id, assignee: task.assignee } }),
+      ),
+    );
 }
 
 async function changeOpenTask(

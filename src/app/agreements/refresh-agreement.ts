@@ -73,7 +73,7 @@ async function settleCovered(tx: StoreTransaction, context: AppContext, record: 
   for (const invoiceId of agreementOf(record).invoiceIds) {
     for (const negativation of await tx.negativations.list({ invoiceId })) {
       if (!awaitsSettlement(statusOfRecord(negativation))) continue;
-      const owed = (negativation.negativation as { outstanding: { cents: number } }).outstanding;
+      const owed = negativation.negativation.outstanding;
       await applyNegativationEvent(tx, context, negativation, {
         type: 'payment_received',
         on: context.today(),

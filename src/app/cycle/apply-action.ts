@@ -3,6 +3,7 @@ import { maskDeep } from '../../documents/index.js';
 import type { DeferredAction, DueAction, SkippedStep } from '../../ruler/index.js';
 import type { StoreTransaction } from '../../ports/index.js';
 import type { CobrancaError } from '../../errors.js';
+import type { AppErrorCode } from '../errors.js';
 import { attempt } from '../command.js';
 import { recordAudit } from '../audit.js';
 import { compact } from '../compact.js';
@@ -48,7 +49,7 @@ async function enqueue(step: Step, kind: string, payload: Record<string, unknown
   step.effects.push(kind);
 }
 
-async function notify(step: Step, action: Extract<DueAction['action'], { kind: 'notify' }>): Promise<CobrancaError | undefined> {
+async function notify(step: Step, action: Extract<DueAction['action'], { kind: 'notify' }>): Promise<CobrancaError<Extract<AppErrorCode, 'missing_contact'>> | undefined> {
   const invoice = await step.tx.invoices.get(step.action.invoiceId);
   const channel = action.channel === 'default' ? step.context.policies.rulerSettings(invoice?.branchId, invoice?.contractId).values.defaultContactType : action.channel;
   const customer = await step.tx.customers.get(step.action.customerId);

@@ -26,7 +26,7 @@ export const workerSchema = z
  * default) and, for a cycle spread over N processes, this worker's share.
  */
 export const dailyCycleInputSchema = z
-  .object({
+  .strictObject({
     asOf: z.union([z.date(), z.iso.datetime({ offset: true })]).optional(),
     /**
      * Run as worker `index` of `count`: the passes read and act on this

@@ -8,7 +8,7 @@ import { breakdownOf, owedOfInvoice } from '../owed.js';
 
 /** The domain negativation inside a stored record. */
 export function negativationOf(record: NegativationRecord): Negativation {
-  return record.negativation as Negativation;
+  return record.negativation;
 }
 
 /** The status of a stored negativation, as the negativation module typed it. */

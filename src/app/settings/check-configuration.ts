@@ -57,7 +57,7 @@ export const configurationInputSchema = z.strictObject({
 });
 
 /** The input of {@link checkConfiguration}. */
-export type ConfigurationInput = Omit<InputOf<typeof configurationInputSchema>, 'settings'> & { readonly settings?: SettingsTreeInput };
+export type ConfigurationInput = Omit<InputOf<typeof configurationInputSchema>, 'settings'> & { readonly settings?: SettingsTreeInput | undefined };
 
 /** A configuration without contradictions: every subject's settings, ruler and bureau resolve. */
 export interface Configuration {
@@ -120,7 +120,7 @@ export function checkConfiguration(input: ConfigurationInput): Result<Configurat
   if (list.length > 0) {
     const first = list[0] as ConfigurationProblem;
     const more = list.length > 1 ? ` (and ${list.length - 1} more contradiction${list.length > 2 ? 's' : ''})` : '';
-    return err(cobrancaError('contradictory_configuration', `${formatPath(first.path)}: ${first.message}${more}`, { path: first.path, details: { problems: list } }));
+    return err(cobrancaError('contradictory_configuration', `${first.message}${more}`, { path: first.path, details: { problems: list } }));
   }
   const cache = new Map<string, SubjectSettings>();
   return ok({

@@ -1,9 +1,9 @@
 import { err, ok, type Result } from 'neverthrow';
 import {
-  ageLimitOn, checkNegativationGuards, DEFAULT_NEGATIVATION_SETTINGS, earliestSubmissionOn, NEGATIVATION_STATUS_LABELS, NEGATIVATION_STATUSES,
+  ageLimitOn, checkNegativationGuards, DEFAULT_NEGATIVATION_SETTINGS, earliestSubmissionOn, NEGATIVATION_GUARDS, NEGATIVATION_STATUS_LABELS, NEGATIVATION_STATUSES,
   negativationStateDiagram, prescriptionOn, removalDeadline, submissionCutoffOn, type GuardViolation,
 } from 'cobranca/negativation';
-import { addDays, brazilianCalendar, parseCivilDate, type CivilDate } from 'cobranca';
+import { addDays, brazilianCalendar, parseCivilDate } from 'cobranca';
 import { failureOf, flagFailure, type CliFailure } from '../failure.js';
 import { table, toJson, type Io } from '../output.js';
 
@@ -19,28 +19,9 @@ export interface ExplainFlags {
 
 const COMPLETE_DEBTOR = { document: '52998224725', name: 'Maria Souza', address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001000' } };
 
-const PROBE_DOCUMENT = '52998224725';
-const existingOf = (titleId: string) => ({ status: 'negativated' as const, bureau: 'serasa', creditor: { id: 'probe' }, title: { id: titleId }, debtor: { document: { number: PROBE_DOCUMENT } } });
-
-/**
- * Every guard with its legal basis. The negativation module keeps its guard
- * list private, so the list is read from two probe titles that break every
- * guard (one recent and small, one six years old; both already registered, for a debtor without name or address).
- */
-function guardsInForce(asOf: CivilDate): { readonly stage: string; readonly guard: string; readonly basis: string }[] {
-  const probes = [
-    { id: 'probe-recent', amount: '0.01', dueDate: addDays(asOf, -1), paid: true, inActiveAgreement: true, disputed: true },
-    { id: 'probe-old', amount: '100.00', dueDate: addDays(asOf, -6 * 366), paid: true, inActiveAgreement: true, disputed: true },
-  ];
-  const seen = new Map<string, { stage: string; guard: string; basis: string }>();
-  for (const stage of ['request', 'submission'] as const) {
-    for (const title of probes) {
-      const report = checkNegativationGuards({ stage, asOf, title, settings: { ...DEFAULT_NEGATIVATION_SETTINGS, minimumAmount: '1.00' }, debtor: { document: PROBE_DOCUMENT }, bureau: 'serasa', creditor: { id: 'probe', name: 'Probe', document: '11222333000181' }, existing: [existingOf(title.id)] });
-      if (report.isErr()) continue;
-      for (const v of report.value.violations) seen.set(`${stage}:${v.guard}`, { stage, guard: v.guard, basis: v.basis });
-    }
-  }
-  return [...seen.values()];
+/** Every guard with its legal basis, one row per stage it runs at (the negativation module's read-only catalogue). */
+function guardsInForce(): { readonly stage: string; readonly guard: string; readonly basis: string }[] {
+  return (['request', 'submission'] as const).flatMap((stage) => NEGATIVATION_GUARDS.filter((g) => g.stages.includes(stage)).map((g) => ({ stage, guard: g.name, basis: g.basis })));
 }
 
 /** `cobranca negativation explain`: the state diagram, the guards with their legal basis, and the deadlines of a sample title. */
@@ -74,7 +55,7 @@ export function negativationExplainCommand(flags: ExplainFlags, io: Io): Result<
     prescribesOn: prescriptionOn(due.value, settings.prescriptionYears),
     removalDeadline: paidOn?.isOk() === true ? paidOn.value : null,
   };
-  const guards = guardsInForce(asOf.value);
+  const guards = guardsInForce();
   if (flags.json === true) {
     io.out(toJson({ statuses: NEGATIVATION_STATUSES.map((s) => ({ status: s, label: NEGATIVATION_STATUS_LABELS[s] })), diagram: negativationStateDiagram(), guards, sample: { title, asOf: asOf.value, verdicts, deadlines } }));
     return ok(undefined);

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
-import { evaluateRuler, type DueAction } from 'cobranca/ruler';
+import { CUSTOMER_KINDS, evaluateRuler, type CustomerKind, type DueAction, type RulerInvoice } from 'cobranca/ruler';
 import { addDays, parseCivilDate, parseMoney, type CivilDate } from 'cobranca';
-import { flagFailure, type CliFailure } from '../failure.js';
+import { failure, flagFailure, type CliFailure } from '../failure.js';
 import { readConfigurationFile } from '../config-file.js';
 import { table, toJson, type Io } from '../output.js';
 
@@ -45,11 +45,13 @@ export function rulerCheckCommand(file: string, flags: RulerCheckFlags, io: Io):
   if (on.isErr()) return err(flagFailure('--on', on.error));
   const amount = parseMoney(flags.amount);
   if (amount.isErr()) return err(flagFailure('--amount', amount.error));
-  const invoice = { id: 'amostra', customerId: 'cliente', dueDate: due.value, amount: flags.amount, customerKind: flags.kind, ...(flags.branch !== undefined ? { branch: flags.branch } : {}) };
+  const kind = CUSTOMER_KINDS.find((candidate: CustomerKind) => candidate === flags.kind);
+  if (kind === undefined) return err(failure(`--kind: expected ${CUSTOMER_KINDS.map((k) => `'${k}'`).join(' or ')}, got '${flags.kind}' (invalid_input)`));
+  const invoice: RulerInvoice = { id: 'amostra', customerId: 'cliente', dueDate: due.value, amount: flags.amount, customerKind: kind, ...(flags.branch !== undefined ? { branch: flags.branch } : {}) };
   const timeline: FiredOn[] = [];
   const done = new Set<string>();
   for (let day = addDays(due.value, -30); day <= on.value; day = addDays(day, 1)) {
-    const evaluation = evaluateRuler({ ruler: settings.ruler, settings: settings.rulerSettings, invoices: [invoice] as never /* --kind is checked by the evaluator's schema */, done, asOf: `${day}T10:00:00-03:00` });
+    const evaluation = evaluateRuler({ ruler: settings.ruler, settings: settings.rulerSettings, invoices: [invoice], done, asOf: `${day}T10:00:00-03:00` });
     if (evaluation.isErr()) return err(flagFailure('--kind', evaluation.error));
     for (const a of evaluation.value.due) done.add(a.key);
     for (const s of evaluation.value.skipped) done.add(s.key);

@@ -1,5 +1,4 @@
 import { addDays, type NegativationRecord } from 'cobranca';
-import type { Negativation } from 'cobranca/negativation';
 import type { SimulationLedger } from './ledger.js';
 
 /** One invariant of the simulation, checked at the end of every run. */
@@ -34,7 +33,7 @@ export function checkInvariants(input: InvariantInput): InvariantCheck[] {
   let submitted = 0;
   let removals = 0;
   for (const record of input.negativations) {
-    const n = record.negativation as Negativation;
+    const n = record.negativation;
     if (n.submittedOn !== undefined) {
       submitted++;
       const latestNotice = addDays(n.submittedOn, -n.settings.noticeWaitingDays);

@@ -1,5 +1,4 @@
 import { PANELS, type PanelName, type PortfolioCharts } from 'cobranca/portfolio';
-import type { Negativation } from 'cobranca/negativation';
 import type { DailyCycleReport, Store } from 'cobranca';
 import type { BureauSimulator } from 'cobranca/adapters/bureau-http';
 import { checkInvariants, type InvariantCheck } from './invariants.js';
@@ -75,7 +74,7 @@ export async function summarize(input: SummaryInput): Promise<SimulationSummary>
   const byStatus = countBy(agreements.map((a) => a.status));
   let requested = 0, confirmed = 0, within = 0, past = 0;
   for (const record of negativations) {
-    const n = record.negativation as Negativation;
+    const n = record.negativation;
     if (n.removal === undefined) continue;
     requested++;
     if (n.removal.confirmedOn !== undefined) confirmed++;

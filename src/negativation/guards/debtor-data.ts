@@ -1,5 +1,5 @@
 import { debtorDataProblems } from '../debtor.js';
-import type { Guard } from './guard.js';
+import { defineGuard, type Guard } from './guard.js';
 
 /**
  * Debtor data complete and valid (CDC art. 43; seed 000 asks the operator to
@@ -7,18 +7,12 @@ import type { Guard } from './guard.js';
  * CEP, birth date of individuals when the bureau asks. The violation lists
  * every missing or invalid field in `details.problems`.
  */
-export const debtorDataGuard: Guard = {
-  name: 'debtor_data',
-  basis: 'CDC art. 43; seed 000',
-  check: (facts) => {
-    if (facts.debtor === undefined) return undefined;
-    const problems = debtorDataProblems(facts.debtor, facts.settings.requireBirthDateForPersons);
-    if (problems.length === 0) return undefined;
-    return {
-      guard: 'debtor_data',
-      basis: 'CDC art. 43; seed 000',
-      message: `debtor data incomplete or invalid: ${problems.map((p) => p.field).join(', ')}`,
-      details: { problems, missing: problems.map((p) => p.field) },
-    };
-  },
-};
+export const debtorDataGuard: Guard = defineGuard('debtor_data', 'CDC art. 43; seed 000', (facts) => {
+  if (facts.debtor === undefined) return undefined;
+  const problems = debtorDataProblems(facts.debtor, facts.settings.requireBirthDateForPersons);
+  if (problems.length === 0) return undefined;
+  return {
+    message: `debtor data incomplete or invalid: ${problems.map((p) => p.field).join(', ')}`,
+    details: { problems, missing: problems.map((p) => p.field) },
+  };
+});

@@ -56,3 +56,18 @@ export interface Guard {
   readonly basis: string;
   readonly check: (facts: GuardFacts) => GuardViolation | undefined;
 }
+
+/** What a guard's check finds wrong: the message and details (the guard adds its name and basis). */
+export type GuardFinding = Omit<GuardViolation, 'guard' | 'basis'>;
+
+/** A guard whose name and legal basis are written once: every violation it finds carries both. */
+export function defineGuard(name: GuardName, basis: string, find: (facts: GuardFacts) => GuardFinding | undefined): Guard {
+  return {
+    name,
+    basis,
+    check: (facts) => {
+      const finding = find(facts);
+      return finding === undefined ? undefined : { guard: name, basis, ...finding };
+    },
+  };
+}

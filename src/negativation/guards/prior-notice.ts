@@ -1,9 +1,7 @@
 import { addDays, daysBetween, type CivilDate } from '../../calendar/index.js';
 import type { Notice } from '../negativation.js';
 import type { NoticeMode } from '../settings.js';
-import type { Guard, GuardFacts, GuardViolation } from './guard.js';
-
-const BASIS = 'CDC art. 43 §2; STJ Súmulas 359 and 404';
+import { defineGuard, type Guard, type GuardFacts } from './guard.js';
 
 /**
  * The day the debtor counts as told, by the notice mode (see `NOTICE_MODES`):
@@ -56,24 +54,18 @@ const MISSING: Readonly<Record<NoticeMode, (facts: GuardFacts) => string>> = {
  * bureau's posting (STJ Súmula 359), at least `noticeWaitingDays` calendar days
  * (10 by default) before the submission. Notice on day 0 → day 9 refused, day 10 allowed.
  */
-export const priorNoticeGuard: Guard = {
-  name: 'prior_notice',
-  basis: BASIS,
-  check: (facts): GuardViolation | undefined => {
-    const mode = facts.settings.noticeMode;
-    const allowedFrom = earliestSubmissionOn(facts);
-    if (allowedFrom === undefined) {
-      return { guard: 'prior_notice', basis: BASIS, message: MISSING[mode](facts), details: { noticeMode: mode, qualifyingChannels: facts.settings.qualifyingNoticeChannels } };
-    }
-    if (facts.asOf < allowedFrom) {
-      const waited = facts.settings.noticeWaitingDays - daysBetween(facts.asOf, allowedFrom);
-      return {
-        guard: 'prior_notice',
-        basis: BASIS,
-        message: `the notice waiting period runs until ${allowedFrom} (${waited} of ${facts.settings.noticeWaitingDays} days elapsed)`,
-        details: { allowedFrom, daysElapsed: waited, waitingDays: facts.settings.noticeWaitingDays, noticeMode: mode },
-      };
-    }
-    return undefined;
-  },
-};
+export const priorNoticeGuard: Guard = defineGuard('prior_notice', 'CDC art. 43 §2; STJ Súmulas 359 and 404', (facts) => {
+  const mode = facts.settings.noticeMode;
+  const allowedFrom = earliestSubmissionOn(facts);
+  if (allowedFrom === undefined) {
+    return { message: MISSING[mode](facts), details: { noticeMode: mode, qualifyingChannels: facts.settings.qualifyingNoticeChannels } };
+  }
+  if (facts.asOf < allowedFrom) {
+    const waited = facts.settings.noticeWaitingDays - daysBetween(facts.asOf, allowedFrom);
+    return {
+      message: `the notice waiting period runs until ${allowedFrom} (${waited} of ${facts.settings.noticeWaitingDays} days elapsed)`,
+      details: { allowedFrom, daysElapsed: waited, waitingDays: facts.settings.noticeWaitingDays, noticeMode: mode },
+    };
+  }
+  return undefined;
+});
