@@ -4,14 +4,14 @@ import type { ActionLog, AuditLog, IdempotencyKeys, Outbox } from '../../ports/s
 import type { SqlSession } from './driver.js';
 import { writing } from './errors.js';
 
-interface ActionRow { key: string; invoice_id: string; customer_id: string; step_id: string; action: string; on_date: string; at: string }
+interface ActionRow { key: string; invoice_id: string; customer_id: string; step_id: string; action: string; on_date: string; at: string; step_ids: string[] | null }
 interface EffectRow { seq: bigint; id: string; key: string; kind: string; payload: Record<string, unknown>; status: OutboxEffect['status']; attempts: number; created_at: string; not_before: string | null; done_at: string | null; last_error: string | null; claimed_by: string | null; claimed_until: string | null }
 interface AuditRow { id: string; at: string; actor: string; subject_type: AuditEntry['subjectType']; subject_id: string; action: string; details: Record<string, unknown> | null }
 
 const EFFECT_COLUMNS = 'seq, id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error, claimed_by, claimed_until';
 
 function actionEntry(row: ActionRow): ActionLogEntry {
-  return { key: row.key, invoiceId: row.invoice_id, customerId: row.customer_id, stepId: row.step_id, action: row.action, on: row.on_date as CivilDate, at: row.at };
+  return { key: row.key, invoiceId: row.invoice_id, customerId: row.customer_id, stepId: row.step_id, action: row.action, on: row.on_date as CivilDate, at: row.at, ...(row.step_ids !== null ? { stepIds: row.step_ids } : {}) };
 }
 
 /** An outbox effect from its row (optional fields absent when NULL). */
@@ -43,17 +43,17 @@ export function sqlActionLog(sql: SqlSession, s: string): ActionLog {
     },
     record: async (entry) => {
       const { rowCount } = await writing('action_log', entry.key, () =>
-        sql.query(`INSERT INTO ${s}.action_log (key, invoice_id, customer_id, step_id, action, on_date, at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (key) DO NOTHING`, [entry.key, entry.invoiceId, entry.customerId, entry.stepId, entry.action, entry.on, entry.at]),
+        sql.query(`INSERT INTO ${s}.action_log (key, invoice_id, customer_id, step_id, action, on_date, at, step_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[]) ON CONFLICT (key) DO NOTHING`, [entry.key, entry.invoiceId, entry.customerId, entry.stepId, entry.action, entry.on, entry.at, entry.stepIds === undefined ? null : [...entry.stepIds]]),
       );
       return rowCount > 0;
     },
     forInvoice: async (invoiceId) => {
-      const { rows } = await sql.query<ActionRow>(`SELECT key, invoice_id, customer_id, step_id, action, on_date, at FROM ${s}.action_log WHERE invoice_id = $1 ORDER BY seq`, [invoiceId]);
+      const { rows } = await sql.query<ActionRow>(`SELECT key, invoice_id, customer_id, step_id, action, on_date, at, step_ids FROM ${s}.action_log WHERE invoice_id = $1 ORDER BY seq`, [invoiceId]);
       return rows.map(actionEntry);
     },
     forInvoices: async (invoiceIds) => {
       if (invoiceIds.length === 0) return [];
-      const { rows } = await sql.query<ActionRow>(`SELECT key, invoice_id, customer_id, step_id, action, on_date, at FROM ${s}.action_log WHERE invoice_id = ANY($1::text[]) ORDER BY seq`, [[...new Set(invoiceIds)]]);
+      const { rows } = await sql.query<ActionRow>(`SELECT key, invoice_id, customer_id, step_id, action, on_date, at, step_ids FROM ${s}.action_log WHERE invoice_id = ANY($1::text[]) ORDER BY seq`, [[...new Set(invoiceIds)]]);
       return rows.map(actionEntry);
     },
   };

@@ -74,7 +74,7 @@ function migrationCases(db: TestDatabase): void {
     const driver = await db.driver();
     const schema = db.freshSchema();
     await migrate(driver, { schema, toVersion: 4 });
-    expect((await migrate(driver, { schema })).applied).toEqual([5]);
+    expect((await migrate(driver, { schema, toVersion: 5 })).applied).toEqual([5]);
     const indexes = await driver.query<{ indexname: string; indexdef: string }>(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = 'outbox' AND indexname = 'outbox_pending_kind'`, [schema]);
     expect(indexes.rows[0]?.indexdef).toMatch(/\(kind, seq\) WHERE \(status = 'pending'::text\)/);
     const plan = await driver.transaction(async (sql) => {
