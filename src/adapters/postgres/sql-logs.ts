@@ -43,7 +43,7 @@ export function sqlActionLog(sql: SqlSession, s: string): ActionLog {
     },
     record: async (entry) => {
       const { rowCount } = await writing('action_log', entry.key, () =>
-        sql.query(`INSERT INTO ${s}.action_log (key, invoice_id, customer_id, step_id, action, on_date, at, step_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[]) ON CONFLICT (key) DO NOTHING`, [entry.key, entry.invoiceId, entry.customerId, entry.stepId, entry.action, entry.on, entry.at, entry.stepIds === undefined ? null : [...entry.stepIds]]),
+        sql.query(`INSERT INTO ${s}.action_log (key, invoice_id, customer_id, step_id, action, on_date, at, step_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) ON CONFLICT (key) DO NOTHING`, [entry.key, entry.invoiceId, entry.customerId, entry.stepId, entry.action, entry.on, entry.at, entry.stepIds === undefined ? null : JSON.stringify(entry.stepIds)]),
       );
       return rowCount > 0;
     },

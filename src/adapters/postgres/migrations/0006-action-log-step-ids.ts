@@ -4,5 +4,5 @@
  * writes one row per invoice instead of one per step.
  */
 export const actionLogStepIds = (s: string): string => `
-ALTER TABLE ${s}.action_log ADD COLUMN step_ids text[];
+ALTER TABLE ${s}.action_log ADD COLUMN step_ids jsonb;
 `;
