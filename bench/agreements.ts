@@ -2,7 +2,9 @@
  * The agreements engine against the built package, each contender in its own
  * process (alternated), results checked equal before timing:
  *   - `calculateLateCharges`, one call with strings in, against a straightforward
- *     decimal.js computation from the same strings (the anchor a user would write);
+ *     decimal.js computation from the same strings (the anchor a user would write),
+ *     with a deeply frozen policy (compiled once) and with a plain mutable one
+ *     (its JSON compared on every call);
  *   - the compiled batch path over a portfolio against the same decimal.js code;
  *   - `proposeAgreement` with 12 installments, against the zod parse of the same
  *     input alone (both accept the same inputs: the digest compared first).
@@ -30,13 +32,24 @@ const calls = Array.from({ length: CALLS }, () => {
   const due = toEpochDay(civilDate('2024-11-01')) + Math.floor(random() * 760);
   return { principal: (cents / 100).toFixed(2), dueDate: new Date(due * 86_400_000).toISOString().slice(0, 10) };
 });
-const policy = { fine: { percent: '2' }, interest: { kind: 'monthly', percent: '1' } } as const;
+/** The policy as a host keeps it: deeply frozen, so it is compiled once and reused by identity. */
+const policy = Object.freeze({ fine: Object.freeze({ percent: '2' }), interest: Object.freeze({ kind: 'monthly', percent: '1' }) } as const);
+/** The same policy as a plain mutable object: reused only after its JSON is compared on every call. */
+const mutablePolicy = { fine: { percent: '2' }, interest: { kind: 'monthly', percent: '1' } } as const;
 const reference: ReferencePolicy = { finePercent: '2', consumerCapPercent: '2', interest: { kind: 'monthly', percent: '1' }, graceDays: 0, rounding: 'half-up' };
 
-async function oneCallOurs(): Promise<Contender> {
+function oneCallOurs(): Promise<Contender> {
+  return oneCallWith(policy);
+}
+
+function oneCallMutablePolicy(): Promise<Contender> {
+  return oneCallWith(mutablePolicy);
+}
+
+async function oneCallWith(policyObject: typeof mutablePolicy): Promise<Contender> {
   const { calculateLateCharges } = await built('agreements');
   const total = (c: (typeof calls)[number]): number => {
-    const r = calculateLateCharges({ principal: c.principal, dueDate: c.dueDate, asOf: AS_OF, policy });
+    const r = calculateLateCharges({ principal: c.principal, dueDate: c.dueDate, asOf: AS_OF, policy: policyObject });
     return r.isOk() ? r.value.total.cents : -1;
   };
   return { check: () => calls.slice(0, CHECKED).map(total).join(), operations: CALLS, run: () => calls.forEach((c) => keep(total(c))) };
@@ -131,6 +144,7 @@ async function proposalsSchemaOnly(): Promise<Contender> {
 
 const CONTENDERS: Record<string, () => Contender | Promise<Contender>> = {
   'calculateLateCharges': oneCallOurs,
+  'calculateLateCharges, mutable policy': oneCallMutablePolicy,
   'decimal.js from strings': oneCallDecimal,
   'lateChargesCalculator.batch': batchOurs,
   'decimal.js per invoice': batchDecimal,
@@ -140,7 +154,8 @@ const CONTENDERS: Record<string, () => Contender | Promise<Contender>> = {
 
 if (!(await runContenderIfChild(CONTENDERS))) {
   const file = import.meta.filename;
-  compare({ work: 'late charges, one call, strings in (fine 2%, 1% a month)', file, ours: 'calculateLateCharges', anchor: 'decimal.js from strings', target: { perSecond: 1_000_000, ratio: 5 } });
+  compare({ work: 'late charges, one call, strings in, frozen policy (fine 2%, 1% a month)', file, ours: 'calculateLateCharges', anchor: 'decimal.js from strings', target: { perSecond: 1_000_000, ratio: 5 } });
+  compare({ work: 'late charges, one call, strings in, mutable policy object', file, ours: 'calculateLateCharges, mutable policy', anchor: 'decimal.js from strings' });
   compare({ work: `late charges, compiled batch over ${BATCH.toLocaleString('en-US')} invoices`, file, ours: 'lateChargesCalculator.batch', anchor: 'decimal.js per invoice' });
   compare({ work: 'proposeAgreement, 3 invoices → 12 installments', file, ours: 'proposeAgreement', anchor: 'zod parse of the proposal alone', target: { perSecond: 50_000 } });
 }

@@ -12,3 +12,4 @@ export * from './calendar/index.js';
 export * from './documents/index.js';
 export * from './ports/index.js';
 export * from './app/index.js';
+export * from './adapters/system/index.js';

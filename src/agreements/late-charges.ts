@@ -33,7 +33,9 @@ const perCallInputSchema = lateChargesInputSchema.omit({ policy: true });
 /**
  * Input of {@link calculateLateCharges} as written by the host. `policy` is a plain
  * policy or, to skip parsing it on every call, the calculator `lateChargesCalculator(policy)`
- * returns (it carries its own calendar).
+ * returns (it carries its own calendar). A plain policy is compiled once and reused by
+ * identity: at once when it is deeply frozen (`Object.freeze` on it and every object in it),
+ * otherwise after comparing its JSON with what was compiled, so a mutated policy is never stale.
  */
 export type LateChargesInput = Omit<InputOf<typeof lateChargesInputSchema>, 'policy'> & {
   readonly policy: InputOf<typeof lateChargesPolicySchema> | LateChargesCalculator;
@@ -126,17 +128,15 @@ export function lateChargesWith(
   }
   const late = today > freeUntil;
   const chargesFirst = calculator.policy.paymentOrder === 'charges-first';
-  // Every payment counted is summed exactly first: once that sum is in range, so is every balance below.
-  if (payments.length > 0 && exactSumCents(payments.filter((p) => p.date <= asOf).map((p) => p.amount.cents)) === undefined) {
+  const ordered = payments.length === 0 ? NO_PAYMENTS : orderedPayments(payments, asOf, today);
+  if (ordered === undefined) {
     return err(cobrancaError('amount_out_of_range', `the payments add up to more than can be computed exactly (±${MAX_EXACT_CENTS} centavos)`, { path: ['payments'] }));
   }
-  const ordered = payments.length === 0 ? [] : payments
-    .map((p, index) => ({ day: toEpochDay(p.date), cents: p.amount.cents, index }))
-    .filter((p) => p.day <= today)
-    .sort((a, b) => a.day - b.day || a.index - b.index);
 
   const balance: Balance = { principal: principal.cents, fine: 0, interest: 0, correction: 0, paidPrincipal: 0, paidCharges: 0, unapplied: 0 };
-  const accrued = { fine: 0, interest: 0, correction: 0 };
+  let accruedFine = 0;
+  let accruedInterest = 0;
+  let accruedCorrection = 0;
   let next = 0;
   // Payments inside the charge-free window reduce the principal before any charge exists.
   while (next < ordered.length && (ordered[next]?.day ?? 0) <= freeUntil) {
@@ -146,28 +146,29 @@ export function lateChargesWith(
   if (late && balance.principal > 0) {
     const fine = calculator.fineCents(balance.principal);
     balance.fine += fine;
-    accrued.fine = fine;
+    accruedFine = fine;
     let from = due;
-    const stretches = [...ordered.slice(next).map((p) => p.day), today];
-    for (const [k, to] of stretches.entries()) {
+    // The stretches end at each payment left and then at the as-of date.
+    for (let k = next; k <= ordered.length; k++) {
+      const payment = k < ordered.length ? ordered[k] : undefined;
+      const to = payment === undefined ? today : payment.day;
       if (to > from && balance.principal > 0) {
         const accrual = calculator.accrue(balance.principal, from, to);
         if (accrual.isErr()) return err(accrual.error);
-        const interest = exactAddCents(accrued.interest, accrual.value.interestCents);
-        const correction = exactAddCents(accrued.correction, accrual.value.correctionCents);
+        const interest = exactAddCents(accruedInterest, accrual.value.interestCents);
+        const correction = exactAddCents(accruedCorrection, accrual.value.correctionCents);
         if (interest === undefined || correction === undefined) return err(outOfRange());
         // What is still owed of a charge never exceeds what accrued of it, so these stay exact too.
         balance.interest += accrual.value.interestCents;
         balance.correction += accrual.value.correctionCents;
-        accrued.interest = interest;
-        accrued.correction = correction;
+        accruedInterest = interest;
+        accruedCorrection = correction;
       }
       if (to > from) from = to;
-      const payment = k < stretches.length - 1 ? ordered[next + k] : undefined;
-      if (payment) applyPayment(balance, payment.cents, chargesFirst);
+      if (payment !== undefined) applyPayment(balance, payment.cents, chargesFirst);
     }
   } else {
-    for (const payment of ordered.slice(next)) applyPayment(balance, payment.cents, chargesFirst);
+    for (let k = next; k < ordered.length; k++) applyPayment(balance, ordered[k]?.cents ?? 0, chargesFirst);
   }
 
   const total = exactSumCents([balance.principal, balance.fine, balance.interest, balance.correction]);
@@ -183,7 +184,7 @@ export function lateChargesWith(
     interest: fromCents(balance.interest),
     correction: fromCents(balance.correction),
     total: fromCents(total),
-    accrued: { fine: fromCents(accrued.fine), interest: fromCents(accrued.interest), correction: fromCents(accrued.correction) },
+    accrued: { fine: fromCents(accruedFine), interest: fromCents(accruedInterest), correction: fromCents(accruedCorrection) },
     paid: { principal: fromCents(balance.paidPrincipal), charges: fromCents(balance.paidCharges) },
     unappliedPayment: fromCents(balance.unapplied),
     fineRule: calculator.fineRule,
@@ -194,28 +195,46 @@ function outOfRange(): AgreementsError {
   return cobrancaError('amount_out_of_range', `the late charges are beyond what can be computed exactly (±${MAX_EXACT_CENTS} centavos)`, { path: ['principal'] });
 }
 
+interface OrderedPayment {
+  readonly day: number;
+  readonly cents: number;
+  readonly index: number;
+}
+
+const NO_PAYMENTS: readonly OrderedPayment[] = [];
+
+/**
+ * The payments made up to the as-of date, by day (in input order within a day), or `undefined`
+ * when their sum is beyond the exact range: once that sum is in range, so is every balance.
+ */
+function orderedPayments(payments: readonly { readonly date: CivilDate; readonly amount: Money }[], asOf: CivilDate, today: number): readonly OrderedPayment[] | undefined {
+  if (exactSumCents(payments.filter((p) => p.date <= asOf).map((p) => p.amount.cents)) === undefined) return undefined;
+  return payments
+    .map((p, index) => ({ day: toEpochDay(p.date), cents: p.amount.cents, index }))
+    .filter((p) => p.day <= today)
+    .sort((a, b) => a.day - b.day || a.index - b.index);
+}
+
+/** Applies a payment to the balance: the charges (correction, interest, fine) then the principal, or the other way round. */
 function applyPayment(balance: Balance, cents: number, chargesFirst: boolean): void {
   let left = cents;
-  const payCharges = (): void => {
-    for (const key of ['correction', 'interest', 'fine'] as const) {
-      const part = Math.min(left, balance[key]);
-      balance[key] -= part;
-      balance.paidCharges += part;
-      left -= part;
-    }
-  };
-  const payPrincipal = (): void => {
-    const part = Math.min(left, balance.principal);
-    balance.principal -= part;
-    balance.paidPrincipal += part;
+  if (!chargesFirst) left = payPrincipal(balance, left);
+  for (const key of CHARGES_IN_PAYMENT_ORDER) {
+    const part = Math.min(left, balance[key]);
+    balance[key] -= part;
+    balance.paidCharges += part;
     left -= part;
-  };
-  if (chargesFirst) {
-    payCharges();
-    payPrincipal();
-  } else {
-    payPrincipal();
-    payCharges();
   }
+  if (chargesFirst) left = payPrincipal(balance, left);
   balance.unapplied += left;
+}
+
+const CHARGES_IN_PAYMENT_ORDER = ['correction', 'interest', 'fine'] as const;
+
+/** Pays what it can of the principal; returns what is left of the payment. */
+function payPrincipal(balance: Balance, left: number): number {
+  const part = Math.min(left, balance.principal);
+  balance.principal -= part;
+  balance.paidPrincipal += part;
+  return left - part;
 }

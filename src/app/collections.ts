@@ -19,6 +19,7 @@ import { agreementCategories } from './registers/categories.js';
 import { emailTemplates } from './registers/email-templates.js';
 import { classifyNow } from './cycle/classify-pass.js';
 import { recordPayment } from './payments/record-payment.js';
+import { owedNow } from './payments/owed-now.js';
 import { importReturnFile } from './payments/import-return-file.js';
 import { requestNegativation } from './negativation/request-negativation.js';
 import { recordNoticeRead } from './negativation/notice-read.js';
@@ -102,6 +103,8 @@ export function createCollections(options: CollectionsOptions) {
     ...emailTemplates(context),
     /** Seed 004's "run the classifier now": reads the portfolio and returns the panels and charts; writes and sends nothing. */
     classifyNow: () => classifyNow(context),
+    /** What an invoice owes on a day (today by default), with its breakdown: the amount to charge before `recordPayment`. Read-only. */
+    owedNow: owedNow(context),
     recordPayment: recordPayment(context),
     /** Reads a bank return file (CNAB 240/400) and records each liquidation once, with its credit date; bad lines are reported by number. */
     importReturnFile: importReturnFile(context),

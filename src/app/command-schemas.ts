@@ -20,6 +20,7 @@ import { recordNoticeReadSchema } from './negativation/notice-read.js';
 import { cancelNegativationSchema, requestRemovalSchema } from './negativation/removal-and-cancel.js';
 import { requestNegativationSchema } from './negativation/request-negativation.js';
 import { importReturnFileSchema } from './payments/import-return-file.js';
+import { owedNowSchema } from './payments/owed-now.js';
 import { recordPaymentSchema } from './payments/record-payment.js';
 import { recordProtestEventSchema } from './protest/record-protest-event.js';
 import { requestProtestSchema } from './protest/request-protest.js';
@@ -69,6 +70,7 @@ export const commandSchemas = {
   deactivateAgreementCategory: deactivateCategorySchema,
   createEmailTemplate: createEmailTemplateSchema,
   deactivateEmailTemplate: deactivateEmailTemplateSchema,
+  owedNow: owedNowSchema,
   recordPayment: recordPaymentSchema,
   importReturnFile: importReturnFileSchema,
   requestNegativation: requestNegativationSchema,

@@ -1,6 +1,7 @@
-import { err, type Result } from 'neverthrow';
+import { err, ok, type Result } from 'neverthrow';
 import { cobrancaError, parseInput } from '../errors.js';
 import type { NegativationError } from './errors.js';
+import { readNegativationEventFast } from './event-fast-input.js';
 import { NEGATIVATION_EVENT_TYPES, negativationEventSchema, type NegativationEvent } from './events.js';
 
 /**
@@ -13,5 +14,6 @@ export function parseNegativationEvent(input: unknown): Result<NegativationEvent
     const shown = typeof type === 'string' ? `'${type}'` : type === undefined ? 'no type' : typeof type;
     return err(cobrancaError('unknown_event', `unknown negativation event ${shown}; expected one of ${NEGATIVATION_EVENT_TYPES.join(', ')}`, { path: ['type'] }));
   }
-  return parseInput(negativationEventSchema, input);
+  const fast = readNegativationEventFast(input);
+  return fast !== undefined ? ok(fast) : parseInput(negativationEventSchema, input);
 }

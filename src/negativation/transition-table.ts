@@ -165,24 +165,24 @@ export const TRANSITIONS = [
 export type TableRow = (typeof TRANSITIONS)[number];
 
 const ROWS: readonly TransitionRule[] = TRANSITIONS;
-const byKey = new Map<string, TransitionRule>();
+/** Rules by status, event and variant (nested maps: a look-up builds no key string). */
+const byKey = new Map<NegativationStatus | null, Map<NegativationEventType, Map<string, TransitionRule>>>();
 const eventsByStatus = new Map<NegativationStatus | null, Set<NegativationEventType>>();
 for (const row of ROWS) {
-  const key = ruleKey(row.from, row.event, row.variant);
-  if (byKey.has(key)) throw new Error(`duplicate transition rule ${key}`);
-  byKey.set(key, row);
+  let byEvent = byKey.get(row.from);
+  if (!byEvent) byKey.set(row.from, (byEvent = new Map()));
+  let byVariant = byEvent.get(row.event);
+  if (!byVariant) byEvent.set(row.event, (byVariant = new Map()));
+  if (byVariant.has(row.variant)) throw new Error(`duplicate transition rule ${row.from ?? '*'}|${row.event}|${row.variant}`);
+  byVariant.set(row.variant, row);
   let events = eventsByStatus.get(row.from);
   if (!events) eventsByStatus.set(row.from, (events = new Set()));
   events.add(row.event);
 }
 
-function ruleKey(from: NegativationStatus | null, event: NegativationEventType, variant: string): string {
-  return `${from ?? '*'}|${event}|${variant}`;
-}
-
 /** The rule for a status, event and variant, if the table has one. */
 export function findRule(from: NegativationStatus | null, event: NegativationEventType, variant: string): TransitionRule | undefined {
-  return byKey.get(ruleKey(from, event, variant));
+  return byKey.get(from)?.get(event)?.get(variant);
 }
 
 /** Whether any rule lets `event` apply in status `from`. */

@@ -56,16 +56,17 @@ export function applyStep(negativation: Negativation, event: NegativationEvent, 
     to: rule.to,
     event,
   };
-  const next: Record<string, unknown> = {
-    ...negativation,
-    ...patch,
-    status: rule.to,
-    version,
-    lastEventOn: event.on,
-    history: [...negativation.history, entry],
-  };
-  // a patch value of undefined removes the field, so the value stays plain JSON
-  for (const key in patch) if (next[key] === undefined) Reflect.deleteProperty(next, key);
+  // One shallow copy, then the patch written into it: a patch value of undefined removes the field, so the value stays plain JSON.
+  const next: Record<string, unknown> = { ...negativation };
+  for (const key in patch) {
+    const value = patch[key as keyof NegativationPatch];
+    if (value === undefined) Reflect.deleteProperty(next, key);
+    else next[key] = value;
+  }
+  next.status = rule.to;
+  next.version = version;
+  next.lastEventOn = event.on;
+  next.history = [...negativation.history, entry];
   return next as unknown as Negativation;
 }
 

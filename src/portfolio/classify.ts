@@ -151,7 +151,7 @@ export class PortfolioClassifier {
 
   /** A classifier as of a day, forwarding after `forwardAfterDays` days overdue (see {@link panelsOf}). */
   static create(input: Omit<ClassifyPortfolioInput, 'invoices' | 'events'>, options: { readonly calendar?: BusinessCalendar } = {}): Result<PortfolioClassifier, PortfolioError> {
-    const calendar = calendarOption(options.calendar);
+    const calendar = calendarOption((options as { readonly calendar?: BusinessCalendar } | null | undefined)?.calendar);
     if (calendar.isErr()) return err(calendar.error);
     const parsed = parseInput(classifyOptionsSchema, input);
     if (parsed.isErr()) return err(parsed.error);
@@ -200,6 +200,7 @@ export class PortfolioClassifier {
  * To classify a portfolio read page by page, feed a {@link PortfolioClassifier}.
  */
 export function classifyPortfolio(input: ClassifyPortfolioInput, options: { readonly calendar?: BusinessCalendar } = {}): Result<PortfolioClassification, PortfolioError> {
+  if (typeof input !== 'object' || input === null) return fail('invalid_input', 'expected { asOf, forwardAfterDays, invoices, events }');
   const created = PortfolioClassifier.create({ asOf: input.asOf, forwardAfterDays: input.forwardAfterDays }, options);
   if (created.isErr()) return err(created.error);
   const classifier = created.value;

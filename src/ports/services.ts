@@ -5,10 +5,15 @@ import type { DecimalInput, Money } from '../money/index.js';
 
 /** The debtor's postal address as a bureau asks for it (CEP included). */
 export interface BureauAddress {
+  /** Street name (logradouro). */
   readonly street: string;
+  /** House number, as written (`s/n` allowed). */
   readonly number: string;
+  /** Apartment, block, room. */
   readonly complement?: string;
+  /** District (bairro). */
   readonly district?: string;
+  /** City (município). */
   readonly city: string;
   /** UF, two letters. */
   readonly state: string;
@@ -25,8 +30,11 @@ export interface BureauAddress {
 export interface BureauRegistration {
   /** Idempotency key: the bureau must treat a repeated key as the same request. */
   readonly key: string;
+  /** The negativation this request is about (the SDK's id). */
   readonly negativationId: string;
+  /** The bureau's name as the host configured it (`serasa`, `spc` …). */
   readonly bureau: string;
+  /** Who is registered: the debtor's document, name and, for a person, birth date and address. */
   readonly debtor: {
     /** CPF or CNPJ, bare (no mask). */
     readonly taxId: string;
@@ -35,10 +43,13 @@ export interface BureauRegistration {
     readonly address?: BureauAddress;
     readonly birthDate?: CivilDate;
   };
+  /** The creditor: its CNPJ (or CPF), bare, and its name. */
   readonly creditor: { readonly taxId: string; readonly name: string };
   /** The contract or title number. */
   readonly title: string;
+  /** The amount registered (the debt as of the request). */
   readonly amount: Money;
+  /** The due date of the title. */
   readonly dueDate: CivilDate;
   /** The nature-of-debt code (bureau table); the adapter's profile supplies a default when absent. */
   readonly natureOfDebt?: string;
@@ -50,7 +61,9 @@ export interface BureauRegistration {
 export interface BureauRemoval {
   /** Idempotency key: the bureau must treat a repeated key as the same request. */
   readonly key: string;
+  /** The negativation to remove (the SDK's id). */
   readonly negativationId: string;
+  /** The bureau that holds the registration. */
   readonly bureau: string;
   /** The bureau's own reference of the registration (kept on the negativation). */
   readonly protocol?: string;
@@ -62,8 +75,11 @@ export interface BureauRemoval {
 
 /** A status query about one registration. */
 export interface BureauStatusQuery {
+  /** The negativation asked about (the SDK's id). */
   readonly negativationId: string;
+  /** The bureau asked. */
   readonly bureau: string;
+  /** The bureau's own reference, when known. */
   readonly protocol?: string;
 }
 
@@ -75,13 +91,17 @@ export type BureauAnswer =
 
 /** A status a bureau reports (by query or webhook). */
 export interface BureauStatusReport {
+  /** The negativation the report is about (the SDK's id). */
   readonly negativationId: string;
+  /** The bureau's own reference of the registration. */
   readonly protocol?: string;
   /** `notice_posted`: the bureau posted the prior notice letter (its `proofOfPosting`), in the notice modes where the bureau sends it. */
   readonly status: 'registered' | 'rejected' | 'removed' | 'pending' | 'notice_posted';
+  /** Why (with `rejected` or `removed`), as the bureau said it. */
   readonly reason?: string;
   /** The post office's proof of posting of the bureau's notice letter (with `notice_posted`). */
   readonly proofOfPosting?: string;
+  /** When the bureau recorded the status (ISO 8601 instant). */
   readonly at: string;
 }
 
@@ -111,11 +131,17 @@ export interface BureauGateway {
 export interface OutgoingMessage {
   /** Idempotency key: a repeated key must not send twice. */
   readonly key: string;
+  /** The channel to send through. */
   readonly channel: 'email' | 'sms' | 'whatsapp' | 'letter' | 'push';
+  /** The customer the message is for. */
   readonly customerId: string;
+  /** The address on that channel: e-mail, phone number, postal address or device token. */
   readonly to: string;
+  /** The host's template to render, when the message names one. */
   readonly templateId?: string;
+  /** The text to send, when the message carries it (rendered already). */
   readonly text?: string;
+  /** Values for the template's placeholders (amounts formatted, dates, invoice ids). */
   readonly data?: Readonly<Record<string, unknown>>;
 }
 

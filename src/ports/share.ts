@@ -8,7 +8,9 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
  * worker, and the N shares together hold every record exactly once.
  */
 export interface Share {
+  /** This worker's place, 0 ≤ index < count. */
   readonly index: number;
+  /** How many workers share the portfolio. */
   readonly count: number;
 }
 

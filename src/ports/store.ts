@@ -21,6 +21,7 @@ import type { Share } from './share.js';
  * rolled back; the application layer reports it as a `version_conflict` error.
  */
 export class VersionConflictError extends Error {
+  /** Always `'VersionConflictError'`: how {@link isVersionConflict} recognises it across package copies. */
   override readonly name = 'VersionConflictError';
   constructor(
     readonly collection: string,
@@ -39,8 +40,11 @@ export function isVersionConflict(error: unknown): error is VersionConflictError
 
 /** Filters a collection understands; every store supports these. */
 export interface RecordFilter {
+  /** Only records of this customer. */
   readonly customerId?: string;
+  /** Only records about this invoice. */
   readonly invoiceId?: string;
+  /** Only records in this status (the record's own `status` field). */
   readonly status?: string;
 }
 
@@ -180,18 +184,29 @@ export interface IdempotencyKeys {
 
 /** Everything a unit of work may read and write. */
 export interface StoreTransaction {
+  /** Customers (debtors): taxId, name, contacts, address. */
   readonly customers: Collection<CustomerRecord>;
+  /** Invoices (títulos): amount, due date, status; the cycle reads them page by page. */
   readonly invoices: Collection<InvoiceRecord>;
+  /** Payments recorded against invoices, each with its credit date. */
   readonly payments: Collection<PaymentRecord>;
+  /** Collection accounts (one per customer): the account's state, comments, tasks, attachments. */
   readonly accounts: Collection<CollectionAccountRecord>;
+  /** Agreements (renegotiations) with their installment plans. */
   readonly agreements: Collection<AgreementRecord>;
+  /** Negativations (bureau registrations) and their status history. */
   readonly negativations: Collection<NegativationRecord>;
   /** Seed 004's registers: agreement categories and e-mail templates (`register` tells them apart). */
   readonly registers: Collection<RegisterRecord>;
+  /** Protests (notarial) and their status history. */
   readonly protests: Collection<ProtestRecord>;
+  /** Ruler actions already performed, by key (what makes a second run of a day send nothing). */
   readonly actionLog: ActionLog;
+  /** Effects for the host's ports, written in the same transaction as the decision that made them. */
   readonly outbox: Outbox;
+  /** The append-only audit log (account and invoice histories). */
   readonly audit: AuditLog;
+  /** Stored answers of commands, by idempotency key. */
   readonly idempotency: IdempotencyKeys;
 }
 

@@ -1,12 +1,13 @@
-import type { CivilDate } from '../calendar/index.js';
+import type { BusinessCalendar, CivilDate } from '../calendar/index.js';
 import type { ProtestGuardFacts } from './guards.js';
 import { protestPrescriptionOn } from './guards.js';
 import type { Protest } from './protest.js';
 
 /** The guard facts of an existing protest as of a day. */
-export function protestFacts(protest: Protest, asOf: CivilDate): ProtestGuardFacts {
+export function protestFacts(protest: Protest, asOf: CivilDate, calendar: BusinessCalendar): ProtestGuardFacts {
   return {
     asOf,
+    calendar,
     settings: protest.settings,
     dueDate: protest.title.dueDate,
     amount: protest.title.amount,

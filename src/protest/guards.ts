@@ -1,4 +1,4 @@
-import { daysBetween, prescriptionOn, type CivilDate } from '../calendar/index.js';
+import { daysOverdue, prescriptionOn, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { formatBrl, type Money } from '../money/index.js';
 import { effectiveNoticeOn } from './deadlines.js';
 import type { ProtestNotice } from './protest.js';
@@ -12,6 +12,8 @@ export interface ProtestGuardFacts {
   readonly asOf: CivilDate;
   readonly settings: ProtestSettings;
   readonly dueDate: CivilDate;
+  /** The business calendar days overdue are counted on (a due date on a non-business day runs to the next business day). */
+  readonly calendar: BusinessCalendar;
   readonly amount: Money;
   readonly paid: boolean;
   readonly inActiveAgreement: boolean;
@@ -42,9 +44,15 @@ const guard = (name: ProtestGuardName, basis: string, check: ProtestGuard['check
 /** The day a debt prescribes (CC art. 206 §5 I): the one rule of the calendar kernel, `prescriptionOn`. */
 export const protestPrescriptionOn: (dueDate: CivilDate, years: number) => CivilDate = prescriptionOn;
 
-const overdue = guard('overdue', 'Lei 9.492/1997 art. 1 (a due, unpaid title); creditor policy', (f) => {
-  const days = daysBetween(f.dueDate, f.asOf);
-  return days >= f.settings.daysAfterDueDate ? undefined : { message: `the title is ${Math.max(0, days)} days overdue; ${f.settings.daysAfterDueDate} are required`, details: { daysOverdue: days } };
+/**
+ * Only an overdue title goes to the notary, and only `daysAfterDueDate` days overdue, counted as
+ * `daysOverdue` counts them for every module (src/calendar/due-date.ts): a due date on a weekend or
+ * holiday runs to the next business day (CC art. 132 §1), so the title is not overdue before that
+ * day has passed; from then on the days count from the original due date (docs/protest.md).
+ */
+const overdue = guard('overdue', 'Lei 9.492/1997 art. 1 (a due, unpaid title); CC art. 132 §1; creditor policy', (f) => {
+  const days = daysOverdue(f.dueDate, f.asOf, f.calendar);
+  return days >= f.settings.daysAfterDueDate ? undefined : { message: `the title is ${days} days overdue; ${f.settings.daysAfterDueDate} are required`, details: { daysOverdue: days } };
 });
 const minimumAmount = guard('minimum_amount', 'creditor policy', (f) =>
   f.amount.cents > 0 && f.amount.cents >= f.settings.minimumAmount.cents ? undefined : { message: `${formatBrl(f.amount)} is below the minimum of ${formatBrl(f.settings.minimumAmount)}` },

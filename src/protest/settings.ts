@@ -7,7 +7,7 @@ import type { InputOf } from '../errors.js';
  * and STJ Tema 725; every value is a creditor setting.
  */
 export interface ProtestSettings {
-  /** Calendar days after the due date before a title may be sent to protest (creditor policy; at least 1: only an overdue title is protested). */
+  /** Days overdue before a title may be sent to protest, counted as `daysOverdue` counts them (a due date on a non-business day runs to the next business day); creditor policy; at least 1: only an overdue title is protested. */
   readonly daysAfterDueDate: number;
   /** The smallest amount worth protesting. */
   readonly minimumAmount: Money;

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { civilDateSchema } from '../calendar/index.js';
+import { calendarOption, civilDateSchema, type BusinessCalendar } from '../calendar/index.js';
 import { taxIdSchema } from '../documents/index.js';
 import { parseInput, type InputOf } from '../errors.js';
 import { moneySchema } from '../money/index.js';
@@ -74,8 +74,11 @@ export type ProtestRequestInput = InputOf<typeof protestRequestSchema>;
  * (overdue, minimum amount, not paid, not in an agreement, not disputed, not
  * prescribed, no duplicate) and returns it `requested`, version 1, with the
  * `submit_to_notary` effect. A refusal is `guard_failed` listing every violation.
+ * Days overdue are counted on `options.calendar` (default: the national banking calendar).
  */
-export function startProtest(input: ProtestRequestInput): Result<{ protest: Protest; effects: readonly ProtestEffect[] }, ProtestError> {
+export function startProtest(input: ProtestRequestInput, options: { readonly calendar?: BusinessCalendar } = {}): Result<{ protest: Protest; effects: readonly ProtestEffect[] }, ProtestError> {
+  const calendar = calendarOption(options.calendar);
+  if (calendar.isErr()) return err(calendar.error);
   const parsed = parseInput(protestRequestSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const request = parsed.value;
@@ -87,6 +90,7 @@ export function startProtest(input: ProtestRequestInput): Result<{ protest: Prot
     asOf: request.on,
     settings,
     dueDate: title.dueDate,
+    calendar: calendar.value,
     amount: title.amount,
     paid: title.paid,
     inActiveAgreement: title.inActiveAgreement,

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { BusinessCalendar } from '../calendar/index.js';
+import { isBusinessCalendar, type BusinessCalendar } from '../calendar/index.js';
 import { cobrancaError, fail, parseInput } from '../errors.js';
 import type { ProtestEffect } from './effects.js';
 import type { ProtestError } from './errors.js';
@@ -39,10 +39,6 @@ function looksLikeProtest(value: unknown): value is Protest {
   );
 }
 
-function isCalendar(value: unknown): value is BusinessCalendar {
-  return typeof value === 'object' && value !== null && typeof (value as Partial<BusinessCalendar>).addBusinessDays === 'function';
-}
-
 /** Applies a row: its patch, the new status, version + 1 and the event appended to the history. */
 export function applyProtestRule(protest: Protest, event: ProtestEvent, rule: ProtestRule, patch: ProtestPatch): Protest {
   const version = protest.version + 1;
@@ -61,7 +57,7 @@ export function applyProtestRule(protest: Protest, event: ProtestEvent, rule: Pr
  */
 export function transitionProtest(protest: Protest, event: ProtestEventInput, options: { readonly calendar: BusinessCalendar }): Result<ProtestTransitionResult, ProtestError> {
   if (!looksLikeProtest(protest)) return fail('invalid_protest', 'not a protest produced by this module (check version and history)', { path: ['protest'] });
-  if (!isCalendar(options?.calendar)) return fail('invalid_input', 'expected a business calendar (brazilianCalendar())', { path: ['calendar'] });
+  if (!isBusinessCalendar(options?.calendar)) return fail('invalid_input', 'expected a business calendar (brazilianCalendar())', { path: ['calendar'] });
   const parsed = parseInput(protestEventSchema, event);
   if (parsed.isErr()) return err(parsed.error);
   const e = parsed.value;
@@ -77,7 +73,7 @@ export function transitionProtest(protest: Protest, event: ProtestEventInput, op
     });
   }
   if (row.guards !== undefined) {
-    const violations = runProtestGuards(row.guards, protestFacts(protest, e.on));
+    const violations = runProtestGuards(row.guards, protestFacts(protest, e.on, options.calendar));
     if (violations.length > 0) return err(protestGuardFailed(violations));
   }
   const step = (row.apply as (p: Protest, ev: ProtestEvent, c: BusinessCalendar) => ReturnType<ProtestRule['apply']>)(protest, e, options.calendar);

@@ -3,6 +3,7 @@ import type { Store } from '../ports/store.js';
 /** One check of the storage conformance suite. */
 export interface ConformanceCase {
   readonly name: string;
+  /** Runs the case against a fresh store; rejects (an assertion error) when the store breaks the contract. */
   run(): Promise<void>;
 }
 

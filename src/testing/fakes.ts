@@ -74,6 +74,7 @@ export interface FakeBureau extends BureauGateway {
   readonly removals: { key: string; negativationId: string; bureau: string; reason: string }[];
   /** Every register / remove call that did not throw, repeats included. */
   readonly calls: { readonly register: number; readonly remove: number };
+  /** Makes the next `count` register/remove calls reject with `error` (a bureau that could not be reached). */
   failNext(count: number, error?: string): void;
 }
 

@@ -14,7 +14,9 @@ export type { ConformanceCase, StoreFactory } from './conformance-case.js';
 
 /** The `describe`/`it` of the host's test runner (vitest, node:test and jest all fit). */
 export interface TestRunner {
+  /** Groups cases under a name (vitest's, jest's or mocha's `describe`). */
   describe(name: string, body: () => void): unknown;
+  /** Registers one case; the runner awaits `body` and reports its rejection as a failure. */
   it(name: string, body: () => Promise<void>): unknown;
 }
 

@@ -55,6 +55,46 @@ describe('calculateLateCharges fast path', () => {
     );
   });
 
+  it('reuses a deeply frozen policy by identity, with the same figures and errors as the checked path', () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (typeof value === 'object' && value !== null) {
+        for (const inner of Object.values(value)) deepFreeze(inner);
+        Object.freeze(value);
+      }
+      return value;
+    };
+    fc.assert(
+      fc.property(input, (value) => {
+        const frozen = { ...value, policy: deepFreeze(structuredClone(value.policy)) };
+        const expected = checked(frozen);
+        expect(viaApi(frozen)).toEqual(expected);
+        expect(viaApi(frozen)).toEqual(expected);
+      }),
+      { numRuns: 300, seed: 20261202 },
+    );
+  });
+
+  it('does not trust a policy frozen only at the top (its nested rules can still change)', () => {
+    const interest = { kind: 'monthly' as const, percent: '1' };
+    const policyObject = Object.freeze({ fine: Object.freeze({ percent: '2' }), interest });
+    const call = { principal: '1000.00', dueDate: '2026-01-05', asOf: '2026-03-06', policy: policyObject };
+    const before = calculateLateCharges(call)._unsafeUnwrap();
+    interest.percent = '2';
+    const after = calculateLateCharges(call)._unsafeUnwrap();
+    expect(after.interest.cents).toBe(2 * before.interest.cents);
+  });
+
+  it('does not trust a frozen policy whose rule is a getter (it may answer differently on each read)', () => {
+    let percent = '1';
+    const interest = Object.freeze({ kind: 'monthly' as const, get percent() { return percent; } });
+    const policyObject = Object.freeze({ fine: Object.freeze({ percent: '2' }), interest });
+    const call = { principal: '1000.00', dueDate: '2026-01-05', asOf: '2026-03-06', policy: policyObject };
+    const before = calculateLateCharges(call)._unsafeUnwrap();
+    percent = '2';
+    const after = calculateLateCharges(call)._unsafeUnwrap();
+    expect(after.interest.cents).toBe(2 * before.interest.cents);
+  });
+
   it('compiles a policy again when the host mutates it between calls (never a stale cache)', () => {
     const policyObject = { fine: { percent: '2' }, interest: { kind: 'monthly' as const, percent: '1' } };
     const call = { principal: '1000.00', dueDate: '2026-01-05', asOf: '2026-03-06', policy: policyObject };

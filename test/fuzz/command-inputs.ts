@@ -44,6 +44,7 @@ const inputs: Record<string, unknown> = {
   deactivateEmailTemplate: { ...base, templateId: 'template-1' },
   listEmailTemplates: undefined,
   classifyNow: undefined,
+  owedNow: { invoiceId: 'i1', on: '2026-11-25' },
   recordPayment: { ...base, invoiceId: 'i1', amount: '10.00' },
   importReturnFile: { actor: 'op.ana', file: 'x'.repeat(400) },
   requestNegativation: { ...base, invoiceId: 'i1' },

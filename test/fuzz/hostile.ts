@@ -135,6 +135,11 @@ export const hostile: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(null).map(() => Array.from({ length: 10_000 }, () => ({}))),
 );
 
+/** The junk every subject is also called with as its whole input, each value once (the random runs may miss one). */
+export function topLevelJunk(): unknown[] {
+  return [undefined, null, Number.NaN, -0, Infinity, 10n, Symbol('junk'), '', '9999-12-31', 'x'.repeat(1_000_000), [], {}, cyclic(), protoKey(), Object.create(null), new Date(Number.NaN), () => 1];
+}
+
 /** A copy of `value` with one field, at some depth, replaced by `replacement` (or a key added). */
 export function mutate(value: unknown, replacement: unknown, pick: number): unknown {
   if (typeof value !== 'object' || value === null) return replacement;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FUZZ_RUNS, FUZZ_SEED, FUZZ_TEST_TIMEOUT_MS, checkAnswer, failureReport, guarded, inputsFor, stopWatchdog } from './hostile.js';
+import { FUZZ_RUNS, FUZZ_SEED, FUZZ_TEST_TIMEOUT_MS, checkAnswer, failureReport, guarded, inputsFor, stopWatchdog, topLevelJunk } from './hostile.js';
 import { subjects } from './subjects.js';
 
 /**
@@ -13,6 +13,7 @@ afterAll(stopWatchdog);
 describe('fuzz: every public function answers any input with a Result, never a throw, in bounded time', () => {
   it.each(Object.entries(subjects))('%s', { timeout: FUZZ_TEST_TIMEOUT_MS }, async (name, subject) => {
     expect(await guarded(name, subject.valid, () => subject.call(subject.valid)), `${name}'s valid input is answered`).toBeDefined();
+    for (const junk of topLevelJunk()) checkAnswer(name, await guarded(name, junk, () => subject.call(junk)));
     const outcome = await fc.check(
       fc.asyncProperty(inputsFor(subject.valid), async (input) => {
         checkAnswer(name, await guarded(name, input, () => subject.call(input)));

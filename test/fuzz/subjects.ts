@@ -1,3 +1,4 @@
+import { err } from 'neverthrow';
 import { allocate, formatBrl, parseBrl, parseDecimal, parseMoney } from '../../src/money/index.js';
 import { brazilianCalendar, calendarOption, parseCivilDate } from '../../src/calendar/index.js';
 import { maskPersonalData, parseCnpj, parseCpf, parseTaxId } from '../../src/documents/index.js';
@@ -6,7 +7,9 @@ import { startProtest, transitionProtest } from '../../src/protest/index.js';
 import { readReturnFile } from '../../src/bank-returns/index.js';
 import { checkNegativationGuards, parseNegativation, parseNegativationEvent, parseReconcileInvoices, reconcile, removalDeadline, startNegativation, transition, type Negativation } from '../../src/negativation/index.js';
 import { checkSmsText, defineRuler, evaluateRuler, evaluateRulerAsync, evaluateRulerInBatches, evaluateRulerInBatchesSync, resolveLevels, resolveSettings, settingsLevelSchema } from '../../src/ruler/index.js';
-import { classifyPortfolio } from '../../src/portfolio/index.js';
+import { classifyPortfolio, PortfolioClassifier } from '../../src/portfolio/index.js';
+import { checkInput, tableRates } from '../../src/index.js';
+import { moneySchema } from '../../src/money/index.js';
 import { checkConfiguration, createCollections } from '../../src/app/index.js';
 import { MemoryStore, readMemorySnapshot } from '../../src/adapters/memory/index.js';
 import { createHttpBureauGateway, parseBureauWebhook, signBureauWebhook } from '../../src/adapters/bureau-http/index.js';
@@ -117,6 +120,13 @@ export const subjects: Record<string, Subject> = {
   transitionProtest: { covers: [transitionProtest], valid: { type: 'withdrawal_requested', on: '2026-11-17', actor: 'op-ana', reason: 'agreement' }, call: (i) => transitionProtest(requested(), i as never, { calendar }) },
   readReturnFile: { covers: [readReturnFile], valid: cnab400Fixture('237'), call: (i) => readReturnFile(i as never) },
   classifyPortfolio: { covers: [classifyPortfolio], valid: { asOf: '2026-06-30', forwardAfterDays: 10, invoices: [{ id: 'a', customerId: 'maria', amount: '100.00', dueDate: '2026-06-20' }], events: [] }, call: (i) => classifyPortfolio(i as never) },
+  PortfolioClassifier: { covers: [PortfolioClassifier], valid: { create: { asOf: '2026-06-30', forwardAfterDays: 10 }, invoice: { id: 'a', customerId: 'maria', amount: '100.00', dueDate: '2026-06-20' }, event: undefined, options: {} }, call: (i) =>
+    PortfolioClassifier.create(field(i, 'create'), field(i, 'options')).andThen((classifier) => {
+      const problem = classifier.addInvoice(field(i, 'invoice')) ?? (field(i, 'event') === undefined ? undefined : classifier.addEvent(field(i, 'event')));
+      return problem ? err(problem) : classifier.result();
+    }) },
+  tableRates: { covers: [tableRates], valid: { legalInterest: { '2026-03': '0.45' }, indexes: { ipca: { '2026-03': '0.38' } } }, call: (i) => tableRates(i as never).asyncMap(async (rates) => [await rates.legalInterestRates('2026-01-01' as never, '2026-12-31' as never), await rates.indexSeries('ipca', '2026-01-01' as never, '2026-12-31' as never)]) },
+  checkInput: { covers: [checkInput], valid: { cents: 100 }, call: (i) => checkInput(moneySchema, i) },
   checkConfiguration: { covers: [checkConfiguration], valid: { rulers: { 'regua-padrao': exampleSpec }, bureaus: ['serasa'], settings: { general: { registerAutomatically: 'yes' } } }, call: (i) => checkConfiguration(i as never) },
   createCollections: { covers: [createCollections], valid: collectionsOptions, call: (i) => createCollections(i as never) },
   readMemorySnapshot: { covers: [readMemorySnapshot], valid: snapshot, call: (i) => readMemorySnapshot(i) },

@@ -16,7 +16,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /** The source file of every library entry built by tsup.config.ts (not the `cobranca` command). */
 function entrySources(): [string, string][] {
   const config = readFileSync(join(ROOT, 'tsup.config.ts'), 'utf8');
-  return [...config.matchAll(/'([\w/-]+)': '(src\/[\w/-]+\.ts)'/g)].map((match): [string, string] => [match[1] ?? '', match[2] ?? ''])
+  return [...config.matchAll(/'?([\w/-]+)'?: '(src\/[\w/-]+\.ts)'/g)].map((match): [string, string] => [match[1] ?? '', match[2] ?? ''])
     .filter(([name]) => !name.startsWith('cli/'));
 }
 

@@ -38,6 +38,22 @@ describe('the request and its guards', () => {
     expect(old._unsafeUnwrapErr().details?.['guards']).toEqual(['not_prescribed']);
   });
 
+  it('counts days overdue as daysOverdue does: a title due on a holiday is not overdue before its payable day has passed (regression: raw days from the due date)', () => {
+    // Due Friday 2026-11-20 (Consciência Negra, a holiday): payable Monday 23, overdue from Tuesday 24.
+    const dueOnHoliday = (on: string) => startProtest(protestRequest({ on, title: { id: 'inv-1', amount: '373.52', dueDate: '2026-11-20' } }), { calendar });
+    for (const on of ['2026-11-21', '2026-11-22', '2026-11-23']) {
+      expect(dueOnHoliday(on)._unsafeUnwrapErr().details, on).toMatchObject({ guards: ['overdue'], violations: [{ guard: 'overdue', details: { daysOverdue: 0 } }] });
+    }
+    expect(dueOnHoliday('2026-11-24').isOk()).toBe(true);
+    // On a business due date the first overdue day is the next one, as before.
+    expect(startProtest(protestRequest({ on: '2026-10-02', title: { id: 'inv-1', amount: '373.52', dueDate: '2026-10-01' } })).isOk()).toBe(true);
+    expect(startProtest(protestRequest({ on: '2026-10-01', title: { id: 'inv-1', amount: '373.52', dueDate: '2026-10-01' } })).isErr()).toBe(true);
+  });
+
+  it('a calendar that is not one is bad input', () => {
+    expect(startProtest(protestRequest(), { calendar: {} as never })._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['calendar'] });
+  });
+
   it('refuses a second live protest of the same title; a withdrawn one no longer counts', () => {
     const first = requested();
     expect(startProtest(protestRequest({ id: 'pro-2', existing: [first] }))._unsafeUnwrapErr().details?.['guards']).toEqual(['no_duplicate']);

@@ -18,8 +18,11 @@ export type CircuitState = 'closed' | 'open' | 'half-open';
 export interface CircuitBreaker {
   /** Whether a call may go out now; when it may not, the instant (ms) it will again. */
   admit(now: number): { readonly admitted: true } | { readonly admitted: false; readonly retryAt: number };
+  /** Records a call that reached the bureau: closes the circuit. */
   succeeded(): void;
+  /** Records a call that could not reach the bureau at `now` (epoch ms); enough of them open the circuit. */
   failed(now: number): void;
+  /** The circuit's state at `now` (epoch ms): `closed`, `open`, or trying one call after the cool-down. */
   state(now: number): CircuitState;
 }
 

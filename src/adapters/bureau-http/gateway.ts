@@ -70,6 +70,7 @@ export interface BureauGatewayStats {
 
 /** A {@link BureauGateway} over HTTP, with its counters and circuit states. */
 export interface HttpBureauGateway extends BureauGateway {
+  /** Counters since the gateway was made (calls, retries, failures) and each circuit's state, for monitoring. */
   stats(): BureauGatewayStats;
   /** The circuit state of one bureau. */
   circuit(bureau: string): CircuitState;

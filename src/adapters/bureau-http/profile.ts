@@ -41,8 +41,11 @@ export interface BureauProfile {
   readonly name: string;
   /** The header that carries the idempotency key (`Idempotency-Key` by default). */
   readonly idempotencyHeader?: string;
+  /** The HTTP call that registers a debt (method, path, body) in this bureau's dialect. */
   registration(request: BureauRegistration): HttpCall;
+  /** The HTTP call that removes a registration. */
   removal(request: BureauRemoval): HttpCall;
+  /** The HTTP call that reads a registration's status (safe to repeat). */
   statusQuery(request: BureauStatusQuery): HttpCall;
   /**
    * Reads the reply to a registration or removal. 2xx and the bureau's own

@@ -53,6 +53,7 @@ export class MemoryStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly inside = nestingDetector();
 
+  /** Runs `work` as one unit, as {@link Store.transaction} says: committed when it resolves, nothing kept when it throws; transactions run one after another. */
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     // Transactions run one at a time, so one started from inside another would wait for it forever: refuse it instead.
     if (this.inside?.getStore()) throw new Error('MemoryStore: a transaction may not start inside another one');

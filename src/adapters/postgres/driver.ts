@@ -13,6 +13,7 @@ export interface SqlResult<Row> {
 
 /** Something that runs one parameterised statement (`$1`, `$2` …); values are never spliced into the text. */
 export interface SqlSession {
+  /** Runs one parameterised statement (`$1`, `$2` …) and resolves with its rows; rejects with the database's error. */
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<SqlResult<Row>>;
 }
 

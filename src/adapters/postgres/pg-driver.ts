@@ -5,17 +5,21 @@ const TYPES = { getTypeParser: (oid: number) => (text: string) => parseSqlValue(
 
 /** The part of a `pg` client (or pool) the driver uses. */
 export interface PgQueryable {
+  /** `pg`'s query with a config object. */
   query(config: { text: string; values?: unknown[]; types?: typeof TYPES }): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
 
 /** The part of a `pg` `PoolClient` the driver uses. */
 export interface PgClientLike extends PgQueryable {
+  /** Returns the connection to the pool (or destroys it, after an error). */
   release(destroy?: boolean | Error): void;
 }
 
 /** The part of a `pg` `Pool` the driver uses (a `new Pool(...)` fits). */
 export interface PgPoolLike extends PgQueryable {
+  /** Takes a connection from the pool. */
   connect(): Promise<PgClientLike>;
+  /** Closes every connection of the pool. */
   end(): Promise<void>;
 }
 

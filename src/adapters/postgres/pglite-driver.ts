@@ -5,12 +5,15 @@ const PARSERS = Object.fromEntries(Object.values(TYPE_OIDS).map((oid) => [oid, (
 
 /** The part of a PGlite transaction the driver uses. */
 export interface PgliteQueryable {
+  /** PGlite's parameterised query, with per-query type parsers. */
   query<Row>(text: string, params?: unknown[], options?: { parsers?: Record<number, (text: string, typeId: number) => unknown> }): Promise<{ rows: Row[]; affectedRows?: number }>;
 }
 
 /** The part of a `PGlite` instance the driver uses (`new PGlite()` or `await PGlite.create()` fits). */
 export interface PgliteLike extends PgliteQueryable {
+  /** PGlite's transaction: commits when `work` resolves, rolls back when it throws. */
   transaction<T>(work: (tx: PgliteQueryable) => Promise<T>): Promise<T>;
+  /** Closes the embedded database. */
   close(): Promise<void>;
 }
 

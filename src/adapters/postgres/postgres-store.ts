@@ -37,6 +37,7 @@ export class PostgresStore implements Store {
     this.statements = Object.fromEntries(Object.entries(TABLES).map(([name, spec]) => [name, collectionStatements(this.quoted, spec)])) as Record<CollectionName, CollectionStatements>;
   }
 
+  /** Runs `work` in one database transaction, as {@link Store.transaction} says: committed when it resolves, rolled back when it throws. */
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     // A transaction inside another would hold two connections (PGlite: wait for itself forever): refuse it, as the memory store does.
     if (this.inside.getStore()) throw new Error('PostgresStore: a transaction may not start inside another one');

@@ -57,7 +57,7 @@ export async function startProtestRequest(tx: StoreTransaction, context: AppCont
     actor: cmd.actor,
     at: context.nowIso(),
     ...(cmd.reason ? { reason: cmd.reason } : {}),
-  });
+  }, { calendar: context.calendar });
   if (started.isErr()) abort(started.error);
   const { protest, effects } = started.value;
   const record = newProtestRecord(protest, customer.id);

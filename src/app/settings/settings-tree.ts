@@ -31,7 +31,7 @@ export const settingLevelShape = {
   removalAlarmBusinessDays: inheritable(negativationSettingsShape.removalAlarmBusinessDays).optional(),
   ageLimitWarningDays: inheritable(negativationSettingsShape.ageLimitWarningDays).optional(),
   stuckSubmissionDays: inheritable(negativationSettingsShape.stuckSubmissionDays).optional(),
-  /** Protest (Lei 9.492/1997): calendar days after the due date before a title may go to the notary (the protest module's `daysAfterDueDate`). */
+  /** Protest (Lei 9.492/1997): days overdue (as `daysOverdue` counts them) before a title may go to the notary (the protest module's `daysAfterDueDate`). */
   protestDaysAfterDueDate: inheritable(protestSettingsShape.daysAfterDueDate).optional(),
   /** Protest: the smallest amount worth protesting. */
   protestMinimumAmount: inheritable(protestSettingsShape.minimumAmount).optional(),

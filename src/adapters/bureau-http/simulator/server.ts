@@ -71,6 +71,7 @@ export interface BureauSimulator {
   readonly pendingCallbacks: number;
   /** Delivers the queued callbacks now (signed; duplicated or reordered as configured); failed ones stay queued. */
   deliverCallbacks(): Promise<{ readonly delivered: number; readonly failed: number }>;
+  /** Stops the simulator's server and frees its port. */
   close(): Promise<void>;
 }
 

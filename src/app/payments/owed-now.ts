@@ -1,0 +1,53 @@
+import { err, ok, type Result } from 'neverthrow';
+import * as z from 'zod';
+import { civilDateSchema } from '../../calendar/index.js';
+import { cobrancaError, parseInput, type InputOf } from '../../errors.js';
+import type { OwedAmount } from '../../agreements/index.js';
+import { abort, notFound, toAppError } from '../command.js';
+import type { AppContext } from '../dependencies.js';
+import type { CollectionsError } from '../errors.js';
+import { owedOfInvoice } from '../owed.js';
+
+/** Input of {@link owedNow}. */
+export const owedNowSchema = z.strictObject({
+  invoiceId: z.string().min(1).max(200),
+  /** The day the debtor would pay (today by default; a later day quotes that day's charges). */
+  on: civilDateSchema.optional(),
+});
+
+/** The one amount an invoice owes on a day, with its breakdown. */
+export interface OwedNow extends OwedAmount {
+  readonly invoiceId: string;
+  /** The agreement that replaced or holds this invoice, when there is one (the debt is then paid through the agreement's installments). */
+  readonly agreementId?: string;
+}
+
+/**
+ * What an invoice owes on a day — principal, fine, interest and correction
+ * still owed, what was paid, whether it is settled — by the same rule the
+ * payment, the ruler, the negativation and the panels use. Read-only: the
+ * figure to show or charge before calling `recordPayment`. A cancelled or
+ * deleted invoice is `invalid_state`; a missing one `not_found`.
+ *
+ * @example
+ * const owed = await app.owedNow({ invoiceId: 'inv-1' });
+ * if (owed.isOk()) console.log(formatBrl(owed.value.owed));
+ */
+export function owedNow(context: AppContext) {
+  return async (input: InputOf<typeof owedNowSchema>): Promise<Result<OwedNow, CollectionsError>> => {
+    const parsed = parseInput(owedNowSchema, input);
+    if (parsed.isErr()) return err(parsed.error);
+    const { invoiceId, on } = parsed.value;
+    try {
+      return ok(await context.store.transaction(async (tx) => {
+        const invoice = await tx.invoices.get(invoiceId);
+        if (!invoice) abort(notFound('invoice', invoiceId, ['invoiceId']));
+        if (invoice.status === 'cancelled' || invoice.status === 'deleted') abort(cobrancaError('invalid_state', `invoice '${invoice.id}' is ${invoice.status}; it owes nothing to collect`, { path: ['invoiceId'] }));
+        const owed = await owedOfInvoice(tx, context, invoice, on ?? context.today());
+        return { invoiceId: invoice.id, ...owed, ...(invoice.agreementId !== undefined ? { agreementId: invoice.agreementId } : {}) };
+      }));
+    } catch (error) {
+      return err(toAppError(error));
+    }
+  };
+}

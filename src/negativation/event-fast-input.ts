@@ -1,0 +1,127 @@
+import { parseCivilDate, type CivilDate } from '../calendar/index.js';
+import { parseMoney } from '../money/index.js';
+import { LATEST_FUNDS_DAY, LATEST_NOTICE_DAY } from './date-room.js';
+import { negativationEventSchema, type NegativationEvent } from './events.js';
+import { NOTICE_CHANNELS } from './settings.js';
+
+/*
+ * A hand-checked reader of the events `transition` takes, for the happy path: it
+ * accepts only what the schema accepts and returns what the schema returns, or
+ * `undefined` at the first doubt (a field it does not read, a value it would
+ * refuse, an unusual object); the caller then parses with the schema, which
+ * builds the error with its path. A property test proves both give the same events.
+ */
+
+/** Says "ask the schema" (a value no field can hold). */
+const DOUBT = Symbol('doubt');
+type Read = unknown;
+type FieldReader = (value: unknown, type: string) => Read;
+
+function date(value: unknown): CivilDate | typeof DOUBT {
+  const parsed = parseCivilDate(value);
+  return parsed.isOk() ? parsed.value : DOUBT;
+}
+
+/** A string with something left once trimmed (the output is trimmed, as the schema's `trim()` does). */
+function trimmed(value: unknown): string | typeof DOUBT {
+  if (typeof value !== 'string') return DOUBT;
+  const text = value.trim();
+  return text.length > 0 ? text : DOUBT;
+}
+
+function text(value: unknown): string | typeof DOUBT {
+  return typeof value === 'string' ? value : DOUBT;
+}
+
+function oneOf(values: readonly string[]): FieldReader {
+  return (value) => (typeof value === 'string' && values.includes(value) ? value : DOUBT);
+}
+
+/** Types whose `on` needs room for the notice waiting period (`noticeDaySchema`). */
+const NOTICE_DAY_TYPES: ReadonlySet<string> = new Set(['notice_sent', 'bureau_notice_posted']);
+/** Types whose `reason` is required and trimmed (the others take any optional text as it is). */
+const REASON_REQUIRED_TYPES: ReadonlySet<string> = new Set(['analysis_rejected', 'bureau_rejected', 'cancel_requested', 'failure']);
+/** Types whose `proofOfPosting` is required. */
+const PROOF_REQUIRED_TYPES: ReadonlySet<string> = new Set(['bureau_notice_posted']);
+
+/** The fields this reader reads; a field not here (`at`, `owed`, `paidOutside`…) sends the event to the schema. */
+const FIELDS: Readonly<Record<string, FieldReader>> = {
+  on: (value, type) => {
+    const day = date(value);
+    return day !== DOUBT && NOTICE_DAY_TYPES.has(type) && day > LATEST_NOTICE_DAY ? DOUBT : day;
+  },
+  actor: trimmed,
+  reason: (value, type) => (REASON_REQUIRED_TYPES.has(type) ? trimmed(value) : text(value)),
+  channel: oneOf(NOTICE_CHANNELS),
+  proofOfPosting: trimmed,
+  bureauReference: text,
+  kind: oneOf(['full', 'partial', 'agreement_installment']),
+  amount: (value) => {
+    const parsed = parseMoney(value);
+    return parsed.isOk() && parsed.value.cents > 0 ? parsed.value : DOUBT;
+  },
+  paidOn: date,
+  fundsAvailableOn: (value) => {
+    const day = date(value);
+    return day !== DOUBT && day > LATEST_FUNDS_DAY ? DOUBT : day;
+  },
+  installmentNumber: (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 ? value : DOUBT),
+  agreementId: trimmed,
+};
+
+/** Whether a field must be present (the others are optional). */
+function required(key: string, type: string): boolean {
+  if (key === 'reason') return REASON_REQUIRED_TYPES.has(type);
+  if (key === 'proofOfPosting') return PROOF_REQUIRED_TYPES.has(type);
+  return REQUIRED_FIELDS.has(key);
+}
+const REQUIRED_FIELDS: ReadonlySet<string> = new Set(['on', 'actor', 'channel', 'kind', 'amount', 'paidOn', 'fundsAvailableOn', 'agreementId']);
+
+/** Every event type's fields after `type`, in the schema's order (read from the schema, so the two cannot drift apart). */
+const FIELDS_BY_TYPE: ReadonlyMap<string, readonly string[]> = new Map(
+  negativationEventSchema.options.map((option) => {
+    const keys = Object.keys(option.shape).filter((key) => key !== 'type');
+    return [option.shape.type.value, keys] as const;
+  }),
+);
+
+/** The schema's cross-field rules, checked on what was read. */
+function crossFieldRulesHold(event: Record<string, unknown>): boolean {
+  if (event.type === 'notice_sent') return event.channel !== 'letter' || event.proofOfPosting !== undefined;
+  if (event.type === 'payment_received') {
+    const paidOn = event.paidOn as string;
+    return paidOn <= (event.on as string) && (event.fundsAvailableOn as string) >= paidOn && (event.kind === 'agreement_installment') === (event.installmentNumber !== undefined);
+  }
+  return true;
+}
+
+/** The event as the schema would return it, or `undefined` when only the schema can say (see above). */
+export function readNegativationEventFast(input: unknown): NegativationEvent | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const proto: unknown = Object.getPrototypeOf(input);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const source = input as Record<string, unknown>;
+  const type = source.type;
+  if (typeof type !== 'string') return undefined;
+  const keys = FIELDS_BY_TYPE.get(type);
+  if (keys === undefined) return undefined;
+  const event: Record<string, unknown> = { type };
+  let read = 1;
+  for (const key of keys) {
+    const value = source[key];
+    if (value === undefined) {
+      if (key in source || required(key, type)) return undefined;
+      continue;
+    }
+    const reader = FIELDS[key];
+    if (reader === undefined) return undefined;
+    const parsed = reader(value, type);
+    if (parsed === DOUBT) return undefined;
+    event[key] = parsed;
+    read++;
+  }
+  let own = 0;
+  for (const key in source) if (Object.hasOwn(source, key)) own++;
+  if (own !== read || !crossFieldRulesHold(event)) return undefined;
+  return event as NegativationEvent;
+}
