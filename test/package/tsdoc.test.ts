@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Undocumented data fields (non-function properties) of exported interfaces outside the ports: lower it as they get documented. */
-const UNDOCUMENTED_FIELDS_CEILING = 527;
+const UNDOCUMENTED_FIELDS_CEILING = 524;
 
 /** Files whose interfaces are ports or what a port takes and returns: every member documented. */
 const PORT_FILES = ['src/ports/store.ts', 'src/ports/services.ts', 'src/ports/share.ts', 'src/calendar/zoned.ts'];

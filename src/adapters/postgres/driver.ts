@@ -7,7 +7,9 @@
 
 /** Rows of one statement, with the number of rows it wrote or returned. */
 export interface SqlResult<Row> {
+  /** The rows the statement returned (none for a write without `RETURNING`). */
   readonly rows: Row[];
+  /** How many rows it wrote or returned. */
   readonly rowCount: number;
 }
 

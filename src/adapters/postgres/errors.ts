@@ -5,6 +5,7 @@
  * collection, record and field, never the value (it may be personal data).
  */
 export class UnstorableValueError extends Error {
+  /** Always `'UnstorableValueError'` (how `isUnstorableValue` recognises it across package copies). */
   override readonly name = 'UnstorableValueError';
   /** Stable code, as on every cobranca error. */
   readonly code = 'unstorable_value';

@@ -11,7 +11,8 @@ import { recipientOf } from '../recipient.js';
 import type { AppContext } from '../dependencies.js';
 import { addToCollection } from '../account/start-collection.js';
 import { accountIdOf, saveAccount } from '../account/account-store.js';
-import { applyNegativationEvent } from '../negativation/negativation-store.js';
+import { eventAppliesIn } from '../../negativation/transition-table.js';
+import { applyNegativationEvent, negativationOf } from '../negativation/negativation-store.js';
 import { startProtestRequest } from '../protest/request-protest.js';
 import { CYCLE_ACTOR } from './actor.js';
 import { requestAutomatically, type AutomaticRequestOutcome } from './automatic-negativation.js';
@@ -106,7 +107,7 @@ async function protest(step: Step): Promise<CobrancaError | undefined> {
 
 async function removeNegativation(step: Step): Promise<CobrancaError | undefined> {
   for (const record of await step.tx.negativations.list({ invoiceId: step.action.invoiceId })) {
-    if (record.status !== 'negativated') continue;
+    if (!eventAppliesIn(negativationOf(record).status, 'removal_requested')) continue;
     const result = await attempt(() => applyNegativationEvent(step.tx, step.context, record, { type: 'removal_requested', on: step.today, actor: CYCLE_ACTOR, at: step.context.nowIso(), reason: `ruler step ${step.action.stepId}` }));
     if (!result.ok) return result.error;
     step.effects.push('removal_requested');

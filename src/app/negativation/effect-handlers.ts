@@ -1,5 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { BureauAnswer, BureauStatusReport, NegativationRecord, StoreTransaction } from '../../ports/index.js';
+import { isRemovalUnderWay } from '../../lifecycle/index.js';
+import { bureauAnswerEvent, bureauReportEvent } from './bureau-report.js';
 import type { NegativationEventInput } from '../../negativation/index.js';
 import { formatTaxId } from '../../documents/index.js';
 import { attempt, toAppError } from '../command.js';
@@ -118,15 +120,8 @@ function submitToBureau(context: AppContext): EffectHandler {
       dueDate: negativation.title.dueDate,
       ...(negativation.registration !== undefined ? { registration: negativation.registration } : {}),
     });
-    await follow(context, negativationId, [(r) => bureauAnswerEvent(context, r, answer)]);
+    await follow(context, negativationId, [(r) => bureauAnswerEvent(negativationOf(r), answer, common(context, negativation.bureau), context.calendar)]);
   };
-}
-
-function bureauAnswerEvent(context: AppContext, record: NegativationRecord, answer: BureauAnswer): NegativationEventInput | undefined {
-  if (record.status !== 'awaiting_return' && record.status !== 'cancelling') return undefined;
-  if (answer.outcome === 'accepted') return { type: 'bureau_accepted', ...common(context, negativationOf(record).bureau), bureauReference: answer.protocol };
-  if (answer.outcome === 'rejected') return { type: 'bureau_rejected', ...common(context, negativationOf(record).bureau), reason: answer.reason };
-  return undefined;
 }
 
 /** Asks the bureau to remove a registration and, once it confirms, records `bureau_removed`. */
@@ -134,8 +129,9 @@ function requestRemoval(context: AppContext): EffectHandler {
   return async (effect) => {
     const { negativationId, reason } = effect.payload as { negativationId: string; reason: string };
     const record = await context.store.transaction((tx) => tx.negativations.get(negativationId));
-    if (!record || (record.status !== 'recovering' && record.status !== 'cancelling')) return;
+    if (!record) return;
     const negativation = negativationOf(record);
+    if (!isRemovalUnderWay(negativation.status)) return;
     const answer = await gatewayOf(context, negativation.bureau).remove({
       key: effect.key,
       negativationId,
@@ -146,7 +142,8 @@ function requestRemoval(context: AppContext): EffectHandler {
     });
     if (answer.outcome === 'rejected') throw new Error(`the bureau refused the removal: ${answer.reason}`);
     if (answer.outcome !== 'accepted') return;
-    await follow(context, negativationId, [(r) => (r.status === 'recovering' || r.status === 'cancelling' ? { type: 'bureau_removed', ...common(context, negativation.bureau) } : undefined)]);
+    const removed: BureauStatusReport = { negativationId, status: 'removed', at: context.nowIso() };
+    await follow(context, negativationId, [(r) => (isRemovalUnderWay(negativationOf(r).status) ? bureauReportEvent(negativationOf(r), removed, common(context, negativation.bureau), context.calendar) : undefined)]);
   };
 }
 
@@ -166,20 +163,7 @@ export function negativationEffectHandlers(context: AppContext): Record<string, 
  */
 export async function applyBureauReport(context: AppContext, report: BureauStatusReport): Promise<Result<void, CollectionsError>> {
   try {
-    await follow(context, report.negativationId, [
-      (r) => {
-        const base = common(context, negativationOf(r).bureau);
-        if (report.status === 'registered' && (r.status === 'awaiting_return' || r.status === 'cancelling') && negativationOf(r).registeredOn === undefined) {
-          return { type: 'bureau_accepted', ...base, ...(report.protocol ? { bureauReference: report.protocol } : {}) };
-        }
-        if (report.status === 'rejected' && (r.status === 'awaiting_return' || r.status === 'cancelling')) return { type: 'bureau_rejected', ...base, reason: report.reason ?? 'rejected by the bureau' };
-        if (report.status === 'removed' && (r.status === 'recovering' || r.status === 'cancelling' || r.status === 'negativated')) return { type: 'bureau_removed', ...base };
-        if (report.status === 'notice_posted' && r.status === 'processing' && report.proofOfPosting !== undefined && !negativationOf(r).notices.some((n) => n.proofOfPosting === report.proofOfPosting)) {
-          return { type: 'bureau_notice_posted', ...base, proofOfPosting: report.proofOfPosting };
-        }
-        return undefined;
-      },
-    ]);
+    await follow(context, report.negativationId, [(r) => bureauReportEvent(negativationOf(r), report, common(context, negativationOf(r).bureau), context.calendar)]);
     return ok(undefined);
   } catch (error) {
     return err(toAppError(error));

@@ -4,6 +4,7 @@ import { GUARDS_BY_STAGE, type GuardStage } from './stages.js';
 
 /** One guard as a host shows it (a settings screen, `cobranca negativation explain`): what it is named, the law behind it, when it runs, how its refusal heals. */
 export interface GuardCatalogueEntry {
+  /** The guard's stable name (what a violation's `guard` names). */
   readonly name: GuardName;
   /** The law, precedent or seed the rule comes from (the same text a violation carries). */
   readonly basis: string;
