@@ -18,9 +18,9 @@ export function invoicePages(context: AppContext, pageSize = PAGE_SIZE): AsyncGe
   return pagesOf(context, (tx) => tx.invoices, pageSize);
 }
 
-/** Whether the ruler follows an invoice at all (cancelled, suspended and deleted invoices are out of collection). */
+/** Whether the ruler follows an invoice at all (cancelled, suspended and deleted invoices are out of collection; a disputed open one waits, CDC arts. 42 and 43). */
 export function followedByRuler(invoice: InvoiceRecord): boolean {
-  return invoice.status === 'open' || invoice.status === 'paid';
+  return (invoice.status === 'open' && invoice.disputed !== true) || invoice.status === 'paid';
 }
 
 /** The ruler's settings group of an invoice: its branch and contract. */
