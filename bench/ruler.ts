@@ -57,7 +57,7 @@ async function setup() {
       for (let n = 0; n < count; n++) yield invoice(n, logged);
     }
     let outcomes = 0;
-    for (const batch of evaluateRulerInBatchesSync({ ruler: ruler.value, settings: settings.value, invoices: generate(), asOf: AS_OF, calendar, batchSize: 20_000 })) {
+    for (const batch of evaluateRulerInBatchesSync({ ruler: ruler.value, settings: settings.value, invoices: generate(), asOf: AS_OF, calendar })) {
       if (batch.isErr()) throw new Error(batch.error.message);
       outcomes += batch.value.due.length + batch.value.deferred.length + batch.value.skipped.length;
     }

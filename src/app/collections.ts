@@ -20,6 +20,7 @@ import { emailTemplates } from './registers/email-templates.js';
 import { classifyNow } from './cycle/classify-pass.js';
 import { recordPayment } from './payments/record-payment.js';
 import { owedNow } from './payments/owed-now.js';
+import { recordDispute, resolveDispute } from './disputes/disputes.js';
 import { importReturnFile } from './payments/import-return-file.js';
 import { requestNegativation } from './negativation/request-negativation.js';
 import { recordNoticeRead } from './negativation/notice-read.js';
@@ -106,6 +107,10 @@ export function createCollections(options: CollectionsOptions) {
     /** What an invoice owes on a day (today by default), with its breakdown: the amount to charge before `recordPayment`. Read-only. */
     owedNow: owedNow(context),
     recordPayment: recordPayment(context),
+    /** The debtor contests an open invoice: the ruler and negativation stop for it until {@link resolveDispute} (CDC arts. 42 and 43). */
+    recordDispute: recordDispute(context),
+    /** Ends a dispute: `upheld` resumes collection, `dropped` cancels the invoice. */
+    resolveDispute: resolveDispute(context),
     /** Reads a bank return file (CNAB 240/400) and records each liquidation once, with its credit date; bad lines are reported by number. */
     importReturnFile: importReturnFile(context),
     requestNegativation: requestNegativation(context),

@@ -21,6 +21,7 @@ import { cancelNegativationSchema, requestRemovalSchema } from './negativation/r
 import { requestNegativationSchema } from './negativation/request-negativation.js';
 import { importReturnFileSchema } from './payments/import-return-file.js';
 import { owedNowSchema } from './payments/owed-now.js';
+import { recordDisputeSchema, resolveDisputeSchema } from './disputes/disputes.js';
 import { recordPaymentSchema } from './payments/record-payment.js';
 import { recordProtestEventSchema } from './protest/record-protest-event.js';
 import { requestProtestSchema } from './protest/request-protest.js';
@@ -71,6 +72,8 @@ export const commandSchemas = {
   createEmailTemplate: createEmailTemplateSchema,
   deactivateEmailTemplate: deactivateEmailTemplateSchema,
   owedNow: owedNowSchema,
+  recordDispute: recordDisputeSchema,
+  resolveDispute: resolveDisputeSchema,
   recordPayment: recordPaymentSchema,
   importReturnFile: importReturnFileSchema,
   requestNegativation: requestNegativationSchema,

@@ -9,6 +9,7 @@ export { type EffectHandler, type OutboxPass } from './outbox.js';
 export { type DailyCycleReport } from './cycle/run-daily-cycle.js';
 export { type PaymentOutcome } from './payments/record-payment.js';
 export { owedNowSchema, type OwedNow } from './payments/owed-now.js';
+export { recordDisputeSchema, resolveDisputeSchema } from './disputes/disputes.js';
 export { type NegotiationOutcome } from './agreements/negotiate.js';
 export { type AppErrorCode, type CollectionsErrorCode, type CollectionsError } from './errors.js';
 export { CYCLE_ACTOR } from './cycle/actor.js';

@@ -28,6 +28,8 @@ export interface OutboxPass {
   readonly awaitingHost: readonly OutboxEffect[];
   /** Effects whose `notBefore` has not come yet (contacts waiting for the contact window). */
   readonly scheduled: readonly OutboxEffect[];
+  /** How many of each there were (also when the lists were not kept: `listEffects: false`). */
+  readonly counts: { readonly performed: number; readonly cancelled: number; readonly awaitingHost: number; readonly scheduled: number };
 }
 
 /** Options of {@link performPendingEffects}. */
@@ -45,6 +47,12 @@ export interface OutboxOptions {
    * a monotonic timer) is left for the next claim, not performed.
    */
   readonly leaseMs?: number;
+  /**
+   * Whether the pass lists the effects performed, cancelled, awaiting the host
+   * and scheduled (default `true`); with `false` it only counts them (see
+   * `counts`), so a pass over millions of effects holds none of them.
+   */
+  readonly listEffects?: boolean;
 }
 
 /** Default lease of a claim. */
@@ -83,6 +91,8 @@ export async function performPendingEffects(context: AppContext, options: Outbox
   const failed: { effect: OutboxEffect; error: string; gaveUp: boolean }[] = [];
   const cancelled: OutboxEffect[] = [];
   const now = context.clock.now();
+  const list = options.listEffects ?? true;
+  const counts = { performed: 0, cancelled: 0, awaitingHost: 0, scheduled: 0 };
 
   const failure = async (tx: StoreTransaction, effect: OutboxEffect, error: unknown): Promise<void> => {
     const message = errorText(error);
@@ -93,6 +103,8 @@ export async function performPendingEffects(context: AppContext, options: Outbox
   const done = async (tx: StoreTransaction, effect: OutboxEffect): Promise<void> => {
     const doneAt = context.nowIso();
     if (!(await tx.outbox.settle(effect.id, { status: 'done', attempts: effect.attempts + 1, doneAt, owner }))) return;
+    counts.performed++;
+    if (!list) return;
     const { claimedBy: _owner, claimedUntil: _until, lastError: _error, ...settled } = effect;
     performed.push({ ...settled, status: 'done', attempts: effect.attempts + 1, doneAt });
   };
@@ -111,7 +123,10 @@ export async function performPendingEffects(context: AppContext, options: Outbox
         await context.store.transaction(async (tx) => {
           const reason = await handler.obsolete(tx, effect);
           if (reason !== undefined) {
-            if (await tx.outbox.settle(effect.id, { status: 'cancelled', attempts: effect.attempts, lastError: reason, owner })) cancelled.push(effect);
+            if (await tx.outbox.settle(effect.id, { status: 'cancelled', attempts: effect.attempts, lastError: reason, owner })) {
+              counts.cancelled++;
+              if (list) cancelled.push(effect);
+            }
             return;
           }
           try {
@@ -133,12 +148,12 @@ export async function performPendingEffects(context: AppContext, options: Outbox
       await context.store.transaction((tx) => done(tx, effect));
     }
   }
-  const { awaitingHost, scheduled } = await unclaimable(context, kinds, now.getTime());
-  return { performed, failed, cancelled, awaitingHost, scheduled };
+  const { awaitingHost, scheduled } = await unclaimable(context, kinds, now.getTime(), list, counts);
+  return { performed, failed, cancelled, awaitingHost, scheduled, counts };
 }
 
-/** The pending effects this pass could not claim: kinds no handler performs, and those whose time has not come. */
-async function unclaimable(context: AppContext, kinds: readonly string[], at: number): Promise<{ awaitingHost: OutboxEffect[]; scheduled: OutboxEffect[] }> {
+/** The pending effects this pass could not claim: kinds no handler performs, and those whose time has not come (listed when `list`, always counted). */
+async function unclaimable(context: AppContext, kinds: readonly string[], at: number, list: boolean, counts: { awaitingHost: number; scheduled: number }): Promise<{ awaitingHost: OutboxEffect[]; scheduled: OutboxEffect[] }> {
   const awaitingHost: OutboxEffect[] = [];
   const scheduled: OutboxEffect[] = [];
   const handled = new Set(kinds);
@@ -149,8 +164,13 @@ async function unclaimable(context: AppContext, kinds: readonly string[], at: nu
     if (page.length === 0) break;
     for (const effect of page) {
       cursor = effect.id;
-      if (!handled.has(effect.kind)) awaitingHost.push(effect);
-      else if (effect.notBefore !== undefined && Date.parse(effect.notBefore) > at) scheduled.push(effect);
+      if (!handled.has(effect.kind)) {
+        counts.awaitingHost++;
+        if (list) awaitingHost.push(effect);
+      } else if (effect.notBefore !== undefined && Date.parse(effect.notBefore) > at) {
+        counts.scheduled++;
+        if (list) scheduled.push(effect);
+      }
     }
   }
   return { awaitingHost, scheduled };

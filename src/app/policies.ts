@@ -118,7 +118,8 @@ function rulerKeyOf(ruler: unknown): string {
 function fromShorthand(error: CollectionsError): CollectionsError {
   const path = error.path;
   if (!path || path[0] !== 'rulers' || path.length < 2) return error;
-  return withPathPrefix({ ...error, path: path.slice(2), message: error.message.slice(formatPath(path).length + 2) }, ['ruler']);
+  const bare = error.message.startsWith(`${formatPath(path)}: `) ? error.message.slice(formatPath(path).length + 2) : error.message;
+  return cobrancaError(error.code, bare, { path: ['ruler', ...path.slice(2)], ...(error.details ? { details: error.details } : {}) });
 }
 
 function toMonthly(value: { month: string; percent: unknown }): { month: string; percent: string } {

@@ -251,6 +251,13 @@ export interface ActionLogEntry {
   readonly action: string;
   readonly on: CivilDate;
   readonly at: string;
+  /**
+   * Steps this one entry records at once: the earlier steps a later step
+   * superseded on the invoice in one evaluation (a catch-up of 100 missed
+   * steps is one entry, not 99). Each counts as done, like `stepId` of an
+   * ordinary entry.
+   */
+  readonly stepIds?: readonly string[];
 }
 
 /** Something the host must do (send, register, remove …), recorded in the same transaction as the decision. */

@@ -26,9 +26,13 @@ export interface ProtestGuardFacts {
 
 /** Why a guard refused, with the rule behind it. */
 export interface ProtestGuardViolation {
+  /** The guard that refused. */
   readonly guard: ProtestGuardName;
+  /** The law or policy the rule comes from. */
   readonly basis: string;
+  /** What is wrong, for people. */
   readonly message: string;
+  /** Machine-readable figures of the refusal (days overdue, the prescription day …). */
   readonly details?: Readonly<Record<string, unknown>>;
 }
 

@@ -36,7 +36,12 @@ export interface EvaluateRulerInput<Invoices extends InvoiceSource = InvoiceSour
   readonly asOf: Date | number | string;
   /** The business calendar (the Brazilian banking calendar by default). */
   readonly calendar?: BusinessCalendar;
-  /** Invoices per batch (default 10 000); memory is bounded by the batch, not the portfolio. */
+  /**
+   * Invoices per batch (default 1 000); memory is bounded by the batch, not the portfolio. A batch's
+   * outcomes (about seven records per invoice on a first run) should die young: batches much larger
+   * than the default outlive V8's young generation and the garbage collector then dominates (a
+   * first run streamed in batches of 20 000 measured 5–10× slower than in batches of 1 000).
+   */
   readonly batchSize?: number;
 }
 
@@ -56,7 +61,7 @@ const inputSchema = z.object({
     .optional(),
   asOf: z.union([z.date(), z.number().int(), z.iso.datetime({ offset: true })], { error: 'expected a Date, epoch milliseconds, or ISO 8601 text with an offset' }),
   calendar: z.custom<BusinessCalendar>(isBusinessCalendar, 'expected a BusinessCalendar (brazilianCalendar())').optional(),
-  batchSize: z.number().int().min(1).max(1_000_000).default(10_000),
+  batchSize: z.number().int().min(1).max(1_000_000).default(1_000),
 });
 
 /** How the evaluation reads the log: a compact log by subject and step bit, any other by key. */

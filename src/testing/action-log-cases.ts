@@ -18,5 +18,17 @@ export function actionLogCases(makeStore: StoreFactory): ConformanceCase[] {
     });
   });
 
+  test('an entry recording several steps at once keeps their ids, in order', async (store) => {
+    const on = civilDate('2026-11-24');
+    const plain = { key: 'r|i1|d+1', invoiceId: 'i1', customerId: 'c1', stepId: 'd+1', action: 'notify', on, at: '2026-11-24T10:00:00.000Z' };
+    const grouped = { key: 'r|i1|d+9#superseded@2026-11-24', invoiceId: 'i1', customerId: 'c1', stepId: 'd+9#superseded', action: 'skipped:superseded', on, at: '2026-11-24T10:00:00.000Z', stepIds: ['d+2', 'd+3', 'd+8'] };
+    assert.equal(await store.transaction(async (tx) => (await tx.actionLog.record(plain)) && tx.actionLog.record(grouped)), true);
+    assert.equal(await store.transaction((tx) => tx.actionLog.record({ ...grouped, stepIds: ['d+4'] })), false, 'the key is taken: nothing changes');
+    await store.transaction(async (tx) => {
+      assert.deepEqual(await tx.actionLog.forInvoice('i1'), [plain, grouped]);
+      assert.deepEqual(await tx.actionLog.forInvoices(['i1', 'i2']), [plain, grouped]);
+    });
+  });
+
   return cases;
 }

@@ -51,6 +51,20 @@ export function outboxClaimCases(makeStore: StoreFactory): ConformanceCase[] {
     assert.deepEqual(ids(await claim(store, { owner: 'w2' })), ['e3']);
   });
 
+  test('a claim for some kinds takes them in enqueue order across the kinds, past effects of the others (those waiting for the host)', async (store) => {
+    const kinds = ['host', 'notify', 'host', 'protest', 'host', 'host', 'notify', 'protest', 'host'];
+    await enqueueAll(store, kinds.map((kind, i) => effect(`e${i}`, { kind })));
+    assert.deepEqual(ids(await claim(store, { owner: 'w1', limit: 3, kinds: ['protest', 'notify'] })), ['e1', 'e3', 'e6']);
+    assert.deepEqual(ids(await claim(store, { owner: 'w1', after: 'e6', kinds: ['protest', 'notify'] })), ['e7']);
+    // Settled back to pending (a failed attempt): claimable again, in its place.
+    await store.transaction((tx) => tx.outbox.settle('e3', { status: 'pending', attempts: 1, lastError: 'timeout', owner: 'w1' }).then(() => undefined));
+    await store.transaction(async (tx) => {
+      await tx.outbox.enqueue(effect('e9', { kind: 'notify' }));
+      assert.deepEqual(ids(await tx.outbox.claim({ owner: 'w2', now: T0, until: T2, limit: 100, kinds: ['notify', 'protest'] })), ['e3', 'e9'], 'held ones skipped; one enqueued in this transaction included');
+    });
+    assert.deepEqual(ids(await claim(store, { owner: 'w3', now: T2, kinds: ['host'] })), ['e0', 'e2', 'e4', 'e5', 'e8']);
+  });
+
   test('a claim held by another owner is skipped until it lapses, then it may be taken over', async (store) => {
     await enqueueAll(store, [effect('e1')]);
     assert.deepEqual(ids(await claim(store, { owner: 'w1', until: T2 })), ['e1']);

@@ -45,6 +45,8 @@ const inputs: Record<string, unknown> = {
   listEmailTemplates: undefined,
   classifyNow: undefined,
   owedNow: { invoiceId: 'i1', on: '2026-11-25' },
+  recordDispute: { ...base, invoiceId: 'i1', reason: 'não reconhece a compra' },
+  resolveDispute: { ...base, invoiceId: 'i1', outcome: 'upheld' },
   recordPayment: { ...base, invoiceId: 'i1', amount: '10.00' },
   importReturnFile: { actor: 'op.ana', file: 'x'.repeat(400) },
   requestNegativation: { ...base, invoiceId: 'i1' },

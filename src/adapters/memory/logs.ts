@@ -13,6 +13,8 @@ export class CommittedLogs {
   readonly outboxOrder = new Map<string, number>();
   /** Ids of effects still pending, in enqueue order, with a seek past a cursor. */
   readonly pendingOutbox = new PendingQueue((id) => this.outboxOrder.get(id) ?? Number.MAX_SAFE_INTEGER);
+  /** The same, one queue per effect kind: a claim for some kinds never walks past effects of the others (those waiting for the host). */
+  readonly pendingByKind = new Map<string, PendingQueue>();
   readonly audit: AuditEntry[] = [];
   readonly auditBySubject = new Map<string, number[]>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
@@ -28,8 +30,38 @@ export class CommittedLogs {
     if (!this.outboxOrder.has(effect.id)) this.outboxOrder.set(effect.id, this.outboxOrder.size);
     this.outbox.set(effect.id, effect);
     this.outboxKeys.set(effect.key, effect.id);
-    if (effect.status === 'pending') this.pendingOutbox.add(effect.id);
-    else this.pendingOutbox.delete(effect.id);
+    let byKind = this.pendingByKind.get(effect.kind);
+    if (effect.status === 'pending') {
+      this.pendingOutbox.add(effect.id);
+      if (!byKind) {
+        byKind = new PendingQueue((id) => this.outboxOrder.get(id) ?? Number.MAX_SAFE_INTEGER);
+        this.pendingByKind.set(effect.kind, byKind);
+      }
+      byKind.add(effect.id);
+    } else {
+      this.pendingOutbox.delete(effect.id);
+      byKind?.delete(effect.id);
+    }
+  }
+
+  /** Ids of pending effects of these kinds enqueued after position `order`, in enqueue order (a merge of the kinds' queues). */
+  *pendingOfKinds(kinds: ReadonlySet<string>, order: number): Generator<string> {
+    const heads: { id: string; order: number; rest: Generator<string> }[] = [];
+    const advance = (rest: Generator<string>): void => {
+      const next = rest.next();
+      if (next.done !== true) heads.push({ id: next.value, order: this.outboxOrder.get(next.value) ?? Number.MAX_SAFE_INTEGER, rest });
+    };
+    for (const kind of kinds) {
+      const queue = this.pendingByKind.get(kind);
+      if (queue) advance(queue.after(order));
+    }
+    while (heads.length > 0) {
+      let min = 0;
+      for (let i = 1; i < heads.length; i++) if ((heads[i] as { order: number }).order < (heads[min] as { order: number }).order) min = i;
+      const head = heads.splice(min, 1)[0] as { id: string; rest: Generator<string> };
+      yield head.id;
+      advance(head.rest);
+    }
   }
 
   addAudit(entry: AuditEntry): void {
@@ -57,19 +89,19 @@ export class TransactionalLogs {
   }
 
   /** Pending effects in enqueue order, after the `after` cursor (a seek, not a scan from the head): committed ones first, then this transaction's new ones. */
-  private *pendingAfter(after: string | undefined): Generator<OutboxEffect> {
+  private *pendingAfter(after: string | undefined, kinds?: ReadonlySet<string>): Generator<OutboxEffect> {
     const { committed } = this;
     const added = [...this.effectKeys.values()];
     const orderOf = (id: string): number => committed.outboxOrder.get(id) ?? committed.outboxOrder.size + added.indexOf(id);
     const from = after === undefined ? -1 : orderOf(after);
-    for (const id of committed.pendingOutbox.after(from)) {
+    for (const id of kinds === undefined ? committed.pendingOutbox.after(from) : committed.pendingOfKinds(kinds, from)) {
       const effect = this.effect(id);
       if (effect?.status === 'pending') yield effect;
     }
     for (const [index, id] of added.entries()) {
       if (committed.outboxOrder.size + index <= from) continue;
       const effect = this.effect(id);
-      if (effect?.status === 'pending') yield effect;
+      if (effect?.status === 'pending' && (kinds === undefined || kinds.has(effect.kind))) yield effect;
     }
   }
 
@@ -118,7 +150,7 @@ export class TransactionalLogs {
       (effect.notBefore === undefined || Date.parse(effect.notBefore) <= at) &&
       (effect.claimedBy === undefined || effect.claimedBy === owner || effect.claimedUntil === undefined || Date.parse(effect.claimedUntil) <= at);
     const claimed: OutboxEffect[] = [];
-    for (const effect of this.pendingAfter(after)) {
+    for (const effect of this.pendingAfter(after, wanted)) {
       if (claimed.length >= limit) break;
       if (!claimable(effect)) continue;
       const held = frozenCopy({ ...effect, claimedBy: owner, claimedUntil: until });

@@ -48,7 +48,7 @@ const snapshotSchema = z.object({
   protests: z.array(z.looseObject({ ...versioned, customerId: id, invoiceId: id, status: text })).optional(),
   /** Seed 004's registers; absent in snapshots written before they existed. */
   registers: z.array(z.looseObject({ ...versioned, register: z.enum(['agreement_category', 'email_template']), name: text, active: z.boolean() })).optional(),
-  actionLog: z.array(z.looseObject({ key: id, invoiceId: id, customerId: id, stepId: text, action: text, on: text, at: text })),
+  actionLog: z.array(z.looseObject({ key: id, invoiceId: id, customerId: id, stepId: text, action: text, on: text, at: text, stepIds: z.array(text).optional() })),
   outbox: z.array(z.looseObject({ id, key: id, kind: text, payload: z.looseObject({}), status: z.enum(['pending', 'done', 'failed', 'cancelled']), attempts: z.number().int().min(0), createdAt: text })),
   audit: z.array(z.looseObject({ id, at: text, actor: text, subjectType: text, subjectId: text, action: text })),
   idempotency: z.array(z.looseObject({ key: id, command: text, at: text, response: z.unknown() })),

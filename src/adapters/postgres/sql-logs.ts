@@ -4,14 +4,14 @@ import type { ActionLog, AuditLog, IdempotencyKeys, Outbox } from '../../ports/s
 import type { SqlSession } from './driver.js';
 import { writing } from './errors.js';
 
-interface ActionRow { key: string; invoice_id: string; customer_id: string; step_id: string; action: string; on_date: string; at: string }
+interface ActionRow { key: string; invoice_id: string; customer_id: string; step_id: string; action: string; on_date: string; at: string; step_ids: string[] | null }
 interface EffectRow { seq: bigint; id: string; key: string; kind: string; payload: Record<string, unknown>; status: OutboxEffect['status']; attempts: number; created_at: string; not_before: string | null; done_at: string | null; last_error: string | null; claimed_by: string | null; claimed_until: string | null }
 interface AuditRow { id: string; at: string; actor: string; subject_type: AuditEntry['subjectType']; subject_id: string; action: string; details: Record<string, unknown> | null }
 
 const EFFECT_COLUMNS = 'seq, id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error, claimed_by, claimed_until';
 
 function actionEntry(row: ActionRow): ActionLogEntry {
-  return { key: row.key, invoiceId: row.invoice_id, customerId: row.customer_id, stepId: row.step_id, action: row.action, on: row.on_date as CivilDate, at: row.at };
+  return { key: row.key, invoiceId: row.invoice_id, customerId: row.customer_id, stepId: row.step_id, action: row.action, on: row.on_date as CivilDate, at: row.at, ...(row.step_ids !== null ? { stepIds: row.step_ids } : {}) };
 }
 
 /** An outbox effect from its row (optional fields absent when NULL). */
@@ -43,17 +43,17 @@ export function sqlActionLog(sql: SqlSession, s: string): ActionLog {
     },
     record: async (entry) => {
       const { rowCount } = await writing('action_log', entry.key, () =>
-        sql.query(`INSERT INTO ${s}.action_log (key, invoice_id, customer_id, step_id, action, on_date, at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (key) DO NOTHING`, [entry.key, entry.invoiceId, entry.customerId, entry.stepId, entry.action, entry.on, entry.at]),
+        sql.query(`INSERT INTO ${s}.action_log (key, invoice_id, customer_id, step_id, action, on_date, at, step_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) ON CONFLICT (key) DO NOTHING`, [entry.key, entry.invoiceId, entry.customerId, entry.stepId, entry.action, entry.on, entry.at, entry.stepIds === undefined ? null : JSON.stringify(entry.stepIds)]),
       );
       return rowCount > 0;
     },
     forInvoice: async (invoiceId) => {
-      const { rows } = await sql.query<ActionRow>(`SELECT key, invoice_id, customer_id, step_id, action, on_date, at FROM ${s}.action_log WHERE invoice_id = $1 ORDER BY seq`, [invoiceId]);
+      const { rows } = await sql.query<ActionRow>(`SELECT key, invoice_id, customer_id, step_id, action, on_date, at, step_ids FROM ${s}.action_log WHERE invoice_id = $1 ORDER BY seq`, [invoiceId]);
       return rows.map(actionEntry);
     },
     forInvoices: async (invoiceIds) => {
       if (invoiceIds.length === 0) return [];
-      const { rows } = await sql.query<ActionRow>(`SELECT key, invoice_id, customer_id, step_id, action, on_date, at FROM ${s}.action_log WHERE invoice_id = ANY($1::text[]) ORDER BY seq`, [[...new Set(invoiceIds)]]);
+      const { rows } = await sql.query<ActionRow>(`SELECT key, invoice_id, customer_id, step_id, action, on_date, at, step_ids FROM ${s}.action_log WHERE invoice_id = ANY($1::text[]) ORDER BY seq`, [[...new Set(invoiceIds)]]);
       return rows.map(actionEntry);
     },
   };
@@ -78,20 +78,23 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
     },
     claim: async ({ owner, now, until, limit, after, kinds }) => {
       // One statement: pick claimable rows in enqueue order, skipping rows another claimer has locked, and stamp them.
+      // With kinds, one range of the (kind, seq) index per kind, merged by seq: effects of other kinds are never read.
+      const claimable = `status = 'pending'
+               AND seq > coalesce((SELECT seq FROM ${s}.outbox WHERE id = $5), 0)
+               AND (not_before IS NULL OR not_before <= $2)
+               AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until IS NULL OR claimed_until <= $2)`;
+      const picked =
+        kinds === undefined
+          ? `SELECT seq FROM ${s}.outbox WHERE ${claimable} AND $6::text[] IS NULL ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED`
+          : `SELECT p.seq FROM unnest($6::text[]) AS k(kind)
+             CROSS JOIN LATERAL (SELECT seq FROM ${s}.outbox WHERE kind = k.kind AND ${claimable} ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED) AS p
+             ORDER BY p.seq LIMIT $4`;
       const { rows } = await writing('outbox', owner, () =>
         sql.query<EffectRow>(
-          `WITH picked AS (
-             SELECT seq FROM ${s}.outbox
-             WHERE status = 'pending'
-               AND seq > coalesce((SELECT seq FROM ${s}.outbox WHERE id = $5), 0)
-               AND ($6::text[] IS NULL OR kind = ANY($6::text[]))
-               AND (not_before IS NULL OR not_before <= $2)
-               AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until IS NULL OR claimed_until <= $2)
-             ORDER BY seq LIMIT $4
-             FOR UPDATE SKIP LOCKED)
+          `WITH picked AS (${picked})
            UPDATE ${s}.outbox AS o SET claimed_by = $1, claimed_until = $3 FROM picked WHERE o.seq = picked.seq
            RETURNING ${EFFECT_COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')}`,
-          [owner, now, until, limit, after ?? null, kinds === undefined ? null : [...kinds]],
+          [owner, now, until, limit, after ?? null, kinds === undefined ? null : [...new Set(kinds)]],
         ),
       );
       return rows.sort((a, b) => (a.seq < b.seq ? -1 : 1)).map(effectOf);

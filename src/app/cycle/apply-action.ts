@@ -172,13 +172,13 @@ export async function applyDueAction(tx: StoreTransaction, context: AppContext, 
 }
 
 /**
- * Logs a skipped step (superseded, or a negativation already in progress) so it is not reconsidered,
- * with a history entry unless `audit` is false (superseded steps get one entry per invoice and
- * superseding step instead: {@link auditSuperseded}).
+ * Logs a skipped step (a reminder after the due date, a stale step, a negativation already in progress) so it
+ * is not reconsidered, with a history entry. Superseded steps are logged by the ruler pass, one entry per
+ * invoice and superseding step (see {@link auditSuperseded}).
  */
-export async function logSkippedStep(tx: StoreTransaction, context: AppContext, skipped: SkippedStep, today: CivilDate, audit = true): Promise<boolean> {
+export async function logSkippedStep(tx: StoreTransaction, context: AppContext, skipped: SkippedStep, today: CivilDate): Promise<boolean> {
   const fresh = await tx.actionLog.record({ key: skipped.key, invoiceId: skipped.invoiceId, customerId: skipped.customerId, stepId: skipped.stepId, action: `skipped:${skipped.reason}`, on: today, at: context.nowIso() });
-  if (fresh && audit) await recordAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: skipped.invoiceId, action: 'ruler_step_skipped', details: compact({ stepId: skipped.stepId, reason: skipped.reason, supersededBy: skipped.supersededBy }) });
+  if (fresh) await recordAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: skipped.invoiceId, action: 'ruler_step_skipped', details: compact({ stepId: skipped.stepId, reason: skipped.reason, supersededBy: skipped.supersededBy }) });
   return fresh;
 }
 

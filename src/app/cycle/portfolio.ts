@@ -18,9 +18,9 @@ export function invoicePages(context: AppContext, pageSize = PAGE_SIZE): AsyncGe
   return pagesOf(context, (tx) => tx.invoices, pageSize);
 }
 
-/** Whether the ruler follows an invoice at all (cancelled, suspended and deleted invoices are out of collection). */
+/** Whether the ruler follows an invoice at all (cancelled, suspended and deleted invoices are out of collection; a disputed open one waits, CDC arts. 42 and 43). */
 export function followedByRuler(invoice: InvoiceRecord): boolean {
-  return invoice.status === 'open' || invoice.status === 'paid';
+  return (invoice.status === 'open' && invoice.disputed !== true) || invoice.status === 'paid';
 }
 
 /** The ruler's settings group of an invoice: its branch and contract. */
@@ -79,7 +79,7 @@ export async function enrichPage(context: AppContext, page: readonly InvoiceReco
     const negativation = [...(negativationsOf.get(invoice.id) ?? [])].sort((a, b) => bySignificance(statusOfRecord(a), statusOfRecord(b)))[0];
     const payments = partlyPaid.length > 0 ? (paymentsOf.get(invoice.id) ?? []) : [];
     const log = logOf.get(invoice.id) ?? [];
-    const done = log.filter((entry) => !entry.action.startsWith(TOOK_EFFECT)).map((entry) => entry.stepId);
+    const done = log.flatMap((entry) => (entry.action.startsWith(TOOK_EFFECT) ? [] : (entry.stepIds ?? [entry.stepId])));
     const serviceCutOn = log.find((entry) => entry.action === `${TOOK_EFFECT}suspend_service` || entry.action === `${TOOK_EFFECT}reduce_service`)?.on;
     // The one owed-amount rule: the ruler's open amount is what it says is owed (its `updatedAmount` less the payments it is also given).
     const owed = invoice.status === 'open' ? owedOfRecord(calculator, invoice, payments, today) : undefined;

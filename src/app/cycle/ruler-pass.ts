@@ -155,6 +155,24 @@ export class RulerStream {
   }
 }
 
+/** The earlier steps one later step superseded on an invoice in one evaluation: logged as one entry. */
+interface SupersededGroup {
+  readonly key: string;
+  readonly invoiceId: string;
+  readonly customerId: string;
+  readonly supersededBy: string;
+  readonly stepIds: string[];
+}
+
+/**
+ * The action-log key of a superseded group: the subject's part of the step's key (everything before its step
+ * id), the superseding step and the day, so it is one per invoice (or customer anchor) and evaluation.
+ */
+function supersededKey(skipped: SkippedStep, supersededBy: string, today: CivilDate): string {
+  const subject = skipped.key.endsWith(skipped.stepId) ? skipped.key.slice(0, skipped.key.length - skipped.stepId.length) : `${skipped.key}|`;
+  return `${subject}${supersededBy}#superseded@${today}`;
+}
+
 /** The report as it is filled in, batch by batch. */
 interface PassTally {
   invoicesEvaluated: number;
@@ -178,21 +196,24 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
       } else if (outcome.status === 'refused') report.refused.push(outcome);
       else if (outcome.status === 'waiting') report.waiting.push(outcome);
     }
-    const superseded = new Map<string, { invoiceId: string; supersededBy: string; stepIds: string[] }>();
+    // Superseded steps: one action-log entry per invoice and superseding step carries their ids (catch-up without bursts, in memory too).
+    const superseded = new Map<string, SupersededGroup>();
     for (const skipped of batch.skipped) {
-      const isSuperseded = skipped.reason === 'superseded';
-      if (!(await logSkippedStep(tx, context, skipped, today, !isSuperseded))) continue;
-      if (!isSuperseded) {
-        report.skipped.push(skipped);
+      if (skipped.reason !== 'superseded') {
+        if (await logSkippedStep(tx, context, skipped, today)) report.skipped.push(skipped);
         continue;
       }
-      report.superseded++;
       const by = skipped.supersededBy ?? '';
-      const key = `${skipped.invoiceId.length}:${skipped.invoiceId}|${by}`;
-      const group = superseded.get(key) ?? { invoiceId: skipped.invoiceId, supersededBy: by, stepIds: [] };
+      const key = supersededKey(skipped, by, today);
+      const group = superseded.get(key) ?? { key, invoiceId: skipped.invoiceId, customerId: skipped.customerId, supersededBy: by, stepIds: [] };
       group.stepIds.push(skipped.stepId);
       superseded.set(key, group);
     }
-    for (const group of superseded.values()) await auditSuperseded(tx, context, group.invoiceId, group.supersededBy, group.stepIds);
+    for (const group of superseded.values()) {
+      const fresh = await tx.actionLog.record({ key: group.key, invoiceId: group.invoiceId, customerId: group.customerId, stepId: `${group.supersededBy}#superseded`, action: 'skipped:superseded', on: today, at: context.nowIso(), stepIds: group.stepIds });
+      if (!fresh) continue;
+      report.superseded += group.stepIds.length;
+      await auditSuperseded(tx, context, group.invoiceId, group.supersededBy, group.stepIds);
+    }
   });
 }

@@ -81,7 +81,7 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
     // After the passes that make requests, so today's requests are analysed and noticed today: a second run finds nothing new.
     const negativations = await negativationPass(at, today);
     const { effects: alerts, ...reconciliation } = await reconcilePass(at, today);
-    const outbox = await performPendingEffects(at, { handlers: handlers(at) });
+    const outbox = await performPendingEffects(at, { handlers: handlers(at), listEffects: false });
     const classification = await classifyPass(at, today);
     return ok({
       asOf: { date: today, instant: asOf.toISOString() },
@@ -90,7 +90,7 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
       ruler,
       automaticRequests,
       reconciliation: { ...reconciliation, alerts: alerts.length, spcControlCritiques },
-      effects: { performed: outbox.performed.length, failed: outbox.failed, cancelled: outbox.cancelled.length, awaitingHost: outbox.awaitingHost.length, scheduled: outbox.scheduled.length },
+      effects: { performed: outbox.counts.performed, failed: outbox.failed, cancelled: outbox.counts.cancelled, awaitingHost: outbox.counts.awaitingHost, scheduled: outbox.counts.scheduled },
       classification,
     });
   } catch (error) {

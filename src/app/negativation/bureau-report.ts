@@ -4,8 +4,11 @@ import type { BureauAnswer, BureauStatusReport } from '../../ports/index.js';
 
 /** When and by whom a bureau's event is recorded. */
 export interface BureauEventBase {
+  /** The civil date the event is recorded on (today). */
   readonly on: string;
+  /** Who reported it: the bureau. */
   readonly actor: string;
+  /** The instant it was recorded (ISO text with an offset). */
   readonly at: string;
 }
 

@@ -17,6 +17,7 @@ export const owedNowSchema = z.strictObject({
 
 /** The one amount an invoice owes on a day, with its breakdown. */
 export interface OwedNow extends OwedAmount {
+  /** The invoice asked about. */
   readonly invoiceId: string;
   /** The agreement that replaced or holds this invoice, when there is one (the debt is then paid through the agreement's installments). */
   readonly agreementId?: string;

@@ -59,7 +59,7 @@ function migrationCases(db: TestDatabase): void {
     const tables = async (): Promise<string[]> => (await driver.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`, [schema])).rows.map((r) => r.table_name);
     expect(await tables()).not.toContain('registers');
     await driver.query(`INSERT INTO "${schema}".customers (id, version, name, tax_id, kind, body) VALUES ('c1', 1, 'Maria', '12345678909', 'person', '{}')`);
-    expect((await migrate(driver, { schema })).applied).toEqual([4]);
+    expect((await migrate(driver, { schema, toVersion: 4 })).applied).toEqual([4]);
     expect(await tables()).toContain('registers');
     const store = new PostgresStore({ driver, schema });
     const register = { id: 'r1', version: 1, register: 'agreement_category' as const, name: 'Renegociação', active: true, createdBy: 'op', createdAt: '2026-11-24T10:00:00.000Z' };
@@ -68,6 +68,22 @@ function migrationCases(db: TestDatabase): void {
     expect((await store.transaction((tx) => tx.customers.get('c1')))?.name).toBe('Maria');
     const indexes = await driver.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = 'registers' ORDER BY 1`, [schema]);
     expect(indexes.rows.map((r) => r.indexname)).toEqual(['registers_pkey', 'registers_register']);
+  });
+
+  it('version 5 indexes pending effects by kind, and a claim for some kinds uses that index', async () => {
+    const driver = await db.driver();
+    const schema = db.freshSchema();
+    await migrate(driver, { schema, toVersion: 4 });
+    expect((await migrate(driver, { schema, toVersion: 5 })).applied).toEqual([5]);
+    const indexes = await driver.query<{ indexname: string; indexdef: string }>(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = 'outbox' AND indexname = 'outbox_pending_kind'`, [schema]);
+    expect(indexes.rows[0]?.indexdef).toMatch(/\(kind, seq\) WHERE \(status = 'pending'::text\)/);
+    const plan = await driver.transaction(async (sql) => {
+      await sql.query(`SET LOCAL enable_seqscan = off`);
+      return sql.query<Record<string, string>>(
+        `EXPLAIN SELECT p.seq FROM unnest(ARRAY['notify']) AS k(kind) CROSS JOIN LATERAL (SELECT seq FROM "${schema}".outbox WHERE kind = k.kind AND status = 'pending' ORDER BY seq LIMIT 100) AS p ORDER BY p.seq LIMIT 100`,
+      );
+    });
+    expect(plan.rows.map((r) => Object.values(r)[0]).join('\n')).toContain('outbox_pending_kind');
   });
 
   it('refuses a database newer than the package', async () => {

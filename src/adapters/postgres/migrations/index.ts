@@ -2,6 +2,8 @@ import { initial } from './0001-initial.js';
 import { outboxClaims } from './0002-outbox-claims.js';
 import { protests } from './0003-protests.js';
 import { registers } from './0004-registers.js';
+import { outboxByKind } from './0005-outbox-by-kind.js';
+import { actionLogStepIds } from './0006-action-log-step-ids.js';
 
 /** One step of the schema: `version` n turns a schema at n − 1 into n. */
 export interface Migration {
@@ -17,4 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'outbox claims', sql: outboxClaims },
   { version: 3, name: 'protests', sql: protests },
   { version: 4, name: 'registers', sql: registers },
+  { version: 5, name: 'outbox by kind', sql: outboxByKind },
+  { version: 6, name: 'action log step ids', sql: actionLogStepIds },
 ];
