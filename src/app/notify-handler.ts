@@ -12,7 +12,7 @@ import { recipientOf } from './recipient.js';
  * the agreement itself: its reminders go on), or its registration is being
  * lifted after payment. Operator messages (no ruler step) always go.
  */
-export async function contactObsolete(tx: StoreTransaction, effect: OutboxEffect): Promise<string | undefined> {
+async function contactObsolete(tx: StoreTransaction, effect: OutboxEffect): Promise<string | undefined> {
   const { invoiceId, stepId } = effect.payload as { invoiceId?: unknown; stepId?: unknown };
   if (typeof invoiceId !== 'string' || typeof stepId !== 'string') return undefined;
   const invoice = await tx.invoices.get(invoiceId);

@@ -56,7 +56,7 @@ export interface OutboxOptions {
 }
 
 /** Default lease of a claim. */
-export const DEFAULT_LEASE_MS = 10 * 60 * 1000;
+const DEFAULT_LEASE_MS = 10 * 60 * 1000;
 
 /** Longest error text kept on an effect (a port may echo a huge body). */
 const MAX_ERROR_LENGTH = 500;

@@ -62,7 +62,7 @@ const OPEN = 1;
 const CLOSED = 2;
 
 /** The longest run of closed days a roll to a business day looks through (any real calendar opens within a year). */
-export const MAX_CLOSED_RUN_DAYS = 366;
+const MAX_CLOSED_RUN_DAYS = 366;
 
 /**
  * `epochDay` itself when it is a business day, else the next one. Looks at most

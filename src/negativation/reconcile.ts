@@ -103,7 +103,7 @@ export function reconcile(negativations: readonly Negativation[], invoices: read
 }
 
 /** {@link reconcile} without parsing: the trusted fast path for inputs already parsed. */
-export function reconcileTrusted(
+function reconcileTrusted(
   negativations: readonly Negativation[],
   invoices: readonly Pick<ReconcileInvoice, 'id' | 'status' | 'paidOn' | 'fundsAvailableOn'>[],
   asOf: CivilDate,

@@ -48,7 +48,7 @@ export function guardFailed(violations: readonly GuardViolation[]): Negativation
 export const MAX_HISTORY_EVENTS = 2000;
 
 /** Applies a decided step: new status, patched fields, version + 1, and the event appended to the history. */
-export function applyStep(negativation: Negativation, event: NegativationEvent, rule: TransitionRule, patch: NegativationPatch): Negativation {
+function applyStep(negativation: Negativation, event: NegativationEvent, rule: TransitionRule, patch: NegativationPatch): Negativation {
   const version = negativation.version + 1;
   const entry: HistoryEntry = {
     version,

@@ -76,7 +76,7 @@ const debtorNotified = guard('debtor_notified', 'Lei 9.492/1997 art. 14 (as chan
 export type ProtestGuardStage = 'request' | 'registration';
 
 /** The guards of each stage. */
-export const PROTEST_GUARDS: Readonly<Record<ProtestGuardStage, readonly ProtestGuard[]>> = {
+const PROTEST_GUARDS: Readonly<Record<ProtestGuardStage, readonly ProtestGuard[]>> = {
   request: [overdue, minimumAmount, notPaid, notInAgreement, notDisputed, notPrescribed, noDuplicate],
   registration: [debtorNotified, notPaid],
 };

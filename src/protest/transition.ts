@@ -40,7 +40,7 @@ function looksLikeProtest(value: unknown): value is Protest {
 }
 
 /** Applies a row: its patch, the new status, version + 1 and the event appended to the history. */
-export function applyProtestRule(protest: Protest, event: ProtestEvent, rule: ProtestRule, patch: ProtestPatch): Protest {
+function applyProtestRule(protest: Protest, event: ProtestEvent, rule: ProtestRule, patch: ProtestPatch): Protest {
   const version = protest.version + 1;
   const entry: ProtestHistoryEntry = { version, from: protest.status, to: rule.to, event };
   const next: Record<string, unknown> = { ...protest, ...patch, status: rule.to, version, lastEventOn: event.on, history: [...protest.history, entry] };

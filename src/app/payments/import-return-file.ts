@@ -9,7 +9,7 @@ import { recordPayment, type PaymentOutcome } from './record-payment.js';
 import type { CollectionsError } from '../errors.js';
 
 /** The actor every payment of a return file is recorded as (so the same line read by anyone is the same command). */
-export const BANK_RETURN_ACTOR = 'system:bank-return';
+const BANK_RETURN_ACTOR = 'system:bank-return';
 
 /** Input of {@link importReturnFile}. */
 export const importReturnFileSchema = z

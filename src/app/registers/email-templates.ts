@@ -30,7 +30,7 @@ export async function saveTemplate(tx: StoreTransaction, context: AppContext, fi
 }
 
 /** The e-mail template a `templateId` names, if it is one of the register's (other ids are the host's notifier templates). */
-export async function registeredTemplate(tx: StoreTransaction, id: string): Promise<RegisterRecord | undefined> {
+async function registeredTemplate(tx: StoreTransaction, id: string): Promise<RegisterRecord | undefined> {
   const record = await tx.registers.get(id);
   if (!record || record.register !== 'email_template') return undefined;
   if (!record.active) abort(cobrancaError('template_inactive', `the e-mail template '${record.name}' (${id}) was deactivated`, { path: ['templateId'] }));
@@ -41,7 +41,7 @@ export async function registeredTemplate(tx: StoreTransaction, id: string): Prom
  * The values of the placeholders for an e-mail to a customer about some
  * invoices: the amounts are what each owes today by the one owed-amount rule.
  */
-export async function placeholderValues(tx: StoreTransaction, context: AppContext, customerId: string, invoiceIds: readonly string[]): Promise<Partial<Record<TemplatePlaceholder, string>>> {
+async function placeholderValues(tx: StoreTransaction, context: AppContext, customerId: string, invoiceIds: readonly string[]): Promise<Partial<Record<TemplatePlaceholder, string>>> {
   const customer = await tx.customers.get(customerId);
   const { creditor } = context.policies;
   const values: Partial<Record<TemplatePlaceholder, string>> = { creditorName: creditor.name, creditorDocument: parseTaxId(creditor.document).map(formatTaxId).unwrapOr(creditor.document) };

@@ -8,7 +8,7 @@ import type { CollectionsError } from '../errors.js';
  * amount owed, and the creditor's name and CNPJ (CDC art. 42-A asks every
  * collection document to identify the creditor).
  */
-export const TEMPLATE_PLACEHOLDERS = ['customerName', 'invoices', 'amount', 'dueDates', 'creditorName', 'creditorDocument'] as const;
+const TEMPLATE_PLACEHOLDERS = ['customerName', 'invoices', 'amount', 'dueDates', 'creditorName', 'creditorDocument'] as const;
 
 /** One placeholder name. */
 export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
@@ -16,7 +16,7 @@ export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 const PLACEHOLDER = /\{\{\s*([^{}\s]*)\s*\}\}/g;
 
 /** The placeholders a text uses, in order of first use. */
-export function placeholdersOf(text: string): string[] {
+function placeholdersOf(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''))];
 }
 

@@ -88,7 +88,7 @@ const PROTEST_KEYS = {
 } as const satisfies Partial<Record<CollectionSettingKey, keyof ProtestSettings>>;
 
 /** The protest module's settings of a subject, read from the tree's values. */
-export function protestSettingsOf(values: CollectionSettings): ProtestSettings {
+function protestSettingsOf(values: CollectionSettings): ProtestSettings {
   return Object.fromEntries(Object.entries(PROTEST_KEYS).map(([treeKey, key]) => [key, values[treeKey as keyof typeof PROTEST_KEYS]])) as unknown as ProtestSettings;
 }
 
