@@ -36,7 +36,7 @@ const calls = Array.from({ length: CALLS }, () => {
 const policy = Object.freeze({ fine: Object.freeze({ percent: '2' }), interest: Object.freeze({ kind: 'monthly', percent: '1' }) } as const);
 /** The same policy as a plain mutable object: reused only after its JSON is compared on every call. */
 const mutablePolicy = { fine: { percent: '2' }, interest: { kind: 'monthly', percent: '1' } } as const;
-const reference: ReferencePolicy = { finePercent: '2', consumerCapPercent: '2', interest: { kind: 'monthly', percent: '1' }, graceDays: 0, rounding: 'half-up' };
+const reference: ReferencePolicy = { finePercent: '2', consumerCapPercent: '2', interest: { kind: 'monthly', percent: '1' }, graceDays: 0, rounding: 'half_up' };
 
 function oneCallOurs(): Promise<Contender> {
   return oneCallWith(policy);
@@ -102,7 +102,7 @@ function batchDecimal(): Contender {
 /** The proposals both rows work on: 3 invoices → 12 installments, each call with its own objects (as a host's requests arrive). */
 function proposalInput(i: number): ProposalInput {
   return {
-      kind: 'new-proposal',
+      kind: 'new_proposal',
       asOf: '2026-03-02',
       invoices: [
         { id: `A${i}`, amount: { cents: 60_000 + (i % 997) }, dueDate: '2026-01-10' },

@@ -21,11 +21,11 @@ const SPEC = {
     { id: 'sms+1', offsetDays: 1, action: { kind: 'notify', channel: 'sms', template: 'venceu' } },
     { id: 'zap+3', offsetDays: 3, action: { kind: 'notify', channel: 'whatsapp', template: 'venceu' } },
     { id: 'email+5', offsetDays: 5, action: { kind: 'notify', channel: 'email', template: 'atraso' } },
-    { id: 'task+7', offsetDays: 7, conditions: { minAmount: '50.00' }, action: { kind: 'create-task', title: 'ligar' } },
-    { id: 'forward+10', offsetDays: 10, action: { kind: 'forward-to-collections' } },
+    { id: 'task+7', offsetDays: 7, conditions: { minAmount: '50.00' }, action: { kind: 'create_task', title: 'ligar' } },
+    { id: 'forward+10', offsetDays: 10, action: { kind: 'forward_to_collections' } },
     { id: 'letter+12', offsetDays: 12, action: { kind: 'notify', channel: 'letter', template: 'aviso-negativacao' } },
     { id: 'negativate+25', offsetDays: 25, action: { kind: 'negativate' } },
-    { id: 'suspend+30', offsetDays: 30, action: { kind: 'suspend-service' } },
+    { id: 'suspend+30', offsetDays: 30, action: { kind: 'suspend_service' } },
   ],
 } as const;
 

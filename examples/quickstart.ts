@@ -12,7 +12,7 @@ const calendar = brazilianCalendar();
 // Seed 001's debt of R$ 373,52, renegotiated with a 2% fine, R$ 30,00 of fees and a 5% discount,
 // in 3 monthly installments from 10 Dec 2026, each moved to a business day.
 const proposal = proposeAgreement({
-  kind: 'new-proposal',
+  kind: 'new_proposal',
   asOf: '2026-11-24',
   invoices: [{ id: 'fatura-1', amount: '373.52', dueDate: '2026-10-10' }],
   selectedInvoiceIds: ['fatura-1'],

@@ -14,7 +14,7 @@ export interface CorrectionExcess {
 
 /**
  * The monetary-correction factor over the days in `(from, to]` (CC art. 389, IPCA by default):
- * `Π (1 + variation × days ÷ days-in-month ÷ 100)` over the months touched, rounded half-up to
+ * `Π (1 + variation × days ÷ days-in-month ÷ 100)` over the months touched, rounded half_up to
  * `decimals` places as published tables are, and never below 1 (deflation never reduces a debt).
  * Returned as the excess over 1 so `correction = principal × excess ÷ 10^decimals`.
  */

@@ -20,7 +20,7 @@ const HALF = new Dec('0.5');
  * Indexes a monthly correction series (IPCA) once: running products of the whole months' factors
  * (decimal.js, 60 digits). A period's factor is its two partial months times a quotient of two
  * running products, a handful of operations whatever its length. The quotient carries a relative
- * error far below 10^-40, so it rounds to `decimals` places (half-up, never below 1) exactly as
+ * error far below 10^-40, so it rounds to `decimals` places (half_up, never below 1) exactly as
  * the month-by-month walk does, except within {@link TIE_MARGIN} of a half unit, where a rounding
  * could turn on that error: such a period (and any period of a series with a month of −100% or
  * less) is computed by the walk itself, so the answer is always the walk's.

@@ -126,7 +126,7 @@ function outOfRange(message: string, path: (string | number)[]): AgreementsError
 }
 
 /** Moves `−difference` onto the installments the mode names, in place; false when it cannot. */
-function rebalance(amounts: Money[], difference: number, lastChanged: number, mode: 'none' | 'following' | 'last', policy: 'first' | 'last' | 'largest-remainder'): boolean {
+function rebalance(amounts: Money[], difference: number, lastChanged: number, mode: 'none' | 'following' | 'last', policy: 'first' | 'last' | 'largest_remainder'): boolean {
   if (mode === 'none') return false;
   const lastIndex = amounts.length - 1;
   if (mode === 'last') {

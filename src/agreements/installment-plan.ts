@@ -25,7 +25,7 @@ export interface Installment {
   readonly amount: Money;
   /** The amount by component; adds up exactly to `amount`. */
   readonly breakdown: Components;
-  /** For a keep-terms agreement: the original invoice this installment is. */
+  /** For a keep_terms agreement: the original invoice this installment is. */
   readonly invoiceId?: string;
 }
 
@@ -57,7 +57,7 @@ const installmentSchema = z.object({
   invoiceId: z.string().optional(),
 });
 
-/** The most installments a plan may hold: a new proposal's limit, or one per invoice of a keep-terms agreement. */
+/** The most installments a plan may hold: a new proposal's limit, or one per invoice of a keep_terms agreement. */
 export const MAX_PLAN_INSTALLMENTS = Math.max(MAX_INSTALLMENTS, MAX_AGREEMENT_INVOICES);
 
 /** Installments must be numbered 1, 2, … n in order, so each payment is credited to exactly one. */

@@ -41,7 +41,7 @@ export function keepTerms(proposal: ParsedKeepTerms, invoices: readonly Agreemen
     keepOnTimeDiscount: false,
   };
   return ok({
-    kind: 'keep-terms',
+    kind: 'keep_terms',
     createdOn: proposal.asOf,
     category: proposal.category,
     toleranceDate: proposal.toleranceDate,

@@ -46,7 +46,7 @@ export const fineRuleSchema = z.object({
 
 /**
  * A late-charges policy (docs/legal.md §1). Defaults are the legally safe ones: a 2% fine capped at 2%
- * for consumer contracts, no grace days, half-up rounding, payments covering charges before principal.
+ * for consumer contracts, no grace days, half_up rounding, payments covering charges before principal.
  */
 export const lateChargesPolicySchema = z.object({
   interest: interestRuleSchema,
@@ -54,14 +54,14 @@ export const lateChargesPolicySchema = z.object({
   fine: fineRuleSchema.default(() => fineRuleSchema.parse({})),
   /** Calendar days after the due date during which no charges apply (after them, days count from the due date). */
   graceDays: z.number().int().min(0).max(3650).default(0),
-  rounding: roundingModeSchema.default('half-up'),
+  rounding: roundingModeSchema.default('half_up'),
   /**
    * What interest accrues on: the principal (default) or the principal plus its monetary correction
    * (the usual reading when IPCA correction and the legal rate apply together, CC arts. 389 and 406).
    */
   interestOn: z.enum(['principal', 'corrected']).default('principal'),
   /** Which a partial payment covers first: the accrued charges (default, so they are never lost) or the principal. */
-  paymentOrder: z.enum(['charges-first', 'principal-first']).default('charges-first'),
+  paymentOrder: z.enum(['charges_first', 'principal_first']).default('charges_first'),
 });
 
 /** A late-charges policy as written by the host (before defaults). */

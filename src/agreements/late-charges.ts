@@ -87,7 +87,7 @@ interface Balance {
  * due date; grace days; a fine charged once (capped at 2% for consumer contracts, CDC art. 52 §1);
  * simple pro-rata interest; monetary correction by an index series. Partial payments cover the
  * charges first (correction, interest, fine) and then the principal, unless the policy says
- * `principal-first`; charges left unpaid are never lost. Interest and correction accrue between
+ * `principal_first`; charges left unpaid are never lost. Interest and correction accrue between
  * payments on the principal then owed, each stretch rounded once.
  *
  * Every figure is exact (src/money/limits.ts). Errors: `invalid_input` (naming the field), `rate_missing`,
@@ -127,7 +127,7 @@ export function lateChargesWith(
     return err(cobrancaError('invalid_input', `the charge-free window of a due date on ${dueDate} ends after the last supported day (${LAST_SUPPORTED_YEAR}-12-31)`, { path: ['dueDate'] }));
   }
   const late = today > freeUntil;
-  const chargesFirst = calculator.policy.paymentOrder === 'charges-first';
+  const chargesFirst = calculator.policy.paymentOrder === 'charges_first';
   const ordered = payments.length === 0 ? NO_PAYMENTS : orderedPayments(payments, asOf, today);
   if (ordered === undefined) {
     return err(cobrancaError('amount_out_of_range', `the payments add up to more than can be computed exactly (±${MAX_EXACT_CENTS} centavos)`, { path: ['payments'] }));

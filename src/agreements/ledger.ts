@@ -36,7 +36,7 @@ export interface LedgerInstructions {
   readonly createInvoices: readonly NewInvoiceInstruction[];
 }
 
-/** The invoices to create for a new-proposal plan, one per installment. */
+/** The invoices to create for a new_proposal plan, one per installment. */
 export function newInvoicesOf(plan: InstallmentPlan): NewInvoiceInstruction[] {
   return plan.installments.map((installment) => ({
     installment: installment.number,

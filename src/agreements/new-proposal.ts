@@ -37,7 +37,7 @@ function installmentsOf(proposal: ParsedNewProposal, components: Components, tot
 function agreementOf(proposal: ParsedNewProposal, invoices: readonly AgreementInvoice[], plan: InstallmentPlan): Agreement {
   const ids = invoices.map((invoice) => invoice.id);
   return {
-    kind: 'new-proposal',
+    kind: 'new_proposal',
     createdOn: proposal.asOf,
     category: proposal.category,
     toleranceDate: proposal.toleranceDate,

@@ -20,7 +20,7 @@ import { MAX_INSTALLMENTS, type InstallmentsRule } from './schedule.js';
 export function readProposalFast(input: unknown): ParsedProposal | undefined {
   if (!isPlainObject(input)) return undefined;
   const kind = input.kind;
-  if (kind !== 'keep-terms' && kind !== 'new-proposal') return undefined;
+  if (kind !== 'keep_terms' && kind !== 'new_proposal') return undefined;
   const asOf = date(input.asOf);
   const toleranceDate = date(input.toleranceDate);
   const invoices = invoicesOf(input.invoices);
@@ -29,12 +29,12 @@ export function readProposalFast(input: unknown): ParsedProposal | undefined {
   const specialProcesses = eligibilityOf(input.specialProcesses);
   if (asOf === undefined || toleranceDate === undefined || invoices === undefined || selectedInvoiceIds === undefined || category === undefined || specialProcesses === undefined) return undefined;
   const common = { asOf, invoices, selectedInvoiceIds, toleranceDate, category, specialProcesses };
-  if (kind === 'keep-terms') return { kind, ...common };
+  if (kind === 'keep_terms') return { kind, ...common };
   const fields = newProposalFields(input);
   return fields === undefined ? undefined : { kind, ...common, ...fields };
 }
 
-type NewProposalFields = Omit<Extract<ParsedProposal, { kind: 'new-proposal' }>, 'kind' | 'asOf' | 'invoices' | 'selectedInvoiceIds' | 'toleranceDate' | 'category' | 'specialProcesses' | 'lateChargesPolicy'>;
+type NewProposalFields = Omit<Extract<ParsedProposal, { kind: 'new_proposal' }>, 'kind' | 'asOf' | 'invoices' | 'selectedInvoiceIds' | 'toleranceDate' | 'category' | 'specialProcesses' | 'lateChargesPolicy'>;
 
 function newProposalFields(input: Record<string, unknown>): NewProposalFields | undefined {
   const baseAmounts = oneOf(input.baseAmounts, BASE_AMOUNTS, 'original');
@@ -50,7 +50,7 @@ function newProposalFields(input: Record<string, unknown>): NewProposalFields | 
   const keepOnTimeDiscount = flag(input.keepOnTimeDiscount, false);
   const installments = installmentsOf(input.installments);
   const allocation = oneOf(input.allocation, ALLOCATION_POLICIES, 'first');
-  const rounding = oneOf(input.rounding, ROUNDING_MODES, 'half-up');
+  const rounding = oneOf(input.rounding, ROUNDING_MODES, 'half_up');
   const discountsOnlyReduceLateCharges = flag(input.discountsOnlyReduceLateCharges, false);
   const allowNegativeInstallments = flag(input.allowNegativeInstallments, false);
   if (

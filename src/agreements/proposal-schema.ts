@@ -31,11 +31,11 @@ const commonFields = {
 };
 
 /** Seed 004 "Sem alteração da proposta de cobrança": the invoices keep their values. */
-export const keepTermsProposalSchema = z.object({ kind: z.literal('keep-terms'), ...commonFields });
+export const keepTermsProposalSchema = z.object({ kind: z.literal('keep_terms'), ...commonFields });
 
 /** Seed 004 "Gerar nova proposta a partir de descontos e taxas adicionais". */
 export const newProposalSchema = z.object({
-  kind: z.literal('new-proposal'),
+  kind: z.literal('new_proposal'),
   ...commonFields,
   /** Whether the base is the invoices' original amounts or their amounts updated with late charges (a setting). */
   baseAmounts: z.enum(['original', 'updated']).default('original'),
@@ -68,7 +68,7 @@ export const newProposalSchema = z.object({
   /** Where leftover centavos go (default `first`: 1000.00 in 3 → 333.34, 333.33, 333.33). */
   allocation: allocationPolicySchema.default('first'),
   /** Rounding of the percentages. */
-  rounding: roundingModeSchema.default('half-up'),
+  rounding: roundingModeSchema.default('half_up'),
   /** Seed 001: discounts may only reduce late charges (fine, interest, surcharge, charges), never principal. */
   discountsOnlyReduceLateCharges: z.boolean().default(false),
   /** Whether an installment may be negative (off by default). */
@@ -83,7 +83,7 @@ export type ProposalInput = InputOf<typeof proposalInputSchema>;
 
 /** An agreement (acordo) as proposed: plain, serialisable data. */
 export interface Agreement {
-  readonly kind: 'keep-terms' | 'new-proposal';
+  readonly kind: 'keep_terms' | 'new_proposal';
   readonly createdOn: CivilDate;
   readonly category: string;
   readonly toleranceDate: CivilDate;
@@ -108,8 +108,8 @@ export interface ProposalOptions {
 /** A parsed proposal. */
 export type ParsedProposal = z.output<typeof proposalInputSchema>;
 
-/** A parsed keep-terms proposal. */
-export type ParsedKeepTerms = Extract<ParsedProposal, { kind: 'keep-terms' }>;
+/** A parsed keep_terms proposal. */
+export type ParsedKeepTerms = Extract<ParsedProposal, { kind: 'keep_terms' }>;
 
 /** A parsed new proposal. */
-export type ParsedNewProposal = Extract<ParsedProposal, { kind: 'new-proposal' }>;
+export type ParsedNewProposal = Extract<ParsedProposal, { kind: 'new_proposal' }>;

@@ -19,7 +19,7 @@ function proposeParsed(proposal: ParsedProposal, calendar: BusinessCalendar, upd
   const selected = selectInvoices(proposal);
   if (selected.isErr()) return err(selected.error);
   const invoices = selected.value;
-  if (proposal.kind === 'keep-terms') return keepTerms(proposal, invoices);
+  if (proposal.kind === 'keep_terms') return keepTerms(proposal, invoices);
   const fine = capAgreementFine(proposal.finePercent, proposal.fineCap);
   if (fine.isErr()) return err(fine.error);
   return newProposal({ ...proposal, finePercent: fine.value.percent }, invoices, calendar, updater).map((agreement) => ({ ...agreement, fineRule: fine.value.applied }));
@@ -34,12 +34,12 @@ export function proposeAgreementChecked(input: ProposalInput, options: ProposalO
   const parsed = parseInput(proposalInputSchema, input);
   if (parsed.isErr()) return err(parsed.error);
   const proposal = parsed.value;
-  const updater = proposal.kind === 'new-proposal' && proposal.lateChargesPolicy ? compileLateChargesPolicy(proposal.lateChargesPolicy, calendar) : undefined;
+  const updater = proposal.kind === 'new_proposal' && proposal.lateChargesPolicy ? compileLateChargesPolicy(proposal.lateChargesPolicy, calendar) : undefined;
   return proposeParsed(proposal, calendar, updater);
 }
 
 /**
- * Proposes an agreement (docs/legal.md §2, seeds 001 and 004). A keep-terms agreement keeps the invoices
+ * Proposes an agreement (docs/legal.md §2, seeds 001 and 004). A keep_terms agreement keeps the invoices
  * and their values; a new proposal computes `total = base + surcharge% + fine% − discount% −
  * discount R$ + charges R$ + fees R$` (percentages of the base), splits it into installments whose
  * sums are exact at three levels, and lists the invoices to cancel or suspend and to create.
@@ -60,7 +60,7 @@ export function proposeAgreement(input: ProposalInput, options: ProposalOptions 
   const fast = readProposalFast(input);
   if (fast !== undefined) {
     const calendar = options.calendar ?? defaultBusinessCalendar();
-    const policy = fast.kind === 'new-proposal' ? (input as { readonly lateChargesPolicy?: unknown }).lateChargesPolicy : undefined;
+    const policy = fast.kind === 'new_proposal' ? (input as { readonly lateChargesPolicy?: unknown }).lateChargesPolicy : undefined;
     const updater = policy === undefined ? undefined : compiledPolicyOf(policy, calendar);
     if (policy === undefined || updater !== undefined) return proposeParsed(fast, calendar, updater);
   }

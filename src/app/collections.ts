@@ -45,7 +45,7 @@ export type CollectionsOptions = Omit<Ports, 'bureaus'> &
     /** Shorthand for one gateway, named by the general setting `bureau` (`'serasa'` when it names none). */
     readonly bureau?: BureauGateway;
     /**
-     * Handlers for effects the host performs (`suspend-service`, `notary_submit`, `letter_of_consent`,
+     * Handlers for effects the host performs (`suspend_service`, `notary_submit`, `letter_of_consent`,
      * `issue_updated_invoice`, `portal_banner`, `alert_operator` …). Effects
      * with no handler stay pending in the outbox for the host to read.
      */
@@ -116,7 +116,7 @@ export function createCollections(options: CollectionsOptions) {
     requestNegativation: requestNegativation(context),
     requestRemoval: requestRemoval(context),
     cancelNegativation: cancelNegativation(context),
-    /** Records the e-mail provider's read receipt of a prior notice (seed 000; `email-then-bureau-letter` mode). */
+    /** Records the e-mail provider's read receipt of a prior notice (seed 000; `email_then_bureau_letter` mode). */
     recordNoticeRead: recordNoticeRead(context),
     /** Seed 004: puts an agreement's unpaid invoice in the internal SPC control (no notice, no bureau). */
     addToSpcControl: addToSpcControl(context),
@@ -135,7 +135,7 @@ export function createCollections(options: CollectionsOptions) {
 
 /**
  * The host's handlers, those of service cuts recording when the cut took
- * effect (the ruler's `restore-service` follows a suspension the host
+ * effect (the ruler's `restore_service` follows a suspension the host
  * performed, not one merely asked for).
  */
 function recordingTookEffect(context: AppContext, handlers: Readonly<Record<string, EffectHandler>> | undefined): Record<string, EffectHandler> {

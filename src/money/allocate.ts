@@ -8,14 +8,14 @@ import { unsafeMoney, type Money } from './money.js';
  * Where the centavos that do not divide evenly go, one centavo at a time:
  * - `first`: from the first part on (as dinero.js does for equal shares): 1000.00 in 3 → 333.34, 333.33, 333.33;
  * - `last`: from the last part back: 333.33, 333.33, 333.34;
- * - `largest-remainder`: to the parts whose exact share lost the most in truncation (Hamilton's method), ties to the earlier part.
+ * - `largest_remainder`: to the parts whose exact share lost the most in truncation (Hamilton's method), ties to the earlier part.
  *
  * Parts with a zero ratio never receive a centavo.
  */
-export type AllocationPolicy = 'first' | 'last' | 'largest-remainder';
+export type AllocationPolicy = 'first' | 'last' | 'largest_remainder';
 
 /** Every allocation policy, for schemas and property tests. */
-export const ALLOCATION_POLICIES = ['first', 'last', 'largest-remainder'] as const satisfies readonly AllocationPolicy[];
+export const ALLOCATION_POLICIES = ['first', 'last', 'largest_remainder'] as const satisfies readonly AllocationPolicy[];
 
 /** The most parts one allocation may produce. */
 export const MAX_ALLOCATION_PARTS = 1_000_000;
@@ -93,7 +93,7 @@ function splitEqually(cents: number, count: number, policy: AllocationPolicy): n
   if (policy === 'last') {
     for (let i = count - 1; leftover > 0; i--, leftover--) parts[i] = quotient + 1;
   } else {
-    // Equal shares lose the same fraction, so largest-remainder ties resolve to the earliest parts: same as `first`.
+    // Equal shares lose the same fraction, so largest_remainder ties resolve to the earliest parts: same as `first`.
     for (let i = 0; leftover > 0; i++, leftover--) parts[i] = quotient + 1;
   }
   return negative ? parts.map((p) => -p) : parts;
@@ -144,7 +144,7 @@ function splitByBigRatios(cents: bigint, ratios: readonly bigint[], policy: Allo
 /**
  * Adds one centavo at a time to `parts` (in place) until `leftover` is used,
  * in the order the policy names. `byRemainderDesc` ranks part indexes for
- * `largest-remainder` (ties go to the earlier part).
+ * `largest_remainder` (ties go to the earlier part).
  */
 function placeLeftover(
   parts: number[],
@@ -155,7 +155,7 @@ function placeLeftover(
 ): void {
   if (leftover === 0) return;
   let order: number[];
-  if (policy === 'largest-remainder') {
+  if (policy === 'largest_remainder') {
     order = parts.map((_, i) => i).filter((i) => eligible[i]);
     order.sort((a, b) => byRemainderDesc(a, b) || a - b);
   } else {

@@ -44,7 +44,7 @@ export function abs(a: Money): Money {
 
 /**
  * Money from an amount in reais that may carry more than two decimals,
- * rounded to the centavo with a named mode: `fromDecimal('10.005', 'half-up')` is R$ 10,01.
+ * rounded to the centavo with a named mode: `fromDecimal('10.005', 'half_up')` is R$ 10,01.
  */
 export function fromDecimal(reais: DecimalInput, mode: RoundingMode): Money {
   return checked(roundToInteger(toDec(reais).times(100), mode).toNumber());
@@ -57,7 +57,7 @@ export function multiply(a: Money, factor: DecimalInput, mode: RoundingMode): Mo
 
 /**
  * `percent`% of `a`, rounded to the centavo with a named mode:
- * `percentOf(brl('373.52'), '2', 'half-up')` is R$ 7,47.
+ * `percentOf(brl('373.52'), '2', 'half_up')` is R$ 7,47.
  */
 export function percentOf(a: Money, percent: DecimalInput, mode: RoundingMode): Money {
   return checked(roundToInteger(new Dec(a.cents).times(toDec(percent)).div(100), mode).toNumber());

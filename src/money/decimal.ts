@@ -3,7 +3,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { cobrancaError, quote, type CobrancaError, type ErrorPath } from '../errors.js';
 
 /**
- * The library's own decimal.js constructor: 60 significant digits and half-up
+ * The library's own decimal.js constructor: 60 significant digits and half_up
  * by default, cloned so the host's global `Decimal` settings never leak in.
  */
 export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });

@@ -32,9 +32,9 @@ function roundQuotient(q: number, r: number, d: number, mode: RoundingMode): num
       return q;
     case 'up':
       return q + 1;
-    case 'half-up':
+    case 'half_up':
       return 2 * r >= d ? q + 1 : q;
-    case 'half-even':
+    case 'half_even':
       return 2 * r > d || (2 * r === d && q % 2 === 1) ? q + 1 : q;
   }
 }
@@ -47,7 +47,7 @@ export function bigMulDivRound(n: bigint, den: bigint, mode: RoundingMode): numb
   const r = magnitude % den;
   if (r !== 0n) {
     const twice = 2n * r;
-    if (mode === 'up' || (mode === 'half-up' && twice >= den) || (mode === 'half-even' && (twice > den || (twice === den && q % 2n === 1n)))) q += 1n;
+    if (mode === 'up' || (mode === 'half_up' && twice >= den) || (mode === 'half_even' && (twice > den || (twice === den && q % 2n === 1n)))) q += 1n;
   }
   return Number(negative ? -q : q);
 }

@@ -2,19 +2,19 @@ import { Decimal } from 'decimal.js';
 
 /**
  * How a value with more precision than a centavo is brought to a whole centavo.
- * - `half-up`: nearest, ties away from zero (0.5 → 1, −0.5 → −1). The default for charges.
- * - `half-even`: nearest, ties to the even neighbour (banker's rounding).
+ * - `half_up`: nearest, ties away from zero (0.5 → 1, −0.5 → −1). The default for charges.
+ * - `half_even`: nearest, ties to the even neighbour (banker's rounding).
  * - `down`: towards zero (truncate).
  * - `up`: away from zero.
  */
-export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up';
+export type RoundingMode = 'half_up' | 'half_even' | 'down' | 'up';
 
 /** Every rounding mode, for schemas and property tests. */
-export const ROUNDING_MODES = ['half-up', 'half-even', 'down', 'up'] as const satisfies readonly RoundingMode[];
+export const ROUNDING_MODES = ['half_up', 'half_even', 'down', 'up'] as const satisfies readonly RoundingMode[];
 
 const DECIMAL_JS_MODE: Record<RoundingMode, Decimal.Rounding> = {
-  'half-up': Decimal.ROUND_HALF_UP,
-  'half-even': Decimal.ROUND_HALF_EVEN,
+  'half_up': Decimal.ROUND_HALF_UP,
+  'half_even': Decimal.ROUND_HALF_EVEN,
   down: Decimal.ROUND_DOWN,
   up: Decimal.ROUND_UP,
 };

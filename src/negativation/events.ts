@@ -43,7 +43,7 @@ const noticeRead = z
     proofOfPosting: z.string().trim().min(1).optional(),
   })
   .strict();
-/** The bureau was asked to post the notice letter (bureau-sends mode, or an unread e-mail in email-then-bureau-letter mode). */
+/** The bureau was asked to post the notice letter (bureau_sends mode, or an unread e-mail in email_then_bureau_letter mode). */
 const bureauNoticeRequested = z.object({ type: z.literal('bureau_notice_requested'), ...common }).strict();
 /** The bureau posted the notice letter (STJ Súmulas 359 and 404: its proof of posting is enough); the wait counts from `on`. */
 const bureauNoticePosted = z

@@ -117,7 +117,7 @@ export interface Negativation {
   readonly agreementId?: string;
   readonly notices: readonly Notice[];
   readonly portalBannerShown: boolean;
-  /** The day the bureau was asked to post the notice (`bureau-sends`, or an unread e-mail in `email-then-bureau-letter`). */
+  /** The day the bureau was asked to post the notice (`bureau_sends`, or an unread e-mail in `email_then_bureau_letter`). */
   readonly bureauNoticeRequestedOn?: CivilDate;
   readonly noticePeriodElapsedOn?: CivilDate;
   readonly submittedOn?: CivilDate;

@@ -10,16 +10,16 @@ export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
 /**
  * Who tells the debtor before a registration (CDC art. 43 §2), and from which event the waiting period counts:
- * - `creditor-letter`: the creditor sends the notice (`send_notice`, by `defaultNoticeChannel`); the wait counts from
+ * - `creditor_letter`: the creditor sends the notice (`send_notice`, by `defaultNoticeChannel`); the wait counts from
  *   the earliest notice by a qualifying channel (`notice_sent`).
- * - `email-then-bureau-letter` (seed 000): the creditor e-mails first; if the e-mail is read (`notice_read`, the e-mail
+ * - `email_then_bureau_letter` (seed 000): the creditor e-mails first; if the e-mail is read (`notice_read`, the e-mail
  *   provider's receipt) the debtor is aware and the wait counts from the reading; if it is not read within
  *   `emailReadDays`, the bureau is asked to post a letter (`request_bureau_notice`) and the wait counts from its
  *   posting (`bureau_notice_posted`).
- * - `bureau-sends` (STJ Súmula 359: the bureau's duty): the bureau is asked to post the notice at once and the wait
+ * - `bureau_sends` (STJ Súmula 359: the bureau's duty): the bureau is asked to post the notice at once and the wait
  *   counts from its posting (`bureau_notice_posted`).
  */
-export const NOTICE_MODES = ['creditor-letter', 'email-then-bureau-letter', 'bureau-sends'] as const;
+export const NOTICE_MODES = ['creditor_letter', 'email_then_bureau_letter', 'bureau_sends'] as const;
 
 /** One of {@link NOTICE_MODES}. */
 export type NoticeMode = (typeof NOTICE_MODES)[number];
@@ -43,11 +43,11 @@ export interface NegativationSettings {
   readonly noticeWaitingDays: number;
   /** Notice channels that satisfy CDC art. 43 §2 on their own. Letter by default (STJ panels disagree on e-mail alone). */
   readonly qualifyingNoticeChannels: readonly NoticeChannel[];
-  /** The channel of the `send_notice` effect (in `creditor-letter` mode; the e-mail mode always sends an e-mail). */
+  /** The channel of the `send_notice` effect (in `creditor_letter` mode; the e-mail mode always sends an e-mail). */
   readonly defaultNoticeChannel: NoticeChannel;
-  /** Who sends the prior notice and from which event the wait counts (see {@link NOTICE_MODES}); `creditor-letter` by default. */
+  /** Who sends the prior notice and from which event the wait counts (see {@link NOTICE_MODES}); `creditor_letter` by default. */
   readonly noticeMode: NoticeMode;
-  /** In `email-then-bureau-letter` mode: calendar days the e-mail has to be read before the bureau is asked to post the letter. */
+  /** In `email_then_bureau_letter` mode: calendar days the e-mail has to be read before the bureau is asked to post the letter. */
   readonly emailReadDays: number;
   /** No new submission this many months after the day after the due date (Serasa: 4 years 11 months = 59). */
   readonly submissionCutoffMonths: number;
@@ -84,7 +84,7 @@ export const DEFAULT_NEGATIVATION_SETTINGS: NegativationSettings = {
   noticeWaitingDays: 10,
   qualifyingNoticeChannels: ['letter'],
   defaultNoticeChannel: 'letter',
-  noticeMode: 'creditor-letter',
+  noticeMode: 'creditor_letter',
   emailReadDays: 5,
   submissionCutoffMonths: 59,
   prescriptionYears: 5,

@@ -11,7 +11,7 @@ const templateSchema = z.string().trim().min(1).max(200);
 /**
  * What a ruler step does (docs/legal.md §4). `notify` with `channel: 'default'`
  * uses the resolved setting `defaultContactType` (seed 002 "Tipo contato padrão").
- * `negativate` and `remove-negativation` are requests that the application
+ * `negativate` and `remove_negativation` are requests that the application
  * routes through the negativation module's guards; the ruler never decides
  * that a debtor is registered.
  */
@@ -23,14 +23,14 @@ export const rulerActionSchema = z.discriminatedUnion('kind', [
     /** Optional text (checked against the SMS limits when the channel is SMS). */
     text: z.string().max(10_000).optional(),
   }),
-  z.object({ kind: z.literal('forward-to-collections') }),
+  z.object({ kind: z.literal('forward_to_collections') }),
   z.object({ kind: z.literal('negativate'), bureau: z.string().trim().min(1).max(100).optional() }),
   z.object({ kind: z.literal('protest') }),
-  z.object({ kind: z.literal('suspend-service') }),
-  z.object({ kind: z.literal('reduce-service') }),
-  z.object({ kind: z.literal('restore-service') }),
-  z.object({ kind: z.literal('create-task'), title: z.string().trim().min(1).max(200), assignee: z.string().trim().min(1).max(200).optional() }),
-  z.object({ kind: z.literal('remove-negativation') }),
+  z.object({ kind: z.literal('suspend_service') }),
+  z.object({ kind: z.literal('reduce_service') }),
+  z.object({ kind: z.literal('restore_service') }),
+  z.object({ kind: z.literal('create_task'), title: z.string().trim().min(1).max(200), assignee: z.string().trim().min(1).max(200).optional() }),
+  z.object({ kind: z.literal('remove_negativation') }),
 ]);
 
 /** A parsed ruler action. */
@@ -44,7 +44,7 @@ export type RulerActionKind = RulerAction['kind'];
  * agreement) instead of while it is open: their offset counts days after settlement.
  */
 export function isSettlementAction(kind: RulerActionKind): boolean {
-  return kind === 'restore-service' || kind === 'remove-negativation';
+  return kind === 'restore_service' || kind === 'remove_negativation';
 }
 
 /**

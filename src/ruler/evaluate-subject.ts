@@ -205,8 +205,8 @@ export function evaluateAfterRegistration(ctx: EvaluationContext, sink: OutcomeS
 
 /**
  * Evaluates the settlement steps of the current subject, a settled invoice
- * (paid, or covered by an active/fulfilled agreement): `remove-negativation`
- * when the invoice is registered (the bureau accepted it), `restore-service`
+ * (paid, or covered by an active/fulfilled agreement): `remove_negativation`
+ * when the invoice is registered (the bureau accepted it), `restore_service`
  * when a suspension of it took effect (`serviceCutOn`).
  */
 export function evaluateSettledInvoice(ctx: EvaluationContext, sink: OutcomeSink, facts: InvoiceFacts): void {
@@ -216,8 +216,8 @@ export function evaluateSettledInvoice(ctx: EvaluationContext, sink: OutcomeSink
     const step = steps[i] as PlannedStep;
     const day = stepDay(step, facts.settledDay, ctx.calendar, true);
     if (day > ctx.today) continue;
-    if (step.action.kind === 'remove-negativation' && !holdsRegistration(invoice.negativation)) continue;
-    if (step.action.kind === 'restore-service' && !serviceWasCut(invoice)) continue;
+    if (step.action.kind === 'remove_negativation' && !holdsRegistration(invoice.negativation)) continue;
+    if (step.action.kind === 'restore_service' && !serviceWasCut(invoice)) continue;
     if (isLogged(ctx, step.id, ctx.log.settlementMasks[i] as number)) continue;
     emit(ctx, sink, step, day, facts.openCents, daysOverdueOf(ctx, facts.dueDay));
   }

@@ -8,7 +8,7 @@ import type { ResolvedSettings } from './settings.js';
  * ruler has no forward step, which seed 004 lists as a prerequisite.
  */
 export function forwardAfterDaysOf(ruler: Ruler, settings?: ResolvedSettings): number | undefined {
-  const forward = ruler.steps.filter((step) => step.action.kind === 'forward-to-collections');
+  const forward = ruler.steps.filter((step) => step.action.kind === 'forward_to_collections');
   if (forward.length === 0) return undefined;
   return settings?.values.daysToForwardToCollections ?? Math.min(...forward.map((step) => step.offsetDays));
 }

@@ -38,8 +38,8 @@ export interface RulerInvoice {
    */
   readonly negativation?: { readonly state: NegativationState; readonly registeredOn?: string };
   /**
-   * The day a `suspend-service` or `reduce-service` step of this invoice took
-   * effect (the host performed it). `restore-service` runs only after one did.
+   * The day a `suspend_service` or `reduce_service` step of this invoice took
+   * effect (the host performed it). `restore_service` runs only after one did.
    */
   readonly serviceCutOn?: string;
   readonly customerKind?: CustomerKind;

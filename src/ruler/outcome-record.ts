@@ -131,7 +131,7 @@ export class DueRecord extends OutcomeRecord implements DueAction {
 
   get handover(): 'negativation' | undefined {
     const kind = this.plannedStep.action.kind;
-    return kind === 'negativate' || kind === 'remove-negativation' ? 'negativation' : undefined;
+    return kind === 'negativate' || kind === 'remove_negativation' ? 'negativation' : undefined;
   }
 
   /** The action as a plain object (what `JSON.stringify` writes). */

@@ -8,7 +8,7 @@ import type { DisabledStep } from './plan.js';
  * read their properties (the key is built when read) or call `toJSON()` for a
  * plain object; a spread (`{ ...action }`) copies nothing. `key` is its idempotency key: log it
  * when the action is done and pass the log back; the same key is never due twice.
- * `handover: 'negativation'` marks requests (negativate, remove-negativation)
+ * `handover: 'negativation'` marks requests (negativate, remove_negativation)
  * that the application must route through the negativation module's guards:
  * the ruler never decides that a debtor is registered.
  */

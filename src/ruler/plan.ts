@@ -83,9 +83,9 @@ export function planRuler(ruler: Ruler, settings: RulerSettings): RulerPlan {
       }
       const offset = settings.daysToRegister ?? step.offsetDays;
       add(step, action, offset);
-    } else if (action.kind === 'remove-negativation' && !settings.removeAutomatically) {
+    } else if (action.kind === 'remove_negativation' && !settings.removeAutomatically) {
       disabled.push({ stepId: step.id, reason: 'automatic_removal_off' });
-    } else if (action.kind === 'forward-to-collections') {
+    } else if (action.kind === 'forward_to_collections') {
       add(step, action, settings.daysToForwardToCollections ?? step.offsetDays);
     } else {
       add(step, action, step.offsetDays);

@@ -17,7 +17,7 @@ export type YesNoDefault = 'yes' | 'no' | 'default';
  * The ruler settings (seed 002, docs/legal.md §4), resolved to plain values.
  * - `registerAutomatically` ("Negativar automaticamente"): negativate steps produce requests; when off they are disabled. Default off (a person decides).
  * - `daysToRegister` ("Dias para executar"): days after the due date for negativate steps; `null` keeps each step's own offset.
- * - `removeAutomatically` ("Remover automaticamente"): remove-negativation steps run; default on (STJ Súmula 548 gives 5 business days).
+ * - `removeAutomatically` ("Remover automaticamente"): remove_negativation steps run; default on (STJ Súmula 548 gives 5 business days).
  * - `defaultContactType` ("Tipo contato padrão"): the channel of notify steps written with `channel: 'default'`.
  * - `daysToNextAction` ("Dias para a próxima ação"): days after a registration took effect (the bureau accepted it) for a follow-up contact on the default channel; `null` for none.
  * - `daysToForwardToCollections` (seed 004 "Encaminhar para o sistema de cobrança" at X days): overrides forward steps' offset; `null` keeps it.

@@ -18,7 +18,7 @@ const amountNearLimit = fc.oneof(fc.integer({ min: MAX - 1_000, max: MAX }), fc.
 /** A plan of `count` weekly installments over seed 001's 373.52, negative installments allowed. */
 function planOf(count: number): InstallmentPlan {
   return proposeAgreement({
-    kind: 'new-proposal',
+    kind: 'new_proposal',
     asOf: '2026-03-02',
     invoices: [{ id: 'INV-1', amount: '373.52', dueDate: '2026-02-10' }],
     selectedInvoiceIds: ['INV-1'],
@@ -77,12 +77,12 @@ describe('editInstallment sums exactly past 2^53', () => {
   });
 });
 
-describe('keep-terms proposals, late charges and agreement status with sums near and past 2^53', () => {
-  it('a keep-terms total is the exact sum, or amount_out_of_range past R$ 1 trillion (91 × R$ 1 trillion never throws)', () => {
+describe('keep_terms proposals, late charges and agreement status with sums near and past 2^53', () => {
+  it('a keep_terms total is the exact sum, or amount_out_of_range past R$ 1 trillion (91 × R$ 1 trillion never throws)', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.integer({ min: MAX - 10, max: MAX }), fc.integer({ min: 0, max: MAX })), { minLength: 1, maxLength: 120 }), (amounts) => {
         const invoices = amounts.map((cents, i) => ({ id: `F-${i}`, amount: { cents }, dueDate: '2026-01-10' }));
-        const result = proposeAgreement({ kind: 'keep-terms', asOf: '2026-03-02', invoices, selectedInvoiceIds: invoices.map((i) => i.id), toleranceDate: '2026-04-30', category: 'Acordo' });
+        const result = proposeAgreement({ kind: 'keep_terms', asOf: '2026-03-02', invoices, selectedInvoiceIds: invoices.map((i) => i.id), toleranceDate: '2026-04-30', category: 'Acordo' });
         const exact = big(amounts);
         if (exact <= BigInt(MAX)) expect(BigInt(result._unsafeUnwrap().total.cents)).toBe(exact);
         else expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'amount_out_of_range', path: ['invoices'] });
@@ -132,7 +132,7 @@ describe('keep-terms proposals, late charges and agreement status with sums near
 });
 
 describe('monetary correction with a factor past 2^53 units', () => {
-  /** The correction of `principal` by 80% a month over whole months: the factor rounded to 8 places, then the product rounded half-up. */
+  /** The correction of `principal` by 80% a month over whole months: the factor rounded to 8 places, then the product rounded half_up. */
   function referenceCorrection(principal: number, months: number): bigint {
     const factor = new Dec('1.8').pow(months).toDecimalPlaces(8, Dec.ROUND_HALF_UP);
     return BigInt(factor.minus(1).times(principal).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0));

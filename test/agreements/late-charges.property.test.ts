@@ -141,7 +141,7 @@ describe('late charges: the integer fast path against a straightforward decimal.
     fc.assert(
       fc.property(fc.integer({ min: 100, max: 10_000_000 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 10_000_000 }), fc.boolean(), (principal, payAfter, lateBy, paid, chargesFirst) => {
         const due = toEpochDay(civilDate('2026-03-10'));
-        const base = { principal: { cents: principal }, dueDate: '2026-03-10', asOf: fromEpochDay(due + payAfter + lateBy), policy: { interest: { kind: 'monthly' as const, percent: '1' }, paymentOrder: chargesFirst ? ('charges-first' as const) : ('principal-first' as const) } };
+        const base = { principal: { cents: principal }, dueDate: '2026-03-10', asOf: fromEpochDay(due + payAfter + lateBy), policy: { interest: { kind: 'monthly' as const, percent: '1' }, paymentOrder: chargesFirst ? ('charges_first' as const) : ('principal_first' as const) } };
         const without = calculateLateCharges(base, { calendar })._unsafeUnwrap();
         const withPayment = calculateLateCharges({ ...base, payments: [{ date: fromEpochDay(due + payAfter), amount: { cents: paid } }] }, { calendar })._unsafeUnwrap();
         expect(withPayment.total.cents).toBeLessThanOrEqual(without.total.cents);

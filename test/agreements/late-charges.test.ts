@@ -101,7 +101,7 @@ describe('calculateLateCharges: worked examples (DOMAIN.md §1)', () => {
     expect([cents(chargesFirst.principal), cents(chargesFirst.interest), cents(chargesFirst.fine), cents(chargesFirst.total)]).toEqual([53000, 530, 0, 53530]);
     expect([cents(chargesFirst.paid.charges), cents(chargesFirst.paid.principal)]).toEqual([3000, 47000]);
     // Principal first: 500.00 of principal paid; 20.00 fine and 10.00 interest still owed, plus 5.00 on the 500.00 left.
-    const principalFirst = charges({ dueDate: '2026-03-10', asOf: '2026-05-09', payments, policy: { ...policy, paymentOrder: 'principal-first' } });
+    const principalFirst = charges({ dueDate: '2026-03-10', asOf: '2026-05-09', payments, policy: { ...policy, paymentOrder: 'principal_first' } });
     expect([cents(principalFirst.principal), cents(principalFirst.fine), cents(principalFirst.interest), cents(principalFirst.total)]).toEqual([50000, 2000, 1500, 53500]);
   });
 
@@ -113,9 +113,9 @@ describe('calculateLateCharges: worked examples (DOMAIN.md §1)', () => {
   });
 
   it('rounds a tie with the named mode: 15.00 one day late at 1% a month is exactly half a centavo', () => {
-    const at = (rounding: 'half-up' | 'half-even' | 'down' | 'up') =>
+    const at = (rounding: 'half_up' | 'half_even' | 'down' | 'up') =>
       cents(charges({ principal: '15.00', dueDate: '2026-03-10', asOf: '2026-03-11', policy: { interest: { kind: 'monthly', percent: '1' }, fine: { percent: '0' }, rounding } }).interest);
-    expect([at('half-up'), at('half-even'), at('down'), at('up')]).toEqual([1, 0, 0, 1]);
+    expect([at('half_up'), at('half_even'), at('down'), at('up')]).toEqual([1, 0, 0, 1]);
   });
 
   it('refuses bad input with a typed error naming the field, never a throw', () => {

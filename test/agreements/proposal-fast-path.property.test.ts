@@ -57,7 +57,7 @@ const installments = mostly(fc.oneof(
 ), fc.constantFrom(null, { kind: 'monthly' }));
 const proposal = fc.record(
   {
-    kind: mostly(fc.constantFrom('new-proposal', 'new-proposal', 'keep-terms'), fc.constant('other')),
+    kind: mostly(fc.constantFrom('new_proposal', 'new_proposal', 'keep_terms'), fc.constant('other')),
     asOf: date,
     invoices: fc.array(invoice, { minLength: 0, maxLength: 4 }),
     selectedInvoiceIds: fc.array(mostly(fc.constantFrom(...ids), fc.constant('')), { minLength: 0, maxLength: 4 }),
@@ -77,8 +77,8 @@ const proposal = fc.record(
     originals: maybe(mostly(fc.constantFrom('cancel', 'suspend'), fc.constant('delete'))),
     keepOnTimeDiscount: maybe(fc.boolean()),
     installments,
-    allocation: maybe(mostly(fc.constantFrom('first', 'last', 'largest-remainder'), fc.constant('middle'))),
-    rounding: maybe(mostly(fc.constantFrom('half-up', 'half-even', 'down', 'up'), fc.constant('sideways'))),
+    allocation: maybe(mostly(fc.constantFrom('first', 'last', 'largest_remainder'), fc.constant('middle'))),
+    rounding: maybe(mostly(fc.constantFrom('half_up', 'half_even', 'down', 'up'), fc.constant('sideways'))),
     discountsOnlyReduceLateCharges: maybe(fc.boolean()),
     allowNegativeInstallments: maybe(fc.boolean()),
   },
@@ -117,7 +117,7 @@ describe('proposeAgreement fast path', () => {
 
   it('takes the fast path for a well-formed proposal (the property above is not vacuous)', () => {
     const input: ProposalInput = {
-      kind: 'new-proposal',
+      kind: 'new_proposal',
       asOf: '2026-03-02',
       invoices: [{ id: 'A', amount: '600.00', dueDate: '2026-01-10' }, { id: 'B', amount: { cents: 40_000 }, dueDate: '2026-02-10', status: 'open' }],
       selectedInvoiceIds: ['A', 'B'],

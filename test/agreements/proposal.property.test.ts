@@ -28,7 +28,7 @@ const proposalArb: fc.Arbitrary<NewProposalInput> = fc
   .map((r) => {
     const base = r.amounts.reduce((s, a) => s + a.cents, 0);
     return {
-      kind: 'new-proposal',
+      kind: 'new_proposal',
       asOf: '2026-03-02',
       invoices: r.amounts.map((amount, i) => ({ id: `INV-${i}`, amount, dueDate: '2026-01-10' })),
       selectedInvoiceIds: r.amounts.map((_, i) => `INV-${i}`),

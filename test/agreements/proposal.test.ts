@@ -13,7 +13,7 @@ function propose(input: ProposalInput): Agreement {
 describe('proposeAgreement: seed 004 "Fazer Acordo"', () => {
   it('keep terms: the invoices keep their values, with a tolerance date and a category', () => {
     const agreement = propose({
-      kind: 'keep-terms',
+      kind: 'keep_terms',
       asOf: '2026-03-02',
       invoices: [
         { id: 'B', amount: '400.00', dueDate: '2026-02-10' },
@@ -155,7 +155,7 @@ describe('proposeAgreement: seed 004 "Fazer Acordo"', () => {
   });
 
   it('installment schedules: monthly month-end clamped, weekly, fortnightly, explicit dates, moved to business days', () => {
-    const dates = (installments: Extract<ProposalInput, { kind: 'new-proposal' }>['installments']) => propose(seed004Proposal({ installments })).plan.installments.map((i) => i.dueDate);
+    const dates = (installments: Extract<ProposalInput, { kind: 'new_proposal' }>['installments']) => propose(seed004Proposal({ installments })).plan.installments.map((i) => i.dueDate);
     const common = { description: 'x', paymentProfile: 'boleto' };
     expect(dates({ kind: 'regular', count: 4, firstDueDate: '2026-03-31', ...common })).toEqual(['2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30']);
     expect(dates({ kind: 'regular', count: 3, firstDueDate: '2026-03-10', frequency: 'weekly', ...common })).toEqual(['2026-03-10', '2026-03-17', '2026-03-24']);

@@ -3,7 +3,7 @@ import { agreementStatus, editInstallment, lateChargesCalculator, proposeAgreeme
 
 const plan = () =>
   proposeAgreement({
-    kind: 'new-proposal',
+    kind: 'new_proposal',
     asOf: '2026-03-01',
     invoices: [{ id: 'a', amount: '600.00', dueDate: '2026-02-01' }],
     selectedInvoiceIds: ['a'],

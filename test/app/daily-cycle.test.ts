@@ -35,7 +35,7 @@ describe('the daily cycle: reminder → agreement → payment', () => {
       ...op('deal-1'),
       customerId: maria.id,
       proposal: {
-        kind: 'new-proposal',
+        kind: 'new_proposal',
         selectedInvoiceIds: ['i1'],
         toleranceDate: '2026-12-15',
         category: category.id,
@@ -72,7 +72,7 @@ describe('the daily cycle: reminder → notice → registration → payment → 
     // D+15: the ruler requests the registration; the automatic analysis approves it and the letter goes out the same day.
     const d15 = await h.cycleOn('2026-10-16');
     // the D-3 reminder is not sent on D+15: reminders are for before (skipped as reminder_after_due)
-    expect(d15.ruler.done.map((a) => a.kind).sort()).toEqual(['forward-to-collections', 'negativate', 'notify']);
+    expect(d15.ruler.done.map((a) => a.kind).sort()).toEqual(['forward_to_collections', 'negativate', 'notify']);
     expect(d15.ruler.skipped.map((s) => [s.stepId, s.reason])).toEqual([['lembrete-email', 'reminder_after_due']]);
     expect(d15.negativations.approved).toHaveLength(1);
     expect((await negativationsOf(h.store)).map((n) => n.record.status)).toEqual(['processing']);
@@ -157,7 +157,7 @@ describe('the daily cycle: a broken agreement', () => {
     await seed([maria], [invoiceOf('i1', maria.id, '200.00', '2026-11-10')]);
     clock.set('2026-11-16T10:00:00-03:00');
     const promise = (await app.createAgreementCategory({ ...op('category'), name: 'Promessa de pagamento' }))._unsafeUnwrap();
-    const deal = (await app.negotiate({ ...op('keep'), customerId: maria.id, proposal: { kind: 'keep-terms', selectedInvoiceIds: ['i1'], toleranceDate: '2026-11-25', category: promise.id } }))._unsafeUnwrap();
+    const deal = (await app.negotiate({ ...op('keep'), customerId: maria.id, proposal: { kind: 'keep_terms', selectedInvoiceIds: ['i1'], toleranceDate: '2026-11-25', category: promise.id } }))._unsafeUnwrap();
 
     const holding = await cycleOn('2026-11-23');
     expect(holding.ruler.done).toEqual([]);
@@ -167,7 +167,7 @@ describe('the daily cycle: a broken agreement', () => {
     expect(broken.agreements.broken).toEqual([deal.agreement.id]);
     expect((await store.transaction((tx) => tx.agreements.get(deal.agreement.id)))?.status).toBe('broken');
     // Nothing ran before the agreement, so the catch-up sends the never-sent SMS (the D-3 reminder is past: skipped).
-    expect(broken.ruler.done.map((a) => a.kind).sort()).toEqual(['forward-to-collections', 'negativate', 'notify']);
+    expect(broken.ruler.done.map((a) => a.kind).sort()).toEqual(['forward_to_collections', 'negativate', 'notify']);
     expect((await negativationsOf(store)).map((n) => n.record.status)).toEqual(['processing']);
   });
 });

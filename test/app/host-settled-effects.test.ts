@@ -5,14 +5,14 @@ import { harness, invoiceOf, maria } from './harness.js';
 /**
  * A host that performs its own effects by polling `pendingEffects` (no
  * handler given) tells the library with `settleEffect`. A service cut it
- * performed is followed by the ruler's `restore-service` once the invoice is
+ * performed is followed by the ruler's `restore_service` once the invoice is
  * paid, exactly as when a handler performed it; one never performed is not.
  */
 const ruler = {
   id: 'corte',
   steps: [
-    { id: 'suspender', offsetDays: 10, action: { kind: 'suspend-service' } },
-    { id: 'religar', offsetDays: 0, action: { kind: 'restore-service' } },
+    { id: 'suspender', offsetDays: 10, action: { kind: 'suspend_service' } },
+    { id: 'religar', offsetDays: 0, action: { kind: 'restore_service' } },
   ],
 };
 const op = (key: string) => ({ idempotencyKey: key, actor: 'erp.provisioning' });
@@ -25,8 +25,8 @@ async function portfolio(settleCut: boolean) {
     if (day === '2026-10-20') (await h.app.recordPayment({ ...op('pay-i1'), invoiceId: 'i1', amount: '210.00' }))._unsafeUnwrap();
     await h.cycleOn(day);
     for (const effect of (await h.app.pendingEffects(100))._unsafeUnwrap()) {
-      if (effect.kind !== 'suspend-service' && effect.kind !== 'restore-service') continue;
-      if (effect.kind === 'suspend-service' && !settleCut) continue;
+      if (effect.kind !== 'suspend_service' && effect.kind !== 'restore_service') continue;
+      if (effect.kind === 'suspend_service' && !settleCut) continue;
       performed.push(`${day} ${effect.kind}`);
       (await h.app.settleEffect({ ...op(`settle-${effect.key}`), effectKey: effect.key, outcome: 'done' }))._unsafeUnwrap();
     }
@@ -37,7 +37,7 @@ async function portfolio(settleCut: boolean) {
 describe('effects a host performs by polling, settled with settleEffect', () => {
   it('a cut the host performed is restored after payment; the settled effects leave the pending list', async () => {
     const { h, performed } = await portfolio(true);
-    expect(performed).toEqual(['2026-10-13 suspend-service', '2026-10-20 restore-service']);
+    expect(performed).toEqual(['2026-10-13 suspend_service', '2026-10-20 restore_service']);
     expect((await h.app.pendingEffects(100))._unsafeUnwrap()).toEqual([]);
     const history = (await h.app.invoiceHistory('i1'))._unsafeUnwrap().map((e) => e.action);
     expect(history).toEqual(expect.arrayContaining(['effect_performed_by_host']));
@@ -46,7 +46,7 @@ describe('effects a host performs by polling, settled with settleEffect', () => 
   it('a cut never performed is never "restored"', async () => {
     const { h, performed } = await portfolio(false);
     expect(performed).toEqual([]);
-    expect((await h.app.pendingEffects(100))._unsafeUnwrap().map((e) => e.kind)).toEqual(['suspend-service']);
+    expect((await h.app.pendingEffects(100))._unsafeUnwrap().map((e) => e.kind)).toEqual(['suspend_service']);
   });
 
   it('settling again with the same outcome changes nothing; the other outcome, an unknown key or a missing reason are typed errors', async () => {

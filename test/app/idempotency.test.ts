@@ -6,7 +6,7 @@ const acme: CustomerRecord = { ...maria, id: 'c-acme', name: 'Acme Comércio Ltd
 
 /** A proposal with every default left out. */
 const lean = {
-  kind: 'new-proposal',
+  kind: 'new_proposal',
   selectedInvoiceIds: ['F-101', 'F-102'],
   toleranceDate: '2026-04-30',
   category: 'category-1',

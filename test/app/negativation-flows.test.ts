@@ -22,7 +22,7 @@ describe('negativation flows through the application', () => {
     const deal = (await h.app.negotiate({
       ...op('deal'),
       customerId: maria.id,
-      proposal: { kind: 'new-proposal', selectedInvoiceIds: ['j1'], toleranceDate: '2026-12-20', category: category.id, installments: { kind: 'regular', count: 2, firstDueDate: '2026-11-10', description: 'Acordo', paymentProfile: 'boleto' } },
+      proposal: { kind: 'new_proposal', selectedInvoiceIds: ['j1'], toleranceDate: '2026-12-20', category: category.id, installments: { kind: 'regular', count: 2, firstDueDate: '2026-11-10', description: 'Acordo', paymentProfile: 'boleto' } },
     }))._unsafeUnwrap();
     expect(await h.status()).toEqual(['negativated']);
     const [first, second] = deal.createdInvoices;

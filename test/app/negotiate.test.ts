@@ -10,7 +10,7 @@ const c = (m: { cents: number }) => m.cents;
 const acme: CustomerRecord = { ...maria, id: 'c-acme', name: 'Acme Comércio Ltda', taxId: '11444777000161', kind: 'company' };
 
 const seed004 = {
-  kind: 'new-proposal',
+  kind: 'new_proposal',
   selectedInvoiceIds: ['F-101', 'F-102'],
   toleranceDate: '2026-04-30',
   category: 'category-1',
@@ -24,7 +24,7 @@ const seed004 = {
 } as const;
 
 const seed001 = {
-  kind: 'new-proposal',
+  kind: 'new_proposal',
   selectedInvoiceIds: ['T-1'],
   toleranceDate: '2026-04-30',
   category: 'category-1',

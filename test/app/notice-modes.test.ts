@@ -11,7 +11,7 @@ const caio = customer('c-caio', '39053344705', 'Caio Reis');
 
 /**
  * Four debtors, each R$ 300,00 due Thu 1 Oct 2026, registered automatically on D+15 (Fri 16 Oct) under their branch's
- * notice mode: Maria (general: creditor-letter), Ana and Bia (sul: email-then-bureau-letter), Caio (leste: bureau-sends).
+ * notice mode: Maria (general: creditor_letter), Ana and Bia (sul: email_then_bureau_letter), Caio (leste: bureau_sends).
  */
 async function fourBranches() {
   const bureauNotices: OutboxEffect[] = [];
@@ -19,7 +19,7 @@ async function fourBranches() {
     {
       settings: {
         general: { registerAutomatically: 'yes', minimumDaysOverdue: 15 },
-        branches: { sul: { noticeMode: 'email-then-bureau-letter', emailReadDays: 5 }, leste: { noticeMode: 'bureau-sends' } },
+        branches: { sul: { noticeMode: 'email_then_bureau_letter', emailReadDays: 5 }, leste: { noticeMode: 'bureau_sends' } },
       },
       effectHandlers: { bureau_notice: async (effect) => void bureauNotices.push(effect) },
     },
@@ -91,17 +91,17 @@ describe('notice modes per branch (seed 000; CDC art. 43 §2; STJ Súmulas 359 a
     const reasons = (n: Negativation) => n.history.map((entry) => `${entry.event.type}: ${entry.event.reason ?? ''}`);
     expect(reasons(await h.of('b1'))).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^analysis_approved: .*notice mode email-then-bureau-letter/),
+        expect.stringMatching(/^analysis_approved: .*notice mode email_then_bureau_letter/),
         expect.stringMatching(/^bureau_notice_requested: .*not read in 5 days/),
         expect.stringMatching(/^bureau_notice_posted/),
       ]),
     );
-    expect(reasons(await h.of('c1'))).toEqual(expect.arrayContaining([expect.stringMatching(/^analysis_approved: .*notice mode bureau-sends/)]));
+    expect(reasons(await h.of('c1'))).toEqual(expect.arrayContaining([expect.stringMatching(/^analysis_approved: .*notice mode bureau_sends/)]));
     expect((await h.of('a1')).notices).toEqual([expect.objectContaining({ channel: 'email', sentOn: '2026-10-16', readOn: '2026-10-19' })]);
     expect((await h.of('c1')).notices).toEqual([{ channel: 'letter', sentOn: '2026-10-19', proofOfPosting: 'CORREIOS-BV-001', sender: 'bureau' }]);
   });
 
-  it('an e-mail alone never counts in creditor-letter mode, and a read receipt where no e-mail was sent is refused', async () => {
+  it('an e-mail alone never counts in creditor_letter mode, and a read receipt where no e-mail was sent is refused', async () => {
     const h = await fourBranches();
     await h.cycleOn('2026-10-16');
     const read = await h.app.recordNoticeRead({ ...op('read-maria'), negativationId: (await h.of('m1')).id });

@@ -49,7 +49,7 @@ describe('one amount owed: payments, the registration and the updated invoice ag
   it('with removeOnPrincipalPaid (a setting, off by default) the principal alone lifts the registration; the charges stay owed', async () => {
     const h = await harness({
       settings: { general: { registerAutomatically: 'yes', minimumDaysOverdue: 15, removeOnPrincipalPaid: 'yes' } },
-      lateCharges: { policy: { interest: { kind: 'monthly', percent: '1' }, paymentOrder: 'principal-first' }, interestFromRates: false },
+      lateCharges: { policy: { interest: { kind: 'monthly', percent: '1' }, paymentOrder: 'principal_first' }, interestFromRates: false },
     });
     await h.seed([joao], [invoiceOf('j1', joao.id, '300.00', '2026-10-01')]);
     await h.cycleOn('2026-10-16');

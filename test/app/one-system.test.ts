@@ -18,7 +18,7 @@ const rulers = {
     steps: [
       { id: 'lembrete', offsetDays: -3, action: { kind: 'notify', channel: 'email', template: 'lembrete' } },
       { id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'sms', template: 'atraso', text: 'Sua fatura venceu.' } },
-      { id: 'encaminhar', offsetDays: 10, action: { kind: 'forward-to-collections' } },
+      { id: 'encaminhar', offsetDays: 10, action: { kind: 'forward_to_collections' } },
       { id: 'negativar', offsetDays: 15, action: { kind: 'negativate' } },
     ],
   },
@@ -27,9 +27,9 @@ const rulers = {
     steps: [
       { id: 'lembrete-vip', offsetDays: -5, action: { kind: 'notify', channel: 'whatsapp', template: 'lembrete-vip' } },
       { id: 'aviso-vip', offsetDays: 2, action: { kind: 'notify', channel: 'email', template: 'aviso-vip' } },
-      { id: 'suspender', offsetDays: 12, action: { kind: 'suspend-service' } },
+      { id: 'suspender', offsetDays: 12, action: { kind: 'suspend_service' } },
       { id: 'negativar-vip', offsetDays: 20, action: { kind: 'negativate' } },
-      { id: 'religar', offsetDays: 0, action: { kind: 'restore-service' } },
+      { id: 'religar', offsetDays: 0, action: { kind: 'restore_service' } },
     ],
   },
 };
@@ -87,8 +87,8 @@ async function simulate() {
     rulers,
     settings,
     effectHandlers: {
-      'suspend-service': async (effect) => void suspended.push(String(effect.payload['invoiceId'])),
-      'restore-service': async () => undefined,
+      'suspend_service': async (effect) => void suspended.push(String(effect.payload['invoiceId'])),
+      'restore_service': async () => undefined,
     },
   })._unsafeUnwrap();
   await store.transaction(async (tx) => {
@@ -168,7 +168,7 @@ describe('one system over three months: three branches, two rulers, two bureaus'
 
   it('restore follows a suspension that took effect; the removal goes to the bureau that registered', async () => {
     expect(run.suspended.sort()).toEqual(['f1', 'p1', 's1']);
-    expect(run.effects.filter((e) => e.kind === 'restore-service').map((e) => e.payload['invoiceId'])).toEqual(['s1']);
+    expect(run.effects.filter((e) => e.kind === 'restore_service').map((e) => e.payload['invoiceId'])).toEqual(['s1']);
     expect(byInvoice('s1').map((n) => n.record.status)).toEqual(['recovered']);
   });
 

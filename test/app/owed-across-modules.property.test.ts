@@ -13,7 +13,7 @@ const policyArb: fc.Arbitrary<LateChargesPolicyInput> = fc.record({
   interest: fc.constantFrom('0.5', '1', '2.33').map((percent) => ({ kind: 'monthly' as const, percent })),
   fine: fc.constantFrom('0', '1', '2').map((percent) => ({ percent })),
   graceDays: fc.integer({ min: 0, max: 3 }),
-  paymentOrder: fc.constantFrom('charges-first' as const, 'principal-first' as const),
+  paymentOrder: fc.constantFrom('charges_first' as const, 'principal_first' as const),
 });
 
 /** Partial payments between the request (16 Oct) and the registration (26 Oct): a day and a share of what is then owed. */
@@ -65,7 +65,7 @@ describe('one amount owed across every module (property)', () => {
         // 5 Nov: an agreement on the updated amount has the rule's figure as its base; its installments replace the debt in the panels.
         h.clock.set('2026-11-05T10:00:00-03:00');
         const category = (await h.app.createAgreementCategory({ ...op('category'), name: 'Acordo' }))._unsafeUnwrap();
-        const proposal = { kind: 'new-proposal', baseAmounts: 'updated', selectedInvoiceIds: ['j1'], toleranceDate: '2026-12-20', category: category.id, installments: { kind: 'regular', count: 3, firstDueDate: '2026-11-20', description: 'Acordo', paymentProfile: 'boleto' } } as const;
+        const proposal = { kind: 'new_proposal', baseAmounts: 'updated', selectedInvoiceIds: ['j1'], toleranceDate: '2026-12-20', category: category.id, installments: { kind: 'regular', count: 3, firstDueDate: '2026-11-20', description: 'Acordo', paymentProfile: 'boleto' } } as const;
         const preview = (await h.app.previewAgreement({ actor: 'operator.ana', customerId: joao.id, proposal }))._unsafeUnwrap();
         const owedOnDeal = reference('2026-11-05');
         expect([preview.plan.components.base.cents, preview.total.cents]).toEqual([owedOnDeal, owedOnDeal]);

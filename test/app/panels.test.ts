@@ -40,10 +40,10 @@ async function portfolio() {
     await h.app.negotiate({
       ...op('deal-d'),
       customerId: d.id,
-      proposal: { kind: 'new-proposal', selectedInvoiceIds: ['d1'], toleranceDate: '2026-12-20', category: category.id, installments: { kind: 'regular', count: 2, firstDueDate: '2026-11-10', description: 'Acordo d1', paymentProfile: 'boleto' } },
+      proposal: { kind: 'new_proposal', selectedInvoiceIds: ['d1'], toleranceDate: '2026-12-20', category: category.id, installments: { kind: 'regular', count: 2, firstDueDate: '2026-11-10', description: 'Acordo d1', paymentProfile: 'boleto' } },
     })
   )._unsafeUnwrap();
-  (await h.app.negotiate({ ...op('deal-e', 'operator.bia'), customerId: e.id, proposal: { kind: 'keep-terms', selectedInvoiceIds: ['e1'], toleranceDate: '2026-11-10', category: category.id } }))._unsafeUnwrap();
+  (await h.app.negotiate({ ...op('deal-e', 'operator.bia'), customerId: e.id, proposal: { kind: 'keep_terms', selectedInvoiceIds: ['e1'], toleranceDate: '2026-11-10', category: category.id } }))._unsafeUnwrap();
 
   h.clock.set('2026-11-10T10:00:00-03:00');
   const [first, second] = deal.createdInvoices;

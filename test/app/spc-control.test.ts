@@ -5,12 +5,12 @@ import { harness, invoiceOf, maria } from './harness.js';
 const op = (key: string) => ({ idempotencyKey: key, actor: 'operator.ana' });
 const terms = { acceptedBy: 'operator.ana', acceptedAt: '2026-11-20T10:00:00-03:00', version: 'termos-v1' };
 
-/** Maria's R$ 300,00 invoice f-101 due 2026-10-01, in a keep-terms agreement tolerated until 2026-11-10. */
+/** Maria's R$ 300,00 invoice f-101 due 2026-10-01, in a keep_terms agreement tolerated until 2026-11-10. */
 async function inAgreement() {
-  const h = await harness({ settings: { general: { registerAutomatically: 'no' } }, ruler: { id: 'tardia', steps: [{ id: 'encaminhar-tarde', offsetDays: 365, action: { kind: 'forward-to-collections' } }] } }, '2026-11-03T10:00:00-03:00');
+  const h = await harness({ settings: { general: { registerAutomatically: 'no' } }, ruler: { id: 'tardia', steps: [{ id: 'encaminhar-tarde', offsetDays: 365, action: { kind: 'forward_to_collections' } }] } }, '2026-11-03T10:00:00-03:00');
   await h.seed([maria], [invoiceOf('f-101', maria.id, '300.00', '2026-10-01'), invoiceOf('f-102', maria.id, '300.00', '2026-10-01')]);
   const promise = (await h.app.createAgreementCategory({ ...op('category'), name: 'Promessa de pagamento' }))._unsafeUnwrap();
-  (await h.app.negotiate({ ...op('keep'), customerId: maria.id, proposal: { kind: 'keep-terms', selectedInvoiceIds: ['f-101'], toleranceDate: '2026-11-10', category: promise.id } }))._unsafeUnwrap();
+  (await h.app.negotiate({ ...op('keep'), customerId: maria.id, proposal: { kind: 'keep_terms', selectedInvoiceIds: ['f-101'], toleranceDate: '2026-11-10', category: promise.id } }))._unsafeUnwrap();
   return h;
 }
 

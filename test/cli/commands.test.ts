@@ -53,7 +53,7 @@ describe('cobranca agreement', () => {
 
   it('a JSON proposal with a bad field names the field and its line in the file', async () => {
     const proposal = file('proposal.json', `{
-  "kind": "new-proposal",
+  "kind": "new_proposal",
   "asOf": "2026-11-24",
   "invoices": [{ "id": "f-1", "amount": "373.52", "dueDate": "2026-10-10" }],
   "selectedInvoiceIds": ["f-1"],
@@ -68,7 +68,7 @@ describe('cobranca agreement', () => {
   });
 
   it('bad JSON names its line', async () => {
-    const run = await cli('agreement', '--file', file('broken.json', '{\n  "kind": "new-proposal",\n  oops\n}\n'));
+    const run = await cli('agreement', '--file', file('broken.json', '{\n  "kind": "new_proposal",\n  oops\n}\n'));
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/broken\.json:3: not valid JSON/);
   });

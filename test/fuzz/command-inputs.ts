@@ -12,7 +12,7 @@ export interface CommandSubject {
 }
 
 const base = { idempotencyKey: 'k-1', actor: 'op.ana' };
-const proposal = { kind: 'keep-terms', selectedInvoiceIds: ['i1'], toleranceDate: '2026-12-15', category: 'acordo' };
+const proposal = { kind: 'keep_terms', selectedInvoiceIds: ['i1'], toleranceDate: '2026-12-15', category: 'acordo' };
 
 /** What each fuzzed app starts with: Maria and two open invoices, as of 2026-11-20 10:00 in São Paulo. */
 export const seededCustomers = [maria];

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 
   // An agreement in three installments.
   const proposal = proposeAgreement({
-    kind: 'new-proposal',
+    kind: 'new_proposal',
     asOf: '2026-11-24',
     invoices: [{ id: 'fatura-1', amount: '373.52', dueDate: '2026-10-10' }],
     selectedInvoiceIds: ['fatura-1'],

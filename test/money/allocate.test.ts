@@ -11,16 +11,16 @@ describe('allocate: worked examples', () => {
   it('places leftover centavos by the named policy (DOMAIN.md: 1000.00 in 3)', () => {
     expect(allocate(brl('1000.00'), 3, 'first')._unsafeUnwrap().map(toDecimalString)).toEqual(['333.34', '333.33', '333.33']);
     expect(allocate(brl('1000.00'), 3, 'last')._unsafeUnwrap().map(toDecimalString)).toEqual(['333.33', '333.33', '333.34']);
-    expect(allocate(brl('1000.00'), 3, 'largest-remainder')._unsafeUnwrap().map(toDecimalString)).toEqual(['333.34', '333.33', '333.33']);
+    expect(allocate(brl('1000.00'), 3, 'largest_remainder')._unsafeUnwrap().map(toDecimalString)).toEqual(['333.34', '333.33', '333.33']);
   });
 
   it('splits by ratios, giving leftovers to the largest truncation loss', () => {
     // 0.10 by 1:1:1:3 → exact shares 1.667, 1.667, 1.667, 5 → truncated 1, 1, 1, 5 and 2 leftover centavos
     expect(cents(allocate(fromCents(10), [1, 1, 1, 3], 'first')._unsafeUnwrap())).toEqual([2, 2, 1, 5]);
     expect(cents(allocate(fromCents(10), [1, 1, 1, 3], 'last')._unsafeUnwrap())).toEqual([1, 1, 2, 6]);
-    expect(cents(allocate(fromCents(10), [1, 1, 1, 3], 'largest-remainder')._unsafeUnwrap())).toEqual([2, 2, 1, 5]);
+    expect(cents(allocate(fromCents(10), [1, 1, 1, 3], 'largest_remainder')._unsafeUnwrap())).toEqual([2, 2, 1, 5]);
     // 1:2 of 0.05: exact 1.667 and 3.333 → largest remainder goes to the first part
-    expect(cents(allocate(fromCents(5), [1, 2], 'largest-remainder')._unsafeUnwrap())).toEqual([2, 3]);
+    expect(cents(allocate(fromCents(5), [1, 2], 'largest_remainder')._unsafeUnwrap())).toEqual([2, 3]);
     expect(cents(allocate(fromCents(5), [1, 2], 'last')._unsafeUnwrap())).toEqual([1, 4]);
   });
 
@@ -31,7 +31,7 @@ describe('allocate: worked examples', () => {
 
   it('splits a negative total like its absolute value, negated', () => {
     expect(allocate(brl('-1000.00'), 3, 'first')._unsafeUnwrap().map(toDecimalString)).toEqual(['-333.34', '-333.33', '-333.33']);
-    expect(allocate(brl('-0.05'), [1, 2], 'largest-remainder')._unsafeUnwrap().map(toDecimalString)).toEqual(['-0.02', '-0.03']);
+    expect(allocate(brl('-0.05'), [1, 2], 'largest_remainder')._unsafeUnwrap().map(toDecimalString)).toEqual(['-0.02', '-0.03']);
   });
 
   it('never gives a centavo to a zero ratio', () => {

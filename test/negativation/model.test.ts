@@ -82,8 +82,8 @@ function toldBefore(n: Negativation, day: CivilDate): boolean {
   const waited = (from: CivilDate | undefined) => from !== undefined && addDays(from, n.settings.noticeWaitingDays) <= day;
   return n.notices.some((notice) => {
     if (notice.sender === 'bureau') return waited(notice.sentOn);
-    if (n.settings.noticeMode === 'creditor-letter') return n.settings.qualifyingNoticeChannels.includes(notice.channel) && waited(notice.sentOn);
-    if (n.settings.noticeMode === 'email-then-bureau-letter') return waited(notice.readOn);
+    if (n.settings.noticeMode === 'creditor_letter') return n.settings.qualifyingNoticeChannels.includes(notice.channel) && waited(notice.sentOn);
+    if (n.settings.noticeMode === 'email_then_bureau_letter') return waited(notice.readOn);
     return false;
   });
 }
@@ -101,13 +101,13 @@ function checkInvariants(before: Negativation, next: Negativation, event: Record
   // never submitted or registered without a notice at least the waiting period old (CDC art. 43 §2)
   if (next.submittedOn !== undefined) expect(toldBefore(next, next.submittedOn)).toBe(true);
 
-  // the notice goes the way the mode says: the creditor never sends it in bureau-sends mode, only by e-mail in the
-  // e-mail mode; the bureau is asked only outside creditor-letter mode, and only once outside a retry
+  // the notice goes the way the mode says: the creditor never sends it in bureau_sends mode, only by e-mail in the
+  // e-mail mode; the bureau is asked only outside creditor_letter mode, and only once outside a retry
   const mode = next.settings.noticeMode;
   for (const effect of effects) {
-    if (effect.type === 'send_notice') expect(mode === 'bureau-sends' ? 'none' : mode === 'email-then-bureau-letter' ? 'email' : next.settings.defaultNoticeChannel).toBe(effect.channel);
+    if (effect.type === 'send_notice') expect(mode === 'bureau_sends' ? 'none' : mode === 'email_then_bureau_letter' ? 'email' : next.settings.defaultNoticeChannel).toBe(effect.channel);
     if (effect.type === 'request_bureau_notice') {
-      expect(mode).not.toBe('creditor-letter');
+      expect(mode).not.toBe('creditor_letter');
       if (event['type'] !== 'retry') expect(before.bureauNoticeRequestedOn).toBeUndefined();
     }
   }
@@ -236,7 +236,7 @@ const settingsArb = fc.record({
   removeAfterFirstAgreementInstallment: fc.boolean(),
   noticeWaitingDays: fc.constantFrom(10, 3),
   qualifyingNoticeChannels: fc.constantFrom(['letter'] as const, ['letter', 'email'] as const),
-  noticeMode: fc.constantFrom('creditor-letter' as const, 'email-then-bureau-letter' as const, 'bureau-sends' as const),
+  noticeMode: fc.constantFrom('creditor_letter' as const, 'email_then_bureau_letter' as const, 'bureau_sends' as const),
   defaultNoticeChannel: fc.constantFrom('letter' as const, 'email' as const),
 });
 
@@ -257,7 +257,7 @@ describe('model-based: random event sequences keep the legal invariants', () => 
     // the sequences do reach the deep states, so the invariants above were exercised there
     for (const status of ['negativated', 'recovering', 'recovered', 'cancelling', 'cancelled', 'failed', 'awaiting_return'] as const) expect(runsReaching.get(status) ?? 0).toBeGreaterThanOrEqual(5);
     // and each notice mode reached a registration, so the waiting period was checked from each mode's event
-    for (const mode of ['creditor-letter', 'email-then-bureau-letter', 'bureau-sends']) expect(registeredByMode.get(mode) ?? 0).toBeGreaterThanOrEqual(5);
+    for (const mode of ['creditor_letter', 'email_then_bureau_letter', 'bureau_sends']) expect(registeredByMode.get(mode) ?? 0).toBeGreaterThanOrEqual(5);
     if (process.env['SHOW_COVERAGE'] === '1') console.log(Object.fromEntries(runsReaching), Object.fromEntries(registeredByMode));
   });
 });

@@ -18,7 +18,7 @@ function panelIds(out: ReturnType<typeof classify>): Record<string, readonly str
 const base = { customerId: 'maria', amount: '100.00' };
 
 describe('classifyPortfolio: the panels of seed 004', () => {
-  it('takes X from the ruler\'s forward-to-collections step (10 days), or from the setting', () => {
+  it('takes X from the ruler\'s forward_to_collections step (10 days), or from the setting', () => {
     expect(forwardAfterDaysOf(exampleRuler)).toBe(10);
     expect(forwardAfterDaysOf(exampleRuler, settingsOf({ daysToForwardToCollections: 20 }))).toBe(20);
   });

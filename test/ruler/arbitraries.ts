@@ -7,14 +7,14 @@ export const BASE_DAY = toEpochDay(civilDate('2026-03-02'));
 const actionArb = fc.oneof(
   fc.record({ kind: fc.constant('notify' as const), channel: fc.constantFrom('email', 'sms', 'whatsapp', 'letter', 'push', 'default'), template: fc.constant('t') }),
   fc.constantFrom(
-    { kind: 'forward-to-collections' as const },
+    { kind: 'forward_to_collections' as const },
     { kind: 'negativate' as const },
     { kind: 'protest' as const },
-    { kind: 'suspend-service' as const },
-    { kind: 'reduce-service' as const },
-    { kind: 'restore-service' as const },
-    { kind: 'remove-negativation' as const },
-    { kind: 'create-task' as const, title: 'ligar' },
+    { kind: 'suspend_service' as const },
+    { kind: 'reduce_service' as const },
+    { kind: 'restore_service' as const },
+    { kind: 'remove_negativation' as const },
+    { kind: 'create_task' as const, title: 'ligar' },
   ),
 );
 

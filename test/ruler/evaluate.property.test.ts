@@ -152,7 +152,7 @@ describe('evaluateRuler properties', () => {
           const invoice = invoices.find((i) => i.id === action.invoiceId);
           const paid = invoice?.payments?.some((p) => toEpochDay(civilDate(p.date)) <= today && p.amount && (p.amount as { cents: number }).cents >= (invoice.amount as { cents: number }).cents);
           const covered = invoice?.agreement && ['active', 'fulfilled'].includes(invoice.agreement.state) && toEpochDay(civilDate(invoice.agreement.since)) <= today;
-          if ((paid && (invoice?.amount as { cents: number }).cents > 0) || covered) expect(['restore-service', 'remove-negativation']).toContain(action.action.kind);
+          if ((paid && (invoice?.amount as { cents: number }).cents > 0) || covered) expect(['restore_service', 'remove_negativation']).toContain(action.action.kind);
         }
       }),
       { numRuns: 200 },

@@ -7,7 +7,7 @@ export const exampleSpec: RulerSpec = {
   steps: [
     { id: 'lembrete-email', offsetDays: -3, action: { kind: 'notify', channel: 'email', template: 'lembrete' } },
     { id: 'atraso-sms', offsetDays: 1, action: { kind: 'notify', channel: 'sms', template: 'atraso', text: 'Sua fatura venceu. Pague pelo app.' } },
-    { id: 'encaminhar', offsetDays: 10, action: { kind: 'forward-to-collections' } },
+    { id: 'encaminhar', offsetDays: 10, action: { kind: 'forward_to_collections' } },
     { id: 'negativar', offsetDays: 15, action: { kind: 'negativate' } },
   ],
 };

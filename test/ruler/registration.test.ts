@@ -5,7 +5,7 @@ import { evaluateRuler, type NegativationState, type RulerInvoice } from '../../
 import { at, autoSettings, calendar, invoice, rulerOf } from './fixtures.js';
 
 // A ruler with a removal step after settlement; the invoice is due Tuesday 2026-03-10 and paid on Sunday 22.
-const ruler = rulerOf({ id: 'r', steps: [{ id: 'remover', offsetDays: 0, action: { kind: 'remove-negativation' } }] });
+const ruler = rulerOf({ id: 'r', steps: [{ id: 'remover', offsetDays: 0, action: { kind: 'remove_negativation' } }] });
 const paid = invoice('p', '2026-03-10', { payments: [{ date: '2026-03-22', amount: { cents: 10_000 } }] });
 
 function removalSteps(negativation: RulerInvoice['negativation']): string[] {

@@ -52,7 +52,7 @@ describe('the resolved settings shape the evaluation (seed 002)', () => {
       id: 'r',
       steps: [
         { id: 'aviso', offsetDays: 2, action: { kind: 'notify', channel: 'default', template: 't' } },
-        { id: 'encaminhar', offsetDays: 10, action: { kind: 'forward-to-collections' } },
+        { id: 'encaminhar', offsetDays: 10, action: { kind: 'forward_to_collections' } },
       ],
     });
     const out = run(ruler, settingsOf({ defaultContactType: 'push' }, { daysToForwardToCollections: 5 }), at('2026-03-16'));
@@ -63,7 +63,7 @@ describe('the resolved settings shape the evaluation (seed 002)', () => {
   });
 
   it('removeAutomatically No disables the removal request', () => {
-    const ruler = rulerOf({ id: 'r', steps: [{ id: 'remover', offsetDays: 0, action: { kind: 'remove-negativation' } }] });
+    const ruler = rulerOf({ id: 'r', steps: [{ id: 'remover', offsetDays: 0, action: { kind: 'remove_negativation' } }] });
     const paid = { ...invoice('a', '2026-03-10'), paidOn: '2026-03-12', negativation: { state: 'negativated' as const } };
     const on = evaluateRuler({ ruler, invoices: [paid], asOf: at('2026-03-12'), calendar })._unsafeUnwrap();
     expect(on.due.map((a) => a.stepId)).toEqual(['remover']);

@@ -95,7 +95,7 @@ describe('a Sunday', () => {
     id: 'r',
     steps: [
       { id: 'sms', offsetDays: 2, runsOnNonBusinessDays: true, action: { kind: 'notify', channel: 'sms', template: 't' } },
-      { id: 'forward', offsetDays: 2, runsOnNonBusinessDays: true, action: { kind: 'forward-to-collections' } },
+      { id: 'forward', offsetDays: 2, runsOnNonBusinessDays: true, action: { kind: 'forward_to_collections' } },
     ],
   });
   // Due Friday 2026-03-13; D+2 is Sunday 15.
@@ -120,7 +120,7 @@ describe('a job that did not run for a week', () => {
       { id: 'sms-1', offsetDays: 1, action: { kind: 'notify', channel: 'sms', template: 'a' } },
       { id: 'sms-3', offsetDays: 3, action: { kind: 'notify', channel: 'sms', template: 'b' } },
       { id: 'sms-5', offsetDays: 5, action: { kind: 'notify', channel: 'sms', template: 'c' } },
-      { id: 'task-4', offsetDays: 4, action: { kind: 'create-task', title: 'ligar' } },
+      { id: 'task-4', offsetDays: 4, action: { kind: 'create_task', title: 'ligar' } },
     ],
   });
 
@@ -143,7 +143,7 @@ describe('a job that did not run for a week', () => {
       id: 'r',
       steps: [
         { id: 'lembrete', offsetDays: -3, staleAfterDays: 2, action: { kind: 'notify', channel: 'email', template: 'lembrete' } },
-        { id: 'tarefa', offsetDays: 1, action: { kind: 'create-task', title: 'ligar' } },
+        { id: 'tarefa', offsetDays: 1, action: { kind: 'create_task', title: 'ligar' } },
       ],
     });
     // Due Tuesday 2026-03-10; reminder day is Saturday 7 → Friday 6. Found on Monday 9 (3 days late): stale.
@@ -167,10 +167,10 @@ describe('a payment on D+12', () => {
     id: 'r',
     steps: [
       { id: 'carta', offsetDays: 1, action: { kind: 'notify', channel: 'letter', template: 'aviso' } },
-      { id: 'suspender', offsetDays: 10, action: { kind: 'suspend-service' } },
+      { id: 'suspender', offsetDays: 10, action: { kind: 'suspend_service' } },
       { id: 'negativar', offsetDays: 15, action: { kind: 'negativate' } },
-      { id: 'religar', offsetDays: 0, action: { kind: 'restore-service' } },
-      { id: 'remover', offsetDays: 0, action: { kind: 'remove-negativation' } },
+      { id: 'religar', offsetDays: 0, action: { kind: 'restore_service' } },
+      { id: 'remover', offsetDays: 0, action: { kind: 'remove_negativation' } },
     ],
   };
   const ruler = rulerOf(spec);
@@ -213,7 +213,7 @@ describe('a payment on D+12', () => {
   it('uses the updated amount for a minimum-amount condition when the application provides it', () => {
     const conditional = rulerOf({
       id: 'r',
-      steps: [{ id: 'tarefa', offsetDays: 5, conditions: { minAmount: '150.00' }, action: { kind: 'create-task', title: 'ligar' } }],
+      steps: [{ id: 'tarefa', offsetDays: 5, conditions: { minAmount: '150.00' }, action: { kind: 'create_task', title: 'ligar' } }],
     });
     const base = invoice('u', '2026-03-10');
     expect(run(conditional, settingsOf(), [base], at('2026-03-20')).due).toEqual([]);

@@ -7,13 +7,13 @@ export interface CircuitBreakerOptions {
 }
 
 /** The state of one bureau's circuit. */
-export type CircuitState = 'closed' | 'open' | 'half-open';
+export type CircuitState = 'closed' | 'open' | 'half_open';
 
 /**
  * A circuit breaker for one bureau: after `failureThreshold` consecutive
  * failures it opens and refuses calls at once (the work waits for the next
  * cycle instead of stalling this one); after `cooldownMs` one trial call goes
- * through (half-open): success closes it, failure opens it again.
+ * through (half_open): success closes it, failure opens it again.
  */
 export interface CircuitBreaker {
   /** Whether a call may go out now; when it may not, the instant (ms) it will again. */
@@ -33,12 +33,12 @@ export function circuitBreaker(options: CircuitBreakerOptions = {}): CircuitBrea
   let failures = 0;
   let openedAt: number | undefined;
   let trialInFlight = false;
-  const state = (now: number): CircuitState => (openedAt === undefined ? 'closed' : now - openedAt >= cooldown ? 'half-open' : 'open');
+  const state = (now: number): CircuitState => (openedAt === undefined ? 'closed' : now - openedAt >= cooldown ? 'half_open' : 'open');
   return {
     admit(now) {
       const current = state(now);
       if (current === 'closed') return { admitted: true };
-      if (current === 'half-open' && !trialInFlight) {
+      if (current === 'half_open' && !trialInFlight) {
         trialInFlight = true;
         return { admitted: true };
       }

@@ -124,7 +124,7 @@ export function genericRegistrationBody(request: BureauRegistration, natureOfDeb
  * `GET {prefix}/negativations/{externalId}` answers the status; 201/202 carry
  * `{ reference, status }`, 422 a refusal `{ status: 'rejected', reasonCode }`.
  * Webhooks are `{ id, type, occurredAt, data: { externalId, reference?, reasonCode?, proofOfPosting? } }`
- * (`registration.notice_posted` carries the proof of posting of the notice the bureau sent, for the `bureau-sends` notice modes)
+ * (`registration.notice_posted` carries the proof of posting of the notice the bureau sent, for the `bureau_sends` notice modes)
  * signed in `x-bureau-signature` over `x-bureau-timestamp` + `.` + body.
  */
 export function genericJsonProfile(options: GenericJsonProfileOptions = {}): BureauProfile {

@@ -99,7 +99,7 @@ async function invoicesForProposal(tx: StoreTransaction, context: AppContext, cu
       amount: owed ? owed.principal : invoice.amount,
       ...(owed ? { updatedAmount: owed.owed } : {}),
       dueDate: invoice.dueDate,
-      // An open invoice already in an (active keep-terms) agreement is held by it: shown to the engine as suspended, so it is not eligible twice.
+      // An open invoice already in an (active keep_terms) agreement is held by it: shown to the engine as suspended, so it is not eligible twice.
       status: invoice.agreementId !== undefined && open ? 'suspended' : STATUS_FOR_AGREEMENTS[invoice.status],
       fiscalDocumentIssued: invoice.fiscalDocumentIssued ?? false,
       bankRemittanceGenerated: invoice.bankRemittanceGenerated ?? false,
@@ -127,7 +127,7 @@ function editFromPlan(generated: InstallmentPlan, given: z.output<typeof install
 
 /** Applies an edit to the agreement's plan (a new proposal), keeping the new invoices in step with it. */
 function edited(agreement: Agreement, edit: InstallmentEdit, path: string): Agreement {
-  if (agreement.kind !== 'new-proposal') abort(cobrancaError('invalid_input', 'a keep-terms agreement keeps its invoices as they are: it has no plan to edit', { path: [path] }));
+  if (agreement.kind !== 'new_proposal') abort(cobrancaError('invalid_input', 'a keep_terms agreement keeps its invoices as they are: it has no plan to edit', { path: [path] }));
   const plan = editInstallment(agreement.plan, edit);
   if (plan.isErr()) abort(plan.error.path?.[0] === 'edit' || plan.error.path?.[0] === 'plan' ? { ...plan.error, path: [path, ...plan.error.path.slice(1)] } : plan.error);
   return { ...agreement, total: plan.value.total, plan: plan.value, instructions: { ...agreement.instructions, createInvoices: newInvoicesOf(plan.value) } };
@@ -147,12 +147,12 @@ export async function buildAgreement(tx: StoreTransaction, context: AppContext, 
   await requireActiveCategory(tx, input.proposal.category, ['proposal', 'category']);
   const { inputs, records } = await invoicesForProposal(tx, context, customer.id);
   const proposal = input.proposal;
-  const surcharge = proposal.kind === 'new-proposal' && proposal.discountAmount.cents < 0 ? proposal.discountAmount : undefined;
+  const surcharge = proposal.kind === 'new_proposal' && proposal.discountAmount.cents < 0 ? proposal.discountAmount : undefined;
   const engineInput = {
     ...proposal,
     asOf: context.today(),
     invoices: inputs,
-    ...(proposal.kind === 'new-proposal'
+    ...(proposal.kind === 'new_proposal'
       ? { discountAmount: surcharge ? ZERO : proposal.discountAmount, fineCap: { consumerContract: customer.kind === 'person', aboveCap: context.policies.agreements.fineAboveConsumerCap } }
       : {}),
   };

@@ -29,7 +29,7 @@ export function cancelAgreement(context: AppContext) {
         }
       }
       const today = context.today();
-      if (agreement.kind === 'new-proposal') {
+      if (agreement.kind === 'new_proposal') {
         for (const { invoiceId } of record.installmentInvoices) {
           const invoice = await tx.invoices.get(invoiceId);
           if (!invoice || invoice.status !== 'open') continue;

@@ -73,7 +73,7 @@ export function negotiate(context: AppContext) {
         installment: { agreementId: id, number: instruction.installment },
       }));
       const installmentInvoices =
-        agreement.kind === 'keep-terms'
+        agreement.kind === 'keep_terms'
           ? agreement.plan.installments.map((i) => ({ number: i.number, invoiceId: i.invoiceId ?? '' }))
           : created.map((invoice) => ({ number: invoice.installment?.number ?? 0, invoiceId: invoice.id }));
       const record: AgreementRecord = { id, version: 1, customerId: customer.id, status: 'active', operator: cmd.actor, installmentInvoices, agreement };

@@ -145,25 +145,25 @@ export async function applyDueAction(tx: StoreTransaction, context: AppContext, 
     case 'notify':
       refusal = await notify(step, action.action);
       break;
-    case 'forward-to-collections': {
+    case 'forward_to_collections': {
       // Seed 004: the step lands the invoice in "classified" (no contact yet); an operator's selection (startCollection) moves it to "in contact".
       const invoice = await tx.invoices.get(action.invoiceId);
       if (invoice?.status === 'open' && invoice.forwardedOn === undefined) await tx.invoices.update({ ...invoice, version: invoice.version + 1, forwardedOn: today });
       step.effects.push('forwarded');
       break;
     }
-    case 'remove-negativation':
+    case 'remove_negativation':
       refusal = await removeNegativation(step);
       break;
-    case 'create-task':
+    case 'create_task':
       await createTask(step, action.action.title, action.action.assignee);
       break;
     case 'protest':
       refusal = await protest(step);
       break;
-    case 'suspend-service':
-    case 'reduce-service':
-    case 'restore-service':
+    case 'suspend_service':
+    case 'reduce_service':
+    case 'restore_service':
       await enqueue(step, kind, { daysOverdue: action.daysOverdue, openAmount: action.openAmount });
       break;
   }

@@ -78,7 +78,7 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
       for (const invoice of page) {
         if (!agreementsByCustomer.has(invoice.customerId)) agreementsByCustomer.set(invoice.customerId, await agreementsOf(tx, agreementRecords.get(invoice.customerId) ?? [], today));
         const held = agreementsByCustomer.get(invoice.customerId)?.byInvoice.get(invoice.id);
-        const replaced = held?.original === true && held.record.agreement !== undefined && agreementOf(held.record).kind === 'new-proposal';
+        const replaced = held?.original === true && held.record.agreement !== undefined && agreementOf(held.record).kind === 'new_proposal';
         if (invoice.status !== 'open' && invoice.status !== 'paid' && !replaced) continue;
         const customer = customers.get(invoice.customerId);
         const city = customer?.address?.city;

@@ -27,7 +27,7 @@ function dueEvent(record: NegativationRecord, today: CivilDate): NegativationEve
   if (record.status === 'in_analysis') return { type: 'analysis_approved', ...base, reason: `automatic analysis: request guards passed; notice mode ${negativation.settings.noticeMode}` };
   const unread = unreadEmailSince(negativation, today);
   if (record.status === 'processing' && unread !== undefined) {
-    return { type: 'bureau_notice_requested', ...base, reason: `notice mode email-then-bureau-letter: the e-mail of ${unread} was not read in ${negativation.settings.emailReadDays} days, the bureau posts the letter (seed 000)` };
+    return { type: 'bureau_notice_requested', ...base, reason: `notice mode email_then_bureau_letter: the e-mail of ${unread} was not read in ${negativation.settings.emailReadDays} days, the bureau posts the letter (seed 000)` };
   }
   if (record.status === 'processing' && negativation.noticePeriodElapsedOn === undefined) {
     const earliest = earliestSubmissionOn(negativation);
@@ -37,12 +37,12 @@ function dueEvent(record: NegativationRecord, today: CivilDate): NegativationEve
 }
 
 /**
- * Seed 000's fallback: in `email-then-bureau-letter` mode, the day the e-mail notice was sent when it stayed unread
+ * Seed 000's fallback: in `email_then_bureau_letter` mode, the day the e-mail notice was sent when it stayed unread
  * for `emailReadDays` and the bureau has not been asked yet (so it is asked today); otherwise `undefined`.
  */
 function unreadEmailSince(negativation: Negativation, today: CivilDate): CivilDate | undefined {
   const { noticeMode, emailReadDays } = negativation.settings;
-  if (noticeMode !== 'email-then-bureau-letter' || negativation.bureauNoticeRequestedOn !== undefined || noticeCountsFrom(negativation) !== undefined) return undefined;
+  if (noticeMode !== 'email_then_bureau_letter' || negativation.bureauNoticeRequestedOn !== undefined || noticeCountsFrom(negativation) !== undefined) return undefined;
   const email = negativation.notices.find((notice) => notice.channel === 'email' && notice.sender === undefined);
   return email !== undefined && addDays(email.sentOn, emailReadDays) <= today ? email.sentOn : undefined;
 }

@@ -80,7 +80,7 @@ export async function enrichPage(context: AppContext, page: readonly InvoiceReco
     const payments = partlyPaid.length > 0 ? (paymentsOf.get(invoice.id) ?? []) : [];
     const log = logOf.get(invoice.id) ?? [];
     const done = log.flatMap((entry) => (entry.action.startsWith(TOOK_EFFECT) ? [] : (entry.stepIds ?? [entry.stepId])));
-    const serviceCutOn = log.find((entry) => entry.action === `${TOOK_EFFECT}suspend-service` || entry.action === `${TOOK_EFFECT}reduce-service`)?.on;
+    const serviceCutOn = log.find((entry) => entry.action === `${TOOK_EFFECT}suspend_service` || entry.action === `${TOOK_EFFECT}reduce_service`)?.on;
     // The one owed-amount rule: the ruler's open amount is what it says is owed (its `updatedAmount` less the payments it is also given).
     const owed = invoice.status === 'open' ? owedOfRecord(calculator, invoice, payments, today) : undefined;
     return {

@@ -2,8 +2,8 @@ import type { ActionLogEntry, OutboxEffect, StoreTransaction } from '../../ports
 import type { AppContext } from '../dependencies.js';
 import { TOOK_EFFECT } from './portfolio.js';
 
-/** The kinds of ruler effect whose performing is itself a fact the ruler follows up (`restore-service` waits for a cut that took effect). */
-export const FOLLOWED_UP_KINDS: readonly string[] = ['suspend-service', 'reduce-service'];
+/** The kinds of ruler effect whose performing is itself a fact the ruler follows up (`restore_service` waits for a cut that took effect). */
+export const FOLLOWED_UP_KINDS: readonly string[] = ['suspend_service', 'reduce_service'];
 
 function tookEffectEntry(context: AppContext, effect: OutboxEffect): ActionLogEntry | undefined {
   const { invoiceId, customerId, stepId } = effect.payload as { invoiceId?: unknown; customerId?: unknown; stepId?: unknown };

@@ -21,9 +21,9 @@ export const settleEffectSchema = commandBaseSchema
  * For a host that performs its own kinds of effect by polling
  * `pendingEffects` (no handler given to `createCollections`): it tells, by the
  * effect's key, that it performed the effect (`done`) or gave up on it
- * (`failed`, with a reason). A `suspend-service` or `reduce-service` settled
+ * (`failed`, with a reason). A `suspend_service` or `reduce_service` settled
  * `done` is recorded as having taken effect that day, so the ruler's
- * `restore-service` follows it as it follows a handler's. Settling an effect
+ * `restore_service` follows it as it follows a handler's. Settling an effect
  * again with the same outcome answers it as it is and changes nothing; an
  * effect settled otherwise, cancelled, or claimed at this moment by a worker
  * of the daily cycle is `invalid_state`; an unknown key is `not_found`.

@@ -16,7 +16,7 @@ export type RecordNoticeReadInput = InputOf<typeof recordNoticeReadSchema>;
 
 /**
  * Records the e-mail provider's read receipt of a prior notice (seed 000: "se ele visualizar a mensagem, considera-se
- * que está ciente"). In `email-then-bureau-letter` mode the waiting period then counts from today; a receipt for a
+ * que está ciente"). In `email_then_bureau_letter` mode the waiting period then counts from today; a receipt for a
  * negativation no longer waiting for its notice is `illegal_transition`.
  */
 export function recordNoticeRead(context: AppContext) {

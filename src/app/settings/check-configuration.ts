@@ -14,10 +14,10 @@ import type { CollectionsError } from '../errors.js';
  * - `no_bureau`, `bureau_not_chosen`, `unknown_bureau`: the same for bureau gateways (a step's own `bureau` too);
  * - `negativate_before_minimum_days`: a registration asked for (a `negativate` step, or `daysToRegister` with automatic registration) before `minimumDaysOverdue`;
  * - `negativation_without_notice`: under the subject's settings a `negativate` step has no enabled notice step `noticeLeadDays` before it (CDC art. 43 §2);
- * - `removal_step_while_removal_manual`: a `remove-negativation` step where `removeAutomatically` is No;
+ * - `removal_step_while_removal_manual`: a `remove_negativation` step where `removeAutomatically` is No;
  * - `channel_never_enabled`: a notify step whose channel no subject using its ruler enables;
  * - `default_contact_type_disabled`: follow-ups (`daysToNextAction`) go by a channel the subject disables;
- * - `notice_channel_not_qualifying`: in `creditor-letter` mode the prior notice goes by a channel that does not count as notice, so no registration could ever be submitted;
+ * - `notice_channel_not_qualifying`: in `creditor_letter` mode the prior notice goes by a channel that does not count as notice, so no registration could ever be submitted;
  * - `protest_before_minimum_days`: a `protest` step earlier than the subject's `protestDaysAfterDueDate` (the protest guard would refuse it).
  */
 export type ConfigurationProblemCode =
@@ -185,7 +185,7 @@ function chooseBureau(resolved: ResolvedTree, bureaus: readonly string[], proble
 function checkNegativationPolicy(resolved: ResolvedTree, problems: Problems): void {
   const { defaultNoticeChannel, qualifyingNoticeChannels, noticeMode } = resolved.values;
   // in the other modes the wait counts from the e-mail's reading or the bureau's posting, not from the creditor's channel
-  if (noticeMode === 'creditor-letter' && !qualifyingNoticeChannels.includes(defaultNoticeChannel)) {
+  if (noticeMode === 'creditor_letter' && !qualifyingNoticeChannels.includes(defaultNoticeChannel)) {
     problems.add(
       'notice_channel_not_qualifying',
       resolved.pathOf('defaultNoticeChannel'),
@@ -239,11 +239,11 @@ function checkRulerUnderSettings(resolved: ResolvedTree, ruler: Ruler, bureaus: 
   }
   if (!values.removeAutomatically) {
     for (const step of ruler.steps) {
-      if (step.action.kind !== 'remove-negativation') continue;
+      if (step.action.kind !== 'remove_negativation') continue;
       problems.add(
         'removal_step_while_removal_manual',
         stepPath(step.id),
-        `ruler '${ruler.id}' has a remove-negativation step, but removeAutomatically is No (${formatPath(resolved.pathOf('removeAutomatically'))}): removal is the operator's`,
+        `ruler '${ruler.id}' has a remove_negativation step, but removeAutomatically is No (${formatPath(resolved.pathOf('removeAutomatically'))}): removal is the operator's`,
         resolved.subject,
         { removeAutomaticallyPath: resolved.pathOf('removeAutomatically') },
       );

@@ -31,7 +31,7 @@ function proposalFromFlags(flags: AgreementFlags): Record<string, unknown> {
   const asOf = flags.asOf ?? todayIn({ now: () => new Date() });
   const withDefault = <T>(value: T | undefined, fallback: T): T => value ?? fallback;
   return {
-    kind: 'new-proposal',
+    kind: 'new_proposal',
     asOf,
     invoices: [{ id: 'fatura-1', amount: withDefault(flags.amount, ''), dueDate: withDefault(flags.due, '') }],
     selectedInvoiceIds: ['fatura-1'],

@@ -59,7 +59,7 @@ async function negotiate(ctx: ActContext, customerId: string, day: CivilDate): P
   const outcome = await ctx.app.negotiate({
     idempotencyKey: `deal-${customerId}`, actor: operator, customerId,
     proposal: {
-      kind: 'new-proposal', selectedInvoiceIds: overdue.map((i) => i.id), toleranceDate: addDays(firstDueDate, 10), category: ctx.categoryId,
+      kind: 'new_proposal', selectedInvoiceIds: overdue.map((i) => i.id), toleranceDate: addDays(firstDueDate, 10), category: ctx.categoryId,
       finePercent: '2', discountPercent: '5', accountPlan: { fine: '3.1.02', discount: '3.1.04' },
       installments: { kind: 'regular', count: behaviour.installments, firstDueDate, description: `Acordo ${customerId}`, paymentProfile: 'boleto' },
     },

@@ -9,7 +9,7 @@ export const SIMULATION_RULERS = {
       { id: 'lembrete', offsetDays: -3, action: { kind: 'notify', channel: 'email', template: 'lembrete' } },
       { id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'sms', template: 'atraso', text: 'Sua fatura venceu. Pague pelo Pix.' } },
       { id: 'whatsapp', offsetDays: 5, action: { kind: 'notify', channel: 'whatsapp', template: 'atraso-5' } },
-      { id: 'encaminhar', offsetDays: 10, action: { kind: 'forward-to-collections' } },
+      { id: 'encaminhar', offsetDays: 10, action: { kind: 'forward_to_collections' } },
       { id: 'carta', offsetDays: 12, action: { kind: 'notify', channel: 'letter', template: 'carta-cobranca' } },
       { id: 'negativar', offsetDays: 15, action: { kind: 'negativate' } },
     ],
@@ -19,7 +19,7 @@ export const SIMULATION_RULERS = {
     steps: [
       { id: 'lembrete-vip', offsetDays: -5, action: { kind: 'notify', channel: 'whatsapp', template: 'lembrete-vip' } },
       { id: 'aviso-vip', offsetDays: 2, action: { kind: 'notify', channel: 'email', template: 'aviso-vip' } },
-      { id: 'encaminhar-vip', offsetDays: 8, action: { kind: 'forward-to-collections' } },
+      { id: 'encaminhar-vip', offsetDays: 8, action: { kind: 'forward_to_collections' } },
       { id: 'negativar-vip', offsetDays: 20, action: { kind: 'negativate' } },
     ],
   },

@@ -5,9 +5,9 @@ import { defineGuard, type Guard, type GuardFacts } from './guard.js';
 
 /**
  * The day the debtor counts as told, by the notice mode (see `NOTICE_MODES`):
- * - `creditor-letter`: the earliest notice by a qualifying channel was sent;
- * - `email-then-bureau-letter`: the e-mail was read (`notice_read`) or the bureau posted its letter, whichever came first;
- * - `bureau-sends`: the bureau posted its letter (`bureau_notice_posted`).
+ * - `creditor_letter`: the earliest notice by a qualifying channel was sent;
+ * - `email_then_bureau_letter`: the e-mail was read (`notice_read`) or the bureau posted its letter, whichever came first;
+ * - `bureau_sends`: the bureau posted its letter (`bureau_notice_posted`).
  * `undefined` while that has not happened.
  */
 export function noticeCountsFrom(facts: Pick<GuardFacts, 'notices' | 'settings'>): CivilDate | undefined {
@@ -22,11 +22,11 @@ export function noticeCountsFrom(facts: Pick<GuardFacts, 'notices' | 'settings'>
 function countingDay(notice: Notice, mode: NoticeMode, qualifying: readonly string[]): CivilDate | undefined {
   if (notice.sender === 'bureau') return notice.sentOn;
   switch (mode) {
-    case 'creditor-letter':
+    case 'creditor_letter':
       return qualifying.includes(notice.channel) ? notice.sentOn : undefined;
-    case 'email-then-bureau-letter':
+    case 'email_then_bureau_letter':
       return notice.readOn;
-    case 'bureau-sends':
+    case 'bureau_sends':
       return undefined;
   }
 }
@@ -42,9 +42,9 @@ export function earliestSubmissionOn(facts: Pick<GuardFacts, 'notices' | 'settin
 }
 
 const MISSING: Readonly<Record<NoticeMode, (facts: GuardFacts) => string>> = {
-  'creditor-letter': (facts) => `no prior notice by ${facts.settings.qualifyingNoticeChannels.join(' or ')} has been sent`,
-  'email-then-bureau-letter': () => 'the e-mail notice has not been read and the bureau has not posted its letter',
-  'bureau-sends': () => 'the bureau has not posted the notice letter',
+  'creditor_letter': (facts) => `no prior notice by ${facts.settings.qualifyingNoticeChannels.join(' or ')} has been sent`,
+  'email_then_bureau_letter': () => 'the e-mail notice has not been read and the bureau has not posted its letter',
+  'bureau_sends': () => 'the bureau has not posted the notice letter',
 };
 
 /**

@@ -9,8 +9,8 @@ export const analysisApproved: Handler<'analysis_approved'> = (n, e) => {
   const mode = n.settings.noticeMode;
   const invoice = { type: 'issue_updated_invoice', negativationId: n.id, titleId: n.title.id, outstanding: n.outstanding } as const;
   const banner = { type: 'show_portal_banner', negativationId: n.id, titleId: n.title.id } as const;
-  if (mode === 'bureau-sends') return step(n.status, 'bureau sends the notice', { portalBannerShown: true, bureauNoticeRequestedOn: e.on }, [bureauNoticeEffect(n), invoice, banner]);
-  const channel = mode === 'email-then-bureau-letter' ? 'email' : n.settings.defaultNoticeChannel;
+  if (mode === 'bureau_sends') return step(n.status, 'bureau sends the notice', { portalBannerShown: true, bureauNoticeRequestedOn: e.on }, [bureauNoticeEffect(n), invoice, banner]);
+  const channel = mode === 'email_then_bureau_letter' ? 'email' : n.settings.defaultNoticeChannel;
   return step(n.status, 'default', { portalBannerShown: true }, [{ type: 'send_notice', negativationId: n.id, channel } as const, invoice, banner]);
 };
 

@@ -21,9 +21,9 @@ export const retry: Handler<'retry'> = (n, e, calendar) => {
       return step(n.status, 'failed in analysis', patch);
     case 'processing':
       if (earliestSubmissionOn(n) !== undefined) return step(n.status, 'failed while processing', patch);
-      if (n.settings.noticeMode === 'bureau-sends') return step(n.status, 'failed while processing', patch, [bureauNoticeEffect(n)]);
+      if (n.settings.noticeMode === 'bureau_sends') return step(n.status, 'failed while processing', patch, [bureauNoticeEffect(n)]);
       return step(n.status, 'failed while processing', patch, [
-        { type: 'send_notice', negativationId: n.id, channel: n.settings.noticeMode === 'email-then-bureau-letter' ? 'email' : n.settings.defaultNoticeChannel } as const,
+        { type: 'send_notice', negativationId: n.id, channel: n.settings.noticeMode === 'email_then_bureau_letter' ? 'email' : n.settings.defaultNoticeChannel } as const,
       ]);
     case 'awaiting_return':
       return step(n.status, 'failed at submission', { ...patch, submittedOn: e.on }, [{ type: 'submit_to_bureau', negativationId: n.id, bureau: n.bureau }]);

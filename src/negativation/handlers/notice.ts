@@ -22,9 +22,9 @@ function unreadEmailIndex(notices: readonly Notice[], proof: string | undefined)
   return -1;
 }
 
-/** Asks the bureau to post the letter: in `bureau-sends` mode, or when the e-mail of `email-then-bureau-letter` went unread. */
+/** Asks the bureau to post the letter: in `bureau_sends` mode, or when the e-mail of `email_then_bureau_letter` went unread. */
 export const bureauNoticeRequested: Handler<'bureau_notice_requested'> = (n, e) => {
-  if (n.settings.noticeMode === 'creditor-letter') return illegal(n, e, 'the notice mode is creditor-letter: the creditor sends the notice');
+  if (n.settings.noticeMode === 'creditor_letter') return illegal(n, e, 'the notice mode is creditor_letter: the creditor sends the notice');
   if (n.bureauNoticeRequestedOn !== undefined) return illegal(n, e, `the bureau was already asked on ${n.bureauNoticeRequestedOn}`);
   return step(n.status, 'default', { bureauNoticeRequestedOn: e.on }, [bureauNoticeEffect(n)]);
 };

@@ -156,7 +156,7 @@ describe('bureau HTTP gateway against the simulator (real HTTP on 127.0.0.1)', (
     expect(sim.stats.requests).toBe(requests);
     expect(gateway.circuit('spc')).toBe('closed');
     now += 60_000;
-    expect(gateway.circuit('serasa')).toBe('half-open');
+    expect(gateway.circuit('serasa')).toBe('half_open');
     sim.setFaults({});
     expect((await gateway.register(registrationOf('c'))).outcome).toBe('pending');
     expect(gateway.circuit('serasa')).toBe('closed');

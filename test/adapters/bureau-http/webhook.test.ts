@@ -17,7 +17,7 @@ describe('parseBureauWebhook (HMAC-SHA256 over timestamp and body)', () => {
     expect(parseBureauWebhook(headersFor(rejected), rejected, SECRET, options)._unsafeUnwrap()).toMatchObject({ status: 'rejected', reason: 'CEP_INEXISTENTE: CEP not found' });
   });
 
-  it('maps the bureau posting its notice letter (bureau-sends notice modes) with the proof of posting, and refuses one without it', () => {
+  it('maps the bureau posting its notice letter (bureau_sends notice modes) with the proof of posting, and refuses one without it', () => {
     const posted = JSON.stringify({ ...event, id: 'evt-4', type: 'registration.notice_posted', data: { externalId: 'neg-1', proofOfPosting: 'AR123456789BR' } });
     expect(parseBureauWebhook(headersFor(posted), posted, SECRET, options)._unsafeUnwrap()).toEqual({ eventId: 'evt-4', negativationId: 'neg-1', status: 'notice_posted', proofOfPosting: 'AR123456789BR', at: '2026-11-03T12:59:58Z' });
     const unproven = JSON.stringify({ ...event, id: 'evt-5', type: 'registration.notice_posted', data: { externalId: 'neg-1' } });

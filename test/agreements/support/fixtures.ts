@@ -6,7 +6,7 @@ export const seed001Invoices = [{ id: 'INV-1', amount: '373.52', dueDate: '2026-
 /** A new proposal over seed 001's debt in two monthly installments (no extras). */
 export function seed001Proposal(): NewProposalInput {
   return {
-    kind: 'new-proposal',
+    kind: 'new_proposal',
     asOf: '2026-03-02',
     invoices: seed001Invoices,
     selectedInvoiceIds: ['INV-1'],
@@ -17,13 +17,13 @@ export function seed001Proposal(): NewProposalInput {
   };
 }
 
-/** A new-proposal input. */
-export type NewProposalInput = Extract<ProposalInput, { kind: 'new-proposal' }>;
+/** A new_proposal input. */
+export type NewProposalInput = Extract<ProposalInput, { kind: 'new_proposal' }>;
 
 /** Seed 004's example extras on two invoices of 600.00 and 400.00 (base 1000.00). */
 export function seed004Proposal(overrides: Partial<NewProposalInput> = {}): NewProposalInput {
   return {
-    kind: 'new-proposal',
+    kind: 'new_proposal',
     asOf: '2026-03-02',
     invoices: [
       { id: 'F-101', amount: '600.00', dueDate: '2026-01-10' },

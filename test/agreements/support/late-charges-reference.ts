@@ -15,7 +15,7 @@ export interface ReferencePolicy {
   readonly interestOn?: 'principal' | 'corrected';
 }
 
-const MODE: Record<RoundingMode, Decimal.Rounding> = { 'half-up': Dec.ROUND_HALF_UP, 'half-even': Dec.ROUND_HALF_EVEN, down: Dec.ROUND_DOWN, up: Dec.ROUND_UP };
+const MODE: Record<RoundingMode, Decimal.Rounding> = { 'half_up': Dec.ROUND_HALF_UP, 'half_even': Dec.ROUND_HALF_EVEN, down: Dec.ROUND_DOWN, up: Dec.ROUND_UP };
 
 function monthKey(epochDay: number): string {
   return fromEpochDay(epochDay).slice(0, 7);

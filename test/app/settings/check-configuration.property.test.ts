@@ -14,7 +14,7 @@ function rulerOf(id: string, negativateOn: number, withRemoval: boolean) {
       { id: `${id}-lembrete`, offsetDays: -3, action: { kind: 'notify', channel: 'email', template: 'lembrete' } },
       { id: `${id}-atraso`, offsetDays: 1, action: { kind: 'notify', channel: 'sms', template: 'atraso' } },
       { id: `${id}-negativar`, offsetDays: negativateOn, action: { kind: 'negativate' } },
-      ...(withRemoval ? [{ id: `${id}-remover`, offsetDays: 1, action: { kind: 'remove-negativation' } }] : []),
+      ...(withRemoval ? [{ id: `${id}-remover`, offsetDays: 1, action: { kind: 'remove_negativation' } }] : []),
     ],
   };
 }
@@ -74,9 +74,9 @@ const contradictionArb = fc.tuple(consistentArb, fc.constantFrom('late-minimum',
       level['bureau'] = 'quod';
       return { config, code: 'unknown_bureau', path: ['settings', 'branches', branch, 'bureau'], branch };
     case 'manual-removal':
-      if (!spec.steps.some((s) => s.action.kind === 'remove-negativation')) spec.steps.push({ id: `${rulerId}-remover`, offsetDays: 1, action: { kind: 'remove-negativation' } });
+      if (!spec.steps.some((s) => s.action.kind === 'remove_negativation')) spec.steps.push({ id: `${rulerId}-remover`, offsetDays: 1, action: { kind: 'remove_negativation' } });
       level['removeAutomatically'] = 'no';
-      return { config, code: 'removal_step_while_removal_manual', path: ['rulers', rulerId, 'steps', spec.steps.findIndex((s) => s.action.kind === 'remove-negativation')], branch };
+      return { config, code: 'removal_step_while_removal_manual', path: ['rulers', rulerId, 'steps', spec.steps.findIndex((s) => s.action.kind === 'remove_negativation')], branch };
     case 'notice-channel':
       level['defaultNoticeChannel'] = 'email';
       return { config, code: 'notice_channel_not_qualifying', path: ['settings', 'branches', branch, 'defaultNoticeChannel'], branch };
@@ -141,7 +141,7 @@ describe('checkConfiguration accepts exactly the configurations under which ever
           const spec = config.rulers[rulerId] as ReturnType<typeof rulerOf>;
           const done = await store.transaction((tx) => tx.actionLog.forInvoice(`i-${b || 'geral'}`));
           const ran = new Set(done.filter((e) => e.action === 'notify' || e.action === 'negativate').map((e) => e.stepId));
-          const open = spec.steps.filter((s) => s.action.kind !== 'remove-negativation').map((s) => s.id);
+          const open = spec.steps.filter((s) => s.action.kind !== 'remove_negativation').map((s) => s.id);
           expect([...ran].sort(), `branch ${b || '(general)'}`).toEqual(open.sort());
         }
       }),

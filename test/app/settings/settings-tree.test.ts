@@ -93,11 +93,11 @@ describe('protest settings live in the same tree (Lei 9.492/1997)', () => {
 
 describe('notice modes are settings of the tree (seed 000)', () => {
   it('resolve per branch; an e-mail notice channel is a contradiction only where the creditor\'s notice is what counts', () => {
-    const config = check({ settings: { branches: { sul: { noticeMode: 'email-then-bureau-letter', emailReadDays: 3 }, leste: { noticeMode: 'bureau-sends' } } } })._unsafeUnwrap();
-    expect(config.settingsFor({ branch: 'sul' }).negativation).toMatchObject({ noticeMode: 'email-then-bureau-letter', emailReadDays: 3 });
-    expect(config.settingsFor({ branch: 'leste' }).negativation.noticeMode).toBe('bureau-sends');
-    expect(config.settingsFor({}).negativation.noticeMode).toBe('creditor-letter');
-    expect(check({ settings: { branches: { sul: { noticeMode: 'email-then-bureau-letter', defaultNoticeChannel: 'email' } } } }).isOk()).toBe(true);
+    const config = check({ settings: { branches: { sul: { noticeMode: 'email_then_bureau_letter', emailReadDays: 3 }, leste: { noticeMode: 'bureau_sends' } } } })._unsafeUnwrap();
+    expect(config.settingsFor({ branch: 'sul' }).negativation).toMatchObject({ noticeMode: 'email_then_bureau_letter', emailReadDays: 3 });
+    expect(config.settingsFor({ branch: 'leste' }).negativation.noticeMode).toBe('bureau_sends');
+    expect(config.settingsFor({}).negativation.noticeMode).toBe('creditor_letter');
+    expect(check({ settings: { branches: { sul: { noticeMode: 'email_then_bureau_letter', defaultNoticeChannel: 'email' } } } }).isOk()).toBe(true);
     const refused = check({ settings: { branches: { sul: { defaultNoticeChannel: 'email' } } } })._unsafeUnwrapErr();
     expect(refused.details?.problems).toEqual([expect.objectContaining({ code: 'notice_channel_not_qualifying', subjects: [{ branch: 'sul' }] })]);
     expect(check({ settings: { general: { noticeMode: 'carta' as never } } })._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_input', path: ['settings', 'general', 'noticeMode'] });
