@@ -33,7 +33,10 @@ const KERNEL: readonly Measurement[] = [
  * listed gets {@link DEFAULT_ENTRY_BUDGET}.
  */
 const ENTRY_BUDGETS: Readonly<Record<string, number>> = {
-  cobranca: 400 * KB,
+  // Raised from 400 KB on 2026-12-02 at 406 KB: the application grew by features (command schemas,
+  // disputes, owedNow, the system ports, the guard catalogue), not by a dependency pulled in whole
+  // (esbuild metafile: createCollections' own code, zod 98 KB, decimal.js 31.5 KB).
+  cobranca: 480 * KB,
   'cobranca/money': 140 * KB,
   'cobranca/calendar': 110 * KB,
   'cobranca/documents': 100 * KB,

@@ -1,6 +1,6 @@
 import type { CivilDate } from '../calendar/index.js';
 import type { Money } from '../money/index.js';
-import type { Negativation } from '../negativation/index.js';
+import type { Negativation } from '../negativation/negativation.js';
 
 /** Every stored aggregate carries an id and a version that goes up by one on each write (optimistic concurrency). */
 export interface Versioned {
