@@ -62,7 +62,7 @@ export const yesNoDefaultSchema = z.union([z.boolean(), z.enum(['yes', 'no']).tr
 
 /** A setting's value schema that also accepts `'default'` (inherit from the level above). */
 export function inheritable<S extends z.ZodType>(schema: S) {
-  return z.union([schema, inherit], { error: (issue) => `expected ${describe(schema)} or 'default' (got ${JSON.stringify(issue.input)})` });
+  return z.union([schema, inherit], { error: (issue) => `expected ${describe(schema)} or 'default' (got ${shown(issue.input)})` });
 }
 
 function describe(schema: z.ZodType): string {
@@ -180,4 +180,13 @@ export function resolvedRulerSettings(values: RulerSettings, sources: Readonly<R
 /** Whether a value was made by {@link resolveSettings}. */
 export function isResolvedSettings(value: unknown): value is ResolvedSettings {
   return typeof value === 'object' && value !== null && resolved_.has(value);
+}
+
+/** A short view of a bad setting value for a message: JSON when it has one (a bigint or a cycle has none), cut at 100 characters. */
+function shown(value: unknown): string {
+  try {
+    return (JSON.stringify(value) ?? typeof value).slice(0, 100);
+  } catch {
+    return typeof value;
+  }
 }
