@@ -89,14 +89,27 @@ describe('protest through the application, over simulated days (Lei 9.492/1997)'
     expect(late._unsafeUnwrapErr().code).toBe('illegal_transition');
   });
 
-  it('a protest step the guards refuse (a disputed debt) alerts an operator once and is not retried every day', async () => {
-    const h = await harness({ ruler: protestRuler }, '2026-11-16T10:00:00-03:00');
-    await h.seed([maria], [invoiceOf('f1', maria.id, '300.00', '2026-10-27', { disputed: true })]);
+  it('a protest step the guards refuse (below the minimum amount) alerts an operator once and is not retried every day', async () => {
+    const h = await harness(
+      { ruler: protestRuler, settings: { general: { registerAutomatically: 'yes', minimumDaysOverdue: 15, protestMinimumAmount: '500.00' } } },
+      '2026-11-16T10:00:00-03:00',
+    );
+    await h.seed([maria], [invoiceOf('f1', maria.id, '300.00', '2026-10-27')]);
     const day = await h.cycleOn('2026-11-16');
     expect(day.ruler.refused).toContainEqual(expect.objectContaining({ kind: 'protest', error: expect.objectContaining({ code: 'guard_failed' }) }));
     await h.cycleOn('2026-11-17');
     const alerts = (await h.app.pendingEffects())._unsafeUnwrap().filter((e) => e.kind === 'alert_operator' && e.payload['alert'] === 'protest_refused');
     expect(alerts).toHaveLength(1);
+    expect(await h.store.transaction((tx) => tx.protests.list())).toEqual([]);
+  });
+
+  it('a disputed debt is not followed by the ruler at all: no protest, no ruler refusal, no protest alert while it is contested', async () => {
+    const h = await harness({ ruler: protestRuler }, '2026-11-16T10:00:00-03:00');
+    await h.seed([maria], [invoiceOf('f1', maria.id, '300.00', '2026-10-27', { disputed: true })]);
+    const day = await h.cycleOn('2026-11-16');
+    expect(day.ruler.refused).toEqual([]);
+    const alerts = (await h.app.pendingEffects())._unsafeUnwrap().filter((e) => e.kind === 'alert_operator' && e.payload['alert'] === 'protest_refused');
+    expect(alerts).toEqual([]);
     expect(await h.store.transaction((tx) => tx.protests.list())).toEqual([]);
   });
 
