@@ -137,12 +137,8 @@ export function compileLateChargesPolicy(policy: LateChargesPolicy, calendar: Bu
   return compile(policy, calendar);
 }
 
-function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateChargesCalculator {
-  const mode: RoundingMode = policy.rounding;
-  const graceDays = policy.graceDays;
-  const onCorrected = policy.interestOn === 'corrected';
-
-  // Fine: percent / 100 of the principal, capped for consumer contracts.
+/** The fine rule compiled: the rule as applied and its ratio (percent / 100, capped for consumer contracts). */
+function compileFine(policy: LateChargesPolicy): { readonly fineRule: AppliedFineRule; readonly fineNum: number; readonly fineDen: number } {
   const requested = policy.fine.percent;
   const cap = policy.fine.consumerContract ? policy.fine.consumerCapPercent : null;
   const applied = cap !== null && cap.lt(requested) ? cap : requested;
@@ -153,10 +149,18 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
     capped: cap !== null && cap.lt(requested),
   };
   const finePct = scalePercent(applied);
-  const fineNum = finePct.numerator;
-  const fineDen = finePct.scale * 100;
+  return { fineRule, fineNum: finePct.numerator, fineDen: finePct.scale * 100 };
+}
 
-  // Interest.
+/** An accrual compiled from the policy: the centavos over `(from, to]`, or MISSING with the month it lacks. */
+interface CompiledAccrual {
+  cents(principal: number, from: number, to: number): number;
+  /** The month a series lacked on the last MISSING answer. */
+  readonly missingMonth: () => string;
+}
+
+/** Interest compiled: a linear rate (monthly/30 or annual/365) or a monthly series indexed once. */
+function compileInterest(policy: LateChargesPolicy, mode: RoundingMode): CompiledAccrual {
   const interest = policy.interest;
   let interestKind = NONE;
   let rateNum = 0;
@@ -172,8 +176,24 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
   const rateIndex = indexRateSeries(rates);
   const seriesFractionOf = pairMemo((from, to) => rateIndex.fraction(from, to));
   let missingRateMonth = '';
+  return {
+    cents(principal, from, to) {
+      if (interestKind === LINEAR) return mulDivRound(principal, rateNum * (to - from), rateDen, mode);
+      if (interestKind === NONE || to <= from) return 0;
+      const fraction = seriesFractionOf(from, to);
+      if (fraction.missing !== undefined) {
+        missingRateMonth = fraction.missing;
+        return MISSING;
+      }
+      if (fraction.big) return bigMulDivRound(BigInt(principal) * fraction.big[0], fraction.big[1], mode);
+      return mulDivRound(principal, fraction.numerator, fraction.denominator, mode);
+    },
+    missingMonth: () => missingRateMonth,
+  };
+}
 
-  // Correction.
+/** Monetary correction compiled: the index's running products, indexed once per policy. */
+function compileCorrection(policy: LateChargesPolicy, mode: RoundingMode): CompiledAccrual {
   const correction = policy.correction;
   const variations: MonthlySeries = correction ? toMonthlySeries(correction.variations) : new Map();
   const factorDecimals = correction?.factorDecimals ?? 8;
@@ -182,6 +202,30 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
   const correctionIndex = indexCorrectionSeries(variations, factorDecimals);
   const correctionExcessOf = pairMemo((from, to) => correctionIndex.excess(from, to));
   let missingIndexMonth = '';
+  return {
+    cents(principal, from, to) {
+      if (!correction || to <= from) return 0;
+      const factor = correctionExcessOf(from, to);
+      if (factor.missing !== undefined) {
+        missingIndexMonth = factor.missing;
+        return MISSING;
+      }
+      if (factor.big !== undefined) return bigMulDivRound(BigInt(principal) * factor.big, BigInt(factorScale), mode);
+      return mulDivRound(principal, factor.excess, factorScale, mode);
+    },
+    missingMonth: () => missingIndexMonth,
+  };
+}
+
+function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateChargesCalculator {
+  const mode: RoundingMode = policy.rounding;
+  const graceDays = policy.graceDays;
+  const onCorrected = policy.interestOn === 'corrected';
+  const { fineRule, fineNum, fineDen } = compileFine(policy);
+  const interest = compileInterest(policy, mode);
+  const correction = compileCorrection(policy, mode);
+  const interestCents = (principal: number, from: number, to: number): number => interest.cents(principal, from, to);
+  const correctionCents = (principal: number, from: number, to: number): number => correction.cents(principal, from, to);
 
   function chargeFreeUntil(due: number): number {
     if (!Number.isSafeInteger(due)) throw new RangeError(`chargeFreeUntil expects a whole epoch day, got ${describe(due)}`);
@@ -195,47 +239,19 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
     return fineNum === 0 ? 0 : mulDivRound(principal, fineNum, fineDen, mode);
   }
 
-  /** Interest on `principal` over `(from, to]`, or MISSING. */
-  function interestCents(principal: number, from: number, to: number): number {
-    if (interestKind === LINEAR) return mulDivRound(principal, rateNum * (to - from), rateDen, mode);
-    if (interestKind === NONE || to <= from) return 0;
-    const fraction = seriesFractionOf(from, to);
-    if (fraction.missing !== undefined) {
-      missingRateMonth = fraction.missing;
-      return MISSING;
-    }
-    if (fraction.big) return bigMulDivRound(BigInt(principal) * fraction.big[0], fraction.big[1], mode);
-    return mulDivRound(principal, fraction.numerator, fraction.denominator, mode);
-  }
-
-  /** Correction on `principal` over `(from, to]`, or MISSING. */
-  function correctionCents(principal: number, from: number, to: number): number {
-    if (!correction || to <= from) return 0;
-    const factor = correctionExcessOf(from, to);
-    if (factor.missing !== undefined) {
-      missingIndexMonth = factor.missing;
-      return MISSING;
-    }
-    if (factor.big !== undefined) return bigMulDivRound(BigInt(principal) * factor.big, BigInt(factorScale), mode);
-    return mulDivRound(principal, factor.excess, factorScale, mode);
-  }
-
   function outOfRange(path: (string | number)[]): AgreementsError {
     return cobrancaError('amount_out_of_range', `the late charges are beyond what can be computed exactly (±${MAX_EXACT_CENTS} centavos)`, { path });
   }
 
   function missingRate(): AgreementsError {
-    return cobrancaError('rate_missing', `the interest-rate series has no rate for ${missingRateMonth}`, {
-      path: ['policy', 'interest', 'rates'],
-      details: { month: missingRateMonth },
-    });
+    const month = interest.missingMonth();
+    return cobrancaError('rate_missing', `the interest-rate series has no rate for ${month}`, { path: ['policy', 'interest', 'rates'], details: { month } });
   }
 
   function missingIndex(): AgreementsError {
-    return cobrancaError('index_missing', `the ${correction?.index ?? 'correction'} series has no variation for ${missingIndexMonth}`, {
-      path: ['policy', 'correction', 'variations'],
-      details: { month: missingIndexMonth, index: correction?.index },
-    });
+    const month = correction.missingMonth();
+    const index = policy.correction?.index;
+    return cobrancaError('index_missing', `the ${index ?? 'correction'} series has no variation for ${month}`, { path: ['policy', 'correction', 'variations'], details: { month, index } });
   }
 
   function accrue(principal: number, from: number, to: number): Result<Accrual, AgreementsError> {

@@ -109,80 +109,102 @@ function reconcileTrusted(
   asOf: CivilDate,
   calendar: BusinessCalendar,
 ): ReconciliationReport {
+  const paidById = paidInvoicesById(invoices);
+  const day: ReconcileDay = { asOf, today: toEpochDay(asOf), deadlines: deadlineMemo(calendar) };
+  const findings = emptyFindings();
+  for (const n of negativations) {
+    if (n.status === 'recovered' || n.status === 'cancelled') continue;
+    checkPayment(n, n.settlement?.kind === 'paid' ? n.settlement : paidById.get(n.title.id), day, findings);
+    checkAgeLimit(n, day, findings);
+    checkStuckSubmission(n, day, findings);
+  }
+  return { asOf, ...findings };
+}
+
+/** The day reconciliation looks from, with its memoised deadlines. */
+interface ReconcileDay {
+  readonly asOf: CivilDate;
+  readonly today: number;
+  readonly deadlines: ReturnType<typeof deadlineMemo>;
+}
+
+/** The report's lists, filled one negativation at a time. */
+type Findings = { -readonly [K in Exclude<keyof ReconciliationReport, 'asOf'>]: ReconciliationReport[K] extends readonly (infer T)[] ? T[] : never };
+
+function emptyFindings(): Findings {
+  return { critiques: [], removalsPastDeadline: [], removalsNearDeadline: [], pastAgeLimit: [], nearAgeLimit: [], stuckSubmissions: [], paidWhilePending: [], effects: [] };
+}
+
+/** Paid invoices by id, with the day their funds became available (the payment day when not given). */
+function paidInvoicesById(invoices: readonly Pick<ReconcileInvoice, 'id' | 'status' | 'paidOn' | 'fundsAvailableOn'>[]): Map<string, PaidFact> {
   const paidById = new Map<string, PaidFact>();
   for (const invoice of invoices) {
     if (invoice.status === 'paid' && invoice.paidOn !== undefined) paidById.set(invoice.id, { paidOn: invoice.paidOn, fundsAvailableOn: invoice.fundsAvailableOn ?? invoice.paidOn });
   }
-  const today = toEpochDay(asOf);
-  const deadlines = deadlineMemo(calendar);
-  const critiques: Critique[] = [];
-  const removalsPastDeadline: Critique[] = [];
-  const removalsNearDeadline: Critique[] = [];
-  const pastAgeLimit: AgeLimitFinding[] = [];
-  const nearAgeLimit: AgeLimitFinding[] = [];
-  const stuckSubmissions: StuckSubmission[] = [];
-  const paidWhilePending: PaidWhilePending[] = [];
-  const effects: NegativationEffect[] = [];
+  return paidById;
+}
 
-  for (const n of negativations) {
-    const status = n.status;
-    if (status === 'recovered' || status === 'cancelled') continue;
-    const registered = isRegistered(n);
-    const atBureau = registered || status === 'awaiting_return';
-    const settlement = n.settlement?.kind === 'paid' ? n.settlement : undefined;
-    const paid: PaidFact | undefined = settlement ?? paidById.get(n.title.id);
-
-    if (paid !== undefined && atBureau) {
-      const removalDeadline = settlement?.removalDeadline ?? deadlines.deadline(paid.fundsAvailableOn);
-      const requestedOn = n.removal?.requestedOn;
-      // Watched until the bureau confirms the removal, whatever happened to the request (it may have failed every retry).
-      let deadline: DeadlineState = 'ok';
-      if (asOf > removalDeadline) deadline = 'overdue';
-      else if (asOf >= deadlines.alarm(removalDeadline, n.settings.removalAlarmBusinessDays)) deadline = 'near';
-      const critique: Critique = {
-        negativationId: n.id,
-        titleId: n.title.id,
-        status,
-        paidOn: paid.paidOn,
-        fundsAvailableOn: paid.fundsAvailableOn,
-        removalDeadline,
-        ...(requestedOn !== undefined ? { removalRequestedOn: requestedOn } : {}),
-        deadline,
-      };
-      critiques.push(critique);
-      if (deadline === 'overdue') {
-        removalsPastDeadline.push(critique);
-        const why = requestedOn === undefined ? 'paid registration not removed' : `removal requested on ${requestedOn}, not confirmed by the bureau`;
-        effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'removal_deadline_passed', message: `${why}; the deadline was ${removalDeadline}`, deadline: removalDeadline });
-      } else if (deadline === 'near') {
-        removalsNearDeadline.push(critique);
-        const what = requestedOn === undefined ? 'request removal of the paid registration' : `the removal requested on ${requestedOn} is not confirmed yet: see that it reaches the bureau`;
-        effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'removal_deadline_near', message: `${what} by ${removalDeadline}`, deadline: removalDeadline });
-      }
-    } else if (paid !== undefined && (status === 'in_analysis' || status === 'processing' || (status === 'failed' && !registered))) {
-      paidWhilePending.push({ negativationId: n.id, titleId: n.title.id, status, paidOn: paid.paidOn });
-      effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'paid_while_pending', message: `the invoice was paid on ${paid.paidOn}: record the payment to cancel the request` });
+/**
+ * A paid debt: at the bureau, its removal deadline is watched until the bureau confirms the removal
+ * (whatever happened to the request: it may have failed every retry); still pending, the host is told
+ * to record the payment.
+ */
+function checkPayment(n: Negativation, paid: PaidFact | undefined, day: ReconcileDay, findings: Findings): void {
+  if (paid === undefined) return;
+  const status = n.status;
+  const registered = isRegistered(n);
+  if (registered || status === 'awaiting_return') {
+    const removalDeadline = (n.settlement?.kind === 'paid' ? n.settlement.removalDeadline : undefined) ?? day.deadlines.deadline(paid.fundsAvailableOn);
+    const requestedOn = n.removal?.requestedOn;
+    let deadline: DeadlineState = 'ok';
+    if (day.asOf > removalDeadline) deadline = 'overdue';
+    else if (day.asOf >= day.deadlines.alarm(removalDeadline, n.settings.removalAlarmBusinessDays)) deadline = 'near';
+    const critique: Critique = {
+      negativationId: n.id,
+      titleId: n.title.id,
+      status,
+      paidOn: paid.paidOn,
+      fundsAvailableOn: paid.fundsAvailableOn,
+      removalDeadline,
+      ...(requestedOn !== undefined ? { removalRequestedOn: requestedOn } : {}),
+      deadline,
+    };
+    findings.critiques.push(critique);
+    if (deadline === 'overdue') {
+      findings.removalsPastDeadline.push(critique);
+      const why = requestedOn === undefined ? 'paid registration not removed' : `removal requested on ${requestedOn}, not confirmed by the bureau`;
+      findings.effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'removal_deadline_passed', message: `${why}; the deadline was ${removalDeadline}`, deadline: removalDeadline });
+    } else if (deadline === 'near') {
+      findings.removalsNearDeadline.push(critique);
+      const what = requestedOn === undefined ? 'request removal of the paid registration' : `the removal requested on ${requestedOn} is not confirmed yet: see that it reaches the bureau`;
+      findings.effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'removal_deadline_near', message: `${what} by ${removalDeadline}`, deadline: removalDeadline });
     }
-
-    if (registered && n.removal === undefined) {
-      const daysLeft = toEpochDay(n.expiresOn) - today;
-      if (daysLeft <= 0) {
-        pastAgeLimit.push({ negativationId: n.id, titleId: n.title.id, expiresOn: n.expiresOn, daysLeft });
-        effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'age_limit', message: `the registration expired on ${n.expiresOn}: remove it`, deadline: n.expiresOn });
-      } else if (daysLeft <= n.settings.ageLimitWarningDays) {
-        nearAgeLimit.push({ negativationId: n.id, titleId: n.title.id, expiresOn: n.expiresOn, daysLeft });
-      }
-    }
-
-    if (status === 'awaiting_return' && n.submittedOn !== undefined) {
-      const daysWaiting = today - toEpochDay(n.submittedOn);
-      if (daysWaiting > n.settings.stuckSubmissionDays) {
-        stuckSubmissions.push({ negativationId: n.id, submittedOn: n.submittedOn, daysWaiting });
-        effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'stuck_submission', message: `submitted on ${n.submittedOn}, no return from ${n.bureau} after ${daysWaiting} days` });
-      }
-    }
+  } else if (status === 'in_analysis' || status === 'processing' || (status === 'failed' && !registered)) {
+    findings.paidWhilePending.push({ negativationId: n.id, titleId: n.title.id, status, paidOn: paid.paidOn });
+    findings.effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'paid_while_pending', message: `the invoice was paid on ${paid.paidOn}: record the payment to cancel the request` });
   }
-  return { asOf, critiques, removalsPastDeadline, removalsNearDeadline, pastAgeLimit, nearAgeLimit, stuckSubmissions, paidWhilePending, effects };
+}
+
+/** A registration past or near its age limit, with no removal under way (CDC art. 43 §1). */
+function checkAgeLimit(n: Negativation, day: ReconcileDay, findings: Findings): void {
+  if (!isRegistered(n) || n.removal !== undefined) return;
+  const daysLeft = toEpochDay(n.expiresOn) - day.today;
+  if (daysLeft <= 0) {
+    findings.pastAgeLimit.push({ negativationId: n.id, titleId: n.title.id, expiresOn: n.expiresOn, daysLeft });
+    findings.effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'age_limit', message: `the registration expired on ${n.expiresOn}: remove it`, deadline: n.expiresOn });
+  } else if (daysLeft <= n.settings.ageLimitWarningDays) {
+    findings.nearAgeLimit.push({ negativationId: n.id, titleId: n.title.id, expiresOn: n.expiresOn, daysLeft });
+  }
+}
+
+/** A submission waiting for the bureau's return longer than `settings.stuckSubmissionDays`. */
+function checkStuckSubmission(n: Negativation, day: ReconcileDay, findings: Findings): void {
+  if (n.status !== 'awaiting_return' || n.submittedOn === undefined) return;
+  const daysWaiting = day.today - toEpochDay(n.submittedOn);
+  if (daysWaiting > n.settings.stuckSubmissionDays) {
+    findings.stuckSubmissions.push({ negativationId: n.id, submittedOn: n.submittedOn, daysWaiting });
+    findings.effects.push({ type: 'alert_operator', negativationId: n.id, alert: 'stuck_submission', message: `submitted on ${n.submittedOn}, no return from ${n.bureau} after ${daysWaiting} days` });
+  }
 }
 
 /** Removal deadlines and alarm days memoised per date: a portfolio has few distinct payment dates. */
