@@ -224,8 +224,6 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
   const { fineRule, fineNum, fineDen } = compileFine(policy);
   const interest = compileInterest(policy, mode);
   const correction = compileCorrection(policy, mode);
-  const interestCents = (principal: number, from: number, to: number): number => interest.cents(principal, from, to);
-  const correctionCents = (principal: number, from: number, to: number): number => correction.cents(principal, from, to);
 
   function chargeFreeUntil(due: number): number {
     if (!Number.isSafeInteger(due)) throw new RangeError(`chargeFreeUntil expects a whole epoch day, got ${describe(due)}`);
@@ -257,10 +255,10 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
   function accrue(principal: number, from: number, to: number): Result<Accrual, AgreementsError> {
     const problem = badPrincipal(principal, ['principalCents']) ?? badDay(from, ['fromEpochDay']) ?? badDay(to, ['toEpochDay']);
     if (problem) return err(problem);
-    const correctionPart = correctionCents(principal, from, to);
+    const correctionPart = correction.cents(principal, from, to);
     if (correctionPart === MISSING) return err(missingIndex());
     if (!withinExactLimit(correctionPart)) return err(outOfRange(['principalCents']));
-    const interestPart = interestCents(onCorrected ? principal + correctionPart : principal, from, to);
+    const interestPart = interest.cents(onCorrected ? principal + correctionPart : principal, from, to);
     if (interestPart === MISSING) return err(missingRate());
     if (!withinExactLimit(interestPart)) return err(outOfRange(['principalCents']));
     return ok({ interestCents: interestPart, correctionCents: correctionPart });
@@ -305,9 +303,9 @@ function compile(policy: LateChargesPolicy, calendar: BusinessCalendar): LateCha
       out.daysLate[i] = daysSinceDueEpoch(due, asOf);
       let total = principal;
       if (asOf > chargeFreeUntil(due)) {
-        const correctionPart = correctionCents(principal, due, asOf);
+        const correctionPart = correction.cents(principal, due, asOf);
         if (correctionPart === MISSING) return err(missingIndex());
-        const interestPart = interestCents(onCorrected ? principal + correctionPart : principal, due, asOf);
+        const interestPart = interest.cents(onCorrected ? principal + correctionPart : principal, due, asOf);
         if (interestPart === MISSING) return err(missingRate());
         const fine = fineNum === 0 ? 0 : mulDivRound(principal, fineNum, fineDen, mode);
         out.fineCents[i] = fine;

@@ -114,7 +114,8 @@ function reconcileTrusted(
   const findings = emptyFindings();
   for (const n of negativations) {
     if (n.status === 'recovered' || n.status === 'cancelled') continue;
-    checkPayment(n, n.settlement?.kind === 'paid' ? n.settlement : paidById.get(n.title.id), day, findings);
+    const settlement = n.settlement?.kind === 'paid' ? n.settlement : undefined;
+    checkPayment(n, settlement, settlement ?? paidById.get(n.title.id), day, findings);
     checkAgeLimit(n, day, findings);
     checkStuckSubmission(n, day, findings);
   }
@@ -149,12 +150,12 @@ function paidInvoicesById(invoices: readonly Pick<ReconcileInvoice, 'id' | 'stat
  * (whatever happened to the request: it may have failed every retry); still pending, the host is told
  * to record the payment.
  */
-function checkPayment(n: Negativation, paid: PaidFact | undefined, day: ReconcileDay, findings: Findings): void {
+function checkPayment(n: Negativation, settlement: { readonly removalDeadline?: CivilDate } | undefined, paid: PaidFact | undefined, day: ReconcileDay, findings: Findings): void {
   if (paid === undefined) return;
   const status = n.status;
   const registered = isRegistered(n);
   if (registered || status === 'awaiting_return') {
-    const removalDeadline = (n.settlement?.kind === 'paid' ? n.settlement.removalDeadline : undefined) ?? day.deadlines.deadline(paid.fundsAvailableOn);
+    const removalDeadline = settlement?.removalDeadline ?? day.deadlines.deadline(paid.fundsAvailableOn);
     const requestedOn = n.removal?.requestedOn;
     let deadline: DeadlineState = 'ok';
     if (day.asOf > removalDeadline) deadline = 'overdue';
