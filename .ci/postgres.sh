@@ -3,9 +3,11 @@
 # role and a database, and exports COBRANCA_TEST_DATABASE_URL. The cluster is
 # stopped and removed when the calling script exits (this replaces the caller's
 # EXIT trap: a caller with its own should call stop_test_postgres from it).
-# Run as root on a fresh Debian machine it installs the packages first
-# (apt-get update, then a non-interactive install, no cluster of Debian's own)
-# and runs the server as the unprivileged `postgres` user.
+# On a fresh Debian machine it installs the packages first, as root or through
+# passwordless sudo (apt-get update, then a non-interactive install, no cluster
+# of Debian's own); the binaries are then found in /usr/lib/postgresql/<ver>/bin
+# (Debian puts no initdb or pg_ctl on PATH). Run as root, the server runs as the
+# unprivileged `postgres` user (initdb and postgres refuse root).
 
 pg_bindir() {
   local dir
@@ -24,25 +26,37 @@ pg_bindir() {
 
 install_postgres() {
   echo "PostgreSQL not found: installing it from the Debian packages"
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "installing PostgreSQL needs root (or install the postgresql package first)" >&2
-    return 1
-  fi
   command -v apt-get >/dev/null 2>&1 || { echo "no apt-get here: install PostgreSQL (initdb, pg_ctl, postgres) another way" >&2; return 1; }
+  # Root, or a CI user with passwordless sudo (GitHub's runners); never a password prompt.
+  local as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      as_root=(sudo -n)
+    else
+      echo "installing PostgreSQL needs root or passwordless sudo (or install the postgresql package first)" >&2
+      return 1
+    fi
+  fi
   # Non-interactive throughout: no debconf question, no dpkg conffile prompt (keep what is on disk).
-  local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+  local apt=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
   # A fresh machine has empty package lists: update first.
   "${apt[@]}" update
   # Only the binaries: postgresql-common first, told to create no cluster of its own, so installing the
   # server neither creates nor starts Debian's "main" cluster (ours runs on a free port from a temporary directory).
   "${apt[@]}" install --no-install-recommends postgresql-common
   if grep -qE '^[#[:space:]]*create_main_cluster' /etc/postgresql-common/createcluster.conf 2>/dev/null; then
-    sed -ri 's/^[#[:space:]]*create_main_cluster.*$/create_main_cluster = false/' /etc/postgresql-common/createcluster.conf
+    "${as_root[@]}" sed -ri 's/^[#[:space:]]*create_main_cluster.*$/create_main_cluster = false/' /etc/postgresql-common/createcluster.conf
   else
-    mkdir -p /etc/postgresql-common
-    echo 'create_main_cluster = false' >> /etc/postgresql-common/createcluster.conf
+    "${as_root[@]}" mkdir -p /etc/postgresql-common
+    echo 'create_main_cluster = false' | "${as_root[@]}" tee -a /etc/postgresql-common/createcluster.conf >/dev/null
   fi
   "${apt[@]}" install --no-install-recommends postgresql
+}
+
+# Runs a server binary as the cluster's user, from the cluster's directory (a
+# caller's working directory under /root is unreadable to that user).
+as_pg_user() {
+  ( cd "$COBRANCA_PG_DIR" && "${COBRANCA_PG_RUNNER[@]}" "$@" )
 }
 
 start_test_postgres() {
@@ -64,13 +78,13 @@ start_test_postgres() {
   # As root the server runs as another user, who must reach the directory: /tmp, not a TMPDIR under root's home.
   if [ "$(id -u)" -eq 0 ]; then dir="$(mktemp -d /tmp/cobranca-pg.XXXXXX)"; else dir="$(mktemp -d "${TMPDIR:-/tmp}/cobranca-pg.XXXXXX")"; fi
   chmod 700 "$dir"
-  [ "$(id -u)" -eq 0 ] && chown "$user" "$dir"
+  if [ "$(id -u)" -eq 0 ]; then chown "$user" "$dir"; fi
   COBRANCA_PG_DIR="$dir"
   COBRANCA_PG_BINDIR="$bindir"
   COBRANCA_PG_RUNNER=("${runner[@]}")
   trap stop_test_postgres EXIT
 
-  "${runner[@]}" "$bindir/initdb" -D "$dir/data" --username=postgres --auth=trust --encoding=UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
+  as_pg_user "$bindir/initdb" -D "$dir/data" --username=postgres --auth=trust --encoding=UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; return 1; }
 
   # A free port on localhost.
@@ -78,10 +92,10 @@ start_test_postgres() {
 
   # Role and database, in single-user mode (needs no client binaries).
   printf '%s\n' "CREATE ROLE cobranca LOGIN PASSWORD 'cobranca';" "CREATE DATABASE cobranca OWNER cobranca;" \
-    | "${runner[@]}" "$bindir/postgres" --single -D "$dir/data" postgres >"$dir/single.log" 2>&1 \
+    | as_pg_user "$bindir/postgres" --single -D "$dir/data" postgres >"$dir/single.log" 2>&1 \
     || { cat "$dir/single.log" >&2; return 1; }
 
-  "${runner[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+  as_pg_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
     -o "-c listen_addresses=localhost -p $port -k $dir -c max_connections=60 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
     || { cat "$dir/server.log" >&2; return 1; }
 
@@ -91,7 +105,7 @@ start_test_postgres() {
 
 stop_test_postgres() {
   if [ -n "${COBRANCA_PG_DIR:-}" ] && [ -d "$COBRANCA_PG_DIR/data" ]; then
-    "${COBRANCA_PG_RUNNER[@]}" "$COBRANCA_PG_BINDIR/pg_ctl" -D "$COBRANCA_PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+    as_pg_user "$COBRANCA_PG_BINDIR/pg_ctl" -D "$COBRANCA_PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
   fi
   [ -n "${COBRANCA_PG_DIR:-}" ] && rm -rf "$COBRANCA_PG_DIR"
 }

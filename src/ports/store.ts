@@ -97,6 +97,14 @@ export interface ActionLog {
   hasMany(keys: readonly string[]): Promise<ReadonlySet<string>>;
   /** Records an action; returns `false` (and changes nothing) when the key is already there. */
   record(entry: ActionLogEntry): Promise<boolean>;
+  /**
+   * Records every entry whose key is not recorded yet, as one write (a batch
+   * of a page's actions in one round trip): resolves with the keys it recorded,
+   * those `record` would have answered `true` for, called once per entry in
+   * order (of two entries with one key, the first is recorded). Concurrent
+   * transactions record each key once, as with `record`.
+   */
+  recordMany(entries: readonly ActionLogEntry[]): Promise<ReadonlySet<string>>;
   /** Entries for an invoice, oldest first. */
   forInvoice(invoiceId: string): Promise<ActionLogEntry[]>;
   /** Entries for any of these invoices, oldest first (what `forInvoice` returns for each, read at once). */
@@ -139,6 +147,13 @@ export type EffectOutcome = Pick<OutboxEffect, 'status' | 'attempts'> & {
 export interface Outbox {
   /** Adds an effect; returns `false` (and changes nothing) when its key is already there. */
   enqueue(effect: OutboxEffect): Promise<boolean>;
+  /**
+   * Adds every effect whose key and id are not there yet, as one write (a
+   * page's effects in one round trip), in the given order: resolves with the
+   * ids it added, those `enqueue` would have answered `true` for, called once
+   * per effect in order (of two effects with one key, the first is added).
+   */
+  enqueueMany(effects: readonly OutboxEffect[]): Promise<ReadonlySet<string>>;
   /** Pending effects in the order they were enqueued, at most `limit`; with `after`, only those enqueued after that effect id (a cursor). Claimed or not: for inspection and hosts that poll. */
   pending(limit: number, after?: string): Promise<OutboxEffect[]>;
   /**
@@ -170,6 +185,8 @@ export interface Outbox {
 export interface AuditLog {
   /** Appends an entry (never changed or removed afterwards). */
   append(entry: AuditEntry): Promise<void>;
+  /** Appends every entry, in order, as one write (what `append` does for each, in one round trip). */
+  appendMany(entries: readonly AuditEntry[]): Promise<void>;
   /** Entries about one subject, oldest first. */
   forSubject(subjectType: AuditEntry['subjectType'], subjectId: string): Promise<AuditEntry[]>;
 }

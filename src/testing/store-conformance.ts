@@ -1,6 +1,7 @@
 import { actionLogCases } from './action-log-cases.js';
 import { auditCases } from './audit-cases.js';
 import { batchCases } from './batch-cases.js';
+import { batchLogCases } from './batch-log-cases.js';
 import type { ConformanceCase, StoreFactory } from './conformance-case.js';
 import { idempotencyCases } from './idempotency-cases.js';
 import { listingCases } from './listing-cases.js';
@@ -32,6 +33,7 @@ const GROUPS: readonly ((makeStore: StoreFactory) => ConformanceCase[])[] = [
   outboxClaimCases,
   shareCases,
   batchCases,
+  batchLogCases,
 ];
 
 /**

@@ -123,7 +123,7 @@ export class TransactionalLogs {
   }
 
   private actionLogView(): ActionLog {
-    return {
+    const view: ActionLog = {
       has: async (key) => this.hasAction(key),
       hasMany: async (keys) => new Set(keys.filter((key) => this.hasAction(key))),
       record: async (entry) => {
@@ -137,7 +137,13 @@ export class TransactionalLogs {
       },
       forInvoice: async (invoiceId) => this.actionsFor(invoiceId),
       forInvoices: async (invoiceIds) => [...new Set(invoiceIds)].flatMap((id) => this.actionsFor(id)),
+      recordMany: async (entries) => {
+        const recorded = new Set<string>();
+        for (const entry of entries) if (await view.record(entry)) recorded.add(entry.key);
+        return recorded;
+      },
     };
+    return view;
   }
 
   /** Claims up to `limit` due, unheld effects of the wanted kinds for `owner` (see `Outbox.claim`). */
@@ -162,7 +168,7 @@ export class TransactionalLogs {
 
   private outboxView(): Outbox {
     const { committed } = this;
-    return {
+    const view: Outbox = {
       enqueue: async (effect) => {
         if (this.effectKeys.has(effect.key) || committed.outboxKeys.has(effect.key) || this.effect(effect.id)) return false;
         this.effects.set(effect.id, frozenCopy(effect));
@@ -194,7 +200,13 @@ export class TransactionalLogs {
         const ids = [...committed.outbox.keys(), ...[...this.effects.keys()].filter((id) => !committed.outbox.has(id))];
         return ids.map((id) => this.effect(id)).filter((e): e is OutboxEffect => e !== undefined);
       },
+      enqueueMany: async (effects) => {
+        const added = new Set<string>();
+        for (const effect of effects) if (await view.enqueue(effect)) added.add(effect.id);
+        return added;
+      },
     };
+    return view;
   }
 
   private auditView(): AuditLog {
@@ -202,6 +214,9 @@ export class TransactionalLogs {
     return {
       append: async (entry) => {
         this.auditEntries.push(frozenCopy(entry));
+      },
+      appendMany: async (entries) => {
+        for (const entry of entries) this.auditEntries.push(frozenCopy(entry));
       },
       forSubject: async (subjectType, subjectId) => [
         ...(committed.auditBySubject.get(`${subjectType}:${subjectId}`) ?? []).map((i) => committed.audit[i]),

@@ -8,6 +8,14 @@ interface ActionRow { key: string; invoice_id: string; customer_id: string; step
 interface EffectRow { seq: bigint; id: string; key: string; kind: string; payload: Record<string, unknown>; status: OutboxEffect['status']; attempts: number; created_at: string; not_before: string | null; done_at: string | null; last_error: string | null; claimed_by: string | null; claimed_until: string | null }
 interface AuditRow { id: string; at: string; actor: string; subject_type: AuditEntry['subjectType']; subject_id: string; action: string; details: Record<string, unknown> | null }
 
+/** How a batch is named in an error: its first id and size (never a value). */
+function batchName(ids: readonly string[]): string {
+  return `${ids[0] ?? ''} (batch of ${ids.length})`;
+}
+
+/** JSON text for a jsonb column, NULL when absent. */
+const jsonOrNull = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+
 const EFFECT_COLUMNS = 'seq, id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error, claimed_by, claimed_until';
 
 function actionEntry(row: ActionRow): ActionLogEntry {
@@ -47,6 +55,21 @@ export function sqlActionLog(sql: SqlSession, s: string): ActionLog {
       );
       return rowCount > 0;
     },
+    recordMany: async (entries) => {
+      if (entries.length === 0) return new Set();
+      // One statement whatever the batch's size: one array per column, rows inserted in the given order (the first of a key wins).
+      const { rows } = await writing('action_log', batchName(entries.map((e) => e.key)), () =>
+        sql.query<{ key: string }>(
+          `INSERT INTO ${s}.action_log (key, invoice_id, customer_id, step_id, action, on_date, at, step_ids)
+           SELECT v.key, v.invoice_id, v.customer_id, v.step_id, v.action, v.on_date, v.at, v.step_ids::jsonb
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::text[]) WITH ORDINALITY AS v(key, invoice_id, customer_id, step_id, action, on_date, at, step_ids, n)
+           ORDER BY v.n
+           ON CONFLICT (key) DO NOTHING RETURNING key`,
+          [entries.map((e) => e.key), entries.map((e) => e.invoiceId), entries.map((e) => e.customerId), entries.map((e) => e.stepId), entries.map((e) => e.action), entries.map((e) => e.on), entries.map((e) => e.at), entries.map((e) => jsonOrNull(e.stepIds))],
+        ),
+      );
+      return new Set(rows.map((r) => r.key));
+    },
     forInvoice: async (invoiceId) => {
       const { rows } = await sql.query<ActionRow>(`SELECT key, invoice_id, customer_id, step_id, action, on_date, at, step_ids FROM ${s}.action_log WHERE invoice_id = $1 ORDER BY seq`, [invoiceId]);
       return rows.map(actionEntry);
@@ -69,6 +92,23 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
         ]),
       );
       return rowCount > 0;
+    },
+    enqueueMany: async (effects) => {
+      if (effects.length === 0) return new Set();
+      const { rows } = await writing('outbox', batchName(effects.map((e) => e.id)), () =>
+        sql.query<{ id: string }>(
+          `INSERT INTO ${s}.outbox (id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error)
+           SELECT v.id, v.key, v.kind, v.payload::jsonb, v.status, v.attempts, v.created_at, v.not_before, v.done_at, v.last_error
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[]) WITH ORDINALITY AS v(id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error, n)
+           ORDER BY v.n
+           ON CONFLICT DO NOTHING RETURNING id`,
+          [
+            effects.map((e) => e.id), effects.map((e) => e.key), effects.map((e) => e.kind), effects.map((e) => JSON.stringify(e.payload)), effects.map((e) => e.status), effects.map((e) => e.attempts),
+            effects.map((e) => e.createdAt), effects.map((e) => e.notBefore ?? null), effects.map((e) => e.doneAt ?? null), effects.map((e) => e.lastError ?? null),
+          ],
+        ),
+      );
+      return new Set(rows.map((r) => r.id));
     },
     pending: async (limit, after) => {
       const { rows } = after === undefined
@@ -125,6 +165,18 @@ export function sqlAuditLog(sql: SqlSession, s: string): AuditLog {
         sql.query(`INSERT INTO ${s}.audit (id, at, actor, subject_type, subject_id, action, details) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`, [
           entry.id, entry.at, entry.actor, entry.subjectType, entry.subjectId, entry.action, entry.details === undefined ? null : JSON.stringify(entry.details),
         ]),
+      );
+    },
+    appendMany: async (entries) => {
+      if (entries.length === 0) return;
+      await writing('audit', batchName(entries.map((e) => e.id)), () =>
+        sql.query(
+          `INSERT INTO ${s}.audit (id, at, actor, subject_type, subject_id, action, details)
+           SELECT v.id, v.at, v.actor, v.subject_type, v.subject_id, v.action, v.details::jsonb
+           FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS v(id, at, actor, subject_type, subject_id, action, details, n)
+           ORDER BY v.n`,
+          [entries.map((e) => e.id), entries.map((e) => e.at), entries.map((e) => e.actor), entries.map((e) => e.subjectType), entries.map((e) => e.subjectId), entries.map((e) => e.action), entries.map((e) => jsonOrNull(e.details))],
+        ),
       );
     },
     forSubject: async (subjectType, subjectId) => {
