@@ -1,6 +1,8 @@
+import { ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { civilDateSchema, STATE_CODES, type CivilDate } from '../calendar/index.js';
 import { parseTaxId, type TaxId } from '../documents/index.js';
+import type { CobrancaError } from '../errors.js';
 
 const optionalText = z.string().optional();
 
@@ -73,15 +75,29 @@ function blank(text: unknown): boolean {
  * state (UF) and CEP, and the birth date of individuals when the bureau asks
  * (`requireBirthDate`). CDC art. 43 (accuracy of the record) and seed 000
  * (the operator fills what is missing). Empty list = complete.
+ * @example
+ * ```ts
+ * import { debtorDataProblems } from 'cobranca/negativation';
+ *
+ * const problems = debtorDataProblems({ document: '529.982.247-25', name: 'Maria Souza', address: { street: 'Rua das Flores', city: 'São Paulo', state: 'SP', cep: '1001-000' } }, false);
+ * for (const problem of problems) console.log(problem.field, problem.problem);
+ * // → address.number missing
+ * // → address.cep invalid
+ * ```
  */
 export function debtorDataProblems(input: DebtorInput, requireBirthDate: boolean): DebtorDataProblem[] {
+  return debtorProblemsWith(input, requireBirthDate, undefined);
+}
+
+/** {@link debtorDataProblems} with the document already parsed (`taxId`, when it is valid), so it is not parsed again. */
+export function debtorProblemsWith(input: DebtorInput, requireBirthDate: boolean, parsedTaxId: TaxId | undefined): DebtorDataProblem[] {
   // Read defensively: a host may hand over anything here, and every gap is a listed problem, never a throw.
   const debtor = (typeof input === 'object' && input !== null ? input : {}) as Partial<DebtorInput>;
   const problems: DebtorDataProblem[] = [];
   const missing = (field: string, what: string) => problems.push({ field, problem: 'missing', message: `${what} is missing` });
   const invalid = (field: string, message: string) => problems.push({ field, problem: 'invalid', message });
 
-  const taxId = parseTaxId(debtor.document);
+  const taxId: Result<TaxId, CobrancaError<'invalid_tax_id'>> = parsedTaxId !== undefined ? ok(parsedTaxId) : parseTaxId(debtor.document);
   if (blank(debtor.document)) missing('document', 'CPF or CNPJ');
   else if (taxId.isErr()) invalid('document', taxId.error.message);
   if (blank(debtor.name)) missing('name', 'name');
@@ -98,8 +114,8 @@ export function debtorDataProblems(input: DebtorInput, requireBirthDate: boolean
 }
 
 /** The validated {@link Debtor}; only call after {@link debtorDataProblems} returned an empty list. */
-export function toDebtor(input: DebtorInput): Debtor {
-  const document = parseTaxId(input.document);
+export function toDebtor(input: DebtorInput, parsedTaxId?: TaxId): Debtor {
+  const document = parsedTaxId !== undefined ? ok(parsedTaxId) : parseTaxId(input.document);
   if (document.isErr()) throw new TypeError('toDebtor: call debtorDataProblems first');
   const a = input.address ?? {};
   const trimmed = (text: string | undefined) => (text ?? '').trim();
