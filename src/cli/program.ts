@@ -26,7 +26,7 @@ function program(io: Io, finish: (outcome: Promise<Result<void, CliFailure>> | R
     .option('--invoices-per-customer <n>', 'monthly invoices per customer', String(DEFAULT_SIMULATION.invoicesPerCustomer))
     .option('--days <n>', 'simulated days', String(DEFAULT_SIMULATION.days))
     .option('--start <date>', 'first simulated day (YYYY-MM-DD)', DEFAULT_SIMULATION.start)
-    .option('--store <kind>', "embedded store: 'memory' or 'pglite' (a temporary directory)", 'memory')
+    .option('--store <kind>', "embedded store: 'memory' or 'pglite' (a temporary directory)", DEFAULT_SIMULATION.store)
     .option('--database-url <url>', 'a PostgreSQL server instead (a fresh schema per run)')
     .option('--out <dir>', 'where report.html and summary.json are written', 'simulation')
     .option('--no-progress', 'no progress bar')

@@ -18,7 +18,7 @@ const scratch = (prefix: string): string => {
 afterAll(() => {
   for (const dir of outputs) rmSync(dir, { recursive: true, force: true });
 });
-const withoutTiming = (s: SimulationSummary) => ({ ...s, seconds: 0 });
+const withoutTiming = (s: SimulationSummary) => ({ ...s, seconds: 0, cpuSeconds: 0 });
 
 describe('cobranca simulate: a synthetic portfolio through createCollections, day by day', async () => {
   const first = (await runSimulation(SMALL))._unsafeUnwrap();

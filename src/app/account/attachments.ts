@@ -22,7 +22,35 @@ export const attachmentChangeSchema = commandBaseSchema.extend({
   description: z.string().max(1000).optional(),
 });
 
-/** Records an attachment's metadata on the account (the host stores the file). */
+/**
+ * Records an attachment's metadata on the account (the host stores the file).
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * await app.startCollection({ idempotencyKey: 'op-1', actor: 'operator.ana', customerId: 'c-1', invoiceIds: ['inv-1'] });
+ * const attachment = await app.addAttachment({
+ *   idempotencyKey: 'op-2', actor: 'operator.ana', customerId: 'c-1',
+ *   fileName: 'contrato-assinado.pdf', contentType: 'application/pdf', sizeBytes: 48_213, uri: 's3://acme-docs/c-1/contrato-assinado.pdf',
+ * });
+ * if (attachment.isOk()) console.log(attachment.value.id, attachment.value.fileName);
+ * // → attachment-1 contrato-assinado.pdf
+ * ```
+ */
 export function addAttachment(context: AppContext) {
   return (input: InputOf<typeof addAttachmentSchema>) =>
     runCommand(context, 'addAttachment', addAttachmentSchema, input, (tx, cmd) =>
@@ -46,8 +74,60 @@ function changeAttachment(context: AppContext, command: 'describeAttachment' | '
     });
 }
 
-/** Changes an attachment's description (seed 004 "Alterar descrição"). */
+/**
+ * Changes an attachment's description (seed 004 "Alterar descrição").
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * await app.startCollection({ idempotencyKey: 'op-1', actor: 'operator.ana', customerId: 'c-1', invoiceIds: ['inv-1'] });
+ * await app.addAttachment({ idempotencyKey: 'op-2', actor: 'operator.ana', customerId: 'c-1', fileName: 'pix.png', contentType: 'image/png', sizeBytes: 90_112, uri: 's3://acme-docs/c-1/pix.png' });
+ * const described = await app.describeAttachment({ idempotencyKey: 'op-3', actor: 'operator.ana', customerId: 'c-1', attachmentId: 'attachment-1', description: 'Comprovante PIX de 20/11' });
+ * if (described.isOk()) console.log(described.value.description);
+ * // → Comprovante PIX de 20/11
+ * ```
+ */
 export const describeAttachment = (context: AppContext) => changeAttachment(context, 'describeAttachment');
 
-/** Removes an attachment (kept in the history, marked deleted). */
+/**
+ * Removes an attachment (kept in the history, marked deleted).
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * await app.startCollection({ idempotencyKey: 'op-1', actor: 'operator.ana', customerId: 'c-1', invoiceIds: ['inv-1'] });
+ * await app.addAttachment({ idempotencyKey: 'op-2', actor: 'operator.ana', customerId: 'c-1', fileName: 'pix.png', contentType: 'image/png', sizeBytes: 90_112, uri: 's3://acme-docs/c-1/pix.png' });
+ * const removed = await app.removeAttachment({ idempotencyKey: 'op-3', actor: 'operator.ana', customerId: 'c-1', attachmentId: 'attachment-1' });
+ * if (removed.isOk()) console.log(removed.value.deletedAt);
+ * // → 2026-11-24T13:00:00.000Z
+ * ```
+ */
 export const removeAttachment = (context: AppContext) => changeAttachment(context, 'removeAttachment');

@@ -77,6 +77,32 @@ async function enqueueMessage(tx: StoreTransaction, context: AppContext, custome
  * outbox (one effect per recipient) in the same transaction; the daily cycle
  * or `performEffects` delivers it through the notifier, inside the contact
  * window (outside it, at the window's next opening: `notBefore`).
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * await app.startCollection({ idempotencyKey: 'op-1', actor: 'operator.ana', customerId: 'c-1', invoiceIds: ['inv-1'] });
+ * const email = await app.sendEmail({
+ *   idempotencyKey: 'op-2', actor: 'operator.ana', customerId: 'c-1', to: ['maria.souza@exemplo.com.br'],
+ *   subject: 'Fatura em aberto', text: 'Olá, Maria. A fatura de R$ 373,52 venceu em 13/10; pague pelo PIX.', invoiceIds: ['inv-1'],
+ * });
+ * if (email.isOk()) console.log(email.value.id, email.value.effectKey);
+ * // → message-1 message:message-1
+ * ```
  */
 export function sendEmail(context: AppContext) {
   return (input: InputOf<typeof sendEmailSchema>) =>
@@ -100,6 +126,32 @@ export function sendEmail(context: AppContext) {
 /**
  * Sends an SMS, WhatsApp or app message from the account; an SMS must fit one
  * message (160 GSM-7 or 70 UCS-2 characters), else `sms_too_long`.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * await app.startCollection({ idempotencyKey: 'op-1', actor: 'operator.ana', customerId: 'c-1', invoiceIds: ['inv-1'] });
+ * const sms = await app.sendMessage({ idempotencyKey: 'op-2', actor: 'operator.ana', customerId: 'c-1', channel: 'sms', to: ['+5511999990000'], text: 'ACME: sua fatura de R$ 373,52 venceu. Pague pelo PIX.' });
+ * sms.match(
+ *   (message) => console.log(message.channel, message.id),
+ *   (error) => console.log(error.code), // sms_too_long past one SMS
+ * );
+ * // → sms message-1
+ * ```
  */
 export function sendMessage(context: AppContext) {
   return (input: InputOf<typeof sendMessageSchema>) =>

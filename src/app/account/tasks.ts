@@ -39,7 +39,32 @@ export const completeTaskSchema = commandBaseSchema.extend({
   notes: z.string().max(10_000).optional(),
 });
 
-/** Creates an operator task on the account. */
+/**
+ * Creates an operator task on the account.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * await app.startCollection({ idempotencyKey: 'op-1', actor: 'operator.ana', customerId: 'c-1', invoiceIds: ['inv-1'] });
+ * const task = await app.createTask({ idempotencyKey: 'op-2', actor: 'operator.ana', customerId: 'c-1', title: 'Ligar para a cliente', scheduledAt: '2026-11-26T14:00:00-03:00', assignee: 'operator.bruno' });
+ * if (task.isOk()) console.log(task.value.id, task.value.status, task.value.assignee);
+ * // → task-1 open operator.bruno
+ * ```
+ */
 export function createTask(context: AppContext) {
   return (input: InputOf<typeof createTaskSchema>) =>
     runCommand(context, 'createTask', createTaskSchema, input, (tx, cmd) =>
@@ -69,7 +94,33 @@ async function changeOpenTask(
   return changed;
 }
 
-/** Edits an open task. */
+/**
+ * Edits an open task.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * await app.startCollection({ idempotencyKey: 'op-1', actor: 'operator.ana', customerId: 'c-1', invoiceIds: ['inv-1'] });
+ * await app.createTask({ idempotencyKey: 'op-2', actor: 'operator.ana', customerId: 'c-1', title: 'Ligar para a cliente', scheduledAt: '2026-11-26T14:00:00-03:00', assignee: 'operator.bruno' });
+ * const edited = await app.editTask({ idempotencyKey: 'op-3', actor: 'operator.ana', customerId: 'c-1', taskId: 'task-1', assignee: 'operator.carla', scheduledAt: '2026-11-27T09:30:00-03:00' });
+ * if (edited.isOk()) console.log(edited.value.assignee, edited.value.scheduledAt);
+ * // → operator.carla 2026-11-27T09:30:00-03:00
+ * ```
+ */
 export function editTask(context: AppContext) {
   return (input: InputOf<typeof editTaskSchema>) =>
     runCommand(context, 'editTask', editTaskSchema, input, async (tx, cmd) => {
@@ -78,7 +129,33 @@ export function editTask(context: AppContext) {
     });
 }
 
-/** Cancels an open task, with a reason. */
+/**
+ * Cancels an open task, with a reason.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * await app.startCollection({ idempotencyKey: 'op-1', actor: 'operator.ana', customerId: 'c-1', invoiceIds: ['inv-1'] });
+ * await app.createTask({ idempotencyKey: 'op-2', actor: 'operator.ana', customerId: 'c-1', title: 'Visitar a loja', scheduledAt: '2026-11-26T14:00:00-03:00', assignee: 'operator.bruno' });
+ * const cancelled = await app.cancelTask({ idempotencyKey: 'op-3', actor: 'operator.ana', customerId: 'c-1', taskId: 'task-1', reason: 'A cliente pagou pelo PIX' });
+ * if (cancelled.isOk()) console.log(cancelled.value.status, cancelled.value.cancelReason);
+ * // → cancelled A cliente pagou pelo PIX
+ * ```
+ */
 export function cancelTask(context: AppContext) {
   return (input: InputOf<typeof cancelTaskSchema>) =>
     runCommand(context, 'cancelTask', cancelTaskSchema, input, async (tx, cmd) =>
@@ -86,7 +163,33 @@ export function cancelTask(context: AppContext) {
     );
 }
 
-/** Completes an open task, recording who, when and notes. */
+/**
+ * Completes an open task, recording who, when and notes.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * await app.startCollection({ idempotencyKey: 'op-1', actor: 'operator.ana', customerId: 'c-1', invoiceIds: ['inv-1'] });
+ * await app.createTask({ idempotencyKey: 'op-2', actor: 'operator.ana', customerId: 'c-1', title: 'Ligar para a cliente', scheduledAt: '2026-11-26T14:00:00-03:00', assignee: 'operator.bruno' });
+ * const done = await app.completeTask({ idempotencyKey: 'op-3', actor: 'operator.bruno', customerId: 'c-1', taskId: 'task-1', notes: 'Prometeu pagar na sexta' });
+ * if (done.isOk()) console.log(done.value.status, done.value.completedBy);
+ * // → completed operator.bruno
+ * ```
+ */
 export function completeTask(context: AppContext) {
   return (input: InputOf<typeof completeTaskSchema>) =>
     runCommand(context, 'completeTask', completeTaskSchema, input, async (tx, cmd) =>

@@ -25,6 +25,38 @@ export interface NegotiationOutcome {
  * negotiation would make — its plan, components, installments, the fine as
  * capped — computed exactly as `negotiate` does, writing nothing. Confirm with
  * `negotiate` (pass the preview's total as `expectedTotal` to refuse a stale one).
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * const category = await app.createAgreementCategory({ idempotencyKey: 'cat-1', actor: 'admin', name: 'Renegociação' });
+ * if (category.isErr()) throw new Error(category.error.message);
+ * const preview = await app.previewAgreement({
+ *   actor: 'operator.ana', customerId: 'c-1',
+ *   proposal: {
+ *     kind: 'new_proposal', selectedInvoiceIds: ['inv-1'], toleranceDate: '2026-12-20', category: category.value.id,
+ *     installments: { kind: 'regular', count: 3, firstDueDate: '2026-12-10', description: 'Acordo fatura out/2026', paymentProfile: 'boleto' },
+ *   },
+ * });
+ * if (preview.isOk()) for (const i of preview.value.plan.installments) console.log(i.number, i.dueDate, i.amount.cents);
+ * // → 1 2026-12-10 12451
+ * // → 2 2027-01-10 12451
+ * // → 3 2027-02-10 12450
+ * ```
  */
 export function previewAgreement(context: AppContext) {
   return async (input: InputOf<typeof previewAgreementSchema>): Promise<Result<Agreement, CollectionsError>> => {
@@ -49,6 +81,40 @@ export function previewAgreement(context: AppContext) {
  * originals cancelled or suspended, one invoice created per installment, the
  * negativations of those invoices told (`agreement_made`), the history written.
  * Invoices already in an active agreement count as not eligible.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * const category = await app.createAgreementCategory({ idempotencyKey: 'cat-1', actor: 'admin', name: 'Renegociação' });
+ * if (category.isErr()) throw new Error(category.error.message);
+ * const deal = await app.negotiate({
+ *   idempotencyKey: 'deal-1', actor: 'operator.ana', customerId: 'c-1',
+ *   proposal: {
+ *     kind: 'new_proposal', selectedInvoiceIds: ['inv-1'], toleranceDate: '2026-12-20', category: category.value.id,
+ *     discountAmount: '13.52', accountPlan: { discount: '4.03' }, // the ledger account of the discount
+ *     installments: { kind: 'regular', count: 2, firstDueDate: '2026-12-10', description: 'Acordo fatura out/2026', paymentProfile: 'boleto' },
+ *   },
+ * });
+ * deal.match(
+ *   (made) => console.log(made.agreement.id, made.createdInvoices.map((i) => `${i.dueDate} ${i.amount.cents}`).join(', '), made.cancelledInvoiceIds),
+ *   (error) => console.log(error.code, error.path?.join('.'), error.message),
+ * );
+ * // → agreement-1 2026-12-10 18000, 2027-01-10 18000 [ 'inv-1' ]
+ * ```
  */
 export function negotiate(context: AppContext) {
   return (input: InputOf<typeof negotiateSchema>) =>

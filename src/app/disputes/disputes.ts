@@ -32,6 +32,31 @@ async function openInvoice(tx: Parameters<Parameters<typeof runCommand>[4]>[0], 
  * debt may not be published as certain, CDC art. 43 §§1 and 3; no undue
  * collection, CDC art. 42). A registration the bureau already holds is left to
  * the operator. Recording an open dispute again is `invalid_state`.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * const disputed = await app.recordDispute({ idempotencyKey: 'disp-1', actor: 'operator.ana', invoiceId: 'inv-1', reason: 'Cliente diz que cancelou o plano em setembro' });
+ * if (disputed.isOk()) console.log(disputed.value.disputed);
+ * const refused = await app.requestNegativation({ idempotencyKey: 'neg-1', actor: 'operator.ana', invoiceId: 'inv-1', termsAcceptance: { acceptedBy: 'operator.ana', acceptedAt: '2026-11-24T10:00:00-03:00', version: 'v1' } });
+ * if (refused.isErr()) console.log(refused.error.code);
+ * // → true
+ * // → guard_failed
+ * ```
  */
 export function recordDispute(context: AppContext) {
   return (input: InputOf<typeof recordDisputeSchema>) =>
@@ -51,6 +76,29 @@ export function recordDispute(context: AppContext) {
  * ruler is (steps whose day passed during the dispute are not sent late).
  * `dropped`: the creditor gives the debt up and the invoice is cancelled.
  * A dispute that is not open is `invalid_state`.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * await app.recordDispute({ idempotencyKey: 'disp-1', actor: 'operator.ana', invoiceId: 'inv-1', reason: 'Cliente diz que cancelou o plano em setembro' });
+ * const resolved = await app.resolveDispute({ idempotencyKey: 'disp-2', actor: 'operator.ana', invoiceId: 'inv-1', outcome: 'upheld', note: 'Contrato vigente até dez/2026' });
+ * if (resolved.isOk()) console.log(resolved.value.status, resolved.value.disputed ?? false);
+ * // → open false
+ * ```
  */
 export function resolveDispute(context: AppContext) {
   return (input: InputOf<typeof resolveDisputeSchema>) =>

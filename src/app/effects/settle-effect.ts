@@ -27,6 +27,35 @@ export const settleEffectSchema = commandBaseSchema
  * again with the same outcome answers it as it is and changes nothing; an
  * effect settled otherwise, cancelled, or claimed at this moment by a worker
  * of the daily cycle is `invalid_state`; an unknown key is `not_found`.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * // Registration approved: the cycle asks the host for an updated boleto and a portal banner (no handler given, so they wait).
+ * await app.requestNegativation({ idempotencyKey: 'neg-1', actor: 'operator.ana', invoiceId: 'inv-1', termsAcceptance: { acceptedBy: 'operator.ana', acceptedAt: '2026-11-24T10:00:00-03:00', version: 'v1' } });
+ * await app.runDailyCycle();
+ * const pending = await app.pendingEffects();
+ * for (const effect of pending.isOk() ? pending.value : []) {
+ *   const settled = await app.settleEffect({ idempotencyKey: `host-${effect.key}`, actor: 'erp', effectKey: effect.key, outcome: 'done' });
+ *   if (settled.isOk()) console.log(settled.value.kind, settled.value.status);
+ * }
+ * // → issue_updated_invoice done
+ * // → portal_banner done
+ * ```
  */
 export function settleEffect(context: AppContext) {
   return (input: InputOf<typeof settleEffectSchema>) =>

@@ -47,6 +47,34 @@ export const upsertCustomersSchema = commandBaseSchema.extend({ customers: z.arr
  * nothing: a bad row is `invalid_input` at `['customers', index, field]` and
  * nothing is written; the whole batch is one insert and one update in one
  * transaction. A customer sent equal to what is stored is left alone.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * const report = await app.upsertCustomers({ idempotencyKey: 'crm-2', actor: 'crm', customers: [
+ *   { id: 'c-2', name: 'Padaria Pão Quente Ltda', taxId: '11.444.777/0001-61', kind: 'company' },
+ *   { id: 'c-3', name: 'João Lima', taxId: '123.456.789-00', kind: 'person' },
+ * ] });
+ * report.match(
+ *   (done) => console.log(done.inserted),
+ *   (error) => console.log(error.code, error.path?.join('.')), // nothing was written
+ * );
+ * // → invalid_input customers.1.taxId
+ * ```
  */
 export function upsertCustomers(context: AppContext) {
   return (input: InputOf<typeof upsertCustomersSchema>) =>

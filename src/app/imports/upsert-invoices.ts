@@ -46,6 +46,31 @@ function merged(current: InvoiceRecord, wanted: Omit<InvoiceRecord, 'version'>):
  * paid or held by an agreement, whose amount, due date, customer or status
  * would change, `invoice_not_editable`; then nothing is written. The batch is
  * one insert and one update in one transaction.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * const report = await app.upsertInvoices({ idempotencyKey: 'erp-2', actor: 'erp', invoices: [
+ *   { id: 'inv-2', customerId: 'c-1', amount: '189.90', dueDate: '2026-12-10', description: 'Plano Fibra 500 MB' },
+ *   { id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' },
+ * ] });
+ * if (report.isOk()) console.log(report.value.inserted, report.value.unchanged);
+ * // → [ 'inv-2' ] [ 'inv-1' ]
+ * ```
  */
 export function upsertInvoices(context: AppContext) {
   return (input: InputOf<typeof upsertInvoicesSchema>) =>

@@ -47,6 +47,32 @@ export interface ReturnFileImport {
  * again, changes nothing. The invoice is the one whose id the bank echoes in
  * the company-use field, else the document number. A line that cannot be read
  * or recorded is reported with its number and reason; the rest is recorded.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * // The text of a CNAB 240 or 400 return file from the bank (here one that is neither).
+ * const report = await app.importReturnFile({ actor: 'tesouraria', file: 'RETORNO COBRANCA\n' });
+ * report.match(
+ *   (read) => console.log(read),
+ *   (error) => console.log(error.code, error.path?.join('.')),
+ * );
+ * // → unsupported_layout file
+ * ```
  */
 export function importReturnFile(context: AppContext) {
   const record = recordPayment(context);

@@ -42,6 +42,32 @@ export interface PaymentOutcome {
  * notice period is cancelled; a registration is removed through the outbox,
  * with its STJ Súmula 548 deadline); an agreement's installment updates the
  * agreement (fulfilled when all are paid) and its original invoices' registrations.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T10:00:00-03:00');
+ * const built = createCollections({
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+ * });
+ * if (built.isErr()) throw new Error(built.error.message);
+ * const app = built.value;
+ * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+ *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+ * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+ * // A PIX webhook: the end-to-end id makes a repeated delivery harmless.
+ * const payment = await app.recordPayment({ idempotencyKey: 'pix-E0000000020261124', actor: 'pix-webhook', invoiceId: 'inv-1', amount: '373.52', paidOn: '2026-11-24' });
+ * payment.match(
+ *   (outcome) => console.log(outcome.settled, outcome.invoice.status),
+ *   (error) => console.log(error.code, error.message),
+ * );
+ * // → true paid
+ * ```
  */
 export function recordPayment(context: AppContext) {
   return (input: InputOf<typeof recordPaymentSchema>) =>

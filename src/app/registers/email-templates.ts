@@ -86,10 +86,65 @@ export async function renderEmail(tx: StoreTransaction, context: AppContext, ema
 /** Seed 004's register of e-mail templates: create, deactivate, list (and "save as template" from `sendEmail`). */
 export function emailTemplates(context: AppContext) {
   return {
-    /** Registers a template; a placeholder that does not exist is `template_placeholder_unknown` naming it. */
+    /**
+     * Registers a template; a placeholder that does not exist is `template_placeholder_unknown` naming it.
+     * @example
+     * ```ts
+     * import { brazilianCalendar, createCollections } from 'cobranca';
+     * import { MemoryStore } from 'cobranca/adapters/memory';
+     * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+     *
+     * const clock = manualClock('2026-11-24T10:00:00-03:00');
+     * const built = createCollections({
+     *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+     *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+     *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+     *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+     * });
+     * if (built.isErr()) throw new Error(built.error.message);
+     * const app = built.value;
+     * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+     *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+     * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+     * const template = await app.createEmailTemplate({
+     *   idempotencyKey: 'tpl-1', actor: 'admin', name: 'Cobrança amigável', subject: 'Fatura {{invoices}} em aberto',
+     *   body: 'Olá, {{customerName}}. O valor de {{amount}} venceu em {{dueDates}}. {{creditorName}}',
+     * });
+     * if (template.isOk()) console.log(template.value.id);
+     * const typo = await app.createEmailTemplate({ idempotencyKey: 'tpl-2', actor: 'admin', name: 'Lembrete', subject: 'Lembrete', body: 'Olá, {{nome}}.' });
+     * if (typo.isErr()) console.log(typo.error.code, typo.error.path?.join('.'));
+     * // → template-1
+     * // → template_placeholder_unknown body
+     * ```
+     */
     createEmailTemplate: (input: InputOf<typeof createEmailTemplateSchema>) =>
       runCommand(context, 'createEmailTemplate', createEmailTemplateSchema, input, (tx, cmd) => saveTemplate(tx, context, cmd, cmd.actor)),
-    /** Deactivates a template: e-mails naming it are refused (`template_inactive`). */
+    /**
+     * Deactivates a template: e-mails naming it are refused (`template_inactive`).
+     * @example
+     * ```ts
+     * import { brazilianCalendar, createCollections } from 'cobranca';
+     * import { MemoryStore } from 'cobranca/adapters/memory';
+     * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+     *
+     * const clock = manualClock('2026-11-24T10:00:00-03:00');
+     * const built = createCollections({
+     *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+     *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+     *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+     *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+     * });
+     * if (built.isErr()) throw new Error(built.error.message);
+     * const app = built.value;
+     * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+     *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+     * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+     * await app.createEmailTemplate({ idempotencyKey: 'tpl-1', actor: 'admin', name: 'Cobrança amigável', subject: 'Fatura em aberto', body: 'Olá, {{customerName}}.' });
+     * const off = await app.deactivateEmailTemplate({ idempotencyKey: 'tpl-1-off', actor: 'admin', templateId: 'template-1' });
+     * if (off.isOk()) console.log(off.value.active);
+     * // → false
+     * ```
+     */
     deactivateEmailTemplate: (input: InputOf<typeof deactivateEmailTemplateSchema>) =>
       runCommand(context, 'deactivateEmailTemplate', deactivateEmailTemplateSchema, input, async (tx, cmd) => {
         const record = await tx.registers.get(cmd.templateId);
@@ -99,7 +154,32 @@ export function emailTemplates(context: AppContext) {
         await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'register', subjectId: record.id, action: 'email_template_deactivated' });
         return next;
       }),
-    /** Every e-mail template, active and not. */
+    /**
+     * Every e-mail template, active and not.
+     * @example
+     * ```ts
+     * import { brazilianCalendar, createCollections } from 'cobranca';
+     * import { MemoryStore } from 'cobranca/adapters/memory';
+     * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+     *
+     * const clock = manualClock('2026-11-24T10:00:00-03:00');
+     * const built = createCollections({
+     *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+     *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+     *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+     *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+     * });
+     * if (built.isErr()) throw new Error(built.error.message);
+     * const app = built.value;
+     * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+     *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+     * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+     * await app.createEmailTemplate({ idempotencyKey: 'tpl-1', actor: 'admin', name: 'Cobrança amigável', subject: 'Fatura em aberto', body: 'Olá, {{customerName}}.' });
+     * const list = await app.listEmailTemplates();
+     * if (list.isOk()) for (const t of list.value) console.log(t.id, t.name, t.active);
+     * // → template-1 Cobrança amigável true
+     * ```
+     */
     listEmailTemplates: async (): Promise<Result<RegisterRecord[], CollectionsError>> => {
       try {
         return ok((await context.store.transaction((tx) => tx.registers.list())).filter((r) => r.register === 'email_template'));

@@ -17,4 +17,4 @@ export interface SimulationOptions {
  * 10,000 customers and 50,000 invoices (`--customers 10000`) take about ten times as long: the
  * daily cycle, not the simulation, is the cost (docs/cli.md).
  */
-export const DEFAULT_SIMULATION: Omit<SimulationOptions, 'store'> = { seed: 2026, customers: 1_000, invoicesPerCustomer: 5, days: 120, start: '2026-08-03' as CivilDate };
+export const DEFAULT_SIMULATION: Omit<SimulationOptions, 'store'> & { readonly store: 'memory' | 'pglite' } = { seed: 2026, customers: 1_000, invoicesPerCustomer: 5, days: 120, start: '2026-08-03' as CivilDate, store: 'memory' };

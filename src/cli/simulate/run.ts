@@ -59,6 +59,7 @@ function cycleError(day: CivilDate, error: CobrancaError): CobrancaError {
  */
 export async function runSimulation(options: SimulationOptions, onDay: (progress: DayProgress) => void = () => undefined): Promise<Result<SimulationSummary, CobrancaError>> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const d = dice(options.seed);
   const portfolio = syntheticPortfolio(d, { customers: options.customers, invoicesPerCustomer: options.invoicesPerCustomer, start: options.start });
   const agenda = new Agenda();
@@ -132,13 +133,18 @@ export async function runSimulation(options: SimulationOptions, onDay: (progress
       onDay({ day, done: i + 1, total: options.days, invoices });
     }
     if (!last) return err({ code: 'invalid_input', message: '--days: simulate at least one day', path: ['days'] });
-    const summary = await summarize({ options, store, ledger, last, bureaus, storeDescription: opened.description, seconds: (performance.now() - started) / 1000, invoicesPerDay: reports.map((r) => r.invoices) });
+    const summary = await summarize({ options, store, ledger, last, bureaus, storeDescription: opened.description, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSecondsSince(cpuStarted), invoicesPerDay: reports.map((r) => r.invoices) });
     return ok(summary);
   } finally {
     for (const server of servers) await closeServer(server);
     await opened?.close();
     for (const sim of Object.values(bureaus)) await sim.close();
   }
+}
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }
 
 function tally(ledger: SimulationLedger, report: DailyCycleReport): void {

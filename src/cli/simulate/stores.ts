@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Store } from 'cobranca';
 import { MemoryStore } from 'cobranca/adapters/memory';
+import { pgliteFromTemplate } from './pglite-template.js';
 
 /** Which store a run uses. */
 export type StoreChoice = { readonly kind: 'memory' } | { readonly kind: 'pglite' } | { readonly kind: 'postgres'; readonly url: string };
@@ -14,12 +13,20 @@ export interface OpenedStore {
   close(): Promise<void>;
 }
 
-/** Opens the memory store, PGlite in a fresh temporary directory, or a PostgreSQL server (a fresh schema per run). */
+/**
+ * Opens the memory store, PGlite in a fresh temporary directory (a copy of a
+ * cached template already initialised and migrated: see
+ * {@link pgliteFromTemplate}), or a PostgreSQL server (a fresh schema per run).
+ */
 export async function openStore(choice: StoreChoice, runId: string): Promise<OpenedStore> {
   if (choice.kind === 'memory') return { store: new MemoryStore(), description: 'memory store', close: async () => undefined };
-  const { createPostgresStore, openPglite, connectPostgres } = await import('cobranca/adapters/postgres');
+  const { createPostgresStore, openPglite, connectPostgres, MIGRATIONS } = await import('cobranca/adapters/postgres');
   if (choice.kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'cobranca-simulation-'));
+    const schemaKey = MIGRATIONS.map((m) => `${m.version}:${m.sql('"cobranca"')}`).join('\n');
+    const dir = await pgliteFromTemplate(schemaKey, async (scratch) => {
+      const built = await createPostgresStore({ driver: await openPglite(scratch) });
+      await built.close();
+    });
     const driver = await openPglite(dir);
     const store = await createPostgresStore({ driver });
     return { store, description: 'PGlite (temporary directory)', close: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };

@@ -22,6 +22,8 @@ export interface SimulationSummary {
   readonly to: string;
   readonly store: string;
   readonly seconds: number;
+  /** CPU seconds (user + system) the process spent on the run: the figure to compare on a loaded machine. */
+  readonly cpuSeconds: number;
   /** Invoices in the store on each simulated day (the work of each day's cycle). */
   readonly invoicesPerDay: readonly number[];
   readonly rulerActions: Readonly<Record<string, number>>;
@@ -59,6 +61,7 @@ export interface SummaryInput {
   readonly bureaus: Readonly<Record<string, BureauSimulator>>;
   readonly storeDescription: string;
   readonly seconds: number;
+  readonly cpuSeconds: number;
   readonly invoicesPerDay: readonly number[];
 }
 
@@ -102,6 +105,7 @@ export async function summarize(input: SummaryInput): Promise<SimulationSummary>
     to: last.asOf.date,
     store: input.storeDescription,
     seconds: input.seconds,
+    cpuSeconds: input.cpuSeconds,
     invoicesPerDay: input.invoicesPerDay,
     rulerActions: Object.fromEntries([...ledger.actions].sort()),
     messagesByChannel: Object.fromEntries([...ledger.messages].sort()),
