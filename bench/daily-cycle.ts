@@ -3,9 +3,13 @@
  * (everything due at once) and a steady day (the next day, when about one invoice
  * in twenty has a step due), at several portfolio sizes so the cost per invoice
  * shows whether it is linear. Every sample is a fresh process (a first run can
- * happen once per store). Figures only.
- * Run: npm run build && npx tsx bench/daily-cycle.ts   (SIZES=10000,100000,1000000 to choose; 1,000,000 may need
- * NODE_OPTIONS=--max-old-space-size=8192 while the store keeps its data in memory)
+ * happen once per store); RUNS processes per row (default 3), medians with
+ * min–max. Beside the wall-clock rate each sample notes the CPU time per invoice
+ * (what to compare while the machine is busy) and the RSS per invoice.
+ * Figures only.
+ * Run: npm run build && npx tsx bench/daily-cycle.ts
+ *   SIZES=10000,100000,1000000 to choose sizes (1,000,000 takes minutes per process: RUNS=1 and
+ *   NODE_OPTIONS=--max-old-space-size=8192, since the store keeps everything in memory)
  */
 import type { CustomerRecord, InvoiceRecord } from '../src/ports/index.js';
 import { built } from './harness/built.js';
@@ -14,13 +18,29 @@ import { contenderArgument, reportOnce } from './harness/sample.js';
 import { exampleSpec } from '../test/ruler/fixtures.js';
 
 const SIZES = (process.env.SIZES ?? '10000,100000').split(',').map(Number);
+const RUNS = Number(process.env.RUNS ?? 3);
 const PER_CUSTOMER = 2;
+
+/** CPU seconds of this process so far (every thread: the collector's helpers count). */
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
+/** Resident memory now, after a full collection when the process may ask for one (the children run with --expose-gc). */
+function settledRss(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage.rss();
+}
+
+const bytesPer = (bytes: number, size: number): string => `${Math.round(bytes / size).toLocaleString('en-US')} B`;
 
 async function cycle(size: number, steady: boolean): Promise<void> {
   const { createCollections, brazilianCalendar, addDays, civilDate, fromCents } = await built('root');
   const { MemoryStore } = await built('memory');
   const { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } = await built('testing');
   const today = civilDate('2026-11-24');
+  const empty = settledRss();
   const store = new MemoryStore();
   await store.transaction(async (tx) => {
     for (let c = 0; c < size / PER_CUSTOMER; c++) {
@@ -53,18 +73,28 @@ async function cycle(size: number, steady: boolean): Promise<void> {
     lateCharges: { policy: { interest: { kind: 'monthly', percent: '1' } }, interestFromRates: false },
   });
   if (app.isErr()) throw new Error(app.error.message);
-  const run = async (): Promise<{ seconds: number; check: string }> => {
+  const run = async (): Promise<{ seconds: number; cpu: number; rssBefore: number; rssAfter: number; check: string }> => {
+    const rssBefore = settledRss();
+    const cpu = cpuSeconds();
     const start = performance.now();
     const report = await app.value.runDailyCycle();
     const seconds = (performance.now() - start) / 1000;
+    const used = cpuSeconds() - cpu;
     if (report.isErr()) throw new Error(report.error.message);
-    return { seconds, check: `${report.value.ruler.done.length} actions, ${report.value.effects.performed} effects` };
+    const rssAfter = settledRss();
+    return { seconds, cpu: used, rssBefore, rssAfter, check: `${report.value.ruler.done.length} actions, ${report.value.effects.performed} effects` };
   };
   const first = await run();
-  if (!steady) return reportOnce('first run', first.check, size, first.seconds);
+  if (!steady) {
+    // The process's peak is this run's: the seeded portfolio plus what the run held and stored.
+    const peak = process.resourceUsage().maxRSS * 1024;
+    const note = `CPU ${((first.cpu / size) * 1e6).toFixed(1)} µs/invoice; RSS: runtime ${(empty / 2 ** 20).toFixed(0)} MB, the seeded portfolio ${bytesPer(first.rssBefore - empty, size)}/invoice, the run's peak ${bytesPer(peak - first.rssBefore, size)}/invoice beyond it (the records the run stored included)`;
+    return reportOnce('first run', first.check, size, first.seconds, note);
+  }
   clock.set('2026-11-25T10:00:00-03:00');
   const next = await run();
-  reportOnce('steady day', next.check, size, next.seconds);
+  const note = `CPU ${((next.cpu / size) * 1e6).toFixed(1)} µs/invoice; RSS: runtime ${(empty / 2 ** 20).toFixed(0)} MB, the stored data ${bytesPer(next.rssBefore - empty, size)}/invoice before the day (the portfolio and the first run's records), ${bytesPer(next.rssAfter - next.rssBefore, size)}/invoice more after it`;
+  reportOnce('steady day', next.check, size, next.seconds, note);
 }
 
 const name = contenderArgument();
@@ -75,7 +105,7 @@ if (name !== undefined) {
   for (const size of SIZES) {
     process.env.SIZE = String(size);
     const n = size.toLocaleString('en-US');
-    compare({ work: `daily cycle first run, ${n} invoices (memory store)`, file, ours: 'first run', target: { perSecond: 20_000 }, rssPer: { count: size, unit: 'invoice' } });
-    compare({ work: `daily cycle steady day, ${n} invoices (memory store)`, file, ours: 'steady day', target: { perSecond: 200_000 }, rssPer: { count: size, unit: 'invoice' } });
+    compare({ work: `daily cycle first run, ${n} invoices (memory store)`, file, ours: 'first run', target: { perSecond: 20_000 }, processes: RUNS, rssPer: { count: size, unit: 'invoice' } });
+    compare({ work: `daily cycle steady day, ${n} invoices (memory store)`, file, ours: 'steady day', target: { perSecond: 200_000 }, processes: RUNS, rssPer: { count: size, unit: 'invoice' } });
   }
 }

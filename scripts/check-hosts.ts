@@ -18,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markdownSnippets, tsdocSnippets, unverifiedPages } from './doc-snippets.js';
+import { mapDiagnostics, writeSnippetPrograms, type SnippetProgram } from './snippet-programs.js';
 import { NODE_ONLY_ENTRIES, ROOT, RUNTIME_BUILTINS, manifest, pack, publicEntries, run, secondsSince, temporaryDirectory } from './support.js';
 
 interface Host {
@@ -116,13 +117,18 @@ try {
     writeFileSync(join(dir, 'program.ts'), program);
     writeFileSync(join(dir, 'entries.ts'), entriesProgram(host.entries));
     const snippets = host.docs ? [...markdownSnippets(), ...tsdocSnippets()] : [];
+    let programs: SnippetProgram[] = [];
     if (host.docs) {
       cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true, filter: (path) => !path.endsWith('.md') });
-      mkdirSync(join(dir, 'snippets'));
-      for (const snippet of snippets) writeFileSync(join(dir, 'snippets', `${snippet.name}.ts`), `// from ${snippet.source}\n${snippet.code}\nexport {};\n`);
+      programs = writeSnippetPrograms(dir, snippets);
     }
     try {
-      run(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false'], dir);
+      try {
+        run(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false'], dir);
+      } catch (error) {
+        // A snippet's compiler error names the snippet's own file and line.
+        throw new Error(mapDiagnostics((error as Error).message, programs), { cause: error });
+      }
       const output = host.run(dir, 'program');
       if (output !== expected) throw new Error(`the host program printed\n${output}\ninstead of\n${expected}`);
       const loaded = host.run(dir, 'entries');
@@ -131,12 +137,10 @@ try {
       if (host.docs) {
         const examples = readdirSync(join(dir, 'examples')).filter((name) => name.endsWith('.ts'));
         for (const example of examples) run(process.execPath, [`out/examples/${example.replace(/\.ts$/, '.js')}`, '--check'], dir);
-        for (const snippet of snippets) {
-          // A snippet fails when it throws, exits non-zero or writes to stderr (a documented call that returns an error it then reports).
-          const ran = spawnSync(process.execPath, [`out/snippets/${snippet.name}.js`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-          if (ran.status !== 0 || ran.stderr.trim() !== '') throw new Error(`the snippet at ${snippet.source} failed when run (exit ${String(ran.status)}):\n${ran.stdout}${ran.stderr}`);
-        }
-        console.log(`  examples/: ${examples.length} programs typecheck and run; docs: ${snippets.length} snippets (README.md, docs/*.md, @example) typecheck and run`);
+        // One process runs every snippet (scripts/snippet-harness.ts): a snippet fails when it throws, exits non-zero, writes to stderr or prints other than its `// →` comments.
+        const ran = spawnSync(process.execPath, ['out/snippets/main.js'], { cwd: dir, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+        if (ran.status !== 0) throw new Error(`documentation snippets failed when run (exit ${String(ran.status)}${ran.signal ? `, ${ran.signal}` : ''}):\n${ran.stderr}${ran.status === null ? `\nthe last ones that passed:\n${ran.stdout.trimEnd().split('\n').slice(-3).join('\n')}` : ''}`);
+        console.log(`  examples/: ${examples.length} programs typecheck and run; docs: ${snippets.length} snippets (README.md, docs/*.md, @example) in ${programs.length} programs typecheck; ${ran.stdout.trimEnd().split('\n').at(-1) ?? ''}`);
         const unverified = unverifiedPages();
         if (unverified.length > 0) console.log(`  not yet verified (their blocks may be sketches): ${unverified.join(', ')}`);
       }

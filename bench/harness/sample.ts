@@ -57,7 +57,7 @@ export function sampleContender(name: string, contender: Contender, rounds = 5):
   console.log(MARK + JSON.stringify(report));
 }
 
-/** For work that can run only once per process (a first daily cycle): prints one timed sample. */
+/** For work that can run only once per process (a first daily cycle): prints one timed sample (and a note, printed under the row). */
 export function reportOnce(name: string, check: string, operations: number, seconds: number, note?: string): void {
   const report: ChildReport = { contender: name, check, perSecond: [operations / seconds], maxRssMb: process.resourceUsage().maxRSS / 1024, kept: kept(), ...(note === undefined ? {} : { note }) };
   console.log(MARK + JSON.stringify(report));

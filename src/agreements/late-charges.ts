@@ -92,6 +92,37 @@ interface Balance {
  *
  * Every figure is exact (src/money/limits.ts). Errors: `invalid_input` (naming the field), `rate_missing`,
  * `index_missing`, `amount_out_of_range` (payments or charges beyond ±2^53 − 1 centavos).
+ * @example
+ * ```ts
+ * import { calculateLateCharges } from 'cobranca/agreements';
+ * import { formatBrl } from 'cobranca/money';
+ *
+ * const policy = { fine: { percent: '2' }, interest: { kind: 'monthly', percent: '1' } } as const;
+ *
+ * // R$ 1.234,56 due on 10 March, looked at 30 days later: 2% fine, 1% a month pro rata.
+ * const charges = calculateLateCharges({ principal: '1234.56', dueDate: '2026-03-10', asOf: '2026-04-09', policy });
+ * charges.match(
+ *   (c) => console.log(formatBrl(c.fine), formatBrl(c.interest), formatBrl(c.total)), // → R$ 24,69 R$ 12,35 R$ 1.271,60
+ *   (error) => console.error(error.code, error.message),
+ * );
+ *
+ * // R$ 500,00 paid on 25 March covered the charges so far, then principal; interest goes on over what is left.
+ * const after = calculateLateCharges({
+ *   principal: '1234.56',
+ *   dueDate: '2026-03-10',
+ *   asOf: '2026-04-09',
+ *   payments: [{ date: '2026-03-25', amount: '500.00' }],
+ *   policy,
+ * });
+ * after.match(
+ *   (c) => console.log(formatBrl(c.principal), formatBrl(c.total)), // → R$ 765,42 R$ 769,25
+ *   (error) => console.error(error.code, error.message),
+ * );
+ *
+ * // A date that does not exist is an error naming the field, never a throw.
+ * const wrong = calculateLateCharges({ principal: '1234.56', dueDate: '2026-02-30', asOf: '2026-04-09', policy });
+ * if (wrong.isErr()) console.log(wrong.error.code, wrong.error.path?.join('.')); // → invalid_input dueDate
+ * ```
  */
 export function calculateLateCharges(input: LateChargesInput, options: LateChargesOptions = {}): Result<LateCharges, AgreementsError> {
   const calendar = options.calendar ?? defaultBusinessCalendar();

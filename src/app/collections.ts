@@ -57,6 +57,34 @@ export type CollectionsOptions = Omit<Ports, 'bureaus'> &
  * the collection account, negotiation, payments and negativation commands.
  * Every command takes `idempotencyKey` and `actor`, validates its input and
  * returns a `Result`; nothing is half-written on an error.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, createCollections } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+ *
+ * // The fakes of cobranca/testing stand in for your adapters; in production: your store, bureau gateway, notifier, systemClock() …
+ * const ports = {
+ *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+ *   clock: manualClock('2026-11-24T10:00:00-03:00'), calendar: brazilianCalendar({ state: 'SP' }),
+ * };
+ * const creditor = { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' };
+ * const ruler = { id: 'padrao', steps: [
+ *   { id: 'lembrete', offsetDays: -3, action: { kind: 'notify', channel: 'email', template: 'lembrete' } },
+ *   { id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'sms', template: 'atraso', text: 'ACME: sua fatura venceu. Pague pelo PIX.' } },
+ *   { id: 'negativar', offsetDays: 15, action: { kind: 'negativate' } },
+ * ] } as const;
+ *
+ * const built = createCollections({ ...ports, creditor, ruler, settings: { general: { registerAutomatically: 'yes', minimumDaysOverdue: 15 } } });
+ * built.match(
+ *   (app) => console.log(typeof app.runDailyCycle),
+ *   (error) => console.log(error.code, error.message),
+ * );
+ * const typo = createCollections({ ...ports, creditor, ruler, settings: { general: { minimumDaysOverdu: 15 } } as never });
+ * if (typo.isErr()) console.log(typo.error.code, typo.error.path?.join('.'));
+ * // → function
+ * // → invalid_input settings.general.minimumDaysOverdu
+ * ```
  */
 export function createCollections(options: CollectionsOptions) {
   // Checked before the destructuring below: a string's rest spread would copy each of its characters into the policy options.
@@ -69,11 +97,91 @@ export function createCollections(options: CollectionsOptions) {
   const context = appContext({ store, bureaus: bureaus.value, notifier, clock, rates, calendar, ids }, policies.value);
   const handlers = (at: AppContext): Record<string, EffectHandler | GuardedEffectHandler> => ({ notify: notifyHandler(at), ...negativationEffectHandlers(at), ...recordingTookEffect(at, effectHandlers) });
   return ok({
-    /** Runs the daily cycle as of now (or `{ asOf }`): agreements, negativations, the ruler, reconciliation, the outbox. */
+    /**
+     * Runs the daily cycle as of now (or `{ asOf }`): agreements, negativations, the ruler, reconciliation, the outbox.
+     * @example
+     * ```ts
+     * import { brazilianCalendar, createCollections } from 'cobranca';
+     * import { MemoryStore } from 'cobranca/adapters/memory';
+     * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+     *
+     * const clock = manualClock('2026-11-24T10:00:00-03:00');
+     * const built = createCollections({
+     *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+     *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+     *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+     *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+     * });
+     * if (built.isErr()) throw new Error(built.error.message);
+     * const app = built.value;
+     * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+     *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+     * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+     * const report = await app.runDailyCycle(); // run it daily (and on demand): idempotent, crash-safe
+     * report.match(
+     *   (day) => console.log(day.asOf.date, day.ruler.done.map((action) => `${action.invoiceId} ${action.stepId}`)),
+     *   (error) => console.log(error.code, error.message),
+     * );
+     * // → 2026-11-24 [ 'inv-1 atraso' ]
+     * ```
+     */
     runDailyCycle: (input?: InputOf<typeof dailyCycleInputSchema>) => runDailyCycle(context, handlers, input),
-    /** Performs pending outbox effects now (what the cycle does last). */
+    /**
+     * Performs pending outbox effects now (what the cycle does last).
+     * @example
+     * ```ts
+     * import { brazilianCalendar, createCollections } from 'cobranca';
+     * import { MemoryStore } from 'cobranca/adapters/memory';
+     * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+     *
+     * const clock = manualClock('2026-11-24T10:00:00-03:00');
+     * const built = createCollections({
+     *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+     *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+     *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+     *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+     * });
+     * if (built.isErr()) throw new Error(built.error.message);
+     * const app = built.value;
+     * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+     *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+     * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+     * await app.startCollection({ idempotencyKey: 'op-0', actor: 'operator.ana', customerId: 'c-1', invoiceIds: ['inv-1'] });
+ * await app.sendEmail({ idempotencyKey: 'op-1', actor: 'operator.ana', customerId: 'c-1', to: ['maria.souza@exemplo.com.br'], subject: 'Fatura em aberto', text: 'Olá, Maria. Sua fatura de R$ 373,52 venceu.' });
+     * const pass = await app.performEffects(); // sends now, inside the contact window, instead of waiting for the cycle
+     * if (pass.isOk()) console.log(pass.value.counts.performed, pass.value.performed.map((effect) => effect.kind));
+     * // → 1 [ 'notify' ]
+     * ```
+     */
     performEffects: (): Promise<Result<OutboxPass, CollectionsError>> => performPendingEffects(context, { handlers: handlers(context) }).then((pass) => ok(pass), (e: unknown) => err(toAppError(e))),
-    /** Effects waiting in the outbox (for a host that performs its own kinds by polling). */
+    /**
+     * Effects waiting in the outbox (for a host that performs its own kinds by polling).
+     * @example
+     * ```ts
+     * import { brazilianCalendar, createCollections } from 'cobranca';
+     * import { MemoryStore } from 'cobranca/adapters/memory';
+     * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+     *
+     * const clock = manualClock('2026-11-24T10:00:00-03:00');
+     * const built = createCollections({
+     *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+     *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+     *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+     *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+     * });
+     * if (built.isErr()) throw new Error(built.error.message);
+     * const app = built.value;
+     * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+     *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+     * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+     * await app.requestNegativation({ idempotencyKey: 'neg-1', actor: 'operator.ana', invoiceId: 'inv-1', termsAcceptance: { acceptedBy: 'operator.ana', acceptedAt: '2026-11-24T10:00:00-03:00', version: 'v1' } });
+     * await app.runDailyCycle();
+     * const pending = await app.pendingEffects(); // kinds with no handler wait here for the host (see settleEffect)
+     * if (pending.isOk()) for (const effect of pending.value) console.log(effect.kind, effect.status);
+     * // → issue_updated_invoice pending
+     * // → portal_banner pending
+     * ```
+     */
     pendingEffects: (limit = 100): Promise<Result<OutboxEffect[], CollectionsError>> => store.transaction((tx) => tx.outbox.pending(limit)).then((effects) => ok(effects), (e: unknown) => err(toAppError(e))),
     /** The host tells that it performed (`done`) or gave up on (`failed`) an effect it read with `pendingEffects`. */
     settleEffect: settleEffect(context),
@@ -102,7 +210,35 @@ export function createCollections(options: CollectionsOptions) {
     cancelAgreement: cancelAgreement(context),
     ...agreementCategories(context),
     ...emailTemplates(context),
-    /** Seed 004's "run the classifier now": reads the portfolio and returns the panels and charts; writes and sends nothing. */
+    /**
+     * Seed 004's "run the classifier now": reads the portfolio and returns the panels and charts; writes and sends nothing.
+     * @example
+     * ```ts
+     * import { brazilianCalendar, createCollections } from 'cobranca';
+     * import { MemoryStore } from 'cobranca/adapters/memory';
+     * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+     *
+     * const clock = manualClock('2026-11-24T10:00:00-03:00');
+     * const built = createCollections({
+     *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+     *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+     *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+     *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+     * });
+     * if (built.isErr()) throw new Error(built.error.message);
+     * const app = built.value;
+     * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+     *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+     * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+     * await app.startCollection({ idempotencyKey: 'op-1', actor: 'operator.ana', customerId: 'c-1', invoiceIds: ['inv-1'] });
+     * const classified = await app.classifyNow();
+     * if (classified.isOk()) {
+     *   const { inContact } = classified.value.panels;
+     *   console.log(inContact.invoices, inContact.owed.cents, inContact.invoiceIds);
+     * }
+     * // → 1 37352 [ 'inv-1' ]
+     * ```
+     */
     classifyNow: () => classifyNow(context),
     /** What an invoice owes on a day (today by default), with its breakdown: the amount to charge before `recordPayment`. Read-only. */
     owedNow: owedNow(context),
@@ -128,7 +264,38 @@ export function createCollections(options: CollectionsOptions) {
     requestProtest: requestProtest(context),
     /** Records what the notary reported, or the creditor's letter of consent, cancellation or withdrawal request. */
     recordProtestEvent: recordProtestEvent(context),
-    /** Applies a bureau's status report (from its verified webhook or a status query). */
+    /**
+     * Applies a bureau's status report (from its verified webhook or a status query).
+     * @example
+     * ```ts
+     * import { brazilianCalendar, createCollections } from 'cobranca';
+     * import { MemoryStore } from 'cobranca/adapters/memory';
+     * import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from 'cobranca/testing';
+     *
+     * const clock = manualClock('2026-11-24T10:00:00-03:00');
+     * const built = createCollections({
+     *   store: new MemoryStore(), bureau: fakeBureau(), notifier: recordingNotifier(), rates: staticRates(), ids: sequentialIds(),
+     *   clock, calendar: brazilianCalendar({ state: 'SP' }),
+     *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+     *   ruler: { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] },
+     * });
+     * if (built.isErr()) throw new Error(built.error.message);
+     * const app = built.value;
+     * await app.upsertCustomers({ idempotencyKey: 'crm-1', actor: 'crm', customers: [{ id: 'c-1', name: 'Maria Souza', taxId: '529.982.247-25', kind: 'person', email: 'maria.souza@exemplo.com.br',
+     *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
+     * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
+     * // The bureau's webhook (verified with parseBureauWebhook from cobranca/adapters/bureau-http) says it removed the registration.
+     * await app.requestNegativation({ idempotencyKey: 'neg-1', actor: 'operator.ana', invoiceId: 'inv-1', termsAcceptance: { acceptedBy: 'operator.ana', acceptedAt: '2026-11-24T10:00:00-03:00', version: 'v1' } });
+     * await app.runDailyCycle();
+     * clock.set('2026-12-04T10:00:00-03:00'); // the notice's ten days are over: the cycle registers it
+     * await app.runDailyCycle();
+     * const applied = await app.applyBureauReport({ negativationId: 'negativation-1', status: 'removed', reason: 'pagamento', at: '2026-12-05T09:00:00-03:00' });
+     * if (applied.isErr()) console.log(applied.error.code, applied.error.message);
+     * const history = await app.invoiceHistory('inv-1');
+     * if (history.isOk()) console.log(history.value.at(-1)?.action);
+     * // → negativation_bureau_removed
+     * ```
+     */
     applyBureauReport: (report: BureauStatusReport) => applyBureauReport(context, report),
   });
 }

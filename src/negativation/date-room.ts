@@ -8,7 +8,7 @@ import { LAST_SUPPORTED_EPOCH_DAY } from '../calendar/civil-date.js';
  */
 
 /** The latest due date whose 5-year limits (age limit, cutoff, prescription: at most 5 years after the day after it) fit: 9994-12-30. */
-const LATEST_TITLE_DUE_DATE: CivilDate = fromEpochDay(epochDayOf(LAST_SUPPORTED_YEAR - 5, 12, 30));
+export const LATEST_TITLE_DUE_DATE: CivilDate = fromEpochDay(epochDayOf(LAST_SUPPORTED_YEAR - 5, 12, 30));
 
 /** The latest day a notice may be sent so the longest waiting period (365 days) ends within the calendar. */
 export const LATEST_NOTICE_DAY: CivilDate = fromEpochDay(LAST_SUPPORTED_EPOCH_DAY - 365);

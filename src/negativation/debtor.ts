@@ -1,6 +1,8 @@
+import { ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { civilDateSchema, STATE_CODES, type CivilDate } from '../calendar/index.js';
 import { parseTaxId, type TaxId } from '../documents/index.js';
+import type { CobrancaError } from '../errors.js';
 
 const optionalText = z.string().optional();
 
@@ -75,13 +77,18 @@ function blank(text: unknown): boolean {
  * (the operator fills what is missing). Empty list = complete.
  */
 export function debtorDataProblems(input: DebtorInput, requireBirthDate: boolean): DebtorDataProblem[] {
+  return debtorProblemsWith(input, requireBirthDate, undefined);
+}
+
+/** {@link debtorDataProblems} with the document already parsed (`taxId`, when it is valid), so it is not parsed again. */
+export function debtorProblemsWith(input: DebtorInput, requireBirthDate: boolean, parsedTaxId: TaxId | undefined): DebtorDataProblem[] {
   // Read defensively: a host may hand over anything here, and every gap is a listed problem, never a throw.
   const debtor = (typeof input === 'object' && input !== null ? input : {}) as Partial<DebtorInput>;
   const problems: DebtorDataProblem[] = [];
   const missing = (field: string, what: string) => problems.push({ field, problem: 'missing', message: `${what} is missing` });
   const invalid = (field: string, message: string) => problems.push({ field, problem: 'invalid', message });
 
-  const taxId = parseTaxId(debtor.document);
+  const taxId: Result<TaxId, CobrancaError<'invalid_tax_id'>> = parsedTaxId !== undefined ? ok(parsedTaxId) : parseTaxId(debtor.document);
   if (blank(debtor.document)) missing('document', 'CPF or CNPJ');
   else if (taxId.isErr()) invalid('document', taxId.error.message);
   if (blank(debtor.name)) missing('name', 'name');
@@ -98,8 +105,8 @@ export function debtorDataProblems(input: DebtorInput, requireBirthDate: boolean
 }
 
 /** The validated {@link Debtor}; only call after {@link debtorDataProblems} returned an empty list. */
-export function toDebtor(input: DebtorInput): Debtor {
-  const document = parseTaxId(input.document);
+export function toDebtor(input: DebtorInput, parsedTaxId?: TaxId): Debtor {
+  const document = parsedTaxId !== undefined ? ok(parsedTaxId) : parseTaxId(input.document);
   if (document.isErr()) throw new TypeError('toDebtor: call debtorDataProblems first');
   const a = input.address ?? {};
   const trimmed = (text: string | undefined) => (text ?? '').trim();

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { BusinessCalendar, CivilDate } from '../calendar/index.js';
-import { parseTaxId } from '../documents/index.js';
-import { ageLimitOn, prescriptionOn, submissionCutoffOn } from './dates.js';
+import { parseTaxId, type TaxId } from '../documents/index.js';
+import { titleDeadlines } from './dates.js';
 import type { DebtorInput } from './debtor.js';
 import type { GuardFacts } from './guards/index.js';
 import { negativationKey, type Negativation, type Notice } from './negativation.js';
@@ -34,6 +34,8 @@ export interface RequestFactsInput {
   readonly title: z.output<typeof titleInputSchema>;
   readonly notices?: readonly Notice[];
   readonly debtor?: DebtorInput;
+  /** `debtor.document` already parsed when valid (absent: parsed here). */
+  readonly debtorTaxId?: TaxId;
   readonly creditorId?: string;
   readonly bureau?: string;
   readonly existing: readonly z.output<typeof existingNegativationSchema>[];
@@ -45,31 +47,34 @@ export interface RequestFactsInput {
  */
 export function requestFacts(input: RequestFactsInput): GuardFacts {
   const { asOf, calendar, settings, title, debtor, creditorId, bureau } = input;
-  const document = debtor ? parseTaxId(debtor.document) : undefined;
-  const key =
-    document?.isOk() && creditorId !== undefined && bureau !== undefined
-      ? negativationKey({ debtorDocument: document.value.number, creditorId, titleId: title.id, bureau })
-      : undefined;
-  const liveKeys = new Set(
-    input.existing
-      .filter((n) => occupiesKey(n.status))
-      .map((n) => negativationKey({ debtorDocument: n.debtor.document.number, creditorId: n.creditor.id, titleId: n.title.id, bureau: n.bureau })),
-  );
+  const debtorTaxId = debtor === undefined ? undefined : (input.debtorTaxId ?? validTaxId(debtor.document));
+  const key = debtorTaxId !== undefined && creditorId !== undefined && bureau !== undefined ? negativationKey({ debtorDocument: debtorTaxId.number, creditorId, titleId: title.id, bureau }) : undefined;
+  const liveKeys = new Set<string>();
+  for (const n of input.existing) {
+    if (occupiesKey(n.status)) liveKeys.add(negativationKey({ debtorDocument: n.debtor.document.number, creditorId: n.creditor.id, titleId: n.title.id, bureau: n.bureau }));
+  }
+  const dates = titleDeadlines(title.dueDate, settings.submissionCutoffMonths, settings.prescriptionYears);
   return {
     asOf,
     settings,
     dueDate: title.dueDate,
     calendar,
     outstanding: title.outstanding ?? title.amount,
-    submissionCutoffOn: submissionCutoffOn(title.dueDate, settings.submissionCutoffMonths),
-    ageLimitOn: ageLimitOn(title.dueDate),
-    prescribesOn: title.prescribesOn ?? prescriptionOn(title.dueDate, settings.prescriptionYears),
+    submissionCutoffOn: dates.submissionCutoffOn,
+    ageLimitOn: dates.ageLimitOn,
+    prescribesOn: title.prescribesOn ?? dates.prescribesOn,
     paid: title.paid,
     inActiveAgreement: title.inActiveAgreement,
     disputed: title.disputed,
     notices: input.notices ?? [],
     ...(debtor ? { debtor } : {}),
+    ...(debtorTaxId !== undefined ? { debtorTaxId } : {}),
     ...(key !== undefined ? { key } : {}),
     liveKeys,
   };
+}
+
+function validTaxId(document: string): TaxId | undefined {
+  const parsed = parseTaxId(document);
+  return parsed.isOk() ? parsed.value : undefined;
 }

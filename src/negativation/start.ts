@@ -1,51 +1,21 @@
 import { err, ok, type Result } from 'neverthrow';
-import * as z from 'zod';
-import { civilDateSchema, calendarOption, type BusinessCalendar } from '../calendar/index.js';
+import { calendarOption, type BusinessCalendar } from '../calendar/index.js';
 import { parseInput, type InputOf } from '../errors.js';
-import { registrationExpiresOn } from './dates.js';
+import { expiresOnOf } from './dates.js';
 import { requestFacts } from './facts.js';
-import { debtorInputSchema, toDebtor } from './debtor.js';
+import { toDebtor } from './debtor.js';
 import type { NegativationEffect } from './effects.js';
 import type { NegativationError } from './errors.js';
 import type { NegativationEvent } from './events.js';
 import { runGuards } from './guards/index.js';
 import type { Negativation } from './negativation.js';
-import { creditorInputSchema, existingNegativationSchema, titleInputSchema } from './request-schema.js';
-import { DEFAULT_NEGATIVATION_SETTINGS, negativationSettingsSchema } from './settings.js';
-import { REQUEST_ORIGINS } from './status.js';
+import { readNegativationRequestFast, type FastRequest } from './request-fast-input.js';
+import { negativationRequestSchema } from './request-schema.js';
+import { DEFAULT_NEGATIVATION_SETTINGS } from './settings.js';
 import { guardFailed } from './transition.js';
 import { findRule } from './transition-table.js';
 
-/** zod schema of a negativation request. */
-export const negativationRequestSchema = z
-  .object({
-    /** The host's id for the new negativation. */
-    id: z.string().trim().min(1),
-    origin: z.enum(REQUEST_ORIGINS),
-    bureau: z.string().trim().min(1),
-    creditor: creditorInputSchema,
-    debtor: debtorInputSchema,
-    title: titleInputSchema,
-    /**
-     * Several titles in one registration (seed 000): the registration's id and every title in it (this one included).
-     * Each title is requested on its own, with the same `registration`; the guards run per title.
-     */
-    registration: z
-      .object({ id: z.string().trim().min(1), titleIds: z.array(z.string().trim().min(1)).min(2).max(100) })
-      .strict()
-      .refine((r) => new Set(r.titleIds).size === r.titleIds.length, { message: 'a title appears twice in the registration', path: ['titleIds'] })
-      .optional(),
-    /** The branch's resolved settings (see `resolveNegativationSettings`); defaults when absent. */
-    settings: negativationSettingsSchema.optional(),
-    /** Negativations already on record, for the duplicate guard (stored negativations fit). */
-    existing: z.array(existingNegativationSchema).default([]),
-    on: civilDateSchema,
-    actor: z.string().trim().min(1, 'actor is required'),
-    reason: z.string().optional(),
-    at: z.iso.datetime({ offset: true }).optional(),
-  })
-  .strict()
-  .refine((r) => r.registration === undefined || r.registration.titleIds.includes(r.title.id), { message: "the registration's titleIds must include this title", path: ['registration', 'titleIds'] });
+export { negativationRequestSchema } from './request-schema.js';
 
 /** A negativation request as the host writes it. */
 export type NegativationRequestInput = InputOf<typeof negativationRequestSchema>;
@@ -61,12 +31,22 @@ export type NegativationRequestInput = InputOf<typeof negativationRequestSchema>
 export function startNegativation(input: NegativationRequestInput, options: { readonly calendar?: BusinessCalendar } = {}): Result<{ negativation: Negativation; effects: readonly NegativationEffect[] }, NegativationError> {
   const calendar = calendarOption(options.calendar);
   if (calendar.isErr()) return err(calendar.error);
-  const parsed = parseInput(negativationRequestSchema, input);
-  if (parsed.isErr()) return err(parsed.error);
-  const request = parsed.value;
+  const read = readRequest(input);
+  if (read.isErr()) return err(read.error);
+  const { request, debtorTaxId } = read.value;
   const settings = request.settings ?? DEFAULT_NEGATIVATION_SETTINGS;
   const { title } = request;
-  const facts = requestFacts({ asOf: request.on, calendar: calendar.value, settings, title, debtor: request.debtor, creditorId: request.creditor.id, bureau: request.bureau, existing: request.existing });
+  const facts = requestFacts({
+    asOf: request.on,
+    calendar: calendar.value,
+    settings,
+    title,
+    debtor: request.debtor,
+    ...(debtorTaxId !== undefined ? { debtorTaxId } : {}),
+    creditorId: request.creditor.id,
+    bureau: request.bureau,
+    existing: request.existing,
+  });
   const violations = runGuards('request', facts);
   if (violations.length > 0) return err(guardFailed(violations));
 
@@ -86,14 +66,14 @@ export function startNegativation(input: NegativationRequestInput, options: { re
     origin: request.origin,
     bureau: request.bureau,
     creditor: request.creditor,
-    debtor: toDebtor(request.debtor),
+    debtor: toDebtor(request.debtor, facts.debtorTaxId),
     title: { id: title.id, amount: title.amount, dueDate: title.dueDate },
     ...(request.registration !== undefined ? { registration: request.registration } : {}),
     outstanding: facts.outstanding,
     requestedOn: request.on,
     ageLimitOn: facts.ageLimitOn,
     prescribesOn: facts.prescribesOn,
-    expiresOn: registrationExpiresOn(title.dueDate, facts.prescribesOn),
+    expiresOn: expiresOnOf(facts.ageLimitOn, facts.prescribesOn),
     submissionCutoffOn: facts.submissionCutoffOn,
     settings,
     inActiveAgreement: false,
@@ -105,4 +85,12 @@ export function startNegativation(input: NegativationRequestInput, options: { re
     history: [{ version: 1, from: null, to: rule.to, event }],
   };
   return ok({ negativation, effects: [] });
+}
+
+/** The request read by hand ({@link readNegativationRequestFast}), or by the schema when the reader doubts (the schema builds the error). */
+function readRequest(input: unknown): Result<FastRequest, NegativationError> {
+  const fast = readNegativationRequestFast(input);
+  if (fast !== undefined) return ok(fast);
+  const parsed = parseInput(negativationRequestSchema, input);
+  return parsed.isErr() ? err(parsed.error) : ok({ request: parsed.value, debtorTaxId: undefined });
 }

@@ -3,6 +3,7 @@ import { fail, parseInput } from '../errors.js';
 import { calendarOption, daysOverdue, defaultBusinessCalendar, type BusinessCalendar, type CivilDate } from '../calendar/index.js';
 import { ExactTotal, fromCents, type Money } from '../money/index.js';
 import { classifierInvoiceSchema, classifyOptionsSchema, collectionEventSchema, type ClassifierInvoice, type CollectionEvent, type ParsedClassifierInvoice } from './classify-input.js';
+import { readClassifierInvoiceFast } from './classify-input-fast.js';
 import { ChartAccumulator, type PortfolioCharts } from './classify-charts.js';
 import { agreementOn, isBroken, isPaid, owedCentsOf } from './invoice-facts.js';
 import type { PortfolioError } from './errors.js';
@@ -160,9 +161,14 @@ export class PortfolioClassifier {
 
   /** Adds one invoice to its panels and the charts; a bad one is an error and changes nothing. */
   addInvoice(raw: ClassifierInvoice): PortfolioError | undefined {
-    const parsed = parseInput(classifierInvoiceSchema, raw, ['invoices', this.invoiceIndex++]);
-    if (parsed.isErr()) return parsed.error;
-    const invoice = parsed.value;
+    const at = this.invoiceIndex++;
+    let invoice = readClassifierInvoiceFast(raw);
+    if (invoice === undefined) {
+      // Not already in the schema's form: zod reads it (and builds the error with its path).
+      const parsed = parseInput(classifierInvoiceSchema, raw, ['invoices', at]);
+      if (parsed.isErr()) return parsed.error;
+      invoice = parsed.value;
+    }
     if (invoice.replacedBy !== undefined) {
       this.replaced.add(invoice, 0);
       return undefined;

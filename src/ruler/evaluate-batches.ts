@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { RulerError } from './errors.js';
-import { beginSubject, evaluateAfterRegistration, evaluateOpenSubject, evaluateSettledInvoice, type OutcomeSink } from './evaluate-subject.js';
+import { beginSubject, evaluateAfterRegistration, evaluateOpenSubject, evaluateSettledInvoice } from './evaluate-subject.js';
+import { RecordSink, type OutcomeSink } from './outcome-sink.js';
 import { readInvoice, type InvoiceFacts, type RulerInvoice } from './invoice.js';
 import type { RulerBatch } from './outcome.js';
 import type { InvoiceSource, Prepared } from './prepare-evaluation.js';
@@ -61,22 +62,27 @@ export function isAsync(source: InvoiceSource): source is AsyncIterable<RulerInv
   return !(Symbol.iterator in source) && Symbol.asyncIterator in source;
 }
 
+/** One batch evaluated: where its outcomes went and how many invoices it read. */
+export interface SinkBatch<S extends OutcomeSink> {
+  readonly sink: S;
+  readonly invoicesEvaluated: number;
+}
+
 /**
- * Evaluates a synchronous source batch by batch (per-customer actions come in a last batch).
- * With `into`, every batch's outcomes go to that one sink (the whole evaluation held in
- * memory, without copying batch after batch) and each yielded batch refers to it.
+ * Evaluates a synchronous source batch by batch (per-customer actions come in a last batch),
+ * each batch into the sink `sinkFor` gives (a fresh one per batch, or one sink for the whole
+ * evaluation held in memory, without copying batch after batch).
  */
-export function* syncBatches(p: Prepared, source: Iterable<unknown>, into?: OutcomeSink): Generator<Result<RulerBatch, RulerError>> {
-  const newSink = (): OutcomeSink => into ?? { due: [], deferred: [], skipped: [] };
+export function* syncSinkBatches<S extends OutcomeSink>(p: Prepared, source: Iterable<unknown>, sinkFor: () => S): Generator<Result<SinkBatch<S>, RulerError>> {
   const anchors = new Map<string, CustomerAnchor>();
   let index = 0;
   if (Array.isArray(source)) {
     for (let start = 0; start < source.length; start += p.batchSize) {
       const batch = source.slice(start, start + p.batchSize);
-      const sink = newSink();
+      const sink = sinkFor();
       const problem = evaluateBatch(p, batch, start, anchors, sink);
       if (problem) return yield err(problem);
-      yield ok({ ...sink, invoicesEvaluated: batch.length });
+      yield ok({ sink, invoicesEvaluated: batch.length });
     }
     index = source.length;
   } else {
@@ -84,41 +90,40 @@ export function* syncBatches(p: Prepared, source: Iterable<unknown>, into?: Outc
     for (const invoice of source) {
       batch.push(invoice);
       if (batch.length === p.batchSize) {
-        const sink = newSink();
+        const sink = sinkFor();
         const problem = evaluateBatch(p, batch, index, anchors, sink);
         if (problem) return yield err(problem);
         index += batch.length;
-        yield ok({ ...sink, invoicesEvaluated: batch.length });
+        yield ok({ sink, invoicesEvaluated: batch.length });
         batch = [];
       }
     }
     if (batch.length > 0) {
-      const sink = newSink();
+      const sink = sinkFor();
       const problem = evaluateBatch(p, batch, index, anchors, sink);
       if (problem) return yield err(problem);
       index += batch.length;
-      yield ok({ ...sink, invoicesEvaluated: batch.length });
+      yield ok({ sink, invoicesEvaluated: batch.length });
     }
   }
   if (p.perCustomer) {
-    const sink = newSink();
+    const sink = sinkFor();
     evaluateAnchors(p, anchors, sink);
-    yield ok({ ...sink, invoicesEvaluated: 0 });
+    yield ok({ sink, invoicesEvaluated: 0 });
   }
 }
 
-/** Evaluates an asynchronous source batch by batch (per-customer actions come in a last batch). */
-export async function* asyncBatches(p: Prepared, source: AsyncIterable<unknown>): AsyncGenerator<Result<RulerBatch, RulerError>> {
-  const newSink = (): OutcomeSink => ({ due: [], deferred: [], skipped: [] });
+/** Evaluates an asynchronous source batch by batch into the sinks `sinkFor` gives (per-customer actions come in a last batch). */
+export async function* asyncSinkBatches<S extends OutcomeSink>(p: Prepared, source: AsyncIterable<unknown>, sinkFor: () => S): AsyncGenerator<Result<SinkBatch<S>, RulerError>> {
   const anchors = new Map<string, CustomerAnchor>();
   let index = 0;
   let batch: unknown[] = [];
-  const flush = (): Result<RulerBatch, RulerError> => {
-    const sink = newSink();
+  const flush = (): Result<SinkBatch<S>, RulerError> => {
+    const sink = sinkFor();
     const problem = evaluateBatch(p, batch, index, anchors, sink);
     if (problem) return err(problem);
     index += batch.length;
-    const out = { ...sink, invoicesEvaluated: batch.length };
+    const out = { sink, invoicesEvaluated: batch.length };
     batch = [];
     return ok(out);
   };
@@ -136,9 +141,23 @@ export async function* asyncBatches(p: Prepared, source: AsyncIterable<unknown>)
     if (result.isErr()) return;
   }
   if (p.perCustomer) {
-    const sink = newSink();
+    const sink = sinkFor();
     evaluateAnchors(p, anchors, sink);
-    yield ok({ ...sink, invoicesEvaluated: 0 });
+    yield ok({ sink, invoicesEvaluated: 0 });
   }
 }
 
+/** A batch of records as the public `RulerBatch`. */
+function recordBatch(batch: Result<SinkBatch<RecordSink>, RulerError>): Result<RulerBatch, RulerError> {
+  return batch.map(({ sink, invoicesEvaluated }) => ({ due: sink.due, deferred: sink.deferred, skipped: sink.skipped, invoicesEvaluated }));
+}
+
+/** {@link syncSinkBatches} with a fresh array of records per batch: the public batches. */
+export function* syncBatches(p: Prepared, source: Iterable<unknown>): Generator<Result<RulerBatch, RulerError>> {
+  for (const batch of syncSinkBatches(p, source, () => new RecordSink())) yield recordBatch(batch);
+}
+
+/** {@link asyncSinkBatches} with a fresh array of records per batch: the public batches. */
+export async function* asyncBatches(p: Prepared, source: AsyncIterable<unknown>): AsyncGenerator<Result<RulerBatch, RulerError>> {
+  for await (const batch of asyncSinkBatches(p, source, () => new RecordSink())) yield recordBatch(batch);
+}

@@ -3,8 +3,9 @@ import { epochDayOfText } from '../calendar/civil-date.js';
 import { daysOverdueEpoch, payableEpochDay } from '../calendar/due-date.js';
 import type { InvoiceFacts, RulerInvoice } from './invoice.js';
 import { holdsRegistration, isNegativationInProgress } from './invoice.js';
-import type { DeferredAction, DueAction, SkippedStep, SkipReason } from './outcome.js';
-import { customerSubjectKey, DeferredRecord, DueRecord, invoiceSubjectKey, SkippedRecord, type OutcomeTable } from './outcome-record.js';
+import type { SkipReason } from './outcome.js';
+import { customerSubjectKey, invoiceSubjectKey, type OutcomeTable } from './outcome-record.js';
+import type { OutcomeSink, SubjectView } from './outcome-sink.js';
 import { stepDay, type PlannedStep, type RulerPlan } from './plan.js';
 import type { StepConditions } from './step.js';
 
@@ -34,26 +35,9 @@ export interface EvaluationContext extends OutcomeTable {
   readonly subject: SubjectView;
 }
 
-/** The subject being evaluated: its invoice (the anchor, for a customer), and what the log says of it. */
-export interface SubjectView {
-  invoice: RulerInvoice;
-  customer: boolean;
-  /** The key prefix, built only when a key-based log asks. */
-  prefix: string | undefined;
-  /** The compact log's bitset of steps done for this subject. */
-  word: number;
-}
-
 /** A blank subject view for a new context. */
 export function newSubjectView(): SubjectView {
   return { invoice: { id: '', customerId: '', dueDate: '', amount: { cents: 0 } }, customer: false, prefix: undefined, word: 0 };
-}
-
-/** Where a batch's outcomes go. */
-export interface OutcomeSink {
-  due: DueAction[];
-  deferred: DeferredAction[];
-  skipped: SkippedStep[];
 }
 
 /** Points the context's subject view at an invoice (or a customer through its anchor invoice) and reads its log entry once. */
@@ -121,14 +105,11 @@ function daysOverdueOf(ctx: EvaluationContext, dueDay: number): number {
 }
 
 function emit(ctx: EvaluationContext, sink: OutcomeSink, step: PlannedStep, day: number, openCents: number, daysOverdue: number): void {
-  const view = ctx.subject;
-  if (step.isContact && !ctx.windowOpen) sink.deferred.push(new DeferredRecord(ctx, step, view.invoice, day, view.customer, openCents, daysOverdue));
-  else sink.due.push(new DueRecord(ctx, step, view.invoice, day, view.customer, openCents, daysOverdue));
+  sink.action(ctx, ctx.subject, step, step.isContact && !ctx.windowOpen, day, openCents, daysOverdue);
 }
 
 function skip(ctx: EvaluationContext, sink: OutcomeSink, step: PlannedStep, day: number, reason: SkipReason, by?: PlannedStep): void {
-  const view = ctx.subject;
-  sink.skipped.push(new SkippedRecord(ctx, step, view.invoice, day, view.customer, reason, by));
+  sink.skip(ctx, ctx.subject, step, day, reason, by);
 }
 
 /**

@@ -1,9 +1,10 @@
 import { err, ok, type Result } from 'neverthrow';
 import { cobrancaError } from '../errors.js';
 import type { RulerError } from './errors.js';
-import { asyncBatches, isAsync, syncBatches } from './evaluate-batches.js';
-import type { RulerBatch, RulerEvaluation } from './outcome.js';
-import type { OutcomeSink } from './evaluate-subject.js';
+import { asyncBatches, isAsync, syncBatches, syncSinkBatches } from './evaluate-batches.js';
+import type { CompactRulerEvaluation, RulerBatch, RulerEvaluation } from './outcome.js';
+import { ColumnSink, compactEvaluation } from './outcome-columns.js';
+import { RecordSink, type OutcomeSink } from './outcome-sink.js';
 import type { RulerInvoice } from './invoice.js';
 import { prepare, type EvaluateRulerInput, type Prepared } from './prepare-evaluation.js';
 
@@ -32,15 +33,20 @@ export function* evaluateRulerInBatchesSync(input: EvaluateRulerInput<Iterable<R
   yield* syncBatches(p, p.source);
 }
 
-/** Runs a synchronous evaluation to the end with every outcome in one sink (no per-batch copies). */
-function collectSync(p: Prepared, source: Iterable<unknown>): Result<RulerEvaluation, RulerError> {
-  const sink: OutcomeSink = { due: [], deferred: [], skipped: [] };
+/** Runs a synchronous evaluation to the end with every outcome in one sink (no per-batch copies); answers how many invoices it read. */
+function drainInto(p: Prepared, source: Iterable<unknown>, sink: OutcomeSink): Result<number, RulerError> {
   let invoicesEvaluated = 0;
-  for (const batch of syncBatches(p, source, sink)) {
+  for (const batch of syncSinkBatches(p, source, () => sink)) {
     if (batch.isErr()) return err(batch.error);
     invoicesEvaluated += batch.value.invoicesEvaluated;
   }
-  return ok({ ...p.header, ...sink, invoicesEvaluated });
+  return ok(invoicesEvaluated);
+}
+
+/** Runs a synchronous evaluation to the end into arrays of records. */
+function collectSync(p: Prepared, source: Iterable<unknown>): Result<RulerEvaluation, RulerError> {
+  const sink = new RecordSink();
+  return drainInto(p, source, sink).map((invoicesEvaluated) => ({ ...p.header, due: sink.due, deferred: sink.deferred, skipped: sink.skipped, invoicesEvaluated }));
 }
 
 function collect(header: Omit<RulerEvaluation, keyof RulerBatch>, batches: Iterable<Result<RulerBatch, RulerError>>): Result<RulerEvaluation, RulerError> {
@@ -82,6 +88,45 @@ export function evaluateRuler(input: EvaluateRulerInput<Iterable<RulerInvoice>>)
   const p = prepared.value;
   if (isAsync(p.source)) return err(cobrancaError('invalid_input', 'invoices: an async iterable needs evaluateRulerAsync', { path: ['invoices'] }));
   return collectSync(p, p.source);
+}
+
+/**
+ * {@link evaluateRuler} with the result held as columns: the same outcomes in
+ * the same order (and the same errors), but no object per outcome until one is
+ * read, so a first run over a large portfolio (about seven outcomes per
+ * invoice) held in memory costs a few dozen bytes per outcome and little
+ * garbage collection. Read `due.length`, `due.at(i)`, iterate a list, or call
+ * `toEvaluation()` for the {@link RulerEvaluation} shape. Arrays and sync
+ * iterables of invoices; for a database cursor stream with
+ * {@link evaluateRulerInBatches}.
+ *
+ * @example
+ * ```ts
+ * import { defineRuler, evaluateRulerCompact, rulerActionLog } from 'cobranca/ruler';
+ *
+ * const ruler = defineRuler({ id: 'basic', steps: [{ id: 'sms+1', offsetDays: 1, action: { kind: 'notify', channel: 'sms', template: 'venceu' } }] });
+ * if (ruler.isErr()) throw new Error(ruler.error.message);
+ * const invoices = [{ id: 'inv-1', customerId: 'maria', dueDate: '2026-06-10', amount: { cents: 37_352 } }];
+ * const result = evaluateRulerCompact({ ruler: ruler.value, invoices, asOf: '2026-06-16T10:00:00-03:00' });
+ * if (result.isOk()) {
+ *   const { due } = result.value;
+ *   console.log(due.length, due.at(0)?.stepId); // 1 sms+1
+ *   const done = rulerActionLog(due); // log what was done: a second run finds nothing new
+ *   const again = evaluateRulerCompact({ ruler: ruler.value, invoices, done, asOf: '2026-06-16T10:00:00-03:00' });
+ *   if (again.isOk()) console.log(again.value.due.length); // 0
+ * }
+ * ```
+ */
+export function evaluateRulerCompact(input: EvaluateRulerInput<Iterable<RulerInvoice>>): Result<CompactRulerEvaluation, RulerError> {
+  const prepared = prepare(input);
+  if (prepared.isErr()) return err(prepared.error);
+  const p = prepared.value;
+  if (isAsync(p.source)) return err(cobrancaError('invalid_input', 'invoices: an async iterable needs evaluateRulerAsync or evaluateRulerInBatches', { path: ['invoices'] }));
+  const sink = new ColumnSink(p.ctx, p.ctx.plan.steps);
+  const evaluated = drainInto(p, p.source, sink);
+  if (evaluated.isErr()) return err(evaluated.error);
+  sink.finish();
+  return ok(compactEvaluation(p.header, sink, evaluated.value));
 }
 
 /**

@@ -39,7 +39,17 @@ export {
 } from './settings.js';
 export { type AgreementState, type NegativationState, type AmountInput, type RulerInvoice } from './invoice.js';
 export { type DisabledReason, type DisabledStep } from './plan.js';
-export { type DueAction, type ContactMoment, type DeferredAction, type SkipReason, type SkippedStep, type RulerBatch, type RulerEvaluation } from './outcome.js';
-export { type ActionLog, type InvoiceSource, type EvaluateRulerInput, evaluateRuler, evaluateRulerAsync, evaluateRulerInBatches, evaluateRulerInBatchesSync } from './evaluate.js';
+export {
+  type DueAction,
+  type ContactMoment,
+  type DeferredAction,
+  type SkipReason,
+  type SkippedStep,
+  type RulerBatch,
+  type RulerEvaluation,
+  type OutcomeList,
+  type CompactRulerEvaluation,
+} from './outcome.js';
+export { type ActionLog, type InvoiceSource, type EvaluateRulerInput, evaluateRuler, evaluateRulerCompact, evaluateRulerAsync, evaluateRulerInBatches, evaluateRulerInBatchesSync } from './evaluate.js';
 export { RulerActionLog, rulerActionLog, type LoggableOutcome } from './action-log.js';
 export { forwardAfterDaysOf } from './forward-days.js';

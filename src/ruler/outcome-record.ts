@@ -1,7 +1,6 @@
 import { fromEpochDay, type CivilDate } from '../calendar/index.js';
 import { fromCents, type Money } from '../money/index.js';
 import type { RulerAction } from './action.js';
-import type { RulerInvoice } from './invoice.js';
 import type { ContactMoment, DeferredAction, DueAction, SkippedStep, SkipReason } from './outcome.js';
 import type { PlannedStep } from './plan.js';
 
@@ -51,11 +50,11 @@ export abstract class OutcomeRecord {
   readonly #day: number;
   readonly #customer: boolean;
 
-  constructor(table: OutcomeTable, step: PlannedStep, invoice: RulerInvoice, day: number, customer: boolean) {
+  constructor(table: OutcomeTable, step: PlannedStep, invoiceId: string, customerId: string, day: number, customer: boolean) {
     this.#table = table;
     this.#step = step;
-    this.#invoiceId = invoice.id;
-    this.#customerId = invoice.customerId;
+    this.#invoiceId = invoiceId;
+    this.#customerId = customerId;
     this.#day = day;
     this.#customer = customer;
   }
@@ -111,8 +110,8 @@ export class DueRecord extends OutcomeRecord implements DueAction {
   readonly #openCents: number;
   readonly #daysOverdue: number;
 
-  constructor(table: OutcomeTable, step: PlannedStep, invoice: RulerInvoice, day: number, customer: boolean, openCents: number, daysOverdue: number) {
-    super(table, step, invoice, day, customer);
+  constructor(table: OutcomeTable, step: PlannedStep, invoiceId: string, customerId: string, day: number, customer: boolean, openCents: number, daysOverdue: number) {
+    super(table, step, invoiceId, customerId, day, customer);
     this.#openCents = openCents;
     this.#daysOverdue = daysOverdue;
   }
@@ -169,8 +168,8 @@ export class SkippedRecord extends OutcomeRecord implements SkippedStep {
   readonly #reason: SkipReason;
   readonly #by: PlannedStep | undefined;
 
-  constructor(table: OutcomeTable, step: PlannedStep, invoice: RulerInvoice, day: number, customer: boolean, reason: SkipReason, by?: PlannedStep) {
-    super(table, step, invoice, day, customer);
+  constructor(table: OutcomeTable, step: PlannedStep, invoiceId: string, customerId: string, day: number, customer: boolean, reason: SkipReason, by?: PlannedStep) {
+    super(table, step, invoiceId, customerId, day, customer);
     this.#reason = reason;
     this.#by = by;
   }

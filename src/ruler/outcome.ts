@@ -79,3 +79,34 @@ export interface RulerEvaluation extends RulerBatch {
   /** Steps the settings switched off (once, not per invoice). */
   readonly disabledSteps: readonly DisabledStep[];
 }
+
+/**
+ * A read-only list of outcomes held as columns of numbers: `length` and `at(i)`
+ * read without building the others; `at(i)` and iteration hand out the same
+ * compact records as {@link RulerEvaluation}'s arrays, built when read.
+ */
+export interface OutcomeList<T> extends Iterable<T> {
+  /** How many outcomes the list holds. */
+  readonly length: number;
+  /** The outcome at `index` (a new record on every call), or `undefined` outside `0 … length - 1`. */
+  at(index: number): T | undefined;
+  /** Every outcome as an array of records, in order. */
+  toArray(): T[];
+}
+
+/**
+ * The result of `evaluateRulerCompact`: the same outcomes, in the same order,
+ * as {@link RulerEvaluation}, held as columns (a few dozen bytes per outcome and
+ * no object per outcome until one is read), so a large first run held in memory
+ * does not keep millions of objects alive.
+ */
+export interface CompactRulerEvaluation extends Omit<RulerEvaluation, 'due' | 'deferred' | 'skipped'> {
+  /** Actions due now (as {@link RulerEvaluation.due}). */
+  readonly due: OutcomeList<DueAction>;
+  /** Contacts due outside the contact window (as {@link RulerEvaluation.deferred}). */
+  readonly deferred: OutcomeList<DeferredAction>;
+  /** Steps due but skipped (as {@link RulerEvaluation.skipped}). */
+  readonly skipped: OutcomeList<SkippedStep>;
+  /** The outcomes as a {@link RulerEvaluation} (arrays of records, built now). */
+  toEvaluation(): RulerEvaluation;
+}

@@ -32,6 +32,8 @@ export interface PlannedStep {
   readonly isContact: boolean;
   /** Steps of the same channel with a smaller offset (indexes into the plan's `open` list), latest first. */
   earlier: number[];
+  /** The step's index in the plan's `steps` (what a compact result stores instead of the step). */
+  ordinal: number;
 }
 
 /** The ruler under its settings: open-invoice steps grouped by channel, settlement steps, and follow-ups of facts. */
@@ -43,6 +45,8 @@ export interface RulerPlan {
   /** Contacts that follow a registration (`daysToNextAction`): their offset counts from the day the bureau accepted it, and they run only once it did. */
   readonly afterRegistration: PlannedStep[];
   readonly disabled: DisabledStep[];
+  /** Every planned step (open, settlement, after registration), each at its `ordinal`. */
+  readonly steps: readonly PlannedStep[];
 }
 
 /**
@@ -68,6 +72,7 @@ export function planRuler(ruler: Ruler, settings: RulerSettings): RulerPlan {
       staleAfterDays: step.staleAfterDays,
       isContact: action.kind === 'notify',
       earlier: [],
+      ordinal: -1,
     });
   };
   for (const step of ruler.steps) {
@@ -113,7 +118,11 @@ export function planRuler(ruler: Ruler, settings: RulerSettings): RulerPlan {
     const follow = first ?? { id: 'registration', offsetDays: 0, action: { kind: 'negativate' as const }, runsOnNonBusinessDays: false };
     add(follow, { kind: 'notify', channel: settings.defaultContactType, template: 'after-negativation' }, settings.daysToNextAction, `${follow.id}+next-action`, afterRegistration);
   }
-  return { open, groups, settlement, afterRegistration, disabled };
+  const steps = [...open, ...settlement, ...afterRegistration];
+  steps.forEach((step, ordinal) => {
+    step.ordinal = ordinal;
+  });
+  return { open, groups, settlement, afterRegistration, disabled, steps };
 }
 
 function withoutUnnoticedNegativations(planned: PlannedStep[], leadDays: number, disabled: DisabledStep[]): PlannedStep[] {

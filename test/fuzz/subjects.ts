@@ -6,7 +6,7 @@ import { agreementStatus, calculateLateCharges, checkEligibility, editInstallmen
 import { startProtest, transitionProtest } from '../../src/protest/index.js';
 import { readReturnFile } from '../../src/bank-returns/index.js';
 import { checkNegativationGuards, parseNegativation, parseNegativationEvent, parseReconcileInvoices, reconcile, removalDeadline, startNegativation, transition, type Negativation } from '../../src/negativation/index.js';
-import { checkSmsText, defineRuler, evaluateRuler, evaluateRulerAsync, evaluateRulerInBatches, evaluateRulerInBatchesSync, resolveLevels, resolveSettings, settingsLevelSchema } from '../../src/ruler/index.js';
+import { checkSmsText, defineRuler, evaluateRuler, evaluateRulerAsync, evaluateRulerCompact, evaluateRulerInBatches, evaluateRulerInBatchesSync, resolveLevels, resolveSettings, settingsLevelSchema } from '../../src/ruler/index.js';
 import { classifyPortfolio, PortfolioClassifier } from '../../src/portfolio/index.js';
 import { checkInput, tableRates } from '../../src/index.js';
 import { moneySchema } from '../../src/money/index.js';
@@ -112,6 +112,7 @@ export const subjects: Record<string, Subject> = {
   checkSmsText: { covers: [checkSmsText], valid: 'Sua fatura venceu.', call: (i) => checkSmsText(i as never) },
   evaluateRuler: { covers: [evaluateRuler], valid: rulerInput, call: (i) => evaluateRuler(withRuler(i)) },
   evaluateRulerAsync: { covers: [evaluateRulerAsync], valid: rulerInput, call: (i) => evaluateRulerAsync(withRuler(i)) },
+  evaluateRulerCompact: { covers: [evaluateRulerCompact], valid: rulerInput, call: (i) => evaluateRulerCompact(withRuler(i)).map((c) => c.toEvaluation()) },
   evaluateRulerInBatches: { covers: [evaluateRulerInBatches], valid: rulerInput, call: (i) => drain(evaluateRulerInBatches(withRuler(i))) },
   evaluateRulerInBatchesSync: { covers: [evaluateRulerInBatchesSync], valid: rulerInput, call: (i) => drain(evaluateRulerInBatchesSync(withRuler(i))) },
   lateChargesCalculator: { covers: [lateChargesCalculator], valid: { policy: { interest: { kind: 'series', rates: [{ month: '2026-03', percent: '1' }, { month: '2026-04', percent: '1' }] } }, principal: 100_000, due: 20_522, asOf: 20_560 }, call: (i) =>

@@ -64,6 +64,11 @@ export class CommittedRecords<T extends Versioned> {
     return this.sortedIds;
   }
 
+  /** Ids of the records whose `customerId` or `invoiceId` is `value` (may hold ids since rewritten; callers re-check). */
+  indexed(field: 'customerId' | 'invoiceId', value: string): ReadonlySet<string> | undefined {
+    return (field === 'customerId' ? this.byCustomer : this.byInvoice).get(value);
+  }
+
   /** Ids a filter can narrow to through an index, or `undefined` to scan all. */
   candidates(filter: RecordFilter): Iterable<string> | undefined {
     if (filter.customerId !== undefined) return this.byCustomer.get(filter.customerId) ?? [];
@@ -139,9 +144,24 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
   }
 
   async listFor(field: 'customerId' | 'invoiceId', values: readonly string[]): Promise<T[]> {
-    const byId = new Map<string, T>();
-    for (const value of new Set(values)) for (const record of await this.list({ [field]: value })) byId.set(record.id, record);
-    return [...byId.keys()].sort().map((id) => byId.get(id) as T);
+    // One walk over the field's index (committed and staged ids), one sort: no per-value list, no full scan.
+    const ids = new Set<string>();
+    const prefix = field === 'customerId' ? 'c:' : 'i:';
+    for (const value of values) {
+      const committed = this.committed.indexed(field, value);
+      if (committed) for (const id of committed) ids.add(id);
+      const staged = this.pendingByKey.get(prefix + value);
+      if (staged) for (const id of staged) ids.add(id);
+    }
+    const wanted = values.length === 1 ? undefined : new Set(values);
+    const out: T[] = [];
+    for (const id of [...ids].sort()) {
+      const record = this.current(id);
+      if (record === undefined) continue;
+      const value = (record as { customerId?: string; invoiceId?: string })[field];
+      if (value !== undefined && (wanted === undefined ? value === values[0] : wanted.has(value))) out.push(record);
+    }
+    return out;
   }
 
   async insertMany(records: readonly T[]): Promise<void> {

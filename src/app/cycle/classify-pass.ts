@@ -8,7 +8,9 @@ import { abort, toAppError, unwrap } from '../command.js';
 import { agreementOf, statusOf } from '../agreements/refresh-agreement.js';
 import { negativationOf } from '../negativation/negativation-store.js';
 import { protestOf } from '../protest/protest-store.js';
-import { owedCalculator, owedOfRecord } from '../owed.js';
+import { owedCalculator } from '../owed.js';
+import { fromCents } from '../../money/index.js';
+import { OwedMemo } from './owed-memo.js';
 import { groupBy, invoicePages } from './portfolio.js';
 import type { CollectionsError } from '../errors.js';
 
@@ -50,7 +52,7 @@ function collectionOf(invoice: InvoiceRecord, account: CollectionAccountRecord |
  * original replaced by a new proposal is shown once, as replaced; every event
  * carries its operator (comments, messages, tasks, agreements made).
  */
-export async function classifyPass(context: AppContext, today: CivilDate): Promise<PortfolioClassification> {
+export async function classifyPass(context: AppContext, today: CivilDate, owedToday?: OwedMemo): Promise<PortfolioClassification> {
   const forwardAfterDays = forwardAfterDaysOf(context.policies.settingsFor().ruler, context.policies.rulerSettings()) ?? 0;
   // Fed page by page: what is held is the panels' totals and ids, never the portfolio's records.
   const classifier = unwrap(PortfolioClassifier.create({ asOf: today, forwardAfterDays }, { calendar: context.calendar }));
@@ -60,7 +62,7 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
   };
   const seenAccounts = new Set<string>();
   const seenAgreements = new Set<string>();
-  const calculator = await owedCalculator(context, today);
+  const owedMemo = owedToday ?? new OwedMemo(await owedCalculator(context, today), today);
   for await (const page of invoicePages(context)) {
     await context.store.transaction(async (tx) => {
       // A fixed number of batch reads per page (no query per invoice); only an active agreement's status reads its payments.
@@ -97,7 +99,7 @@ export async function classifyPass(context: AppContext, today: CivilDate): Promi
           event({ date: agreementOf(held.record).createdOn, operator: held.record.operator ?? 'system', kind: 'agreement' });
         }
         const payments = invoice.status === 'open' && invoice.paid.cents > 0 ? (paymentsOf.get(invoice.id) ?? []) : [];
-        const owed = invoice.status === 'open' ? owedOfRecord(calculator, invoice, payments, today).owed : undefined;
+        const owed = invoice.status === 'open' ? fromCents(owedMemo.of(invoice, payments).owed) : undefined;
         const registration = registrationOf(negativationsOf.get(invoice.id) ?? []);
         const protest = protestPanelOf(protestsOf.get(invoice.id) ?? []);
         const agreement = held ? agreementOf(held.record) : undefined;

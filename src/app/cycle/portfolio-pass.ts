@@ -3,6 +3,7 @@ import type { AppContext } from '../dependencies.js';
 import { AutomaticRequests, type AutomaticRequestReport } from './automatic-request-pass.js';
 import { invoicePages } from './portfolio.js';
 import { spcControlCritiquesOn } from './reconcile-pass.js';
+import type { OwedMemo } from './owed-memo.js';
 import { RulerStream, type RulerPassReport } from './ruler-pass.js';
 
 /** What the cycle's one pass over the invoices did. */
@@ -21,8 +22,8 @@ export interface PortfolioPassReport {
  * requests (reading the page's state afresh, after the ruler's writes), then
  * the SPC-control critiques. Pages read: ⌈invoices ÷ page size⌉ + 1.
  */
-export async function portfolioPass(context: AppContext, asOf: Date, today: CivilDate): Promise<PortfolioPassReport> {
-  const ruler = await RulerStream.open(context, asOf, today);
+export async function portfolioPass(context: AppContext, asOf: Date, today: CivilDate, owedToday: OwedMemo): Promise<PortfolioPassReport> {
+  const ruler = RulerStream.open(context, asOf, today, owedToday);
   const requests = new AutomaticRequests(context, today);
   const spcControlCritiques: string[] = [];
   for await (const page of invoicePages(context)) {

@@ -1,6 +1,5 @@
 import type { CivilDate } from '../../calendar/index.js';
 import { fromCents } from '../../money/index.js';
-import type { LateChargesCalculator } from '../../agreements/index.js';
 import type { RulerInvoice } from '../../ruler/index.js';
 import type { InvoiceRecord, NegativationRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
@@ -8,7 +7,7 @@ import { agreementOf } from '../agreements/refresh-agreement.js';
 import { pagesOf } from './paging.js';
 import { negativationOf, statusOfRecord } from '../negativation/negativation-store.js';
 import { bySignificance } from '../../lifecycle/index.js';
-import { owedOfRecord } from '../owed.js';
+import type { OwedMemo } from './owed-memo.js';
 
 /** Invoices per page read from the store. */
 const PAGE_SIZE = 1000;
@@ -54,9 +53,11 @@ export function groupBy<T>(records: readonly T[], key: (record: T) => string): M
  * fixed number of batch reads, whatever the page's size (no query per invoice):
  * customers (kind, tags), agreements, the invoice's most significant
  * negativation, payments of partly paid invoices, the steps already done (from
- * the action log), and the amount updated with late charges.
+ * the action log), and the amount updated with late charges. Per invoice it
+ * builds the one object the ruler reads and nothing else (a quiet invoice costs
+ * a few map lookups).
  */
-export async function enrichPage(context: AppContext, page: readonly InvoiceRecord[], today: CivilDate, calculator: LateChargesCalculator | undefined): Promise<RulerInvoice[]> {
+export async function enrichPage(context: AppContext, page: readonly InvoiceRecord[], owedToday: OwedMemo): Promise<RulerInvoice[]> {
   if (page.length === 0) return [];
   const ids = page.map((invoice) => invoice.id);
   const partlyPaid = page.filter((invoice) => invoice.paid.cents > 0 && invoice.status === 'open').map((invoice) => invoice.id);
@@ -73,31 +74,44 @@ export async function enrichPage(context: AppContext, page: readonly InvoiceReco
   const negativationsOf = groupBy(read.negativations, (n) => n.invoiceId);
   const paymentsOf = groupBy(read.payments, (p) => p.invoiceId);
   const logOf = groupBy(read.log, (e) => e.invoiceId);
+  const none: readonly never[] = [];
   return page.map((invoice) => {
     const customer = customers.get(invoice.customerId);
     const agreement = invoice.agreementId === undefined ? undefined : agreements.get(invoice.agreementId);
-    const negativation = [...(negativationsOf.get(invoice.id) ?? [])].sort((a, b) => bySignificance(statusOfRecord(a), statusOfRecord(b)))[0];
-    const payments = partlyPaid.length > 0 ? (paymentsOf.get(invoice.id) ?? []) : [];
-    const log = logOf.get(invoice.id) ?? [];
-    const done = log.flatMap((entry) => (entry.action.startsWith(TOOK_EFFECT) ? [] : (entry.stepIds ?? [entry.stepId])));
-    const serviceCutOn = log.find((entry) => entry.action === `${TOOK_EFFECT}suspend_service` || entry.action === `${TOOK_EFFECT}reduce_service`)?.on;
+    const negativations = negativationsOf.get(invoice.id);
+    const negativation = negativations === undefined ? undefined : negativations.length === 1 ? negativations[0] : [...negativations].sort((a, b) => bySignificance(statusOfRecord(a), statusOfRecord(b)))[0];
+    const payments = partlyPaid.length > 0 ? (paymentsOf.get(invoice.id) ?? none) : none;
+    const log = logOf.get(invoice.id);
+    let done: string[] | undefined;
+    let serviceCutOn: CivilDate | undefined;
+    if (log !== undefined) {
+      for (const entry of log) {
+        if (entry.action.startsWith(TOOK_EFFECT)) {
+          if (serviceCutOn === undefined && (entry.action === `${TOOK_EFFECT}suspend_service` || entry.action === `${TOOK_EFFECT}reduce_service`)) serviceCutOn = entry.on;
+          continue;
+        }
+        done ??= [];
+        if (entry.stepIds) done.push(...entry.stepIds);
+        else done.push(entry.stepId);
+      }
+    }
     // The one owed-amount rule: the ruler's open amount is what it says is owed (its `updatedAmount` less the payments it is also given).
-    const owed = invoice.status === 'open' ? owedOfRecord(calculator, invoice, payments, today) : undefined;
-    return {
-      id: invoice.id,
-      customerId: invoice.customerId,
-      dueDate: invoice.dueDate,
-      amount: invoice.amount,
-      ...(owed ? { updatedAmount: fromCents(owed.owed.cents + owed.paid.cents) } : {}),
-      ...(payments.length > 0 ? { payments: payments.map((p) => ({ date: p.paidOn, amount: p.amount })) } : {}),
-      ...(invoice.status === 'paid' && invoice.paidOn !== undefined ? { paidOn: invoice.paidOn } : {}),
-      // An installment invoice is the agreement itself: its ruler runs (reminders); the originals are the ones an agreement covers.
-      ...(agreement && invoice.installment === undefined ? { agreement: { state: agreement.status, since: agreementOf(agreement).createdOn } } : {}),
-      ...(negativation ? { negativation: registrationOf(negativation) } : {}),
-      ...(serviceCutOn !== undefined ? { serviceCutOn } : {}),
-      ...(customer ? { customerKind: customer.kind, ...(customer.tags ? { tags: customer.tags } : {}) } : {}),
-      ...(invoice.branchId !== undefined ? { branch: invoice.branchId } : {}),
-      ...(done.length > 0 ? { done } : {}),
-    };
+    const owed = invoice.status === 'open' ? owedToday.of(invoice, payments) : undefined;
+    // The same fields, in the same order, as the object spread this replaces; absent ones are left out.
+    const out: { -readonly [K in keyof RulerInvoice]: RulerInvoice[K] } = { id: invoice.id, customerId: invoice.customerId, dueDate: invoice.dueDate, amount: invoice.amount };
+    if (owed) out.updatedAmount = fromCents(owed.owed + owed.paid);
+    if (payments.length > 0) out.payments = payments.map((p) => ({ date: p.paidOn, amount: p.amount }));
+    if (invoice.status === 'paid' && invoice.paidOn !== undefined) out.paidOn = invoice.paidOn;
+    // An installment invoice is the agreement itself: its ruler runs (reminders); the originals are the ones an agreement covers.
+    if (agreement && invoice.installment === undefined) out.agreement = { state: agreement.status, since: agreementOf(agreement).createdOn };
+    if (negativation) out.negativation = registrationOf(negativation);
+    if (serviceCutOn !== undefined) out.serviceCutOn = serviceCutOn;
+    if (customer) {
+      out.customerKind = customer.kind;
+      if (customer.tags) out.tags = customer.tags;
+    }
+    if (invoice.branchId !== undefined) out.branch = invoice.branchId;
+    if (done !== undefined && done.length > 0) out.done = done;
+    return out;
   });
 }

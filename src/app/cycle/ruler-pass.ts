@@ -1,12 +1,11 @@
 import type { CivilDate } from '../../calendar/index.js';
 import type { CobrancaError } from '../../errors.js';
 import type { Result } from 'neverthrow';
-import type { LateChargesCalculator } from '../../agreements/index.js';
 import { evaluateRulerInBatches, type EvaluateRulerInput, type RulerBatch, type RulerError, type RulerInvoice, type SkippedStep } from '../../ruler/index.js';
 import type { InvoiceRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { applyDueAction, auditSuperseded, logSkippedStep, type ActionOutcome } from './apply-action.js';
-import { owedCalculator } from '../owed.js';
+import type { OwedMemo } from './owed-memo.js';
 import { enrichPage, followedByRuler, settingsKey } from './portfolio.js';
 
 /** What the ruler pass did. */
@@ -114,19 +113,19 @@ export class RulerStream {
     private readonly context: AppContext,
     private readonly asOf: Date,
     private readonly today: CivilDate,
-    private readonly calculator: LateChargesCalculator | undefined,
+    private readonly owedToday: OwedMemo,
   ) {}
 
-  /** A ruler stream for the day (reads the late-charge policy once). */
-  static async open(context: AppContext, asOf: Date, today: CivilDate): Promise<RulerStream> {
-    return new RulerStream(context, asOf, today, await owedCalculator(context, today));
+  /** A ruler stream for the day, computing owed amounts with the day's memo (the late-charge policy read once). */
+  static open(context: AppContext, asOf: Date, today: CivilDate, owedToday: OwedMemo): RulerStream {
+    return new RulerStream(context, asOf, today, owedToday);
   }
 
   /** Evaluates one page of the portfolio (applying each batch that fills up). */
   async page(page: readonly InvoiceRecord[]): Promise<void> {
     const followed = page.filter(followedByRuler);
     if (followed.length === 0) return;
-    const enriched = await enrichPage(this.context, followed, this.today, this.calculator);
+    const enriched = await enrichPage(this.context, followed, this.owedToday);
     const byGroup = new Map<string, { first: InvoiceRecord; invoices: RulerInvoice[] }>();
     for (let i = 0; i < followed.length; i++) {
       const invoice = followed[i] as InvoiceRecord;

@@ -14,6 +14,8 @@ import type { RulerPassReport } from './ruler-pass.js';
 import { classifyPass } from './classify-pass.js';
 import type { AutomaticRequestReport } from './automatic-request-pass.js';
 import { portfolioPass } from './portfolio-pass.js';
+import { OwedMemo } from './owed-memo.js';
+import { owedCalculator } from '../owed.js';
 import type { CollectionsError } from '../errors.js';
 
 /** A worker's place among N running one day's cycle together: `index` of `count` (0 ≤ index < count). */
@@ -77,12 +79,14 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
   try {
     const agreements = await agreementPass(at, today);
     // One read of the invoices for the ruler, the automatic requests and the SPC-control critiques.
-    const { ruler, automaticRequests, spcControlCritiques } = await portfolioPass(at, asOf, today);
+    // The day's owed amounts, computed once per invoice for the ruler and the classification.
+    const owedToday = new OwedMemo(await owedCalculator(at, today), today);
+    const { ruler, automaticRequests, spcControlCritiques } = await portfolioPass(at, asOf, today, owedToday);
     // After the passes that make requests, so today's requests are analysed and noticed today: a second run finds nothing new.
     const negativations = await negativationPass(at, today);
     const { effects: alerts, ...reconciliation } = await reconcilePass(at, today);
     const outbox = await performPendingEffects(at, { handlers: handlers(at), listEffects: false });
-    const classification = await classifyPass(at, today);
+    const classification = await classifyPass(at, today, owedToday);
     return ok({
       asOf: { date: today, instant: asOf.toISOString() },
       agreements,

@@ -76,6 +76,26 @@ export interface Configuration {
  * each contract and each branch with each contract, and reported once with its
  * path, its reason and the subjects it arises for
  * (`contradictory_configuration`, `details.problems`). Pure.
+ * @example
+ * ```ts
+ * import { checkConfiguration } from 'cobranca';
+ *
+ * // From a settings screen, before saving: the same check createCollections makes.
+ * const notice = { id: 'aviso', offsetDays: 0, action: { kind: 'notify', channel: 'email', template: 'aviso-negativacao' } } as const;
+ * const negativate = { id: 'negativar', offsetDays: 10, action: { kind: 'negativate' } } as const;
+ * const settings = { general: { registerAutomatically: 'yes', minimumDaysOverdue: 10 } } as const;
+ *
+ * const checked = checkConfiguration({ rulers: { padrao: { id: 'padrao', steps: [notice, negativate] } }, settings, bureaus: ['serasa'] });
+ * checked.match(
+ *   (configuration) => console.log(configuration.bureaus),
+ *   (error) => console.log(error.code, error.message),
+ * );
+ * // Without the notice step, registering on day 10 would skip the debtor's prior notice (CDC art. 43 §2):
+ * const contradiction = checkConfiguration({ rulers: { padrao: { id: 'padrao', steps: [negativate] } }, settings, bureaus: ['serasa'] });
+ * if (contradiction.isErr()) console.log(contradiction.error.code);
+ * // → [ 'serasa' ]
+ * // → negativation_without_notice
+ * ```
  */
 export function checkConfiguration(input: ConfigurationInput): Result<Configuration, CollectionsError> {
   const parsed = parseInput(configurationInputSchema, input);

@@ -1,4 +1,4 @@
-import { debtorDataProblems } from '../debtor.js';
+import { debtorProblemsWith } from '../debtor.js';
 import { defineGuard, type Guard } from './guard.js';
 
 /**
@@ -9,7 +9,7 @@ import { defineGuard, type Guard } from './guard.js';
  */
 export const debtorDataGuard: Guard = defineGuard('debtor_data', 'CDC art. 43; seed 000', (facts) => {
   if (facts.debtor === undefined) return undefined;
-  const problems = debtorDataProblems(facts.debtor, facts.settings.requireBirthDateForPersons);
+  const problems = debtorProblemsWith(facts.debtor, facts.settings.requireBirthDateForPersons, facts.debtorTaxId);
   if (problems.length === 0) return undefined;
   return {
     message: `debtor data incomplete or invalid: ${problems.map((p) => p.field).join(', ')}`,

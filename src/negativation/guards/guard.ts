@@ -1,4 +1,5 @@
 import type { BusinessCalendar, CivilDate } from '../../calendar/index.js';
+import type { TaxId } from '../../documents/index.js';
 import type { Money } from '../../money/index.js';
 import type { DebtorInput } from '../debtor.js';
 import type { Notice } from '../negativation.js';
@@ -36,6 +37,8 @@ export interface GuardFacts {
   readonly disputed: boolean;
   readonly notices: readonly Notice[];
   readonly debtor?: DebtorInput;
+  /** `debtor.document` already parsed, set only when it is a valid CPF/CNPJ (the guards parse it otherwise). */
+  readonly debtorTaxId?: TaxId;
   /** The uniqueness key of the candidate and the keys of live negativations. */
   readonly key?: string;
   readonly liveKeys?: ReadonlySet<string>;
