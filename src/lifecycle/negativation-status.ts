@@ -43,7 +43,16 @@ export function isNegativationStatus(value: unknown): value is NegativationStatu
 /** Statuses no event leaves: the negativation is over. */
 export const FINAL_STATUSES: readonly NegativationStatus[] = ['recovered', 'cancelled'];
 
-/** Whether no further event applies to a negativation in this status. */
+/**
+ * Whether no further event applies to a negativation in this status.
+ * @example
+ * ```ts
+ * import { NEGATIVATION_STATUSES, isFinalStatus } from 'cobranca/negativation';
+ *
+ * console.log(NEGATIVATION_STATUSES.filter(isFinalStatus));
+ * // → [ 'recovered', 'cancelled' ]
+ * ```
+ */
 export function isFinalStatus(status: NegativationStatus): boolean {
   return status === 'recovered' || status === 'cancelled';
 }
@@ -52,6 +61,14 @@ export function isFinalStatus(status: NegativationStatus): boolean {
  * Whether a negativation in this status still occupies its key (debtor,
  * creditor, title, bureau): every status but the final ones. A new request
  * for the same key would duplicate it (docs/legal.md §3).
+ * @example
+ * ```ts
+ * import { occupiesKey } from 'cobranca/negativation';
+ *
+ * // A new request for the same debtor, creditor, title and bureau is a duplicate while the old one occupies the key.
+ * console.log(occupiesKey('negativated'), occupiesKey('recovering'), occupiesKey('cancelled'));
+ * // → true true false
+ * ```
  */
 export function occupiesKey(status: NegativationStatus): boolean {
   return !isFinalStatus(status);

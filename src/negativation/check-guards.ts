@@ -40,6 +40,22 @@ export interface GuardReport {
  * anything: a pre-flight for a UI (what debtor data is missing, when the
  * notice period ends). The duplicate guard runs when debtor, creditor and
  * bureau are given.
+ * @example
+ * ```ts
+ * import { checkNegativationGuards } from 'cobranca/negativation';
+ *
+ * // A pre-flight for the operator's screen: what stops this request today?
+ * const report = checkNegativationGuards({
+ *   stage: 'request', asOf: '2026-11-24',
+ *   title: { id: 'inv-1', amount: '373.52', dueDate: '2026-10-13' },
+ *   debtor: { document: '529.982.247-25', name: 'Maria Souza', address: { street: 'Rua das Flores', city: 'São Paulo', state: 'SP', cep: '01001-000' } },
+ * });
+ * report.match(
+ *   (verdict) => { for (const v of verdict.violations) console.log(verdict.allowed, v.guard, v.message); },
+ *   (error) => console.log(error.code, error.path?.join('.')),
+ * );
+ * // → false debtor_data debtor data incomplete or invalid: address.number
+ * ```
  */
 export function checkNegativationGuards(input: GuardCheckInput, options: { readonly calendar?: BusinessCalendar } = {}): Result<GuardReport, NegativationError> {
   const calendar = calendarOption(options.calendar);

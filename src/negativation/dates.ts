@@ -7,6 +7,14 @@ export const AGE_LIMIT_YEARS = 5;
  * The day a registration must be gone by: 5 years counted from the day after
  * the due date (CDC art. 43 §1; STJ Súmula 323). A debt due 2021-06-10 may
  * stay registered until 2026-06-10 and must be off on 2026-06-11.
+ * @example
+ * ```ts
+ * import { civilDate } from 'cobranca';
+ * import { ageLimitOn } from 'cobranca/negativation';
+ *
+ * console.log(ageLimitOn(civilDate('2021-06-10'))); // must be off the bureau on this day (CDC art. 43 §1)
+ * // → 2026-06-11
+ * ```
  */
 export function ageLimitOn(dueDate: CivilDate): CivilDate {
   return addYears(addDays(dueDate, 1), AGE_LIMIT_YEARS);
@@ -15,6 +23,14 @@ export function ageLimitOn(dueDate: CivilDate): CivilDate {
 /**
  * The first day on which no new submission is accepted: `months` months
  * (Serasa: 4 years 11 months = 59) after the day after the due date.
+ * @example
+ * ```ts
+ * import { civilDate } from 'cobranca';
+ * import { submissionCutoffOn } from 'cobranca/negativation';
+ *
+ * console.log(submissionCutoffOn(civilDate('2021-06-10'), 59)); // Serasa takes no new submission from this day on
+ * // → 2026-05-11
+ * ```
  */
 export function submissionCutoffOn(dueDate: CivilDate, months: number): CivilDate {
   return addMonths(addDays(dueDate, 1), months);
@@ -22,7 +38,18 @@ export function submissionCutoffOn(dueDate: CivilDate, months: number): CivilDat
 
 export { prescriptionOn };
 
-/** The day a registration expires: the earlier of the age limit and the prescription. */
+/**
+ * The day a registration expires: the earlier of the age limit and the prescription.
+ * @example
+ * ```ts
+ * import { civilDate } from 'cobranca';
+ * import { prescriptionOn, registrationExpiresOn } from 'cobranca/negativation';
+ *
+ * const due = civilDate('2024-03-15');
+ * console.log(registrationExpiresOn(due, prescriptionOn(due, 5)), registrationExpiresOn(due, civilDate('2027-03-16')));
+ * // → 2029-03-16 2027-03-16
+ * ```
+ */
 export function registrationExpiresOn(dueDate: CivilDate, prescribesOn: CivilDate): CivilDate {
   return expiresOnOf(ageLimitOn(dueDate), prescribesOn);
 }

@@ -75,6 +75,15 @@ function blank(text: unknown): boolean {
  * state (UF) and CEP, and the birth date of individuals when the bureau asks
  * (`requireBirthDate`). CDC art. 43 (accuracy of the record) and seed 000
  * (the operator fills what is missing). Empty list = complete.
+ * @example
+ * ```ts
+ * import { debtorDataProblems } from 'cobranca/negativation';
+ *
+ * const problems = debtorDataProblems({ document: '529.982.247-25', name: 'Maria Souza', address: { street: 'Rua das Flores', city: 'São Paulo', state: 'SP', cep: '1001-000' } }, false);
+ * for (const problem of problems) console.log(problem.field, problem.problem);
+ * // → address.number missing
+ * // → address.cep invalid
+ * ```
  */
 export function debtorDataProblems(input: DebtorInput, requireBirthDate: boolean): DebtorDataProblem[] {
   return debtorProblemsWith(input, requireBirthDate, undefined);

@@ -95,6 +95,28 @@ export const negativationSchema = z
  * that the history is consistent: versions 1…n in order, each entry starting
  * where the previous ended, the last one ending in `status`, events in date
  * order. Errors are `invalid_stored_negativation` with the path of the bad field.
+ * @example
+ * ```ts
+ * import { parseNegativation, startNegativation } from 'cobranca/negativation';
+ *
+ * const started = startNegativation({
+ *   id: 'neg-1', origin: 'negativation_menu', bureau: 'serasa', on: '2026-10-20', actor: 'operator.ana',
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   debtor: { document: '529.982.247-25', name: 'Maria Souza', address: { street: 'Rua das Flores', number: '100', city: 'São Paulo', state: 'SP', cep: '01001-000' } },
+ *   title: { id: 'inv-1', amount: '373.52', dueDate: '2026-09-10' },
+ * });
+ * if (started.isErr()) throw new Error(started.error.message);
+ * const { negativation } = started.value;
+ * const stored = JSON.stringify(negativation); // as your database keeps it
+ * parseNegativation(JSON.parse(stored)).match(
+ *   (loaded) => console.log(loaded.id, loaded.status, loaded.version),
+ *   (error) => console.log(error.code, error.path?.join('.')),
+ * );
+ * const tampered = parseNegativation({ ...negativation, version: 7 });
+ * if (tampered.isErr()) console.log(tampered.error.code);
+ * // → neg-1 in_analysis 1
+ * // → invalid_stored_negativation
+ * ```
  */
 export function parseNegativation(input: unknown): Result<Negativation, NegativationError> {
   const parsed = parseInput(negativationSchema, input);

@@ -132,17 +132,75 @@ export interface Negativation {
   readonly history: readonly HistoryEntry[];
 }
 
-/** Whether the bureau holds the registration now: accepted and not yet confirmed removed (the one rule, `isRegistered` of the lifecycle kernel). */
+/**
+ * Whether the bureau holds the registration now: accepted and not yet confirmed removed (the one rule, `isRegistered` of the lifecycle kernel).
+ * @example
+ * ```ts
+ * import { isRegistered, startNegativation, transition, type NegativationEventInput } from 'cobranca/negativation';
+ *
+ * const started = startNegativation({
+ *   id: 'neg-1', origin: 'negativation_menu', bureau: 'serasa', on: '2026-10-20', actor: 'operator.ana',
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   debtor: { document: '529.982.247-25', name: 'Maria Souza', address: { street: 'Rua das Flores', number: '100', city: 'São Paulo', state: 'SP', cep: '01001-000' } },
+ *   title: { id: 'inv-1', amount: '373.52', dueDate: '2026-09-10' },
+ * });
+ * if (started.isErr()) throw new Error(started.error.message);
+ * const { negativation } = started.value;
+ * console.log(isRegistered(negativation));
+ * const events: NegativationEventInput[] = [
+ *   { type: 'analysis_approved', on: '2026-10-20', actor: 'operator.ana' },
+ *   { type: 'notice_sent', on: '2026-10-20', actor: 'system', channel: 'letter', proofOfPosting: 'AR-123456' },
+ *   { type: 'notice_period_elapsed', on: '2026-10-30', actor: 'system' },
+ *   { type: 'submitted', on: '2026-10-30', actor: 'system' },
+ *   { type: 'bureau_accepted', on: '2026-10-30', actor: 'serasa' },
+ * ];
+ * let current = negativation;
+ * for (const event of events) {
+ *   const next = transition(current, event);
+ *   if (next.isErr()) throw new Error(next.error.message);
+ *   current = next.value.negativation;
+ * }
+ * console.log(current.status, isRegistered(current));
+ * // → false
+ * // → negativated true
+ * ```
+ */
 export function isRegistered(negativation: Negativation): boolean {
   return holdsRegistration({ status: negativation.status, registeredOn: negativation.registeredOn, removalConfirmedOn: negativation.removal?.confirmedOn });
 }
 
-/** The uniqueness key: debtor document, creditor, title and bureau. */
+/**
+ * The uniqueness key: debtor document, creditor, title and bureau.
+ * @example
+ * ```ts
+ * import { negativationKey } from 'cobranca/negativation';
+ *
+ * console.log(negativationKey({ debtorDocument: '52998224725', creditorId: 'acme', titleId: 'inv-1', bureau: 'serasa' }));
+ * // → 52998224725|acme|inv-1|serasa
+ * ```
+ */
 export function negativationKey(parts: { debtorDocument: string; creditorId: string; titleId: string; bureau: string }): string {
   return `${parts.debtorDocument}|${parts.creditorId}|${parts.titleId}|${parts.bureau}`;
 }
 
-/** The uniqueness key of a negativation (see {@link negativationKey}). */
+/**
+ * The uniqueness key of a negativation (see {@link negativationKey}).
+ * @example
+ * ```ts
+ * import { keyOf, startNegativation } from 'cobranca/negativation';
+ *
+ * const started = startNegativation({
+ *   id: 'neg-1', origin: 'negativation_menu', bureau: 'serasa', on: '2026-10-20', actor: 'operator.ana',
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   debtor: { document: '529.982.247-25', name: 'Maria Souza', address: { street: 'Rua das Flores', number: '100', city: 'São Paulo', state: 'SP', cep: '01001-000' } },
+ *   title: { id: 'inv-1', amount: '373.52', dueDate: '2026-09-10' },
+ * });
+ * if (started.isErr()) throw new Error(started.error.message);
+ * const { negativation } = started.value;
+ * console.log(keyOf(negativation)); // a second live request with this key is refused (no_duplicate)
+ * // → 52998224725|acme|inv-1|serasa
+ * ```
+ */
 export function keyOf(negativation: Negativation): string {
   return negativationKey({ debtorDocument: negativation.debtor.document.number, creditorId: negativation.creditor.id, titleId: negativation.title.id, bureau: negativation.bureau });
 }

@@ -50,6 +50,17 @@ export function fastInvoice(value: unknown): ReconcileInvoice | undefined {
  * check, and any it is not sure of through {@link reconcileInvoiceSchema}
  * (so errors are zod's, with the path `invoices[i].field`). A property test
  * proves both agree.
+ * @example
+ * ```ts
+ * import { parseReconcileInvoices } from 'cobranca/negativation';
+ *
+ * const parsed = parseReconcileInvoices([
+ *   { id: 'inv-1', status: 'paid', dueDate: '2026-09-10', amount: '373.52', paidOn: '2026-11-16' },
+ *   { id: 'inv-2', status: 'paid', dueDate: '2026-09-10', amount: '189.90' },
+ * ]);
+ * if (parsed.isErr()) console.log(parsed.error.code, parsed.error.path?.join('.'));
+ * // → invalid_input invoices.1.paidOn
+ * ```
  */
 export function parseReconcileInvoices(input: unknown): Result<ReconcileInvoice[], NegativationError> {
   if (!Array.isArray(input)) return parseInput(reconcileInvoiceSchema.array(), input, ['invoices']);

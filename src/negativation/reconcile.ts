@@ -86,6 +86,36 @@ interface PaidFact {
  * registrations past or near their age limit (CDC art. 43 §1), submissions
  * stuck awaiting the bureau, and paid invoices whose negativation is still pending.
  * Parses the invoices and the date; negativations must be ones this module produced.
+ * @example
+ * ```ts
+ * import { reconcile, startNegativation, transition, type NegativationEventInput } from 'cobranca/negativation';
+ *
+ * const started = startNegativation({
+ *   id: 'neg-1', origin: 'negativation_menu', bureau: 'serasa', on: '2026-10-20', actor: 'operator.ana',
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   debtor: { document: '529.982.247-25', name: 'Maria Souza', address: { street: 'Rua das Flores', number: '100', city: 'São Paulo', state: 'SP', cep: '01001-000' } },
+ *   title: { id: 'inv-1', amount: '373.52', dueDate: '2026-09-10' },
+ * });
+ * if (started.isErr()) throw new Error(started.error.message);
+ * const { negativation } = started.value;
+ * const events: NegativationEventInput[] = [
+ *   { type: 'analysis_approved', on: '2026-10-20', actor: 'operator.ana' },
+ *   { type: 'notice_sent', on: '2026-10-20', actor: 'system', channel: 'letter', proofOfPosting: 'AR-123456' },
+ *   { type: 'notice_period_elapsed', on: '2026-10-30', actor: 'system' },
+ *   { type: 'submitted', on: '2026-10-30', actor: 'system' },
+ *   { type: 'bureau_accepted', on: '2026-10-30', actor: 'serasa' },
+ * ];
+ * let current = negativation;
+ * for (const event of events) {
+ *   const next = transition(current, event);
+ *   if (next.isErr()) throw new Error(next.error.message);
+ *   current = next.value.negativation;
+ * }
+ * // The invoice was paid at the bank, but nobody told the negativation: a "crítica".
+ * const report = reconcile([current], [{ id: 'inv-1', status: 'paid', dueDate: '2026-09-10', amount: '373.52', paidOn: '2026-11-16' }], '2026-11-24');
+ * if (report.isOk()) for (const critique of report.value.critiques) console.log(critique.titleId, critique.status, critique.removalDeadline, critique.deadline);
+ * // → inv-1 negativated 2026-11-24 near
+ * ```
  */
 export function reconcile(negativations: readonly Negativation[], invoices: readonly ReconcileInvoiceInput[], asOf: string, options: ReconcileOptions = {}): Result<ReconciliationReport, NegativationError> {
   const calendarResult = calendarOption(options.calendar);

@@ -27,6 +27,22 @@ export type NegativationRequestInput = InputOf<typeof negativationRequestSchema>
  * prescription, not paid, not in an agreement, not disputed) and returns it
  * `in_analysis`, version 1, with the request in its history. A refusal is
  * `guard_failed` with every violation (missing debtor data listed field by field).
+ * @example
+ * ```ts
+ * import { startNegativation } from 'cobranca/negativation';
+ *
+ * const started = startNegativation({
+ *   id: 'neg-1', origin: 'negativation_menu', bureau: 'serasa', on: '2026-10-20', actor: 'operator.ana',
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   debtor: { document: '529.982.247-25', name: 'Maria Souza', address: { street: 'Rua das Flores', number: '100', city: 'São Paulo', state: 'SP', cep: '01001-000' } },
+ *   title: { id: 'inv-1', amount: '373.52', dueDate: '2026-09-10' },
+ * });
+ * started.match(
+ *   ({ negativation }) => console.log(negativation.status, negativation.version, negativation.ageLimitOn),
+ *   (error) => console.log(error.code, error.message), // guard_failed lists every violation
+ * );
+ * // → in_analysis 1 2031-09-11
+ * ```
  */
 export function startNegativation(input: NegativationRequestInput, options: { readonly calendar?: BusinessCalendar } = {}): Result<{ negativation: Negativation; effects: readonly NegativationEffect[] }, NegativationError> {
   const calendar = calendarOption(options.calendar);

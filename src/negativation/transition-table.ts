@@ -185,12 +185,30 @@ export function findRule(from: NegativationStatus | null, event: NegativationEve
   return byKey.get(from)?.get(event)?.get(variant);
 }
 
-/** Whether any rule lets `event` apply in status `from`. */
+/**
+ * Whether any rule lets `event` apply in status `from`.
+ * @example
+ * ```ts
+ * import { eventAppliesIn } from 'cobranca/negativation';
+ *
+ * console.log(eventAppliesIn('negativated', 'payment_received'), eventAppliesIn('cancelled', 'payment_received'));
+ * // → true false
+ * ```
+ */
 export function eventAppliesIn(from: NegativationStatus | null, event: NegativationEventType): boolean {
   return eventsByStatus.get(from)?.has(event) ?? false;
 }
 
-/** The event types that apply in a status (what an operator's UI may offer). */
+/**
+ * The event types that apply in a status (what an operator's UI may offer).
+ * @example
+ * ```ts
+ * import { eventsAllowedIn } from 'cobranca/negativation';
+ *
+ * console.log(eventsAllowedIn('in_analysis').join(', ')); // what an operator's screen may offer
+ * // → analysis_approved, analysis_rejected, payment_received, agreement_made, cancel_requested, failure
+ * ```
+ */
 export function eventsAllowedIn(status: NegativationStatus): NegativationEventType[] {
   return [...(eventsByStatus.get(status) ?? [])];
 }

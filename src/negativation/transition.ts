@@ -27,6 +27,14 @@ export interface TransitionOptions {
 /**
  * The national banking calendar, built once.
  * @deprecated the same calendar as `defaultBusinessCalendar` of the calendar module; use that.
+ * @example
+ * ```ts
+ * import { defaultBusinessCalendar } from 'cobranca';
+ * import { defaultNegativationCalendar } from 'cobranca/negativation';
+ *
+ * console.log(defaultNegativationCalendar() === defaultBusinessCalendar()); // use defaultBusinessCalendar
+ * // → true
+ * ```
  */
 export const defaultNegativationCalendar: () => BusinessCalendar = defaultBusinessCalendar;
 
@@ -66,7 +74,9 @@ function applyStep(negativation: Negativation, event: NegativationEvent, rule: T
   next.status = rule.to;
   next.version = version;
   next.lastEventOn = event.on;
-  next.history = [...negativation.history, entry];
+  const history = negativation.history.slice();
+  history.push(entry);
+  next.history = history;
   return next as unknown as Negativation;
 }
 
@@ -79,6 +89,26 @@ function applyStep(negativation: Negativation, event: NegativationEvent, rule: T
  * `illegal_transition` (not allowed in the current status), `guard_failed`
  * (a legal guard refused, listing every violation), `removal_not_allowed`,
  * `not_a_negativation`.
+ * @example
+ * ```ts
+ * import { brazilianCalendar } from 'cobranca';
+ * import { startNegativation, transition } from 'cobranca/negativation';
+ *
+ * const started = startNegativation({
+ *   id: 'neg-1', origin: 'negativation_menu', bureau: 'serasa', on: '2026-10-20', actor: 'operator.ana',
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   debtor: { document: '529.982.247-25', name: 'Maria Souza', address: { street: 'Rua das Flores', number: '100', city: 'São Paulo', state: 'SP', cep: '01001-000' } },
+ *   title: { id: 'inv-1', amount: '373.52', dueDate: '2026-09-10' },
+ * });
+ * if (started.isErr()) throw new Error(started.error.message);
+ * const { negativation } = started.value;
+ * const approved = transition(negativation, { type: 'analysis_approved', on: '2026-10-20', actor: 'operator.ana' }, { calendar: brazilianCalendar({ state: 'SP' }) });
+ * approved.match(
+ *   (step) => console.log(step.negativation.status, step.effects.map((effect) => effect.type)),
+ *   (error) => console.log(error.code, error.message), // illegal_transition, guard_failed …
+ * );
+ * // → processing [ 'send_notice', 'issue_updated_invoice', 'show_portal_banner' ]
+ * ```
  */
 export function transition(negativation: Negativation, event: NegativationEventInput, options: TransitionOptions = {}): Result<TransitionResult, NegativationError> {
   if (!looksLikeNegativation(negativation)) return fail('not_a_negativation', 'not a negativation produced by this module (check version and history)', { path: ['negativation'] });

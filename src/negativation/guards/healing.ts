@@ -25,7 +25,17 @@ const KIND_OF: Readonly<Record<GuardName, RefusalKind>> = {
   not_paid: 'final',
 };
 
-/** The kind of one guard's refusal. */
+/**
+ * The kind of one guard's refusal.
+ * @example
+ * ```ts
+ * import { refusalKindOfGuard } from 'cobranca/negativation';
+ *
+ * // Whether a refused request may pass later by itself, after the operator fills data, or never.
+ * console.log(refusalKindOfGuard('prior_notice'), refusalKindOfGuard('debtor_data'), refusalKindOfGuard('age_limit'));
+ * // → waits needs_data final
+ * ```
+ */
 export function refusalKindOfGuard(guard: GuardName): RefusalKind {
   return KIND_OF[guard];
 }
@@ -37,7 +47,20 @@ export interface RefusalVerdict {
   readonly guards: readonly GuardName[];
 }
 
-/** Classifies a refusal: any final violation makes it final; else missing data; else it waits. */
+/**
+ * Classifies a refusal: any final violation makes it final; else missing data; else it waits.
+ * @example
+ * ```ts
+ * import { checkNegativationGuards, refusalVerdict } from 'cobranca/negativation';
+ *
+ * const report = checkNegativationGuards({ stage: 'request', asOf: '2026-10-12', title: { id: 'inv-1', amount: '373.52', dueDate: '2026-10-10' } });
+ * if (report.isOk()) {
+ *   const verdict = refusalVerdict(report.value.violations);
+ *   console.log(verdict.kind, verdict.allowedFrom, verdict.guards);
+ * }
+ * // → waits 2026-11-09 [ 'minimum_days_overdue' ]
+ * ```
+ */
 export function refusalVerdict(violations: readonly GuardViolation[]): RefusalVerdict {
   const kinds = violations.map((v) => KIND_OF[v.guard]);
   const guards = violations.map((v) => v.guard);

@@ -9,6 +9,25 @@ import { defineGuard, type Guard, type GuardFacts } from './guard.js';
  * - `email_then_bureau_letter`: the e-mail was read (`notice_read`) or the bureau posted its letter, whichever came first;
  * - `bureau_sends`: the bureau posted its letter (`bureau_notice_posted`).
  * `undefined` while that has not happened.
+ * @example
+ * ```ts
+ * import { noticeCountsFrom, startNegativation, transition } from 'cobranca/negativation';
+ *
+ * const started = startNegativation({
+ *   id: 'neg-1', origin: 'negativation_menu', bureau: 'serasa', on: '2026-10-20', actor: 'operator.ana',
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   debtor: { document: '529.982.247-25', name: 'Maria Souza', address: { street: 'Rua das Flores', number: '100', city: 'São Paulo', state: 'SP', cep: '01001-000' } },
+ *   title: { id: 'inv-1', amount: '373.52', dueDate: '2026-09-10' },
+ * });
+ * if (started.isErr()) throw new Error(started.error.message);
+ * const { negativation } = started.value;
+ * console.log(noticeCountsFrom(negativation)); // no notice yet
+ * const noticed = transition(negativation, { type: 'analysis_approved', on: '2026-10-20', actor: 'operator.ana' })
+ *   .andThen((step) => transition(step.negativation, { type: 'notice_sent', on: '2026-10-21', actor: 'system', channel: 'letter', proofOfPosting: 'AR-123456' }));
+ * if (noticed.isOk()) console.log(noticeCountsFrom(noticed.value.negativation)); // the letter's posting (STJ Súmula 404)
+ * // → undefined
+ * // → 2026-10-21
+ * ```
  */
 export function noticeCountsFrom(facts: Pick<GuardFacts, 'notices' | 'settings'>): CivilDate | undefined {
   let earliest: CivilDate | undefined;
@@ -35,6 +54,23 @@ function countingDay(notice: Notice, mode: NoticeMode, qualifying: readonly stri
  * The day a registration may first be submitted: `noticeWaitingDays` calendar
  * days after the day the debtor counts as told ({@link noticeCountsFrom}), or
  * `undefined` when that has not happened yet.
+ * @example
+ * ```ts
+ * import { earliestSubmissionOn, startNegativation, transition } from 'cobranca/negativation';
+ *
+ * const started = startNegativation({
+ *   id: 'neg-1', origin: 'negativation_menu', bureau: 'serasa', on: '2026-10-20', actor: 'operator.ana',
+ *   creditor: { id: 'acme', name: 'ACME Telecom Ltda', document: '11.222.333/0001-81' },
+ *   debtor: { document: '529.982.247-25', name: 'Maria Souza', address: { street: 'Rua das Flores', number: '100', city: 'São Paulo', state: 'SP', cep: '01001-000' } },
+ *   title: { id: 'inv-1', amount: '373.52', dueDate: '2026-09-10' },
+ * });
+ * if (started.isErr()) throw new Error(started.error.message);
+ * const { negativation } = started.value;
+ * const noticed = transition(negativation, { type: 'analysis_approved', on: '2026-10-20', actor: 'operator.ana' })
+ *   .andThen((step) => transition(step.negativation, { type: 'notice_sent', on: '2026-10-21', actor: 'system', channel: 'letter', proofOfPosting: 'AR-123456' }));
+ * if (noticed.isOk()) console.log(earliestSubmissionOn(noticed.value.negativation)); // 10 days after the notice (CDC art. 43 §2)
+ * // → 2026-10-31
+ * ```
  */
 export function earliestSubmissionOn(facts: Pick<GuardFacts, 'notices' | 'settings'>): CivilDate | undefined {
   const from = noticeCountsFrom(facts);
