@@ -3,11 +3,15 @@
  * run (everything due) and a steady day (the next day: about one invoice in
  * twenty has a step due), with 1 and N worker processes on a server, and in one
  * process on embedded PGlite. Prints invoices per second, rows written (inserts,
- * updates and deletes in the store's tables) and the peak RSS of each worker.
- * Figures only. The portfolio is bulk-loaded with SQL (not timed).
+ * updates and deletes in the store's tables), statements per invoice (PGlite,
+ * counted by a wrapping driver) and the peak RSS of each worker (a server
+ * worker's RSS is the cycle's own; PGlite's includes the embedded database).
+ * The portfolio is bulk-loaded with SQL (not timed). With several worker
+ * counts, the store's contents after each day are compared with the first
+ * count's: a line says whether they are equal.
  *
  * Run: npm run build && npx tsx bench/postgres-cycle.ts
- *   PGLITE_SIZES=100000            PGlite portfolio sizes (default 5000)
+ *   PGLITE_SIZES=100000            PGlite portfolio sizes (default 5000; 0 for none)
  *   COBRANCA_BENCH_DATABASE_URL=…   a server to run on (else the server rows are skipped)
  *   SERVER_SIZES=1000000 WORKERS=1,4   server portfolio sizes and worker counts (default 20000 and 1,4)
  * Big sizes take long: run them only on a quiet machine.
@@ -15,34 +19,13 @@
 import { fork } from 'node:child_process';
 import type { SqlDriver } from '../src/adapters/postgres/index.js';
 import { built } from './harness/built.js';
-import { exampleSpec } from '../test/ruler/fixtures.js';
+import { countingDriver, FIRST_DAY, runCycle, seedPortfolio, STEADY_DAY, type CycleEntries, type StatementCounts, type WorkerResult } from './harness/postgres-portfolio.js';
 
-const FIRST_DAY = '2026-11-24';
-const STEADY_DAY = '2026-11-25';
-const list = (text: string | undefined, fallback: string): number[] => (text ?? fallback).split(',').filter(Boolean).map(Number);
+const DAYS = [['first run', FIRST_DAY], ['steady day', STEADY_DAY]] as const;
+const list = (text: string | undefined, fallback: string): number[] => (text ?? fallback).split(',').filter(Boolean).map(Number).filter((n) => n > 0);
 
-/** Bulk-loads `size` invoices (two per customer; due dates spread over 80 days, one in seven paid) into a fresh schema. */
-async function seed(driver: SqlDriver, schema: string, size: number): Promise<void> {
-  const { migrate } = await built('postgres');
-  await driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await migrate(driver, { schema });
-  const s = `"${schema}"`;
-  const address = JSON.stringify({ address: { street: 'Rua A', number: '1', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001000' } });
-  await driver.query(
-    `INSERT INTO ${s}.customers (id, version, name, tax_id, kind, email, phone, body)
-     SELECT 'c' || lpad(g::text, 8, '0'), 1, 'Cliente ' || g, '12345678909', CASE WHEN g % 5 = 0 THEN 'company' ELSE 'person' END, 'c' || g || '@example.com', '+5511999990000', $2::jsonb
-     FROM generate_series(0, $1::int - 1) AS g`,
-    [Math.ceil(size / 2), address],
-  );
-  await driver.query(
-    `INSERT INTO ${s}.invoices (id, version, customer_id, amount_cents, due_date, status, paid_cents, paid_on, body)
-     SELECT 'i' || lpad(n::text, 9, '0'), 1, 'c' || lpad((n / 2)::text, 8, '0'), 5000 + n % 90000, date '${FIRST_DAY}' + (n % 80 - 70),
-            CASE WHEN n % 7 = 0 THEN 'paid' ELSE 'open' END, CASE WHEN n % 7 = 0 THEN 5000 + n % 90000 ELSE 0 END,
-            CASE WHEN n % 7 = 0 THEN date '${FIRST_DAY}' + (n % 80 - 70) END, '{}'::jsonb
-     FROM generate_series(0, $1::int - 1) AS n`,
-    [size],
-  );
-  await driver.query(`ANALYZE ${s}.invoices`).catch(() => undefined);
+async function entries(): Promise<CycleEntries> {
+  return { root: await built('root'), postgres: await built('postgres'), testing: await built('testing') };
 }
 
 /** Rows inserted, updated and deleted so far in the schema's tables (the statistics views; 0 where there are none). */
@@ -51,71 +34,91 @@ async function rowsWritten(driver: SqlDriver, schema: string): Promise<number> {
   return Number(rows[0]?.n ?? 0n);
 }
 
-/** One worker: runs one day's cycle as worker `index` of `count` and reports its time and peak RSS. */
-async function runWorker(driver: SqlDriver, schema: string, day: string, index: number, count: number): Promise<{ seconds: number; rssMb: number; actions: number; performed: number }> {
-  const { createCollections, brazilianCalendar } = await built('root');
-  const { PostgresStore } = await built('postgres');
-  const { fakeBureau, manualClock, recordingNotifier, staticRates } = await built('testing');
-  let n = 0;
-  const app = createCollections({
-    store: new PostgresStore({ driver, schema }), clock: manualClock(`${day}T10:00:00-03:00`), notifier: recordingNotifier(), bureau: fakeBureau(), rates: staticRates(), calendar: brazilianCalendar(),
-    ids: { next: (prefix) => `w${index}-${day}-${prefix}-${++n}` },
-    creditor: { id: 'provedor', name: 'Provedor Ltda', document: '11.222.333/0001-81' },
-    ruler: exampleSpec,
-    settings: { general: { registerAutomatically: 'yes', minimumDaysOverdue: 15 } },
-    lateCharges: { policy: { interest: { kind: 'monthly', percent: '1' } }, interestFromRates: false },
-  });
-  if (app.isErr()) throw new Error(app.error.message);
-  const start = performance.now();
-  const report = await app.value.runDailyCycle(count === 1 ? {} : { worker: { index, count } });
-  const seconds = (performance.now() - start) / 1000;
-  if (report.isErr()) throw new Error(report.error.message);
-  return { seconds, rssMb: Math.round(process.resourceUsage().maxRSS / 1024), actions: report.value.ruler.done.length, performed: report.value.effects.performed };
+/** The WAL position now (bytes since the cluster began); the difference over a day is the WAL it wrote (the whole cluster's). */
+async function walBytes(driver: SqlDriver): Promise<number> {
+  const { rows } = await driver.query<{ n: string }>(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text AS n`);
+  return Number(rows[0]?.n ?? 0);
 }
 
-function row(where: string, size: number, workers: number, day: string, seconds: number, rows: number, rss: number[]): void {
-  const rate = Math.round(size / seconds).toLocaleString('en-US');
-  console.log(`${where.padEnd(18)} ${size.toLocaleString('en-US').padStart(10)} invoices  ${String(workers).padStart(2)} worker(s)  ${day.padEnd(10)}  ${rate.padStart(8)} invoices/s  ${seconds.toFixed(1).padStart(7)} s  ${rows.toLocaleString('en-US').padStart(11)} rows written  peak RSS ${rss.map((r) => `${r} MB`).join(', ')}`);
+/**
+ * What the store holds after a day, independent of which worker did what: the
+ * action log's keys, the effects by key and status, the negativations' and
+ * invoices' states (ids minted by workers differ; keys and states must not).
+ */
+async function fingerprint(driver: SqlDriver, schema: string): Promise<string> {
+  const s = `"${schema}"`;
+  const parts = await Promise.all([
+    driver.query<{ n: bigint; h: string }>(`SELECT count(*)::bigint AS n, md5(coalesce(string_agg(key, ',' ORDER BY key), '')) AS h FROM ${s}.action_log`),
+    driver.query<{ n: bigint; h: string }>(`SELECT count(*)::bigint AS n, md5(coalesce(string_agg(key || ':' || status || ':' || kind, ',' ORDER BY key), '')) AS h FROM ${s}.outbox`),
+    driver.query<{ n: bigint; h: string }>(`SELECT count(*)::bigint AS n, md5(coalesce(string_agg(invoice_id || ':' || status || ':' || version, ',' ORDER BY invoice_id, unique_key), '')) AS h FROM ${s}.negativations`),
+    driver.query<{ n: bigint; h: string }>(`SELECT count(*)::bigint AS n, md5(coalesce(string_agg(id || ':' || version || ':' || status, ',' ORDER BY id), '')) AS h FROM ${s}.invoices`),
+    driver.query<{ n: bigint }>(`SELECT count(*)::bigint AS n FROM ${s}.audit`),
+  ]);
+  return parts.map((p) => `${String(p.rows[0]?.n)}${'h' in (p.rows[0] ?? {}) ? `/${(p.rows[0] as { h: string }).h.slice(0, 8)}` : ''}`).join(' ');
+}
+
+function row(where: string, size: number, workers: number, day: string, result: { seconds: number; rows: number; wal: number; rss: number[]; statements?: number }): void {
+  const rate = Math.round(size / result.seconds).toLocaleString('en-US');
+  const statements = result.statements === undefined ? '' : `  ${(result.statements / size).toFixed(2).padStart(6)} statements/invoice`;
+  console.log(
+    `${where.padEnd(18)} ${size.toLocaleString('en-US').padStart(10)} invoices  ${String(workers).padStart(2)} worker(s)  ${day.padEnd(10)}  ${rate.padStart(8)} invoices/s  ${result.seconds.toFixed(1).padStart(7)} s  ${result.rows.toLocaleString('en-US').padStart(11)} rows written (${(result.rows / size).toFixed(2)}/invoice)  WAL ${(result.wal / 2 ** 20).toFixed(0)} MB (${Math.round(result.wal / size)} B/invoice)${statements}  peak RSS ${result.rss.map((r) => `${r} MB`).join(', ')}`,
+  );
+}
+
+/** Runs one day with `workers` processes over the server schema; resolves with each worker's result. */
+function runWorkers(server: string, schema: string, day: string, workers: number): Promise<WorkerResult[]> {
+  return Promise.all(
+    Array.from({ length: workers }, (_, i) => new Promise<WorkerResult>((resolve, reject) => {
+      const child = fork(import.meta.filename, ['--worker', server, schema, day, String(i), String(workers)], { execArgv: ['--import', 'tsx'] });
+      child.once('message', (m) => resolve(m as WorkerResult));
+      child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`worker ${i} exited with ${code}`))));
+    })),
+  );
 }
 
 const [mode, url, schema, day, index, count] = process.argv.slice(2);
 if (mode === '--worker') {
-  const { connectPostgres } = await built('postgres');
-  const driver = await connectPostgres({ connectionString: url ?? '', max: 2 });
-  const result = await runWorker(driver, schema ?? '', day ?? FIRST_DAY, Number(index), Number(count));
+  const built = await entries();
+  const driver = await built.postgres.connectPostgres({ connectionString: url ?? '', max: 2 });
+  const result = await runCycle(built, driver, schema ?? '', day ?? FIRST_DAY, Number(index), Number(count));
   await driver.close();
   process.send?.(result);
 } else {
-  const { openPglite, connectPostgres } = await built('postgres');
+  const built = await entries();
   for (const size of list(process.env.PGLITE_SIZES, '5000')) {
-    const driver = await openPglite();
-    await seed(driver, 'bench', size);
-    for (const [label, d] of [['first run', FIRST_DAY], ['steady day', STEADY_DAY]] as const) {
+    const driver = await built.postgres.openPglite();
+    await seedPortfolio(built, driver, 'bench', size);
+    for (const [label, d] of DAYS) {
       const before = await rowsWritten(driver, 'bench');
-      const result = await runWorker(driver, 'bench', d, 0, 1);
-      row('PGlite', size, 1, label, result.seconds, (await rowsWritten(driver, 'bench')) - before, [result.rssMb]);
+      const walBefore = await walBytes(driver);
+      const counts: StatementCounts = new Map();
+      const result = await runCycle(built, countingDriver(driver, counts), 'bench', d, 0, 1);
+      const statements = [...counts.values()].reduce((a, b) => a + b, 0);
+      row('PGlite', size, 1, label, { seconds: result.seconds, rows: (await rowsWritten(driver, 'bench')) - before, wal: (await walBytes(driver)) - walBefore, rss: [result.rssMb], statements });
     }
     await driver.close();
   }
   const server = process.env.COBRANCA_BENCH_DATABASE_URL;
   if (server === undefined || server === '') console.log('PostgreSQL server rows skipped: set COBRANCA_BENCH_DATABASE_URL');
   else {
-    const driver = await connectPostgres({ connectionString: server, max: 2 });
+    const driver = await built.postgres.connectPostgres({ connectionString: server, max: 2 });
     for (const size of list(process.env.SERVER_SIZES, '20000')) {
+      const expected = new Map<string, string>();
       for (const workers of list(process.env.WORKERS, '1,4')) {
         const schemaName = `bench_${size}_${workers}`;
-        await seed(driver, schemaName, size);
-        for (const [label, d] of [['first run', FIRST_DAY], ['steady day', STEADY_DAY]] as const) {
+        await seedPortfolio(built, driver, schemaName, size);
+        for (const [label, d] of DAYS) {
           const before = await rowsWritten(driver, schemaName);
+          const walBefore = await walBytes(driver);
           const start = performance.now();
-          const results = await Promise.all(Array.from({ length: workers }, (_, i) => new Promise<{ rssMb: number }>((resolve, reject) => {
-            const child = fork(import.meta.filename, ['--worker', server, schemaName, d, String(i), String(workers)], { execArgv: ['--import', 'tsx'] });
-            child.once('message', (m) => resolve(m as { rssMb: number }));
-            child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`worker ${i} exited with ${code}`))));
-          })));
+          const results = await runWorkers(server, schemaName, d, workers);
           const seconds = (performance.now() - start) / 1000;
           await new Promise((resolve) => setTimeout(resolve, 600)); // statistics are flushed at most every 500 ms
-          row('PostgreSQL server', size, workers, label, seconds, (await rowsWritten(driver, schemaName)) - before, results.map((r) => r.rssMb));
+          row('PostgreSQL server', size, workers, label, { seconds, rows: (await rowsWritten(driver, schemaName)) - before, wal: (await walBytes(driver)) - walBefore, rss: results.map((r) => r.rssMb) });
+          const print = await fingerprint(driver, schemaName);
+          const first = expected.get(d);
+          if (first === undefined) expected.set(d, print);
+          else console.log(`  store after ${label} with ${workers} workers ${first === print ? 'EQUALS' : 'DIFFERS FROM'} the first worker count's (log/outbox/negativations/invoices/audit: ${print}${first === print ? '' : ` vs ${first}`})`);
         }
         await driver.query(`DROP SCHEMA "${schemaName}" CASCADE`);
       }

@@ -1,4 +1,5 @@
-import { parseCivilDate, type CivilDate } from '../calendar/index.js';
+import type { CivilDate } from '../calendar/index.js';
+import { epochDayOfText } from '../calendar/civil-date.js';
 import { parseMoney } from '../money/index.js';
 import { LATEST_FUNDS_DAY, LATEST_NOTICE_DAY } from './date-room.js';
 import { negativationEventSchema, type NegativationEvent } from './events.js';
@@ -17,9 +18,9 @@ const DOUBT = Symbol('doubt');
 type Read = unknown;
 type FieldReader = (value: unknown, type: string) => Read;
 
+/** A civil date as `civilDateSchema` reads it (`epochDayOfText` is the one reader behind `parseCivilDate`), with no result object. */
 function date(value: unknown): CivilDate | typeof DOUBT {
-  const parsed = parseCivilDate(value);
-  return parsed.isOk() ? parsed.value : DOUBT;
+  return Number.isNaN(epochDayOfText(value)) ? DOUBT : (value as CivilDate);
 }
 
 /** A string with something left once trimmed (the output is trimmed, as the schema's `trim()` does). */

@@ -9,33 +9,32 @@ import { NEGATIVATION_STATUSES } from './status.js';
 export function looksLikeNegativation(value: unknown): value is Negativation {
   if (typeof value !== 'object' || value === null) return false;
   const n = value as Partial<Negativation>;
+  if (typeof n.id !== 'string' || typeof n.status !== 'string' || !STATUSES.has(n.status) || !Number.isSafeInteger(n.version)) return false;
+  if (!Array.isArray(n.history) || n.history.length !== n.version || !Array.isArray(n.notices) || !Array.isArray(n.payments)) return false;
+  if (!isDate(n.lastEventOn) || !isRecord(n.settings) || !isRecord(n.title) || typeof n.title.id !== 'string' || !isDate(n.title.dueDate)) return false;
+  if (!isMoneyLike(n.title.amount) || !isMoneyLike(n.outstanding) || !isRecord(n.creditor) || !isRecord(n.debtor)) return false;
+  for (const key of REQUIRED_DATES) if (!isDate(n[key])) return false;
+  for (const key of OPTIONAL_DATES) if (n[key] !== undefined && !isDate(n[key])) return false;
+  const notices = n.notices as readonly unknown[];
+  for (let i = 0; i < notices.length; i++) {
+    const notice = notices[i];
+    if (!(i in notices)) continue; // a hole, skipped as \`every\` skips it
+    if (!isRecord(notice) || !isDate(notice.sentOn) || (notice.readOn !== undefined && !isDate(notice.readOn))) return false;
+  }
+  const payments = n.payments as readonly unknown[];
+  for (let i = 0; i < payments.length; i++) {
+    const payment = payments[i];
+    if (!(i in payments)) continue;
+    if (!isRecord(payment) || !isMoneyLike(payment.amount) || !isDate(payment.paidOn) || !isDate(payment.fundsAvailableOn)) return false;
+  }
   return (
-    typeof n.id === 'string' &&
-    typeof n.status === 'string' &&
-    (NEGATIVATION_STATUSES as readonly string[]).includes(n.status) &&
-    Number.isSafeInteger(n.version) &&
-    Array.isArray(n.history) &&
-    n.history.length === n.version &&
-    Array.isArray(n.notices) &&
-    Array.isArray(n.payments) &&
-    isDate(n.lastEventOn) &&
-    isRecord(n.settings) &&
-    isRecord(n.title) &&
-    typeof n.title.id === 'string' &&
-    isDate(n.title.dueDate) &&
-    isMoneyLike(n.title.amount) &&
-    isMoneyLike(n.outstanding) &&
-    isRecord(n.creditor) &&
-    isRecord(n.debtor) &&
-    REQUIRED_DATES.every((key) => isDate(n[key])) &&
-    OPTIONAL_DATES.every((key) => n[key] === undefined || isDate(n[key])) &&
-    n.notices.every((notice) => isRecord(notice) && isDate(notice.sentOn) && (notice.readOn === undefined || isDate(notice.readOn))) &&
-    n.payments.every((payment) => isRecord(payment) && isMoneyLike(payment.amount) && isDate(payment.paidOn) && isDate(payment.fundsAvailableOn)) &&
     (n.settlement === undefined || (isRecord(n.settlement) && isDate(n.settlement.paidOn) && isDate(n.settlement.fundsAvailableOn) && isDate(n.settlement.removalDeadline))) &&
     (n.removal === undefined || (isRecord(n.removal) && isDate(n.removal.requestedOn) && (n.removal.deadline === undefined || isDate(n.removal.deadline)) && (n.removal.confirmedOn === undefined || isDate(n.removal.confirmedOn)))) &&
     (n.failure === undefined || (isRecord(n.failure) && isDate(n.failure.on)))
   );
 }
+
+const STATUSES: ReadonlySet<string> = new Set(NEGATIVATION_STATUSES);
 
 /** The dates every negativation holds, and those it holds once something happened: a junk value in one made the date arithmetic throw (issue 12). */
 const REQUIRED_DATES = ['requestedOn', 'ageLimitOn', 'prescribesOn', 'expiresOn', 'submissionCutoffOn'] as const;
@@ -47,7 +46,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A civil date as this module writes it (YYYY-MM-DD); the full check (a real day in range) is `parseNegativation`'s. */
 function isDate(value: unknown): boolean {
-  return typeof value === 'string' && value.length === 10 && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  if (typeof value !== 'string' || value.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const code = value.charCodeAt(i);
+    if (i === 4 || i === 7 ? code !== 45 : code < 48 || code > 57) return false; // '-' at 4 and 7, digits elsewhere
+  }
+  return true;
 }
 
 function isMoneyLike(value: unknown): boolean {

@@ -4,6 +4,8 @@ import type { NegativationError } from './errors.js';
 import { readNegativationEventFast } from './event-fast-input.js';
 import { NEGATIVATION_EVENT_TYPES, negativationEventSchema, type NegativationEvent } from './events.js';
 
+const EVENT_TYPES: ReadonlySet<string> = new Set(NEGATIVATION_EVENT_TYPES);
+
 /**
  * Parses an event from outside: `unknown_event` when its `type` is not one
  * this machine knows, `invalid_input` (with the field's path) when a field is wrong.
@@ -25,7 +27,7 @@ import { NEGATIVATION_EVENT_TYPES, negativationEventSchema, type NegativationEve
  */
 export function parseNegativationEvent(input: unknown): Result<NegativationEvent, NegativationError> {
   const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
-  if (typeof type !== 'string' || !(NEGATIVATION_EVENT_TYPES as readonly string[]).includes(type)) {
+  if (typeof type !== 'string' || !EVENT_TYPES.has(type)) {
     const shown = typeof type === 'string' ? `'${type}'` : type === undefined ? 'no type' : typeof type;
     return err(cobrancaError('unknown_event', `unknown negativation event ${shown}; expected one of ${NEGATIVATION_EVENT_TYPES.join(', ')}`, { path: ['type'] }));
   }

@@ -74,7 +74,9 @@ function applyStep(negativation: Negativation, event: NegativationEvent, rule: T
   next.status = rule.to;
   next.version = version;
   next.lastEventOn = event.on;
-  next.history = [...negativation.history, entry];
+  const history = negativation.history.slice();
+  history.push(entry);
+  next.history = history;
   return next as unknown as Negativation;
 }
 

@@ -69,6 +69,7 @@ export function batchLogCases(makeStore: StoreFactory): ConformanceCase[] {
     await store.transaction(async (tx) => {
       await tx.audit.append(audit('a1', 'i1'));
       await tx.audit.appendMany([audit('a2', 'i2'), audit('a3', 'i1', { stepId: 'd+1', n: 1 }), audit('a4', 'i1')]);
+      assert.deepEqual((await tx.audit.forSubject('invoice', 'i1')).map((e) => e.id), ['a1', 'a3', 'a4'], 'the transaction reads its own appends');
       await tx.audit.append(audit('a5', 'i1'));
     });
     await store.transaction((tx) => tx.audit.appendMany([]));

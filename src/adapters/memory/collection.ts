@@ -116,6 +116,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
   constructor(private readonly committed: CommittedRecords<T>) {}
 
   private current(id: string): T | undefined {
+    if (this.pending.size === 0) return this.committed.byId.get(id);
     const staged = this.pending.get(id);
     if (staged === DELETED) return undefined;
     return staged ?? this.committed.byId.get(id);

@@ -115,11 +115,23 @@ export class TransactionalLogs {
   }
 
   private actionsFor(invoiceId: string): ActionLogEntry[] {
+    const out: ActionLogEntry[] = [];
+    this.collectActions(invoiceId, out);
+    return out;
+  }
+
+  /** Appends an invoice's entries (committed first, then this transaction's) to `out`: no intermediate arrays. */
+  private collectActions(invoiceId: string, out: ActionLogEntry[]): void {
     const { committed } = this;
-    return [
-      ...(committed.actionsByInvoice.get(invoiceId) ?? []).map((key) => committed.actionLog.get(key)),
-      ...(this.actionsByInvoice.get(invoiceId) ?? []),
-    ].filter((e): e is ActionLogEntry => e !== undefined);
+    const keys = committed.actionsByInvoice.get(invoiceId);
+    if (keys !== undefined) {
+      for (const key of keys) {
+        const entry = committed.actionLog.get(key);
+        if (entry !== undefined) out.push(entry);
+      }
+    }
+    const staged = this.actionsByInvoice.get(invoiceId);
+    if (staged !== undefined) for (const entry of staged) out.push(entry);
   }
 
   private actionLogView(): ActionLog {
@@ -136,7 +148,11 @@ export class TransactionalLogs {
         return true;
       },
       forInvoice: async (invoiceId) => this.actionsFor(invoiceId),
-      forInvoices: async (invoiceIds) => [...new Set(invoiceIds)].flatMap((id) => this.actionsFor(id)),
+      forInvoices: async (invoiceIds) => {
+        const out: ActionLogEntry[] = [];
+        for (const id of new Set(invoiceIds)) this.collectActions(id, out);
+        return out;
+      },
       recordMany: async (entries) => {
         const recorded = new Set<string>();
         for (const entry of entries) if (await view.record(entry)) recorded.add(entry.key);

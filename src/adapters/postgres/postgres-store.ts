@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Versioned } from '../../ports/records.js';
-import type { Store, StoreTransaction } from '../../ports/store.js';
+import type { AuditLog, Store, StoreTransaction } from '../../ports/store.js';
 import type { SqlDriver, SqlSession } from './driver.js';
 import { migrate } from './migrate.js';
 import { collectionStatements, SqlCollection, type CollectionStatements } from './sql-collection.js';
@@ -21,7 +21,8 @@ export interface PostgresStoreOptions {
  * COMMITTED): committed when `work` resolves, rolled back when it throws.
  * Optimistic concurrency by a version column; exactly-once by unique keys on
  * the action log, the outbox and idempotency keys; every statement
- * parameterised. Run {@link migrate} (or use {@link createPostgresStore}) first.
+ * parameterised. Audit lines are written behind: one multi-row statement
+ * before the transaction's next audit read and before it commits. Run {@link migrate} (or use {@link createPostgresStore}) first.
  */
 export class PostgresStore implements Store {
   readonly driver: SqlDriver;
@@ -41,10 +42,17 @@ export class PostgresStore implements Store {
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     // A transaction inside another would hold two connections (PGlite: wait for itself forever): refuse it, as the memory store does.
     if (this.inside.getStore()) throw new Error('PostgresStore: a transaction may not start inside another one');
-    return this.inside.run(true, () => this.driver.transaction((sql) => work(this.views(sql))));
+    return this.inside.run(true, () =>
+      this.driver.transaction(async (sql) => {
+        const audit = sqlAuditLog(sql, this.quoted);
+        const result = await work(this.views(sql, audit));
+        await audit.flush(); // the audit lines written behind, before COMMIT
+        return result;
+      }),
+    );
   }
 
-  private views(sql: SqlSession): StoreTransaction {
+  private views(sql: SqlSession, audit: AuditLog): StoreTransaction {
     const collection = <T extends Versioned>(name: CollectionName): SqlCollection<T> => new SqlCollection<T>(sql, TABLES[name], this.statements[name]);
     const s = this.quoted;
     return {
@@ -58,7 +66,7 @@ export class PostgresStore implements Store {
       registers: collection('registers'),
       actionLog: sqlActionLog(sql, s),
       outbox: sqlOutbox(sql, s),
-      audit: sqlAuditLog(sql, s),
+      audit,
       idempotency: sqlIdempotencyKeys(sql, s),
     };
   }

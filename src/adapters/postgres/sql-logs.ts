@@ -2,7 +2,7 @@ import type { CivilDate } from '../../calendar/index.js';
 import type { ActionLogEntry, AuditEntry, IdempotencyRecord, OutboxEffect } from '../../ports/records.js';
 import type { ActionLog, AuditLog, IdempotencyKeys, Outbox } from '../../ports/store.js';
 import type { SqlSession } from './driver.js';
-import { writing } from './errors.js';
+import { UnstorableValueError, writing } from './errors.js';
 
 interface ActionRow { key: string; invoice_id: string; customer_id: string; step_id: string; action: string; on_date: string; at: string; step_ids: string[] | null }
 interface EffectRow { seq: bigint; id: string; key: string; kind: string; payload: Record<string, unknown>; status: OutboxEffect['status']; attempts: number; created_at: string; not_before: string | null; done_at: string | null; last_error: string | null; claimed_by: string | null; claimed_until: string | null }
@@ -157,32 +157,68 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
   };
 }
 
-/** The audit log: append-only, read per subject in insertion order. */
-export function sqlAuditLog(sql: SqlSession, s: string): AuditLog {
+/** An audit entry as the statement's parameters, taken when it is appended (a caller changing its details afterwards changes nothing). */
+type AuditParams = readonly [id: string, at: string, actor: string, subjectType: string, subjectId: string, action: string, details: string | null];
+
+const AUDIT_FIELDS = ['id', 'at', 'actor', 'subjectType', 'subjectId', 'action', 'details'] as const;
+
+/** JSON text holding an escaped NUL (`\u0000` after an even number of backslashes), which jsonb refuses. */
+const JSON_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/;
+
+function auditParams(entry: AuditEntry): AuditParams {
+  const params: AuditParams = [entry.id, entry.at, entry.actor, entry.subjectType, entry.subjectId, entry.action, jsonOrNull(entry.details)];
+  // PostgreSQL refuses a NUL byte in text and jsonb: refused now, naming the entry, rather than when the batch is written.
+  const nul = params.findIndex((value, i) => typeof value === 'string' && (i === 6 ? JSON_NUL.test(value) : value.includes('\u0000')));
+  if (nul >= 0) throw new UnstorableValueError('audit', String(entry.id), AUDIT_FIELDS[nul], 'PostgreSQL cannot store a NUL byte in text');
+  return params;
+}
+
+/** The audit log of one transaction, with a flush the store calls before it commits. */
+export interface BufferedAuditLog extends AuditLog {
+  /** Writes the entries appended since the last flush, as one statement. */
+  flush(): Promise<void>;
+}
+
+/**
+ * The audit log: append-only, read per subject in insertion order. Appends are
+ * written behind: kept in the transaction and written as one multi-row
+ * statement before the transaction's next read of the audit and before it
+ * commits, so a page whose actions each append a line writes them in one round
+ * trip. Nothing else reads the audit table inside a transaction.
+ */
+export function sqlAuditLog(sql: SqlSession, s: string): BufferedAuditLog {
+  let queued: AuditParams[] = [];
+  const write = async (rows: readonly AuditParams[]): Promise<void> => {
+    if (rows.length === 0) return;
+    const column = (i: number): unknown[] => rows.map((row) => row[i]);
+    await writing('audit', batchName(rows.map((row) => row[0])), () =>
+      sql.query(
+        `INSERT INTO ${s}.audit (id, at, actor, subject_type, subject_id, action, details)
+         SELECT v.id, v.at, v.actor, v.subject_type, v.subject_id, v.action, v.details::jsonb
+         FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS v(id, at, actor, subject_type, subject_id, action, details, n)
+         ORDER BY v.n`,
+        [column(0), column(1), column(2), column(3), column(4), column(5), column(6)],
+      ),
+    );
+  };
+  const flush = async (): Promise<void> => {
+    const rows = queued;
+    queued = [];
+    await write(rows);
+  };
   return {
     append: async (entry) => {
-      await writing('audit', entry.id, () =>
-        sql.query(`INSERT INTO ${s}.audit (id, at, actor, subject_type, subject_id, action, details) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`, [
-          entry.id, entry.at, entry.actor, entry.subjectType, entry.subjectId, entry.action, entry.details === undefined ? null : JSON.stringify(entry.details),
-        ]),
-      );
+      queued.push(auditParams(entry));
     },
     appendMany: async (entries) => {
-      if (entries.length === 0) return;
-      await writing('audit', batchName(entries.map((e) => e.id)), () =>
-        sql.query(
-          `INSERT INTO ${s}.audit (id, at, actor, subject_type, subject_id, action, details)
-           SELECT v.id, v.at, v.actor, v.subject_type, v.subject_id, v.action, v.details::jsonb
-           FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS v(id, at, actor, subject_type, subject_id, action, details, n)
-           ORDER BY v.n`,
-          [entries.map((e) => e.id), entries.map((e) => e.at), entries.map((e) => e.actor), entries.map((e) => e.subjectType), entries.map((e) => e.subjectId), entries.map((e) => e.action), entries.map((e) => jsonOrNull(e.details))],
-        ),
-      );
+      queued.push(...entries.map(auditParams));
     },
     forSubject: async (subjectType, subjectId) => {
+      await flush();
       const { rows } = await sql.query<AuditRow>(`SELECT id, at, actor, subject_type, subject_id, action, details FROM ${s}.audit WHERE subject_type = $1 AND subject_id = $2 ORDER BY seq`, [subjectType, subjectId]);
       return rows.map((row) => ({ id: row.id, at: row.at, actor: row.actor, subjectType: row.subject_type, subjectId: row.subject_id, action: row.action, ...(row.details !== null ? { details: row.details } : {}) }));
     },
+    flush,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { CivilDate } from '../../calendar/index.js';
 import { maskDeep } from '../../documents/index.js';
 import type { DeferredAction, DueAction, SkippedStep } from '../../ruler/index.js';
-import type { StoreTransaction } from '../../ports/index.js';
+import type { ActionLogEntry, StoreTransaction } from '../../ports/index.js';
 import type { CobrancaError } from '../../errors.js';
 import type { AppErrorCode } from '../errors.js';
 import { attempt } from '../command.js';
@@ -125,6 +125,16 @@ async function createTask(step: Step, title: string, assignee: string | undefine
   step.effects.push('task_created');
 }
 
+/** The action-log entry of a due action other than a negativate step (those are logged by {@link requestAutomatically} once requested or refused). */
+export function dueActionEntry(context: AppContext, action: DueAction | DeferredAction, today: CivilDate): ActionLogEntry {
+  return { key: action.key, invoiceId: action.invoiceId, customerId: action.customerId, stepId: action.stepId, action: action.action.kind, on: today, at: context.nowIso() };
+}
+
+/** The action-log entry of a skipped step (not a superseded one: see the ruler pass). */
+export function skippedStepEntry(context: AppContext, skipped: SkippedStep, today: CivilDate): ActionLogEntry {
+  return { key: skipped.key, invoiceId: skipped.invoiceId, customerId: skipped.customerId, stepId: skipped.stepId, action: `skipped:${skipped.reason}`, on: today, at: context.nowIso() };
+}
+
 /**
  * Performs the application side of one due ruler action, exactly once: the
  * action log records its key first (a key already there means it was done),
@@ -136,7 +146,7 @@ async function createTask(step: Step, title: string, assignee: string | undefine
  */
 export async function applyDueAction(tx: StoreTransaction, context: AppContext, action: DueAction | DeferredAction, today: CivilDate): Promise<ActionOutcome> {
   if (action.action.kind === 'negativate') return negativateStep(tx, context, action, today);
-  const fresh = await tx.actionLog.record({ key: action.key, invoiceId: action.invoiceId, customerId: action.customerId, stepId: action.stepId, action: action.action.kind, on: today, at: context.nowIso() });
+  const fresh = await tx.actionLog.record(dueActionEntry(context, action, today));
   if (!fresh) return { status: 'already_done', key: action.key };
   const step: Step = { tx, context, action, today, effects: [] };
   let refusal: CobrancaError | undefined;
@@ -177,7 +187,7 @@ export async function applyDueAction(tx: StoreTransaction, context: AppContext, 
  * invoice and superseding step (see {@link auditSuperseded}).
  */
 export async function logSkippedStep(tx: StoreTransaction, context: AppContext, skipped: SkippedStep, today: CivilDate): Promise<boolean> {
-  const fresh = await tx.actionLog.record({ key: skipped.key, invoiceId: skipped.invoiceId, customerId: skipped.customerId, stepId: skipped.stepId, action: `skipped:${skipped.reason}`, on: today, at: context.nowIso() });
+  const fresh = await tx.actionLog.record(skippedStepEntry(context, skipped, today));
   if (fresh) await recordAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: skipped.invoiceId, action: 'ruler_step_skipped', details: compact({ stepId: skipped.stepId, reason: skipped.reason, supersededBy: skipped.supersededBy }) });
   return fresh;
 }

@@ -103,32 +103,28 @@ export async function classifyPass(context: AppContext, today: CivilDate, owedTo
         const registration = registrationOf(negativationsOf.get(invoice.id) ?? []);
         const protest = protestPanelOf(protestsOf.get(invoice.id) ?? []);
         const agreement = held ? agreementOf(held.record) : undefined;
-        const problem = classifier.addInvoice({
-          id: invoice.id,
-          customerId: invoice.customerId,
-          dueDate: invoice.dueDate,
-          amount: invoice.amount,
-          ...(owed ? { owed } : {}),
-          ...(invoice.status === 'paid' && invoice.paidOn ? { paidOn: invoice.paidOn } : {}),
-          ...(replaced && held ? { replacedBy: held.record.id } : {}),
-          ...(collectionOf(invoice, account) ? { collection: collectionOf(invoice, account) } : {}),
-          ...(held && agreement && !replaced
-            ? {
-                agreement: {
-                  id: held.record.id,
-                  createdOn: agreement.createdOn,
-                  toleranceDate: agreement.toleranceDate,
-                  status: held.status,
-                  ...(city ? { city } : {}),
-                  ...(held.record.operator ? { operator: held.record.operator } : {}),
-                },
-              }
-            : {}),
-          ...(registration ? { negativation: registration } : {}),
-          ...(protest ? { protest } : {}),
-          ...(invoice.spcControl ? { spcControl: { addedOn: invoice.spcControl.addedOn, ...(invoice.spcControl.removedOn ? { removedOn: invoice.spcControl.removedOn } : {}) } } : {}),
-          ...(city ? { city } : {}),
-        });
+        // The same fields as an object spread would give, set one by one (no temporary objects per invoice).
+        const item: { -readonly [K in keyof ClassifierInvoice]: ClassifierInvoice[K] } = { id: invoice.id, customerId: invoice.customerId, dueDate: invoice.dueDate, amount: invoice.amount };
+        if (owed) item.owed = owed;
+        if (invoice.status === 'paid' && invoice.paidOn) item.paidOn = invoice.paidOn;
+        if (replaced && held) item.replacedBy = held.record.id;
+        const collection = collectionOf(invoice, account);
+        if (collection) item.collection = collection;
+        if (held && agreement && !replaced) {
+          item.agreement = {
+            id: held.record.id,
+            createdOn: agreement.createdOn,
+            toleranceDate: agreement.toleranceDate,
+            status: held.status,
+            ...(city ? { city } : {}),
+            ...(held.record.operator ? { operator: held.record.operator } : {}),
+          };
+        }
+        if (registration) item.negativation = registration;
+        if (protest) item.protest = protest;
+        if (invoice.spcControl) item.spcControl = { addedOn: invoice.spcControl.addedOn, ...(invoice.spcControl.removedOn ? { removedOn: invoice.spcControl.removedOn } : {}) };
+        if (city) item.city = city;
+        const problem = classifier.addInvoice(item);
         if (problem) abort(problem);
       }
     });

@@ -2,9 +2,10 @@ import type { CivilDate } from '../../calendar/index.js';
 import type { CobrancaError } from '../../errors.js';
 import type { Result } from 'neverthrow';
 import { evaluateRulerInBatches, type EvaluateRulerInput, type RulerBatch, type RulerError, type RulerInvoice, type SkippedStep } from '../../ruler/index.js';
-import type { InvoiceRecord } from '../../ports/index.js';
+import type { ActionLogEntry, InvoiceRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
-import { applyDueAction, auditSuperseded, logSkippedStep, type ActionOutcome } from './apply-action.js';
+import { applyDueAction, auditSuperseded, dueActionEntry, logSkippedStep, skippedStepEntry, type ActionOutcome } from './apply-action.js';
+import { batchedTransaction, type BatchPlan } from './batched-writes.js';
 import type { OwedMemo } from './owed-memo.js';
 import { enrichPage, followedByRuler, settingsKey } from './portfolio.js';
 
@@ -186,8 +187,32 @@ interface PassTally {
 async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDate, report: PassTally): Promise<void> {
   report.invoicesEvaluated += batch.invoicesEvaluated;
   if (batch.due.length === 0 && batch.deferred.length === 0 && batch.skipped.length === 0) return;
-  await context.store.transaction(async (tx) => {
-    for (const action of [...batch.due, ...batch.deferred]) {
+  const actions = [...batch.due, ...batch.deferred];
+  // Superseded steps: one action-log entry per invoice and superseding step carries their ids (catch-up without bursts, in memory too).
+  const superseded = new Map<string, SupersededGroup>();
+  for (const skipped of batch.skipped) {
+    if (skipped.reason !== 'superseded') continue;
+    const by = skipped.supersededBy ?? '';
+    const key = supersededKey(skipped, by, today);
+    const group = superseded.get(key) ?? { key, invoiceId: skipped.invoiceId, customerId: skipped.customerId, supersededBy: by, stepIds: [] };
+    group.stepIds.push(skipped.stepId);
+    superseded.set(key, group);
+  }
+  const supersededEntry = (group: SupersededGroup): ActionLogEntry => ({ key: group.key, invoiceId: group.invoiceId, customerId: group.customerId, stepId: `${group.supersededBy}#superseded`, action: 'skipped:superseded', on: today, at: context.nowIso(), stepIds: group.stepIds });
+  // The batch's log entries, invoices and customers are written and read at once (a few round trips per batch, not per action).
+  const plan: BatchPlan = {
+    entries: [
+      ...actions.filter((action) => action.action.kind !== 'negativate').map((action) => dueActionEntry(context, action, today)),
+      ...batch.skipped.filter((skipped) => skipped.reason !== 'superseded').map((skipped) => skippedStepEntry(context, skipped, today)),
+      ...[...superseded.values()].map(supersededEntry),
+    ],
+    askedKeys: actions.filter((action) => action.action.kind === 'negativate').map((action) => action.key),
+    invoiceIds: [...new Set(actions.map((action) => action.invoiceId))],
+    customerIds: [...new Set(actions.map((action) => action.customerId))],
+  };
+  await context.store.transaction(async (store) => {
+    const { tx, flush } = await batchedTransaction(store, plan);
+    for (const action of actions) {
       const outcome = await applyDueAction(tx, context, action, today);
       if (outcome.status === 'done') {
         report.done.push(outcome);
@@ -195,24 +220,14 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
       } else if (outcome.status === 'refused') report.refused.push(outcome);
       else if (outcome.status === 'waiting') report.waiting.push(outcome);
     }
-    // Superseded steps: one action-log entry per invoice and superseding step carries their ids (catch-up without bursts, in memory too).
-    const superseded = new Map<string, SupersededGroup>();
     for (const skipped of batch.skipped) {
-      if (skipped.reason !== 'superseded') {
-        if (await logSkippedStep(tx, context, skipped, today)) report.skipped.push(skipped);
-        continue;
-      }
-      const by = skipped.supersededBy ?? '';
-      const key = supersededKey(skipped, by, today);
-      const group = superseded.get(key) ?? { key, invoiceId: skipped.invoiceId, customerId: skipped.customerId, supersededBy: by, stepIds: [] };
-      group.stepIds.push(skipped.stepId);
-      superseded.set(key, group);
+      if (skipped.reason !== 'superseded' && (await logSkippedStep(tx, context, skipped, today))) report.skipped.push(skipped);
     }
     for (const group of superseded.values()) {
-      const fresh = await tx.actionLog.record({ key: group.key, invoiceId: group.invoiceId, customerId: group.customerId, stepId: `${group.supersededBy}#superseded`, action: 'skipped:superseded', on: today, at: context.nowIso(), stepIds: group.stepIds });
-      if (!fresh) continue;
+      if (!(await tx.actionLog.record(supersededEntry(group)))) continue;
       report.superseded += group.stepIds.length;
       await auditSuperseded(tx, context, group.invoiceId, group.supersededBy, group.stepIds);
     }
+    await flush();
   });
 }

@@ -1,7 +1,6 @@
 import { fromCents, ZERO } from '../../money/index.js';
-import type { NegativationEffect } from '../effects.js';
 import { isRegistered, type PaymentRecord, type Settlement } from '../negativation.js';
-import { hideBanner, illegal, removing, settle, step, type Handler, type NegativationPatch } from './step.js';
+import { hideBanner, illegal, removing, settle, step, type EffectOf, type Handler, type NegativationPatch } from './step.js';
 
 /** Payments: cancel a pending request, or lead to removal (seed 000; STJ Súmula 548). */
 export const paymentReceived: Handler<'payment_received'> = (n, e, calendar) => {
@@ -22,27 +21,27 @@ export const paymentReceived: Handler<'payment_received'> = (n, e, calendar) => 
   const base: NegativationPatch = { payments, outstanding };
   // full payment settles the title; it supersedes a settlement by an agreement installment (the legal deadline runs from full payment)
   const paid = (): Settlement => (n.settlement?.kind === 'paid' ? n.settlement : settle('paid', e.paidOn, e.fundsAvailableOn, calendar));
-  const updatedInvoice: NegativationEffect = {
+  const updatedInvoice = (): EffectOf<'issue_updated_invoice'> => ({
     type: 'issue_updated_invoice',
     negativationId: n.id,
     titleId: n.title.id,
     outstanding,
-  };
+  });
 
   switch (n.status) {
     case 'in_analysis':
       return settled ? step(n.status, 'settled', { ...base, settlement: paid() }) : step(n.status, 'partial', base);
     case 'processing':
-      return settled ? step(n.status, 'settled', { ...base, settlement: paid() }, hideBanner(n)) : step(n.status, 'partial', base, [updatedInvoice]);
+      return settled ? step(n.status, 'settled', { ...base, settlement: paid() }, hideBanner(n)) : step(n.status, 'partial', base, [updatedInvoice()]);
     case 'awaiting_return': {
-      if (!settled) return step(n.status, 'partial', base, [updatedInvoice]);
+      if (!settled) return step(n.status, 'partial', base, [updatedInvoice()]);
       const settlement = paid();
       const { removal, effects } = removing(n, 'paid', e, calendar, settlement);
       return step(n.status, 'settled', { ...base, settlement, removal }, effects);
     }
     case 'negativated': {
       const qualifyingInstallment = e.kind === 'agreement_installment' && n.settings.removeAfterFirstAgreementInstallment;
-      if (!settled && !qualifyingInstallment) return e.kind === 'partial' ? step(n.status, 'partial', base, [updatedInvoice]) : step(n.status, 'installment', base);
+      if (!settled && !qualifyingInstallment) return e.kind === 'partial' ? step(n.status, 'partial', base, [updatedInvoice()]) : step(n.status, 'installment', base);
       const settlement = settled ? paid() : n.settlement ?? settle('agreement_installment', e.paidOn, e.fundsAvailableOn, calendar);
       if (n.settings.removeAutomatically) {
         const { removal, effects } = removing(n, settlement.kind === 'paid' ? 'paid' : 'agreement_installment', e, calendar, settlement);

@@ -119,22 +119,18 @@ export function removing(
     requestedOn: event.on,
     ...(deadline !== undefined ? { deadline } : {}),
   };
-  const late: EffectOf<'alert_operator'>[] =
-    deadline !== undefined && event.on > deadline
-      ? [
-          {
-            type: 'alert_operator',
-            negativationId: n.id,
-            alert: 'removal_deadline_passed',
-            message: `removal requested on ${event.on}, after its deadline ${deadline}`,
-            deadline,
-          },
-        ]
-      : [];
-  return {
-    removal,
-    effects: [requestRemoval(n, removal, calendar), ...hideBanner(n), ...late],
-  };
+  const effects: EffectOf<(typeof REMOVE_EFFECTS)[number]>[] = [requestRemoval(n, removal, calendar)];
+  effects.push(...hideBanner(n));
+  if (deadline !== undefined && event.on > deadline) {
+    effects.push({
+      type: 'alert_operator',
+      negativationId: n.id,
+      alert: 'removal_deadline_passed',
+      message: `removal requested on ${event.on}, after its deadline ${deadline}`,
+      deadline,
+    });
+  }
+  return { removal, effects };
 }
 
 /** A settlement and its removal deadline (STJ Súmula 548). */

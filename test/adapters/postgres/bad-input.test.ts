@@ -63,6 +63,34 @@ function badInputCases(db: TestDatabase): void {
     });
   });
 
+  it('the logs\' batch writes refuse a NUL byte with a typed error (an audit line when appended, before it is written behind) and store metacharacters verbatim', async () => {
+    const store = await db.freshStore();
+    const entry = { key: 'k1', invoiceId: 'i1', customerId: 'c1', stepId: 's', action: 'sms', on: civilDate('2026-11-24'), at: '2026-11-24T10:00:00.000Z' };
+    const effect = { id: 'e1', key: 'k1', kind: 'notify', payload: { text: 'x' }, status: 'pending' as const, attempts: 0, createdAt: '2026-11-24T10:00:00.000Z' };
+    const line = { id: 'a1', at: '2026-11-24T10:00:00.000Z', actor: 'cycle', subjectType: 'invoice' as const, subjectId: 'i1', action: 'ruler_notify' };
+    await refused(store, (tx) => tx.actionLog.recordMany([entry, { ...entry, key: 'k2', stepId: 's\u0000' }]));
+    await refused(store, (tx) => tx.outbox.enqueueMany([effect, { ...effect, id: 'e2', key: 'k2', payload: { text: 'x\u0000' } }]));
+    let appended = false;
+    await refused(store, async (tx) => {
+      await tx.audit.append({ ...line, details: { text: 'x\u0000' } });
+      appended = true;
+    }, 'details');
+    expect(appended, 'refused by append itself, not later at commit').toBe(false);
+    await refused(store, (tx) => tx.audit.appendMany([line, { ...line, id: 'a2', actor: 'op\u0000' }]), 'actor');
+    const odd = ["x'); DROP TABLE cobranca.audit; --", '{"a",NULL}', '\\N', 'a,b}{c', 'NULL', '\\u0000 is not a NUL'];
+    await store.transaction(async (tx) => {
+      await tx.actionLog.recordMany(odd.map((text, i) => ({ ...entry, key: `k${i}`, stepId: text, stepIds: [text] })));
+      await tx.outbox.enqueueMany(odd.map((text, i) => ({ ...effect, id: `e${i}`, key: text, payload: { text } })));
+      await tx.audit.appendMany(odd.map((text, i) => ({ ...line, id: `a${i}`, actor: text, details: { text } })));
+      expect((await tx.audit.forSubject('invoice', 'i1')).map((a) => [a.actor, a.details]), 'read back in the same transaction').toEqual(odd.map((text) => [text, { text }]));
+    });
+    await store.transaction(async (tx) => {
+      expect((await tx.actionLog.forInvoice('i1')).map((e) => [e.stepId, e.stepIds])).toEqual(odd.map((text) => [text, [text]]));
+      expect((await tx.outbox.all()).map((e) => [e.key, e.payload])).toEqual(odd.map((text) => [text, { text }]));
+      expect((await tx.audit.forSubject('invoice', 'i1')).map((a) => a.actor)).toEqual(odd);
+    });
+  });
+
   it('SQL metacharacters in a batch are stored verbatim, never executed', async () => {
     const store = await db.freshStore();
     const names = ["x'); DROP TABLE cobranca.customers; --", '{"a",NULL}', '\\N', 'a,b}{c'];

@@ -1,0 +1,118 @@
+import type { ActionLogEntry, CustomerRecord, InvoiceRecord, OutboxEffect, Versioned } from '../../ports/index.js';
+import type { ActionLog, Collection, Outbox, StoreTransaction } from '../../ports/store.js';
+
+/** What a ruler batch knows it will touch, read or written at once before its actions are applied one by one. */
+export interface BatchPlan {
+  /** Action-log entries the batch records (the due actions and logged skips): written as one `recordMany`. */
+  readonly entries: readonly ActionLogEntry[];
+  /** Further action-log keys the batch asks about (`has`): read as one `hasMany`. */
+  readonly askedKeys: readonly string[];
+  /** Invoices the actions read: one `getMany`. */
+  readonly invoiceIds: readonly string[];
+  /** Customers the actions read: one `getMany`. */
+  readonly customerIds: readonly string[];
+}
+
+/** A ruler batch's transaction with its reads and writes gathered, and the flush to run before it commits. */
+export interface BatchedTransaction {
+  readonly tx: StoreTransaction;
+  /** Enqueues the effects the actions queued, as one `enqueueMany`; run it last, inside the transaction. */
+  flush(): Promise<void>;
+}
+
+/**
+ * The transaction a ruler batch applies its actions in, so the batch costs a
+ * few round trips whatever its size, not a few per action. Before the actions
+ * run it records the batch's action-log entries at once (`recordMany`) and
+ * reads the invoices, customers and asked-about keys at once; the actions then
+ * run unchanged against this view:
+ * - `actionLog.record` of a planned entry answers what `recordMany` said (the
+ *   first call for a key is `true` when it was new, every other `false`);
+ *   `has` of a key read up front answers from that read and the batch's own records;
+ * - `invoices.get` / `customers.get` answer from the records read up front,
+ *   kept current by the batch's own writes through this view (a write
+ *   on a version someone else changed meanwhile is still refused by the store);
+ * - `outbox.enqueue` is kept and written by {@link BatchedTransaction.flush}
+ *   with `enqueueMany` (its answer is `false` only for a key or id repeated in
+ *   the batch: no caller in the cycle reads it; the store's unique keys still
+ *   drop an effect already stored). Any other outbox read flushes first.
+ * Everything else goes straight to the store's transaction.
+ */
+export async function batchedTransaction(tx: StoreTransaction, plan: BatchPlan): Promise<BatchedTransaction> {
+  const planned = new Set(plan.entries.map((entry) => entry.key));
+  const fresh = new Set(await tx.actionLog.recordMany(plan.entries));
+  const asked = new Set(plan.askedKeys.filter((key) => !planned.has(key)));
+  const known = asked.size > 0 ? new Set(await tx.actionLog.hasMany([...asked])) : new Set<string>();
+  for (const key of planned) known.add(key); // recorded now, or already there
+  for (const key of planned) asked.add(key);
+  const answered = new Set<string>();
+  const actionLog: ActionLog = {
+    hasMany: (keys) => tx.actionLog.hasMany(keys),
+    recordMany: (entries) => tx.actionLog.recordMany(entries),
+    forInvoice: (invoiceId) => tx.actionLog.forInvoice(invoiceId),
+    forInvoices: (invoiceIds) => tx.actionLog.forInvoices(invoiceIds),
+    has: async (key) => (asked.has(key) ? known.has(key) : tx.actionLog.has(key)),
+    record: async (entry) => {
+      if (planned.has(entry.key)) {
+        const first = !answered.has(entry.key);
+        answered.add(entry.key);
+        return first && fresh.has(entry.key);
+      }
+      const recorded = await tx.actionLog.record(entry);
+      if (asked.has(entry.key)) known.add(entry.key);
+      return recorded;
+    },
+  };
+  const queued: OutboxEffect[] = [];
+  const queuedKeys = new Set<string>();
+  const queuedIds = new Set<string>();
+  const flush = async (): Promise<void> => {
+    if (queued.length === 0) return;
+    const effects = queued.splice(0);
+    queuedKeys.clear();
+    queuedIds.clear();
+    await tx.outbox.enqueueMany(effects);
+  };
+  const queue = (effect: OutboxEffect): boolean => {
+    if (queuedKeys.has(effect.key) || queuedIds.has(effect.id)) return false;
+    queued.push(effect);
+    queuedKeys.add(effect.key);
+    queuedIds.add(effect.id);
+    return true;
+  };
+  const outbox: Outbox = {
+    enqueue: async (effect) => queue(effect),
+    enqueueMany: async (effects) => new Set(effects.filter(queue).map((effect) => effect.id)),
+    pending: async (limit, after) => (await flush(), tx.outbox.pending(limit, after)),
+    claim: async (request) => (await flush(), tx.outbox.claim(request)),
+    settle: async (id, outcome) => (await flush(), tx.outbox.settle(id, outcome)),
+    byKey: async (key) => (await flush(), tx.outbox.byKey(key)),
+    all: async () => (await flush(), tx.outbox.all()),
+  };
+  const [invoices, customers] = await Promise.all([readAhead<InvoiceRecord>(tx.invoices, plan.invoiceIds), readAhead<CustomerRecord>(tx.customers, plan.customerIds)]);
+  return { tx: { ...tx, actionLog, outbox, invoices, customers }, flush };
+}
+
+/**
+ * A collection whose `get` answers from records read up front with one
+ * `getMany` (a missing id reads as `undefined`), kept current by the writes
+ * made through it; every other method goes to the collection.
+ */
+async function readAhead<T extends Versioned>(collection: Collection<T>, ids: readonly string[]): Promise<Collection<T>> {
+  const read = new Map<string, T | undefined>(ids.map((id) => [id, undefined]));
+  if (ids.length > 0) for (const record of await collection.getMany([...read.keys()])) read.set(record.id, Object.freeze(record));
+  const remember = (records: readonly T[]): void => {
+    for (const record of records) if (read.has(record.id)) read.set(record.id, Object.freeze({ ...record }));
+  };
+  return {
+    list: (filter) => collection.list(filter),
+    page: (limit, after, share) => collection.page(limit, after, share),
+    getMany: (many) => collection.getMany(many),
+    listFor: (field, values) => collection.listFor(field, values),
+    get: async (id) => (read.has(id) ? read.get(id) : collection.get(id)),
+    insert: async (record) => (await collection.insert(record), remember([record])),
+    update: async (record) => (await collection.update(record), remember([record])),
+    insertMany: async (records) => (await collection.insertMany(records), remember(records)),
+    updateMany: async (records) => (await collection.updateMany(records), remember(records)),
+  };
+}
