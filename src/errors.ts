@@ -45,7 +45,17 @@ function capped(message: string): string {
   return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}… (${message.length} characters)` : message;
 }
 
-/** Renders a path the way people read it: `installments[2].amount`. */
+/**
+ * Renders a path the way people read it: `installments[2].amount`.
+ * @example
+ * ```ts
+ * import { formatPath } from 'cobranca';
+ * import { parseMoney } from 'cobranca/money';
+ *
+ * const amount = parseMoney('12,34', ['installments', 2, 'amount']);
+ * if (amount.isErr()) console.log(formatPath(amount.error.path ?? [])); // → installments[2].amount
+ * ```
+ */
 export function formatPath(path: ErrorPath): string {
   let out = '';
   for (const segment of path) {

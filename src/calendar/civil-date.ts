@@ -18,12 +18,28 @@ export const FIRST_SUPPORTED_YEAR = 1000;
 /** The last year a civil date may have. */
 export const LAST_SUPPORTED_YEAR = 9999;
 
-/** Whether `year` is a leap year in the proleptic Gregorian calendar. */
+/**
+ * Whether `year` is a leap year in the proleptic Gregorian calendar.
+ * @example
+ * ```ts
+ * import { isLeapYear } from 'cobranca/calendar';
+ *
+ * console.log(isLeapYear(2028), isLeapYear(2100)); // → true false
+ * ```
+ */
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** Number of days in a month (`month` 1–12). */
+/**
+ * Number of days in a month (`month` 1–12).
+ * @example
+ * ```ts
+ * import { daysInMonth } from 'cobranca/calendar';
+ *
+ * console.log(daysInMonth(2026, 2), daysInMonth(2028, 2)); // → 28 29
+ * ```
+ */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
@@ -54,7 +70,21 @@ export function epochDayOfText(text: unknown): number {
   return epochDayOf(year, month, day);
 }
 
-/** Parses `YYYY-MM-DD` (years 1000–9999), checking that the day exists. Never throws. */
+/**
+ * Parses `YYYY-MM-DD` (years 1000–9999), checking that the day exists. Never throws.
+ * @example
+ * ```ts
+ * import { parseCivilDate } from 'cobranca/calendar';
+ *
+ * // A due date from a request body: 'YYYY-MM-DD', checked to exist.
+ * parseCivilDate('2026-11-20').match(
+ *   (date) => console.log(date), // → 2026-11-20
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * const bad = parseCivilDate('20/11/2026', ['dueDate']);
+ * if (bad.isErr()) console.log(bad.error.code, bad.error.path?.join('.')); // → invalid_date dueDate
+ * ```
+ */
 export function parseCivilDate(input: unknown, path: ErrorPath = []): Result<CivilDate, CobrancaError<'invalid_date'>> {
   if (typeof input !== 'string') {
     const what = input instanceof Date ? 'a Date object (pass the civil date as YYYY-MM-DD so no time zone can shift it)' : input === null ? 'null' : typeof input;
@@ -69,6 +99,14 @@ export function parseCivilDate(input: unknown, path: ErrorPath = []): Result<Civ
  * A civil date from a literal written in code: `civilDate('2026-11-20')`.
  * Throws on an impossible literal (a programmer error); input from outside goes
  * through {@link parseCivilDate}.
+ * @example
+ * ```ts
+ * import { addDays, civilDate } from 'cobranca/calendar';
+ *
+ * // A date written in code (throws on a malformed literal; input goes through parseCivilDate).
+ * const due = civilDate('2026-11-20');
+ * console.log(addDays(due, 10)); // → 2026-11-30
+ * ```
  */
 export function civilDate(literal: string): CivilDate {
   const parsed = parseCivilDate(literal);
@@ -76,12 +114,29 @@ export function civilDate(literal: string): CivilDate {
   return parsed.value;
 }
 
-/** A civil date from its parts (`month` 1–12); throws when the parts are not a date. */
+/**
+ * A civil date from its parts (`month` 1–12); throws when the parts are not a date.
+ * @example
+ * ```ts
+ * import { civilDateOf } from 'cobranca/calendar';
+ *
+ * console.log(civilDateOf(2026, 3, 5)); // → 2026-03-05
+ * ```
+ */
 export function civilDateOf(year: number, month: number, day: number): CivilDate {
   return civilDate(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
 }
 
-/** The year, month (1–12) and day of a civil date. */
+/**
+ * The year, month (1–12) and day of a civil date.
+ * @example
+ * ```ts
+ * import { civilDate, dateParts } from 'cobranca/calendar';
+ *
+ * const { year, month, day } = dateParts(civilDate('2026-11-20'));
+ * console.log(`${day}/${month}/${year}`); // → 20/11/2026
+ * ```
+ */
 export function dateParts(date: CivilDate): { year: number; month: number; day: number } {
   return {
     year: digits(date, 0, 4),
@@ -99,12 +154,27 @@ function digits(text: string, from: number, to: number): number {
 /**
  * Days since 1970-01-01 (an integer; negative before it). Pure integer
  * arithmetic (H. Hinnant's days_from_civil), so no time zone is involved.
+ * @example
+ * ```ts
+ * import { civilDate, toEpochDay } from 'cobranca/calendar';
+ *
+ * // Days since 1970-01-01: cheap to compare and subtract in bulk.
+ * console.log(toEpochDay(civilDate('2026-11-20')) - toEpochDay(civilDate('2026-10-21'))); // → 30
+ * ```
  */
 export function toEpochDay(date: CivilDate): number {
   return epochDayOf(digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10));
 }
 
-/** Days since 1970-01-01 of a year, month (1–12) and day. */
+/**
+ * Days since 1970-01-01 of a year, month (1–12) and day.
+ * @example
+ * ```ts
+ * import { civilDate, epochDayOf, toEpochDay } from 'cobranca/calendar';
+ *
+ * console.log(epochDayOf(2026, 11, 20) === toEpochDay(civilDate('2026-11-20'))); // → true
+ * ```
+ */
 export function epochDayOf(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -126,7 +196,15 @@ function fieldsOfEpochDay(epochDay: number): { readonly year: number; readonly m
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * mp + 2) / 5) + 1 };
 }
 
-/** The civil date `epochDay` days after 1970-01-01 (inverse of {@link toEpochDay}); throws a `RangeError` past the year 9999. */
+/**
+ * The civil date `epochDay` days after 1970-01-01 (inverse of {@link toEpochDay}); throws a `RangeError` past the year 9999.
+ * @example
+ * ```ts
+ * import { civilDate, fromEpochDay, toEpochDay } from 'cobranca/calendar';
+ *
+ * console.log(fromEpochDay(toEpochDay(civilDate('2026-11-20')) + 45)); // → 2027-01-04
+ * ```
+ */
 export function fromEpochDay(epochDay: number): CivilDate {
   const { year, month, day } = fieldsOfEpochDay(epochDay);
   if (year < 0 || year > LAST_SUPPORTED_YEAR) throw new RangeError(`epoch day ${epochDay} is outside the years a civil date can write (0000–9999)`);
@@ -138,12 +216,30 @@ export function yearOfEpochDay(epochDay: number): number {
   return fieldsOfEpochDay(epochDay).year;
 }
 
-/** The weekday of an epoch day (0 = Sunday). */
+/**
+ * The weekday of an epoch day (0 = Sunday).
+ * @example
+ * ```ts
+ * import { civilDate, toEpochDay, weekdayOfEpochDay } from 'cobranca/calendar';
+ *
+ * // 0 = Sunday … 6 = Saturday.
+ * console.log(weekdayOfEpochDay(toEpochDay(civilDate('2026-11-21')))); // → 6
+ * ```
+ */
 export function weekdayOfEpochDay(epochDay: number): Weekday {
   return (((epochDay + 4) % 7) + 7) % 7 as Weekday;
 }
 
-/** The weekday of a civil date (0 = Sunday … 6 = Saturday). */
+/**
+ * The weekday of a civil date (0 = Sunday … 6 = Saturday).
+ * @example
+ * ```ts
+ * import { civilDate, weekdayOf } from 'cobranca/calendar';
+ *
+ * const names = ['domingo', 'segunda', 'terça', 'quarta', 'quinta', 'sexta', 'sábado'];
+ * console.log(names[weekdayOf(civilDate('2026-11-20'))]); // → sexta
+ * ```
+ */
 export function weekdayOf(date: CivilDate): Weekday {
   return weekdayOfEpochDay(toEpochDay(date));
 }

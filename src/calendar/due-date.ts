@@ -21,6 +21,13 @@ export function payableEpochDay(dueEpochDay: number, calendar: Pick<BusinessCale
  * The day an invoice due on `dueDate` can still be paid on time (DOMAIN.md §1):
  * Saturday 2026-11-21 → Monday 2026-11-23; Christmas Friday 2026-12-25 →
  * Monday 2026-12-28; a business day stays itself.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, civilDate, payableOn } from 'cobranca/calendar';
+ *
+ * // Due on Saturday 21 November: payable with no charges on Monday 23.
+ * console.log(payableOn(civilDate('2026-11-21'), brazilianCalendar())); // → 2026-11-23
+ * ```
  */
 export function payableOn(dueDate: CivilDate, calendar: Pick<BusinessCalendar, 'isBusinessEpochDay'>): CivilDate {
   const due = toEpochDay(dueDate);
@@ -52,6 +59,14 @@ export function daysSinceDueEpoch(dueEpochDay: number, asOfEpochDay: number): nu
  * 0 while it can still be paid on time (up to and including
  * {@link payableOn}), then the calendar days since the **original** due date
  * (DOMAIN.md §1). Due Saturday 2026-11-21: 0 on Monday 23, 3 on Tuesday 24.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, civilDate, daysOverdue } from 'cobranca/calendar';
+ *
+ * const calendar = brazilianCalendar();
+ * const due = civilDate('2026-11-21'); // a Saturday
+ * console.log(daysOverdue(due, civilDate('2026-11-23'), calendar), daysOverdue(due, civilDate('2026-11-24'), calendar)); // → 0 3
+ * ```
  */
 export function daysOverdue(dueDate: CivilDate, asOf: CivilDate, calendar: Pick<BusinessCalendar, 'isBusinessEpochDay'>): number {
   return daysOverdueEpoch(toEpochDay(dueDate), toEpochDay(asOf), calendar);

@@ -1,6 +1,15 @@
 import { epochDayOf } from './civil-date.js';
 
-/** Easter Sunday of a Gregorian year as an epoch day (anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
+/**
+ * Easter Sunday of a Gregorian year as an epoch day (anonymous Gregorian algorithm, Meeus/Jones/Butcher).
+ * @example
+ * ```ts
+ * import { easterEpochDay, fromEpochDay } from 'cobranca/calendar';
+ *
+ * // Easter Sunday; Carnival and Corpus Christi count from it.
+ * console.log(fromEpochDay(easterEpochDay(2026)), fromEpochDay(easterEpochDay(2026) - 47)); // → 2026-04-05 2026-02-17
+ * ```
+ */
 export function easterEpochDay(year: number): number {
   const a = year % 19;
   const b = Math.floor(year / 100);

@@ -48,6 +48,13 @@ const FIXED_NATIONAL: readonly (readonly [number, number, string])[] = [
  * The national holidays of a year (Lei 662/1949 as amended, Lei 6.802/1980,
  * Lei 14.759/2023) plus Good Friday, which the federal calendar observes
  * nationwide (Portaria MGI, yearly).
+ * @example
+ * ```ts
+ * import { nationalHolidays } from 'cobranca/calendar';
+ *
+ * const holidays = nationalHolidays(2026);
+ * console.log(holidays.find((h) => h.date === '2026-11-20')?.name); // → Dia Nacional de Zumbi e da Consciência Negra
+ * ```
  */
 export function nationalHolidays(year: number): Holiday[] {
   const out: Holiday[] = FIXED_NATIONAL.map(([month, day, name]) => ({ date: fromEpochDay(epochDayOf(year, month, day)), name, kind: 'national' as const }));
@@ -62,6 +69,13 @@ export function nationalHolidays(year: number): Holiday[] {
  * The days banks close on top of the national holidays (Resolução CMN 4.880/2020
  * and Febraban's yearly calendar): Carnival Monday and Tuesday (Easter − 48 and
  * − 47) and Corpus Christi (Easter + 60).
+ * @example
+ * ```ts
+ * import { bankingClosures } from 'cobranca/calendar';
+ *
+ * // Days banks do not open beyond the national holidays: Carnival Monday and Tuesday, Corpus Christi.
+ * console.log(bankingClosures(2026).map((h) => h.date).join(' ')); // → 2026-02-16 2026-02-17 2026-06-04
+ * ```
  */
 export function bankingClosures(year: number): Holiday[] {
   const easter = easterEpochDay(year);
@@ -76,6 +90,12 @@ export function bankingClosures(year: number): Holiday[] {
  * A state's own holidays for a year, from the data kept by
  * `@brazilian-utils/brazilian-utils` (each with its state law); only the
  * entries it classes as state holidays, not the optional ones.
+ * @example
+ * ```ts
+ * import { stateHolidays } from 'cobranca/calendar';
+ *
+ * console.log(stateHolidays(2026, 'SP').map((h) => `${h.date} ${h.name}`).join('; ')); // → 2026-07-09 Revolução Constitucionalista
+ * ```
  */
 export function stateHolidays(year: number, state: StateCode): Holiday[] {
   if (year < 1900 || year > 2099) return [];

@@ -29,7 +29,17 @@ export interface ZonedDateTime {
   readonly weekday: Weekday;
 }
 
-/** Reads an instant on the wall clock of `timeZone` (São Paulo by default). */
+/**
+ * Reads an instant on the wall clock of `timeZone` (São Paulo by default).
+ * @example
+ * ```ts
+ * import { zonedDateTime } from 'cobranca/calendar';
+ *
+ * // 02:30 UTC is still the day before in São Paulo (UTC−3).
+ * const local = zonedDateTime(new Date('2026-11-21T02:30:00Z'));
+ * console.log(local.date, local.minuteOfDay, local.weekday); // → 2026-11-20 1410 5
+ * ```
+ */
 export function zonedDateTime(source: InstantSource, timeZone: string = SAO_PAULO): ZonedDateTime {
   const local = new TZDate(instantMs(source), timeZone);
   return {
@@ -39,7 +49,16 @@ export function zonedDateTime(source: InstantSource, timeZone: string = SAO_PAUL
   };
 }
 
-/** Today's civil date in São Paulo (or `timeZone`), whatever time zone the process runs in. */
+/**
+ * Today's civil date in São Paulo (or `timeZone`), whatever time zone the process runs in.
+ * @example
+ * ```ts
+ * import { todayIn } from 'cobranca/calendar';
+ *
+ * // A clock port, a Date or epoch milliseconds.
+ * console.log(todayIn(new Date('2026-11-21T02:30:00Z')), todayIn(new Date('2026-11-21T02:30:00Z'), 'UTC')); // → 2026-11-20 2026-11-21
+ * ```
+ */
 export function todayIn(source: InstantSource, timeZone: string = SAO_PAULO): CivilDate {
   return zonedDateTime(source, timeZone).date;
 }
@@ -47,6 +66,13 @@ export function todayIn(source: InstantSource, timeZone: string = SAO_PAULO): Ci
 /**
  * The instant at which the wall clock of `timeZone` shows `date` at
  * `minuteOfDay` minutes after midnight (for example the start of a contact window).
+ * @example
+ * ```ts
+ * import { civilDate, instantAt } from 'cobranca/calendar';
+ *
+ * // 08:00 in São Paulo on 20 November 2026 (the contact window opens).
+ * console.log(instantAt(civilDate('2026-11-20'), 8 * 60).toISOString()); // → 2026-11-20T11:00:00.000Z
+ * ```
  */
 export function instantAt(date: CivilDate, minuteOfDay: number, timeZone: string = SAO_PAULO): Date {
   const { year, month, day } = dateParts(date);

@@ -16,7 +16,16 @@ const CPF_WEIGHTS_2 = [11, 10, 9, 8, 7, 6, 5, 4, 3, 2];
 const CNPJ_WEIGHTS_1 = [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
 const CNPJ_WEIGHTS_2 = [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
 
-/** The two check digits of a CPF from its first nine digits (`'123456789'` → `'09'`). */
+/**
+ * The two check digits of a CPF from its first nine digits (`'123456789'` → `'09'`).
+ * @example
+ * ```ts
+ * import { cpfCheckDigits } from 'cobranca/documents';
+ *
+ * // The two check digits of a CPF's first nine.
+ * console.log(cpfCheckDigits('529982247')); // → 25
+ * ```
+ */
 export function cpfCheckDigits(base: string): string {
   const values = [...base].map(charValue);
   const first = mod11Digit(values, CPF_WEIGHTS_1);
@@ -24,7 +33,15 @@ export function cpfCheckDigits(base: string): string {
   return `${first}${second}`;
 }
 
-/** The two check digits of a CNPJ from its first twelve characters, numeric or alphanumeric (`'12ABC34501DE'` → `'35'`). */
+/**
+ * The two check digits of a CNPJ from its first twelve characters, numeric or alphanumeric (`'12ABC34501DE'` → `'35'`).
+ * @example
+ * ```ts
+ * import { cnpjCheckDigits } from 'cobranca/documents';
+ *
+ * console.log(cnpjCheckDigits('112223330001'), cnpjCheckDigits('12ABC34501DE')); // → 81 35
+ * ```
+ */
 export function cnpjCheckDigits(base: string): string {
   const values = [...base.toUpperCase()].map(charValue);
   const first = mod11Digit(values, CNPJ_WEIGHTS_1);

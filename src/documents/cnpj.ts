@@ -23,13 +23,32 @@ function unmask(text: string): string {
  * (`'12.ABC.345/01DE-35'`); lower case letters are accepted and upper-cased.
  * The error (`invalid_cnpj`) says why in `details.reason`: `characters`,
  * `length`, `repeated_digits` or `check_digits` (with the expected digits).
+ * @example
+ * ```ts
+ * import { formatCnpj, parseCnpj } from 'cobranca/documents';
+ *
+ * parseCnpj('11222333000181').match(
+ *   (cnpj) => console.log(formatCnpj(cnpj)), // → 11.222.333/0001-81
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * const short = parseCnpj('11.222.333/0001');
+ * if (short.isErr()) console.log(short.error.code); // → invalid_cnpj
+ * ```
  */
 export function parseCnpj(input: unknown, path: ErrorPath = []): Result<Cnpj, CobrancaError<'invalid_cnpj'>> {
   const problem = cnpjProblem(input);
   return problem ? err(cobrancaError('invalid_cnpj', `invalid CNPJ: ${problem.message}`, { path, details: { reason: problem.reason, ...problem.details } })) : ok(unmask(input as string) as Cnpj);
 }
 
-/** What is wrong with a would-be CNPJ, or `undefined` when it is valid. */
+/**
+ * What is wrong with a would-be CNPJ, or `undefined` when it is valid.
+ * @example
+ * ```ts
+ * import { cnpjProblem } from 'cobranca/documents';
+ *
+ * console.log(cnpjProblem('11.222.333/0001-81'), cnpjProblem('11.222.333/0001-80')?.reason); // → undefined check_digits
+ * ```
+ */
 export function cnpjProblem(input: unknown): DocumentProblem | undefined {
   if (typeof input !== 'string') return documentProblem('characters', `expected text, got ${input === null ? 'null' : typeof input}`);
   const chars = unmask(input);
@@ -42,12 +61,34 @@ export function cnpjProblem(input: unknown): DocumentProblem | undefined {
   return undefined;
 }
 
-/** Masks a CNPJ: `'12ABC34501DE35'` → `'12.ABC.345/01DE-35'`. */
+/**
+ * Masks a CNPJ: `'12ABC34501DE35'` → `'12.ABC.345/01DE-35'`.
+ * @example
+ * ```ts
+ * import { formatCnpj, parseCnpj } from 'cobranca/documents';
+ *
+ * const cnpj = parseCnpj('11222333000181');
+ * if (cnpj.isOk()) console.log(formatCnpj(cnpj.value)); // → 11.222.333/0001-81
+ * ```
+ */
 export function formatCnpj(cnpj: Cnpj): string {
   return `${cnpj.slice(0, 2)}.${cnpj.slice(2, 5)}.${cnpj.slice(5, 8)}/${cnpj.slice(8, 12)}-${cnpj.slice(12)}`;
 }
 
-/** Whether a CNPJ has letters (the alphanumeric format). */
+/**
+ * Whether a CNPJ has letters (the alphanumeric format).
+ * @example
+ * ```ts
+ * import { isAlphanumericCnpj, parseCnpj } from 'cobranca/documents';
+ *
+ * // The alphanumeric CNPJ (from July 2026) has letters in its first twelve places.
+ * const cnpj = parseCnpj('12.ABC.345/01DE-35');
+ * cnpj.match(
+ *   (value) => console.log(isAlphanumericCnpj(value)), // → true
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * ```
+ */
 export function isAlphanumericCnpj(cnpj: Cnpj): boolean {
   return /[A-Z]/.test(cnpj);
 }

@@ -14,6 +14,17 @@ export type Cpf = string & { readonly [cpfBrand]: true };
  * The error (`invalid_cpf`) says why in `details.reason`: `characters`,
  * `length`, `repeated_digits` (111.111.111-11 passes the arithmetic but the
  * Receita issues none) or `check_digits` (with the expected digits).
+ * @example
+ * ```ts
+ * import { formatCpf, parseCpf } from 'cobranca/documents';
+ *
+ * parseCpf('52998224725').match(
+ *   (cpf) => console.log(formatCpf(cpf)), // → 529.982.247-25
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * const typo = parseCpf('529.982.247-26', ['debtor', 'document']);
+ * if (typo.isErr()) console.log(typo.error.code, typo.error.path?.join('.')); // → invalid_cpf debtor.document
+ * ```
  */
 export function parseCpf(input: unknown, path: ErrorPath = []): Result<Cpf, CobrancaError<'invalid_cpf'>> {
   const problem = cpfProblem(input);
@@ -25,7 +36,16 @@ function unmask(text: string): string {
   return text.replace(/[\s./-]/g, '');
 }
 
-/** What is wrong with a would-be CPF, or `undefined` when it is valid. */
+/**
+ * What is wrong with a would-be CPF, or `undefined` when it is valid.
+ * @example
+ * ```ts
+ * import { cpfProblem } from 'cobranca/documents';
+ *
+ * // Why a CPF is wrong, for a form's message (undefined when it is valid).
+ * console.log(cpfProblem('529.982.247-25'), cpfProblem('111.111.111-11')?.reason, cpfProblem('529.982.247-26')?.reason); // → undefined repeated_digits check_digits
+ * ```
+ */
 export function cpfProblem(input: unknown): DocumentProblem | undefined {
   if (typeof input !== 'string') return documentProblem('characters', `expected text, got ${input === null ? 'null' : typeof input}`);
   const digits = unmask(input);
@@ -37,7 +57,16 @@ export function cpfProblem(input: unknown): DocumentProblem | undefined {
   return undefined;
 }
 
-/** Masks a CPF: `'12345678909'` → `'123.456.789-09'`. */
+/**
+ * Masks a CPF: `'12345678909'` → `'123.456.789-09'`.
+ * @example
+ * ```ts
+ * import { formatCpf, parseCpf } from 'cobranca/documents';
+ *
+ * const cpf = parseCpf('529 982 247 25');
+ * if (cpf.isOk()) console.log(formatCpf(cpf.value)); // → 529.982.247-25
+ * ```
+ */
 export function formatCpf(cpf: Cpf): string {
   return `${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`;
 }

@@ -31,14 +31,30 @@ function maskDigitRun(run: string): string {
   return out;
 }
 
-/** An e-mail masked: `'maria.souza@example.com'` → `'m***@example.com'`. */
+/**
+ * An e-mail masked: `'maria.souza@example.com'` → `'m***@example.com'`.
+ * @example
+ * ```ts
+ * import { maskEmail } from 'cobranca/documents';
+ *
+ * console.log(maskEmail('maria.souza@exemplo.com.br')); // → m***@exemplo.com.br
+ * ```
+ */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
   if (at < 0) return '***';
   return `${email.slice(0, 1)}***${email.slice(at, at + 1 + 253)}`;
 }
 
-/** A phone number masked: only its last four digits show (`'+55 11 98765-4321'` → `'***-4321'`). */
+/**
+ * A phone number masked: only its last four digits show (`'+55 11 98765-4321'` → `'***-4321'`).
+ * @example
+ * ```ts
+ * import { maskPhone } from 'cobranca/documents';
+ *
+ * console.log(maskPhone('+55 41 98765-4321')); // → ***-4321
+ * ```
+ */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return `***-${digits.slice(-4)}`;
@@ -80,6 +96,14 @@ function maskEmails(text: string): string {
  * free text, and cuts text longer than `maxLength` (default
  * {@link MAX_ECHO_LENGTH} × 10). A run of eight digits or more counts as a
  * document or phone. Linear in the text's length.
+ * @example
+ * ```ts
+ * import { maskPersonalData } from 'cobranca/documents';
+ *
+ * // A bureau's error text, before it goes into a log or an alert.
+ * console.log(maskPersonalData('CPF 529.982.247-25 recusado; contato maria.souza@exemplo.com.br; valor 1.234,56 em 2026-11-20'));
+ * // → CPF ***.982.247-** recusado; contato m***@exemplo.com.br; valor 1.234,56 em 2026-11-20
+ * ```
  */
 export function maskPersonalData(text: string, maxLength = MAX_ECHO_LENGTH * 10): string {
   const cut = text.length > maxLength ? `${text.slice(0, maxLength)}… (${text.length} characters)` : text;
@@ -91,7 +115,16 @@ export function maskPersonalData(text: string, maxLength = MAX_ECHO_LENGTH * 10)
   return maskEmails(withoutNumbers);
 }
 
-/** An input echoed in a message: at most `max` characters (default {@link MAX_ECHO_LENGTH}), personal data masked. */
+/**
+ * An input echoed in a message: at most `max` characters (default {@link MAX_ECHO_LENGTH}), personal data masked.
+ * @example
+ * ```ts
+ * import { echo } from 'cobranca/documents';
+ *
+ * // An input quoted in an error message: short, personal data masked.
+ * console.log(echo('52998224725')); // → ***982247**
+ * ```
+ */
 export function echo(input: unknown, max = MAX_ECHO_LENGTH): string {
   let text: string;
   try {
@@ -111,6 +144,13 @@ export function shown(input: string): string {
  * A copy of plain data with personal data masked in every string (see
  * {@link maskPersonalData}): what an alert payload or an audit entry keeps.
  * Depth and size are bounded; a cycle or a non-plain value becomes a short note. Never throws.
+ * @example
+ * ```ts
+ * import { maskDeep } from 'cobranca/documents';
+ *
+ * const masked = maskDeep({ debtor: { name: 'Maria Souza', document: '529.982.247-25', email: 'maria.souza@exemplo.com.br' }, amount: '1234.56' });
+ * console.log(JSON.stringify(masked)); // → {"debtor":{"name":"Maria Souza","document":"***.982.247-**","email":"m***@exemplo.com.br"},"amount":"1234.56"}
+ * ```
  */
 export function maskDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskPersonalData(value);

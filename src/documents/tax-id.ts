@@ -43,7 +43,20 @@ export function parseTaxId(input: unknown, path: ErrorPath = []): Result<TaxId, 
   return err(cobrancaError('invalid_tax_id', `expected a CPF (11 digits) or a CNPJ (14 characters), got ${shown(input)}`, { path, details: { reason: 'length' } }));
 }
 
-/** The masked form of a tax id: `123.456.789-09` or `12.ABC.345/01DE-35`. */
+/**
+ * The masked form of a tax id: `123.456.789-09` or `12.ABC.345/01DE-35`.
+ * @example
+ * ```ts
+ * import { formatTaxId, parseTaxId } from 'cobranca/documents';
+ *
+ * for (const text of ['52998224725', '11222333000181']) {
+ *   const taxId = parseTaxId(text);
+ *   if (taxId.isOk()) console.log(taxId.value.kind, formatTaxId(taxId.value));
+ * }
+ * // → cpf 529.982.247-25
+ * // → cnpj 11.222.333/0001-81
+ * ```
+ */
 export function formatTaxId(taxId: TaxId): string {
   return taxId.kind === 'cpf' ? formatCpf(taxId.number) : formatCnpj(taxId.number);
 }

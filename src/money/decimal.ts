@@ -20,6 +20,18 @@ const DECIMAL_STRING = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
  * Parses a decimal written with a dot (`'2.5'`, `'-0.033'`). A comma (`'12,34'`),
  * thousands separators, exponents, `NaN` and infinities are refused: the input is
  * ambiguous or not a number, and guessing would produce a wrong amount.
+ * @example
+ * ```ts
+ * import { parseDecimal } from 'cobranca/money';
+ *
+ * // A rate from a settings form: a decimal string, exact.
+ * parseDecimal('1.015').match(
+ *   (rate) => console.log(rate.times(3).toString()), // → 3.045
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * const bad = parseDecimal('1,5', ['interest', 'percent']);
+ * if (bad.isErr()) console.log(bad.error.code, bad.error.path?.join('.')); // → invalid_decimal interest.percent
+ * ```
  */
 export function parseDecimal(input: unknown, path: ErrorPath = []): Result<Decimal, CobrancaError<'invalid_decimal'>> {
   if (input instanceof Decimal) {

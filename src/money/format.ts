@@ -38,6 +38,18 @@ function skipSpaces(text: string, from: number): number {
  * `R$ -10,00` (no-break spaces are fine). Thousands dots must group by three;
  * at most two decimals. Never throws; linear in the text's length (the sign,
  * `R$` and spaces are read by a scanner, not by a backtracking pattern).
+ * @example
+ * ```ts
+ * import { formatBrl, parseBrl } from 'cobranca/money';
+ *
+ * // What an operator typed, the Brazilian way.
+ * parseBrl('R$ 1.234,56').match(
+ *   (amount) => console.log(amount.cents, formatBrl(amount)), // → 123456 R$ 1.234,56
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * const bad = parseBrl('1.23,45');
+ * if (bad.isErr()) console.log(bad.error.code); // → invalid_money
+ * ```
  */
 export function parseBrl(text: unknown, path: ErrorPath = []): Result<Money, CobrancaError<'invalid_money' | 'amount_out_of_range'>> {
   if (typeof text !== 'string') return err(cobrancaError('invalid_money', `expected text such as 'R$ 1.234,56', got ${describe(text)}`, { path }));

@@ -24,12 +24,29 @@ export const INPUT_RANGE_TEXT = '±R$ 1 trillion';
 /** The largest figure the library computes exactly, in centavos (2^53 − 1); beyond it, `amount_out_of_range`. */
 export const MAX_EXACT_CENTS = Number.MAX_SAFE_INTEGER;
 
-/** Whether whole `cents` lie within ±{@link MAX_INPUT_CENTS}. */
+/**
+ * Whether whole `cents` lie within ±{@link MAX_INPUT_CENTS}.
+ * @example
+ * ```ts
+ * import { withinInputLimit } from 'cobranca/money';
+ *
+ * // Input is accepted up to ±R$ 1 trillion (100 trillion centavos).
+ * console.log(withinInputLimit(123456), withinInputLimit(100_000_000_000_001)); // → true false
+ * ```
+ */
 export function withinInputLimit(cents: number): boolean {
   return Number.isSafeInteger(cents) && Math.abs(cents) <= MAX_INPUT_CENTS;
 }
 
-/** Whether whole `cents` lie within ±{@link MAX_EXACT_CENTS} (a safe integer). */
+/**
+ * Whether whole `cents` lie within ±{@link MAX_EXACT_CENTS} (a safe integer).
+ * @example
+ * ```ts
+ * import { withinExactLimit } from 'cobranca/money';
+ *
+ * console.log(withinExactLimit(Number.MAX_SAFE_INTEGER), withinExactLimit(2 ** 53)); // → true false
+ * ```
+ */
 export function withinExactLimit(cents: number): boolean {
   return Number.isSafeInteger(cents);
 }
@@ -65,6 +82,13 @@ export class ExactTotal {
  * The exact sum of whole numbers of centavos, or `undefined` when it lies beyond
  * ±{@link MAX_EXACT_CENTS}. Exact whatever the order of the terms: an intermediate sum past 2^53
  * (`[2^53 − 1, 2, −2]`) is finished in BigInt instead of being rounded. Each term must be a safe integer.
+ * @example
+ * ```ts
+ * import { exactSumCents } from 'cobranca/money';
+ *
+ * console.log(exactSumCents([123456, 2469, 1235])); // → 127160
+ * console.log(exactSumCents([Number.MAX_SAFE_INTEGER, 1])); // → undefined
+ * ```
  */
 export function exactSumCents(values: Iterable<number>): number | undefined {
   const total = new ExactTotal();
@@ -72,7 +96,16 @@ export function exactSumCents(values: Iterable<number>): number | undefined {
   return total.cents;
 }
 
-/** `exactSumCents` of two terms: `a + b`, or `undefined` beyond ±{@link MAX_EXACT_CENTS}. */
+/**
+ * `exactSumCents` of two terms: `a + b`, or `undefined` beyond ±{@link MAX_EXACT_CENTS}.
+ * @example
+ * ```ts
+ * import { exactAddCents } from 'cobranca/money';
+ *
+ * console.log(exactAddCents(123456, 2469)); // → 125925
+ * console.log(exactAddCents(Number.MAX_SAFE_INTEGER, 1)); // → undefined
+ * ```
+ */
 export function exactAddCents(a: number, b: number): number | undefined {
   const total = a + b;
   return Number.isSafeInteger(total) ? (total === 0 ? 0 : total) : undefined;

@@ -34,6 +34,12 @@ export const ZERO: Money = unsafeMoney(0);
  * Throws a `RangeError` when `cents` is not a safe integer: that is a programmer
  * error; use {@link parseMoney} for input from outside, and `exactSumCents` (limits.ts) to
  * sum before building one, so a sum beyond the exact range is a typed error instead.
+ * @example
+ * ```ts
+ * import { formatBrl, fromCents } from 'cobranca/money';
+ *
+ * console.log(formatBrl(fromCents(123456))); // → R$ 1.234,56
+ * ```
  */
 export function fromCents(cents: number | bigint): Money {
   const value = typeof cents === 'bigint' ? Number(cents) : cents;
@@ -69,6 +75,18 @@ export function brl(literal: string): Money {
  * a {@link Money}. A bare JS number is refused because it is ambiguous (reais or
  * centavos?) and may already carry a float error; `'12,34'` is refused with a hint
  * (use {@link parseBrl} for `R$ 12,34`).
+ * @example
+ * ```ts
+ * import { formatBrl, parseMoney } from 'cobranca/money';
+ *
+ * // A request body's amount: a string in reais, or { cents }.
+ * parseMoney('1234.56').match(
+ *   (amount) => console.log(formatBrl(amount)), // → R$ 1.234,56
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * const typo = parseMoney('1.234,56', ['amount']);
+ * if (typo.isErr()) console.log(typo.error.code, typo.error.path?.join('.')); // → invalid_money amount
+ * ```
  */
 export function parseMoney(input: unknown, path: ErrorPath = []): Result<Money, CobrancaError<'invalid_money' | 'amount_out_of_range'>> {
   if (typeof input === 'string') return parseMoneyString(input, path);
@@ -105,12 +123,28 @@ function outOfRange(path: ErrorPath): CobrancaError<'amount_out_of_range'> {
   return cobrancaError('amount_out_of_range', `amount is beyond the supported range of ${INPUT_RANGE_TEXT}`, { path });
 }
 
-/** Whether a value is a {@link Money} (a plain object with a safe-integer `cents`). */
+/**
+ * Whether a value is a {@link Money} (a plain object with a safe-integer `cents`).
+ * @example
+ * ```ts
+ * import { brl, isMoney } from 'cobranca/money';
+ *
+ * console.log(isMoney(brl('10.00')), isMoney({ cents: 10.5 }), isMoney('10.00')); // → true false false
+ * ```
+ */
 export function isMoney(value: unknown): value is Money {
   return typeof value === 'object' && value !== null && Number.isSafeInteger((value as { cents?: unknown }).cents);
 }
 
-/** The amount as a decimal string in reais with two places: `'373.52'`, `'-0.05'`. */
+/**
+ * The amount as a decimal string in reais with two places: `'373.52'`, `'-0.05'`.
+ * @example
+ * ```ts
+ * import { fromCents, toDecimalString } from 'cobranca/money';
+ *
+ * console.log(toDecimalString(fromCents(123456)), toDecimalString(fromCents(-5))); // → 1234.56 -0.05
+ * ```
+ */
 export function toDecimalString(money: Money): string {
   const negative = money.cents < 0;
   const abs = Math.abs(money.cents);
@@ -119,12 +153,29 @@ export function toDecimalString(money: Money): string {
   return `${negative ? '-' : ''}${whole}.${fraction}`;
 }
 
-/** The amount in reais as a decimal.js value (exact). */
+/**
+ * The amount in reais as a decimal.js value (exact).
+ * @example
+ * ```ts
+ * import { brl, toDecimal } from 'cobranca/money';
+ *
+ * // A decimal.js value in reais, for your own exact arithmetic.
+ * console.log(toDecimal(brl('1234.56')).div(3).toFixed(4)); // → 411.5200
+ * ```
+ */
 export function toDecimal(money: Money): Decimal {
   return new Dec(money.cents).div(100);
 }
 
-/** The whole number of centavos. */
+/**
+ * The whole number of centavos.
+ * @example
+ * ```ts
+ * import { brl, toCents } from 'cobranca/money';
+ *
+ * console.log(toCents(brl('1234.56'))); // → 123456
+ * ```
+ */
 export function toCents(money: Money): number {
   return money.cents;
 }

@@ -19,12 +19,34 @@ const DECIMAL_JS_MODE: Record<RoundingMode, Decimal.Rounding> = {
   up: Decimal.ROUND_UP,
 };
 
-/** Rounds a decimal to an integer with a named mode. */
+/**
+ * Rounds a decimal to an integer with a named mode.
+ * @example
+ * ```ts
+ * import { Decimal } from 'decimal.js';
+ * import { roundToInteger } from 'cobranca/money';
+ *
+ * // 2469.5 centavos: half_up and half_even part ways on a tie.
+ * const cents = new Decimal('2469.5');
+ * console.log(roundToInteger(cents, 'half_up').toString(), roundToInteger(cents, 'half_even').toString()); // → 2470 2470
+ * console.log(roundToInteger(new Decimal('2468.5'), 'half_even').toString()); // → 2468
+ * ```
+ */
 export function roundToInteger(value: Decimal, mode: RoundingMode): Decimal {
   return value.toDecimalPlaces(0, DECIMAL_JS_MODE[mode]);
 }
 
-/** The decimal.js constant for a rounding mode (for code that rounds to other scales). */
+/**
+ * The decimal.js constant for a rounding mode (for code that rounds to other scales).
+ * @example
+ * ```ts
+ * import { Decimal } from 'decimal.js';
+ * import { decimalJsRounding } from 'cobranca/money';
+ *
+ * // The decimal.js constant for a named mode, for your own decimal.js figures.
+ * console.log(new Decimal('24.6912').toDecimalPlaces(2, decimalJsRounding('up')).toString()); // → 24.7
+ * ```
+ */
 export function decimalJsRounding(mode: RoundingMode): Decimal.Rounding {
   return DECIMAL_JS_MODE[mode];
 }
