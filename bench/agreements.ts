@@ -134,6 +134,23 @@ async function proposals(): Promise<Contender> {
   return { check: () => String(Array.from({ length: 200 }, (_, i) => accepted(i)).reduce((a, b) => a + b, 0)), operations: PROPOSALS, run: () => inputs.forEach((_, i) => keep(total(i))) };
 }
 
+/** The same proposals with their policy parsed once (`proposalTerms`): each call passes only its case. */
+async function proposalsWithTerms(): Promise<Contender> {
+  const { proposeAgreement, proposalTerms } = await built('agreements');
+  const CASE = new Set(['kind', 'asOf', 'invoices', 'selectedInvoiceIds', 'toleranceDate', 'category', 'installments']);
+  const full = Array.from({ length: PROPOSALS }, (_, i) => proposalInput(i));
+  const made = proposalTerms(Object.fromEntries(Object.entries(proposalInput(0)).filter(([k]) => !CASE.has(k))) as never);
+  if (made.isErr()) throw new Error(made.error.message);
+  const terms = made.value;
+  const inputs = full.map((p) => ({ terms, ...Object.fromEntries(Object.entries(p).filter(([k]) => CASE.has(k) && k !== 'kind')) }) as never);
+  const accepted = (i: number): number => (proposeAgreement(inputs[i] as never).isOk() ? 1 : 0);
+  const total = (i: number): number => {
+    const r = proposeAgreement(inputs[i] as never);
+    return r.isOk() ? r.value.plan.installments.length : -1;
+  };
+  return { check: () => String(Array.from({ length: 200 }, (_, i) => accepted(i)).reduce((a, b) => a + b, 0)), operations: PROPOSALS, run: () => inputs.forEach((_, i) => keep(total(i))) };
+}
+
 /** The anchor: only the zod parse of the same input with the exported schema (what a host validating at its edge pays before any computing). */
 async function proposalsSchemaOnly(): Promise<Contender> {
   const { proposalInputSchema } = await built('agreements');
@@ -149,6 +166,7 @@ const CONTENDERS: Record<string, () => Contender | Promise<Contender>> = {
   'lateChargesCalculator.batch': batchOurs,
   'decimal.js per invoice': batchDecimal,
   'proposeAgreement': proposals,
+  'proposeAgreement with proposalTerms': proposalsWithTerms,
   'zod parse of the proposal alone': proposalsSchemaOnly,
 };
 
@@ -158,4 +176,5 @@ if (!(await runContenderIfChild(CONTENDERS))) {
   compare({ work: 'late charges, one call, strings in, mutable policy object', file, ours: 'calculateLateCharges, mutable policy', anchor: 'decimal.js from strings' });
   compare({ work: `late charges, compiled batch over ${BATCH.toLocaleString('en-US')} invoices`, file, ours: 'lateChargesCalculator.batch', anchor: 'decimal.js per invoice' });
   compare({ work: 'proposeAgreement, 3 invoices → 12 installments', file, ours: 'proposeAgreement', anchor: 'zod parse of the proposal alone', target: { perSecond: 50_000 } });
+  compare({ work: 'proposeAgreement with proposalTerms (policy parsed once), 12 installments', file, ours: 'proposeAgreement with proposalTerms', anchor: 'proposeAgreement', target: { perSecond: 50_000 } });
 }
