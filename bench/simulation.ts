@@ -29,7 +29,9 @@ const CLI = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
 
 function simulate(customers: number): void {
   const out = join(import.meta.dirname, '..', 'simulation', `bench-${customers}`);
-  const run = spawnSync(process.execPath, [CLI, 'simulate', '--json', '--no-progress', '--customers', String(customers), '--store', STORE, '--out', out], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  // the memory store holds everything: about 0.3 MB per customer, so 10× the default needs more than V8's default heap
+  const heapMb = Math.max(4096, Math.ceil(customers / 2));
+  const run = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, CLI, 'simulate', '--json', '--no-progress', '--customers', String(customers), '--store', STORE, '--out', out], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
   if (run.status !== 0) throw new Error(`cobranca simulate failed (exit ${run.status}); run npm run build first`);
   const { summary } = JSON.parse(run.stdout) as { summary: SimulationSummary };
   const invoiceDays = summary.invoicesPerDay.reduce((a, b) => a + b, 0);

@@ -110,10 +110,10 @@ export function evaluateRuler(input: EvaluateRulerInput<Iterable<RulerInvoice>>)
  * const result = evaluateRulerCompact({ ruler: ruler.value, invoices, asOf: '2026-06-16T10:00:00-03:00' });
  * if (result.isOk()) {
  *   const { due } = result.value;
- *   console.log(due.length, due.at(0)?.stepId); // 1 sms+1
+ *   console.log(due.length, due.at(0)?.stepId); // → 1 sms+1
  *   const done = rulerActionLog(due); // log what was done: a second run finds nothing new
  *   const again = evaluateRulerCompact({ ruler: ruler.value, invoices, done, asOf: '2026-06-16T10:00:00-03:00' });
- *   if (again.isOk()) console.log(again.value.due.length); // 0
+ *   if (again.isOk()) console.log(again.value.due.length); // → 0
  * }
  * ```
  */
