@@ -17,18 +17,6 @@ export const REMOVAL_BUSINESS_DAYS = 5;
  * Súmula 548; REsp 1.424.792). Funds available Thu 2026-11-19 → Fri 20 is a
  * holiday → days 23, 24, 25, 26, 27 → due by Fri 2026-11-27.
  * Trusted fast path: no parsing (see {@link removalDeadline}).
- * @example
- * ```ts
- * import { brazilianCalendar } from 'cobranca';
- * import { removalDeadline } from 'cobranca/negativation';
- *
- * const calendar = brazilianCalendar({ state: 'SP' });
- * removalDeadline('2026-11-19', calendar).match(
- *   (deadline) => console.log(deadline), // 5 business days; Fri 20 November is a holiday (STJ Súmula 548)
- *   (error) => console.log(error.code, error.message),
- * );
- * // → 2026-11-27
- * ```
  */
 export function removalDeadlineOf(fundsAvailableOn: CivilDate, calendar: BusinessCalendar): CivilDate {
   return calendar.addBusinessDays(fundsAvailableOn, REMOVAL_BUSINESS_DAYS);
@@ -53,6 +41,18 @@ export function removalAlarmOn(deadline: CivilDate, businessDaysBefore: number, 
 /**
  * {@link removalDeadlineOf} for input from outside: parses the date and
  * checks the calendar. `removalDeadline('2026-11-19', brazilianCalendar())` → `2026-11-27`.
+ * @example
+ * ```ts
+ * import { brazilianCalendar } from 'cobranca';
+ * import { removalDeadline } from 'cobranca/negativation';
+ *
+ * const calendar = brazilianCalendar({ state: 'SP' });
+ * removalDeadline('2026-11-19', calendar).match(
+ *   (deadline) => console.log(deadline), // 5 business days; Fri 20 November is a holiday (STJ Súmula 548)
+ *   (error) => console.log(error.code, error.message),
+ * );
+ * // → 2026-11-27
+ * ```
  */
 export function removalDeadline(fundsAvailableOn: string, calendar: BusinessCalendar): Result<CivilDate, NegativationError> {
   const checked = calendarOption(calendar ?? null); // required here: no default

@@ -33,7 +33,25 @@ export class VersionConflictError extends Error {
   }
 }
 
-/** Whether an error is a {@link VersionConflictError} (also across package copies). */
+/**
+ * Whether an error is a {@link VersionConflictError} (also across package copies).
+ * @example
+ * ```ts
+ * import { isVersionConflict } from 'cobranca';
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ *
+ * const store = new MemoryStore();
+ * await store.transaction((tx) => tx.customers.insert({ id: 'c-1', version: 1, name: 'Maria Souza', taxId: '52998224725', kind: 'person' }));
+ * try {
+ *   // Two writers read version 1; the second update must fail instead of overwriting the first.
+ *   await store.transaction((tx) => tx.customers.update({ id: 'c-1', version: 2, name: 'Maria S. Souza', taxId: '52998224725', kind: 'person' }));
+ *   await store.transaction((tx) => tx.customers.update({ id: 'c-1', version: 2, name: 'Maria Souza Lima', taxId: '52998224725', kind: 'person' }));
+ * } catch (error) {
+ *   console.log(isVersionConflict(error)); // retry: read again, apply the change, write version 3
+ * }
+ * // → true
+ * ```
+ */
 export function isVersionConflict(error: unknown): error is VersionConflictError {
   return error instanceof Error && error.name === 'VersionConflictError';
 }

@@ -140,7 +140,22 @@ export class RulerActionLog {
   }
 }
 
-/** A compact action log ({@link RulerActionLog}) holding `entries`: idempotency keys or the evaluator's outcomes. */
+/**
+ * A compact action log ({@link RulerActionLog}) holding `entries`: idempotency keys or the evaluator's outcomes.
+ * @example
+ * ```ts
+ * import { evaluateRuler, rulerActionLog } from 'cobranca/ruler';
+ *
+ * const ruler = { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] } as const;
+ * const invoices = [{ id: 'inv-1', customerId: 'c-1', dueDate: '2026-11-23', amount: '373.52' }];
+ * const first = evaluateRuler({ ruler, invoices, asOf: '2026-11-24T10:00:00-03:00' });
+ * if (first.isOk()) {
+ *   const done = rulerActionLog(first.value.due); // or the idempotency keys your store kept: rulerActionLog(keys)
+ *   console.log(done.size, done.has(first.value.due[0]?.key ?? ''));
+ * }
+ * // → 1 true
+ * ```
+ */
 export function rulerActionLog(entries: Iterable<string | LoggableOutcome> = []): RulerActionLog {
   const log = new RulerActionLog();
   for (const entry of entries) log.add(entry);

@@ -42,6 +42,14 @@ export type RulerActionKind = RulerAction['kind'];
 /**
  * Actions that run when an invoice is settled (paid or covered by an
  * agreement) instead of while it is open: their offset counts days after settlement.
+ * @example
+ * ```ts
+ * import { isSettlementAction } from 'cobranca/ruler';
+ *
+ * // Their offset counts days after the invoice is settled, not after its due date.
+ * console.log(isSettlementAction('remove_negativation'), isSettlementAction('restore_service'), isSettlementAction('notify'));
+ * // → true true false
+ * ```
  */
 export function isSettlementAction(kind: RulerActionKind): boolean {
   return kind === 'restore_service' || kind === 'remove_negativation';
@@ -50,6 +58,15 @@ export function isSettlementAction(kind: RulerActionKind): boolean {
 /**
  * The "channel" of an action, used for same-day conflicts and for catch-up
  * supersession: a notify step's channel (`notify:sms`), otherwise its kind.
+ * @example
+ * ```ts
+ * import { actionChannel, rulerActionSchema } from 'cobranca/ruler';
+ *
+ * const sms = rulerActionSchema.parse({ kind: 'notify', channel: 'sms', template: 'atraso', text: 'ACME: sua fatura venceu.' });
+ * const suspend = rulerActionSchema.parse({ kind: 'suspend_service' });
+ * console.log(actionChannel(sms), actionChannel(suspend)); // two steps of one channel on one day conflict
+ * // → notify:sms suspend_service
+ * ```
  */
 export function actionChannel(action: RulerAction, defaultChannel: NotifyChannel | 'default' = 'email'): string {
   if (action.kind === 'notify') return `notify:${action.channel === 'default' ? defaultChannel : action.channel}`;

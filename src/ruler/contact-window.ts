@@ -43,7 +43,21 @@ function hoursOn(window: ContactWindow, epochDay: number, calendar: BusinessCale
   return weekday === 6 ? window.saturday : window.mondayToFriday;
 }
 
-/** Whether a contact may happen at this moment. */
+/**
+ * Whether a contact may happen at this moment.
+ * @example
+ * ```ts
+ * import { brazilianCalendar, civilDate } from 'cobranca';
+ * import { DEFAULT_CONTACT_WINDOW, isInsideContactWindow } from 'cobranca/ruler';
+ *
+ * const calendar = brazilianCalendar({ state: 'SP' });
+ * const at = (date: string, hour: number) => ({ date: civilDate(date), minuteOfDay: hour * 60 });
+ * console.log(isInsideContactWindow(DEFAULT_CONTACT_WINDOW, at('2026-11-24', 10), calendar)); // Tuesday 10h
+ * console.log(isInsideContactWindow(DEFAULT_CONTACT_WINDOW, at('2026-11-20', 10), calendar)); // Consciência Negra
+ * // → true
+ * // → false
+ * ```
+ */
 export function isInsideContactWindow(window: ContactWindow, moment: LocalMoment, calendar: BusinessCalendar): boolean {
   const hours = hoursOn(window, toEpochDay(moment.date), calendar);
   return hours !== null && moment.minuteOfDay >= hours.from && moment.minuteOfDay < hours.to;
@@ -53,6 +67,17 @@ export function isInsideContactWindow(window: ContactWindow, moment: LocalMoment
  * The first moment at or after `moment` when a contact is allowed (searches up
  * to a year ahead), or `undefined` when the window never opens in that year
  * (a calendar or window that closes every day).
+ * @example
+ * ```ts
+ * import { brazilianCalendar, civilDate } from 'cobranca';
+ * import { DEFAULT_CONTACT_WINDOW, nextContactMoment } from 'cobranca/ruler';
+ *
+ * const calendar = brazilianCalendar({ state: 'SP' });
+ * // Saturday 21 November, 15h: Saturday closes at 14h, Sunday is closed.
+ * const next = nextContactMoment(DEFAULT_CONTACT_WINDOW, { date: civilDate('2026-11-21'), minuteOfDay: 15 * 60 }, calendar);
+ * console.log(next?.date, next ? next.minuteOfDay / 60 : undefined);
+ * // → 2026-11-23 8
+ * ```
  */
 export function nextContactMoment(window: ContactWindow, moment: LocalMoment, calendar: BusinessCalendar): LocalMoment | undefined {
   const start = toEpochDay(moment.date);

@@ -40,6 +40,25 @@ export type Ruler = z.output<typeof rulerSpecSchema> & { readonly [rulerBrand]: 
  * (`duplicate_step_id`), two steps of the same channel on the same day
  * (`conflicting_steps`), a negativation without a notice step early enough
  * (`negativation_without_notice`), an SMS text over its limit (`sms_too_long`).
+ * @example
+ * ```ts
+ * import { defineRuler } from 'cobranca/ruler';
+ *
+ * const ruler = defineRuler({
+ *   id: 'padrao',
+ *   steps: [
+ *     { id: 'lembrete', offsetDays: -3, action: { kind: 'notify', channel: 'email', template: 'lembrete' } },
+ *     { id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'sms', template: 'atraso', text: 'ACME: sua fatura venceu. Pague pelo PIX.' } },
+ *     { id: 'aviso', offsetDays: 5, action: { kind: 'notify', channel: 'letter', template: 'aviso-negativacao' } },
+ *     { id: 'negativar', offsetDays: 15, action: { kind: 'negativate' } },
+ *   ],
+ * });
+ * ruler.match(
+ *   (defined) => console.log(defined.steps.map((step) => `${step.offsetDays}:${step.id}`).join(' ')),
+ *   (error) => console.log(error.code, error.path?.join('.'), error.message),
+ * );
+ * // → -3:lembrete 1:atraso 5:aviso 15:negativar
+ * ```
  */
 export function defineRuler(spec: RulerSpec): Result<Ruler, RulerError> {
   const parsed = parseInput(rulerSpecSchema, spec);
@@ -55,7 +74,18 @@ export function defineRuler(spec: RulerSpec): Result<Ruler, RulerError> {
 
 const defined_ = new WeakSet<object>();
 
-/** Whether a value is a ruler made by {@link defineRuler} (so it need not be checked again; it is frozen, so what is planned from it is cached by identity). */
+/**
+ * Whether a value is a ruler made by {@link defineRuler} (so it need not be checked again; it is frozen, so what is planned from it is cached by identity).
+ * @example
+ * ```ts
+ * import { defineRuler, isRuler } from 'cobranca/ruler';
+ *
+ * const spec = { id: 'curta', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] } as const;
+ * const ruler = defineRuler(spec);
+ * console.log(isRuler(spec), ruler.isOk() && isRuler(ruler.value)); // a defined ruler is not checked again
+ * // → false true
+ * ```
+ */
 export function isRuler(value: unknown): value is Ruler {
   return typeof value === 'object' && value !== null && defined_.has(value);
 }

@@ -15,6 +15,22 @@ export type { ActionLog, InvoiceSource, EvaluateRulerInput } from './prepare-eva
  * it is done, so memory stays bounded by the batch (plus one small anchor per
  * customer in per-customer mode, whose actions come in a last batch). A bad
  * input yields one `err` and ends. Works on arrays, iterables and async iterables.
+ * @example
+ * ```ts
+ * import { evaluateRulerInBatches } from 'cobranca/ruler';
+ *
+ * async function* cursor() {
+ *   for (let n = 1; n <= 5; n++) yield { id: `inv-${n}`, customerId: `c-${n}`, dueDate: '2026-11-23', amount: '99.90' };
+ * }
+ * const ruler = { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] } as const;
+ * for await (const batch of evaluateRulerInBatches({ ruler, invoices: cursor(), asOf: '2026-11-24T10:00:00-03:00', batchSize: 2 })) {
+ *   if (batch.isErr()) throw new Error(batch.error.message);
+ *   console.log(batch.value.due.map((action) => action.invoiceId).join(' ')); // perform and log these before the next batch
+ * }
+ * // → inv-1 inv-2
+ * // → inv-3 inv-4
+ * // → inv-5
+ * ```
  */
 export async function* evaluateRulerInBatches(input: EvaluateRulerInput): AsyncGenerator<Result<RulerBatch, RulerError>> {
   const prepared = prepare(input);
@@ -24,7 +40,21 @@ export async function* evaluateRulerInBatches(input: EvaluateRulerInput): AsyncG
   else yield* syncBatches(p, p.source);
 }
 
-/** Synchronous {@link evaluateRulerInBatches} for arrays and sync iterables (a sync generator). */
+/**
+ * Synchronous {@link evaluateRulerInBatches} for arrays and sync iterables (a sync generator).
+ * @example
+ * ```ts
+ * import { evaluateRulerInBatchesSync } from 'cobranca/ruler';
+ *
+ * const invoices = ['373.52', '189.90', '99.90'].map((amount, n) => ({ id: `inv-${n + 1}`, customerId: `c-${n + 1}`, dueDate: '2026-11-23', amount }));
+ * const ruler = { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] } as const;
+ * for (const batch of evaluateRulerInBatchesSync({ ruler, invoices, asOf: '2026-11-24T10:00:00-03:00', batchSize: 2 })) {
+ *   if (batch.isOk()) console.log(batch.value.invoicesEvaluated, batch.value.due.length);
+ * }
+ * // → 2 2
+ * // → 1 1
+ * ```
+ */
 export function* evaluateRulerInBatchesSync(input: EvaluateRulerInput<Iterable<RulerInvoice>>): Generator<Result<RulerBatch, RulerError>> {
   const prepared = prepare(input);
   if (prepared.isErr()) return yield err(prepared.error);
@@ -81,6 +111,28 @@ function collect(header: Omit<RulerEvaluation, keyof RulerBatch>, batches: Itera
  * Takes an array or a sync iterable of invoices and returns a `Result`; for an
  * async iterable (a database cursor) use {@link evaluateRulerAsync}.
  * Returns `err` (and no actions) on the first malformed invoice, with its path.
+ * @example
+ * ```ts
+ * import { evaluateRuler, rulerActionLog } from 'cobranca/ruler';
+ *
+ * const ruler = { id: 'padrao', steps: [
+ *   { id: 'lembrete', offsetDays: -3, action: { kind: 'notify', channel: 'email', template: 'lembrete' } },
+ *   { id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'sms', template: 'atraso', text: 'ACME: sua fatura venceu.' } },
+ * ] } as const;
+ * const invoices = [
+ *   { id: 'inv-1', customerId: 'c-1', dueDate: '2026-11-23', amount: '373.52' },
+ *   { id: 'inv-2', customerId: 'c-2', dueDate: '2026-11-27', amount: '189.90' },
+ * ];
+ * const today = evaluateRuler({ ruler, invoices, asOf: '2026-11-24T10:00:00-03:00' });
+ * if (today.isOk()) {
+ *   for (const action of today.value.due) console.log(action.invoiceId, action.stepId, action.daysOverdue);
+ *   const again = evaluateRuler({ ruler, invoices, asOf: '2026-11-24T15:00:00-03:00', done: rulerActionLog(today.value.due) });
+ *   if (again.isOk()) console.log(again.value.due.length); // exactly once
+ * }
+ * // → inv-1 atraso 1
+ * // → inv-2 lembrete 0
+ * // → 0
+ * ```
  */
 export function evaluateRuler(input: EvaluateRulerInput<Iterable<RulerInvoice>>): Result<RulerEvaluation, RulerError> {
   const prepared = prepare(input);
@@ -132,6 +184,20 @@ export function evaluateRulerCompact(input: EvaluateRulerInput<Iterable<RulerInv
 /**
  * {@link evaluateRuler} over an async iterable of invoices (or a sync one),
  * streamed in batches in bounded memory; resolves with the same `Result`.
+ * @example
+ * ```ts
+ * import { evaluateRulerAsync } from 'cobranca/ruler';
+ *
+ * // A database cursor: any async iterable of invoices.
+ * async function* openInvoices() {
+ *   yield { id: 'inv-1', customerId: 'c-1', dueDate: '2026-11-23', amount: '373.52' };
+ *   yield { id: 'inv-2', customerId: 'c-2', dueDate: '2026-11-10', amount: '189.90', paidOn: '2026-11-12' };
+ * }
+ * const ruler = { id: 'padrao', steps: [{ id: 'atraso', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 'atraso' } }] } as const;
+ * const result = await evaluateRulerAsync({ ruler, invoices: openInvoices(), asOf: '2026-11-24T10:00:00-03:00' });
+ * if (result.isOk()) console.log(result.value.invoicesEvaluated, result.value.due.map((action) => action.invoiceId));
+ * // → 2 [ 'inv-1' ]
+ * ```
  */
 export async function evaluateRulerAsync(input: EvaluateRulerInput): Promise<Result<RulerEvaluation, RulerError>> {
   const prepared = prepare(input);

@@ -60,7 +60,18 @@ export const yesNoDefaultSchema = z.union([z.boolean(), z.enum(['yes', 'no']).tr
   error: "expected 'yes', 'no' or 'default'",
 });
 
-/** A setting's value schema that also accepts `'default'` (inherit from the level above). */
+/**
+ * A setting's value schema that also accepts `'default'` (inherit from the level above).
+ * @example
+ * ```ts
+ * import { inheritable } from 'cobranca/ruler';
+ * import * as z from 'zod';
+ *
+ * const maxInstallments = inheritable(z.number().int().min(1).max(24));
+ * console.log(maxInstallments.parse(12), maxInstallments.parse('default'));
+ * // → 12 default
+ * ```
+ */
 export function inheritable<S extends z.ZodType>(schema: S) {
   return z.union([schema, inherit], { error: (issue) => `expected ${describe(schema)} or 'default' (got ${shown(issue.input)})` });
 }
@@ -115,6 +126,21 @@ export interface ResolvedLevels<T> {
  * decides; `defaults` is the floor (source `library`). Each level is parsed
  * with `schema` (strict: an unknown name is an error); errors carry the
  * level's own path (`pathOf(level)`), so the host sees where to fix it.
+ * @example
+ * ```ts
+ * import { resolveLevels } from 'cobranca/ruler';
+ * import * as z from 'zod';
+ *
+ * // The seed-002 inheritance for a host's own settings: general → branch → contract, 'default' inherits.
+ * const schema = z.strictObject({ maxInstallments: z.union([z.number().int(), z.literal('default')]).optional() });
+ * const resolved = resolveLevels(schema, { maxInstallments: 6 }, [
+ *   ['general', { maxInstallments: 10 }, ['general']],
+ *   ['branch', { maxInstallments: 'default' }, ['branch']],
+ *   ['contract', {}, ['contract']],
+ * ]);
+ * if (resolved.isOk()) console.log(resolved.value.values.maxInstallments, resolved.value.sources.maxInstallments);
+ * // → 10 general
+ * ```
  */
 export function resolveLevels<T extends object>(
   schema: z.ZodType<Record<string, unknown>>,
@@ -134,7 +160,21 @@ export function resolveLevels<T extends object>(
   return ok(overlayLevels(defaults, parsed));
 }
 
-/** {@link resolveLevels} over levels already parsed: each level's value wins unless it is `'default'` or absent. */
+/**
+ * {@link resolveLevels} over levels already parsed: each level's value wins unless it is `'default'` or absent.
+ * @example
+ * ```ts
+ * import { overlayLevels } from 'cobranca/ruler';
+ *
+ * // Levels already parsed: each value wins unless it is 'default' or absent.
+ * const resolved = overlayLevels({ maxInstallments: 6, minimumInstallment: 50 }, [
+ *   ['general', { maxInstallments: 10 }],
+ *   ['branch', { maxInstallments: 'default', minimumInstallment: 30 }],
+ * ]);
+ * console.log(resolved.values, resolved.sources);
+ * // → { maxInstallments: 10, minimumInstallment: 30 } { maxInstallments: 'general', minimumInstallment: 'branch' }
+ * ```
+ */
 export function overlayLevels<T extends object>(defaults: T, levels: readonly (readonly [SettingSource, Readonly<Record<string, unknown>>])[]): ResolvedLevels<T> {
   const keys = Object.keys(defaults) as (keyof T & string)[];
   const values: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
@@ -154,6 +194,22 @@ export function overlayLevels<T extends object>(defaults: T, levels: readonly (r
  * Resolves the ruler's settings general → branch → contract (seed 002) with
  * {@link resolveLevels}; the result says where each value came from. Errors
  * carry the level in the path (`branch.daysToRegister`).
+ * @example
+ * ```ts
+ * import { resolveSettings, type SettingsLevel } from 'cobranca/ruler';
+ *
+ * // general → branch → contract: 'default' (or absent) inherits from the level above.
+ * const settings = resolveSettings({ registerAutomatically: 'yes', daysToRegister: 15 }, { daysToRegister: 'default', registerAutomatically: 'no' }, { daysToRegister: 30 });
+ * settings.match(
+ *   ({ values, sources }) => console.log(values.registerAutomatically, sources.registerAutomatically, values.daysToRegister, sources.daysToRegister),
+ *   (error) => console.log(error.code, error.path?.join('.')), // e.g. branch.registerAutomatically: expected 'yes', 'no' or 'default'
+ * );
+ * const fromForm = JSON.parse('{"registerAutomatically":"sim"}') as SettingsLevel; // unchecked input from a settings screen
+ * const typo = resolveSettings({}, fromForm);
+ * if (typo.isErr()) console.log(typo.error.code, typo.error.path?.join('.'));
+ * // → false branch 30 contract
+ * // → invalid_input branch.registerAutomatically
+ * ```
  */
 export function resolveSettings(general: SettingsLevel = {}, branch: SettingsLevel = {}, contract: SettingsLevel = {}): Result<ResolvedSettings, RulerError> {
   const resolved = resolveLevels<RulerSettings>(settingsLevelSchema, DEFAULT_RULER_SETTINGS, [
@@ -177,7 +233,17 @@ export function resolvedRulerSettings(values: RulerSettings, sources: Readonly<R
   return resolved;
 }
 
-/** Whether a value was made by {@link resolveSettings}. */
+/**
+ * Whether a value was made by {@link resolveSettings}.
+ * @example
+ * ```ts
+ * import { isResolvedSettings, resolveSettings } from 'cobranca/ruler';
+ *
+ * const settings = resolveSettings({ daysToRegister: 15 });
+ * console.log(settings.isOk() && isResolvedSettings(settings.value), isResolvedSettings({ daysToRegister: 15 }));
+ * // → true false
+ * ```
+ */
 export function isResolvedSettings(value: unknown): value is ResolvedSettings {
   return typeof value === 'object' && value !== null && resolved_.has(value);
 }

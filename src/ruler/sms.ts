@@ -23,6 +23,15 @@ export interface SmsLength {
 /**
  * Measures an SMS text (docs/legal.md §4): 160 GSM-7 characters, or 70 as soon as one
  * character outside the GSM alphabet (á, ã, ç, emoji …) is present.
+ * @example
+ * ```ts
+ * import { smsLength } from 'cobranca/ruler';
+ *
+ * console.log(smsLength('ACME: sua fatura venceu. Pague pelo PIX.'));
+ * console.log(smsLength('ACME: sua fatura não foi paga.')); // 'ã' is outside GSM-7: 70 characters per message
+ * // → { encoding: 'gsm7', length: 40, limit: 160 }
+ * // → { encoding: 'ucs2', length: 30, limit: 70 }
+ * ```
  */
 export function smsLength(text: string): SmsLength {
   let septets = 0;
@@ -34,7 +43,20 @@ export function smsLength(text: string): SmsLength {
   return { encoding: 'gsm7', length: septets, limit: 160 };
 }
 
-/** Accepts an SMS text that fits one message; `sms_too_long` (with the measure in `details`) otherwise. */
+/**
+ * Accepts an SMS text that fits one message; `sms_too_long` (with the measure in `details`) otherwise.
+ * @example
+ * ```ts
+ * import { checkSmsText } from 'cobranca/ruler';
+ *
+ * const text = 'Olá, Maria! Sua fatura de R$ 373,52 venceu em 13/10. Evite a negativação: pague hoje pelo PIX ou boleto.';
+ * checkSmsText(text, ['steps', 1, 'action', 'text']).match(
+ *   (fits) => console.log(fits.length),
+ *   (error) => console.log(error.code, error.path?.join('.')),
+ * );
+ * // → sms_too_long steps.1.action.text
+ * ```
+ */
 export function checkSmsText(text: string, path: ErrorPath = []): Result<string, RulerError> {
   if (typeof text !== 'string') return err(cobrancaError('invalid_input', `expected the SMS text as a string, got ${text === null ? 'null' : typeof text}`, { path }));
   const measure = smsLength(text);

@@ -11,6 +11,21 @@ export interface ManualClock extends Clock {
 /**
  * A clock stopped at `instant` until moved: `manualClock('2026-11-24T10:00:00-03:00')`.
  * Give instants with their offset so the test means the same in every time zone.
+ * @example
+ * ```ts
+ * import { todayIn } from 'cobranca';
+ * import { manualClock } from 'cobranca/testing';
+ *
+ * const clock = manualClock('2026-11-24T23:30:00-03:00');
+ * console.log(todayIn(clock)); // São Paulo's date, whatever the process's time zone
+ * clock.advance(60 * 60 * 1000); // one hour later it is the 25th in São Paulo
+ * console.log(todayIn(clock));
+ * clock.set('2026-12-04T10:00:00-03:00');
+ * console.log(todayIn(clock));
+ * // → 2026-11-24
+ * // → 2026-11-25
+ * // → 2026-12-04
+ * ```
  */
 export function manualClock(instant: string | Date | number): ManualClock {
   let current = toMs(instant);

@@ -23,7 +23,17 @@ function failureSwitch(defaultError: string) {
   };
 }
 
-/** Ids `prefix-1`, `prefix-2` … per prefix: deterministic, for tests. */
+/**
+ * Ids `prefix-1`, `prefix-2` … per prefix: deterministic, for tests.
+ * @example
+ * ```ts
+ * import { sequentialIds } from 'cobranca/testing';
+ *
+ * const ids = sequentialIds();
+ * console.log(ids.next('agreement'), ids.next('agreement'), ids.next('task'));
+ * // → agreement-1 agreement-2 task-1
+ * ```
+ */
 export function sequentialIds(): IdGenerator {
   const counters = new Map<string, number>();
   return {
@@ -45,7 +55,23 @@ export interface RecordingNotifier extends Notifier {
   failNext(count: number, error?: string): void;
 }
 
-/** Builds a {@link RecordingNotifier}. */
+/**
+ * Builds a {@link RecordingNotifier}.
+ * @example
+ * ```ts
+ * import { recordingNotifier } from 'cobranca/testing';
+ *
+ * const notifier = recordingNotifier();
+ * const message = { key: 'message:m-1:1', customerId: 'c-1', channel: 'email', to: 'maria.souza@exemplo.com.br', templateId: 'atraso', data: {} } as const;
+ * await notifier.send(message);
+ * await notifier.send(message); // a retry with the same key is not sent again
+ * console.log(notifier.sent.length, notifier.calls.length);
+ * notifier.failNext(1); // the next send throws, as a provider that is down
+ * await notifier.send({ ...message, key: 'message:m-2:1' }).catch((error: Error) => console.log(error.message));
+ * // → 1 2
+ * // → notifier unavailable
+ * ```
+ */
 export function recordingNotifier(): RecordingNotifier {
   const sent: OutgoingMessage[] = [];
   const calls: OutgoingMessage[] = [];
@@ -78,7 +104,18 @@ export interface FakeBureau extends BureauGateway {
   failNext(count: number, error?: string): void;
 }
 
-/** Builds a {@link FakeBureau}. */
+/**
+ * Builds a {@link FakeBureau}.
+ * @example
+ * ```ts
+ * import { fakeBureau } from 'cobranca/testing';
+ *
+ * // Accepts every registration unless told otherwise; records what it was asked.
+ * const bureau = fakeBureau((request) => (request.amount.cents < 5_000 ? { outcome: 'rejected', reason: 'valor abaixo do mínimo' } : { outcome: 'accepted', protocol: `SER-${request.negativationId}` }));
+ * console.log(typeof bureau.register, bureau.registrations.length, bureau.calls);
+ * // → function 0 { register: 0, remove: 0 }
+ * ```
+ */
 export function fakeBureau(decide: (request: BureauRegistration) => BureauAnswer = (r) => ({ outcome: 'accepted', protocol: `proto-${r.negativationId}` })): FakeBureau {
   const registrations: BureauRegistration[] = [];
   const removals: FakeBureau['removals'] = [];
@@ -127,7 +164,19 @@ export function fakeBureau(decide: (request: BureauRegistration) => BureauAnswer
   };
 }
 
-/** A rate source with fixed monthly values (percent per month), the same every month unless listed. */
+/**
+ * A rate source with fixed monthly values (percent per month), the same every month unless listed.
+ * @example
+ * ```ts
+ * import { civilDate } from 'cobranca';
+ * import { staticRates } from 'cobranca/testing';
+ *
+ * const rates = staticRates({ legalInterestPercent: '0.5', months: { '2026-11': { legal: '0.48' } } });
+ * const months = await rates.legalInterestRates(civilDate('2026-10-15'), civilDate('2026-11-10'));
+ * console.log(months.map((m) => `${m.month} ${String(m.percent)}`));
+ * // → [ '2026-10 0.5', '2026-11 0.48' ]
+ * ```
+ */
 export function staticRates(options: { legalInterestPercent?: string; ipcaPercent?: string; months?: Readonly<Record<string, { legal?: string; ipca?: string }>> } = {}): RateSource {
   const series = (pick: 'legal' | 'ipca', fallback: string) => async (from: string, to: string): Promise<MonthlyValue[]> => {
     const out: MonthlyValue[] = [];

@@ -41,6 +41,18 @@ const GROUPS: readonly ((makeStore: StoreFactory) => ConformanceCase[])[] = [
  * transactions (commit and rollback), optimistic concurrency, and the
  * exactly-once rules of the action log, outbox and idempotency keys. Each
  * case makes its own store with `makeStore`. A case fails by throwing.
+ * @example
+ * ```ts
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { storeConformanceCases } from 'cobranca/testing';
+ *
+ * // Any runner: each case builds its own fresh store and throws when the store breaks the contract.
+ * const cases = storeConformanceCases(() => new MemoryStore()); // your own Store here
+ * const failures: string[] = [];
+ * for (const c of cases) await c.run().catch(() => failures.push(c.name));
+ * console.log(failures.length === 0 ? 'conforms' : failures);
+ * // → conforms
+ * ```
  */
 export function storeConformanceCases(makeStore: StoreFactory): ConformanceCase[] {
   return GROUPS.flatMap((group) => group(makeStore));
@@ -49,6 +61,15 @@ export function storeConformanceCases(makeStore: StoreFactory): ConformanceCase[
 /**
  * Registers the conformance suite with the host's test runner:
  * `describeStoreConformance('my store', () => new MyStore(), { describe, it })`.
+ * @example
+ * ```ts no-run
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { describeStoreConformance } from 'cobranca/testing';
+ * import { describe, it } from 'node:test';
+ *
+ * // In your store's test file (node:test here; vitest's or jest's describe and it work the same way).
+ * describeStoreConformance('memory store', () => new MemoryStore(), { describe, it });
+ * ```
  */
 export function describeStoreConformance(name: string, makeStore: StoreFactory, runner: TestRunner): void {
   runner.describe(`store conformance: ${name}`, () => {

@@ -13,6 +13,22 @@ import { readMemorySnapshot } from './snapshot-schema.js';
  * over the target, and the directory is flushed so the rename survives a power
  * cut. A crash at any point leaves the old file or the new one, never half a
  * file; a temporary file a crash left behind (`<name>.<pid>.<uuid>.tmp`) may be deleted.
+ * @example
+ * ```ts
+ * import { MemoryStore } from 'cobranca/adapters/memory';
+ * import { loadMemoryStore, saveMemoryStore } from 'cobranca/adapters/memory/file';
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ *
+ * const file = join(mkdtempSync(join(tmpdir(), 'cobranca-')), 'store.json');
+ * const store = new MemoryStore();
+ * await store.transaction((tx) => tx.customers.insert({ id: 'c-1', version: 1, name: 'Maria Souza', taxId: '52998224725', kind: 'person' }));
+ * await saveMemoryStore(store, file); // after each daily cycle, say
+ * const loaded = await loadMemoryStore(file);
+ * if (loaded.isOk()) console.log(loaded.value.snapshot().customers.map((c) => c.name));
+ * // → [ 'Maria Souza' ]
+ * ```
  */
 export async function saveMemoryStore(store: MemoryStore, path: string): Promise<void> {
   const text = JSON.stringify(store.snapshot());
@@ -57,6 +73,22 @@ export type SnapshotErrorCode = 'invalid_snapshot' | 'snapshot_unreadable';
  * an empty store. A file that cannot be read, is not JSON, is not a snapshot,
  * or holds a gutted record or an id twice is an error naming what is wrong
  * (and where, in `path`): never a half-loaded store, never a throw.
+ * @example
+ * ```ts
+ * import { loadMemoryStore } from 'cobranca/adapters/memory/file';
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ *
+ * const dir = mkdtempSync(join(tmpdir(), 'cobranca-'));
+ * const fresh = await loadMemoryStore(join(dir, 'store.json')); // no file yet: an empty store
+ * if (fresh.isOk()) console.log(fresh.value.snapshot().invoices.length);
+ * writeFileSync(join(dir, 'broken.json'), '{"format":');
+ * const broken = await loadMemoryStore(join(dir, 'broken.json'));
+ * if (broken.isErr()) console.log(broken.error.code);
+ * // → 0
+ * // → invalid_snapshot
+ * ```
  */
 export async function loadMemoryStore(path: string): Promise<Result<MemoryStore, CobrancaError<SnapshotErrorCode>>> {
   let text: string;

@@ -76,6 +76,22 @@ const UNIQUE: readonly (readonly [keyof MemorySnapshot, string])[] = [
  * Checks data read from a snapshot file before a store is built from it: the
  * format, every record's required fields, and no id or key twice. Never
  * throws; the error's `path` names the first bad part (`invoices[3].amount`).
+ * @example
+ * ```ts
+ * import { MemoryStore, readMemorySnapshot } from 'cobranca/adapters/memory';
+ *
+ * const store = new MemoryStore();
+ * await store.transaction((tx) => tx.customers.insert({ id: 'c-1', version: 1, name: 'Maria Souza', taxId: '52998224725', kind: 'person' }));
+ * const text = JSON.stringify(store.snapshot()); // kept in a file, a KV store, localStorage …
+ * readMemorySnapshot(JSON.parse(text)).match(
+ *   (snapshot) => console.log(MemoryStore.fromSnapshot(snapshot).snapshot().customers.length),
+ *   (error) => console.log(error.code, error.path?.join('.')),
+ * );
+ * const gutted = readMemorySnapshot({ ...JSON.parse(text), customers: [{ id: 'c-1' }] });
+ * if (gutted.isErr()) console.log(gutted.error.code);
+ * // → 1
+ * // → invalid_snapshot
+ * ```
  */
 export function readMemorySnapshot(data: unknown): Result<MemorySnapshot, CobrancaError<'invalid_snapshot'>> {
   const parsed = snapshotSchema.safeParse(data);

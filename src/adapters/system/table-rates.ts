@@ -31,10 +31,17 @@ function inRange(table: Readonly<Record<string, string>>, from: string, to: stri
  * `index_missing` naming that month (never a silent zero). A bad table is
  * `invalid_input` with the path of the bad month or percent. An index is
  * found by its name, ignoring case (`IPCA` reads `ipca`).
- *
  * @example
- * const rates = tableRates({ legalInterest: { '2026-10': '0.51', '2026-11': '0.48' }, indexes: { ipca: { '2026-10': '0.26' } } });
- * if (rates.isOk()) createCollections({ rates: rates.value, ... });
+ * ```ts
+ * import { civilDate, tableRates } from 'cobranca';
+ *
+ * // Your table of the legal interest rate (Selic − IPCA, Lei 14.905/2024) and of IPCA, by month, in percent.
+ * const rates = tableRates({ legalInterest: { '2026-10': '0.51', '2026-11': '0.48' }, indexes: { ipca: { '2026-10': '0.26', '2026-11': '0.18' } } });
+ * if (rates.isErr()) throw new Error(rates.error.message);
+ * const months = await rates.value.legalInterestRates(civilDate('2026-10-15'), civilDate('2026-11-10'));
+ * console.log(months.map((m) => `${m.month} ${String(m.percent)}`));
+ * // → [ '2026-10 0.51', '2026-11 0.48' ]
+ * ```
  */
 export function tableRates(input: RateTableInput): Result<RateSource, CobrancaError<'invalid_input'>> {
   return parseInput(rateTableSchema, input).map((table) => ({
