@@ -35,6 +35,8 @@ function patched<T extends Versioned>(c: Collection<T>, overrides: Partial<Colle
 /** Test doubles with one deliberate flaw each, and a case of the suite that must catch it. */
 export const brokenStores: Record<string, { readonly make: () => Store; readonly caughtBy: string }> = {
   'ignores versions on update (lost updates)': { make: flawed((tx) => ({ ...tx, customers: ignoreVersions(tx.customers) })), caughtBy: 'an update must name the next version' },
+  'answers every key of recordMany as recorded': { make: flawed((tx) => ({ ...tx, actionLog: { ...tx.actionLog, recordMany: async (entries) => (await tx.actionLog.recordMany(entries), new Set(entries.map((e) => e.key))) } })), caughtBy: 'recordMany records the keys not there yet' },
+  'writes an audit batch in reverse': { make: flawed((tx) => ({ ...tx, audit: { ...tx.audit, appendMany: (entries) => tx.audit.appendMany([...entries].reverse()) } })), caughtBy: 'appendMany appends every entry in order' },
   'records an action key twice': { make: flawed((tx) => ({ ...tx, actionLog: { ...tx.actionLog, record: async (entry) => (await tx.actionLog.record(entry), true) } })), caughtBy: 'the action log records each key once' },
   'ignores the invoice filter of list': {
     make: flawed((tx) => ({ ...tx, payments: { ...tx.payments, get: (id) => tx.payments.get(id), insert: (r) => tx.payments.insert(r), update: (r) => tx.payments.update(r), page: (n, a) => tx.payments.page(n, a), list: (f) => tx.payments.list(f?.invoiceId ? {} : f) } })),

@@ -26,7 +26,19 @@ export interface CircuitBreaker {
   state(now: number): CircuitState;
 }
 
-/** Builds a {@link CircuitBreaker}. */
+/**
+ * Builds a {@link CircuitBreaker}.
+ * @example
+ * ```ts
+ * import { circuitBreaker } from 'cobranca/adapters/bureau-http';
+ *
+ * const breaker = circuitBreaker({ failureThreshold: 3, cooldownMs: 60_000 });
+ * const t = Date.parse('2026-12-04T10:00:00-03:00');
+ * for (let n = 0; n < 3; n++) breaker.failed(t); // the bureau times out three times
+ * console.log(breaker.state(t), breaker.admit(t).admitted, breaker.state(t + 60_000));
+ * // → open false half_open
+ * ```
+ */
 export function circuitBreaker(options: CircuitBreakerOptions = {}): CircuitBreaker {
   const threshold = Math.max(1, options.failureThreshold ?? 5);
   const cooldown = Math.max(0, options.cooldownMs ?? 60_000);

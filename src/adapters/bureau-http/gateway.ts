@@ -122,6 +122,22 @@ async function readJson(response: Response): Promise<unknown> {
  * per bureau refuses calls at once while the bureau is down, so its work waits
  * for the next cycle (the outbox reports it) instead of stalling this one.
  * Log lines, errors and counters carry no personal data.
+ * @example
+ * ```ts
+ * import { createCollections } from 'cobranca';
+ * import { createHttpBureauGateway, genericJsonProfile } from 'cobranca/adapters/bureau-http';
+ *
+ * const gateway = createHttpBureauGateway({
+ *   baseUrl: 'https://api.bureau.example/v1', profile: genericJsonProfile(),
+ *   credentials: { kind: 'bearer', token: process.env['BUREAU_TOKEN'] ?? '' }, webhookSecret: process.env['BUREAU_WEBHOOK_SECRET'] ?? '',
+ *   timeoutMs: 10_000, retry: { limit: 3 },
+ * });
+ * gateway.match(
+ *   (bureau) => console.log(typeof bureau.register), // createCollections({ bureau, … })
+ *   (error) => console.log(error.code, error.path?.join('.')),
+ * );
+ * // → function
+ * ```
  */
 export function createHttpBureauGateway(options: HttpBureauGatewayOptions): Result<HttpBureauGateway, CobrancaError> {
   if (typeof options !== 'object' || options === null) return err(cobrancaError('invalid_input', 'createHttpBureauGateway expects an options object with baseUrl'));

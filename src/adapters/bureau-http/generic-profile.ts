@@ -86,7 +86,18 @@ function reasonText(code: string, text?: string): string {
   return text ? `${code}: ${text}` : code;
 }
 
-/** The registration body the generic JSON API takes (pure: the same request gives the same body). */
+/**
+ * The registration body the generic JSON API takes (pure: the same request gives the same body).
+ * @example
+ * ```ts no-run
+ * import type { BureauRegistration } from 'cobranca';
+ * import { genericRegistrationBody } from 'cobranca/adapters/bureau-http';
+ *
+ * declare const request: BureauRegistration; // what the app hands to BureauGateway.register
+ * const body = genericRegistrationBody(request, 'TELECOM'); // the JSON the generic API takes, the same for the same request
+ * console.log(body.externalId);
+ * ```
+ */
 export function genericRegistrationBody(request: BureauRegistration, natureOfDebt: string): GenericRegistrationBody {
   const { debtor } = request;
   const address = debtor.address;
@@ -126,6 +137,16 @@ export function genericRegistrationBody(request: BureauRegistration, natureOfDeb
  * Webhooks are `{ id, type, occurredAt, data: { externalId, reference?, reasonCode?, proofOfPosting? } }`
  * (`registration.notice_posted` carries the proof of posting of the notice the bureau sent, for the `bureau_sends` notice modes)
  * signed in `x-bureau-signature` over `x-bureau-timestamp` + `.` + body.
+ * @example
+ * ```ts
+ * import { createHttpBureauGateway, genericJsonProfile } from 'cobranca/adapters/bureau-http';
+ *
+ * // The worked example of a bureau profile: write yours the same way for Serasa, SPC or Boa Vista's API.
+ * const profile = genericJsonProfile({ natureOfDebt: 'TELECOM' });
+ * const gateway = createHttpBureauGateway({ baseUrl: 'https://api.bureau.example/v1', profile });
+ * console.log(gateway.isOk());
+ * // → true
+ * ```
  */
 export function genericJsonProfile(options: GenericJsonProfileOptions = {}): BureauProfile {
   const prefix = options.prefix ?? 'v1';

@@ -11,6 +11,15 @@ export interface ReplayGuard {
  * were signed in closes (after that the timestamp check refuses them anyway),
  * and at most `maxEntries` are kept (the oldest dropped first). A host with
  * several processes backs this with its database instead.
+ * @example
+ * ```ts
+ * import { createReplayGuard } from 'cobranca/adapters/bureau-http';
+ *
+ * const guard = createReplayGuard({ maxEntries: 10_000 });
+ * const now = Date.now();
+ * console.log(guard.firstSight('evt-1', now + 300_000, now), guard.firstSight('evt-1', now + 300_000, now)); // a replayed event id
+ * // → true false
+ * ```
  */
 export function createReplayGuard(options: { maxEntries?: number } = {}): ReplayGuard {
   const maxEntries = options.maxEntries ?? 100_000;

@@ -13,6 +13,17 @@ const MAX_BODY_BYTES = 64 * 1024;
  * or malformed webhook is refused with 401/400 and not applied; a replay is
  * acknowledged with 200 and not applied (a duplicate delivery is harmless).
  * A failure to apply answers 500, so the bureau delivers it again.
+ * @example
+ * ```ts no-run
+ * import { createServer } from 'node:http';
+ * import { createHttpBureauGateway, bureauWebhookListener } from 'cobranca/adapters/bureau-http';
+ * import type { Collections } from 'cobranca';
+ *
+ * declare const app: Collections; // built by createCollections
+ * const gateway = createHttpBureauGateway({ baseUrl: 'https://api.bureau.example/v1', webhookSecret: process.env['BUREAU_WEBHOOK_SECRET'] ?? '' });
+ * if (gateway.isErr()) throw new Error(gateway.error.message);
+ * createServer(bureauWebhookListener(gateway.value, app.applyBureauReport)).listen(8080); // 204 applied, 401 forged, 200 replay
+ * ```
  */
 export function bureauWebhookListener(gateway: Pick<BureauGateway, 'parseWebhook'>, apply: (report: BureauStatusReport) => Promise<Result<void, CobrancaError>>) {
   return (request: IncomingMessage, response: ServerResponse): void => {

@@ -27,7 +27,18 @@ export interface WebhookOptions {
 /** A verified webhook: the report for `applyBureauReport`, and the bureau's event id. */
 export type VerifiedBureauReport = BureauStatusReport & { readonly eventId: string };
 
-/** The signature of a webhook: HMAC-SHA256 over `timestamp + '.' + rawBody`, hex, as `v1=<hex>`. */
+/**
+ * The signature of a webhook: HMAC-SHA256 over `timestamp + '.' + rawBody`, hex, as `v1=<hex>`.
+ * @example
+ * ```ts
+ * import { signBureauWebhook } from 'cobranca/adapters/bureau-http';
+ *
+ * // What the bureau (or a test of your webhook endpoint) sends in x-bureau-signature.
+ * const body = '{"id":"evt-1","type":"registration.registered","occurredAt":"2026-12-04T10:00:00-03:00","data":{"externalId":"negativation-1","reference":"SER-778899"}}';
+ * console.log(signBureauWebhook(body, 'segredo-do-webhook', 1_796_389_200).startsWith('v1='));
+ * // → true
+ * ```
+ */
 export function signBureauWebhook(rawBody: string, secret: string, timestampSeconds: number): string {
   return `v1=${createHmac('sha256', secret).update(`${timestampSeconds}.${rawBody}`).digest('hex')}`;
 }
@@ -68,6 +79,23 @@ function matches(candidate: string, expected: Buffer): boolean {
  * profile's zod schema, and, with a replay guard, an event id not seen before.
  * Returns the report to hand to `applyBureauReport` (which ignores duplicates
  * and reports that no longer apply). Errors never echo the body.
+ * @example
+ * ```ts
+ * import { createReplayGuard, parseBureauWebhook, signBureauWebhook } from 'cobranca/adapters/bureau-http';
+ *
+ * const body = '{"id":"evt-1","type":"registration.registered","occurredAt":"2026-12-04T10:00:00-03:00","data":{"externalId":"negativation-1","reference":"SER-778899"}}';
+ * const timestamp = Math.floor(Date.now() / 1000);
+ * const headers = { 'x-bureau-timestamp': String(timestamp), 'x-bureau-signature': signBureauWebhook(body, 'segredo-do-webhook', timestamp) };
+ * const replayGuard = createReplayGuard();
+ * parseBureauWebhook(headers, body, 'segredo-do-webhook', { replayGuard }).match(
+ *   (report) => console.log(report.negativationId, report.status, report.protocol), // hand it to app.applyBureauReport
+ *   (error) => console.log(error.code),
+ * );
+ * const forged = parseBureauWebhook({ ...headers, 'x-bureau-signature': 'v1=00' }, body, 'segredo-do-webhook');
+ * if (forged.isErr()) console.log(forged.error.code);
+ * // → negativation-1 registered SER-778899
+ * // → webhook_forged
+ * ```
  */
 export function parseBureauWebhook(
   headers: WebhookHeaders,

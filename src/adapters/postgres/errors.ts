@@ -19,7 +19,21 @@ export class UnstorableValueError extends Error {
   }
 }
 
-/** Whether an error is an {@link UnstorableValueError} (also across package copies). */
+/**
+ * Whether an error is an {@link UnstorableValueError} (also across package copies).
+ * @example
+ * ```ts no-run
+ * import { createPostgresStore, isUnstorableValue, openPglite } from 'cobranca/adapters/postgres';
+ *
+ * const store = await createPostgresStore({ driver: await openPglite() });
+ * try {
+ *   // A value PostgreSQL cannot store (a NUL character in a text) is refused, naming the record and the field.
+ *   await store.transaction((tx) => tx.customers.insert({ id: 'c-1', version: 1, name: 'Maria\u0000Souza', taxId: '52998224725', kind: 'person' }));
+ * } catch (error) {
+ *   if (isUnstorableValue(error)) console.log(error.message);
+ * }
+ * ```
+ */
 export function isUnstorableValue(error: unknown): error is UnstorableValueError {
   return error instanceof Error && error.name === 'UnstorableValueError';
 }

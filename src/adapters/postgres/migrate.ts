@@ -45,6 +45,14 @@ async function apply(sql: SqlSession, s: string, migration: Migration): Promise<
  * processes start at once: a transaction-scoped advisory lock lets one migrate
  * while the others wait, then find nothing to do. A database at a newer version
  * than this package knows is refused (run the newer package).
+ * @example
+ * ```ts no-run
+ * import { migrate, openPglite } from 'cobranca/adapters/postgres';
+ *
+ * const driver = await openPglite(); // or connectPostgres(url) for a server
+ * const report = await migrate(driver, { schema: 'cobranca' }); // safe to run on every start: applies only what is missing
+ * console.log(report.fromVersion, report.toVersion, report.applied);
+ * ```
  */
 export async function migrate(driver: SqlDriver, options: MigrateOptions = {}): Promise<MigrationReport> {
   const s = quoteSchema(options.schema ?? 'cobranca');

@@ -36,6 +36,15 @@ function session(client: PgQueryable): SqlSession {
  * A driver over a PostgreSQL server through a `pg` `Pool`: each transaction
  * takes one connection from the pool. `close()` ends the pool only when
  * `ownsPool` is set (as {@link connectPostgres} does).
+ * @example
+ * ```ts no-run
+ * import pg from 'pg';
+ * import { createPostgresStore, pgDriver } from 'cobranca/adapters/postgres';
+ *
+ * // Your own pool (shared with the rest of your app): the store does not end it.
+ * const pool = new pg.Pool({ connectionString: process.env['DATABASE_URL'], max: 10 });
+ * const store = await createPostgresStore({ driver: pgDriver(pool), schema: 'cobranca' });
+ * ```
  */
 export function pgDriver(pool: PgPoolLike, options: { readonly ownsPool?: boolean } = {}): SqlDriver {
   return {
@@ -75,6 +84,13 @@ export function pgDriver(pool: PgPoolLike, options: { readonly ownsPool?: boolea
  * Connects to a PostgreSQL server with a new `pg` `Pool` (the optional peer
  * dependency `pg` must be installed): `connectPostgres('postgres://…')` or a
  * pool configuration. The driver owns the pool: `close()` ends it.
+ * @example
+ * ```ts no-run
+ * import { connectPostgres, createPostgresStore } from 'cobranca/adapters/postgres';
+ *
+ * const driver = await connectPostgres({ connectionString: process.env['DATABASE_URL'], max: 10 }); // a pool the store owns
+ * const store = await createPostgresStore({ driver });
+ * ```
  */
 export async function connectPostgres(config: string | { readonly connectionString?: string; readonly max?: number; readonly [option: string]: unknown }): Promise<SqlDriver> {
   const { default: pg } = await import('pg');

@@ -30,6 +30,14 @@ function session(db: PgliteQueryable): SqlSession {
  * A driver over embedded PGlite (PostgreSQL compiled to WebAssembly, in this
  * process). PGlite has one connection: transactions run one at a time. `close()`
  * closes the database only when `ownsDatabase` is set (as {@link openPglite} does).
+ * @example
+ * ```ts no-run
+ * import { PGlite } from '@electric-sql/pglite';
+ * import { createPostgresStore, pgliteDriver } from 'cobranca/adapters/postgres';
+ *
+ * const db = await PGlite.create('./data/cobranca'); // embedded PostgreSQL in a directory
+ * const store = await createPostgresStore({ driver: pgliteDriver(db) });
+ * ```
  */
 export function pgliteDriver(db: PgliteLike, options: { readonly ownsDatabase?: boolean } = {}): SqlDriver {
   return {
@@ -45,6 +53,14 @@ export function pgliteDriver(db: PgliteLike, options: { readonly ownsDatabase?: 
  * Opens an embedded PGlite database (the optional peer dependency
  * `@electric-sql/pglite` must be installed): in memory by default, or kept in
  * `dataDir` between runs. The zero-setup store for demos, tests and small hosts.
+ * @example
+ * ```ts no-run
+ * import { createPostgresStore, openPglite } from 'cobranca/adapters/postgres';
+ *
+ * const store = await createPostgresStore({ driver: await openPglite() }); // in memory; openPglite('./data') keeps it on disk
+ * await store.transaction((tx) => tx.customers.insert({ id: 'c-1', version: 1, name: 'Maria Souza', taxId: '52998224725', kind: 'person' }));
+ * console.log((await store.transaction((tx) => tx.customers.get('c-1')))?.name);
+ * ```
  */
 export async function openPglite(dataDir?: string): Promise<SqlDriver> {
   const { PGlite } = await import('@electric-sql/pglite');

@@ -77,7 +77,16 @@ export class PostgresStore implements Store {
   }
 }
 
-/** A {@link PostgresStore} over a database migrated to the package's newest schema (see {@link migrate}). */
+/**
+ * A {@link PostgresStore} over a database migrated to the package's newest schema (see {@link migrate}).
+ * @example
+ * ```ts no-run
+ * import { connectPostgres, createPostgresStore } from 'cobranca/adapters/postgres';
+ *
+ * const store = await createPostgresStore({ driver: await connectPostgres(process.env['DATABASE_URL'] ?? 'postgres://localhost/cobranca') }); // migrates first
+ * // then createCollections({ store, bureau, notifier, clock, rates, calendar, ids, creditor, ruler })
+ * ```
+ */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   await migrate(options.driver, options.schema === undefined ? {} : { schema: options.schema });
   return new PostgresStore(options);

@@ -97,6 +97,17 @@ async function readBody(request: IncomingMessage): Promise<string> {
  * `Retry-After`, dropped connections, malformed bodies, refusals with reason
  * codes, duplicate and out-of-order callbacks). It keeps what it holds per
  * debtor. For tests, the CLI and `npm start`; never for production.
+ * @example
+ * ```ts no-run
+ * import { startBureauSimulator, createHttpBureauGateway } from 'cobranca/adapters/bureau-http';
+ *
+ * // A bureau on 127.0.0.1 for tests and demos: answers later by signed webhook, with faults when asked.
+ * const simulator = await startBureauSimulator({ webhookSecret: 'segredo', webhookUrl: 'http://127.0.0.1:8080/webhooks/bureau', faults: { rates: { timeout: 0.05 } } });
+ * const gateway = createHttpBureauGateway({ baseUrl: simulator.url, webhookSecret: 'segredo' });
+ * // … run the daily cycle against it, then:
+ * await simulator.deliverCallbacks();
+ * await simulator.close();
+ * ```
  */
 export async function startBureauSimulator(options: BureauSimulatorOptions): Promise<BureauSimulator> {
   let faults: SimulatorFaults = options.faults ?? {};
