@@ -32,6 +32,7 @@ export { accountPlanSchema, installmentPlanSchema, type AccountPlan, type Instal
 export { installmentsRuleSchema, MAX_INSTALLMENTS, type InstallmentsRule } from './schedule.js';
 export { newInvoicesOf, type AccountPlanLine, type LedgerInstructions, type NewInvoiceInstruction } from './ledger.js';
 export { proposeAgreement } from './proposal.js';
+export { proposalTerms, proposalTermsSchema, type ProposalTerms, type ProposalTermsInput, type ProposalWithTerms } from './proposal-terms.js';
 export { agreementFineCapSchema, capAgreementFine, type AgreementFineCapInput, type AppliedAgreementFine } from './agreement-fine-cap.js';
 export { proposalInputSchema, keepTermsProposalSchema, newProposalSchema, type Agreement, type ProposalInput, type ProposalOptions } from './proposal-schema.js';
 export { editInstallment, installmentEditSchema, type InstallmentEdit, type InstallmentPlanInput } from './edit-installment.js';

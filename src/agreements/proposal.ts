@@ -8,6 +8,7 @@ import { keepTerms } from './keep-terms.js';
 import { compileLateChargesPolicy, type LateChargesCalculator } from './late-charges-calculator.js';
 import { newProposal } from './new-proposal.js';
 import { readProposalFast } from './proposal-fast-input.js';
+import { proposalWithTermsOf, type ProposalWithTerms } from './proposal-terms.js';
 import { proposalInputSchema, type Agreement, type ParsedProposal, type ProposalInput, type ProposalOptions } from './proposal-schema.js';
 import { selectInvoices } from './select-invoices.js';
 
@@ -54,7 +55,9 @@ export function proposeAgreementChecked(input: ProposalInput, options: ProposalO
  *
  * Speed: the input is read by a hand-checked fast path with the schema's exact rules (zod runs only
  * to build an error), and a `lateChargesPolicy` object is compiled once and reused while it is the
- * same object with the same contents.
+ * same object with the same contents. Terms parsed once with `proposalTerms` are passed as
+ * `{ terms, asOf, invoices, selectedInvoiceIds, toleranceDate, category, installments }`: the
+ * same as the proposal written out in full, without reading the policy again.
  * @example
  * ```ts
  * import { proposeAgreement } from 'cobranca/agreements';
@@ -72,7 +75,13 @@ export function proposeAgreementChecked(input: ProposalInput, options: ProposalO
  * );
  * ```
  */
-export function proposeAgreement(input: ProposalInput, options: ProposalOptions = {}): Result<Agreement, AgreementsError> {
+export function proposeAgreement(input: ProposalInput | ProposalWithTerms, options: ProposalOptions = {}): Result<Agreement, AgreementsError> {
+  const withTerms = proposalWithTermsOf(input);
+  if (withTerms === undefined) return proposeInput(input as ProposalInput, options);
+  return withTerms.andThen((full) => proposeInput(full, options));
+}
+
+function proposeInput(input: ProposalInput, options: ProposalOptions): Result<Agreement, AgreementsError> {
   const fast = readProposalFast(input);
   if (fast !== undefined) {
     const calendar = options.calendar ?? defaultBusinessCalendar();

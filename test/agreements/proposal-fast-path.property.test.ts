@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { proposalInputSchema, proposeAgreement, type ProposalInput } from '../../src/agreements/index.js';
+import { proposalInputSchema, proposalTerms, proposeAgreement, type ProposalInput } from '../../src/agreements/index.js';
 import { proposeAgreementChecked } from '../../src/agreements/proposal.js';
 import { readProposalFast } from '../../src/agreements/proposal-fast-input.js';
 
@@ -131,5 +131,47 @@ describe('proposeAgreement fast path', () => {
     expect(readProposalFast(input)).toBeDefined();
     expect(answer(proposeAgreement(input))).toEqual(answer(proposeAgreementChecked(input)));
     expect(proposeAgreement(input)._unsafeUnwrap().plan.installments).toHaveLength(12);
+  });
+});
+
+/** The fields of one case; everything else of a new proposal is its terms. */
+const CASE_FIELDS = new Set(['kind', 'asOf', 'invoices', 'selectedInvoiceIds', 'toleranceDate', 'category', 'installments']);
+const split = (value: Record<string, unknown>): { terms: Record<string, unknown>; rest: Record<string, unknown> } => ({
+  terms: Object.fromEntries(Object.entries(value).filter(([k]) => !CASE_FIELDS.has(k) && value[k] !== undefined)),
+  rest: Object.fromEntries(Object.entries(value).filter(([k]) => CASE_FIELDS.has(k) && k !== 'kind')),
+});
+
+describe('proposeAgreement with terms parsed once (proposalTerms)', () => {
+  it('gives what the proposal written out in full gives (agreements and errors), and refuses what the full proposal refuses', () => {
+    let withTerms = 0;
+    fc.assert(
+      fc.property(proposal, (value) => {
+        const { terms, rest } = split(value);
+        const full = { ...terms, ...rest, kind: 'new_proposal' } as ProposalInput;
+        const expected = answer(proposeAgreementChecked(full));
+        const made = proposalTerms(terms as never);
+        if (made.isErr()) {
+          expect(made.error.code).toBe('invalid_input');
+          expect(proposeAgreementChecked(full).isErr()).toBe(true);
+          return;
+        }
+        withTerms++;
+        const input = { terms: made.value, ...rest } as never;
+        expect(answer(proposeAgreement(input))).toEqual(expected);
+        expect(answer(proposeAgreement(input))).toEqual(expected);
+      }),
+      { numRuns: 1_000, seed: 20261206 },
+    );
+    expect(withTerms).toBeGreaterThan(300);
+  });
+
+  it('refuses terms it did not make and a case that repeats a term', () => {
+    const made = proposalTerms({ finePercent: '2', accountPlan: { fine: '4.02' } })._unsafeUnwrap();
+    const kase = { asOf: '2026-03-02', invoices: [{ id: 'A', amount: '600.00', dueDate: '2026-01-10' }], selectedInvoiceIds: ['A'], toleranceDate: '2026-04-30', category: 'acordo', installments: { kind: 'single', dueDate: '2026-03-31', description: 'Acordo', paymentProfile: 'boleto' } };
+    expect(proposeAgreement({ terms: { policy: { finePercent: '2' } }, ...kase } as never)._unsafeUnwrapErr().path).toEqual(['terms']);
+    expect(proposeAgreement({ terms: made, ...kase, finePercent: '3' } as never)._unsafeUnwrapErr().path).toEqual(['finePercent']);
+    expect(proposeAgreement({ terms: made, ...kase } as never).isOk()).toBe(true);
+    expect(proposalTerms({ asOf: '2026-03-02' } as never)._unsafeUnwrapErr().path).toEqual(['asOf']);
+    expect(Object.isFrozen(made) && Object.isFrozen(made.policy)).toBe(true);
   });
 });

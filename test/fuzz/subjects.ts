@@ -2,7 +2,7 @@ import { err } from 'neverthrow';
 import { allocate, formatBrl, parseBrl, parseDecimal, parseMoney } from '../../src/money/index.js';
 import { brazilianCalendar, calendarOption, parseCivilDate } from '../../src/calendar/index.js';
 import { maskPersonalData, parseCnpj, parseCpf, parseTaxId } from '../../src/documents/index.js';
-import { agreementStatus, calculateLateCharges, checkEligibility, editInstallment, lateChargesCalculator, owedAmount, proposeAgreement, type InstallmentPlan } from '../../src/agreements/index.js';
+import { agreementStatus, calculateLateCharges, checkEligibility, editInstallment, lateChargesCalculator, owedAmount, proposalTerms, proposeAgreement, type InstallmentPlan } from '../../src/agreements/index.js';
 import { startProtest, transitionProtest } from '../../src/protest/index.js';
 import { readReturnFile } from '../../src/bank-returns/index.js';
 import { checkNegativationGuards, parseNegativation, parseNegativationEvent, parseReconcileInvoices, reconcile, removalDeadline, startNegativation, transition, type Negativation } from '../../src/negativation/index.js';
@@ -39,6 +39,11 @@ const lateCharges = { principal: '1000.00', dueDate: '2026-03-10', asOf: '2026-0
 const rulerInput = { invoices: [{ id: 'a', customerId: 'c', dueDate: '2026-03-10', amount: { cents: 10_000 } }], asOf: '2026-03-30T10:00:00-03:00' };
 const withRuler = (i: unknown): never => ({ ruler: defineRuler(exampleSpec)._unsafeUnwrap(), calendar: brazilianCalendar(), ...(typeof i === 'object' && i !== null ? i : { invoices: i }) }) as never;
 const field = <T>(input: unknown, key: string): T => (typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined) as T;
+
+/** The terms of a new proposal (what `proposalTerms` takes) and its case (what goes with them). */
+const CASE_FIELDS = ['kind', 'asOf', 'invoices', 'selectedInvoiceIds', 'toleranceDate', 'category', 'installments'];
+const proposalTermsOf = (p: object): unknown => Object.fromEntries(Object.entries(p).filter(([k]) => !CASE_FIELDS.includes(k)));
+const proposalCaseOf = (p: object): unknown => Object.fromEntries(Object.entries(p).filter(([k]) => CASE_FIELDS.includes(k) && k !== 'kind'));
 
 /** A signed webhook as the generic profile sends it (the fuzz breaks headers, body, secret or clock). */
 const WEBHOOK_NOW = Date.parse('2026-11-03T13:00:00Z');
@@ -93,6 +98,8 @@ export const subjects: Record<string, Subject> = {
   calculateLateCharges: { covers: [calculateLateCharges], valid: lateCharges, call: (i) => calculateLateCharges(i as never) },
   owedAmount: { covers: [owedAmount], valid: lateCharges, call: (i) => owedAmount(i as never) },
   proposeAgreement: { covers: [proposeAgreement], valid: seed004Proposal(), call: (i) => proposeAgreement(i as never) },
+  proposalTerms: { covers: [proposalTerms], valid: proposalTermsOf(seed004Proposal()), call: (i) => proposalTerms(i as never) },
+  proposeAgreementWithTerms: { covers: [proposeAgreement], valid: proposalCaseOf(seed004Proposal()), call: (i) => proposeAgreement({ terms: proposalTerms(proposalTermsOf(seed004Proposal()) as never)._unsafeUnwrap(), ...(typeof i === 'object' && i !== null ? i : { asOf: i }) } as never) },
   checkEligibility: { covers: [checkEligibility], valid: seed004Proposal().invoices, call: (i) => checkEligibility(i as never) },
   editInstallment: { covers: [editInstallment], valid: { plan, edit: { changes: [{ number: 1, amount: '400.00' }], rebalance: 'last' } }, call: (i) => editInstallment(field(i, 'plan'), field(i, 'edit')) },
   agreementStatus: { covers: [agreementStatus], valid: { agreement: { toleranceDate: '2026-04-30', plan }, payments: [{ installment: 1, amount: '1.00', date: '2026-03-10' }], asOf: '2026-04-01' }, call: (i) => agreementStatus(field(i, 'agreement'), field(i, 'payments'), field(i, 'asOf')) },
