@@ -67,6 +67,22 @@ export interface AgreementStatus {
  *
  * Sums are exact (src/money/limits.ts). Errors: `invalid_input`, `installment_not_found` (a payment names an
  * unknown installment), `amount_out_of_range` (payments or installments adding up beyond the exact range).
+ * @example
+ * ```ts
+ * import { agreementStatus, proposeAgreement } from 'cobranca/agreements';
+ *
+ * const agreement = proposeAgreement({
+ *   kind: 'new_proposal', asOf: '2026-04-09', toleranceDate: '2026-04-30', category: 'renegociação',
+ *   invoices: [{ id: 'f-101', amount: '1234.56', dueDate: '2026-03-10' }], selectedInvoiceIds: ['f-101'],
+ *   installments: { kind: 'regular', count: 3, firstDueDate: '2026-04-20', description: 'Acordo f-101', paymentProfile: 'boleto' },
+ * });
+ * // The first installment was paid on time; on 25 May the second, due 20 May, is still unpaid.
+ * const status = agreement.andThen((a) => agreementStatus(a, [{ installment: 1, amount: '411.52', date: '2026-04-20' }], '2026-05-25'));
+ * status.match(
+ *   (s) => console.log(s.status), // → broken
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * ```
  */
 export function agreementStatus(agreement: AgreementStatusSubject, payments: readonly AgreementPaymentInput[], asOf: string): Result<AgreementStatus, AgreementsError> {
   const parsedAgreement = parseInput(agreementStatusSubjectSchema, agreement, ['agreement']);

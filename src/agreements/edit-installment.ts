@@ -45,6 +45,23 @@ export type InstallmentPlanInput = InputOf<typeof installmentPlanSchema>;
  * Errors: `invalid_input`, `installment_not_found`, `due_date_before_as_of`, `account_plan_missing`,
  * `plan_unbalanced` (`details.difference` = installments − total), `negative_installment`,
  * `amount_out_of_range`.
+ * @example
+ * ```ts
+ * import { editInstallment, proposeAgreement } from 'cobranca/agreements';
+ * import { formatBrl } from 'cobranca/money';
+ *
+ * const agreement = proposeAgreement({
+ *   kind: 'new_proposal', asOf: '2026-04-09', toleranceDate: '2026-04-30', category: 'renegociação',
+ *   invoices: [{ id: 'f-101', amount: '1234.56', dueDate: '2026-03-10' }], selectedInvoiceIds: ['f-101'],
+ *   installments: { kind: 'regular', count: 3, firstDueDate: '2026-04-20', description: 'Acordo f-101', paymentProfile: 'boleto' },
+ * });
+ * // The operator asks for R$ 600,00 in the first installment; the following ones absorb the difference.
+ * const edited = agreement.andThen(({ plan }) => editInstallment(plan, { changes: [{ number: 1, amount: '600.00' }], rebalance: 'following' }));
+ * edited.match(
+ *   (plan) => console.log(plan.installments.map((i) => formatBrl(i.amount)).join(' + ')), // → R$ 600,00 + R$ 317,28 + R$ 317,28
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * ```
  */
 export function editInstallment(planInput: InstallmentPlanInput, editInput: InstallmentEdit): Result<InstallmentPlan, AgreementsError> {
   const parsedPlan = parseInput(installmentPlanSchema, planInput, ['plan']);

@@ -40,6 +40,21 @@ export function ineligibilityReasons(invoice: AgreementInvoice, policy: z.output
  * Which invoices may enter an agreement (docs/legal.md §2, seed 004): not settled, suspended or deleted,
  * and — unless the special-processes setting allows it — with no fiscal document or bank remittance
  * generated. Errors: `invalid_input` naming the field.
+ * @example
+ * ```ts
+ * import { checkEligibility } from 'cobranca/agreements';
+ * import { formatBrl } from 'cobranca/money';
+ *
+ * const eligibility = checkEligibility([
+ *   { id: 'f-101', amount: '1234.56', dueDate: '2026-03-10' },
+ *   { id: 'f-102', amount: '373.52', dueDate: '2026-04-10', fiscalDocumentIssued: true },
+ *   { id: 'f-103', amount: '99.90', dueDate: '2026-02-10', status: 'settled' },
+ * ]);
+ * eligibility.match(
+ *   ({ eligible, refused }) => console.log(eligible.join(','), refused.map((r) => `${r.id}:${r.reasons.join('+')}`).join(' ')), // → f-101 f-102:fiscal_document_issued f-103:settled
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * ```
  */
 export function checkEligibility(invoices: readonly AgreementInvoiceInput[], policy: EligibilityPolicyInput = {}): Result<Eligibility, AgreementsError> {
   const parsedInvoices = parseInput(z.array(agreementInvoiceSchema), invoices, ['invoices']);

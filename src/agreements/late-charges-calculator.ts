@@ -123,6 +123,23 @@ function badDay(day: unknown, path: (string | number)[]): AgreementsError | unde
 
 /**
  * Compiles a late-charges policy (docs/legal.md §1). Errors: `invalid_input` naming the policy field.
+ * @example
+ * ```ts
+ * import { lateChargesCalculator } from 'cobranca/agreements';
+ * import { civilDate, toEpochDay } from 'cobranca/calendar';
+ *
+ * // A portfolio: compile the policy once, then pass columns of centavos and epoch days.
+ * const calculator = lateChargesCalculator({ interest: { kind: 'monthly', percent: '1' }, fine: { percent: '2' } });
+ * const columns = calculator.andThen((c) => c.batch({
+ *   principalCents: [123_456, 37_352],
+ *   dueEpochDays: [civilDate('2026-03-10'), civilDate('2026-02-10')].map(toEpochDay),
+ *   asOfEpochDay: toEpochDay(civilDate('2026-04-09')),
+ * }));
+ * columns.match(
+ *   (figures) => console.log(Array.from(figures.totalCents).join(' ')), // → 127160 38821
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * ```
  */
 export function lateChargesCalculator(policyInput: LateChargesPolicyInput, options: LateChargesOptions = {}): Result<LateChargesCalculator, AgreementsError> {
   const parsed = parseInput(lateChargesPolicySchema, policyInput, ['policy']);

@@ -36,7 +36,24 @@ export interface LedgerInstructions {
   readonly createInvoices: readonly NewInvoiceInstruction[];
 }
 
-/** The invoices to create for a new_proposal plan, one per installment. */
+/**
+ * The invoices to create for a new_proposal plan, one per installment.
+ * @example
+ * ```ts
+ * import { newInvoicesOf, proposeAgreement } from 'cobranca/agreements';
+ * import { formatBrl } from 'cobranca/money';
+ *
+ * const agreement = proposeAgreement({
+ *   kind: 'new_proposal', asOf: '2026-04-09', toleranceDate: '2026-04-30', category: 'renegociação',
+ *   invoices: [{ id: 'f-101', amount: '1234.56', dueDate: '2026-03-10' }], selectedInvoiceIds: ['f-101'],
+ *   installments: { kind: 'regular', count: 3, firstDueDate: '2026-04-20', description: 'Acordo f-101', paymentProfile: 'boleto' },
+ * });
+ * agreement.match(
+ *   ({ plan }) => console.log(newInvoicesOf(plan).length), // → 3
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * ```
+ */
 export function newInvoicesOf(plan: InstallmentPlan): NewInvoiceInstruction[] {
   return plan.installments.map((installment) => ({
     installment: installment.number,

@@ -97,8 +97,16 @@ function* paidUpTo(payments: OwedSubject['payments'], asOf: CivilDate): Generato
  * parsed; a bad one is `invalid_input` naming the field.
  *
  * @example
- * owedAmount({ principal: '1000.00', dueDate: '2026-03-10', asOf: '2026-04-09', policy: { interest: { kind: 'monthly', percent: '1' } } })
- * // owed 1030.00: principal 1000.00, fine 20.00, interest 10.00
+ * ```ts
+ * import { owedAmount } from 'cobranca/agreements';
+ * import { formatBrl } from 'cobranca/money';
+ *
+ * const owed = owedAmount({ principal: '1000.00', dueDate: '2026-03-10', asOf: '2026-04-09', policy: { interest: { kind: 'monthly', percent: '1' } } });
+ * owed.match(
+ *   (o) => console.log(formatBrl(o.owed), formatBrl(o.fine), formatBrl(o.interest)), // → R$ 1.030,00 R$ 20,00 R$ 10,00
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * ```
  */
 export function owedAmount(input: OwedAmountInput, options: LateChargesOptions = {}): Result<OwedAmount, AgreementsError> {
   const parsed = parseInput(owedAmountInputSchema, input);

@@ -58,6 +58,22 @@ export function proposeAgreementChecked(input: ProposalInput, options: ProposalO
  * same object with the same contents. Terms parsed once with `proposalTerms` are passed as
  * `{ terms, asOf, invoices, selectedInvoiceIds, toleranceDate, category, installments }`: the
  * same as the proposal written out in full, without reading the policy again.
+ * @example
+ * ```ts
+ * import { proposeAgreement } from 'cobranca/agreements';
+ * import { formatBrl } from 'cobranca/money';
+ *
+ * // R$ 1.234,56 overdue since 10 March, renegotiated in 3 monthly installments.
+ * const agreement = proposeAgreement({
+ *   kind: 'new_proposal', asOf: '2026-04-09', toleranceDate: '2026-04-30', category: 'renegociação',
+ *   invoices: [{ id: 'f-101', amount: '1234.56', dueDate: '2026-03-10' }], selectedInvoiceIds: ['f-101'],
+ *   installments: { kind: 'regular', count: 3, firstDueDate: '2026-04-20', description: 'Acordo f-101', paymentProfile: 'boleto' },
+ * });
+ * agreement.match(
+ *   ({ plan }) => console.log(formatBrl(plan.total), plan.installments.map((i) => `${i.dueDate} ${formatBrl(i.amount)}`).join(' | ')), // → R$ 1.234,56 2026-04-20 R$ 411,52 | 2026-05-20 R$ 411,52 | 2026-06-20 R$ 411,52
+ *   (error) => console.error(error.code, error.path, error.message),
+ * );
+ * ```
  */
 export function proposeAgreement(input: ProposalInput | ProposalWithTerms, options: ProposalOptions = {}): Result<Agreement, AgreementsError> {
   const withTerms = proposalWithTermsOf(input);

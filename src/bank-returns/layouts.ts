@@ -124,7 +124,16 @@ export const CNAB240_LAYOUTS: Readonly<Record<BankCode, Cnab240Layout>> = {
   '756': layout240('756'),
 };
 
-/** Whether a code is one of {@link SUPPORTED_BANKS}. */
+/**
+ * Whether a code is one of {@link SUPPORTED_BANKS}.
+ * @example
+ * ```ts
+ * import { isSupportedBank } from 'cobranca/bank-returns';
+ *
+ * // The bank code in a return file's header: Itaú (341) is read, an unknown bank is not.
+ * console.log(isSupportedBank('341'), isSupportedBank('999')); // → true false
+ * ```
+ */
 export function isSupportedBank(code: string): code is BankCode {
   return Object.hasOwn(SUPPORTED_BANKS, code);
 }

@@ -89,6 +89,15 @@ class PanelAccumulator {
  * - `removedAfterRegistration`: paid, and the registration has been removed.
  * The registration panels count a bureau registration and the internal SPC control (seed 004) alike.
  * - `protested`: protested at a notary (Lei 9.492/1997) and the protest not cancelled yet, paid or not.
+ * @example
+ * ```ts
+ * import { civilDate } from 'cobranca/calendar';
+ * import { classifierInvoiceSchema, panelsOf } from 'cobranca/portfolio';
+ *
+ * // The panels one invoice shows in: 45 days overdue, forwarded to collection after 30.
+ * const invoice = classifierInvoiceSchema.parse({ id: 'f-101', customerId: 'c-1', dueDate: '2026-10-10', amount: '1234.56' });
+ * console.log(panelsOf(invoice, civilDate('2026-11-24'), 30).join(', ')); // → classified
+ * ```
  */
 export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forwardAfterDays: number, calendar: BusinessCalendar = defaultBusinessCalendar()): PanelName[] {
   const panels: PanelName[] = [];
@@ -204,6 +213,29 @@ export class PortfolioClassifier {
  * chart series. One pass over the invoices and events; each item is parsed
  * (a bad one is an `invalid_input` error with its path, e.g. `invoices[3].dueDate`).
  * To classify a portfolio read page by page, feed a {@link PortfolioClassifier}.
+ * @example
+ * ```ts
+ * import { classifyPortfolio } from 'cobranca/portfolio';
+ * import { formatBrl } from 'cobranca/money';
+ *
+ * // Seed 004's 07:00 run: one invoice 45 days overdue (classified), one paid on time, one not yet due (in no panel).
+ * const result = classifyPortfolio({
+ *   asOf: '2026-11-24',
+ *   forwardAfterDays: 30,
+ *   invoices: [
+ *     { id: 'f-101', customerId: 'c-1', dueDate: '2026-10-10', amount: '1234.56' },
+ *     { id: 'f-102', customerId: 'c-1', dueDate: '2026-11-10', amount: '373.52', paidOn: '2026-11-12' },
+ *     { id: 'f-201', customerId: 'c-2', dueDate: '2026-12-10', amount: '99.90' },
+ *   ],
+ * });
+ * result.match(
+ *   ({ panels }) => {
+ *     for (const [name, panel] of Object.entries(panels)) if (panel.invoices > 0) console.log(name, panel.invoices, formatBrl(panel.amount));
+ *   },
+ *   (error) => console.error(error.code, error.path, error.message),
+ * );
+ * // → classified 1 R$ 1.234,56
+ * ```
  */
 export function classifyPortfolio(input: ClassifyPortfolioInput, options: { readonly calendar?: BusinessCalendar } = {}): Result<PortfolioClassification, PortfolioError> {
   if (typeof input !== 'object' || input === null) return fail('invalid_input', 'expected { asOf, forwardAfterDays, invoices, events }');

@@ -45,7 +45,17 @@ interface ProtestGuard {
 
 const guard = (name: ProtestGuardName, basis: string, check: ProtestGuard['check']): ProtestGuard => ({ name, basis, check });
 
-/** The day a debt prescribes (CC art. 206 §5 I): the one rule of the calendar kernel, `prescriptionOn`. */
+/**
+ * The day a debt prescribes (CC art. 206 §5 I): the one rule of the calendar kernel, `prescriptionOn`.
+ * @example
+ * ```ts
+ * import { civilDate } from 'cobranca';
+ * import { protestPrescriptionOn } from 'cobranca/protest';
+ *
+ * // No protest may be drawn once the debt prescribes.
+ * console.log(protestPrescriptionOn(civilDate('2026-10-01'), 5)); // → 2031-10-02
+ * ```
+ */
 export const protestPrescriptionOn: (dueDate: CivilDate, years: number) => CivilDate = prescriptionOn;
 
 /**

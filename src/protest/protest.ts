@@ -67,12 +67,50 @@ export interface Protest {
   readonly history: readonly ProtestHistoryEntry[];
 }
 
-/** The uniqueness key: one live protest per debtor document, creditor and title. */
+/**
+ * The uniqueness key: one live protest per debtor document, creditor and title.
+ * @example
+ * ```ts
+ * import { keyOfProtest, protestKey, startProtest } from 'cobranca/protest';
+ *
+ * const started = startProtest({
+ *   id: 'pro-1', notary: '1º Tabelionato de Protesto de Curitiba',
+ *   creditor: { id: 'c1', name: 'Provedor Exemplo Ltda', document: '11.222.333/0001-81' },
+ *   debtor: { document: '529.982.247-25', name: 'Maria Souza',
+ *             address: { street: 'Rua das Flores', number: '100', city: 'Curitiba', state: 'PR', cep: '80010-000' } },
+ *   title: { id: 'inv-1', amount: '1234.56', dueDate: '2026-10-01' },
+ *   on: '2026-11-16', actor: 'operator.ana',
+ * });
+ * started.match(
+ *   ({ protest }) => console.log(protestKey({ debtorDocument: '52998224725', creditorId: 'c1', titleId: 'inv-1' }) === keyOfProtest(protest)), // → true
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * ```
+ */
 export function protestKey(parts: { debtorDocument: string; creditorId: string; titleId: string }): string {
   return `${parts.debtorDocument}|${parts.creditorId}|${parts.titleId}`;
 }
 
-/** The uniqueness key of a protest (see {@link protestKey}). */
+/**
+ * The uniqueness key of a protest (see {@link protestKey}).
+ * @example
+ * ```ts
+ * import { keyOfProtest, startProtest } from 'cobranca/protest';
+ *
+ * const started = startProtest({
+ *   id: 'pro-1', notary: '1º Tabelionato de Protesto de Curitiba',
+ *   creditor: { id: 'c1', name: 'Provedor Exemplo Ltda', document: '11.222.333/0001-81' },
+ *   debtor: { document: '529.982.247-25', name: 'Maria Souza',
+ *             address: { street: 'Rua das Flores', number: '100', city: 'Curitiba', state: 'PR', cep: '80010-000' } },
+ *   title: { id: 'inv-1', amount: '1234.56', dueDate: '2026-10-01' },
+ *   on: '2026-11-16', actor: 'operator.ana',
+ * });
+ * started.match(
+ *   ({ protest }) => console.log(keyOfProtest(protest).includes('529.982.247-25')), // → false
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * ```
+ */
 export function keyOfProtest(protest: Protest): string {
   return protestKey({ debtorDocument: protest.debtor.document.number, creditorId: protest.creditor.id, titleId: protest.title.id });
 }

@@ -75,6 +75,23 @@ export type ProtestRequestInput = InputOf<typeof protestRequestSchema>;
  * prescribed, no duplicate) and returns it `requested`, version 1, with the
  * `submit_to_notary` effect. A refusal is `guard_failed` listing every violation.
  * Days overdue are counted on `options.calendar` (default: the national banking calendar).
+ * @example
+ * ```ts
+ * import { startProtest } from 'cobranca/protest';
+ *
+ * const started = startProtest({
+ *   id: 'pro-1', notary: '1º Tabelionato de Protesto de Curitiba',
+ *   creditor: { id: 'c1', name: 'Provedor Exemplo Ltda', document: '11.222.333/0001-81' },
+ *   debtor: { document: '529.982.247-25', name: 'Maria Souza',
+ *             address: { street: 'Rua das Flores', number: '100', city: 'Curitiba', state: 'PR', cep: '80010-000' } },
+ *   title: { id: 'inv-1', amount: '1234.56', dueDate: '2026-10-01' },
+ *   on: '2026-11-16', actor: 'operator.ana',
+ * });
+ * started.match(
+ *   ({ protest, effects }) => console.log(protest.status, effects.map((effect) => effect.type).join(', ')), // → requested submit_to_notary
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * ```
  */
 export function startProtest(input: ProtestRequestInput, options: { readonly calendar?: BusinessCalendar } = {}): Result<{ protest: Protest; effects: readonly ProtestEffect[] }, ProtestError> {
   const calendar = calendarOption(options.calendar);

@@ -36,17 +36,43 @@ export const PROTEST_STATUS_LABELS: Readonly<Record<ProtestStatus, string>> = {
 
 const FINAL: ReadonlySet<ProtestStatus> = new Set(['paid_at_notary', 'cancelled', 'withdrawn', 'returned']);
 
-/** Whether no further event applies to a protest in this status. */
+/**
+ * Whether no further event applies to a protest in this status.
+ * @example
+ * ```ts
+ * import { isFinalProtestStatus } from 'cobranca/protest';
+ *
+ * console.log(isFinalProtestStatus('cancelled'), isFinalProtestStatus('protested')); // → true false
+ * ```
+ */
 export function isFinalProtestStatus(status: ProtestStatus): boolean {
   return FINAL.has(status);
 }
 
-/** Whether the notary holds a registered protest: protested and not cancelled yet (the "protested" panel). */
+/**
+ * Whether the notary holds a registered protest: protested and not cancelled yet (the "protested" panel).
+ * @example
+ * ```ts
+ * import { isProtestStanding } from 'cobranca/protest';
+ *
+ * // A protest stands (the debtor is protested) until it is cancelled.
+ * console.log(isProtestStanding('protested'), isProtestStanding('cancelled')); // → true false
+ * ```
+ */
 export function isProtestStanding(status: ProtestStatus): boolean {
   return status === 'protested' || status === 'paid' || status === 'awaiting_cancellation';
 }
 
-/** Whether a protest still occupies its (debtor, creditor, title) key for the duplicate guard. */
+/**
+ * Whether a protest still occupies its (debtor, creditor, title) key for the duplicate guard.
+ * @example
+ * ```ts
+ * import { protestOccupiesKey } from 'cobranca/protest';
+ *
+ * // While one protest of a title is open, a second one is refused.
+ * console.log(protestOccupiesKey('protocolled'), protestOccupiesKey('withdrawn')); // → true false
+ * ```
+ */
 export function protestOccupiesKey(status: ProtestStatus): boolean {
   return status !== 'withdrawn' && status !== 'returned' && status !== 'cancelled' && status !== 'paid_at_notary';
 }

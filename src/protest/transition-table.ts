@@ -243,7 +243,16 @@ export function protestRulesFor(from: ProtestStatus | null, event: ProtestEventT
   return byStatusEvent.get(`${from ?? '*'}|${event}`) ?? [];
 }
 
-/** The event types that apply in a status (what an operator's UI may offer). */
+/**
+ * The event types that apply in a status (what an operator's UI may offer).
+ * @example
+ * ```ts
+ * import { protestEventsAllowedIn } from 'cobranca/protest';
+ *
+ * // What may happen to a protest once the notary registered it.
+ * console.log(protestEventsAllowedIn('protested').join(', ')); // → payment_received
+ * ```
+ */
 export function protestEventsAllowedIn(status: ProtestStatus): ProtestEventType[] {
   return [...new Set(PROTEST_TRANSITIONS.filter((row) => row.from === status).map((row) => row.event))];
 }

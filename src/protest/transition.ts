@@ -54,6 +54,27 @@ function applyProtestRule(protest: Protest, event: ProtestEvent, rule: ProtestRu
  * its history) and the effects for the host. Never changes its input. Errors:
  * `invalid_input`, `event_out_of_order`, `illegal_transition`, `guard_failed`
  * (every violation listed), `invalid_protest`.
+ * @example
+ * ```ts
+ * import { brazilianCalendar } from 'cobranca';
+ * import { startProtest, transitionProtest } from 'cobranca/protest';
+ *
+ * const started = startProtest({
+ *   id: 'pro-1', notary: '1º Tabelionato de Protesto de Curitiba',
+ *   creditor: { id: 'c1', name: 'Provedor Exemplo Ltda', document: '11.222.333/0001-81' },
+ *   debtor: { document: '529.982.247-25', name: 'Maria Souza',
+ *             address: { street: 'Rua das Flores', number: '100', city: 'Curitiba', state: 'PR', cep: '80010-000' } },
+ *   title: { id: 'inv-1', amount: '1234.56', dueDate: '2026-10-01' },
+ *   on: '2026-11-16', actor: 'operator.ana',
+ * });
+ * // The notary protocols it on Thursday 19 November; Friday 20 is a holiday.
+ * const protocolled = started.andThen(({ protest }) =>
+ *   transitionProtest(protest, { type: 'protocolled', on: '2026-11-19', actor: 'cartorio', protocolNumber: 'P-1' }, { calendar: brazilianCalendar() }));
+ * protocolled.match(
+ *   ({ protest }) => console.log(protest.status, protest.registerBy), // → protocolled 2026-11-25
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * ```
  */
 export function transitionProtest(protest: Protest, event: ProtestEventInput, options: { readonly calendar: BusinessCalendar }): Result<ProtestTransitionResult, ProtestError> {
   if (!looksLikeProtest(protest)) return fail('invalid_protest', 'not a protest produced by this module (check version and history)', { path: ['protest'] });
