@@ -35,6 +35,19 @@ export interface AppliedAgreementFine {
  * Applies the consumer cap to an agreement's fine percentage. Never silently
  * above it: capped (and said) or, with `aboveCap: 'refuse'`,
  * `fine_above_consumer_cap` naming `finePercent`.
+ * @example
+ * ```ts
+ * import { Decimal } from 'decimal.js';
+ * import { agreementFineCapSchema, capAgreementFine } from 'cobranca/agreements';
+ *
+ * // A 5% fine asked on a consumer debt: capped at 2% (CDC art. 52 §1), and said so.
+ * capAgreementFine(new Decimal('5'), agreementFineCapSchema.parse({})).match(
+ *   ({ applied }) => console.log(applied.requestedPercent, applied.appliedPercent, applied.capped), // → 5 2 true
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * const refused = capAgreementFine(new Decimal('5'), agreementFineCapSchema.parse({ aboveCap: 'refuse' }));
+ * if (refused.isErr()) console.log(refused.error.code); // → fine_above_consumer_cap
+ * ```
  */
 export function capAgreementFine(finePercent: Decimal, rule: z.output<typeof agreementFineCapSchema>): Result<{ readonly percent: Decimal; readonly applied: AppliedAgreementFine }, AgreementsError> {
   const requested = finePercent.toString();

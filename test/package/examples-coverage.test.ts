@@ -25,7 +25,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Public functions and `Collections` members without an `@example`: lower it as examples land, never raise it. */
-const MISSING_EXAMPLES_CEILING = 2;
+const MISSING_EXAMPLES_CEILING = 1;
 
 function entrySources(): string[] {
   const config = readFileSync(join(ROOT, 'tsup.config.ts'), 'utf8');
