@@ -67,6 +67,44 @@ const at = (field: FieldSpec) => `positions ${field.from}-${field.to}`;
  * and the rest of the file is read. A file that is not a supported return at
  * all is an error (`invalid_input`, `unsupported_layout`). Reasons never quote
  * the line (it carries the payer's name and document).
+ *
+ * @example
+ * ```ts
+ * import { CNAB400_LAYOUTS, readReturnFile, type FieldSpec } from 'cobranca/bank-returns';
+ * import { formatBrl } from 'cobranca/money';
+ *
+ * // A Bradesco (237) CNAB 400 return with one liquidation, built field by field.
+ * const line = (): string[] => Array.from({ length: 400 }, () => ' ');
+ * const put = (row: string[], from: number, to: number, text: string) => {
+ *   for (let i = 0; i <= to - from; i++) row[from - 1 + i] = text[i] ?? ' ';
+ * };
+ * const field = (row: string[], spec: FieldSpec, text: string) => put(row, spec.from, spec.to, text);
+ * const { fields } = CNAB400_LAYOUTS['237'];
+ * const header = line();
+ * put(header, 1, 11, '02RETORNO01');
+ * put(header, 77, 94, '237BRADESCO');
+ * const detail = line();
+ * put(detail, 1, 1, '1');
+ * field(detail, fields.companyUse, 'fatura-1042');
+ * field(detail, fields.ourNumber, '00000001042');
+ * field(detail, fields.occurrence, '06'); // liquidação normal
+ * field(detail, fields.occurredOn, '231126'); // paid on 23/11/2026
+ * field(detail, fields.documentNumber, 'NF1042');
+ * field(detail, fields.amountPaid, '0000000037352'); // R$ 373,52
+ * field(detail, fields.creditOn, '241126'); // credited on 24/11/2026
+ * const trailer = line();
+ * put(trailer, 1, 7, '9201237');
+ * const file = [header, detail, trailer].map((row) => row.join('')).join('\r\n');
+ *
+ * readReturnFile(file).match(
+ *   ({ bankName, payments, problems }) => {
+ *     const [paid] = payments;
+ *     console.log(bankName, payments.length, problems.length); // → Bradesco 1 0
+ *     if (paid) console.log(paid.companyUse, formatBrl(paid.amountPaid), paid.paidOn, paid.fundsAvailableOn); // → fatura-1042 R$ 373,52 2026-11-23 2026-11-24
+ *   },
+ *   (error) => console.error(error.code, error.message),
+ * );
+ * ```
  */
 export function readReturnFile(text: string): Result<ReturnFile, BankReturnError> {
   if (typeof text !== 'string') return fail('invalid_input', `expected the file's text, got ${text === null ? 'null' : typeof text}`, { path: ['file'] });
