@@ -67,10 +67,24 @@ const DIGIT_RUN = /[0-9](?:[0-9.\-/()]| (?=[0-9]))*[0-9]/g;
 /** Parts of a run that are not personal data: a civil date, or an amount written with thousands dots. */
 const HARMLESS_PART = /^(?:\d{4}-\d{2}-\d{2}|\d{1,3}(?:\.\d{3})+)$/;
 
+/** How a phone is written and a CPF or CNPJ never is: a parenthesis or space (`(41) 98765-4321`), or four digits after the last hyphen. */
+const PHONE_SHAPE = /[() ]|-\d{4}$/;
+
 function maskRun(run: string): string {
   if ([...run].filter(isDigit).length < 8) return run;
   if (run.split(' ').every((part) => HARMLESS_PART.test(part))) return run;
-  return maskDigitRun(run);
+  return PHONE_SHAPE.test(run) ? maskPhoneRun(run) : maskDigitRun(run);
+}
+
+/** A phone in free text: its punctuation kept, only its last four digits shown (as {@link maskPhone}). */
+function maskPhoneRun(run: string): string {
+  let remaining = [...run].filter(isDigit).length;
+  let out = '';
+  for (const c of run) {
+    if (!isDigit(c)) out += c;
+    else out += remaining-- <= 4 ? c : '*';
+  }
+  return out;
 }
 /** An alphanumeric CNPJ, bare or punctuated (fixed length: linear). */
 const ALPHANUMERIC_CNPJ = /[0-9A-Z]{2}\.?[0-9A-Z]{3}\.?[0-9A-Z]{3}\/?[0-9A-Z]{4}-?[0-9]{2}/g;
@@ -103,6 +117,8 @@ function maskEmails(text: string): string {
  * // A bureau's error text, before it goes into a log or an alert.
  * console.log(maskPersonalData('CPF 529.982.247-25 recusado; contato maria.souza@exemplo.com.br; valor 1.234,56 em 2026-11-20'));
  * // → CPF ***.982.247-** recusado; contato m***@exemplo.com.br; valor 1.234,56 em 2026-11-20
+ * console.log(maskPersonalData('fone (41) 98765-4321 ou +55 41 3333-1234'));
+ * // → fone (**) *****-4321 ou +** ** ****-1234
  * ```
  */
 export function maskPersonalData(text: string, maxLength = MAX_ECHO_LENGTH * 10): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { maskCep, maskName, maskTaxId } from '../../src/documents/index.js';
+import { maskCep, maskName, maskPersonalData, maskTaxId } from '../../src/documents/index.js';
 
 describe('personal-data masks', () => {
   it('keeps the middle of a CPF only, bare or formatted', () => {
@@ -29,5 +29,23 @@ describe('personal-data masks', () => {
     expect(maskName('')).toBe('***');
     expect(maskCep('01001-000')).toBe('01001-***');
     expect(maskCep('123')).toBe('***');
+  });
+
+  it('shows only the last four digits of a phone written in free text, however it is punctuated', () => {
+    expect(maskPersonalData('ligar (41) 98765-4321')).toBe('ligar (**) *****-4321');
+    expect(maskPersonalData('whats +55 41 98765-4321.')).toBe('whats +** ** *****-4321.');
+    expect(maskPersonalData('fixo 3333-1234 ramal')).toBe('fixo ****-1234 ramal');
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{2}$/), fc.stringMatching(/^9?[0-9]{4}$/), fc.stringMatching(/^[0-9]{4}$/), (area, prefix, line) => {
+        for (const phone of [`(${area}) ${prefix}-${line}`, `${area} ${prefix}-${line}`, `+55 ${area} ${prefix}-${line}`, `${prefix}-${line}`]) {
+          const masked = maskPersonalData(`tel ${phone} fim`);
+          expect(masked.replace(/\D/g, '')).toBe(line);
+        }
+      }),
+    );
+  });
+
+  it('still masks a CPF or CNPJ in free text as a document', () => {
+    expect(maskPersonalData('CPF 529.982.247-25 e CNPJ 11.222.333/0001-81')).toBe('CPF ***.982.247-** e CNPJ **.***.***/0001-**');
   });
 });
