@@ -71,8 +71,9 @@ export interface Configuration {
 /**
  * Checks a configuration the way `createCollections` does, without any port: a
  * host can call it from its settings screen. Bad input (an unknown setting, a
- * misspelt Yes / No / Default, a bad ruler) is `invalid_input` with its path.
- * Otherwise every contradiction is found, for the general level, each branch,
+ * misspelt Yes / No / Default) is `invalid_input` with its path; a ruler that
+ * `defineRuler` refuses keeps its own code (e.g. `negativation_without_notice`)
+ * with its path under `rulers`. Otherwise every contradiction is found, for the general level, each branch,
  * each contract and each branch with each contract, and reported once with its
  * path, its reason and the subjects it arises for
  * (`contradictory_configuration`, `details.problems`). Pure.
@@ -90,7 +91,7 @@ export interface Configuration {
  *   (configuration) => console.log(configuration.bureaus),
  *   (error) => console.log(error.code, error.message),
  * );
- * // Without the notice step, registering on day 10 would skip the debtor's prior notice (CDC art. 43 §2):
+ * // Without the notice step, registering on day 10 would skip the debtor's prior notice (CDC art. 43 §2); defineRuler refuses it:
  * const contradiction = checkConfiguration({ rulers: { padrao: { id: 'padrao', steps: [negativate] } }, settings, bureaus: ['serasa'] });
  * if (contradiction.isErr()) console.log(contradiction.error.code);
  * // → [ 'serasa' ]
