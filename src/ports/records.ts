@@ -1,6 +1,7 @@
 import type { CivilDate } from '../calendar/index.js';
 import type { Money } from '../money/index.js';
 import type { Negativation } from '../negativation/negativation.js';
+import type { Protest } from '../protest/protest.js';
 
 /** Every stored aggregate carries an id and a version that goes up by one on each write (optimistic concurrency). */
 export interface Versioned {
@@ -149,7 +150,7 @@ export interface ProtestRecord extends Versioned {
   readonly uniqueKey: string;
   readonly status: string;
   /** The protest module's value (plain, serialisable). */
-  readonly protest: unknown;
+  readonly protest: Protest;
 }
 
 /** One collection account per customer (seed 004): everything about collecting from them. */

@@ -6,7 +6,7 @@ import type { AppContext } from '../dependencies.js';
 
 /** The domain protest inside a stored record. */
 export function protestOf(record: ProtestRecord): Protest {
-  return record.protest as Protest;
+  return record.protest;
 }
 
 /** Reads a protest record, aborting with `not_found`. */
