@@ -40,7 +40,8 @@ const HOSTS: readonly Host[] = [
   {
     name: 'esm-nodenext',
     packageType: 'module',
-    compilerOptions: { ...STRICT, module: 'nodenext', moduleResolution: 'nodenext', types: ['node'], outDir: 'out', rootDir: '.' },
+    // The documentation's examples open PGlite, whose declarations need Emscripten's global types (PEER_TYPE_NEEDS).
+    compilerOptions: { ...STRICT, module: 'nodenext', moduleResolution: 'nodenext', types: ['node', 'emscripten'], outDir: 'out', rootDir: '.' },
     entries: publicEntries(),
     docs: true,
     run: (dir, program) => node(dir, `out/${program}.js`),
@@ -73,6 +74,14 @@ function entriesProgram(entries: readonly string[]): string {
 }
 
 /**
+ * Types a peer dependency's own declarations need but do not bring: PGlite's
+ * `.d.ts` names Emscripten's types and lists `@types/emscripten` only among its
+ * devDependencies, so a host that imports PGlite with `skipLibCheck: false`
+ * installs it too (docs/scaling.md says so).
+ */
+const PEER_TYPE_NEEDS: Readonly<Record<string, readonly string[]>> = { '@electric-sql/pglite': ['@types/emscripten'] };
+
+/**
  * What a host installs beside the package: Node's types, neverthrow (to build
  * `Result`s in its own adapters), and the optional peer
  * dependencies (database drivers …) with their types, as a host using those
@@ -82,7 +91,8 @@ function hostDependencies(): string[] {
   const installed = (name: string): string => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
   const peers = Object.keys(manifest.peerDependencies ?? {});
   const types = peers.map((name) => `@types/${name.replace(/^@(.*)\//, '$1__')}`).filter((name) => name in (manifest.devDependencies ?? {}));
-  return ['@types/node', 'neverthrow', ...peers, ...types].map((name) => `${name}@${installed(name)}`);
+  const needs = peers.flatMap((name) => PEER_TYPE_NEEDS[name] ?? []);
+  return ['@types/node', 'neverthrow', ...peers, ...types, ...needs].map((name) => `${name}@${installed(name)}`);
 }
 
 function writeJson(path: string, value: unknown): void {
