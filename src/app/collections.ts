@@ -147,7 +147,7 @@ export function createCollections(options: CollectionsOptions) {
      *   address: { street: 'Rua das Flores', number: '100', district: 'Centro', city: 'São Paulo', state: 'SP', cep: '01001-000' } }] });
      * await app.upsertInvoices({ idempotencyKey: 'erp-1', actor: 'erp', invoices: [{ id: 'inv-1', customerId: 'c-1', amount: '373.52', dueDate: '2026-10-13' }] });
      * await app.startCollection({ idempotencyKey: 'op-0', actor: 'operator.ana', customerId: 'c-1', invoiceIds: ['inv-1'] });
- * await app.sendEmail({ idempotencyKey: 'op-1', actor: 'operator.ana', customerId: 'c-1', to: ['maria.souza@exemplo.com.br'], subject: 'Fatura em aberto', text: 'Olá, Maria. Sua fatura de R$ 373,52 venceu.' });
+     * await app.sendEmail({ idempotencyKey: 'op-1', actor: 'operator.ana', customerId: 'c-1', to: ['maria.souza@exemplo.com.br'], subject: 'Fatura em aberto', text: 'Olá, Maria. Sua fatura de R$ 373,52 venceu.' });
      * const pass = await app.performEffects(); // sends now, inside the contact window, instead of waiting for the cycle
      * if (pass.isOk()) console.log(pass.value.counts.performed, pass.value.performed.map((effect) => effect.kind));
      * // → 1 [ 'notify' ]

@@ -24,6 +24,8 @@ export const attachmentChangeSchema = commandBaseSchema.extend({
 
 /**
  * Records an attachment's metadata on the account (the host stores the file).
+ * The customer's collection account must exist (`startCollection` opens it);
+ * before that the command answers `not_found` on `customerId`.
  * @example
  * ```ts
  * import { brazilianCalendar, createCollections } from 'cobranca';

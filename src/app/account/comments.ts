@@ -21,6 +21,8 @@ export const addCommentSchema = commandBaseSchema.extend({
 
 /**
  * Adds a comment or a contact record (type, medium, who answered, status, return date) to the account.
+ * The customer's collection account must exist (`startCollection` opens it);
+ * before that the command answers `not_found` on `customerId`.
  * @example
  * ```ts
  * import { brazilianCalendar, createCollections } from 'cobranca';

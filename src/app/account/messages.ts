@@ -77,6 +77,8 @@ async function enqueueMessage(tx: StoreTransaction, context: AppContext, custome
  * outbox (one effect per recipient) in the same transaction; the daily cycle
  * or `performEffects` delivers it through the notifier, inside the contact
  * window (outside it, at the window's next opening: `notBefore`).
+ * The customer's collection account must exist (`startCollection` opens it);
+ * before that the command answers `not_found` on `customerId`.
  * @example
  * ```ts
  * import { brazilianCalendar, createCollections } from 'cobranca';
@@ -126,6 +128,8 @@ export function sendEmail(context: AppContext) {
 /**
  * Sends an SMS, WhatsApp or app message from the account; an SMS must fit one
  * message (160 GSM-7 or 70 UCS-2 characters), else `sms_too_long`.
+ * The customer's collection account must exist (`startCollection` opens it);
+ * before that the command answers `not_found` on `customerId`.
  * @example
  * ```ts
  * import { brazilianCalendar, createCollections } from 'cobranca';

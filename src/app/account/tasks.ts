@@ -41,6 +41,8 @@ export const completeTaskSchema = commandBaseSchema.extend({
 
 /**
  * Creates an operator task on the account.
+ * The customer's collection account must exist (`startCollection` opens it);
+ * before that the command answers `not_found` on `customerId`.
  * @example
  * ```ts
  * import { brazilianCalendar, createCollections } from 'cobranca';
