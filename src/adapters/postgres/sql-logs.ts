@@ -57,13 +57,18 @@ export function sqlActionLog(sql: SqlSession, s: string): ActionLog {
     },
     recordMany: async (entries) => {
       if (entries.length === 0) return new Set();
-      // One statement whatever the batch's size: one array per column, rows inserted in the given order (the first of a key wins).
+      // One statement whatever the batch's size: one array per column. The log's order (seq) is taken in the given
+      // order, but rows are inserted in key order (the first of a key wins), so concurrent batches holding the same
+      // keys in different orders wait for each other instead of deadlocking on the key's index.
       const { rows } = await writing('action_log', batchName(entries.map((e) => e.key)), () =>
         sql.query<{ key: string }>(
-          `INSERT INTO ${s}.action_log (key, invoice_id, customer_id, step_id, action, on_date, at, step_ids)
-           SELECT v.key, v.invoice_id, v.customer_id, v.step_id, v.action, v.on_date, v.at, v.step_ids::jsonb
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::text[]) WITH ORDINALITY AS v(key, invoice_id, customer_id, step_id, action, on_date, at, step_ids, n)
-           ORDER BY v.n
+          `WITH v AS MATERIALIZED (
+             SELECT u.*, nextval(pg_get_serial_sequence('${s}.action_log', 'seq')) AS seq
+             FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::text[]) WITH ORDINALITY AS w(key, invoice_id, customer_id, step_id, action, on_date, at, step_ids, n) ORDER BY w.n) u
+           )
+           INSERT INTO ${s}.action_log (key, seq, invoice_id, customer_id, step_id, action, on_date, at, step_ids) OVERRIDING SYSTEM VALUE
+           SELECT v.key, v.seq, v.invoice_id, v.customer_id, v.step_id, v.action, v.on_date, v.at, v.step_ids::jsonb
+           FROM v ORDER BY v.key, v.n
            ON CONFLICT (key) DO NOTHING RETURNING key`,
           [entries.map((e) => e.key), entries.map((e) => e.invoiceId), entries.map((e) => e.customerId), entries.map((e) => e.stepId), entries.map((e) => e.action), entries.map((e) => e.on), entries.map((e) => e.at), entries.map((e) => jsonOrNull(e.stepIds))],
         ),
