@@ -23,6 +23,8 @@ const CALLS = 100_000;
 const BATCH = Number(process.env.INVOICES ?? 1_000_000);
 const PROPOSALS = 20_000;
 const CHECKED = 2_000;
+/** Invoices of the batch rows whose totals are compared before timing (no more than the batch has). */
+const BATCH_CHECKED = Math.min(CHECKED, BATCH);
 const AS_OF = '2026-11-24';
 
 /** The per-call inputs: principal as text, due dates over two years (some not yet due). */
@@ -88,7 +90,7 @@ async function batchOurs(): Promise<Contender> {
     const out = calculator.value.batch({ principalCents: principalCents.subarray(0, count), dueEpochDays: dueEpochDays.subarray(0, count), asOfEpochDay: asOf });
     return out.isOk() ? out.value.totalCents : [];
   };
-  return { check: () => Array.from(totals(CHECKED)).join(), operations: BATCH, run: () => keep(totals(BATCH).length) };
+  return { check: () => Array.from(totals(BATCH_CHECKED)).join(), operations: BATCH, run: () => keep(totals(BATCH).length) };
 }
 
 function batchDecimal(): Contender {
@@ -96,7 +98,7 @@ function batchDecimal(): Contender {
   const count = Math.min(BATCH, 100_000);
   const { principalCents, dueEpochDays, asOf } = portfolio(count);
   const totals = (n: number): number[] => Array.from({ length: n }, (_, i) => referenceLateCharges(principalCents[i] ?? 0, dueEpochDays[i] ?? 0, asOf, reference, calendar).total);
-  return { check: () => totals(CHECKED).join(), operations: count, run: () => keep(totals(count).length) };
+  return { check: () => totals(BATCH_CHECKED).join(), operations: count, run: () => keep(totals(count).length) };
 }
 
 /** The proposals both rows work on: 3 invoices → 12 installments, each call with its own objects (as a host's requests arrive). */

@@ -7,19 +7,18 @@
  * for test/package/examples-checker.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Snippet } from './doc-snippets.js';
 import { mapDiagnostics, writeSnippetPrograms, type SnippetProgram } from './snippet-programs.js';
+import { libraryEntryList } from './entries.js';
 import { ROOT } from './support.js';
 
-/** `cobranca`, `cobranca/agreements` … mapped to the entry sources tsup.config.ts builds them from. */
+/** `cobranca`, `cobranca/agreements` … mapped to the entry sources tsup builds them from (scripts/entries.ts). */
 export function entryPaths(): Record<string, string[]> {
-  const config = readFileSync(join(ROOT, 'tsup.config.ts'), 'utf8');
   const paths: Record<string, string[]> = {};
-  for (const [, entry = '', source = ''] of config.matchAll(/'?([\w/-]+)'?: '(src\/[\w/-]+\.ts)'/g)) {
-    if (entry.startsWith('cli/')) continue;
+  for (const [entry, source] of libraryEntryList()) {
     paths[entry === 'index' ? 'cobranca' : `cobranca/${entry.replace(/\/index$/, '')}`] = [join(ROOT, source)];
   }
   return paths;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { libraryEntryList } from '../../scripts/entries.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -10,18 +11,17 @@ export interface PackageEntry {
   readonly exports: Readonly<Record<string, unknown>>;
 }
 
-/** Every entry of package.json `exports` (but `./package.json`), mapped to its source through tsup.config.ts. */
+/** Every entry of package.json `exports` (but `./package.json`), mapped to its source through scripts/entries.ts. */
 export async function packageEntries(): Promise<PackageEntry[]> {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, string | { import?: { default?: string } }> };
-  const config = readFileSync(join(ROOT, 'tsup.config.ts'), 'utf8');
-  const sources = new Map([...config.matchAll(/'?([\w/-]+)'?: '(src\/[\w/.-]+\.ts)'/g)].map((m): [string, string] => [m[1] ?? '', m[2] ?? '']));
+  const sources = new Map<string, string>(libraryEntryList());
   const out: PackageEntry[] = [];
   for (const [subpath, target] of Object.entries(pkg.exports)) {
     if (subpath === './package.json') continue;
     const built = typeof target === 'string' ? target : target.import?.default;
     const name = built?.replace(/^\.\/dist\//, '').replace(/\.js$/, '');
     const source = name === undefined ? undefined : sources.get(name);
-    if (source === undefined) throw new Error(`package.json exports ${subpath} (${String(built)}), which tsup.config.ts does not build`);
+    if (source === undefined) throw new Error(`package.json exports ${subpath} (${String(built)}), which scripts/entries.ts does not build`);
     out.push({ subpath, source, exports: (await import(join(ROOT, source))) as Record<string, unknown> });
   }
   return out;

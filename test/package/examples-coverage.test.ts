@@ -1,6 +1,6 @@
 /**
  * An `@example` on every public function and command (issue 13): read with the
- * TypeScript compiler API from the source of every library entry (tsup.config.ts,
+ * TypeScript compiler API from the source of every library entry (scripts/entries.ts,
  * the same list package.json `exports` publishes), this lists
  *
  * - every function an entry exports (a function declaration, or a `const` whose
@@ -17,17 +17,10 @@
  * None may be missing: the failure names each function or member without one,
  * so whoever adds an export knows where the example goes.
  */
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-
-function entrySources(): string[] {
-  const config = readFileSync(join(ROOT, 'tsup.config.ts'), 'utf8');
-  return [...config.matchAll(/'?([\w/-]+)'?: '(src\/[\w/-]+\.ts)'/g)].filter((match) => !(match[1] ?? '').startsWith('cli/')).map((match) => join(ROOT, match[2] ?? ''));
-}
+import { readPublicSurface, ROOT } from './public-surface.js';
 
 /** Whether a declaration's TSDoc (a `const`'s is on its statement) has an `@example` with a TypeScript fence. */
 function hasExample(node: ts.Node): boolean {
@@ -55,27 +48,19 @@ interface Coverage {
 }
 
 function audit(): Coverage {
-  const files = entrySources();
-  const program = ts.createProgram(files, { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true });
-  const checker = program.getTypeChecker();
+  const { checker, exports } = readPublicSurface();
   const coverage: Coverage = { functions: [], members: [], missing: [] };
   const seen = new Set<ts.Symbol>();
   let collections: ts.Symbol | undefined;
-  for (const file of files) {
-    const source = program.getSourceFile(file);
-    const module = source && checker.getSymbolAtLocation(source);
-    if (!module) throw new Error(`cannot read ${file}`);
-    for (const exported of checker.getExportsOfModule(module)) {
-      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      if (exported.name === 'Collections') collections = symbol;
-      if (seen.has(symbol)) continue;
-      seen.add(symbol);
-      const declarations = (symbol.declarations ?? []).filter((declaration) => isFunction(declaration, checker));
-      if (declarations.length === 0) continue;
-      const name = `${relative(ROOT, declarations[0]?.getSourceFile().fileName ?? '')}: ${symbol.name}`;
-      coverage.functions.push(name);
-      if (!declarations.some(hasExample)) coverage.missing.push(name);
-    }
+  for (const { name: exportedAs, symbol } of exports) {
+    if (exportedAs === 'Collections') collections = symbol;
+    if (seen.has(symbol)) continue;
+    seen.add(symbol);
+    const declarations = (symbol.declarations ?? []).filter((declaration) => isFunction(declaration, checker));
+    if (declarations.length === 0) continue;
+    const name = `${relative(ROOT, declarations[0]?.getSourceFile().fileName ?? '')}: ${symbol.name}`;
+    coverage.functions.push(name);
+    if (!declarations.some(hasExample)) coverage.missing.push(name);
   }
   if (!collections) throw new Error('no entry exports the type Collections');
   for (const member of checker.getDeclaredTypeOfSymbol(collections).getProperties()) {

@@ -5,9 +5,9 @@
  * every zod schema the public entries export (enums and literals, all the way
  * down) and every exported constant list of literals (`NOTIFY_CHANNELS` …).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { libraryEntryList } from '../../scripts/entries.js';
 import type * as z from 'zod';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -25,14 +25,6 @@ const NOT_OURS = ['STATE_CODES', 'PANELS', 'SIMULATOR_FAULTS', 'genericWebhookSc
 function isNotOurs(where: string): boolean {
   const name = where.split(': ')[1]?.split('.')[0] ?? '';
   return NOT_OURS.includes(name) || name.endsWith('_KEYS');
-}
-
-/** The source file of every library entry built by tsup.config.ts. */
-function entrySources(): [string, string][] {
-  const config = readFileSync(join(ROOT, 'tsup.config.ts'), 'utf8');
-  return [...config.matchAll(/'?([\w/-]+)'?: '(src\/[\w/-]+\.ts)'/g)]
-    .map((match): [string, string] => [match[1] ?? '', match[2] ?? ''])
-    .filter(([name]) => !name.startsWith('cli/'));
 }
 
 function isSchema(value: unknown): value is z.ZodType {
@@ -92,7 +84,7 @@ function literalsOf(schema: z.ZodType, where: string, found: Map<string, string>
 /** The literals of the public API: in exported schemas, and exported `as const` lists of them (`NOTIFY_CHANNELS`). */
 async function publicLiterals(): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  for (const [entry, source] of entrySources()) {
+  for (const [entry, source] of libraryEntryList()) {
     const module = (await import(join(ROOT, source))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
       if (isSchema(value)) literalsOf(value, `${entry}: ${name}`, found);

@@ -7,23 +7,16 @@
  * `Clock` …) carries a doc comment. Plain data fields elsewhere are held to a
  * ceiling that may only go down.
  */
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { readPublicSurface, ROOT } from './public-surface.js';
 
 /** Undocumented data fields (non-function properties) of exported interfaces outside the ports: lower it as they get documented. */
 const UNDOCUMENTED_FIELDS_CEILING = 524;
 
 /** Files whose interfaces are ports or what a port takes and returns: every member documented. */
 const PORT_FILES = ['src/ports/store.ts', 'src/ports/services.ts', 'src/ports/share.ts', 'src/calendar/zoned.ts'];
-
-function entrySources(): string[] {
-  const config = readFileSync(join(ROOT, 'tsup.config.ts'), 'utf8');
-  return [...config.matchAll(/'?([\w/-]+)'?: '(src\/[\w/-]+\.ts)'/g)].filter((match) => !(match[1] ?? '').startsWith('cli/')).map((match) => join(ROOT, match[2] ?? ''));
-}
 
 const hasDoc = (node: ts.Node): boolean => ts.getJSDocCommentsAndTags(node).length > 0;
 
@@ -49,32 +42,24 @@ interface Findings {
 }
 
 function audit(): Findings {
-  const files = entrySources();
-  const program = ts.createProgram(files, { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true, noResolve: false });
-  const checker = program.getTypeChecker();
+  const { exports } = readPublicSurface();
   const found: Findings = { declarations: [], methods: [], portMembers: [], fields: [] };
   const seen = new Set<ts.Node>();
-  for (const file of files) {
-    const source = program.getSourceFile(file);
-    const module = source && checker.getSymbolAtLocation(source);
-    if (!module) throw new Error(`cannot read ${file}`);
-    for (const exported of checker.getExportsOfModule(module)) {
-      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      for (const declaration of symbol.declarations ?? []) {
-        if (seen.has(declaration)) continue;
-        seen.add(declaration);
-        const path = relative(ROOT, declaration.getSourceFile().fileName);
-        const where = `${path}: ${exported.name}`;
-        const documented = ts.isVariableDeclaration(declaration) ? hasDoc(declaration.parent.parent) : hasDoc(declaration);
-        if (!documented) found.declarations.push(where);
-        if (!ts.isInterfaceDeclaration(declaration) && !ts.isClassDeclaration(declaration)) continue;
-        for (const member of declaration.members) {
-          if (!member.name || isPrivate(member) || ts.isConstructorDeclaration(member) || hasDoc(member)) continue;
-          const name = `${where}.${member.name.getText()}`;
-          if (PORT_FILES.includes(path)) found.portMembers.push(name);
-          else if (isFunctionValued(member)) found.methods.push(name);
-          else found.fields.push(name);
-        }
+  for (const { name: exportedAs, symbol } of exports) {
+    for (const declaration of symbol.declarations ?? []) {
+      if (seen.has(declaration)) continue;
+      seen.add(declaration);
+      const path = relative(ROOT, declaration.getSourceFile().fileName);
+      const where = `${path}: ${exportedAs}`;
+      const documented = ts.isVariableDeclaration(declaration) ? hasDoc(declaration.parent.parent) : hasDoc(declaration);
+      if (!documented) found.declarations.push(where);
+      if (!ts.isInterfaceDeclaration(declaration) && !ts.isClassDeclaration(declaration)) continue;
+      for (const member of declaration.members) {
+        if (!member.name || isPrivate(member) || ts.isConstructorDeclaration(member) || hasDoc(member)) continue;
+        const name = `${where}.${member.name.getText()}`;
+        if (PORT_FILES.includes(path)) found.portMembers.push(name);
+        else if (isFunctionValued(member)) found.methods.push(name);
+        else found.fields.push(name);
       }
     }
   }
