@@ -4,38 +4,70 @@ import type { Versioned } from '../../ports/records.js';
 
 const DELETED = Symbol('deleted');
 
-/** Marks objects frozen all the way down (non-enumerable: invisible to JSON, `Object.keys` and equality checks). */
-const DEEP_FROZEN = Symbol('cobranca.deepFrozen');
+/** Refuses what is not plain data (a `Date`, a class instance): it would not survive a snapshot. */
+function checkPlain(value: object): void {
+  if (Array.isArray(value)) return;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) {
+    throw new TypeError(`records hold plain data only (strings, numbers, booleans, arrays, plain objects); got a ${(value as object).constructor?.name ?? 'non-plain object'}`);
+  }
+}
+
+/**
+ * Whether a frozen value is frozen plain data all the way down: what the store
+ * handed out (and a caller spread into a new version) passes, and is kept as
+ * it is; something frozen only shallowly by someone else does not.
+ */
+function deeplyFrozen(value: object): boolean {
+  if (!Array.isArray(value)) {
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return false;
+  }
+  const fields = value as Record<string, unknown>;
+  for (const key in fields) {
+    const field = fields[key];
+    if (field !== null && typeof field === 'object' && !(Object.isFrozen(field) && deeplyFrozen(field))) return false;
+  }
+  return true;
+}
 
 /**
  * Makes plain data immutable, deeply and in place, and returns it: what the
  * store keeps and hands out on every read with no copying. The domain never
  * mutates values, so freezing costs no allocation; a caller that tries to
  * change a record it wrote or read gets a `TypeError` instead of silently
- * changing stored state. A value that is not plain data (a `Date`, a class
- * instance) is refused with a `TypeError`: it would not survive a snapshot.
+ * changing stored state. Parts already frozen all the way down (the stored
+ * version a new one was spread from) are kept as they are; a part frozen only
+ * shallowly by someone else is copied so its nested parts can be frozen too.
+ * A value that is not plain data (a `Date`, a class instance) is refused with
+ * a `TypeError`: it would not survive a snapshot. No marker is added to the
+ * objects (an added property would cost a property array per object).
  */
 export function frozenCopy<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || (value as { [DEEP_FROZEN]?: true })[DEEP_FROZEN] === true) return value;
-  if (!Array.isArray(value)) {
-    const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto !== Object.prototype && proto !== null) {
-      throw new TypeError(`records hold plain data only (strings, numbers, booleans, arrays, plain objects); got a ${(value as object).constructor?.name ?? 'non-plain object'}`);
-    }
-  }
+  if (value === null || typeof value !== 'object') return value;
+  checkPlain(value);
   if (Object.isFrozen(value)) {
+    if (deeplyFrozen(value)) return value;
     // Frozen by someone else, maybe shallowly: copy so the nested parts can be frozen too.
     return frozenCopy(Array.isArray(value) ? [...(value as unknown[])] : { ...(value as object) }) as T;
   }
-  for (const key of Object.keys(value)) {
-    const field = (value as Record<string, unknown>)[key];
-    if (field !== null && typeof field === 'object') (value as Record<string, unknown>)[key] = frozenCopy(field);
+  // Index and for-in loops: no array of keys allocated per object (records are plain data: no inherited enumerable fields).
+  if (Array.isArray(value)) {
+    const items = value as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item !== null && typeof item === 'object') items[i] = frozenCopy(item);
+    }
+  } else {
+    const fields = value as Record<string, unknown>;
+    for (const key in fields) {
+      const field = fields[key];
+      if (field !== null && typeof field === 'object') fields[key] = frozenCopy(field);
+    }
   }
-  Object.defineProperty(value, DEEP_FROZEN, { value: true });
   Object.freeze(value);
   return value;
 }
-
 
 /**
  * The committed records of one collection, with indexes on `customerId` and

@@ -75,7 +75,9 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
   const asOf = parsed.value.asOf === undefined ? context.clock.now() : new Date(parsed.value.asOf);
   const today = todayIn(asOf);
   const worker = parsed.value.worker;
-  const at: AppContext = { ...context, clock: { now: () => asOf }, nowIso: () => asOf.toISOString(), today: () => today, ...(worker && worker.count > 1 ? { share: worker } : {}) };
+  // The cycle runs as one instant: its text is built once and shared by every record the cycle writes (not one string per record).
+  const instant = asOf.toISOString();
+  const at: AppContext = { ...context, clock: { now: () => asOf }, nowIso: () => instant, today: () => today, ...(worker && worker.count > 1 ? { share: worker } : {}) };
   try {
     const agreements = await agreementPass(at, today);
     // One read of the invoices for the ruler, the automatic requests and the SPC-control critiques.
@@ -88,7 +90,7 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
     const outbox = await performPendingEffects(at, { handlers: handlers(at), listEffects: false });
     const classification = await classifyPass(at, today, owedToday);
     return ok({
-      asOf: { date: today, instant: asOf.toISOString() },
+      asOf: { date: today, instant },
       agreements,
       negativations,
       ruler,
