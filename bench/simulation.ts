@@ -36,7 +36,8 @@ function simulate(customers: number): void {
   const { summary } = JSON.parse(run.stdout) as { summary: SimulationSummary };
   const invoiceDays = summary.invoicesPerDay.reduce((a, b) => a + b, 0);
   const check = `${summary.invoices} invoices, ${summary.recoveredCents} centavos recovered, ${summary.agreements.made} agreements, invariants ${summary.invariants.every((i) => i.holds) ? 'hold' : 'BROKEN'}`;
-  const note = `${summary.invoices.toLocaleString('en-US')} invoices, ${invoiceDays.toLocaleString('en-US')} invoice-days in ${summary.seconds.toFixed(1)} s wall, ${summary.cpuSeconds.toFixed(1)} s CPU (${Math.round(invoiceDays / summary.cpuSeconds).toLocaleString('en-US')} invoice-days per CPU second)`;
+  const { cycle, acts, bureaus, portfolio, summary: summaryCpu } = summary.cpuByPhase;
+  const note = `${summary.invoices.toLocaleString('en-US')} invoices, ${invoiceDays.toLocaleString('en-US')} invoice-days in ${summary.seconds.toFixed(1)} s wall, ${summary.cpuSeconds.toFixed(1)} s CPU (${Math.round(invoiceDays / summary.cpuSeconds).toLocaleString('en-US')} invoice-days per CPU second; daily cycles ${cycle.toFixed(1)} s, the simulation's own work ${(summary.cpuSeconds - cycle).toFixed(1)} s: acts ${acts.toFixed(1)}, bureaus' webhooks ${bureaus.toFixed(1)}, portfolio ${portfolio.toFixed(1)}, summary ${summaryCpu.toFixed(1)})`;
   reportOnce('simulate', check, invoiceDays, summary.seconds, note);
 }
 

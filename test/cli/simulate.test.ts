@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runSimulation, type SimulationOptions } from '../../src/cli/simulate/run.js';
 import type { SimulationSummary } from '../../src/cli/simulate/summary.js';
+import { PHASES } from '../../src/cli/simulate/phases.js';
 import { cli } from './io.js';
 
 /** A small run (the suite stays fast): 40 customers, 200 invoices, 75 days. */
@@ -18,7 +19,7 @@ const scratch = (prefix: string): string => {
 afterAll(() => {
   for (const dir of outputs) rmSync(dir, { recursive: true, force: true });
 });
-const withoutTiming = (s: SimulationSummary) => ({ ...s, seconds: 0, cpuSeconds: 0 });
+const withoutTiming = (s: SimulationSummary) => ({ ...s, seconds: 0, cpuSeconds: 0, cpuByPhase: undefined });
 
 describe('cobranca simulate: a synthetic portfolio through createCollections, day by day', async () => {
   const first = (await runSimulation(SMALL))._unsafeUnwrap();
@@ -48,6 +49,15 @@ describe('cobranca simulate: a synthetic portfolio through createCollections, da
     expect(first.failedEffects).toEqual({});
   });
 
+  it('splits its CPU seconds by part of the run: the daily cycles against the simulation\'s own work', () => {
+    const phases = first.cpuByPhase;
+    expect(Object.keys(phases)).toEqual([...PHASES]);
+    expect(phases.cycle).toBeGreaterThan(0);
+    expect(Object.values(phases).every((seconds) => seconds >= 0)).toBe(true);
+    // the phases are parts of the run, measured inside it (each rounded to the millisecond)
+    expect(Object.values(phases).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(first.cpuSeconds + 0.005);
+  });
+
   it('is reproducible from its seed', async () => {
     const again = (await runSimulation(SMALL))._unsafeUnwrap();
     expect(withoutTiming(again)).toEqual(withoutTiming(first));
@@ -55,7 +65,7 @@ describe('cobranca simulate: a synthetic portfolio through createCollections, da
 
   it('the command prints the summary, the invariants and the report path, and writes a self-contained report', async () => {
     const out = scratch('cobranca-simulate-');
-    const run = await cli('simulate', '--seed', '7', '--customers', '40', '--days', '75', '--out', out);
+    const run = await cli('simulate', '--seed', '7', '--customers', '40', '--days', '75', '--store', 'memory', '--out', out);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/ok {3}no registration without a notice 10 days before/);
     expect(run.out).toContain(`Report: ${join(out, 'report.html')}`);

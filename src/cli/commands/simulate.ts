@@ -51,7 +51,7 @@ const brl = (cents: number): string => formatBrl(fromCents(cents));
 /** The summary as printed after a run. */
 export function printSummary(summary: SimulationSummary, reportPath: string, io: Io): void {
   const s = summary;
-  io.out(`\nSimulated ${s.days} days (${s.from} → ${s.to}) of ${s.customers.toLocaleString('en-US')} customers and ${s.invoices.toLocaleString('en-US')} invoices on the ${s.store}, seed ${s.seed}, in ${s.seconds.toFixed(1)} s (${s.cpuSeconds.toFixed(1)} s of CPU).`);
+  io.out(`\nSimulated ${s.days} days (${s.from} → ${s.to}) of ${s.customers.toLocaleString('en-US')} customers and ${s.invoices.toLocaleString('en-US')} invoices on the ${s.store}, seed ${s.seed}, in ${s.seconds.toFixed(1)} s (${s.cpuSeconds.toFixed(1)} s of CPU, ${s.cpuByPhase.cycle.toFixed(1)} s of it in the daily cycles).`);
   io.out(table(['channel', 'messages sent'], Object.entries(s.messagesByChannel)));
   io.out(table(['ruler action', 'done'], Object.entries(s.rulerActions)));
   io.out(table(['agreements', 'count'], Object.entries(s.agreements)));

@@ -1,4 +1,4 @@
-import { addDays, type CivilDate, type Collections, type InvoiceRecord, type Store } from 'cobranca';
+import { addDays, type ActionLogEntry, type CivilDate, type Collections, type InvoiceRecord, type Store } from 'cobranca';
 import type { CustomerAct, Agenda } from './agenda.js';
 import { SIMULATION_OPERATORS } from './configuration.js';
 import { SimulationLedger } from './ledger.js';
@@ -21,19 +21,22 @@ function refused(ctx: ActContext, command: string, code: string): void {
   SimulationLedger.bump(ctx.ledger.refusals, `${command}: ${code}`);
 }
 
-/** The last ruler step done for an invoice before `day` (what the payment is credited to in the report). */
-async function lastStepOf(ctx: ActContext, invoice: InvoiceRecord): Promise<string> {
+/** The last ruler step done for an invoice before `day` (what the payment is credited to in the report), from its action log. */
+function lastStepOf(invoice: InvoiceRecord, entries: readonly ActionLogEntry[]): string {
   if (invoice.installment) return 'agreement installment';
-  const entries = await ctx.store.transaction((tx) => tx.actionLog.forInvoice(invoice.id));
   const steps = entries.filter((e) => !e.action.startsWith('took_effect') && !e.action.startsWith('skip'));
   return steps.at(-1)?.stepId ?? 'before any step';
 }
 
 /** Pays an invoice in full: the amount of the boleto, then what the payment outcome says is still owed (fine, interest). */
 async function pay(ctx: ActContext, invoiceId: string, day: CivilDate): Promise<void> {
-  const invoice = await ctx.store.transaction((tx) => tx.invoices.get(invoiceId));
-  if (!invoice || invoice.status !== 'open') return;
-  const step = await lastStepOf(ctx, invoice);
+  // one read: the invoice and, for an open one, its action log (the step the payment is credited to)
+  const read = await ctx.store.transaction(async (tx) => {
+    const invoice = await tx.invoices.get(invoiceId);
+    return invoice?.status === 'open' ? { invoice, step: lastStepOf(invoice, invoice.installment ? [] : await tx.actionLog.forInvoice(invoiceId)) } : undefined;
+  });
+  if (!read) return;
+  const { invoice, step } = read;
   const branch = ctx.branchOf.get(invoice.customerId) ?? '';
   let amount = invoice.amount.cents - invoice.paid.cents;
   for (let attempt = 1; attempt <= 2 && amount > 0; attempt++) {

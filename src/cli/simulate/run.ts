@@ -11,6 +11,7 @@ import { dice } from './dice.js';
 import { SimulationLedger } from './ledger.js';
 import { countingNotifier } from './notifier.js';
 import { issuedOn, syntheticPortfolio, type Behaviour } from './portfolio.js';
+import { PhaseClock } from './phases.js';
 import { openStore, type OpenedStore } from './stores.js';
 import { summarize, type SimulationSummary } from './summary.js';
 import type { SimulationOptions } from './options.js';
@@ -60,20 +61,24 @@ function cycleError(day: CivilDate, error: CobrancaError): CobrancaError {
 export async function runSimulation(options: SimulationOptions, onDay: (progress: DayProgress) => void = () => undefined): Promise<Result<SimulationSummary, CobrancaError>> {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
+  const phases = new PhaseClock();
   const d = dice(options.seed);
-  const portfolio = syntheticPortfolio(d, { customers: options.customers, invoicesPerCustomer: options.invoicesPerCustomer, start: options.start });
-  const agenda = new Agenda();
-  for (const customer of portfolio) scheduleCustomer(agenda, d, customer, options.start);
-  const issuing = new Map<CivilDate, { customers: typeof portfolio; invoices: (typeof portfolio)[number]['invoices'][number][] }>();
-  for (const customer of portfolio) {
-    for (const [k, invoice] of customer.invoices.entries()) {
-      const day = issuedOn(invoice, options.start);
-      const batch = issuing.get(day) ?? { customers: [], invoices: [] };
-      if (k === 0) batch.customers.push(customer);
-      batch.invoices.push(invoice);
-      issuing.set(day, batch);
+  const { portfolio, agenda, issuing } = await phases.time('portfolio', () => {
+    const portfolio = syntheticPortfolio(d, { customers: options.customers, invoicesPerCustomer: options.invoicesPerCustomer, start: options.start });
+    const agenda = new Agenda();
+    for (const customer of portfolio) scheduleCustomer(agenda, d, customer, options.start);
+    const issuing = new Map<CivilDate, { customers: typeof portfolio; invoices: (typeof portfolio)[number]['invoices'][number][] }>();
+    for (const customer of portfolio) {
+      for (const [k, invoice] of customer.invoices.entries()) {
+        const day = issuedOn(invoice, options.start);
+        const batch = issuing.get(day) ?? { customers: [], invoices: [] };
+        if (k === 0) batch.customers.push(customer);
+        batch.invoices.push(invoice);
+        issuing.set(day, batch);
+      }
     }
-  }
+    return { portfolio, agenda, issuing };
+  });
   const behaviours = new Map<string, Behaviour>(portfolio.map((c) => [c.record.id, c.behaviour]));
   const branchOf = new Map<string, string>(portfolio.map((c) => [c.record.id, c.record.branchId ?? '']));
   const ledger = new SimulationLedger();
@@ -117,25 +122,30 @@ export async function runSimulation(options: SimulationOptions, onDay: (progress
       clock.set(`${day}T08:00:00-03:00`);
       const batch = issuing.get(day);
       if (batch) {
-        await store.transaction(async (tx) => {
-          for (const c of batch.customers) await tx.customers.insert(c.record);
-          for (const invoice of batch.invoices) await tx.invoices.insert(invoice);
-        });
+        await phases.time('portfolio', () => store.transaction(async (tx) => {
+          await tx.customers.insertMany(batch.customers.map((c) => c.record));
+          await tx.invoices.insertMany(batch.invoices);
+        }));
         invoices += batch.invoices.length;
       }
-      for (const act of agenda.on(day)) await perform(ctx, act, day);
-      const report = await app.runDailyCycle();
+      await phases.time('acts', async () => {
+        for (const act of agenda.on(day)) await perform(ctx, act, day);
+      });
+      const report = await phases.time('cycle', () => app.runDailyCycle());
       if (report.isErr()) return err(cycleError(day, report.error));
       // the bureaus answer by webhook after the cycle sent them its registrations and removals
-      for (const sim of Object.values(bureaus)) await sim.deliverCallbacks();
+      await phases.time('bureaus', async () => {
+        for (const sim of Object.values(bureaus)) await sim.deliverCallbacks();
+      });
       tally(ledger, report.value);
       last = report.value;
       invoicesPerDay.push(invoices);
       onDay({ day, done: i + 1, total: options.days, invoices });
     }
     if (!last) return err({ code: 'invalid_input', message: '--days: simulate at least one day', path: ['days'] });
-    const summary = await summarize({ options, store, ledger, last, bureaus, storeDescription: opened.description, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSecondsSince(cpuStarted), invoicesPerDay });
-    return ok(summary);
+    const storeDescription = opened.description;
+    const summary = await phases.time('summary', () => summarize({ options, store, ledger, last, bureaus, storeDescription, invoicesPerDay }));
+    return ok({ ...summary, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSecondsSince(cpuStarted), cpuByPhase: phases.seconds() });
   } finally {
     for (const server of servers) await closeServer(server);
     await opened?.close();

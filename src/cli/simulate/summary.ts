@@ -4,6 +4,7 @@ import type { BureauSimulator } from 'cobranca/adapters/bureau-http';
 import { checkInvariants, type InvariantCheck } from './invariants.js';
 import type { SimulationLedger } from './ledger.js';
 import type { SimulationOptions } from './options.js';
+import type { PhaseSeconds } from './phases.js';
 
 /** One panel as the summary (and the report) show it. */
 export interface PanelFigures {
@@ -24,6 +25,8 @@ export interface SimulationSummary {
   readonly seconds: number;
   /** CPU seconds (user + system) the process spent on the run: the figure to compare on a loaded machine. */
   readonly cpuSeconds: number;
+  /** The same CPU seconds by part of the run: the daily cycles (`cycle`) against the simulation's own work (the rest). */
+  readonly cpuByPhase: PhaseSeconds;
   /** Invoices in the store on each simulated day (the work of each day's cycle). */
   readonly invoicesPerDay: readonly number[];
   readonly rulerActions: Readonly<Record<string, number>>;
@@ -60,13 +63,14 @@ export interface SummaryInput {
   readonly last: DailyCycleReport;
   readonly bureaus: Readonly<Record<string, BureauSimulator>>;
   readonly storeDescription: string;
-  readonly seconds: number;
-  readonly cpuSeconds: number;
   readonly invoicesPerDay: readonly number[];
 }
 
-/** Reads the store at the end of the run and builds the summary, its invariants checked. */
-export async function summarize(input: SummaryInput): Promise<SimulationSummary> {
+/** The run's timing, which the caller measures around {@link summarize}. */
+type Timing = 'seconds' | 'cpuSeconds' | 'cpuByPhase';
+
+/** Reads the store at the end of the run and builds the summary (all but its timing), its invariants checked. */
+export async function summarize(input: SummaryInput): Promise<Omit<SimulationSummary, Timing>> {
   const { options, store, ledger, last } = input;
   const { agreements, negativations, payments, invoices } = await store.transaction(async (tx) => ({
     agreements: await tx.agreements.list(),
@@ -104,8 +108,6 @@ export async function summarize(input: SummaryInput): Promise<SimulationSummary>
     from: options.start,
     to: last.asOf.date,
     store: input.storeDescription,
-    seconds: input.seconds,
-    cpuSeconds: input.cpuSeconds,
     invoicesPerDay: input.invoicesPerDay,
     rulerActions: Object.fromEntries([...ledger.actions].sort()),
     messagesByChannel: Object.fromEntries([...ledger.messages].sort()),
