@@ -13,8 +13,9 @@ export function looksLikeNegativation(value: unknown): value is Negativation {
   if (!Array.isArray(n.history) || n.history.length !== n.version || !Array.isArray(n.notices) || !Array.isArray(n.payments)) return false;
   if (!isDate(n.lastEventOn) || !isRecord(n.settings) || !isRecord(n.title) || typeof n.title.id !== 'string' || !isDate(n.title.dueDate)) return false;
   if (!isMoneyLike(n.title.amount) || !isMoneyLike(n.outstanding) || !isRecord(n.creditor) || !isRecord(n.debtor)) return false;
-  for (const key of REQUIRED_DATES) if (!isDate(n[key])) return false;
-  for (const key of OPTIONAL_DATES) if (n[key] !== undefined && !isDate(n[key])) return false;
+  // every date by name (a junk value in one made the date arithmetic throw, issue 12); read by name, not in a loop over key names (keyed, megamorphic reads)
+  if (!isDate(n.requestedOn) || !isDate(n.ageLimitOn) || !isDate(n.prescribesOn) || !isDate(n.expiresOn) || !isDate(n.submissionCutoffOn)) return false;
+  if (!isOptionalDate(n.bureauNoticeRequestedOn) || !isOptionalDate(n.noticePeriodElapsedOn) || !isOptionalDate(n.submittedOn) || !isOptionalDate(n.registeredOn)) return false;
   const notices = n.notices as readonly unknown[];
   for (let i = 0; i < notices.length; i++) {
     const notice = notices[i];
@@ -36,10 +37,6 @@ export function looksLikeNegativation(value: unknown): value is Negativation {
 
 const STATUSES: ReadonlySet<string> = new Set(NEGATIVATION_STATUSES);
 
-/** The dates every negativation holds, and those it holds once something happened: a junk value in one made the date arithmetic throw (issue 12). */
-const REQUIRED_DATES = ['requestedOn', 'ageLimitOn', 'prescribesOn', 'expiresOn', 'submissionCutoffOn'] as const;
-const OPTIONAL_DATES = ['bureauNoticeRequestedOn', 'noticePeriodElapsedOn', 'submittedOn', 'registeredOn'] as const;
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -52,6 +49,11 @@ function isDate(value: unknown): boolean {
     if (i === 4 || i === 7 ? code !== 45 : code < 48 || code > 57) return false; // '-' at 4 and 7, digits elsewhere
   }
   return true;
+}
+
+/** A date field a negativation holds once something happened (absent until then). */
+function isOptionalDate(value: unknown): boolean {
+  return value === undefined || isDate(value);
 }
 
 function isMoneyLike(value: unknown): boolean {

@@ -74,10 +74,17 @@ function applyStep(negativation: Negativation, event: NegativationEvent, rule: T
   next.status = rule.to;
   next.version = version;
   next.lastEventOn = event.on;
-  const history = negativation.history.slice();
-  history.push(entry);
-  next.history = history;
+  next.history = appended(negativation.history, entry);
   return next as unknown as Negativation;
+}
+
+/** A copy of the history with one entry more, allocated once at its final length (`slice` then `push` allocated twice). */
+function appended(history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
+  const length = history.length;
+  const next = new Array<HistoryEntry>(length + 1);
+  for (let i = 0; i < length; i++) next[i] = history[i] as HistoryEntry;
+  next[length] = entry;
+  return next;
 }
 
 /**

@@ -1,5 +1,7 @@
-import { fromCents, ZERO } from '../../money/index.js';
-import { isRegistered, type PaymentRecord, type Settlement } from '../negativation.js';
+import type { BusinessCalendar } from '../../calendar/index.js';
+import { fromCents, ZERO, type Money } from '../../money/index.js';
+import type { EventOfType } from '../events.js';
+import { isRegistered, type Negativation, type PaymentRecord, type Settlement } from '../negativation.js';
 import { hideBanner, illegal, removing, settle, step, type EffectOf, type Handler, type NegativationPatch } from './step.js';
 
 /** Payments: cancel a pending request, or lead to removal (seed 000; STJ Súmula 548). */
@@ -19,30 +21,22 @@ export const paymentReceived: Handler<'payment_received'> = (n, e, calendar) => 
   const settled = e.kind === 'full' || (e.kind === 'partial' && (owedAfter !== undefined ? settledByRule : e.amount.cents >= n.outstanding.cents));
   const outstanding = settled ? ZERO : owedAfter !== undefined && e.kind === 'partial' ? owedAfter.total : e.kind === 'partial' ? fromCents(n.outstanding.cents - e.amount.cents) : n.outstanding;
   const base: NegativationPatch = { payments, outstanding };
-  // full payment settles the title; it supersedes a settlement by an agreement installment (the legal deadline runs from full payment)
-  const paid = (): Settlement => (n.settlement?.kind === 'paid' ? n.settlement : settle('paid', e.paidOn, e.fundsAvailableOn, calendar));
-  const updatedInvoice = (): EffectOf<'issue_updated_invoice'> => ({
-    type: 'issue_updated_invoice',
-    negativationId: n.id,
-    titleId: n.title.id,
-    outstanding,
-  });
 
   switch (n.status) {
     case 'in_analysis':
-      return settled ? step(n.status, 'settled', { ...base, settlement: paid() }) : step(n.status, 'partial', base);
+      return settled ? step(n.status, 'settled', { ...base, settlement: paidSettlement(n, e, calendar) }) : step(n.status, 'partial', base);
     case 'processing':
-      return settled ? step(n.status, 'settled', { ...base, settlement: paid() }, hideBanner(n)) : step(n.status, 'partial', base, [updatedInvoice()]);
+      return settled ? step(n.status, 'settled', { ...base, settlement: paidSettlement(n, e, calendar) }, hideBanner(n)) : step(n.status, 'partial', base, [updatedInvoiceEffect(n, outstanding)]);
     case 'awaiting_return': {
-      if (!settled) return step(n.status, 'partial', base, [updatedInvoice()]);
-      const settlement = paid();
+      if (!settled) return step(n.status, 'partial', base, [updatedInvoiceEffect(n, outstanding)]);
+      const settlement = paidSettlement(n, e, calendar);
       const { removal, effects } = removing(n, 'paid', e, calendar, settlement);
       return step(n.status, 'settled', { ...base, settlement, removal }, effects);
     }
     case 'negativated': {
       const qualifyingInstallment = e.kind === 'agreement_installment' && n.settings.removeAfterFirstAgreementInstallment;
-      if (!settled && !qualifyingInstallment) return e.kind === 'partial' ? step(n.status, 'partial', base, [updatedInvoice()]) : step(n.status, 'installment', base);
-      const settlement = settled ? paid() : n.settlement ?? settle('agreement_installment', e.paidOn, e.fundsAvailableOn, calendar);
+      if (!settled && !qualifyingInstallment) return e.kind === 'partial' ? step(n.status, 'partial', base, [updatedInvoiceEffect(n, outstanding)]) : step(n.status, 'installment', base);
+      const settlement = settled ? paidSettlement(n, e, calendar) : n.settlement ?? settle('agreement_installment', e.paidOn, e.fundsAvailableOn, calendar);
       if (n.settings.removeAutomatically) {
         const { removal, effects } = removing(n, settlement.kind === 'paid' ? 'paid' : 'agreement_installment', e, calendar, settlement);
         return step(n.status, 'settled, remove automatically', { ...base, settlement, removal }, effects);
@@ -58,9 +52,19 @@ export const paymentReceived: Handler<'payment_received'> = (n, e, calendar) => 
       ]);
     }
     case 'failed':
-      if (settled && !isRegistered(n)) return step(n.status, 'settled, not registered', { ...base, settlement: paid() }, hideBanner(n));
-      return step(n.status, 'record', settled ? { ...base, settlement: paid() } : base);
+      if (settled && !isRegistered(n)) return step(n.status, 'settled, not registered', { ...base, settlement: paidSettlement(n, e, calendar) }, hideBanner(n));
+      return step(n.status, 'record', settled ? { ...base, settlement: paidSettlement(n, e, calendar) } : base);
     default:
-      return step(n.status, 'record', settled ? { ...base, settlement: paid() } : base);
+      return step(n.status, 'record', settled ? { ...base, settlement: paidSettlement(n, e, calendar) } : base);
   }
 };
+
+/** Full payment settles the title; it supersedes a settlement by an agreement installment (the legal deadline runs from full payment). */
+function paidSettlement(n: Negativation, e: EventOfType<'payment_received'>, calendar: BusinessCalendar): Settlement {
+  return n.settlement?.kind === 'paid' ? n.settlement : settle('paid', e.paidOn, e.fundsAvailableOn, calendar);
+}
+
+/** The updated invoice the debtor is sent after a partial payment. */
+function updatedInvoiceEffect(n: Negativation, outstanding: Money): EffectOf<'issue_updated_invoice'> {
+  return { type: 'issue_updated_invoice', negativationId: n.id, titleId: n.title.id, outstanding };
+}
