@@ -21,6 +21,9 @@ import type { SqlDriver } from '../src/adapters/postgres/index.js';
 import { built } from './harness/built.js';
 import { countingDriver, FIRST_DAY, runCycle, seedPortfolio, STEADY_DAY, type CycleEntries, type StatementCounts, type WorkerResult } from './harness/postgres-portfolio.js';
 
+/** A worker's result with the CPU time its cycle took (user + system): on a busy machine, compare these rather than the wall clock. */
+type TimedWorker = WorkerResult & { readonly cpuSeconds?: number };
+
 const DAYS = [['first run', FIRST_DAY], ['steady day', STEADY_DAY]] as const;
 const list = (text: string | undefined, fallback: string): number[] => (text ?? fallback).split(',').filter(Boolean).map(Number).filter((n) => n > 0);
 
@@ -59,20 +62,20 @@ async function fingerprint(driver: SqlDriver, schema: string): Promise<string> {
   return parts.map((p) => `${String(p.rows[0]?.n)}${'h' in (p.rows[0] ?? {}) ? `/${(p.rows[0] as { h: string }).h.slice(0, 8)}` : ''}`).join(' ');
 }
 
-function row(where: string, size: number, workers: number, day: string, result: { seconds: number; rows: number; wal: number; rss: number[]; statements?: number }): void {
+function row(where: string, size: number, workers: number, day: string, result: { seconds: number; rows: number; wal: number; rss: number[]; cpu?: number[]; statements?: number }): void {
   const rate = Math.round(size / result.seconds).toLocaleString('en-US');
   const statements = result.statements === undefined ? '' : `  ${(result.statements / size).toFixed(2).padStart(6)} statements/invoice`;
   console.log(
-    `${where.padEnd(18)} ${size.toLocaleString('en-US').padStart(10)} invoices  ${String(workers).padStart(2)} worker(s)  ${day.padEnd(10)}  ${rate.padStart(8)} invoices/s  ${result.seconds.toFixed(1).padStart(7)} s  ${result.rows.toLocaleString('en-US').padStart(11)} rows written (${(result.rows / size).toFixed(2)}/invoice)  WAL ${(result.wal / 2 ** 20).toFixed(0)} MB (${Math.round(result.wal / size)} B/invoice)${statements}  peak RSS ${result.rss.map((r) => `${r} MB`).join(', ')}`,
+    `${where.padEnd(18)} ${size.toLocaleString('en-US').padStart(10)} invoices  ${String(workers).padStart(2)} worker(s)  ${day.padEnd(10)}  ${rate.padStart(8)} invoices/s  ${result.seconds.toFixed(1).padStart(7)} s  ${result.rows.toLocaleString('en-US').padStart(11)} rows written (${(result.rows / size).toFixed(2)}/invoice)  WAL ${(result.wal / 2 ** 20).toFixed(0)} MB (${Math.round(result.wal / size)} B/invoice)${statements}  peak RSS ${result.rss.map((r) => `${r} MB`).join(', ')}${result.cpu === undefined ? '' : `  worker CPU ${result.cpu.map((c) => `${c.toFixed(1)} s`).join(', ')}`}`,
   );
 }
 
 /** Runs one day with `workers` processes over the server schema; resolves with each worker's result. */
-function runWorkers(server: string, schema: string, day: string, workers: number): Promise<WorkerResult[]> {
+function runWorkers(server: string, schema: string, day: string, workers: number): Promise<TimedWorker[]> {
   return Promise.all(
-    Array.from({ length: workers }, (_, i) => new Promise<WorkerResult>((resolve, reject) => {
+    Array.from({ length: workers }, (_, i) => new Promise<TimedWorker>((resolve, reject) => {
       const child = fork(import.meta.filename, ['--worker', server, schema, day, String(i), String(workers)], { execArgv: ['--import', 'tsx'] });
-      child.once('message', (m) => resolve(m as WorkerResult));
+      child.once('message', (m) => resolve(m as TimedWorker));
       child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`worker ${i} exited with ${code}`))));
     })),
   );
@@ -82,9 +85,11 @@ const [mode, url, schema, day, index, count] = process.argv.slice(2);
 if (mode === '--worker') {
   const built = await entries();
   const driver = await built.postgres.connectPostgres({ connectionString: url ?? '', max: 2 });
+  const cpu = process.cpuUsage();
   const result = await runCycle(built, driver, schema ?? '', day ?? FIRST_DAY, Number(index), Number(count));
+  const used = process.cpuUsage(cpu);
   await driver.close();
-  process.send?.(result);
+  process.send?.({ ...result, cpuSeconds: (used.user + used.system) / 1e6 } satisfies TimedWorker);
 } else {
   const built = await entries();
   for (const size of list(process.env.PGLITE_SIZES, '5000')) {
@@ -116,7 +121,7 @@ if (mode === '--worker') {
           const results = await runWorkers(server, schemaName, d, workers);
           const seconds = (performance.now() - start) / 1000;
           await new Promise((resolve) => setTimeout(resolve, 600)); // statistics are flushed at most every 500 ms
-          row('PostgreSQL server', size, workers, label, { seconds, rows: (await rowsWritten(driver, schemaName)) - before, wal: (await walBytes(driver)) - walBefore, rss: results.map((r) => r.rssMb) });
+          row('PostgreSQL server', size, workers, label, { seconds, rows: (await rowsWritten(driver, schemaName)) - before, wal: (await walBytes(driver)) - walBefore, rss: results.map((r) => r.rssMb), cpu: results.map((r) => r.cpuSeconds ?? 0) });
           const print = await fingerprint(driver, schemaName);
           const first = expected.get(d);
           if (first === undefined) expected.set(d, print);

@@ -52,19 +52,25 @@ export function pgDriver(pool: PgPoolLike, options: { readonly ownsPool?: boolea
     transaction: async <T>(work: (s: SqlSession) => Promise<T>): Promise<T> => {
       const client = await pool.connect();
       const inside = session(client);
-      try {
-        await inside.query('BEGIN');
-      } catch (error) {
-        client.release(error instanceof Error ? error : true);
-        throw error;
-      }
+      // BEGIN is sent with the transaction's first statement, not before it: on a pipelined connection (as
+      // connectPostgres opens) both go out together, one round trip instead of two; a transaction that ran no
+      // statement sends neither BEGIN nor COMMIT.
+      let begun: Promise<unknown> | undefined;
+      const lazy: SqlSession = {
+        query: async <Row>(text: string, params?: readonly unknown[]): Promise<SqlResult<Row>> => {
+          if (begun !== undefined) return inside.query<Row>(text, params);
+          begun = inside.query('BEGIN');
+          const [, result] = await Promise.all([begun, inside.query<Row>(text, params)]);
+          return result;
+        },
+      };
       let result: T;
       try {
-        result = await work(inside);
-        await inside.query('COMMIT');
+        result = await work(lazy);
+        if (begun !== undefined) await inside.query('COMMIT');
       } catch (error) {
         try {
-          await inside.query('ROLLBACK');
+          if (begun !== undefined) await inside.query('ROLLBACK');
           client.release();
         } catch (rollbackError) {
           client.release(rollbackError instanceof Error ? rollbackError : true); // the connection is broken: drop it
@@ -83,7 +89,9 @@ export function pgDriver(pool: PgPoolLike, options: { readonly ownsPool?: boolea
 /**
  * Connects to a PostgreSQL server with a new `pg` `Pool` (the optional peer
  * dependency `pg` must be installed): `connectPostgres('postgres://…')` or a
- * pool configuration. The driver owns the pool: `close()` ends it.
+ * pool configuration. The driver owns the pool: `close()` ends it. Its
+ * connections are pipelined (`pipeline: true`, unless the configuration says
+ * otherwise): a transaction's `BEGIN` travels with its first statement.
  * @example
  * ```ts no-run
  * import { connectPostgres, createPostgresStore } from 'cobranca/adapters/postgres';
@@ -94,6 +102,7 @@ export function pgDriver(pool: PgPoolLike, options: { readonly ownsPool?: boolea
  */
 export async function connectPostgres(config: string | { readonly connectionString?: string; readonly max?: number; readonly [option: string]: unknown }): Promise<SqlDriver> {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool(typeof config === 'string' ? { connectionString: config } : { ...config });
+  // Pipelined connections: statements issued together (a transaction's BEGIN and its first statement) share one round trip.
+  const pool = new pg.Pool({ pipeline: true, ...(typeof config === 'string' ? { connectionString: config } : config) });
   return pgDriver(pool as unknown as PgPoolLike, { ownsPool: true });
 }

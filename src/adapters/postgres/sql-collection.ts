@@ -41,8 +41,9 @@ export function collectionStatements(s: string, spec: TableSpec): CollectionStat
   const values = names.map((n) => (n === 'body' ? 'v.body::jsonb' : `v.${n}`)).join(', ');
   return {
     getMany: `${select} WHERE id = ANY($1::text[]) ORDER BY id`,
-    insertMany: `INSERT INTO ${table} (${columns}) SELECT ${values} FROM ${unnest} ON CONFLICT (id) DO NOTHING RETURNING id`,
-    lockVersions: `SELECT id, version FROM ${table} WHERE id = ANY($1::text[]) FOR UPDATE`,
+    // Rows are inserted, and locked, in id order: concurrent batches sharing ids in different orders wait, never deadlock.
+    insertMany: `INSERT INTO ${table} (${columns}) SELECT ${values} FROM ${unnest} ORDER BY v.id ON CONFLICT (id) DO NOTHING RETURNING id`,
+    lockVersions: `SELECT id, version FROM ${table} WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
     updateMany: `UPDATE ${table} AS t SET ${names.slice(1).map((n) => `${n} = ${n === 'body' ? 'v.body::jsonb' : `v.${n}`}`).join(', ')} FROM ${unnest} WHERE t.id = v.id`,
     deleteIds: `DELETE FROM ${table} WHERE id = ANY($1::text[])`,
     get: `${select} WHERE id = $1`,

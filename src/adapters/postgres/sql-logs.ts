@@ -100,12 +100,17 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
     },
     enqueueMany: async (effects) => {
       if (effects.length === 0) return new Set();
+      // As recordMany: the enqueue order (seq) is taken in the given order, but rows are inserted in key order, so
+      // concurrent batches holding the same keys in different orders wait for each other instead of deadlocking.
       const { rows } = await writing('outbox', batchName(effects.map((e) => e.id)), () =>
         sql.query<{ id: string }>(
-          `INSERT INTO ${s}.outbox (id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error)
-           SELECT v.id, v.key, v.kind, v.payload::jsonb, v.status, v.attempts, v.created_at, v.not_before, v.done_at, v.last_error
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[]) WITH ORDINALITY AS v(id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error, n)
-           ORDER BY v.n
+          `WITH v AS MATERIALIZED (
+             SELECT u.*, nextval(pg_get_serial_sequence('${s}.outbox', 'seq')) AS seq
+             FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[]) WITH ORDINALITY AS w(id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error, n) ORDER BY w.n) u
+           )
+           INSERT INTO ${s}.outbox (seq, id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error) OVERRIDING SYSTEM VALUE
+           SELECT v.seq, v.id, v.key, v.kind, v.payload::jsonb, v.status, v.attempts, v.created_at, v.not_before, v.done_at, v.last_error
+           FROM v ORDER BY v.key, v.id, v.n
            ON CONFLICT DO NOTHING RETURNING id`,
           [
             effects.map((e) => e.id), effects.map((e) => e.key), effects.map((e) => e.kind), effects.map((e) => JSON.stringify(e.payload)), effects.map((e) => e.status), effects.map((e) => e.attempts),
