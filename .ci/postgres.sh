@@ -95,8 +95,13 @@ start_test_postgres() {
     | as_pg_user "$bindir/postgres" --single -D "$dir/data" postgres >"$dir/single.log" 2>&1 \
     || { cat "$dir/single.log" >&2; return 1; }
 
+  # COBRANCA_PG_STAT_STATEMENTS=1 preloads pg_stat_statements (a bench's statement counts and times; then
+  # CREATE EXTENSION pg_stat_statements as the postgres user, who connects without a password on localhost).
+  local extra=""
+  if [ "${COBRANCA_PG_STAT_STATEMENTS:-}" = 1 ]; then extra="-c shared_preload_libraries=pg_stat_statements"; fi
+
   as_pg_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=localhost -p $port -k $dir -c max_connections=60 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
+    -o "-c listen_addresses=localhost -p $port -k $dir -c max_connections=60 -c fsync=off -c synchronous_commit=off -c full_page_writes=off $extra" start >/dev/null \
     || { cat "$dir/server.log" >&2; return 1; }
 
   export COBRANCA_TEST_DATABASE_URL="postgres://cobranca:cobranca@localhost:$port/cobranca"
