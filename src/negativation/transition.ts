@@ -8,6 +8,7 @@ import { factsOf } from './facts.js';
 import { runGuards, type GuardViolation } from './guards/index.js';
 import { HANDLERS, isRefusal, type NegativationPatch, type Refusal, type Step } from './handlers/index.js';
 import type { HistoryEntry, Negativation } from './negativation.js';
+import { appended } from './appended.js';
 import { looksLikeNegativation } from './looks-like-negativation.js';
 import { parseNegativationEvent } from './parse-event.js';
 import { eventAppliesIn, eventsAllowedIn, findRule, type TransitionRule } from './transition-table.js';
@@ -64,7 +65,8 @@ function applyStep(negativation: Negativation, event: NegativationEvent, rule: T
     to: rule.to,
     event,
   };
-  // One shallow copy, then the patch written into it: a patch value of undefined removes the field, so the value stays plain JSON.
+  // One shallow copy (a bare spread: with fields after it in the literal the copy took a slower path), then the patch
+  // written into it: a patch value of undefined removes the field, so the value stays plain JSON.
   const next: Record<string, unknown> = { ...negativation };
   for (const key in patch) {
     const value = patch[key as keyof NegativationPatch];
@@ -76,15 +78,6 @@ function applyStep(negativation: Negativation, event: NegativationEvent, rule: T
   next.lastEventOn = event.on;
   next.history = appended(negativation.history, entry);
   return next as unknown as Negativation;
-}
-
-/** A copy of the history with one entry more, allocated once at its final length (`slice` then `push` allocated twice). */
-function appended(history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
-  const length = history.length;
-  const next = new Array<HistoryEntry>(length + 1);
-  for (let i = 0; i < length; i++) next[i] = history[i] as HistoryEntry;
-  next[length] = entry;
-  return next;
 }
 
 /**

@@ -100,6 +100,37 @@ describe('transition fast path', () => {
     );
   });
 
+  it('on random walks, never changes the negativation it is given and extends its history, payments and notices by fresh copies', () => {
+    // Each step copies the lists it extends (allocated at their final length) instead of pushing onto the caller's.
+    let steps = 0;
+    let extended = 0;
+    fc.assert(
+      fc.property(fc.array(event, { minLength: 1, maxLength: 12 }), (inputs) => {
+        let n = started();
+        for (const input of inputs) {
+          const before = structuredClone(n);
+          const result = transition(n, input as Parameters<typeof transition>[1]);
+          expect(n).toStrictEqual(before);
+          if (result.isErr()) continue;
+          steps++;
+          const next = result.value.negativation;
+          expect(next.history).not.toBe(n.history);
+          expect(next.history.slice(0, -1)).toStrictEqual(n.history);
+          expect(next.history).toHaveLength(next.version);
+          for (const list of ['payments', 'notices'] as const) {
+            if (next[list] === n[list]) continue;
+            extended++;
+            expect(next[list].slice(0, n[list].length)).toStrictEqual(n[list]);
+          }
+          n = next;
+        }
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    expect(steps).toBeGreaterThan(100); // the walks moved (most random events are refused)
+    expect(extended).toBeGreaterThan(5); // and some steps extended payments or notices
+  });
+
   it('doubts an object with a prototype of its own (the schema decides)', () => {
     const proto = { actor: 'system' };
     const input = Object.assign(Object.create(proto) as object, { type: 'submitted', on: day(0) });

@@ -1,19 +1,15 @@
 import type { BusinessCalendar } from '../../calendar/index.js';
 import { fromCents, ZERO, type Money } from '../../money/index.js';
+import { appended } from '../appended.js';
 import type { EventOfType } from '../events.js';
 import { isRegistered, type Negativation, type PaymentRecord, type Settlement } from '../negativation.js';
 import { hideBanner, illegal, removing, settle, step, type EffectOf, type Handler, type NegativationPatch } from './step.js';
 
 /** Payments: cancel a pending request, or lead to removal (seed 000; STJ Súmula 548). */
 export const paymentReceived: Handler<'payment_received'> = (n, e, calendar) => {
-  const record: PaymentRecord = {
-    kind: e.kind,
-    amount: e.amount,
-    paidOn: e.paidOn,
-    fundsAvailableOn: e.fundsAvailableOn,
-    ...(e.installmentNumber !== undefined ? { installmentNumber: e.installmentNumber } : {}),
-  };
-  const payments = [...n.payments, record];
+  const record: { -readonly [K in keyof PaymentRecord]: PaymentRecord[K] } = { kind: e.kind, amount: e.amount, paidOn: e.paidOn, fundsAvailableOn: e.fundsAvailableOn };
+  if (e.installmentNumber !== undefined) record.installmentNumber = e.installmentNumber;
+  const payments = appended<PaymentRecord>(n.payments, record);
   if (e.kind === 'agreement_installment' && n.agreementId === undefined) return illegal(n, e, 'no agreement is recorded for this negativation');
   // With the owed amount from the one rule (charges included), that decides; otherwise the payment is compared with what was registered.
   const owedAfter = e.owed;
