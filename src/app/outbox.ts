@@ -1,4 +1,4 @@
-import type { OutboxEffect, StoreTransaction } from '../ports/index.js';
+import type { EffectOutcome, OutboxEffect, StoreTransaction } from '../ports/index.js';
 import type { AppContext } from './dependencies.js';
 import { maskPersonalData } from '../documents/index.js';
 
@@ -70,16 +70,33 @@ function isGuarded(handler: EffectHandler | GuardedEffectHandler): handler is Gu
   return typeof handler === 'object';
 }
 
+/** One effect's outcome in a batch, before it is settled. */
+interface Outcome {
+  readonly effect: OutboxEffect;
+  readonly outcome: EffectOutcome;
+  /** The error text, when the handler failed. */
+  readonly error?: string;
+}
+
 /**
  * Performs pending outbox effects whose time has come (`notBefore`), exactly
  * once even with other passes running at the same time: each batch is first
- * claimed for this pass (an owner and a lease, see `Outbox.claim`), then each
- * effect is performed and settled with the owner's name. The port gets the
- * effect's key too, so a port that honours keys drops a repeat; one that does
- * not is still called once. A guarded handler's check, call and settle share
- * one transaction. A handler that throws leaves the effect pending with the
- * error and one more attempt counted, so a later pass performs it: nothing is
- * lost, and nothing already marked done is performed again.
+ * claimed for this pass (an owner and a lease, see `Outbox.claim`), then its
+ * effects are performed and settled with the owner's name, a batch's outcomes
+ * in one transaction (`Outbox.settleMany`), not one per effect. The batch is
+ * taken in enqueue order, in runs of consecutive effects of the same sort of
+ * handler: a run of guarded handlers checks, performs and settles its effects
+ * in one transaction; a run of plain handlers performs them one after the
+ * other (each handler may use transactions of its own) and then settles them
+ * together. The port gets the effect's key too, so a port that honours keys
+ * drops a repeat (a worker that dies between performing and settling leaves
+ * its claims to lapse, and a later pass performs them again); one that does
+ * not is still called once otherwise. A handler that throws leaves the effect
+ * pending with the error and one more attempt counted, so a later pass
+ * performs it: nothing is lost, and nothing already marked done is performed
+ * again. What could not be claimed (kinds no handler performs, effects not
+ * due yet) is counted by the store (`Outbox.countPending`) and read only when
+ * the pass lists effects.
  */
 export async function performPendingEffects(context: AppContext, options: OutboxOptions): Promise<OutboxPass> {
   const maxAttempts = options.maxAttempts ?? 5;
@@ -94,19 +111,29 @@ export async function performPendingEffects(context: AppContext, options: Outbox
   const list = options.listEffects ?? true;
   const counts = { performed: 0, cancelled: 0, awaitingHost: 0, scheduled: 0 };
 
-  const failure = async (tx: StoreTransaction, effect: OutboxEffect, error: unknown): Promise<void> => {
+  const failure = (effect: OutboxEffect, error: unknown): Outcome => {
     const message = errorText(error);
     const attempts = effect.attempts + 1;
-    const gaveUp = attempts >= maxAttempts;
-    if (await tx.outbox.settle(effect.id, { status: gaveUp ? 'failed' : 'pending', attempts, lastError: message, owner })) failed.push({ effect, error: message, gaveUp });
+    return { effect, outcome: { status: attempts >= maxAttempts ? 'failed' : 'pending', attempts, lastError: message, owner }, error: message };
   };
-  const done = async (tx: StoreTransaction, effect: OutboxEffect): Promise<void> => {
-    const doneAt = context.nowIso();
-    if (!(await tx.outbox.settle(effect.id, { status: 'done', attempts: effect.attempts + 1, doneAt, owner }))) return;
-    counts.performed++;
-    if (!list) return;
-    const { claimedBy: _owner, claimedUntil: _until, lastError: _error, ...settled } = effect;
-    performed.push({ ...settled, status: 'done', attempts: effect.attempts + 1, doneAt });
+  const done = (effect: OutboxEffect): Outcome => ({ effect, outcome: { status: 'done', attempts: effect.attempts + 1, doneAt: context.nowIso(), owner } });
+  const settle = (tx: StoreTransaction, outcomes: readonly Outcome[]): Promise<ReadonlySet<string>> =>
+    outcomes.length === 0 ? Promise.resolve(new Set<string>()) : tx.outbox.settleMany(outcomes.map(({ effect, outcome }) => ({ id: effect.id, outcome })));
+  /** Reports the outcomes the store settled (an outcome whose claim was taken over meanwhile is not this pass's). */
+  const tally = (outcomes: readonly Outcome[], settled: ReadonlySet<string>): void => {
+    for (const { effect, outcome, error } of outcomes) {
+      if (!settled.has(effect.id)) continue;
+      if (error !== undefined) failed.push({ effect, error, gaveUp: outcome.status === 'failed' });
+      else if (outcome.status === 'cancelled') {
+        counts.cancelled++;
+        if (list) cancelled.push(effect);
+      } else {
+        counts.performed++;
+        if (!list) continue;
+        const { claimedBy: _owner, claimedUntil: _until, lastError: _error, ...rest } = effect;
+        performed.push({ ...rest, status: 'done', attempts: outcome.attempts, ...(outcome.doneAt === undefined ? {} : { doneAt: outcome.doneAt }) });
+      }
+    }
   };
 
   let cursor: string | undefined;
@@ -114,46 +141,72 @@ export async function performPendingEffects(context: AppContext, options: Outbox
     const after = cursor;
     const batch = await context.store.transaction((tx) => tx.outbox.claim({ owner, now: now.toISOString(), until: new Date(now.getTime() + leaseMs).toISOString(), limit: batchSize, kinds, ...(after === undefined ? {} : { after }) }));
     if (batch.length === 0) break;
+    cursor = batch[batch.length - 1]?.id;
     const claimedAt = performance.now();
-    for (const effect of batch) {
-      cursor = effect.id;
-      const handler = options.handlers[effect.kind];
-      if (!handler || performance.now() - claimedAt >= leaseMs) continue;
-      if (isGuarded(handler)) {
-        await context.store.transaction(async (tx) => {
-          const reason = await handler.obsolete(tx, effect);
-          if (reason !== undefined) {
-            if (await tx.outbox.settle(effect.id, { status: 'cancelled', attempts: effect.attempts, lastError: reason, owner })) {
-              counts.cancelled++;
-              if (list) cancelled.push(effect);
+    /** Whether the claim still holds (an effect whose turn comes after it lapsed is left for the next claim). */
+    const held = (): boolean => performance.now() - claimedAt < leaseMs;
+    for (let start = 0; start < batch.length; ) {
+      const first = batch[start] as OutboxEffect;
+      const guarded = isGuardedKind(options.handlers, first.kind);
+      let end = start + 1;
+      while (end < batch.length && isGuardedKind(options.handlers, (batch[end] as OutboxEffect).kind) === guarded) end++;
+      const run = batch.slice(start, end);
+      start = end;
+      if (guarded) {
+        const [outcomes, settled] = await context.store.transaction(async (tx) => {
+          const outcomes: Outcome[] = [];
+          for (const effect of run) {
+            const handler = options.handlers[effect.kind];
+            if (handler === undefined || !isGuarded(handler) || !held()) continue;
+            const reason = await handler.obsolete(tx, effect);
+            if (reason !== undefined) {
+              outcomes.push({ effect, outcome: { status: 'cancelled', attempts: effect.attempts, lastError: reason, owner } });
+              continue;
             }
-            return;
+            try {
+              await handler.perform(effect, tx);
+              outcomes.push(done(effect));
+            } catch (error) {
+              outcomes.push(failure(effect, error));
+            }
           }
-          try {
-            await handler.perform(effect, tx);
-          } catch (error) {
-            await failure(tx, effect, error);
-            return;
-          }
-          await done(tx, effect);
+          return [outcomes, await settle(tx, outcomes)] as const;
         });
+        tally(outcomes, settled);
         continue;
       }
-      try {
-        await handler(effect);
-      } catch (error) {
-        await context.store.transaction((tx) => failure(tx, effect, error));
-        continue;
+      const outcomes: Outcome[] = [];
+      for (const effect of run) {
+        const handler = options.handlers[effect.kind];
+        if (handler === undefined || isGuarded(handler) || !held()) continue;
+        try {
+          await handler(effect);
+          outcomes.push(done(effect));
+        } catch (error) {
+          outcomes.push(failure(effect, error));
+        }
       }
-      await context.store.transaction((tx) => done(tx, effect));
+      tally(outcomes, await context.store.transaction((tx) => settle(tx, outcomes)));
     }
   }
-  const { awaitingHost, scheduled } = await unclaimable(context, kinds, now.getTime(), list, counts);
+  if (!list) {
+    const pending = await context.store.transaction((tx) => tx.outbox.countPending({ kinds, now: now.toISOString() }));
+    counts.awaitingHost = pending.awaitingHost;
+    counts.scheduled = pending.scheduled;
+    return { performed, failed, cancelled, awaitingHost: [], scheduled: [], counts };
+  }
+  const { awaitingHost, scheduled } = await unclaimable(context, kinds, now.getTime(), counts);
   return { performed, failed, cancelled, awaitingHost, scheduled, counts };
 }
 
-/** The pending effects this pass could not claim: kinds no handler performs, and those whose time has not come (listed when `list`, always counted). */
-async function unclaimable(context: AppContext, kinds: readonly string[], at: number, list: boolean, counts: { awaitingHost: number; scheduled: number }): Promise<{ awaitingHost: OutboxEffect[]; scheduled: OutboxEffect[] }> {
+/** Whether the handler of a kind is guarded (its runs share one transaction); kinds without a handler count as plain. */
+function isGuardedKind(handlers: OutboxOptions['handlers'], kind: string): boolean {
+  const handler = handlers[kind];
+  return handler !== undefined && isGuarded(handler);
+}
+
+/** The pending effects this pass could not claim, listed and counted: kinds no handler performs, and those whose time has not come. */
+async function unclaimable(context: AppContext, kinds: readonly string[], at: number, counts: { awaitingHost: number; scheduled: number }): Promise<{ awaitingHost: OutboxEffect[]; scheduled: OutboxEffect[] }> {
   const awaitingHost: OutboxEffect[] = [];
   const scheduled: OutboxEffect[] = [];
   const handled = new Set(kinds);
@@ -166,10 +219,10 @@ async function unclaimable(context: AppContext, kinds: readonly string[], at: nu
       cursor = effect.id;
       if (!handled.has(effect.kind)) {
         counts.awaitingHost++;
-        if (list) awaitingHost.push(effect);
+        awaitingHost.push(effect);
       } else if (effect.notBefore !== undefined && Date.parse(effect.notBefore) > at) {
         counts.scheduled++;
-        if (list) scheduled.push(effect);
+        scheduled.push(effect);
       }
     }
   }

@@ -153,6 +153,30 @@ export type EffectOutcome = Pick<OutboxEffect, 'status' | 'attempts'> & {
   readonly owner?: string;
 };
 
+/** One effect's outcome in a batch settle (see {@link Outbox.settleMany}). */
+export interface EffectSettlement {
+  /** The effect's id. */
+  readonly id: string;
+  /** How it ended, fenced by `owner` when given (as {@link Outbox.settle}). */
+  readonly outcome: EffectOutcome;
+}
+
+/** What {@link Outbox.countPending} counts against: the kinds a worker performs, as of an instant. */
+export interface PendingCountRequest {
+  /** The kinds some handler performs; pending effects of any other kind wait for the host. */
+  readonly kinds: readonly string[];
+  /** The instant (ISO 8601): effects of `kinds` whose `notBefore` is after it are scheduled, not due. */
+  readonly now: string;
+}
+
+/** How many pending effects a pass could not claim, by why. */
+export interface PendingCounts {
+  /** Pending effects of a kind no handler performs (the host performs them and settles them). */
+  readonly awaitingHost: number;
+  /** Pending effects of a handled kind whose `notBefore` has not come yet. */
+  readonly scheduled: number;
+}
+
 /**
  * Effects waiting to be performed, recorded atomically with the decision that
  * produced them. Several workers (or two daily cycles at once) perform them
@@ -193,6 +217,25 @@ export interface Outbox {
    * when it settled.
    */
   settle(id: string, outcome: EffectOutcome): Promise<boolean>;
+  /**
+   * Settles every effect as {@link Outbox.settle} would, as one write (a
+   * batch's outcomes in one round trip, in one transaction): resolves with the
+   * ids it settled, those `settle` would have answered `true` for (an owner's
+   * fence that no longer holds leaves that effect as it is). An id given twice
+   * is a `RangeError` and an id not stored an error, as with `settle`: the
+   * caller's transaction then rolls back, so nothing of the batch is settled.
+   * New in the port: a host's own `Store` must implement it (looping over
+   * `settle` is correct, one statement is what makes it cheap).
+   */
+  settleMany(settlements: readonly EffectSettlement[]): Promise<ReadonlySet<string>>;
+  /**
+   * How many pending effects wait for the host (of none of `kinds`) and how
+   * many of `kinds` are scheduled (`notBefore` after `now`), counted by the
+   * store (an index or counters) without handing the effects over: what a
+   * pass reports without reading the effects that wait for the host. New in
+   * the port: a host's own `Store` must implement it.
+   */
+  countPending(request: PendingCountRequest): Promise<PendingCounts>;
   /** Every effect with a key, for inspection. */
   byKey(key: string): Promise<OutboxEffect | undefined>;
   /** All effects, oldest first (reports and tests). */

@@ -5,6 +5,7 @@ import { batchLogCases } from './batch-log-cases.js';
 import type { ConformanceCase, StoreFactory } from './conformance-case.js';
 import { idempotencyCases } from './idempotency-cases.js';
 import { listingCases } from './listing-cases.js';
+import { outboxBatchCases } from './outbox-batch-cases.js';
 import { outboxCases } from './outbox-cases.js';
 import { outboxClaimCases } from './outbox-claim-cases.js';
 import { recordCases } from './record-cases.js';
@@ -31,6 +32,7 @@ const GROUPS: readonly ((makeStore: StoreFactory) => ConformanceCase[])[] = [
   auditCases,
   idempotencyCases,
   outboxClaimCases,
+  outboxBatchCases,
   shareCases,
   batchCases,
   batchLogCases,

@@ -1,5 +1,5 @@
 import type { ActionLogEntry, AuditEntry, IdempotencyRecord, OutboxEffect } from '../../ports/records.js';
-import type { ActionLog, AuditLog, ClaimRequest, IdempotencyKeys, Outbox, StoreTransaction } from '../../ports/store.js';
+import type { ActionLog, AuditLog, ClaimRequest, IdempotencyKeys, Outbox, PendingCounts, PendingCountRequest, StoreTransaction } from '../../ports/store.js';
 import { frozenCopy } from './collection.js';
 import { PendingQueue } from './pending-queue.js';
 
@@ -15,6 +15,8 @@ export class CommittedLogs {
   readonly pendingOutbox = new PendingQueue((id) => this.outboxOrder.get(id) ?? Number.MAX_SAFE_INTEGER);
   /** The same, one queue per effect kind: a claim for some kinds never walks past effects of the others (those waiting for the host). */
   readonly pendingByKind = new Map<string, PendingQueue>();
+  /** Ids of pending effects with a `notBefore` (the only ones that can be scheduled): counted without walking the queues. */
+  readonly pendingWithNotBefore = new Set<string>();
   readonly audit: AuditEntry[] = [];
   readonly auditBySubject = new Map<string, number[]>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
@@ -31,6 +33,8 @@ export class CommittedLogs {
     this.outbox.set(effect.id, effect);
     this.outboxKeys.set(effect.key, effect.id);
     let byKind = this.pendingByKind.get(effect.kind);
+    if (effect.status === 'pending' && effect.notBefore !== undefined) this.pendingWithNotBefore.add(effect.id);
+    else this.pendingWithNotBefore.delete(effect.id);
     if (effect.status === 'pending') {
       this.pendingOutbox.add(effect.id);
       if (!byKind) {
@@ -64,6 +68,18 @@ export class CommittedLogs {
     }
   }
 
+  /** Committed pending effects waiting for the host (of none of `kinds`) and scheduled after `at` (of `kinds`): queue sizes and the few effects with a `notBefore`, never the whole queue. */
+  countPending(kinds: ReadonlySet<string>, at: number): { awaitingHost: number; scheduled: number } {
+    let awaitingHost = 0;
+    for (const [kind, queue] of this.pendingByKind) if (!kinds.has(kind)) awaitingHost += queue.size;
+    let scheduled = 0;
+    for (const id of this.pendingWithNotBefore) {
+      const effect = this.outbox.get(id);
+      if (effect !== undefined && pendingClass(effect, kinds, at) === 'scheduled') scheduled++;
+    }
+    return { awaitingHost, scheduled };
+  }
+
   addAudit(entry: AuditEntry): void {
     const subject = `${entry.subjectType}:${entry.subjectId}`;
     const positions = this.auditBySubject.get(subject) ?? [];
@@ -71,6 +87,13 @@ export class CommittedLogs {
     this.auditBySubject.set(subject, positions);
     this.audit.push(entry);
   }
+}
+
+/** Why a pending effect cannot be claimed by a worker performing `kinds` at `at`, if it cannot (see `Outbox.countPending`). */
+function pendingClass(effect: OutboxEffect, kinds: ReadonlySet<string>, at: number): 'awaitingHost' | 'scheduled' | undefined {
+  if (effect.status !== 'pending') return undefined;
+  if (!kinds.has(effect.kind)) return 'awaitingHost';
+  return effect.notBefore !== undefined && Date.parse(effect.notBefore) > at ? 'scheduled' : undefined;
 }
 
 /** A transaction's view of the logs: its own writes are visible to it and applied only on commit. */
@@ -182,6 +205,21 @@ export class TransactionalLogs {
     return claimed;
   }
 
+  /** {@link Outbox.countPending}: the committed counts, corrected by the effects this transaction wrote. */
+  private countPending({ kinds, now }: PendingCountRequest): PendingCounts {
+    const wanted = new Set(kinds);
+    const at = Date.parse(now);
+    const counts = this.committed.countPending(wanted, at);
+    for (const [id, effect] of this.effects) {
+      const before = this.committed.outbox.get(id);
+      const was = before === undefined ? undefined : pendingClass(before, wanted, at);
+      const is = pendingClass(effect, wanted, at);
+      if (was !== undefined) counts[was]--;
+      if (is !== undefined) counts[is]++;
+    }
+    return counts;
+  }
+
   private outboxView(): Outbox {
     const { committed } = this;
     const view: Outbox = {
@@ -208,6 +246,18 @@ export class TransactionalLogs {
         this.effects.set(id, frozenCopy({ ...rest, ...outcome }));
         return true;
       },
+      settleMany: async (settlements) => {
+        const ids = new Set<string>();
+        for (const { id } of settlements) {
+          if (ids.has(id)) throw new RangeError(`outbox: effect ${id} given twice to settleMany`);
+          if (!this.effect(id)) throw new Error(`outbox: no effect ${id}`);
+          ids.add(id);
+        }
+        const settled = new Set<string>();
+        for (const { id, outcome } of settlements) if (await view.settle(id, outcome)) settled.add(id);
+        return settled;
+      },
+      countPending: async (request) => this.countPending(request),
       byKey: async (key) => {
         const id = this.effectKeys.get(key) ?? committed.outboxKeys.get(key);
         return id === undefined ? undefined : this.effect(id);

@@ -159,6 +159,40 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
       if ((await sql.query(`SELECT 1 FROM ${s}.outbox WHERE id = $1`, [id])).rowCount === 0) throw new Error(`outbox: no effect ${id}`);
       return false;
     },
+    settleMany: async (settlements) => {
+      if (settlements.length === 0) return new Set();
+      const ids = settlements.map((e) => e.id);
+      if (new Set(ids).size !== ids.length) throw new RangeError(`outbox: an effect given twice to settleMany: ${batchName(ids)}`);
+      // One statement for the batch, each row fenced by its own owner (NULL: no fence), as settle does row by row.
+      const { rows } = await writing('outbox', batchName(ids), () =>
+        sql.query<{ id: string }>(
+          `UPDATE ${s}.outbox AS o SET status = v.status, attempts = v.attempts, done_at = v.done_at, last_error = v.last_error, claimed_by = NULL, claimed_until = NULL
+           FROM unnest($1::text[], $2::text[], $3::integer[], $4::timestamptz[], $5::text[], $6::text[]) AS v(id, status, attempts, done_at, last_error, owner)
+           WHERE o.id = v.id AND (v.owner IS NULL OR (o.status = 'pending' AND o.claimed_by = v.owner))
+           RETURNING o.id`,
+          [ids, settlements.map((e) => e.outcome.status), settlements.map((e) => e.outcome.attempts), settlements.map((e) => e.outcome.doneAt ?? null), settlements.map((e) => e.outcome.lastError ?? null), settlements.map((e) => e.outcome.owner ?? null)],
+        ),
+      );
+      const settled = new Set(rows.map((r) => r.id));
+      if (settled.size < ids.length) {
+        const unsettled = ids.filter((id) => !settled.has(id));
+        const { rows: known } = await sql.query<{ id: string }>(`SELECT id FROM ${s}.outbox WHERE id = ANY($1::text[])`, [unsettled]);
+        if (known.length < unsettled.length) {
+          const found = new Set(known.map((r) => r.id));
+          throw new Error(`outbox: no effect ${unsettled.find((id) => !found.has(id)) ?? ''}`);
+        }
+      }
+      return settled;
+    },
+    countPending: async ({ kinds, now }) => {
+      // Two counts on the pending index by kind: no effect is handed over, those waiting for the host are only counted.
+      const { rows } = await sql.query<{ awaiting_host: string | number | bigint; scheduled: string | number | bigint }>(
+        `SELECT (SELECT count(*) FROM ${s}.outbox WHERE status = 'pending' AND kind <> ALL($1::text[])) AS awaiting_host,
+                (SELECT count(*) FROM ${s}.outbox WHERE status = 'pending' AND kind = ANY($1::text[]) AND not_before > $2) AS scheduled`,
+        [[...new Set(kinds)], now],
+      );
+      return { awaitingHost: Number(rows[0]?.awaiting_host ?? 0), scheduled: Number(rows[0]?.scheduled ?? 0) };
+    },
     byKey: async (key) => {
       const { rows } = await sql.query<EffectRow>(`SELECT ${EFFECT_COLUMNS} FROM ${s}.outbox WHERE key = $1`, [key]);
       return rows[0] === undefined ? undefined : effectOf(rows[0]);

@@ -86,6 +86,8 @@ export async function batchedTransaction(tx: StoreTransaction, plan: BatchPlan):
     pending: async (limit, after) => (await flush(), tx.outbox.pending(limit, after)),
     claim: async (request) => (await flush(), tx.outbox.claim(request)),
     settle: async (id, outcome) => (await flush(), tx.outbox.settle(id, outcome)),
+    settleMany: async (settlements) => (await flush(), tx.outbox.settleMany(settlements)),
+    countPending: async (request) => (await flush(), tx.outbox.countPending(request)),
     byKey: async (key) => (await flush(), tx.outbox.byKey(key)),
     all: async () => (await flush(), tx.outbox.all()),
   };

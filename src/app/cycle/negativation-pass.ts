@@ -4,7 +4,7 @@ import { earliestSubmissionOn, noticeCountsFrom, type Negativation, type Negativ
 import type { NegativationRecord } from '../../ports/index.js';
 import { attempt } from '../command.js';
 import type { AppContext } from '../dependencies.js';
-import { applyNegativationEvent, negativationOf } from '../negativation/negativation-store.js';
+import { applyNegativationEvent, negativationOf, statusOfRecord } from '../negativation/negativation-store.js';
 import { CYCLE_ACTOR } from './apply-action.js';
 import { pagesOf } from './paging.js';
 
@@ -47,15 +47,26 @@ function unreadEmailSince(negativation: Negativation, today: CivilDate): CivilDa
   return email !== undefined && addDays(email.sentOn, emailReadDays) <= today ? email.sentOn : undefined;
 }
 
-/** Moves negativations whose time has come: analysis approved, notice period elapsed (CDC art. 43 §2). */
+/** The statuses in which time alone moves a negativation (the only ones {@link dueEvent} answers for). */
+const TIME_DRIVEN = new Set<string>(['in_analysis', 'processing']);
+
+/**
+ * Moves negativations whose time has come: analysis approved, notice period
+ * elapsed (CDC art. 43 §2). The stream is read page by page; only the
+ * records in a status time moves (in analysis, processing) are read again in
+ * a transaction and looked at, so a page of registrations at the bureau, removed
+ * or recovered costs its read and nothing else (no transaction, no event).
+ */
 export async function negativationPass(context: AppContext, today: CivilDate): Promise<NegativationPassReport> {
   const approved: string[] = [];
   const submitted: string[] = [];
   const refused: { negativationId: string; event: string; error: CobrancaError }[] = [];
   const waitingForNotice: { negativationId: string; invoiceId: string; until?: CivilDate }[] = [];
-  for await (const page of pagesOf(context, (tx) => tx.negativations, 500)) {
+  for await (const records of pagesOf(context, (tx) => tx.negativations, 500)) {
+    const page = records.filter((r) => TIME_DRIVEN.has(statusOfRecord(r)));
+    if (page.length === 0) continue;
     await context.store.transaction(async (tx) => {
-      // The page re-read in this transaction, in one batch read.
+      // The page's candidates re-read in this transaction, in one batch read.
       const current = new Map((await tx.negativations.getMany(page.map((r) => r.id))).map((r) => [r.id, r]));
       for (const stale of page) {
         const record = current.get(stale.id);

@@ -1,6 +1,6 @@
 import type { CivilDate } from '../../calendar/index.js';
 import { maskDeep } from '../../documents/index.js';
-import { reconcile, type Negativation, type ReconcileInvoice, type ReconciliationReport } from '../../negativation/index.js';
+import { reconcile, type ReconcileInvoice, type ReconciliationReport } from '../../negativation/index.js';
 import type { AgreementRecord, InvoiceRecord, PaymentRecord, StoreTransaction } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { negativationOf, statusOfRecord } from '../negativation/negativation-store.js';
@@ -32,43 +32,49 @@ async function reconcileInvoices(tx: StoreTransaction, invoiceIds: readonly stri
   return records.map((invoice) => reconcileInvoiceOf(invoice, payments.get(invoice.id) ?? [], invoice.agreementId === undefined ? undefined : agreements.get(invoice.agreementId)));
 }
 
+/** The report's lists, filled page by page. */
+type Findings = { -readonly [K in Exclude<keyof ReconciliationReport, 'asOf' | 'effects'>]: ReconciliationReport[K][number][] };
+
 /**
  * Reconciliation (seed 004's "críticas"; STJ Súmula 548; CDC art. 43 §1):
  * registrations whose invoices are paid, removals past or near their deadline,
  * registrations near or past their age limit, submissions stuck at the bureau.
- * Each finding's operator alert goes to the outbox once a day.
+ * Each finding's operator alert goes to the outbox once a day. The live
+ * registrations are streamed page by page and each page is reconciled on its
+ * own (a registration's findings depend on it and its invoice only), so no
+ * more than a page of them is held at once; the report keeps the findings.
  */
 export async function reconcilePass(context: AppContext, today: CivilDate): Promise<ReconciliationReport> {
-  const negativations: Negativation[] = [];
-  const invoices: ReconcileInvoice[] = [];
-  const customers = new Map<string, string>();
+  const findings: Findings = { critiques: [], removalsPastDeadline: [], removalsNearDeadline: [], pastAgeLimit: [], nearAgeLimit: [], stuckSubmissions: [], paidWhilePending: [] };
+  let alerts: ReconciliationReport['effects'][number][] = [];
   for await (const records of pagesOf(context, (tx) => tx.negativations, 500)) {
     const live = records.filter((r) => !isFinalStatus(statusOfRecord(r)));
-    for (const record of live) {
-      negativations.push(negativationOf(record));
-      customers.set(record.id, record.customerId);
+    if (live.length === 0) continue;
+    const invoices = await context.store.transaction((tx) => reconcileInvoices(tx, [...new Set(live.map((r) => r.invoiceId))]));
+    const report = unwrap(reconcile(live.map(negativationOf), invoices, today, { calendar: context.calendar }));
+    for (const key of Object.keys(findings) as (keyof Findings)[]) if (report[key].length > 0) (findings[key] as unknown[]).push(...report[key]);
+    if (report.effects.length > 0) {
+      const customers = new Map(live.map((r) => [r.id, r.customerId]));
+      await context.store.transaction((tx) =>
+        tx.outbox.enqueueMany(
+          report.effects.map((effect) => {
+            const alert = effect.type === 'alert_operator' ? effect.alert : effect.type;
+            return {
+              id: context.ids.next('effect'),
+              key: `reconcile:${today}:${effect.negativationId}:${alert}`,
+              kind: 'alert_operator',
+              payload: { ...(maskDeep(effect) as typeof effect), customerId: customers.get(effect.negativationId) },
+              status: 'pending',
+              attempts: 0,
+              createdAt: context.nowIso(),
+            };
+          }),
+        ),
+      );
+      alerts = alerts.concat(report.effects);
     }
-    if (live.length > 0) invoices.push(...(await context.store.transaction((tx) => reconcileInvoices(tx, live.map((r) => r.invoiceId)))));
   }
-  const unique = [...new Map(invoices.map((i) => [i.id, i])).values()];
-  const report = unwrap(reconcile(negativations, unique, today, { calendar: context.calendar }));
-  if (report.effects.length > 0) {
-    await context.store.transaction(async (tx) => {
-      for (const effect of report.effects) {
-        const alert = effect.type === 'alert_operator' ? effect.alert : effect.type;
-        await tx.outbox.enqueue({
-          id: context.ids.next('effect'),
-          key: `reconcile:${today}:${effect.negativationId}:${alert}`,
-          kind: 'alert_operator',
-          payload: { ...(maskDeep(effect) as typeof effect), customerId: customers.get(effect.negativationId) },
-          status: 'pending',
-          attempts: 0,
-          createdAt: context.nowIso(),
-        });
-      }
-    });
-  }
-  return report;
+  return { asOf: today, ...findings, effects: alerts };
 }
 
 /**
@@ -80,19 +86,16 @@ export async function reconcilePass(context: AppContext, today: CivilDate): Prom
 export async function spcControlCritiquesOn(context: AppContext, page: readonly InvoiceRecord[], today: CivilDate): Promise<string[]> {
   const found = page.filter((invoice) => invoice.status === 'paid' && invoice.spcControl !== undefined && invoice.spcControl.removedOn === undefined);
   if (found.length > 0) {
-    await context.store.transaction(async (tx) => {
-      for (const invoice of found) {
-        await tx.outbox.enqueue({
-          id: context.ids.next('effect'),
-          key: `reconcile:${today}:spc-control:${invoice.id}`,
-          kind: 'alert_operator',
-          payload: { alert: 'spc_control_paid', invoiceId: invoice.id, customerId: invoice.customerId, message: `invoice ${invoice.id} is paid but still in the SPC control: remove it (and from the SPC itself, if registered there)` },
-          status: 'pending',
-          attempts: 0,
-          createdAt: context.nowIso(),
-        });
-      }
-    });
+    const alerts = found.map((invoice) => ({
+      id: context.ids.next('effect'),
+      key: `reconcile:${today}:spc-control:${invoice.id}`,
+      kind: 'alert_operator',
+      payload: { alert: 'spc_control_paid', invoiceId: invoice.id, customerId: invoice.customerId, message: `invoice ${invoice.id} is paid but still in the SPC control: remove it (and from the SPC itself, if registered there)` },
+      status: 'pending' as const,
+      attempts: 0,
+      createdAt: context.nowIso(),
+    }));
+    await context.store.transaction((tx) => tx.outbox.enqueueMany(alerts));
   }
   return found.map((invoice) => invoice.id);
 }

@@ -18,12 +18,20 @@ type Step = (record: NegativationRecord) => NegativationEventInput | undefined;
  * only if it still applies (a rerun after a crash finds them applied and does nothing).
  */
 async function follow(context: AppContext, negativationId: string, steps: readonly Step[]): Promise<void> {
+  await followEach(context, [negativationId], steps);
+}
+
+/** {@link follow} for several negativations in one transaction (one notice for the titles of a registration): all of them or none. */
+async function followEach(context: AppContext, negativationIds: readonly string[], steps: readonly Step[]): Promise<void> {
   await context.store.transaction(async (tx) => {
-    let record = await tx.negativations.get(negativationId);
-    for (const step of steps) {
-      if (!record) return;
-      const event = step(record);
-      if (event) record = await applyNegativationEvent(tx, context, record, event);
+    const records = new Map((await tx.negativations.getMany(negativationIds)).map((r) => [r.id, r]));
+    for (const id of negativationIds) {
+      let record = records.get(id);
+      for (const step of steps) {
+        if (!record) break;
+        const event = step(record);
+        if (event) record = await applyNegativationEvent(tx, context, record, event);
+      }
     }
   });
 }
@@ -64,11 +72,9 @@ function sendNotice(context: AppContext): EffectHandler {
         ...(negativation.registration !== undefined ? { registrationId: negativation.registration.id, titles } : {}),
       },
     });
-    for (const record of records) {
-      await follow(context, record.id, [
-        (r) => (r.status === 'processing' && !negativationOf(r).notices.some((n) => n.proofOfPosting === messageId) ? { type: 'notice_sent', ...common(context, 'system'), channel, proofOfPosting: messageId } : undefined),
-      ]);
-    }
+    await followEach(context, records.map((record) => record.id), [
+      (r) => (r.status === 'processing' && !negativationOf(r).notices.some((n) => n.proofOfPosting === messageId) ? { type: 'notice_sent', ...common(context, 'system'), channel, proofOfPosting: messageId } : undefined),
+    ]);
   };
 }
 

@@ -1,4 +1,4 @@
-import type { NegativationRecord, StoreTransaction } from '../../ports/index.js';
+import type { NegativationRecord, OutboxEffect, StoreTransaction } from '../../ports/index.js';
 import { maskDeep } from '../../documents/index.js';
 import { keyOf, transition, type Negativation, type NegativationEffect, type NegativationEventInput, type NegativationStatus } from '../../negativation/index.js';
 import { abort, notFound } from '../command.js';
@@ -42,8 +42,10 @@ export const NEGATIVATION_EFFECT_KINDS: Readonly<Record<NegativationEffect['type
 
 /** Puts a negativation's effects in the outbox, keyed by negativation, version and position (a replay enqueues nothing). */
 export async function enqueueNegativationEffects(tx: StoreTransaction, context: AppContext, negativation: Negativation, customerId: string, effects: readonly NegativationEffect[]): Promise<void> {
+  if (effects.length === 0) return;
+  const queued: OutboxEffect[] = [];
   for (const [index, effect] of effects.entries()) {
-    await tx.outbox.enqueue({
+    queued.push({
       id: context.ids.next('effect'),
       key: `negativation:${negativation.id}:v${negativation.version}:${index}:${effect.type}`,
       kind: NEGATIVATION_EFFECT_KINDS[effect.type],
@@ -53,6 +55,8 @@ export async function enqueueNegativationEffects(tx: StoreTransaction, context: 
       createdAt: context.nowIso(),
     });
   }
+  // One write for the step's effects (one statement on PostgreSQL), in the same transaction as the step.
+  await tx.outbox.enqueueMany(queued);
 }
 
 /**

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../../src/adapters/memory/index.js';
+import type { CustomerRecord, InvoiceRecord, Store, StoreTransaction } from '../../../src/ports/index.js';
+import { harness, invoiceOf, maria } from '../harness.js';
+
+/** A store that counts the negativation ids the cycle reads again with `getMany`, and the pages of negativations it reads (the memory store does the work). */
+function countingStore(inner: Store, counted: { negativationsReread: number; pages: number }): Store {
+  const wrap = (target: object): object =>
+    new Proxy(target, {
+      get(object, method: string) {
+        const value = (object as Record<string, unknown>)[method];
+        if (typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          if (method === 'getMany') counted.negativationsReread += (args[0] as readonly string[]).length;
+          if (method === 'page') counted.pages++;
+          return (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
+        };
+      },
+    });
+  return { transaction: (work) => inner.transaction((tx) => work({ ...Object.fromEntries(Object.entries(tx)), negativations: wrap(tx.negativations) } as unknown as StoreTransaction)) };
+}
+
+function portfolio(count: number): { customers: CustomerRecord[]; invoices: InvoiceRecord[] } {
+  const customers: CustomerRecord[] = [];
+  const invoices: InvoiceRecord[] = [];
+  for (let n = 0; n < count; n++) {
+    customers.push({ ...maria, id: `c${n}`, taxId: '52998224725', email: `cliente${n}@example.com` });
+    invoices.push(invoiceOf(`i${n}`, `c${n}`, '300.00', '2026-10-01'));
+  }
+  return { customers, invoices };
+}
+
+describe('the negativation pass reads again only the negativations time can move (counted, never timed)', () => {
+  it('once every registration is at the bureau, a day re-reads none of them; while they wait for their notice, it re-reads those', async () => {
+    const counted = { negativationsReread: 0, pages: 0 };
+    const memory = new MemoryStore();
+    const h = await harness({ store: countingStore(memory, counted) });
+    const { customers, invoices } = portfolio(6);
+    await memory.transaction(async (tx) => {
+      await tx.customers.insertMany(customers);
+      await tx.invoices.insertMany(invoices);
+    });
+    await h.cycleOn('2026-10-16'); // requested, approved, noticed
+    const all = await memory.transaction((tx) => tx.negativations.list());
+    const waiting = all.filter((r) => r.status === 'processing').length;
+    expect(waiting).toBe(6);
+    counted.negativationsReread = 0;
+    const day = await h.cycleOn('2026-10-20');
+    expect(day.negativations.waitingForNotice).toHaveLength(6);
+    expect(counted.negativationsReread).toBe(6);
+
+    await h.cycleOn('2026-10-26'); // the notice period elapsed: submitted and registered
+    const statuses = (await memory.transaction((tx) => tx.negativations.list())).map((r) => r.status);
+    expect(statuses).toEqual(Array.from({ length: 6 }, () => 'negativated'));
+    counted.negativationsReread = 0;
+    counted.pages = 0;
+    const later = await h.cycleOn('2026-10-27');
+    expect(later.negativations).toEqual({ approved: [], submitted: [], waitingForNotice: [], refused: [] });
+    expect(counted.negativationsReread).toBe(0);
+    expect(counted.pages).toBeGreaterThan(0); // the stream is still read (reconciliation too), page by page
+  });
+});
