@@ -163,6 +163,9 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
       if (settlements.length === 0) return new Set();
       const ids = settlements.map((e) => e.id);
       if (new Set(ids).size !== ids.length) throw new RangeError(`outbox: an effect given twice to settleMany: ${batchName(ids)}`);
+      // The rows locked first, in id order (the UPDATE's join would lock them in whatever order its plan reads them):
+      // concurrent batches sharing effects wait for each other instead of deadlocking.
+      await sql.query(`SELECT id FROM ${s}.outbox WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, [ids]);
       // One statement for the batch, each row fenced by its own owner (NULL: no fence), as settle does row by row.
       const { rows } = await writing('outbox', batchName(ids), () =>
         sql.query<{ id: string }>(
