@@ -3,9 +3,10 @@ import { MemoryStore } from '../../../src/adapters/memory/index.js';
 import { createCollections } from '../../../src/app/index.js';
 import { addDays, brazilianCalendar, civilDate } from '../../../src/calendar/index.js';
 import { fromCents } from '../../../src/money/index.js';
-import type { Store, StoreTransaction } from '../../../src/ports/index.js';
+import type { Store } from '../../../src/ports/index.js';
 import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from '../../../src/testing/index.js';
 import { exampleSpec } from '../../ruler/fixtures.js';
+import { countCall, observedStore } from '../support/observed-store.js';
 
 /** Port calls by `collection.method`, and how many invoice records the cycle read by paging. */
 interface Tally {
@@ -15,21 +16,12 @@ interface Tally {
 
 /** A store that counts every port call made through it (the memory store underneath does the work). */
 function countingStore(inner: Store, tally: Tally): Store {
-  const wrap = (name: string, target: object): object =>
-    new Proxy(target, {
-      get(object, method: string) {
-        const value = (object as Record<string, unknown>)[method];
-        if (typeof value !== 'function') return value;
-        return async (...args: unknown[]) => {
-          const key = `${name}.${method}`;
-          tally.calls.set(key, (tally.calls.get(key) ?? 0) + 1);
-          const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
-          if (key === 'invoices.page') tally.invoicesPaged += (result as unknown[]).length;
-          return result;
-        };
-      },
-    });
-  return { transaction: (work) => inner.transaction((tx) => work(Object.fromEntries(Object.entries(tx).map(([name, part]) => [name, wrap(name, part as object)])) as unknown as StoreTransaction)) };
+  return observedStore(inner, {
+    before: (key) => countCall(tally.calls, key),
+    after: (key, result) => {
+      if (key === 'invoices.page') tally.invoicesPaged += (result as unknown[]).length;
+    },
+  });
 }
 
 /** A portfolio of `size` invoices (two per customer; due dates over 50 days; one in seven paid), the first cycle run, then the counted second one. */

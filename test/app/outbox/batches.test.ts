@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/adapters/memory/index.js';
-import type { OutboxEffect, Store, StoreTransaction } from '../../../src/ports/index.js';
+import type { OutboxEffect, Store } from '../../../src/ports/index.js';
 import { harness } from '../harness.js';
+import { countCall, observedStore } from '../support/observed-store.js';
 
 /** Port calls by `part.method`, and how many transactions were opened. */
 interface Tally {
@@ -11,25 +12,13 @@ interface Tally {
 
 /** A store that counts transactions and port calls (the memory store underneath does the work); `failSettle` makes `settleMany` throw while it is true. */
 function countingStore(inner: Store, tally: Tally, faults: { failSettle: boolean } = { failSettle: false }): Store {
-  const wrap = (name: string, target: object): object =>
-    new Proxy(target, {
-      get(object, method: string) {
-        const value = (object as Record<string, unknown>)[method];
-        if (typeof value !== 'function') return value;
-        return async (...args: unknown[]) => {
-          const key = `${name}.${method}`;
-          tally.calls.set(key, (tally.calls.get(key) ?? 0) + 1);
-          if (key === 'outbox.settleMany' && faults.failSettle) throw new Error('connection lost while settling');
-          return (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
-        };
-      },
-    });
-  return {
-    transaction: (work) => {
-      tally.transactions++;
-      return inner.transaction((tx) => work(Object.fromEntries(Object.entries(tx).map(([name, part]) => [name, wrap(name, part as object)])) as unknown as StoreTransaction));
+  return observedStore(inner, {
+    transaction: () => tally.transactions++,
+    before: (key) => {
+      countCall(tally.calls, key);
+      if (key === 'outbox.settleMany' && faults.failSettle) throw new Error('connection lost while settling');
     },
-  };
+  });
 }
 
 const NOW = '2026-11-24T13:00:00.000Z';

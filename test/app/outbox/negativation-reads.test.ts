@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/adapters/memory/index.js';
-import type { CustomerRecord, InvoiceRecord, Store, StoreTransaction } from '../../../src/ports/index.js';
+import type { CustomerRecord, InvoiceRecord, Store } from '../../../src/ports/index.js';
 import { harness, invoiceOf, maria } from '../harness.js';
+import { observedStore } from '../support/observed-store.js';
 
 /** A store that counts the negativation ids the cycle reads again with `getMany`, and the pages of negativations it reads (the memory store does the work). */
 function countingStore(inner: Store, counted: { negativationsReread: number; pages: number }): Store {
-  const wrap = (target: object): object =>
-    new Proxy(target, {
-      get(object, method: string) {
-        const value = (object as Record<string, unknown>)[method];
-        if (typeof value !== 'function') return value;
-        return async (...args: unknown[]) => {
-          if (method === 'getMany') counted.negativationsReread += (args[0] as readonly string[]).length;
-          if (method === 'page') counted.pages++;
-          return (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
-        };
-      },
-    });
-  return { transaction: (work) => inner.transaction((tx) => work({ ...Object.fromEntries(Object.entries(tx)), negativations: wrap(tx.negativations) } as unknown as StoreTransaction)) };
+  return observedStore(inner, {
+    before: (key, args) => {
+      if (key === 'negativations.getMany') counted.negativationsReread += (args[0] as readonly string[]).length;
+      if (key === 'negativations.page') counted.pages++;
+    },
+  });
 }
 
 function portfolio(count: number): { customers: CustomerRecord[]; invoices: InvoiceRecord[] } {
