@@ -23,6 +23,20 @@ export function effect(id: string, key: string): OutboxEffect {
   return { id, key, kind: 'notify', payload: { channel: 'email' }, status: 'pending', attempts: 0, createdAt: '2026-11-24T10:00:00.000Z' };
 }
 
+/** Instants the outbox claim and batch cases claim, lease and settle at, five minutes apart. */
+export const T0 = '2026-11-24T10:00:00.000Z';
+/** {@link T0} plus five minutes. */
+export const T1 = '2026-11-24T10:05:00.000Z';
+/** {@link T0} plus ten minutes. */
+export const T2 = '2026-11-24T10:10:00.000Z';
+/** {@link T0} plus fifteen minutes. */
+export const T3 = '2026-11-24T10:15:00.000Z';
+
+/** A pending outbox effect keyed `k-<id>`, created at {@link T0}, for the claim and batch cases. */
+export function keyedEffect(id: string, overrides: Partial<OutboxEffect> = {}): OutboxEffect {
+  return { id, key: `k-${id}`, kind: 'notify', payload: { n: id }, status: 'pending', attempts: 0, createdAt: T0, ...overrides };
+}
+
 /** Fails unless `work` is refused with a version conflict. */
 export async function expectConflict(work: Promise<unknown>, what: string): Promise<void> {
   try {

@@ -2,15 +2,7 @@ import assert from 'node:assert/strict';
 import type { OutboxEffect } from '../ports/records.js';
 import type { Store } from '../ports/store.js';
 import { caseCollector, type ConformanceCase, type StoreFactory } from './conformance-case.js';
-import { rolledBack } from './conformance-fixtures.js';
-
-const T0 = '2026-11-24T10:00:00.000Z';
-const T1 = '2026-11-24T10:05:00.000Z';
-const T2 = '2026-11-24T10:10:00.000Z';
-
-function effect(id: string, overrides: Partial<OutboxEffect> = {}): OutboxEffect {
-  return { id, key: `k-${id}`, kind: 'notify', payload: { n: id }, status: 'pending', attempts: 0, createdAt: T0, ...overrides };
-}
+import { keyedEffect as effect, rolledBack, T0, T1, T2 } from './conformance-fixtures.js';
 
 async function enqueueAll(store: Store, effects: readonly OutboxEffect[]): Promise<void> {
   await store.transaction((tx) => tx.outbox.enqueueMany(effects).then(() => undefined));
