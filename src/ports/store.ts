@@ -14,6 +14,7 @@ import type {
   Versioned,
 } from './records.js';
 import type { Share } from './share.js';
+import type { CivilDate } from '../calendar/index.js';
 
 /**
  * Thrown by a store when a write names a version that is no longer current
@@ -260,6 +261,60 @@ export interface IdempotencyKeys {
   put(record: IdempotencyRecord): Promise<boolean>;
 }
 
+/** A due customer as the wake index saw it: its id and its touch count at that moment. */
+export interface DueCustomer {
+  /** The customer's id. */
+  readonly customerId: string;
+  /** How many committed writes touched it so far (what its evaluation reads as of); pass it back in {@link CustomerEvaluation.touched}. */
+  readonly touched: number;
+}
+
+/** What one evaluation of a customer concluded: recorded by {@link WakeIndex.evaluated}. */
+export interface CustomerEvaluation {
+  /** The customer's id. */
+  readonly customerId: string;
+  /** The touch count {@link WakeIndex.due} returned for it (what the evaluation read). */
+  readonly touched: number;
+  /** The next day its evaluation can change without a write; `undefined`: only a write wakes it. */
+  readonly wakeOn: CivilDate | undefined;
+}
+
+/**
+ * The customer wake index: which customers' ruler evaluation can change today,
+ * so a daily cycle reads only those. A customer is due on a day when its wake
+ * day has come, when a write touched it since its last evaluation, or when
+ * {@link WakeIndex.plan} saw the ruler or settings change. The store touches a
+ * customer itself on every committed insert or update of its records
+ * (customers, invoices, payments, agreements, negativations, protests,
+ * accounts, by `customerId`, or the customer's own id) and on every action-log
+ * entry recorded for it; the outbox, audit, registers and idempotency keys do
+ * not touch. A customer the index never saw is due. Optional in the port
+ * ({@link StoreTransaction.wakes}): without it the cycle reads every invoice.
+ * See docs/adapters.md.
+ */
+export interface WakeIndex {
+  /**
+   * Due customers on `today`, in customer-id order, with ids after `after`
+   * (keyset pagination), at most `limit`, and with a `share` only that
+   * worker's customers (as {@link Collection.page}).
+   */
+  due(today: CivilDate, limit: number, after?: string, share?: Share): Promise<DueCustomer[]>;
+  /**
+   * Records evaluations, in the transaction that wrote their outcomes (after
+   * those writes). A customer becomes quiet until `wakeOn` only if nothing
+   * outside this transaction touched it since `touched` was read: this
+   * transaction's own writes do not wake it; a write by anyone else in between
+   * keeps it due. Of two evaluations of one customer in a call, the last counts.
+   */
+  evaluated(evaluations: readonly CustomerEvaluation[]): Promise<void>;
+  /**
+   * The ruler and settings in force, as a fingerprint: when it differs from
+   * the stored one, stores it and makes every customer due (all shares);
+   * returns whether it did.
+   */
+  plan(fingerprint: string): Promise<boolean>;
+}
+
 /** Everything a unit of work may read and write. */
 export interface StoreTransaction {
   /** Customers (debtors): taxId, name, contacts, address. */
@@ -286,6 +341,11 @@ export interface StoreTransaction {
   readonly audit: AuditLog;
   /** Stored answers of commands, by idempotency key. */
   readonly idempotency: IdempotencyKeys;
+  /**
+   * The customer wake index (optional: a store without it has the daily cycle
+   * read every invoice, as before). See {@link WakeIndex}.
+   */
+  readonly wakes?: WakeIndex;
 }
 
 /**
