@@ -96,6 +96,19 @@ function pendingClass(effect: OutboxEffect, kinds: ReadonlySet<string>, at: numb
   return effect.notBefore !== undefined && Date.parse(effect.notBefore) > at ? 'scheduled' : undefined;
 }
 
+/**
+ * A stored (deeply frozen) effect with some fields replaced, frozen: shallowly
+ * when the new fields are primitives (an outcome's status, attempts, texts),
+ * so the payload is not walked again; deeply otherwise.
+ */
+function withFields(stored: Omit<OutboxEffect, 'doneAt' | 'lastError' | 'claimedBy' | 'claimedUntil'>, fields: Partial<OutboxEffect>): OutboxEffect {
+  for (const key in fields) {
+    const value = (fields as Record<string, unknown>)[key];
+    if (value !== null && typeof value === 'object') return frozenCopy({ ...stored, ...fields } as OutboxEffect);
+  }
+  return Object.freeze({ ...stored, ...fields } as OutboxEffect);
+}
+
 /** A transaction's view of the logs: its own writes are visible to it and applied only on commit. */
 export class TransactionalLogs {
   private readonly actions = new Map<string, ActionLogEntry>();
@@ -198,7 +211,8 @@ export class TransactionalLogs {
     for (const effect of this.pendingAfter(after, wanted)) {
       if (claimed.length >= limit) break;
       if (!claimable(effect)) continue;
-      const held = frozenCopy({ ...effect, claimedBy: owner, claimedUntil: until });
+      // The stored effect is frozen all the way down and the claim's fields are strings: a shallow freeze keeps the copy immutable (no walk of the payload).
+      const held = Object.freeze({ ...effect, claimedBy: owner, claimedUntil: until });
       this.effects.set(effect.id, held);
       claimed.push(held);
     }
@@ -243,7 +257,7 @@ export class TransactionalLogs {
         if (!effect) throw new Error(`outbox: no effect ${id}`);
         if (owner !== undefined && (effect.status !== 'pending' || effect.claimedBy !== owner)) return false;
         const { doneAt: _doneAt, lastError: _lastError, claimedBy: _claimedBy, claimedUntil: _claimedUntil, ...rest } = effect;
-        this.effects.set(id, frozenCopy({ ...rest, ...outcome }));
+        this.effects.set(id, withFields(rest, outcome));
         return true;
       },
       settleMany: async (settlements) => {

@@ -4,7 +4,9 @@ import { keyOf, transition, type Negativation, type NegativationEffect, type Neg
 import { abort, notFound } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
-import { breakdownOf, owedOfInvoice } from '../owed.js';
+import { breakdownOf, owedCalculator, owedOfInvoice } from '../owed.js';
+import { addYears, type CivilDate } from '../../calendar/index.js';
+import type { LateChargesCalculator } from '../../agreements/index.js';
 
 /** The domain negativation inside a stored record. */
 export function negativationOf(record: NegativationRecord): Negativation {
@@ -66,8 +68,34 @@ export async function enqueueNegativationEffects(tx: StoreTransaction, context: 
 async function updatedInvoiceFigures(tx: StoreTransaction, context: AppContext, invoiceId: string): Promise<Record<string, unknown>> {
   const invoice = await tx.invoices.get(invoiceId);
   if (!invoice) return {};
-  const owed = await owedOfInvoice(tx, context, invoice, context.today());
+  const today = context.today();
+  const owed = await owedOfInvoice(tx, context, invoice, today, await calculatorOf(tx, context, today, invoice.dueDate));
   return { outstanding: owed.owed, dueDate: invoice.dueDate, breakdown: breakdownOf(owed) };
+}
+
+/** The late-charges calculators a transaction built, by day (see {@link calculatorOf}). */
+const calculatorsByTransaction = new WeakMap<StoreTransaction, Map<CivilDate, Promise<LateChargesCalculator | undefined>>>();
+
+/**
+ * The late-charges calculator for an invoice due on `dueDate`, as of `asOf`:
+ * the day's calculator (rate series reaching back six years, what the cycle's
+ * ruler and classification use) built once per transaction and day, so a page
+ * of registrations approved together reads the rates and compiles the policy
+ * once, not once per invoice; an invoice due earlier gets its own.
+ */
+function calculatorOf(tx: StoreTransaction, context: AppContext, asOf: CivilDate, dueDate: CivilDate): Promise<LateChargesCalculator | undefined> {
+  if (dueDate < addYears(asOf, -6)) return owedCalculator(context, asOf, dueDate);
+  let byDay = calculatorsByTransaction.get(tx);
+  if (byDay === undefined) {
+    byDay = new Map();
+    calculatorsByTransaction.set(tx, byDay);
+  }
+  let calculator = byDay.get(asOf);
+  if (calculator === undefined) {
+    calculator = owedCalculator(context, asOf);
+    byDay.set(asOf, calculator);
+  }
+  return calculator;
 }
 
 /**
