@@ -82,7 +82,7 @@ async function cycle(size: number, steady: boolean): Promise<void> {
     const used = cpuSeconds() - cpu;
     if (report.isErr()) throw new Error(report.error.message);
     const rssAfter = settledRss();
-    return { seconds, cpu: used, rssBefore, rssAfter, check: `${report.value.ruler.done.length} actions, ${report.value.effects.performed} effects` };
+    return { seconds, cpu: used, rssBefore, rssAfter, check: `${report.value.ruler.totals.done} actions, ${report.value.effects.performed} effects` };
   };
   const first = await run();
   if (!steady) {

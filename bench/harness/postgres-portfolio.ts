@@ -75,7 +75,7 @@ export async function runCycle(entries: CycleEntries, driver: SqlDriver, schema:
   const report = await app.value.runDailyCycle(count === 1 ? {} : { worker: { index, count } });
   const seconds = (performance.now() - start) / 1000;
   if (report.isErr()) throw new Error(report.error.message);
-  return { seconds, rssMb: Math.round(process.resourceUsage().maxRSS / 1024), actions: report.value.ruler.done.length, performed: report.value.effects.performed };
+  return { seconds, rssMb: Math.round(process.resourceUsage().maxRSS / 1024), actions: report.value.ruler.totals.done, performed: report.value.effects.performed };
 }
 
 /** Statements run, by `VERB table` (BEGIN/COMMIT included). */

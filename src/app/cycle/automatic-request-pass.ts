@@ -7,9 +7,12 @@ import type { SubjectSettings } from '../settings/subject-settings.js';
 import { requestAutomatically, type AutomaticRequestOutcome } from './automatic-negativation.js';
 import { occupiesKey } from '../../lifecycle/index.js';
 import { statusOfRecord } from '../negativation/negativation-store.js';
+import { OutcomeList, type CycleOutcome, type OutcomeListing } from './outcome-listing.js';
 
-/** What the automatic-request pass did. */
+/** What the automatic-request pass did. Its lists hold the first `listOutcomes` of each kind (1,000 by default); `totals` counts them all. */
 export interface AutomaticRequestReport {
+  /** Every outcome counted, whatever the lists hold. */
+  readonly totals: { readonly requested: number; readonly waiting: number; readonly refused: number };
   /** Requests made: the invoice's "Negativar" flag (seed 000) or the branch's automatic registration (seed 002). */
   readonly requested: readonly { readonly invoiceId: string; readonly origin: 'invoice_creation' | 'automatic' }[];
   /** Requests a guard that heals holds back (time, or missing debtor data): asked again in later cycles. */
@@ -51,16 +54,29 @@ function candidate(context: AppContext, invoice: InvoiceRecord, today: CivilDate
  * final refusal is logged once with one alert.
  */
 export class AutomaticRequests {
-  readonly report = { requested: [] as AutomaticRequestReport['requested'][number][], waiting: [] as AutomaticRequestReport['waiting'][number][], refused: [] as AutomaticRequestReport['refused'][number][] };
+  private readonly requested: OutcomeList<Extract<CycleOutcome, { type: 'registration.requested' }>>;
+  private readonly waiting: OutcomeList<Extract<CycleOutcome, { type: 'registration.waiting' }>>;
+  private readonly refused: OutcomeList<Extract<CycleOutcome, { type: 'registration.refused' }>>;
 
   constructor(
     private readonly context: AppContext,
     private readonly today: CivilDate,
-  ) {}
+    listing: OutcomeListing,
+  ) {
+    this.requested = new OutcomeList('registration.requested', listing);
+    this.waiting = new OutcomeList('registration.waiting', listing);
+    this.refused = new OutcomeList('registration.refused', listing);
+  }
+
+  /** What the pass did so far. */
+  get report(): AutomaticRequestReport {
+    const { requested, waiting, refused } = this;
+    return { totals: { requested: requested.total, waiting: waiting.total, refused: refused.total }, requested: requested.listed, waiting: waiting.listed, refused: refused.listed };
+  }
 
   /** Requests what one page of invoices calls for (its decisive state read for the whole page at once, in one transaction). */
   async page(page: readonly InvoiceRecord[]): Promise<void> {
-    const { context, today, report } = this;
+    const { context, today } = this;
     const candidates = page.flatMap((invoice) => {
       const found = candidate(context, invoice, today);
       return found ? [{ invoice, ...found }] : [];
@@ -78,9 +94,9 @@ export class AutomaticRequests {
         if (!open.has(invoice.id) || live.has(invoice.id)) continue;
         const key = `automatic-negativation:${invoice.id}`;
         const outcome = await requestAutomatically(tx, context, { key, stepId: 'automatic-negativation', invoiceId: invoice.id, customerId: invoice.customerId, origin, authorization }, today);
-        if (outcome.status === 'requested') report.requested.push({ invoiceId: invoice.id, origin });
-        else if (outcome.status === 'waiting') report.waiting.push({ invoiceId: invoice.id, waiting: outcome });
-        else if (outcome.status === 'refused') report.refused.push({ invoiceId: invoice.id, error: outcome.error });
+        if (outcome.status === 'requested') this.requested.add({ invoiceId: invoice.id, origin });
+        else if (outcome.status === 'waiting') this.waiting.add({ invoiceId: invoice.id, waiting: outcome });
+        else if (outcome.status === 'refused') this.refused.add({ invoiceId: invoice.id, error: outcome.error });
       }
     });
   }

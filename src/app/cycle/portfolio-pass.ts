@@ -5,6 +5,7 @@ import { invoicePages } from './portfolio.js';
 import { spcControlCritiquesOn } from './reconcile-pass.js';
 import type { OwedMemo } from './owed-memo.js';
 import { RulerStream, type RulerPassReport } from './ruler-pass.js';
+import type { OutcomeListing } from './outcome-listing.js';
 
 /** What the cycle's one pass over the invoices did. */
 export interface PortfolioPassReport {
@@ -22,9 +23,9 @@ export interface PortfolioPassReport {
  * requests (reading the page's state afresh, after the ruler's writes), then
  * the SPC-control critiques. Pages read: ⌈invoices ÷ page size⌉ + 1.
  */
-export async function portfolioPass(context: AppContext, asOf: Date, today: CivilDate, owedToday: OwedMemo): Promise<PortfolioPassReport> {
-  const ruler = RulerStream.open(context, asOf, today, owedToday);
-  const requests = new AutomaticRequests(context, today);
+export async function portfolioPass(context: AppContext, asOf: Date, today: CivilDate, owedToday: OwedMemo, listing: OutcomeListing): Promise<PortfolioPassReport> {
+  const ruler = RulerStream.open(context, asOf, today, owedToday, listing);
+  const requests = new AutomaticRequests(context, today, listing);
   const spcControlCritiques: string[] = [];
   for await (const page of invoicePages(context)) {
     await ruler.page(page);

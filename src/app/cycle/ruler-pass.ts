@@ -8,10 +8,21 @@ import { applyDueAction, auditSuperseded, dueActionEntry, logSkippedStep, skippe
 import { batchedTransaction, type BatchPlan } from './batched-writes.js';
 import type { OwedMemo } from './owed-memo.js';
 import { enrichPage, followedByRuler, settingsKey } from './portfolio.js';
+import { OutcomeList, type CycleOutcome, type OutcomeListing } from './outcome-listing.js';
 
-/** What the ruler pass did. */
+/** How many outcomes of each kind the ruler pass had (its lists may hold fewer: `listOutcomes`). */
+export interface RulerPassTotals {
+  readonly done: number;
+  readonly waiting: number;
+  readonly skipped: number;
+  readonly refused: number;
+}
+
+/** What the ruler pass did. Its lists hold the first `listOutcomes` outcomes of each kind (1,000 by default); `totals` counts them all. */
 export interface RulerPassReport {
   readonly invoicesEvaluated: number;
+  /** Every outcome counted, whatever the lists hold. */
+  readonly totals: RulerPassTotals;
   /** Actions performed now (effects queued, collections started, requests made). */
   readonly done: readonly Extract<ActionOutcome, { status: 'done' }>[];
   /** Contacts due outside the contact window: logged, their messages queued for the window's next opening. */
@@ -107,7 +118,8 @@ class GroupEvaluation {
  */
 export class RulerStream {
   private readonly groups = new Map<string, GroupEvaluation>();
-  private readonly tally: PassTally & { errors: CobrancaError[] } = { invoicesEvaluated: 0, done: [], waiting: [], deferred: 0, skipped: [], superseded: 0, refused: [], errors: [] };
+  private readonly tally: PassTally;
+  private readonly errors: CobrancaError[] = [];
   private readonly apply = (batch: RulerBatch): Promise<void> => applyBatch(this.context, batch, this.today, this.tally);
 
   private constructor(
@@ -115,11 +127,14 @@ export class RulerStream {
     private readonly asOf: Date,
     private readonly today: CivilDate,
     private readonly owedToday: OwedMemo,
-  ) {}
+    listing: OutcomeListing,
+  ) {
+    this.tally = { invoicesEvaluated: 0, done: new OutcomeList('ruler.done', listing), waiting: new OutcomeList('ruler.waiting', listing), deferred: 0, skipped: new OutcomeList('ruler.skipped', listing), superseded: 0, refused: new OutcomeList('ruler.refused', listing) };
+  }
 
-  /** A ruler stream for the day, computing owed amounts with the day's memo (the late-charge policy read once). */
-  static open(context: AppContext, asOf: Date, today: CivilDate, owedToday: OwedMemo): RulerStream {
-    return new RulerStream(context, asOf, today, owedToday);
+  /** A ruler stream for the day, computing owed amounts with the day's memo (the late-charge policy read once), listing outcomes as `listing` says. */
+  static open(context: AppContext, asOf: Date, today: CivilDate, owedToday: OwedMemo, listing: OutcomeListing): RulerStream {
+    return new RulerStream(context, asOf, today, owedToday, listing);
   }
 
   /** Evaluates one page of the portfolio (applying each batch that fills up). */
@@ -135,13 +150,24 @@ export class RulerStream {
       if (group) group.invoices.push(enriched[i] as RulerInvoice);
       else byGroup.set(key, { first: invoice, invoices: [enriched[i] as RulerInvoice] });
     }
-    for (const [key, { first, invoices }] of byGroup) await this.group(key, first).push(invoices, this.apply, this.tally.errors);
+    for (const [key, { first, invoices }] of byGroup) await this.group(key, first).push(invoices, this.apply, this.errors);
   }
 
   /** Ends the stream and reports. */
   async finish(): Promise<RulerPassReport> {
-    for (const group of this.groups.values()) await group.finish(this.apply, this.tally.errors);
-    return this.tally;
+    for (const group of this.groups.values()) await group.finish(this.apply, this.errors);
+    const { invoicesEvaluated, done, waiting, deferred, skipped, superseded, refused } = this.tally;
+    return {
+      invoicesEvaluated,
+      totals: { done: done.total, waiting: waiting.total, skipped: skipped.total, refused: refused.total },
+      done: done.listed,
+      deferred,
+      skipped: skipped.listed,
+      superseded,
+      waiting: waiting.listed,
+      refused: refused.listed,
+      errors: this.errors,
+    };
   }
 
   private group(key: string, invoice: InvoiceRecord): GroupEvaluation {
@@ -176,12 +202,12 @@ function supersededKey(skipped: SkippedStep, supersededBy: string, today: CivilD
 /** The report as it is filled in, batch by batch. */
 interface PassTally {
   invoicesEvaluated: number;
-  done: Extract<ActionOutcome, { status: 'done' }>[];
-  waiting: Extract<ActionOutcome, { status: 'waiting' }>[];
+  readonly done: OutcomeList<Extract<CycleOutcome, { type: 'ruler.done' }>>;
+  readonly waiting: OutcomeList<Extract<CycleOutcome, { type: 'ruler.waiting' }>>;
   deferred: number;
-  skipped: SkippedStep[];
+  readonly skipped: OutcomeList<Extract<CycleOutcome, { type: 'ruler.skipped' }>>;
   superseded: number;
-  refused: Extract<ActionOutcome, { status: 'refused' }>[];
+  readonly refused: OutcomeList<Extract<CycleOutcome, { type: 'ruler.refused' }>>;
 }
 
 async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDate, report: PassTally): Promise<void> {
@@ -215,13 +241,13 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
     for (const action of actions) {
       const outcome = await applyDueAction(tx, context, action, today);
       if (outcome.status === 'done') {
-        report.done.push(outcome);
+        report.done.add(outcome);
         if ('notBefore' in action) report.deferred++;
-      } else if (outcome.status === 'refused') report.refused.push(outcome);
-      else if (outcome.status === 'waiting') report.waiting.push(outcome);
+      } else if (outcome.status === 'refused') report.refused.add(outcome);
+      else if (outcome.status === 'waiting') report.waiting.add(outcome);
     }
     for (const skipped of batch.skipped) {
-      if (skipped.reason !== 'superseded' && (await logSkippedStep(tx, context, skipped, today))) report.skipped.push(skipped);
+      if (skipped.reason !== 'superseded' && (await logSkippedStep(tx, context, skipped, today))) report.skipped.add(skipped);
     }
     for (const group of superseded.values()) {
       if (!(await tx.actionLog.record(supersededEntry(group)))) continue;

@@ -17,6 +17,7 @@ import { portfolioPass } from './portfolio-pass.js';
 import { OwedMemo } from './owed-memo.js';
 import { owedCalculator } from '../owed.js';
 import type { CollectionsError } from '../errors.js';
+import { outcomeListing, outcomeListingFields } from './outcome-listing.js';
 
 /** A worker's place among N running one day's cycle together: `index` of `count` (0 ≤ index < count). */
 export const workerSchema = z
@@ -25,7 +26,9 @@ export const workerSchema = z
 
 /**
  * Input of `runDailyCycle`: the instant it runs as (the clock's now by
- * default) and, for a cycle spread over N processes, this worker's share.
+ * default), for a cycle spread over N processes this worker's share, how many
+ * outcomes of each kind the report lists (`listOutcomes`, 1,000 by default)
+ * and a listener for every outcome as it happens (`onOutcome`).
  */
 export const dailyCycleInputSchema = z
   .strictObject({
@@ -38,6 +41,7 @@ export const dailyCycleInputSchema = z
      * worker must run the cycle for the day, with its own `index`.
      */
     worker: workerSchema.optional(),
+    ...outcomeListingFields,
   })
   .default({});
 
@@ -83,7 +87,7 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
     // One read of the invoices for the ruler, the automatic requests and the SPC-control critiques.
     // The day's owed amounts, computed once per invoice for the ruler and the classification.
     const owedToday = new OwedMemo(await owedCalculator(at, today), today);
-    const { ruler, automaticRequests, spcControlCritiques } = await portfolioPass(at, asOf, today, owedToday);
+    const { ruler, automaticRequests, spcControlCritiques } = await portfolioPass(at, asOf, today, owedToday, outcomeListing(parsed.value));
     // After the passes that make requests, so today's requests are analysed and noticed today: a second run finds nothing new.
     const negativations = await negativationPass(at, today);
     const { effects: alerts, ...reconciliation } = await reconcilePass(at, today);

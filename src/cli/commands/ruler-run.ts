@@ -84,7 +84,7 @@ export async function rulerRunCommand(flags: RulerRunFlags, io: Io): Promise<Res
       }
       const r = report.value;
       last = r;
-      days.push({ day, invoices: r.ruler.invoicesEvaluated, actions: r.ruler.done.length, waiting: r.ruler.waiting.length, refused: r.ruler.refused.length, registrationsRequested: r.automaticRequests.requested.length, effects: r.effects.performed });
+      days.push({ day, invoices: r.ruler.invoicesEvaluated, actions: r.ruler.totals.done, waiting: r.ruler.totals.waiting, refused: r.ruler.totals.refused, registrationsRequested: r.automaticRequests.totals.requested, effects: r.effects.performed });
       bar?.increment(1, { date: day });
     }
     bar?.stop();

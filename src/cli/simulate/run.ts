@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { addDays, brazilianCalendar, createCollections, formatPath, type CivilDate, type CobrancaError, type DailyCycleReport } from 'cobranca';
+import { addDays, brazilianCalendar, createCollections, formatPath, type CivilDate, type CobrancaError, type CycleOutcome, type DailyCycleReport } from 'cobranca';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bureauWebhookListener, createHttpBureauGateway, startBureauSimulator, type BureauSimulator, type HttpBureauGateway } from 'cobranca/adapters/bureau-http';
@@ -131,7 +131,8 @@ export async function runSimulation(options: SimulationOptions, onDay: (progress
       await phases.time('acts', async () => {
         for (const act of agenda.on(day)) await perform(ctx, act, day);
       });
-      const report = await phases.time('cycle', () => app.runDailyCycle());
+      // every ruler action is tallied as it happens (the report lists only the first ones of a large day)
+      const report = await phases.time('cycle', () => app.runDailyCycle({ onOutcome: (outcome) => tallyOutcome(ledger, outcome) }));
       if (report.isErr()) return err(cycleError(day, report.error));
       // the bureaus answer by webhook after the cycle sent them its registrations and removals
       await phases.time('bureaus', async () => {
@@ -158,11 +159,14 @@ function cpuSecondsSince(start: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1e6;
 }
 
+function tallyOutcome(ledger: SimulationLedger, outcome: CycleOutcome): void {
+  if (outcome.type !== 'ruler.done') return;
+  const done = outcome.outcome;
+  if (ledger.actionKeys.has(done.key)) ledger.repeatedActions.push(done.key);
+  ledger.actionKeys.add(done.key);
+  SimulationLedger.bump(ledger.actions, done.kind);
+}
+
 function tally(ledger: SimulationLedger, report: DailyCycleReport): void {
-  for (const done of report.ruler.done) {
-    if (ledger.actionKeys.has(done.key)) ledger.repeatedActions.push(done.key);
-    ledger.actionKeys.add(done.key);
-    SimulationLedger.bump(ledger.actions, done.kind);
-  }
   for (const failed of report.effects.failed) SimulationLedger.bump(ledger.failedEffects, failed.effect.kind);
 }
