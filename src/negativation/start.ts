@@ -9,6 +9,7 @@ import type { NegativationError } from './errors.js';
 import type { NegativationEvent } from './events.js';
 import { runGuards } from './guards/index.js';
 import type { Negativation } from './negativation.js';
+import { negativationRecord } from './record.js';
 import { readNegativationRequestFast, type FastRequest } from './request-fast-input.js';
 import { negativationRequestSchema } from './request-schema.js';
 import { DEFAULT_NEGATIVATION_SETTINGS } from './settings.js';
@@ -75,7 +76,7 @@ export function startNegativation(input: NegativationRequestInput, options: { re
   };
   const rule = findRule(null, 'request', 'default');
   if (rule === undefined) throw new Error('transition table has no request rule');
-  const negativation: Negativation = {
+  const negativation = negativationRecord({
     id: request.id,
     version: 1,
     status: rule.to,
@@ -84,7 +85,7 @@ export function startNegativation(input: NegativationRequestInput, options: { re
     creditor: request.creditor,
     debtor: toDebtor(request.debtor, facts.debtorTaxId),
     title: { id: title.id, amount: title.amount, dueDate: title.dueDate },
-    ...(request.registration !== undefined ? { registration: request.registration } : {}),
+    registration: request.registration,
     outstanding: facts.outstanding,
     requestedOn: request.on,
     ageLimitOn: facts.ageLimitOn,
@@ -94,12 +95,21 @@ export function startNegativation(input: NegativationRequestInput, options: { re
     settings,
     inActiveAgreement: false,
     disputed: false,
+    agreementId: undefined,
     notices: [],
     portalBannerShown: false,
+    bureauNoticeRequestedOn: undefined,
+    noticePeriodElapsedOn: undefined,
+    submittedOn: undefined,
+    bureauReference: undefined,
+    registeredOn: undefined,
     payments: [],
+    settlement: undefined,
+    removal: undefined,
+    failure: undefined,
     lastEventOn: request.on,
     history: [{ version: 1, from: null, to: rule.to, event }],
-  };
+  });
   return ok({ negativation, effects: [] });
 }
 

@@ -6,9 +6,10 @@ import type { NegativationError } from './errors.js';
 import type { NegativationEvent, NegativationEventInput } from './events.js';
 import { factsOf } from './facts.js';
 import { runGuards, type GuardViolation } from './guards/index.js';
-import { HANDLERS, isRefusal, type NegativationPatch, type Refusal, type Step } from './handlers/index.js';
+import { HANDLERS, isRefusal, type NegativationPatch, type PatchableField, type Refusal, type Step } from './handlers/index.js';
 import type { HistoryEntry, Negativation } from './negativation.js';
 import { appended } from './appended.js';
+import { negativationRecord } from './record.js';
 import { looksLikeNegativation } from './looks-like-negativation.js';
 import { parseNegativationEvent } from './parse-event.js';
 import { eventAppliesIn, eventsAllowedIn, findRule, type TransitionRule } from './transition-table.js';
@@ -56,28 +57,71 @@ export function guardFailed(violations: readonly GuardViolation[]): Negativation
  */
 export const MAX_HISTORY_EVENTS = 2000;
 
-/** Applies a decided step: new status, patched fields, version + 1, and the event appended to the history. */
-function applyStep(negativation: Negativation, event: NegativationEvent, rule: TransitionRule, patch: NegativationPatch): Negativation {
-  const version = negativation.version + 1;
-  const entry: HistoryEntry = {
-    version,
-    from: negativation.status,
-    to: rule.to,
-    event,
-  };
-  // One shallow copy (a bare spread: with fields after it in the literal the copy took a slower path), then the patch
-  // written into it: a patch value of undefined removes the field, so the value stays plain JSON.
-  const next: Record<string, unknown> = { ...negativation };
+/**
+ * Applies a decided step: new status, patched fields, version + 1, and the event appended to the history.
+ * The record is built by {@link negativationRecord} (one fixed field order, so few object shapes); a patch
+ * value of `undefined` removes the field. `hideBanner`: the step takes the portal banner down.
+ */
+function applyStep(n: Negativation, event: NegativationEvent, rule: TransitionRule, patch: NegativationPatch, hideBanner: boolean): Negativation {
+  const version = n.version + 1;
+  const entry: HistoryEntry = { version, from: n.status, to: rule.to, event };
+  let { outstanding, inActiveAgreement, agreementId, notices, portalBannerShown, bureauNoticeRequestedOn, noticePeriodElapsedOn, submittedOn, bureauReference, registeredOn, payments, settlement, removal, failure } = n;
+  // a patch holds one to four fields: each is written by name (a keyed write would need an object to write into)
   for (const key in patch) {
-    const value = patch[key as keyof NegativationPatch];
-    if (value === undefined) Reflect.deleteProperty(next, key);
-    else next[key] = value;
+    const field = key as PatchableField;
+    switch (field) {
+      case 'outstanding': outstanding = patch.outstanding as Negativation['outstanding']; break;
+      case 'inActiveAgreement': inActiveAgreement = patch.inActiveAgreement as boolean; break;
+      case 'agreementId': agreementId = patch.agreementId; break;
+      case 'notices': notices = patch.notices as Negativation['notices']; break;
+      case 'portalBannerShown': portalBannerShown = patch.portalBannerShown as boolean; break;
+      case 'bureauNoticeRequestedOn': bureauNoticeRequestedOn = patch.bureauNoticeRequestedOn; break;
+      case 'noticePeriodElapsedOn': noticePeriodElapsedOn = patch.noticePeriodElapsedOn; break;
+      case 'submittedOn': submittedOn = patch.submittedOn; break;
+      case 'bureauReference': bureauReference = patch.bureauReference; break;
+      case 'registeredOn': registeredOn = patch.registeredOn; break;
+      case 'payments': payments = patch.payments as Negativation['payments']; break;
+      case 'settlement': settlement = patch.settlement; break;
+      case 'removal': removal = patch.removal; break;
+      case 'failure': failure = patch.failure; break;
+      default: throw new Error(`a step cannot change ${String(field satisfies never)}`);
+    }
   }
-  next.status = rule.to;
-  next.version = version;
-  next.lastEventOn = event.on;
-  next.history = appended(negativation.history, entry);
-  return next as unknown as Negativation;
+  if (hideBanner) portalBannerShown = false; // once taken down, the banner is not taken down again
+  return negativationRecord({
+    id: n.id,
+    version,
+    status: rule.to,
+    origin: n.origin,
+    bureau: n.bureau,
+    creditor: n.creditor,
+    debtor: n.debtor,
+    title: n.title,
+    registration: n.registration,
+    outstanding,
+    requestedOn: n.requestedOn,
+    ageLimitOn: n.ageLimitOn,
+    prescribesOn: n.prescribesOn,
+    expiresOn: n.expiresOn,
+    submissionCutoffOn: n.submissionCutoffOn,
+    settings: n.settings,
+    inActiveAgreement,
+    disputed: n.disputed,
+    agreementId,
+    notices,
+    portalBannerShown,
+    bureauNoticeRequestedOn,
+    noticePeriodElapsedOn,
+    submittedOn,
+    bureauReference,
+    registeredOn,
+    payments,
+    settlement,
+    removal,
+    failure,
+    lastEventOn: event.on,
+    history: appended(n.history, entry),
+  });
 }
 
 /**
@@ -158,10 +202,13 @@ export function applyEvent(negativation: Negativation, event: NegativationEvent,
     const violations = runGuards(rule.guards, factsOf(negativation, event.on, calendar));
     if (violations.length > 0) return err(guardFailed(violations));
   }
-  // once taken down, the banner is not taken down again
-  const bannerPatch: NegativationPatch = effects.some((effect) => effect.type === 'hide_portal_banner') ? { ...patch, portalBannerShown: false } : patch;
   return ok({
-    negativation: applyStep(negativation, event, rule, bannerPatch),
+    negativation: applyStep(negativation, event, rule, patch, hidesBanner(effects)),
     effects,
   });
+}
+
+function hidesBanner(effects: readonly NegativationEffect[]): boolean {
+  for (let i = 0; i < effects.length; i++) if ((effects[i] as NegativationEffect).type === 'hide_portal_banner') return true;
+  return false;
 }

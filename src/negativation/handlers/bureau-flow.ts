@@ -1,5 +1,7 @@
+import { appended } from '../appended.js';
+import type { Notice } from '../negativation.js';
 import { bureauNoticeEffect } from './notice.js';
-import { illegal, step, type Handler, type NegativationPatch } from './step.js';
+import { confirmedRemoval, illegal, step, type Handler, type NegativationPatch } from './step.js';
 
 /**
  * Internal approval: the prior notice goes out by the notice mode (the creditor's notice by `defaultNoticeChannel`,
@@ -15,17 +17,10 @@ export const analysisApproved: Handler<'analysis_approved'> = (n, e) => {
 };
 
 /** Records a prior notice (CDC art. 43 §2) with its proof of posting. */
-export const noticeSent: Handler<'notice_sent'> = (n, e) =>
-  step(n.status, 'default', {
-    notices: [
-      ...n.notices,
-      {
-        channel: e.channel,
-        sentOn: e.on,
-        ...(e.proofOfPosting !== undefined ? { proofOfPosting: e.proofOfPosting } : {}),
-      },
-    ],
-  });
+export const noticeSent: Handler<'notice_sent'> = (n, e) => {
+  const notice: Notice = e.proofOfPosting !== undefined ? { channel: e.channel, sentOn: e.on, proofOfPosting: e.proofOfPosting } : { channel: e.channel, sentOn: e.on };
+  return step(n.status, 'default', { notices: appended(n.notices, notice) });
+};
 
 /** The waiting period is over: ask the host to submit (the submission guards run first). */
 export const noticePeriodElapsed: Handler<'notice_period_elapsed'> = (n, e) =>
@@ -33,17 +28,11 @@ export const noticePeriodElapsed: Handler<'notice_period_elapsed'> = (n, e) =>
 
 /** The host sent the registration to the bureau. */
 export const submitted: Handler<'submitted'> = (n, e) =>
-  step(n.status, 'default', {
-    submittedOn: e.on,
-    ...(e.bureauReference !== undefined ? { bureauReference: e.bureauReference } : {}),
-  });
+  step(n.status, 'default', e.bureauReference !== undefined ? { submittedOn: e.on, bureauReference: e.bureauReference } : { submittedOn: e.on });
 
 /** The bureau registered the debt (also while a cancellation is under way). */
 export const bureauAccepted: Handler<'bureau_accepted'> = (n, e) => {
-  const patch: NegativationPatch = {
-    registeredOn: e.on,
-    ...(e.bureauReference !== undefined ? { bureauReference: e.bureauReference } : {}),
-  };
+  const patch: NegativationPatch = e.bureauReference !== undefined ? { registeredOn: e.on, bureauReference: e.bureauReference } : { registeredOn: e.on };
   if (n.status === 'awaiting_return') return step(n.status, 'default', patch);
   if (n.submittedOn === undefined || n.registeredOn !== undefined) return illegal(n, e, 'no submission is waiting for the bureau');
   return step(n.status, 'accepted before the cancellation', patch);
@@ -63,6 +52,6 @@ export const bureauRejected: Handler<'bureau_rejected'> = (n, e) => {
   }
   if (n.submittedOn === undefined || n.registeredOn !== undefined) return illegal(n, e, 'no submission is waiting for the bureau');
   return step(n.status, 'never registered', {
-    removal: n.removal ? { ...n.removal, confirmedOn: e.on } : undefined,
+    removal: n.removal ? confirmedRemoval(n.removal, e.on) : undefined,
   });
 };

@@ -6,7 +6,7 @@ import { paymentReceived } from './payment.js';
 import { agreementMade, bureauRemoved, cancelConfirmed, cancelRequested, removalRequested } from './removal.js';
 import { illegal, step, type Handler } from './step.js';
 
-export type { NegativationPatch, Step, Handler, Refusal } from './step.js';
+export type { NegativationPatch, PatchableField, Step, Handler, Refusal } from './step.js';
 export { isRefusal } from './step.js';
 
 /** The handler of each event type (the request is applied by `startNegativation`). */

@@ -16,18 +16,19 @@ export const paymentReceived: Handler<'payment_received'> = (n, e, calendar) => 
   const settledByRule = owedAfter !== undefined && (owedAfter.total.cents === 0 || (n.settings.removeOnPrincipalPaid && owedAfter.principal.cents === 0));
   const settled = e.kind === 'full' || (e.kind === 'partial' && (owedAfter !== undefined ? settledByRule : e.amount.cents >= n.outstanding.cents));
   const outstanding = settled ? ZERO : owedAfter !== undefined && e.kind === 'partial' ? owedAfter.total : e.kind === 'partial' ? fromCents(n.outstanding.cents - e.amount.cents) : n.outstanding;
+  // patches written out (a spread of a shared base into a literal with more fields took V8's slow path)
   const base: NegativationPatch = { payments, outstanding };
 
   switch (n.status) {
     case 'in_analysis':
-      return settled ? step(n.status, 'settled', { ...base, settlement: paidSettlement(n, e, calendar) }) : step(n.status, 'partial', base);
+      return settled ? step(n.status, 'settled', { payments, outstanding, settlement: paidSettlement(n, e, calendar) }) : step(n.status, 'partial', base);
     case 'processing':
-      return settled ? step(n.status, 'settled', { ...base, settlement: paidSettlement(n, e, calendar) }, hideBanner(n)) : step(n.status, 'partial', base, [updatedInvoiceEffect(n, outstanding)]);
+      return settled ? step(n.status, 'settled', { payments, outstanding, settlement: paidSettlement(n, e, calendar) }, hideBanner(n)) : step(n.status, 'partial', base, [updatedInvoiceEffect(n, outstanding)]);
     case 'awaiting_return': {
       if (!settled) return step(n.status, 'partial', base, [updatedInvoiceEffect(n, outstanding)]);
       const settlement = paidSettlement(n, e, calendar);
       const { removal, effects } = removing(n, 'paid', e, calendar, settlement);
-      return step(n.status, 'settled', { ...base, settlement, removal }, effects);
+      return step(n.status, 'settled', { payments, outstanding, settlement, removal }, effects);
     }
     case 'negativated': {
       const qualifyingInstallment = e.kind === 'agreement_installment' && n.settings.removeAfterFirstAgreementInstallment;
@@ -35,9 +36,9 @@ export const paymentReceived: Handler<'payment_received'> = (n, e, calendar) => 
       const settlement = settled ? paidSettlement(n, e, calendar) : n.settlement ?? settle('agreement_installment', e.paidOn, e.fundsAvailableOn, calendar);
       if (n.settings.removeAutomatically) {
         const { removal, effects } = removing(n, settlement.kind === 'paid' ? 'paid' : 'agreement_installment', e, calendar, settlement);
-        return step(n.status, 'settled, remove automatically', { ...base, settlement, removal }, effects);
+        return step(n.status, 'settled, remove automatically', { payments, outstanding, settlement, removal }, effects);
       }
-      return step(n.status, 'settled, remove manually', { ...base, settlement }, [
+      return step(n.status, 'settled, remove manually', { payments, outstanding, settlement }, [
         {
           type: 'alert_operator',
           negativationId: n.id,
@@ -48,10 +49,10 @@ export const paymentReceived: Handler<'payment_received'> = (n, e, calendar) => 
       ]);
     }
     case 'failed':
-      if (settled && !isRegistered(n)) return step(n.status, 'settled, not registered', { ...base, settlement: paidSettlement(n, e, calendar) }, hideBanner(n));
-      return step(n.status, 'record', settled ? { ...base, settlement: paidSettlement(n, e, calendar) } : base);
+      if (settled && !isRegistered(n)) return step(n.status, 'settled, not registered', { payments, outstanding, settlement: paidSettlement(n, e, calendar) }, hideBanner(n));
+      return step(n.status, 'record', settled ? { payments, outstanding, settlement: paidSettlement(n, e, calendar) } : base);
     default:
-      return step(n.status, 'record', settled ? { ...base, settlement: paidSettlement(n, e, calendar) } : base);
+      return step(n.status, 'record', settled ? { payments, outstanding, settlement: paidSettlement(n, e, calendar) } : base);
   }
 };
 

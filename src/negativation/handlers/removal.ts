@@ -1,7 +1,7 @@
 import { cobrancaError } from '../../errors.js';
 import { ZERO } from '../../money/index.js';
 import { isRegistered, type Removal } from '../negativation.js';
-import { hideBanner, illegal, removing, requestRemoval, settle, step, type Handler, type NegativationPatch } from './step.js';
+import { confirmedRemoval, hideBanner, illegal, removing, requestRemoval, settle, step, type Handler, type NegativationPatch } from './step.js';
 
 /** An agreement cancels a pending request and withdraws a submission; a registration records it. */
 export const agreementMade: Handler<'agreement_made'> = (n, e, calendar) => {
@@ -54,7 +54,7 @@ export const bureauRemoved: Handler<'bureau_removed'> = (n, e) => {
     if ((from !== 'recovering' && from !== 'cancelling') || n.removal === undefined) return illegal(n, e, 'no removal was requested');
     const patch: NegativationPatch = {
       failure: undefined,
-      removal: { ...n.removal, confirmedOn: e.on },
+      removal: confirmedRemoval(n.removal, e.on),
     };
     return from === 'recovering' ? step(n.status, 'failed removing', patch) : step(n.status, 'failed cancelling', patch);
   }
@@ -72,7 +72,7 @@ export const bureauRemoved: Handler<'bureau_removed'> = (n, e) => {
       hideBanner(n)
     );
   }
-  const removal: Removal = n.removal ? { ...n.removal, confirmedOn: e.on } : { reason: 'cancelled', requestedOn: e.on, confirmedOn: e.on };
+  const removal: Removal = n.removal ? confirmedRemoval(n.removal, e.on) : { reason: 'cancelled', requestedOn: e.on, confirmedOn: e.on };
   return step(n.status, 'default', { removal });
 };
 
@@ -99,5 +99,5 @@ export const cancelRequested: Handler<'cancel_requested'> = (n, e, calendar) => 
 /** The bureau confirmed the cancellation. */
 export const cancelConfirmed: Handler<'cancel_confirmed'> = (n, e) =>
   step(n.status, 'default', {
-    removal: n.removal ? { ...n.removal, confirmedOn: e.on } : { reason: 'cancelled', requestedOn: e.on, confirmedOn: e.on },
+    removal: n.removal ? confirmedRemoval(n.removal, e.on) : { reason: 'cancelled', requestedOn: e.on, confirmedOn: e.on },
   });

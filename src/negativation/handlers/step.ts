@@ -1,4 +1,4 @@
-import type { BusinessCalendar } from '../../calendar/index.js';
+import type { BusinessCalendar, CivilDate } from '../../calendar/index.js';
 import { cobrancaError } from '../../errors.js';
 import type { NegativationEffect, NegativationEffectType, RemovalReason } from '../effects.js';
 import type { NegativationError } from '../errors.js';
@@ -9,9 +9,26 @@ import type { REMOVE_EFFECTS} from '../transition-table.js';
 import { type TableRow } from '../transition-table.js';
 import { removalAlarmOn, removalDeadlineOf } from '../removal-deadline.js';
 
+/** The fields a step may change (the others are the request's, or the step's own: status, version, last event, history). */
+export type PatchableField =
+  | 'outstanding'
+  | 'inActiveAgreement'
+  | 'agreementId'
+  | 'notices'
+  | 'portalBannerShown'
+  | 'bureauNoticeRequestedOn'
+  | 'noticePeriodElapsedOn'
+  | 'submittedOn'
+  | 'bureauReference'
+  | 'registeredOn'
+  | 'payments'
+  | 'settlement'
+  | 'removal'
+  | 'failure';
+
 /** Fields a step changes; `undefined` removes an optional field. */
 export type NegativationPatch = {
-  -readonly [K in keyof Negativation]?: Negativation[K] | undefined;
+  -readonly [K in PatchableField]?: Negativation[K] | undefined;
 };
 
 /** The effects of the listed types. */
@@ -74,31 +91,19 @@ export const illegal = (n: Negativation, event: NegativationEvent, why: string):
 
 /** The banner is taken down when it was shown. */
 export function hideBanner(n: Negativation): EffectOf<'hide_portal_banner'>[] {
-  return n.portalBannerShown
-    ? [
-        {
-          type: 'hide_portal_banner',
-          negativationId: n.id,
-          titleId: n.title.id,
-        },
-      ]
-    : [];
+  return n.portalBannerShown ? [bannerDown(n)] : [];
+}
+
+function bannerDown(n: Negativation): EffectOf<'hide_portal_banner'> {
+  return { type: 'hide_portal_banner', negativationId: n.id, titleId: n.title.id };
 }
 
 /** The `request_removal` effect of a removal, with its deadline and alarm day. */
 export function requestRemoval(n: Negativation, removal: Removal, calendar: BusinessCalendar): EffectOf<'request_removal'> {
-  return {
-    type: 'request_removal',
-    negativationId: n.id,
-    bureau: n.bureau,
-    reason: removal.reason,
-    ...(removal.deadline !== undefined
-      ? {
-          deadline: removal.deadline,
-          alarmOn: removalAlarmOn(removal.deadline, n.settings.removalAlarmBusinessDays, calendar),
-        }
-      : {}),
-  };
+  const deadline = removal.deadline;
+  return deadline === undefined
+    ? { type: 'request_removal', negativationId: n.id, bureau: n.bureau, reason: removal.reason }
+    : { type: 'request_removal', negativationId: n.id, bureau: n.bureau, reason: removal.reason, deadline, alarmOn: removalAlarmOn(deadline, n.settings.removalAlarmBusinessDays, calendar) };
 }
 
 /**
@@ -114,13 +119,9 @@ export function removing(
   settlement?: Settlement
 ): { removal: Removal; effects: EffectOf<(typeof REMOVE_EFFECTS)[number]>[] } {
   const deadline = settlement?.removalDeadline ?? n.settlement?.removalDeadline;
-  const removal: Removal = {
-    reason,
-    requestedOn: event.on,
-    ...(deadline !== undefined ? { deadline } : {}),
-  };
+  const removal: Removal = deadline === undefined ? { reason, requestedOn: event.on } : { reason, requestedOn: event.on, deadline };
   const effects: EffectOf<(typeof REMOVE_EFFECTS)[number]>[] = [requestRemoval(n, removal, calendar)];
-  effects.push(...hideBanner(n));
+  if (n.portalBannerShown) effects.push(bannerDown(n));
   if (deadline !== undefined && event.on > deadline) {
     effects.push({
       type: 'alert_operator',
@@ -141,4 +142,11 @@ export function settle(kind: Settlement['kind'], paidOn: Settlement['paidOn'], f
     fundsAvailableOn,
     removalDeadline: removalDeadlineOf(fundsAvailableOn, calendar),
   };
+}
+
+/** A removal confirmed by the bureau on a day (its fields in their usual order; a spread into a literal with a field after it took V8's slow path). */
+export function confirmedRemoval(removal: Removal, on: CivilDate): Removal {
+  return removal.deadline === undefined
+    ? { reason: removal.reason, requestedOn: removal.requestedOn, confirmedOn: on }
+    : { reason: removal.reason, requestedOn: removal.requestedOn, deadline: removal.deadline, confirmedOn: on };
 }
