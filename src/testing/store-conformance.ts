@@ -11,6 +11,7 @@ import { outboxClaimCases } from './outbox-claim-cases.js';
 import { recordCases } from './record-cases.js';
 import { shareCases } from './share-cases.js';
 import { transactionCases } from './transaction-cases.js';
+import { wakeCases } from './wake-cases.js';
 
 export type { ConformanceCase, StoreFactory } from './conformance-case.js';
 
@@ -36,12 +37,14 @@ const GROUPS: readonly ((makeStore: StoreFactory) => ConformanceCase[])[] = [
   shareCases,
   batchCases,
   batchLogCases,
+  wakeCases,
 ];
 
 /**
  * The storage conformance suite as plain async cases: every port method,
  * transactions (commit and rollback), optimistic concurrency, and the
- * exactly-once rules of the action log, outbox and idempotency keys. Each
+ * exactly-once rules of the action log, outbox and idempotency keys, and the
+ * customer wake index when the store has one (`StoreTransaction.wakes`). Each
  * case makes its own store with `makeStore`. A case fails by throwing.
  * @example
  * ```ts

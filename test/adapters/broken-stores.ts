@@ -1,5 +1,6 @@
 import { MemoryStore } from '../../src/adapters/memory/index.js';
 import type { Collection, Store, StoreTransaction, Versioned } from '../../src/ports/index.js';
+import { civilDate } from '../../src/calendar/index.js';
 
 /** Wraps a memory store, replacing parts of each transaction with a flawed version. */
 function flawed(patch: (tx: StoreTransaction) => StoreTransaction): () => Store {
@@ -53,6 +54,19 @@ export const brokenStores: Record<string, { readonly make: () => Store; readonly
       return tx.outbox.claim(request);
     } } })),
     caughtBy: 'a claim held by another owner is skipped until it lapses',
+  },
+  'quiets a customer whose evaluation missed an outside write (no own-writes rule)': {
+    make: flawed((tx) => {
+      const wakes = tx.wakes;
+      if (!wakes) return tx;
+      // Reads the touch counts afresh: every evaluation matches, outside writes included.
+      const evaluated: typeof wakes.evaluated = async (evaluations) => {
+        const now = new Map((await wakes.due(civilDate('9999-12-31'), 1_000_000)).map((d) => [d.customerId, d.touched]));
+        await wakes.evaluated(evaluations.map((e) => ({ ...e, touched: now.get(e.customerId) ?? e.touched })));
+      };
+      return { ...tx, wakes: { due: (...args) => wakes.due(...args), plan: (f) => wakes.plan(f), evaluated } };
+    }),
+    caughtBy: 'wake index: a write by someone else between due and evaluated keeps the customer due',
   },
   'settles for an owner who lost the claim (no fence)': {
     make: flawed((tx) => ({ ...tx, outbox: { ...tx.outbox, settle: async (id, { owner: _owner, ...outcome }) => tx.outbox.settle(id, outcome) } })),

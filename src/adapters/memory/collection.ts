@@ -273,6 +273,19 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
     return out;
   }
 
+  /** Calls `touch` with the customer of every record this transaction wrote (and its former customer, when that changed). */
+  touches(touch: (customerId: string) => void): void {
+    for (const [id, record] of this.pending) {
+      const before = this.committed.byId.get(id);
+      const was = before === undefined ? undefined : customerOf(before as { id: string; customerId?: string });
+      if (record !== DELETED) {
+        const now = customerOf(record as { id: string; customerId?: string });
+        touch(now);
+        if (was !== undefined && was !== now) touch(was);
+      } else if (was !== undefined) touch(was);
+    }
+  }
+
   /** Applies the pending writes to the committed records. */
   commit(): void {
     for (const [id, record] of this.pending) {

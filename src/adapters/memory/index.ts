@@ -5,5 +5,5 @@
  * `cobranca/adapters/memory/file`.
  * @module adapters/memory
  */
-export { MemoryStore, type MemorySnapshot } from './memory-store.js';
+export { MemoryStore, type MemorySnapshot, type MemoryStoreOptions } from './memory-store.js';
 export { readMemorySnapshot } from './snapshot-schema.js';

@@ -3,10 +3,12 @@ import type {
 } from '../../ports/records.js';
 import type * as asyncHooks from 'node:async_hooks';
 import type { AsyncLocalStorage } from 'node:async_hooks';
-import type { Store, StoreTransaction } from '../../ports/store.js';
+import type { ActionLog, Store, StoreTransaction } from '../../ports/store.js';
 import { CommittedRecords, TransactionalCollection, frozenCopy } from './collection.js';
+import { customerOf } from '../../ports/share.js';
 import { CommittedLogs, TransactionalLogs } from './logs.js';
 import { readMemorySnapshot, type MemorySnapshot } from './snapshot-schema.js';
+import { CommittedWakes, TransactionalWakes } from './wake-index.js';
 
 export type { MemorySnapshot } from './snapshot-schema.js';
 
@@ -30,6 +32,43 @@ function runInside<T>(context: AsyncLocalStorage<true> | undefined, work: () => 
 /** The collections of aggregates, by name. */
 const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations', 'protests', 'registers'] as const;
 type CollectionName = (typeof COLLECTIONS)[number];
+/** The collections whose writes touch their customer in the wake index (registers do not). */
+const TOUCHING: readonly CollectionName[] = COLLECTIONS.filter((name) => name !== 'registers');
+
+/** Options of a {@link MemoryStore}. */
+export interface MemoryStoreOptions {
+  /**
+   * Keep the customer wake index (`StoreTransaction.wakes`), so a daily cycle
+   * reads only the customers whose evaluation can change (default `true`);
+   * `false`: no index, the cycle reads every invoice.
+   */
+  readonly wakes?: boolean;
+}
+
+/** Counts a touch of a customer in a transaction. */
+function touch(own: Map<string, number>, customerId: string): void {
+  own.set(customerId, (own.get(customerId) ?? 0) + 1);
+}
+
+/** The action log's view, touching the customer of every entry it records. */
+function touchingActionLog(log: ActionLog, own: Map<string, number>): ActionLog {
+  return {
+    has: (key) => log.has(key),
+    hasMany: (keys) => log.hasMany(keys),
+    forInvoice: (invoiceId) => log.forInvoice(invoiceId),
+    forInvoices: (invoiceIds) => log.forInvoices(invoiceIds),
+    record: async (entry) => {
+      const recorded = await log.record(entry);
+      if (recorded) touch(own, entry.customerId);
+      return recorded;
+    },
+    recordMany: async (entries) => {
+      const recorded = await log.recordMany(entries);
+      if (recorded.size > 0) for (const entry of entries) if (recorded.has(entry.key)) touch(own, entry.customerId);
+      return recorded;
+    },
+  };
+}
 
 /**
  * The embedded default store: everything in memory, with the semantics of a
@@ -52,6 +91,13 @@ export class MemoryStore implements Store {
   private readonly logs = new CommittedLogs();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly inside = nestingDetector();
+  /** The customer wake index, unless the store was made without it. */
+  private readonly wakes: CommittedWakes | undefined;
+
+  /** An empty store (with the customer wake index unless `options.wakes` is `false`). */
+  constructor(options: MemoryStoreOptions = {}) {
+    this.wakes = options.wakes === false ? undefined : new CommittedWakes();
+  }
 
   /** Runs `work` as one unit, as {@link Store.transaction} says: committed when it resolves, nothing kept when it throws; transactions run one after another. */
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
@@ -61,7 +107,19 @@ export class MemoryStore implements Store {
       runInside(this.inside, async () => {
         const views = Object.fromEntries(COLLECTIONS.map((name) => [name, new TransactionalCollection<Versioned>(this.records[name] as CommittedRecords<Versioned>)])) as Record<CollectionName, TransactionalCollection<Versioned>>;
         const logs = new TransactionalLogs(this.logs);
-        const result = await work({ ...(views as unknown as Pick<StoreTransaction, CollectionName>), ...logs.views() });
+        const own = new Map<string, number>();
+        const wakes = this.wakes === undefined ? undefined : new TransactionalWakes(this.wakes);
+        const logViews = logs.views();
+        const tx: StoreTransaction = {
+          ...(views as unknown as Pick<StoreTransaction, CollectionName>),
+          ...logViews,
+          ...(wakes === undefined ? {} : { actionLog: touchingActionLog(logViews.actionLog, own), wakes: wakes.view() }),
+        };
+        const result = await work(tx);
+        if (wakes !== undefined) {
+          for (const name of TOUCHING) views[name].touches((customerId) => touch(own, customerId));
+          wakes.commit(own);
+        }
         for (const name of COLLECTIONS) views[name].commit();
         logs.commit();
         return result;
@@ -98,12 +156,19 @@ export class MemoryStore implements Store {
    * one is a `TypeError` naming what is wrong. Data from a file goes through
    * `loadMemoryStore`, which answers a `Result` instead.
    */
-  static fromSnapshot(data: MemorySnapshot): MemoryStore {
+  static fromSnapshot(data: MemorySnapshot, options: MemoryStoreOptions = {}): MemoryStore {
     const checked = readMemorySnapshot(data);
     if (checked.isErr()) throw new TypeError(`MemoryStore.fromSnapshot: ${checked.error.message}`);
     const snapshot = checked.value;
-    const store = new MemoryStore();
-    for (const name of COLLECTIONS) for (const record of snapshot[name] ?? []) (store.records[name] as CommittedRecords<Versioned>).put(frozenCopy(record));
+    const store = new MemoryStore(options);
+    for (const name of COLLECTIONS) {
+      for (const record of snapshot[name] ?? []) {
+        (store.records[name] as CommittedRecords<Versioned>).put(frozenCopy(record));
+        // The index is not in the snapshot: every customer of the loaded records is due once.
+        if (name !== 'registers') store.wakes?.touch(customerOf(record as { id: string; customerId?: string }), 1);
+      }
+    }
+    for (const entry of snapshot.actionLog) store.wakes?.touch(entry.customerId, 1);
     for (const entry of snapshot.actionLog) store.logs.addAction(frozenCopy(entry));
     for (const effect of snapshot.outbox) store.logs.putEffect(frozenCopy(effect));
     for (const entry of snapshot.audit) store.logs.addAudit(frozenCopy(entry));
