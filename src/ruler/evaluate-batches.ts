@@ -5,18 +5,22 @@ import { RecordSink, type OutcomeSink } from './outcome-sink.js';
 import { readInvoice, type InvoiceFacts, type RulerInvoice } from './invoice.js';
 import type { RulerBatch } from './outcome.js';
 import type { InvoiceSource, Prepared } from './prepare-evaluation.js';
+import { afterRegistrationWakeDay, openWakeDay, recordWake, settledWakeDay } from './wake.js';
 
 /** Per-customer mode: the earliest open invoice of a customer and the customer's open total. */
 interface CustomerAnchor {
   invoice: RulerInvoice;
   dueDay: number;
   openCents: number;
+  /** Whether the open total can grow without a write (an invoice carries `updatedAmount`). */
+  amountGrows: boolean;
 }
 
 /** Evaluates one batch; in per-customer mode open invoices only update the anchors. */
 function evaluateBatch(p: Prepared, batch: readonly unknown[], firstIndex: number, anchors: Map<string, CustomerAnchor>, sink: OutcomeSink): RulerError | undefined {
   const ctx = p.ctx;
-  const facts: InvoiceFacts = { dueDay: 0, openCents: 0, settledDay: Number.NaN };
+  const facts: InvoiceFacts = { dueDay: 0, openCents: 0, settledDay: Number.NaN, changesOn: Number.POSITIVE_INFINITY };
+  const wakes = sink.wakes;
   for (let i = 0; i < batch.length; i++) {
     const raw = batch[i];
     const problem = readInvoice(raw, firstIndex + i, ctx.today, facts);
@@ -27,20 +31,26 @@ function evaluateBatch(p: Prepared, batch: readonly unknown[], firstIndex: numbe
       if (ctx.plan.settlement.length > 0) {
         beginSubject(ctx, invoice, false);
         evaluateSettledInvoice(ctx, sink, facts);
+        if (wakes !== undefined) recordWake(wakes, ctx, invoice.id, settledWakeDay(ctx, invoice, facts));
       }
       continue;
     }
     if (!p.perCustomer || ctx.plan.afterRegistration.length > 0) beginSubject(ctx, invoice, false);
     // Follow-ups of a registration belong to the registered invoice, in either mode.
     if (ctx.plan.afterRegistration.length > 0) evaluateAfterRegistration(ctx, sink, facts.dueDay, facts.openCents);
+    // A dated fact taking effect later (a payment, paidOn, an agreement) changes the invoice's amount or settles it that day.
+    const wake = wakes === undefined ? 0 : Math.min(facts.changesOn, afterRegistrationWakeDay(ctx, invoice));
     if (!p.perCustomer) {
       evaluateOpenSubject(ctx, sink, facts.dueDay, facts.openCents);
+      if (wakes !== undefined) recordWake(wakes, ctx, invoice.id, Math.min(wake, openWakeDay(ctx, facts.dueDay, facts.openCents, invoice.updatedAmount !== undefined)));
       continue;
     }
+    if (wakes !== undefined) recordWake(wakes, ctx, invoice.id, wake);
     const anchor = anchors.get(invoice.customerId);
-    if (anchor === undefined) anchors.set(invoice.customerId, { invoice, dueDay: facts.dueDay, openCents: facts.openCents });
+    if (anchor === undefined) anchors.set(invoice.customerId, { invoice, dueDay: facts.dueDay, openCents: facts.openCents, amountGrows: invoice.updatedAmount !== undefined });
     else {
       anchor.openCents += facts.openCents;
+      if (invoice.updatedAmount !== undefined) anchor.amountGrows = true;
       if (facts.dueDay < anchor.dueDay || (facts.dueDay === anchor.dueDay && invoice.id < anchor.invoice.id)) {
         anchor.invoice = invoice;
         anchor.dueDay = facts.dueDay;
@@ -50,10 +60,13 @@ function evaluateBatch(p: Prepared, batch: readonly unknown[], firstIndex: numbe
   return undefined;
 }
 
+/** Evaluates the customer-anchored steps; their wake days are recorded under the anchor invoice's id. */
 function evaluateAnchors(p: Prepared, anchors: Map<string, CustomerAnchor>, sink: OutcomeSink): void {
+  const wakes = sink.wakes;
   for (const anchor of anchors.values()) {
     beginSubject(p.ctx, anchor.invoice, true);
     evaluateOpenSubject(p.ctx, sink, anchor.dueDay, anchor.openCents);
+    if (wakes !== undefined) recordWake(wakes, p.ctx, anchor.invoice.id, openWakeDay(p.ctx, anchor.dueDay, anchor.openCents, anchor.amountGrows));
   }
 }
 
@@ -149,15 +162,15 @@ export async function* asyncSinkBatches<S extends OutcomeSink>(p: Prepared, sour
 
 /** A batch of records as the public `RulerBatch`. */
 function recordBatch(batch: Result<SinkBatch<RecordSink>, RulerError>): Result<RulerBatch, RulerError> {
-  return batch.map(({ sink, invoicesEvaluated }) => ({ due: sink.due, deferred: sink.deferred, skipped: sink.skipped, invoicesEvaluated }));
+  return batch.map(({ sink, invoicesEvaluated }) => ({ due: sink.due, deferred: sink.deferred, skipped: sink.skipped, invoicesEvaluated, ...(sink.wakes ? { wakes: sink.wakes } : {}) }));
 }
 
 /** {@link syncSinkBatches} with a fresh array of records per batch: the public batches. */
 export function* syncBatches(p: Prepared, source: Iterable<unknown>): Generator<Result<RulerBatch, RulerError>> {
-  for (const batch of syncSinkBatches(p, source, () => new RecordSink())) yield recordBatch(batch);
+  for (const batch of syncSinkBatches(p, source, () => new RecordSink(p.wakes))) yield recordBatch(batch);
 }
 
 /** {@link asyncSinkBatches} with a fresh array of records per batch: the public batches. */
 export async function* asyncBatches(p: Prepared, source: AsyncIterable<unknown>): AsyncGenerator<Result<RulerBatch, RulerError>> {
-  for await (const batch of asyncSinkBatches(p, source, () => new RecordSink())) yield recordBatch(batch);
+  for await (const batch of asyncSinkBatches(p, source, () => new RecordSink(p.wakes))) yield recordBatch(batch);
 }

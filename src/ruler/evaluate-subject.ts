@@ -8,6 +8,7 @@ import { customerSubjectKey, invoiceSubjectKey, type OutcomeTable } from './outc
 import type { OutcomeSink, SubjectView } from './outcome-sink.js';
 import { stepDay, type PlannedStep, type RulerPlan } from './plan.js';
 import type { StepConditions } from './step.js';
+import type { OpenWake } from './wake.js';
 
 /** How the evaluation reads the log of what was already done. */
 export interface LogReader {
@@ -31,6 +32,8 @@ export interface EvaluationContext extends OutcomeTable {
   readonly log: LogReader;
   /** Step days of the open steps per due day (bounded by the number of distinct due dates). */
   readonly openDays: Map<number, Int32Array>;
+  /** The open steps' wake plan per due day (filled only when wakes are asked for; see `wake.ts`). */
+  readonly openWakes: Map<number, OpenWake>;
   /** The subject being evaluated (one at a time; reused so the hot loop allocates nothing for it). */
   readonly subject: SubjectView;
 }
@@ -59,7 +62,8 @@ function prefixOf(ctx: EvaluationContext): string {
   return view.prefix;
 }
 
-function isLogged(ctx: EvaluationContext, stepId: string, mask: number): boolean {
+/** Whether the current subject's log (its own `done`, the compact word, or the key lookup) holds the step. */
+export function isLogged(ctx: EvaluationContext, stepId: string, mask: number): boolean {
   const view = ctx.subject;
   const own = view.invoice.done;
   if (own !== undefined) {
@@ -70,7 +74,8 @@ function isLogged(ctx: EvaluationContext, stepId: string, mask: number): boolean
   return isDone !== undefined && isDone(prefixOf(ctx) + stepId);
 }
 
-function openStepDays(ctx: EvaluationContext, dueDay: number): Int32Array {
+/** The open steps' days for a due day (parallel to the plan's `open`), computed once per due day and evaluation. */
+export function openStepDays(ctx: EvaluationContext, dueDay: number): Int32Array {
   let days = ctx.openDays.get(dueDay);
   if (days === undefined) {
     const steps = ctx.plan.open;
@@ -85,6 +90,11 @@ function conditionsHold(conditions: StepConditions | undefined, invoice: RulerIn
   if (conditions === undefined) return true;
   if (conditions.minAmount !== undefined && openCents < conditions.minAmount.cents) return false;
   if (conditions.minDaysOverdue !== undefined && daysOverdue < conditions.minDaysOverdue) return false;
+  return staticConditionsHold(conditions, invoice);
+}
+
+/** The conditions that only a write can change (customer kind, branch, tags): whether they hold for the invoice. */
+export function staticConditionsHold(conditions: StepConditions, invoice: RulerInvoice): boolean {
   if (conditions.customerKind !== undefined && invoice.customerKind !== conditions.customerKind) return false;
   if (conditions.branches !== undefined && (invoice.branch === undefined || !conditions.branches.includes(invoice.branch))) return false;
   if (conditions.tags !== undefined) {
@@ -172,9 +182,8 @@ function reminderTooLate(ctx: EvaluationContext, step: PlannedStep, dueDay: numb
  * registration refused, still pending, or already removed gets none.
  */
 export function evaluateAfterRegistration(ctx: EvaluationContext, sink: OutcomeSink, dueDay: number, openCents: number): void {
-  const negativation = ctx.subject.invoice.negativation;
-  if (ctx.plan.afterRegistration.length === 0 || negativation?.state !== 'negativated' || negativation.registeredOn === undefined) return;
-  const registeredDay = epochDayOfText(negativation.registeredOn);
+  const registeredDay = registeredDayOf(ctx, ctx.subject.invoice);
+  if (Number.isNaN(registeredDay)) return;
   const steps = ctx.plan.afterRegistration;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i] as PlannedStep;
@@ -182,6 +191,13 @@ export function evaluateAfterRegistration(ctx: EvaluationContext, sink: OutcomeS
     if (day > ctx.today || isLogged(ctx, step.id, ctx.log.afterMasks[i] as number)) continue;
     emit(ctx, sink, step, day, openCents, daysOverdueOf(ctx, dueDay));
   }
+}
+
+/** The day the bureau accepted the invoice's registration, when its follow-ups run (`NaN`: none run: no follow-up planned, or not registered). */
+export function registeredDayOf(ctx: EvaluationContext, invoice: RulerInvoice): number {
+  const negativation = invoice.negativation;
+  if (ctx.plan.afterRegistration.length === 0 || negativation?.state !== 'negativated' || negativation.registeredOn === undefined) return Number.NaN;
+  return epochDayOfText(negativation.registeredOn);
 }
 
 /**
@@ -197,14 +213,18 @@ export function evaluateSettledInvoice(ctx: EvaluationContext, sink: OutcomeSink
     const step = steps[i] as PlannedStep;
     const day = stepDay(step, facts.settledDay, ctx.calendar, true);
     if (day > ctx.today) continue;
-    if (step.action.kind === 'remove_negativation' && !holdsRegistration(invoice.negativation)) continue;
-    if (step.action.kind === 'restore_service' && !serviceWasCut(invoice)) continue;
+    if (!settlementStepApplies(step, invoice)) continue;
     if (isLogged(ctx, step.id, ctx.log.settlementMasks[i] as number)) continue;
     emit(ctx, sink, step, day, facts.openCents, daysOverdueOf(ctx, facts.dueDay));
   }
 }
 
-/** Restore follows a suspension that took effect (the host performed it), not one merely asked for. */
-function serviceWasCut(invoice: RulerInvoice): boolean {
-  return invoice.serviceCutOn !== undefined;
+/**
+ * Whether a settlement step has something to undo for the invoice: removal needs a registration the
+ * bureau holds; restore follows a suspension that took effect (the host performed it), not one merely asked for.
+ */
+export function settlementStepApplies(step: PlannedStep, invoice: RulerInvoice): boolean {
+  if (step.action.kind === 'remove_negativation') return holdsRegistration(invoice.negativation);
+  if (step.action.kind === 'restore_service') return invoice.serviceCutOn !== undefined;
+  return true;
 }

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
+import type { CivilDate } from '../calendar/index.js';
 import { cobrancaError } from '../errors.js';
 import type { RulerError } from './errors.js';
 import { asyncBatches, isAsync, syncBatches, syncSinkBatches } from './evaluate-batches.js';
@@ -75,20 +76,28 @@ function drainInto(p: Prepared, source: Iterable<unknown>, sink: OutcomeSink): R
 
 /** Runs a synchronous evaluation to the end into arrays of records. */
 function collectSync(p: Prepared, source: Iterable<unknown>): Result<RulerEvaluation, RulerError> {
-  const sink = new RecordSink();
-  return drainInto(p, source, sink).map((invoicesEvaluated) => ({ ...p.header, due: sink.due, deferred: sink.deferred, skipped: sink.skipped, invoicesEvaluated }));
+  const sink = new RecordSink(p.wakes);
+  return drainInto(p, source, sink).map((invoicesEvaluated) => ({ ...p.header, due: sink.due, deferred: sink.deferred, skipped: sink.skipped, invoicesEvaluated, ...(sink.wakes ? { wakes: sink.wakes } : {}) }));
 }
 
 function collect(header: Omit<RulerEvaluation, keyof RulerBatch>, batches: Iterable<Result<RulerBatch, RulerError>>): Result<RulerEvaluation, RulerError> {
   const total = { due: [] as RulerBatch['due'], deferred: [] as RulerBatch['deferred'], skipped: [] as RulerBatch['skipped'], invoicesEvaluated: 0 };
+  let wakes: Map<string, CivilDate> | undefined;
   for (const batch of batches) {
     if (batch.isErr()) return err(batch.error);
+    if (batch.value.wakes !== undefined) {
+      wakes ??= new Map();
+      for (const [invoiceId, day] of batch.value.wakes) {
+        const before = wakes.get(invoiceId);
+        if (before === undefined || day < before) wakes.set(invoiceId, day);
+      }
+    }
     for (const a of batch.value.due) total.due.push(a);
     for (const a of batch.value.deferred) total.deferred.push(a);
     for (const a of batch.value.skipped) total.skipped.push(a);
     total.invoicesEvaluated += batch.value.invoicesEvaluated;
   }
-  return ok({ ...header, ...total });
+  return ok({ ...header, ...total, ...(wakes ? { wakes } : {}) });
 }
 
 /**

@@ -63,6 +63,8 @@ export interface InvoiceFacts {
   openCents: number;
   /** Epoch day the invoice was settled or covered by an agreement (`NaN` while open). */
   settledDay: number;
+  /** The earliest epoch day after the evaluation day on which a dated fact (a payment, `paidOn`, an agreement's `since`) takes effect (`Infinity`: none). */
+  changesOn: number;
 }
 
 function centsOf(value: unknown): number {
@@ -99,6 +101,7 @@ export function readInvoice(raw: unknown, index: number, today: number, out: Inv
     if (Number.isNaN(basis) || basis < 0) return invalid(['invoices', index, 'updatedAmount'], 'expected a non-negative amount');
   }
   let settledDay = Number.NaN;
+  let changesOn = Number.POSITIVE_INFINITY;
   let paid = 0;
   if (invoice.payments !== undefined) {
     if (!Array.isArray(invoice.payments)) return invalid(['invoices', index, 'payments'], 'expected an array of payments');
@@ -110,6 +113,7 @@ export function readInvoice(raw: unknown, index: number, today: number, out: Inv
       const cents = centsOf(payment?.amount);
       if (Number.isNaN(cents) || cents < 0) return invalid(['invoices', index, 'payments', p, 'amount'], 'expected a non-negative amount');
       if (day <= today) paid += cents;
+      else if (day < changesOn) changesOn = day;
     }
     // Settled only once the payments cover what is owed with late charges (docs/legal.md §1: payments cover charges first; unpaid charges are not lost).
     if (paid >= basis && basis > 0) settledDay = lastPaymentDay(payments, basis, today);
@@ -118,6 +122,7 @@ export function readInvoice(raw: unknown, index: number, today: number, out: Inv
     const day = epochDayOfText(invoice.paidOn);
     if (Number.isNaN(day)) return invalid(['invoices', index, 'paidOn'], 'expected a date as YYYY-MM-DD');
     if (day <= today && !(settledDay <= day)) settledDay = day;
+    else if (day > today && day < changesOn) changesOn = day;
   }
   if (invoice.agreement !== undefined) {
     const agreement = invoice.agreement;
@@ -126,7 +131,10 @@ export function readInvoice(raw: unknown, index: number, today: number, out: Inv
     }
     const since = epochDayOfText(agreement.since);
     if (Number.isNaN(since)) return invalid(['invoices', index, 'agreement', 'since'], 'expected a date as YYYY-MM-DD');
-    if ((agreement.state === 'active' || agreement.state === 'fulfilled') && since <= today && !(settledDay <= since)) settledDay = since;
+    if (agreement.state === 'active' || agreement.state === 'fulfilled') {
+      if (since <= today && !(settledDay <= since)) settledDay = since;
+      else if (since > today && since < changesOn) changesOn = since;
+    }
   }
   if (invoice.negativation !== undefined && (typeof invoice.negativation !== 'object' || invoice.negativation === null || !isNegativationStatus(invoice.negativation.state))) {
     return invalid(['invoices', index, 'negativation', 'state'], 'expected a negativation state');
@@ -144,6 +152,7 @@ export function readInvoice(raw: unknown, index: number, today: number, out: Inv
   out.dueDay = dueDay;
   out.openCents = basis - paid > 0 ? basis - paid : 0;
   out.settledDay = settledDay;
+  out.changesOn = changesOn;
   return undefined;
 }
 

@@ -25,7 +25,7 @@ export function customerSubjectKey(keyPrefix: string, customerId: string, anchor
 }
 
 /** The civil date of an epoch day, rendered once per evaluation. */
-function dayTextOf(table: OutcomeTable, day: number): CivilDate {
+export function dayTextOf(table: OutcomeTable, day: number): CivilDate {
   let text = table.dayTexts.get(day);
   if (text === undefined) {
     text = fromEpochDay(day);

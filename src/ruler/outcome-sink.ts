@@ -1,3 +1,4 @@
+import type { CivilDate } from '../calendar/index.js';
 import type { RulerInvoice } from './invoice.js';
 import type { DeferredAction, DueAction, SkippedStep, SkipReason } from './outcome.js';
 import { DeferredRecord, DueRecord, SkippedRecord, type OutcomeTable } from './outcome-record.js';
@@ -20,6 +21,8 @@ export interface SubjectView {
  * either way; only the storage differs.
  */
 export interface OutcomeSink {
+  /** Where the evaluator records each invoice's next wake day, when asked for (`undefined`: not computed). */
+  readonly wakes?: Map<string, CivilDate> | undefined;
   /** A due action, or a deferred contact when `deferred` (the contact window is closed). */
   action(table: OutcomeTable, view: SubjectView, step: PlannedStep, deferred: boolean, day: number, openCents: number, daysOverdue: number): void;
   /** A step that was due but is skipped (`by`: the later step that superseded it). */
@@ -31,6 +34,12 @@ export class RecordSink implements OutcomeSink {
   readonly due: DueAction[] = [];
   readonly deferred: DeferredAction[] = [];
   readonly skipped: SkippedStep[] = [];
+  readonly wakes: Map<string, CivilDate> | undefined;
+
+  /** `wakes`: also record each invoice's next wake day. */
+  constructor(wakes = false) {
+    this.wakes = wakes ? new Map() : undefined;
+  }
 
   action(table: OutcomeTable, view: SubjectView, step: PlannedStep, deferred: boolean, day: number, openCents: number, daysOverdue: number): void {
     const invoice = view.invoice;

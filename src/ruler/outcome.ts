@@ -68,6 +68,16 @@ export interface RulerBatch {
   readonly deferred: DeferredAction[];
   readonly skipped: SkippedStep[];
   readonly invoicesEvaluated: number;
+  /**
+   * With `wakes: true` in the input: for each invoice read, the next day (after today) on which its
+   * evaluation can yield a new outcome with no write in between, provided this evaluation's due,
+   * deferred and skipped outcomes are logged (an outcome left unlogged, such as a `waiting`
+   * negativation, comes back tomorrow: take tomorrow for it). Earlier than needed is possible
+   * (an evaluation that finds nothing), later never. An invoice absent: only a write changes its
+   * evaluation. Customer-anchored steps (`anchor: 'customer'`) come in the customers' last batch
+   * under the anchor invoice's id, so a customer's wake is the earliest over all its invoices' entries.
+   */
+  readonly wakes?: ReadonlyMap<string, CivilDate>;
 }
 
 /** The result of {@link evaluateRuler}: everything due now, once. */

@@ -43,6 +43,11 @@ export interface EvaluateRulerInput<Invoices extends InvoiceSource = InvoiceSour
    * first run streamed in batches of 20 000 measured 5–10× slower than in batches of 1 000).
    */
   readonly batchSize?: number;
+  /**
+   * Also say, per invoice, the next day its evaluation can change without a write (each batch's and
+   * the result's `wakes`; not computed by `evaluateRulerCompact`). Off by default: costs a little per invoice.
+   */
+  readonly wakes?: boolean;
 }
 
 /** The instants the evaluator accepts: a day inside the supported years either side, so São Paulo's civil date stays within them. */
@@ -62,6 +67,7 @@ const inputSchema = z.object({
   asOf: z.union([z.date(), z.number().int(), z.iso.datetime({ offset: true })], { error: 'expected a Date, epoch milliseconds, or ISO 8601 text with an offset' }),
   calendar: z.custom<BusinessCalendar>(isBusinessCalendar, 'expected a BusinessCalendar (brazilianCalendar())').optional(),
   batchSize: z.number().int().min(1).max(1_000_000).default(1_000),
+  wakes: z.boolean().default(false),
 });
 
 /** How the evaluation reads the log: a compact log by subject and step bit, any other by key. */
@@ -111,6 +117,8 @@ export interface Prepared {
   readonly ctx: EvaluationContext;
   readonly perCustomer: boolean;
   readonly batchSize: number;
+  /** Whether each invoice's next wake day is asked for. */
+  readonly wakes: boolean;
   readonly source: InvoiceSource;
   readonly header: Omit<RulerEvaluation, keyof RulerBatch>;
 }
@@ -150,6 +158,7 @@ export function prepare(input: unknown): Result<Prepared, RulerError> {
     nextContact: { ...next, instant: instantAt(next.date, next.minuteOfDay).toISOString() },
     log: logReader(value.done, ruler.value.id, plan),
     openDays: new Map(),
+    openWakes: new Map(),
     dayTexts: new Map(),
     subject: newSubjectView(),
   };
@@ -157,6 +166,7 @@ export function prepare(input: unknown): Result<Prepared, RulerError> {
     ctx,
     perCustomer: settings.value.values.anchor === 'customer',
     batchSize: value.batchSize,
+    wakes: value.wakes,
     source: value.invoices,
     header: { asOf: { date: now.date, minuteOfDay: now.minuteOfDay }, contactWindowOpen: windowOpen, disabledSteps: [...plan.disabled] },
   });
