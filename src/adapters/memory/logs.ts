@@ -29,19 +29,24 @@ export class CommittedLogs {
   }
 
   putEffect(effect: OutboxEffect): void {
-    if (!this.outboxOrder.has(effect.id)) this.outboxOrder.set(effect.id, this.outboxOrder.size);
+    let order = this.outboxOrder.get(effect.id);
+    if (order === undefined) {
+      order = this.outboxOrder.size;
+      this.outboxOrder.set(effect.id, order);
+      // An effect's key never changes once enqueued: indexed once.
+      this.outboxKeys.set(effect.key, effect.id);
+    }
     this.outbox.set(effect.id, effect);
-    this.outboxKeys.set(effect.key, effect.id);
     let byKind = this.pendingByKind.get(effect.kind);
     if (effect.status === 'pending' && effect.notBefore !== undefined) this.pendingWithNotBefore.add(effect.id);
-    else this.pendingWithNotBefore.delete(effect.id);
+    else if (this.pendingWithNotBefore.size > 0) this.pendingWithNotBefore.delete(effect.id);
     if (effect.status === 'pending') {
-      this.pendingOutbox.add(effect.id);
+      this.pendingOutbox.add(effect.id, order);
       if (!byKind) {
         byKind = new PendingQueue((id) => this.outboxOrder.get(id) ?? Number.MAX_SAFE_INTEGER);
         this.pendingByKind.set(effect.kind, byKind);
       }
-      byKind.add(effect.id);
+      byKind.add(effect.id, order);
     } else {
       this.pendingOutbox.delete(effect.id);
       byKind?.delete(effect.id);

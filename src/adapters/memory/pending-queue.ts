@@ -3,10 +3,13 @@
  * cursor by binary search: a pass that claims batch after batch starts each
  * batch where the last one stopped instead of rescanning from the head. Ids
  * that stop being pending are dropped lazily (skipped when met, pruned when
- * they outnumber the live ones).
+ * they outnumber the live ones). Each id's position is kept beside it, so a
+ * seek and an append read no map.
  */
 export class PendingQueue {
   private ids: string[] = [];
+  /** The enqueue position of `ids[i]`, at the same index. */
+  private orders: number[] = [];
   private readonly live = new Set<string>();
   private sorted = true;
 
@@ -23,14 +26,15 @@ export class PendingQueue {
     return this.live.size;
   }
 
-  /** Marks an effect pending (an effect enqueued now, or one pending again). */
-  add(id: string): void {
+  /** Marks an effect pending (an effect enqueued now, or one pending again); `order` is its enqueue position when the caller knows it (else `orderOf` is asked). */
+  add(id: string, order: number = this.orderOf(id)): void {
     if (this.live.has(id)) return;
     this.live.add(id);
-    const last = this.ids[this.ids.length - 1];
-    if (last === id) return;
-    if (last !== undefined && this.orderOf(last) > this.orderOf(id)) this.sorted = false;
+    const last = this.ids.length - 1;
+    if (last >= 0 && this.ids[last] === id) return;
+    if (last >= 0 && (this.orders[last] as number) > order) this.sorted = false;
     this.ids.push(id);
+    this.orders.push(order);
   }
 
   /** Marks an effect no longer pending. */
@@ -42,12 +46,12 @@ export class PendingQueue {
   /** The pending ids enqueued after position `order` (-1: all), in enqueue order. */
   *after(order: number): Generator<string> {
     if (!this.sorted) this.prune();
-    const ids = this.ids;
+    const { ids, orders } = this;
     let lo = 0;
-    let hi = ids.length;
+    let hi = orders.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.orderOf(ids[mid] as string) <= order) lo = mid + 1;
+      if ((orders[mid] as number) <= order) lo = mid + 1;
       else hi = mid;
     }
     for (let i = lo; i < ids.length; i++) {
@@ -57,7 +61,9 @@ export class PendingQueue {
   }
 
   private prune(): void {
-    this.ids = [...this.live].sort((a, b) => this.orderOf(a) - this.orderOf(b));
+    const entries = [...this.live].map((id) => ({ id, order: this.orderOf(id) })).sort((a, b) => a.order - b.order);
+    this.ids = entries.map((entry) => entry.id);
+    this.orders = entries.map((entry) => entry.order);
     this.sorted = true;
   }
 }
