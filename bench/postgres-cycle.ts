@@ -1,10 +1,11 @@
 /**
  * The daily cycle on the PostgreSQL store, through the built package: a first
- * run (everything due) and a steady day (the next day: about one invoice in
- * twenty has a step due), with 1 and N worker processes on a server, and in one
+ * run (everything due), a steady day (the next day: about one invoice in
+ * twenty has a step due) and the day after it (`steady d3`: a store's daily
+ * cost once the first run's aftermath is behind it), with 1 and N worker processes on a server, and in one
  * process on embedded PGlite. Prints invoices per second, rows written (inserts,
- * updates and deletes in the store's tables), statements per invoice (PGlite,
- * counted by a wrapping driver) and the peak RSS of each worker (a server
+ * updates and deletes in the store's tables), statements per invoice (counted
+ * by a wrapping driver, all workers together) and the peak RSS of each worker (a server
  * worker's RSS is the cycle's own; PGlite's includes the embedded database).
  * The portfolio is bulk-loaded with SQL (not timed). With several worker
  * counts, the store's contents after each day are compared with the first
@@ -21,10 +22,16 @@ import type { SqlDriver } from '../src/adapters/postgres/index.js';
 import { built } from './harness/built.js';
 import { countingDriver, FIRST_DAY, runCycle, seedPortfolio, STEADY_DAY, type CycleEntries, type StatementCounts, type WorkerResult } from './harness/postgres-portfolio.js';
 
-/** A worker's result with the CPU time its cycle took (user + system): on a busy machine, compare these rather than the wall clock. */
-type TimedWorker = WorkerResult & { readonly cpuSeconds?: number };
+/**
+ * A worker's result with the CPU time its cycle took (user + system; on a busy machine, compare these rather than the
+ * wall clock) and the statements it sent (each a round trip, `BEGIN` counted once per transaction for its `COMMIT`).
+ */
+type TimedWorker = WorkerResult & { readonly cpuSeconds?: number; readonly statements?: number };
 
-const DAYS = [['first run', FIRST_DAY], ['steady day', STEADY_DAY]] as const;
+/** The day after the steady day: the second steady day in a row, what a store's daily cost is once the first run is behind it. */
+const STEADY_DAY_3 = '2026-11-26';
+
+const DAYS = [['first run', FIRST_DAY], ['steady day', STEADY_DAY], ['steady d3', STEADY_DAY_3]] as const;
 const list = (text: string | undefined, fallback: string): number[] => (text ?? fallback).split(',').filter(Boolean).map(Number).filter((n) => n > 0);
 
 async function entries(): Promise<CycleEntries> {
@@ -85,11 +92,12 @@ const [mode, url, schema, day, index, count] = process.argv.slice(2);
 if (mode === '--worker') {
   const built = await entries();
   const driver = await built.postgres.connectPostgres({ connectionString: url ?? '', max: 2 });
+  const counts: StatementCounts = new Map();
   const cpu = process.cpuUsage();
-  const result = await runCycle(built, driver, schema ?? '', day ?? FIRST_DAY, Number(index), Number(count));
+  const result = await runCycle(built, countingDriver(driver, counts), schema ?? '', day ?? FIRST_DAY, Number(index), Number(count));
   const used = process.cpuUsage(cpu);
   await driver.close();
-  process.send?.({ ...result, cpuSeconds: (used.user + used.system) / 1e6 } satisfies TimedWorker);
+  process.send?.({ ...result, cpuSeconds: (used.user + used.system) / 1e6, statements: [...counts.values()].reduce((a, b) => a + b, 0) } satisfies TimedWorker);
 } else {
   const built = await entries();
   for (const size of list(process.env.PGLITE_SIZES, '5000')) {
@@ -121,7 +129,7 @@ if (mode === '--worker') {
           const results = await runWorkers(server, schemaName, d, workers);
           const seconds = (performance.now() - start) / 1000;
           await new Promise((resolve) => setTimeout(resolve, 600)); // statistics are flushed at most every 500 ms
-          row('PostgreSQL server', size, workers, label, { seconds, rows: (await rowsWritten(driver, schemaName)) - before, wal: (await walBytes(driver)) - walBefore, rss: results.map((r) => r.rssMb), cpu: results.map((r) => r.cpuSeconds ?? 0) });
+          row('PostgreSQL server', size, workers, label, { seconds, rows: (await rowsWritten(driver, schemaName)) - before, wal: (await walBytes(driver)) - walBefore, rss: results.map((r) => r.rssMb), cpu: results.map((r) => r.cpuSeconds ?? 0), statements: results.reduce((n, r) => n + (r.statements ?? 0), 0) });
           const print = await fingerprint(driver, schemaName);
           const first = expected.get(d);
           if (first === undefined) expected.set(d, print);

@@ -5,6 +5,7 @@ import type { SqlDriver, SqlSession } from './driver.js';
 import { migrate } from './migrate.js';
 import { collectionStatements, SqlCollection, type CollectionStatements } from './sql-collection.js';
 import { sqlActionLog, sqlAuditLog, sqlIdempotencyKeys, sqlOutbox } from './sql-logs.js';
+import { sqlWakes, wakeStatements, type WakeStatements } from './sql-wakes.js';
 import { quoteSchema, TABLES, type CollectionName } from './tables.js';
 
 /** Options of {@link PostgresStore} and {@link createPostgresStore}. */
@@ -22,13 +23,16 @@ export interface PostgresStoreOptions {
  * Optimistic concurrency by a version column; exactly-once by unique keys on
  * the action log, the outbox and idempotency keys; every statement
  * parameterised. Audit lines are written behind: one multi-row statement
- * before the transaction's next audit read and before it commits. Run {@link migrate} (or use {@link createPostgresStore}) first.
+ * before the transaction's next audit read and before it commits. The wake
+ * index (`wakes`) is kept by triggers: every write of a customer's records,
+ * by the store or by a host's own SQL, touches that customer. Run {@link migrate} (or use {@link createPostgresStore}) first.
  */
 export class PostgresStore implements Store {
   readonly driver: SqlDriver;
   readonly schema: string;
   private readonly quoted: string;
   private readonly statements: Record<CollectionName, CollectionStatements>;
+  private readonly wakeStatements: WakeStatements;
   private readonly inside = new AsyncLocalStorage<true>();
 
   constructor(options: PostgresStoreOptions) {
@@ -36,6 +40,7 @@ export class PostgresStore implements Store {
     this.schema = options.schema ?? 'cobranca';
     this.quoted = quoteSchema(this.schema);
     this.statements = Object.fromEntries(Object.entries(TABLES).map(([name, spec]) => [name, collectionStatements(this.quoted, spec)])) as Record<CollectionName, CollectionStatements>;
+    this.wakeStatements = wakeStatements(this.quoted);
   }
 
   /** Runs `work` in one database transaction, as {@link Store.transaction} says: committed when it resolves, rolled back when it throws. */
@@ -68,6 +73,7 @@ export class PostgresStore implements Store {
       outbox: sqlOutbox(sql, s),
       audit,
       idempotency: sqlIdempotencyKeys(sql, s),
+      wakes: sqlWakes(sql, this.wakeStatements),
     };
   }
 

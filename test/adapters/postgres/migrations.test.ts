@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, PostgresStore, type SqlDriver } from '../../../src/adapters/postgres/index.js';
 import { pgliteDatabase, SERVER_SKIP_REASON, SERVER_URL, serverDatabase, type TestDatabase } from './databases.js';
 
-/** Everything about a schema's shape: columns with types, defaults and nullability; indexes; constraints. */
+/** Everything about a schema's shape: columns with types, defaults, nullability and generation; indexes; constraints; triggers and their functions. */
 async function shapeOf(driver: SqlDriver, schema: string): Promise<unknown> {
   const columns = await driver.query(
-    `SELECT table_name, column_name, data_type, is_nullable, column_default, collation_name, is_identity FROM information_schema.columns WHERE table_schema = $1 ORDER BY table_name, ordinal_position`,
+    `SELECT table_name, column_name, data_type, is_nullable, column_default, collation_name, is_identity, generation_expression FROM information_schema.columns WHERE table_schema = $1 ORDER BY table_name, ordinal_position`,
     [schema],
   );
   const indexes = await driver.query(`SELECT tablename, indexname, replace(indexdef, $1, 'S') AS def FROM pg_indexes WHERE schemaname = $2 ORDER BY tablename, indexname`, [`"${schema}"`, schema]);
@@ -13,8 +13,17 @@ async function shapeOf(driver: SqlDriver, schema: string): Promise<unknown> {
     `SELECT c.conrelid::regclass::text AS tbl, c.contype, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = $1 ORDER BY 1, 2, 3`,
     [schema],
   );
+  const triggers = await driver.query<{ def: string }>(
+    `SELECT pg_get_triggerdef(t.oid) AS def FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND NOT t.tgisinternal ORDER BY c.relname, t.tgname`,
+    [schema],
+  );
+  const functions = await driver.query<{ def: string }>(`SELECT pg_get_functiondef(p.oid) AS def FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 ORDER BY p.proname`, [schema]);
+  const storage = await driver.query(`SELECT c.relname, c.reloptions FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r' ORDER BY 1`, [schema]);
   return {
     columns: columns.rows,
+    triggers: triggers.rows.map((r) => r.def.replaceAll(schema, 'S')),
+    functions: functions.rows.map((r) => r.def.replaceAll(schema, 'S')),
+    storage: storage.rows,
     indexes: indexes.rows.map((r) => ({ ...r, def: String((r as { def: string }).def).replaceAll(schema, 'S') })),
     constraints: constraints.rows.map((r) => ({ ...r, tbl: String((r as { tbl: string }).tbl).replace(/^.*\./, '') })),
   };

@@ -4,6 +4,7 @@ import { protests } from './0003-protests.js';
 import { registers } from './0004-registers.js';
 import { outboxByKind } from './0005-outbox-by-kind.js';
 import { actionLogStepIds } from './0006-action-log-step-ids.js';
+import { wakeIndex } from './0007-wake-index.js';
 
 /** One step of the schema: `version` n turns a schema at n − 1 into n. */
 export interface Migration {
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'registers', sql: registers },
   { version: 5, name: 'outbox by kind', sql: outboxByKind },
   { version: 6, name: 'action log step ids', sql: actionLogStepIds },
+  { version: 7, name: 'wake index', sql: wakeIndex },
 ];
