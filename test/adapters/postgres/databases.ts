@@ -38,7 +38,7 @@ function database(name: TestDatabase['name'], open: () => Promise<SqlDriver>): T
     const d = await opened;
     if (name === 'PostgreSQL server') for (const schema of created) await d.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await d.close();
-  });
+  }, 600_000); // dropping a file's schemas (each with its tables, triggers and functions) takes more than 10 s on a busy machine
   return {
     name,
     driver,
