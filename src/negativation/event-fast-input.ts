@@ -45,12 +45,15 @@ const REASON_REQUIRED_TYPES: ReadonlySet<string> = new Set(['analysis_rejected',
 /** Types whose `proofOfPosting` is required. */
 const PROOF_REQUIRED_TYPES: ReadonlySet<string> = new Set(['bureau_notice_posted']);
 
+/** The event's day (`on`), with room for the notice waiting period on the types that need it. */
+function eventDay(value: unknown, type: string): CivilDate | typeof DOUBT {
+  const day = date(value);
+  return day !== DOUBT && NOTICE_DAY_TYPES.has(type) && day > LATEST_NOTICE_DAY ? DOUBT : day;
+}
+
 /** The fields this reader reads; a field not here (`at`, `owed`, `paidOutside`…) sends the event to the schema. */
 const FIELDS: Readonly<Record<string, FieldReader>> = {
-  on: (value, type) => {
-    const day = date(value);
-    return day !== DOUBT && NOTICE_DAY_TYPES.has(type) && day > LATEST_NOTICE_DAY ? DOUBT : day;
-  },
+  on: eventDay,
   actor: trimmed,
   reason: (value, type) => (REASON_REQUIRED_TYPES.has(type) ? trimmed(value) : text(value)),
   channel: oneOf(NOTICE_CHANNELS),
@@ -78,11 +81,23 @@ function required(key: string, type: string): boolean {
 }
 const REQUIRED_FIELDS: ReadonlySet<string> = new Set(['on', 'actor', 'channel', 'kind', 'amount', 'paidOn', 'fundsAvailableOn', 'agreementId']);
 
-/** Every event type's fields after `type`, in the schema's order (read from the schema, so the two cannot drift apart). */
-const FIELDS_BY_TYPE: ReadonlyMap<string, readonly string[]> = new Map(
+/** One field of an event type after `on` and `actor`: its name, its reader (absent: a field only the schema reads), whether it must be present. */
+interface FieldPlan {
+  readonly key: string;
+  readonly reader: FieldReader | undefined;
+  readonly required: boolean;
+}
+
+/**
+ * Every event type's fields after `type`, in the schema's order (read from the schema, so the two cannot drift
+ * apart): every type starts with `on` and `actor` (read by name), then the rest, planned once per type.
+ */
+const PLANS: ReadonlyMap<string, readonly FieldPlan[]> = new Map(
   negativationEventSchema.options.map((option) => {
+    const type = option.shape.type.value;
     const keys = Object.keys(option.shape).filter((key) => key !== 'type');
-    return [option.shape.type.value, keys] as const;
+    if (keys[0] !== 'on' || keys[1] !== 'actor') throw new Error(`event ${type}: the reader expects on and actor first`);
+    return [type, keys.slice(2).map((key) => ({ key, reader: FIELDS[key], required: required(key, type) }))] as const;
   }),
 );
 
@@ -104,21 +119,25 @@ export function readNegativationEventFast(input: unknown): NegativationEvent | u
   const source = input as Record<string, unknown>;
   const type = source.type;
   if (typeof type !== 'string') return undefined;
-  const keys = FIELDS_BY_TYPE.get(type);
-  if (keys === undefined) return undefined;
-  const event: Record<string, unknown> = { type };
-  let read = 1;
-  for (const key of keys) {
-    const value = source[key];
+  const plan = PLANS.get(type);
+  if (plan === undefined) return undefined;
+  const on = eventDay(source.on, type);
+  const actor = trimmed(source.actor);
+  if (on === DOUBT || actor === DOUBT) return undefined; // both required: undefined is a doubt
+  const event: Record<string, unknown> = { type, on, actor };
+  let read = 3;
+  for (let i = 0; i < plan.length; i++) {
+    const field = plan[i] as FieldPlan;
+    const value = source[field.key];
+    // absent, or present as undefined: the own-key count below sends the latter to the schema
     if (value === undefined) {
-      if (key in source || required(key, type)) return undefined;
+      if (field.required) return undefined;
       continue;
     }
-    const reader = FIELDS[key];
-    if (reader === undefined) return undefined;
-    const parsed = reader(value, type);
+    if (field.reader === undefined) return undefined;
+    const parsed = field.reader(value, type);
     if (parsed === DOUBT) return undefined;
-    event[key] = parsed;
+    event[field.key] = parsed;
     read++;
   }
   let own = 0;

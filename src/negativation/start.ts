@@ -10,6 +10,7 @@ import type { NegativationEvent } from './events.js';
 import { runGuards } from './guards/index.js';
 import type { Negativation } from './negativation.js';
 import { negativationRecord } from './record.js';
+import { vouch } from './vouched.js';
 import { readNegativationRequestFast, type FastRequest } from './request-fast-input.js';
 import { negativationRequestSchema } from './request-schema.js';
 import { DEFAULT_NEGATIVATION_SETTINGS } from './settings.js';
@@ -76,7 +77,7 @@ export function startNegativation(input: NegativationRequestInput, options: { re
   };
   const rule = findRule(null, 'request', 'default');
   if (rule === undefined) throw new Error('transition table has no request rule');
-  const negativation = negativationRecord({
+  const negativation = vouch(negativationRecord({
     id: request.id,
     version: 1,
     status: rule.to,
@@ -109,7 +110,7 @@ export function startNegativation(input: NegativationRequestInput, options: { re
     failure: undefined,
     lastEventOn: request.on,
     history: [{ version: 1, from: null, to: rule.to, event }],
-  });
+  }));
   return ok({ negativation, effects: [] });
 }
 

@@ -10,6 +10,7 @@ import { HANDLERS, isRefusal, type NegativationPatch, type PatchableField, type 
 import type { HistoryEntry, Negativation } from './negativation.js';
 import { appended } from './appended.js';
 import { negativationRecord } from './record.js';
+import { isVouched, vouch } from './vouched.js';
 import { looksLikeNegativation } from './looks-like-negativation.js';
 import { parseNegativationEvent } from './parse-event.js';
 import { eventAppliesIn, eventsAllowedIn, findRule, type TransitionRule } from './transition-table.js';
@@ -88,7 +89,7 @@ function applyStep(n: Negativation, event: NegativationEvent, rule: TransitionRu
     }
   }
   if (hideBanner) portalBannerShown = false; // once taken down, the banner is not taken down again
-  return negativationRecord({
+  const next = negativationRecord({
     id: n.id,
     version,
     status: rule.to,
@@ -122,6 +123,8 @@ function applyStep(n: Negativation, event: NegativationEvent, rule: TransitionRu
     lastEventOn: event.on,
     history: appended(n.history, entry),
   });
+  // a step from a record this module vouches for gives one too; from a host's object, a plain record as before
+  return isVouched(n) ? vouch(next, n) : next;
 }
 
 /**
@@ -155,7 +158,7 @@ function applyStep(n: Negativation, event: NegativationEvent, rule: TransitionRu
  * ```
  */
 export function transition(negativation: Negativation, event: NegativationEventInput, options: TransitionOptions = {}): Result<TransitionResult, NegativationError> {
-  if (!looksLikeNegativation(negativation)) return fail('not_a_negativation', 'not a negativation produced by this module (check version and history)', { path: ['negativation'] });
+  if (!isVouched(negativation) && !looksLikeNegativation(negativation)) return fail('not_a_negativation', 'not a negativation produced by this module (check version and history)', { path: ['negativation'] });
   const calendar = calendarOption(options.calendar);
   if (calendar.isErr()) return err(calendar.error);
   const parsed = parseNegativationEvent(event);
