@@ -76,17 +76,26 @@ function unreadEmailOf(negativation: Negativation): TimeWake['unreadEmail'] {
   return email === undefined ? undefined : { sentOn: email.sentOn, askOn: addDays(email.sentOn, emailReadDays) };
 }
 
+/** Which time-driven event a negativation's {@link TimeWake} makes due today, if any (no allocation: asked of every record of the stream). */
+function dueKind(wake: TimeWake, today: CivilDate): 'analysis' | 'unread_email' | 'notice_elapsed' | undefined {
+  if (wake.analysis) return 'analysis';
+  if (wake.unreadEmail !== undefined && wake.unreadEmail.askOn <= today) return 'unread_email';
+  if (wake.waiting && wake.until !== undefined && wake.until <= today) return 'notice_elapsed';
+  return undefined;
+}
+
 /** The time-driven event a negativation is due today, if any. */
 function dueEvent(record: NegativationRecord, today: CivilDate): NegativationEventInput | undefined {
   const negativation = negativationOf(record);
   const wake = timeWakeOf(negativation);
+  const kind = dueKind(wake, today);
+  if (kind === undefined) return undefined;
   const base = { on: today, actor: CYCLE_ACTOR };
-  if (wake.analysis) return { type: 'analysis_approved', ...base, reason: `automatic analysis: request guards passed; notice mode ${negativation.settings.noticeMode}` };
-  if (wake.unreadEmail !== undefined && wake.unreadEmail.askOn <= today) {
-    return { type: 'bureau_notice_requested', ...base, reason: `notice mode email_then_bureau_letter: the e-mail of ${wake.unreadEmail.sentOn} was not read in ${negativation.settings.emailReadDays} days, the bureau posts the letter (seed 000)` };
+  if (kind === 'analysis') return { type: 'analysis_approved', ...base, reason: `automatic analysis: request guards passed; notice mode ${negativation.settings.noticeMode}` };
+  if (kind === 'unread_email') {
+    return { type: 'bureau_notice_requested', ...base, reason: `notice mode email_then_bureau_letter: the e-mail of ${wake.unreadEmail?.sentOn ?? ''} was not read in ${negativation.settings.emailReadDays} days, the bureau posts the letter (seed 000)` };
   }
-  if (wake.waiting && wake.until !== undefined && wake.until <= today) return { type: 'notice_period_elapsed', ...base };
-  return undefined;
+  return { type: 'notice_period_elapsed', ...base };
 }
 
 /**
@@ -111,8 +120,9 @@ export async function negativationPass(context: AppContext, today: CivilDate): P
   for await (const records of pagesOf(context, (tx) => tx.negativations, 500)) {
     const due: NegativationRecord[] = [];
     for (const record of records) {
-      if (dueEvent(record, today) !== undefined) due.push(record);
-      else if (timeWakeOf(negativationOf(record)).waiting) waiting(record);
+      const wake = timeWakeOf(negativationOf(record));
+      if (dueKind(wake, today) !== undefined) due.push(record);
+      else if (wake.waiting) waiting(record);
     }
     if (due.length === 0) continue;
     await context.store.transaction(async (tx) => {
