@@ -14,6 +14,7 @@ import type { RateSource } from '../ports/index.js';
 import { protestPolicyOf, type ProtestPolicy } from './protest/protest-policy.js';
 import type { BusinessCalendar } from '../calendar/index.js';
 import type { CollectionsError } from './errors.js';
+import { planFingerprint } from './plan-fingerprint.js';
 
 /** The policy part of `createCollections`' options, as the host writes it. */
 export const policyOptionsSchema = z.strictObject({
@@ -61,6 +62,8 @@ export interface Policies {
   protest(branch?: string, contract?: string): ProtestPolicy;
   /** The late-charges calculator for invoices due from `from` up to `asOf`, rates fetched from the port as configured; `undefined` when none is configured. */
   lateCharges(from: CivilDate, asOf: CivilDate): Promise<LateChargesCalculator | undefined>;
+  /** A fingerprint of every policy option (rulers, settings tree, late charges, creditor, bureaus): the daily cycle's wake index makes every customer due when it changes. */
+  readonly fingerprint: string;
 }
 
 /**
@@ -88,6 +91,7 @@ export function resolvePolicies(input: unknown, bureaus: readonly string[], rate
     creditor: options.creditor,
     agreements: options.agreements,
     configuration: checked,
+    fingerprint: planFingerprint({ rulers: checked.rulers, settings: checked.settings, bureaus: checked.bureaus, lateCharges: late ?? null, creditor: options.creditor, agreements: options.agreements }),
     settingsFor: (branch, contract) => checked.settingsFor(subjectOf(branch, contract)),
     rulerSettings: (branch, contract) => checked.settingsFor(subjectOf(branch, contract)).rulerSettings,
     negativationSettings: (branch, contract) => checked.settingsFor(subjectOf(branch, contract)).negativation,

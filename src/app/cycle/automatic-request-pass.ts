@@ -34,6 +34,22 @@ function rulerNegativates(settings: SubjectSettings): boolean {
   return settings.ruler.steps.some((step) => step.action.kind === 'negativate');
 }
 
+/**
+ * The next day this pass can ask for an invoice's registration without a
+ * write (for the wake index), after it ran today: its registration day while
+ * that is to come, tomorrow while a request waits (`waited`), otherwise none
+ * (a request made or refused is logged; an agreement, a payment or a
+ * registration that ends is a write).
+ */
+export function automaticRequestWakeDay(context: AppContext, invoice: InvoiceRecord, today: CivilDate, waited: boolean): CivilDate | undefined {
+  if (invoice.status !== 'open' || invoice.installment !== undefined) return undefined;
+  const settings = context.policies.settingsFor(invoice.branchId, invoice.contractId);
+  if (invoice.negativate !== true && !(settings.values.registerAutomatically && !rulerNegativates(settings))) return undefined;
+  const day = automaticRegistrationDay(settings, invoice.dueDate);
+  if (today < day) return day;
+  return waited ? addDays(today, 1) : undefined;
+}
+
 function candidate(context: AppContext, invoice: InvoiceRecord, today: CivilDate): { origin: 'invoice_creation' | 'automatic'; authorization: RequestAuthorization } | undefined {
   if (invoice.status !== 'open' || invoice.installment !== undefined) return undefined;
   const settings = context.policies.settingsFor(invoice.branchId, invoice.contractId);
@@ -74,14 +90,15 @@ export class AutomaticRequests {
     return { totals: { requested: requested.total, waiting: waiting.total, refused: refused.total }, requested: requested.listed, waiting: waiting.listed, refused: refused.listed };
   }
 
-  /** Requests what one page of invoices calls for (its decisive state read for the whole page at once, in one transaction). */
-  async page(page: readonly InvoiceRecord[]): Promise<void> {
+  /** Requests what one page of invoices calls for (its decisive state read for the whole page at once, in one transaction); returns the ids of the invoices whose request waits. */
+  async page(page: readonly InvoiceRecord[]): Promise<ReadonlySet<string>> {
     const { context, today } = this;
     const candidates = page.flatMap((invoice) => {
       const found = candidate(context, invoice, today);
       return found ? [{ invoice, ...found }] : [];
     });
-    if (candidates.length === 0) return;
+    const waiting = new Set<string>();
+    if (candidates.length === 0) return waiting;
     await context.store.transaction(async (tx) => {
       // What decides whether to ask, read for the whole page at once (no query per candidate); fresh, after the ruler's writes.
       const ids = candidates.map(({ invoice }) => invoice.id);
@@ -95,9 +112,13 @@ export class AutomaticRequests {
         const key = `automatic-negativation:${invoice.id}`;
         const outcome = await requestAutomatically(tx, context, { key, stepId: 'automatic-negativation', invoiceId: invoice.id, customerId: invoice.customerId, origin, authorization }, today);
         if (outcome.status === 'requested') this.requested.add({ invoiceId: invoice.id, origin });
-        else if (outcome.status === 'waiting') this.waiting.add({ invoiceId: invoice.id, waiting: outcome });
+        else if (outcome.status === 'waiting') {
+          this.waiting.add({ invoiceId: invoice.id, waiting: outcome });
+          waiting.add(invoice.id);
+        }
         else if (outcome.status === 'refused') this.refused.add({ invoiceId: invoice.id, error: outcome.error });
       }
     });
+    return waiting;
   }
 }

@@ -9,6 +9,8 @@ import { batchedTransaction, type BatchPlan } from './batched-writes.js';
 import type { OwedMemo } from './owed-memo.js';
 import { enrichPage, followedByRuler, settingsKey } from './portfolio.js';
 import { OutcomeList, type CycleOutcome, type OutcomeListing } from './outcome-listing.js';
+import { tomorrowOf, type CustomerWakes } from './customer-wakes.js';
+import { rulerWakeDay } from './ruler-wake-day.js';
 
 /** How many outcomes of each kind the ruler pass had (its lists may hold fewer: `listOutcomes`). */
 export interface RulerPassTotals {
@@ -63,8 +65,11 @@ class GroupEvaluation {
   private ended = false;
   private stopped = false;
   private readonly batches: AsyncGenerator<Result<RulerBatch, RulerError>>;
+  /** Customer-anchored: the group's customers, whose anchored steps come in a last batch. */
+  private readonly anchored: Set<string> | undefined;
 
-  constructor(input: Omit<EvaluateRulerInput, 'invoices' | 'batchSize'>) {
+  constructor(input: Omit<EvaluateRulerInput, 'invoices' | 'batchSize'>, perCustomer: boolean) {
+    this.anchored = perCustomer ? new Set() : undefined;
     const source: AsyncIterable<RulerInvoice> = { [Symbol.asyncIterator]: () => ({ next: async () => this.take() }) };
     this.batches = evaluateRulerInBatches({ ...input, invoices: source, batchSize: BATCH_SIZE });
   }
@@ -75,24 +80,41 @@ class GroupEvaluation {
     return { value: undefined, done: true };
   }
 
-  /** Queues a page's invoices of this group and applies every full batch. */
-  async push(invoices: readonly RulerInvoice[], apply: (batch: RulerBatch) => Promise<void>, errors: CobrancaError[]): Promise<void> {
-    if (this.stopped) return;
+  /** Queues a page's invoices of this group (with `wakes`, a customer-anchored group's customers each wait for its last batch); `false` when the group stopped on an error. */
+  queueUp(invoices: readonly RulerInvoice[], wakes: CustomerWakes | undefined): boolean {
+    if (this.stopped) return false;
     if (this.head > 0) {
       this.queue = this.queue.slice(this.head);
       this.head = 0;
     }
     this.queue.push(...invoices);
+    if (wakes !== undefined && this.anchored !== undefined) {
+      for (const invoice of invoices) {
+        if (this.anchored.has(invoice.customerId)) continue;
+        this.anchored.add(invoice.customerId);
+        wakes.expect(invoice.customerId);
+      }
+    }
+    return true;
+  }
+
+  /** Applies every full batch queued. */
+  async applyFull(apply: ApplyBatch, errors: CobrancaError[]): Promise<void> {
     while (!this.stopped && this.queue.length - this.head >= BATCH_SIZE) await this.next(apply, errors);
   }
 
+  /** Queues a page's invoices of this group and applies every full batch. */
+  async push(invoices: readonly RulerInvoice[], apply: ApplyBatch, errors: CobrancaError[]): Promise<void> {
+    if (this.queueUp(invoices, undefined)) await this.applyFull(apply, errors);
+  }
+
   /** Ends the stream: applies what is queued and the customer-anchored actions. */
-  async finish(apply: (batch: RulerBatch) => Promise<void>, errors: CobrancaError[]): Promise<void> {
+  async finish(apply: ApplyBatch, errors: CobrancaError[]): Promise<void> {
     this.ended = true;
     while (!this.stopped) await this.next(apply, errors);
   }
 
-  private async next(apply: (batch: RulerBatch) => Promise<void>, errors: CobrancaError[]): Promise<void> {
+  private async next(apply: ApplyBatch, errors: CobrancaError[]): Promise<void> {
     const step = await this.batches.next();
     if (step.done === true) {
       this.stopped = true;
@@ -104,9 +126,21 @@ class GroupEvaluation {
       this.stopped = true;
       return;
     }
-    await apply(step.value.value);
+    const batch = step.value.value;
+    // The invoices the batch read are the last ones the evaluator took; the customer-anchored batch (last, no invoices) ends the group's customers.
+    const n = batch.invoicesEvaluated;
+    await apply(batch, { covered: n > 0 ? this.queue.slice(this.head - n, this.head) : [], anchored: n === 0 && this.ended ? this.anchored : undefined });
   }
 }
+
+/** What one batch evaluated, for the wake index: the invoices it read, and the customers whose anchored steps it held. */
+interface BatchScope {
+  readonly covered: readonly RulerInvoice[];
+  readonly anchored: ReadonlySet<string> | undefined;
+}
+
+/** Applies one batch of a group's evaluation. */
+type ApplyBatch = (batch: RulerBatch, scope: BatchScope) => Promise<void>;
 
 /**
  * The ruler over the cycle's one stream of invoice pages: each page's
@@ -120,7 +154,7 @@ export class RulerStream {
   private readonly groups = new Map<string, GroupEvaluation>();
   private readonly tally: PassTally;
   private readonly errors: CobrancaError[] = [];
-  private readonly apply = (batch: RulerBatch): Promise<void> => applyBatch(this.context, batch, this.today, this.tally);
+  private readonly apply: ApplyBatch = (batch, scope) => applyBatch(this.context, batch, this.today, this.tally, this.wakes && { wakes: this.wakes, scope });
 
   private constructor(
     private readonly context: AppContext,
@@ -128,19 +162,48 @@ export class RulerStream {
     private readonly today: CivilDate,
     private readonly owedToday: OwedMemo,
     listing: OutcomeListing,
+    private readonly wakes: CustomerWakes | undefined,
   ) {
     this.tally = { invoicesEvaluated: 0, done: new OutcomeList('ruler.done', listing), waiting: new OutcomeList('ruler.waiting', listing), deferred: 0, skipped: new OutcomeList('ruler.skipped', listing), superseded: 0, refused: new OutcomeList('ruler.refused', listing) };
   }
 
-  /** A ruler stream for the day, computing owed amounts with the day's memo (the late-charge policy read once), listing outcomes as `listing` says. */
-  static open(context: AppContext, asOf: Date, today: CivilDate, owedToday: OwedMemo, listing: OutcomeListing): RulerStream {
-    return new RulerStream(context, asOf, today, owedToday, listing);
+  /**
+   * A ruler stream for the day, computing owed amounts with the day's memo (the late-charge policy read once), listing outcomes as `listing` says.
+   * With `wakes`, each batch settles its customers' wake days and records the ready ones in its transaction.
+   */
+  static open(context: AppContext, asOf: Date, today: CivilDate, owedToday: OwedMemo, listing: OutcomeListing, wakes?: CustomerWakes): RulerStream {
+    return new RulerStream(context, asOf, today, owedToday, listing, wakes);
+  }
+
+  /**
+   * Queues one page of due customers' invoices without applying anything
+   * (the page's other passes run before its batches are applied, so a batch's
+   * transaction can record its customers' evaluations): each followed invoice
+   * is a piece of its customer's evaluation. Then {@link RulerStream.applyFull}.
+   */
+  async queue(page: readonly InvoiceRecord[]): Promise<void> {
+    const wakes = this.wakes;
+    for (const [key, { first, invoices }] of await this.grouped(page)) {
+      // A piece per invoice, done when a batch reads it: a group stopped on an error never reads it, so its customer stays due.
+      if (wakes) for (const invoice of invoices) wakes.expect(invoice.customerId);
+      this.group(key, first).queueUp(invoices, wakes);
+    }
+  }
+
+  /** Applies every full batch the queued pages made. */
+  async applyFull(): Promise<void> {
+    for (const group of this.groups.values()) await group.applyFull(this.apply, this.errors);
   }
 
   /** Evaluates one page of the portfolio (applying each batch that fills up). */
   async page(page: readonly InvoiceRecord[]): Promise<void> {
+    for (const [key, { first, invoices }] of await this.grouped(page)) await this.group(key, first).push(invoices, this.apply, this.errors);
+  }
+
+  /** A page's followed invoices, enriched at once and grouped by settings (in the order the groups appear). */
+  private async grouped(page: readonly InvoiceRecord[]): Promise<Map<string, { first: InvoiceRecord; invoices: RulerInvoice[] }>> {
     const followed = page.filter(followedByRuler);
-    if (followed.length === 0) return;
+    if (followed.length === 0) return new Map();
     const enriched = await enrichPage(this.context, followed, this.owedToday);
     const byGroup = new Map<string, { first: InvoiceRecord; invoices: RulerInvoice[] }>();
     for (let i = 0; i < followed.length; i++) {
@@ -150,7 +213,7 @@ export class RulerStream {
       if (group) group.invoices.push(enriched[i] as RulerInvoice);
       else byGroup.set(key, { first: invoice, invoices: [enriched[i] as RulerInvoice] });
     }
-    for (const [key, { first, invoices }] of byGroup) await this.group(key, first).push(invoices, this.apply, this.errors);
+    return byGroup;
   }
 
   /** Ends the stream and reports. */
@@ -174,7 +237,7 @@ export class RulerStream {
     let group = this.groups.get(key);
     if (!group) {
       const settings = this.context.policies.settingsFor(invoice.branchId, invoice.contractId);
-      group = new GroupEvaluation({ ruler: settings.ruler, settings: settings.rulerSettings, asOf: this.asOf, calendar: this.context.calendar });
+      group = new GroupEvaluation({ ruler: settings.ruler, settings: settings.rulerSettings, asOf: this.asOf, calendar: this.context.calendar }, settings.rulerSettings.values.anchor === 'customer');
       this.groups.set(key, group);
     }
     return group;
@@ -210,9 +273,29 @@ interface PassTally {
   readonly refused: OutcomeList<Extract<CycleOutcome, { type: 'ruler.refused' }>>;
 }
 
-async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDate, report: PassTally): Promise<void> {
+/**
+ * Settles the wake days of what a batch evaluated: each invoice it read
+ * gives its customer the ruler's next day for it, and a customer-anchored
+ * batch ends its customers' anchored pieces.
+ */
+function settleWakes({ wakes, scope }: BatchWakes, today: CivilDate, waiting: ReadonlySet<string>): void {
+  for (const invoice of scope.covered) wakes.done(invoice.customerId, rulerWakeDay(invoice, today, waiting.has(invoice.id)));
+  if (scope.anchored) for (const customerId of scope.anchored) wakes.done(customerId, tomorrowOf(today));
+}
+
+/** A batch's part in the wake index: the cycle's customers and what the batch evaluated. */
+interface BatchWakes {
+  readonly wakes: CustomerWakes;
+  readonly scope: BatchScope;
+}
+
+async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDate, report: PassTally, wake: BatchWakes | undefined): Promise<void> {
   report.invoicesEvaluated += batch.invoicesEvaluated;
-  if (batch.due.length === 0 && batch.deferred.length === 0 && batch.skipped.length === 0) return;
+  if (batch.due.length === 0 && batch.deferred.length === 0 && batch.skipped.length === 0) {
+    // Nothing to write: the ready customers are recorded in a small transaction of their own (CustomerWakes.record).
+    if (wake) settleWakes(wake, today, new Set());
+    return;
+  }
   const actions = [...batch.due, ...batch.deferred];
   // Superseded steps: one action-log entry per invoice and superseding step carries their ids (catch-up without bursts, in memory too).
   const superseded = new Map<string, SupersededGroup>();
@@ -238,8 +321,10 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
   };
   await context.store.transaction(async (store) => {
     const { tx, flush } = await batchedTransaction(store, plan);
+    const waiting = new Set<string>();
     for (const action of actions) {
       const outcome = await applyDueAction(tx, context, action, today);
+      if (outcome.status === 'waiting') waiting.add(outcome.invoiceId);
       if (outcome.status === 'done') {
         report.done.add(outcome);
         if ('notBefore' in action) report.deferred++;
@@ -255,5 +340,10 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
       await auditSuperseded(tx, context, group.invoiceId, group.supersededBy, group.stepIds);
     }
     await flush();
+    if (wake) {
+      // After every write of the batch: its customers' own writes here do not wake them.
+      settleWakes(wake, today, waiting);
+      await wake.wakes.recordIn(store);
+    }
   });
 }

@@ -25,8 +25,8 @@ function countingStore(inner: Store, tally: Tally): Store {
 }
 
 /** A portfolio of `size` invoices (two per customer; due dates over 50 days; one in seven paid), the first cycle run, then the counted second one. */
-async function secondCycle(size: number, secondDay: string, branches = 1): Promise<Tally & { total: number; first: number }> {
-  const memory = new MemoryStore();
+async function secondCycle(size: number, secondDay: string, branches = 1, wakes = true): Promise<Tally & { total: number; first: number }> {
+  const memory = new MemoryStore({ wakes });
   const today = civilDate('2026-11-24');
   await memory.transaction(async (tx) => {
     for (let c = 0; c < size / 2; c++) {
@@ -77,13 +77,23 @@ describe('the daily cycle reads by page, not by invoice (counted, never timed)',
     expect(large.invoicesPaged / 240).toBe(small.invoicesPaged / 60);
   });
 
-  it('a cycle reads the invoice table in one stream for every invoice-driven pass, plus one for the classification, however many settings groups', async () => {
+  it('without the wake index, a cycle reads the invoice table in one stream for every invoice-driven pass, plus one for the classification, however many settings groups', async () => {
     // Settings-group discovery, the ruler, automatic requests and the SPC-control critiques share one stream;
     // the classification reads the portfolio once more, as it stands after the outbox. Before: 4 + G streams.
     for (const branches of [1, 3]) {
-      const counted = await secondCycle(120, '2026-11-25', branches);
+      const counted = await secondCycle(120, '2026-11-25', branches, false);
       expect([counted.first, counted.invoicesPaged], `${branches} branch(es)`).toEqual([2 * 120, 2 * 120]);
       expect(counted.calls.get('invoices.page'), `${branches} branch(es)`).toBe(4); // each stream: one page and the empty page that ends it
+    }
+  });
+
+  it('with the wake index, the invoice-driven passes read the due customers page by page (their invoices at once), and only the classification pages the invoice table', async () => {
+    for (const branches of [1, 3]) {
+      const counted = await secondCycle(120, '2026-11-25', branches);
+      expect([counted.first, counted.invoicesPaged], `${branches} branch(es)`).toEqual([120, 120]);
+      expect(counted.calls.get('invoices.page'), `${branches} branch(es)`).toBe(2);
+      expect(counted.calls.get('wakes.due'), `${branches} branch(es)`).toBe(2); // one page of due customers and the empty page that ends them
+      expect(counted.calls.get('invoices.listFor') ?? 0, `${branches} branch(es)`).toBeGreaterThanOrEqual(1);
     }
   });
 });
