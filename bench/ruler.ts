@@ -60,12 +60,13 @@ async function setup() {
     if (out.isErr()) throw new Error('evaluation refused');
     return out.value;
   };
-  const streamed = (count: number, logged: boolean): number => {
+  /** Streams `count` invoices in batches; with `wakes`, each batch also says every invoice's next wake day (the outcomes are the same). */
+  const streamed = (count: number, logged: boolean, wakes = false): number => {
     function* generate(): Generator<RulerInvoice> {
       for (let n = 0; n < count; n++) yield invoice(n, logged);
     }
     let outcomes = 0;
-    for (const batch of evaluateRulerInBatchesSync({ ruler: ruler.value, settings: settings.value, invoices: generate(), asOf: AS_OF, calendar })) {
+    for (const batch of evaluateRulerInBatchesSync({ ruler: ruler.value, settings: settings.value, invoices: generate(), asOf: AS_OF, calendar, wakes })) {
       if (batch.isErr()) throw new Error(batch.error.message);
       outcomes += batch.value.due.length + batch.value.deferred.length + batch.value.skipped.length;
     }
@@ -338,6 +339,14 @@ const CONTENDERS: Record<string, () => Promise<Contender>> = {
     const { streamed } = await setup();
     return { check: () => String(streamed(FIRST_RUN, true)), operations: INVOICES, run: () => keep(streamed(INVOICES, true)) };
   },
+  async 'steady streamed with wake days'() {
+    const { streamed } = await setup();
+    return { check: () => String(streamed(FIRST_RUN, true, true)), operations: INVOICES, run: () => keep(streamed(INVOICES, true, true)) };
+  },
+  async 'first run streamed with wake days'() {
+    const { streamed } = await setup();
+    return { check: () => String(streamed(FIRST_RUN, false, true)), operations: INVOICES, run: () => keep(streamed(INVOICES, false, true)) };
+  },
 };
 
 if (!(await runContenderIfChild(CONTENDERS, 3))) {
@@ -350,4 +359,6 @@ if (!(await runContenderIfChild(CONTENDERS, 3))) {
   compare({ work: `ruler same-day rerun, global log as a Set of keys, ${n(FIRST_RUN)}`, file, ours: 'rerun with a Set of keys', processes: 2 });
   compare({ work: `ruler steady day (per-invoice log), ${n(INVOICES)} in memory`, file, ours: 'steady in memory', processes: 2 });
   compare({ work: `ruler steady day (per-invoice log), ${n(INVOICES)} streamed`, file, ours: 'steady streamed', processes: 2 });
+  compare({ work: `ruler steady day streamed, ${n(INVOICES)}, with each invoice's wake day (wakes: true) against without`, file, ours: 'steady streamed with wake days', anchor: 'steady streamed', processes: 2 });
+  compare({ work: `ruler first run streamed, ${n(INVOICES)}, with each invoice's wake day (wakes: true) against without`, file, ours: 'first run streamed with wake days', anchor: 'first run streamed', processes: 2 });
 }
