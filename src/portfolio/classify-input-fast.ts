@@ -5,15 +5,18 @@ import type { ParsedClassifierInvoice } from './classify-input.js';
 const COLLECTIONS = new Set(['forwarded', 'selected', 'started']);
 const AGREEMENT_STATES = new Set(['active', 'fulfilled', 'broken', 'cancelled']);
 
-function isLabel(value: unknown): boolean {
+/** Whether a value is a label in the schema's output form (1 to 200 characters, trimmed). */
+export function isLabel(value: unknown): boolean {
   return typeof value === 'string' && value.length >= 1 && value.length <= 200 && value.trim() === value;
 }
 
-function isDate(value: unknown): boolean {
+/** Whether a value is a civil date on the calendar. */
+export function isDate(value: unknown): boolean {
   return !Number.isNaN(epochDayOfText(value));
 }
 
-function isAmount(value: unknown): boolean {
+/** Whether a value is an amount in the schema's output form (whole non-negative centavos within the input limit). */
+export function isAmount(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const cents = (value as { cents?: unknown }).cents;
   return typeof cents === 'number' && Number.isInteger(cents) && cents >= 0 && !Object.is(cents, -0) && withinInputLimit(cents);

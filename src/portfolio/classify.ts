@@ -7,6 +7,7 @@ import { readClassifierInvoiceFast } from './classify-input-fast.js';
 import { ChartAccumulator, type PortfolioCharts } from './classify-charts.js';
 import { agreementOn, isBroken, isPaid, owedCentsOf } from './invoice-facts.js';
 import type { PortfolioError } from './errors.js';
+import type * as z from 'zod';
 
 /** The nine panels of seed 004's collection manager (the tenth, the charts, is {@link PortfolioCharts}), and the protested titles. */
 export const PANELS = [
@@ -59,11 +60,11 @@ class PanelAccumulator {
   readonly ids: string[] = [];
   readonly customers = new Set<string>();
 
-  add(invoice: ParsedClassifierInvoice, owedCents: number): void {
-    this.cents.add(invoice.amount.cents);
+  add(id: string, customerId: string, amountCents: number, owedCents: number): void {
+    this.cents.add(amountCents);
     this.owedCents.add(owedCents);
-    this.ids.push(invoice.id);
-    this.customers.add(invoice.customerId);
+    this.ids.push(id);
+    this.customers.add(customerId);
   }
 
   /** Whether both totals are exact (within ±2^53 − 1 centavos, src/money/limits.ts). */
@@ -138,62 +139,74 @@ function isIterable(value: unknown): value is Iterable<unknown> {
 }
 
 /**
- * The classifier fed one invoice (and one event) at a time, so a caller that
- * reads a portfolio page by page holds the panels' totals and ids, never the
- * invoices themselves. {@link classifyPortfolio} is this over two lists.
- * Each item is parsed as it comes; a bad one is an `invalid_input` error with
- * its path (`invoices[3].dueDate`), and the classifier stays usable.
+ * The panels' and charts' running totals, fed already-checked invoices: what
+ * {@link PortfolioClassifier} holds behind its parsing, and what the daily
+ * cycle feeds directly (application-internal, not exported from the module).
  */
-export class PortfolioClassifier {
+export class PanelBoard {
   private readonly panels = Object.fromEntries(PANELS.map((name) => [name, new PanelAccumulator()])) as Record<PanelName, PanelAccumulator>;
   private readonly replaced = new PanelAccumulator();
   private readonly charts: ChartAccumulator;
-  private invoiceIndex = 0;
-  private eventIndex = 0;
+  /** Days overdue by due date (one calendar walk per due date, not per invoice). */
+  private readonly overdueByDue = new Map<string, number>();
 
   private constructor(
-    private readonly asOf: CivilDate,
-    private readonly forwardAfterDays: number,
-    private readonly calendar: BusinessCalendar,
+    readonly asOf: CivilDate,
+    readonly forwardAfterDays: number,
+    readonly calendar: BusinessCalendar,
   ) {
     this.charts = new ChartAccumulator(asOf);
   }
 
-  /** A classifier as of a day, forwarding after `forwardAfterDays` days overdue (see {@link panelsOf}). */
-  static create(input: Omit<ClassifyPortfolioInput, 'invoices' | 'events'>, options: { readonly calendar?: BusinessCalendar } = {}): Result<PortfolioClassifier, PortfolioError> {
+  /** A board as of a day, forwarding after `forwardAfterDays` days overdue (see {@link panelsOf}); the options parsed by `classifyOptionsSchema`. */
+  static create(input: Omit<ClassifyPortfolioInput, 'invoices' | 'events'>, options: { readonly calendar?: BusinessCalendar } = {}): Result<PanelBoard, PortfolioError> {
     const calendar = calendarOption((options as { readonly calendar?: BusinessCalendar } | null | undefined)?.calendar);
     if (calendar.isErr()) return err(calendar.error);
     const parsed = parseInput(classifyOptionsSchema, input);
     if (parsed.isErr()) return err(parsed.error);
-    return ok(new PortfolioClassifier(parsed.value.asOf, parsed.value.forwardAfterDays, calendar.value));
+    return ok(new PanelBoard(parsed.value.asOf, parsed.value.forwardAfterDays, calendar.value));
   }
 
-  /** Adds one invoice to its panels and the charts; a bad one is an error and changes nothing. */
-  addInvoice(raw: ClassifierInvoice): PortfolioError | undefined {
-    const at = this.invoiceIndex++;
-    let invoice = readClassifierInvoiceFast(raw);
-    if (invoice === undefined) {
-      // Not already in the schema's form: zod reads it (and builds the error with its path).
-      const parsed = parseInput(classifierInvoiceSchema, raw, ['invoices', at]);
-      if (parsed.isErr()) return parsed.error;
-      invoice = parsed.value;
-    }
+  /** Adds one parsed invoice to its panels and the charts (the checked path). */
+  addParsed(invoice: ParsedClassifierInvoice): void {
     if (invoice.replacedBy !== undefined) {
-      this.replaced.add(invoice, 0);
-      return undefined;
+      this.replaced.add(invoice.id, invoice.customerId, invoice.amount.cents, 0);
+      return;
     }
     const owed = owedCentsOf(invoice, this.asOf);
-    for (const name of panelsOf(invoice, this.asOf, this.forwardAfterDays, this.calendar)) this.panels[name].add(invoice, owed);
+    for (const name of panelsOf(invoice, this.asOf, this.forwardAfterDays, this.calendar)) this.panels[name].add(invoice.id, invoice.customerId, invoice.amount.cents, owed);
     this.charts.addInvoice(invoice);
-    return undefined;
   }
 
-  /** Adds one collection event to the charts; a bad one is an error and changes nothing. */
-  addEvent(raw: CollectionEvent): PortfolioError | undefined {
-    const parsed = parseInput(collectionEventSchema, raw, ['events', this.eventIndex++]);
-    if (parsed.isErr()) return parsed.error;
-    this.charts.addEvent(parsed.value);
-    return undefined;
+  /**
+   * Adds a plain invoice: in no agreement and not replaced, never registered,
+   * protested or in the SPC control, with fields already in the schema's form
+   * (labels trimmed, dates on the calendar, whole centavos in range). Such an
+   * invoice is in at most one panel and in no chart: the same answer as
+   * {@link addParsed} (a property test proves it) with no object per invoice.
+   * `owedCents` as the schema's `owed` (absent: the amount while unpaid).
+   */
+  addPlain(id: string, customerId: string, dueDate: CivilDate, amountCents: number, owedCents: number | undefined, paidOn: CivilDate | undefined, collection: ParsedClassifierInvoice['collection']): void {
+    // panelsOf and owedCentsOf for an invoice with nothing but a collection state: unpaid ones only.
+    if (paidOn !== undefined && paidOn <= this.asOf) return;
+    let panel: PanelName | undefined;
+    if (collection === 'selected') panel = 'inContact';
+    else if (collection === 'started') panel = 'awaitingNegotiation';
+    else if (collection === 'forwarded') panel = 'classified';
+    else {
+      let overdue = this.overdueByDue.get(dueDate);
+      if (overdue === undefined) {
+        overdue = daysOverdue(dueDate, this.asOf, this.calendar);
+        this.overdueByDue.set(dueDate, overdue);
+      }
+      if (overdue > 0 && overdue >= this.forwardAfterDays) panel = 'classified';
+    }
+    if (panel !== undefined) this.panels[panel].add(id, customerId, amountCents, owedCents ?? amountCents);
+  }
+
+  /** Adds one parsed collection event to the charts. */
+  addParsedEvent(event: Parameters<ChartAccumulator['addEvent']>[0]): void {
+    this.charts.addEvent(event);
   }
 
   /** The panels and charts of everything added so far. */
@@ -204,6 +217,58 @@ export class PortfolioClassifier {
     }
     const result = Object.fromEntries(PANELS.map((name) => [name, panels[name].toPanel()])) as Record<PanelName, Panel>;
     return ok({ asOf: this.asOf, panels: result, replaced: replaced.toPanel(), charts: charts.result() });
+  }
+}
+
+/** Reads one classifier invoice: by hand when already in the schema's form, else by zod (which builds the error with its path `invoices[at]`). */
+export function parseClassifierInvoice(raw: ClassifierInvoice, at: number): Result<ParsedClassifierInvoice, PortfolioError> {
+  const invoice = readClassifierInvoiceFast(raw);
+  if (invoice !== undefined) return ok(invoice);
+  return parseInput(classifierInvoiceSchema, raw, ['invoices', at]);
+}
+
+/** Reads one collection event (a bad one is an error with its path `events[at]`). */
+export function parseCollectionEvent(raw: CollectionEvent, at: number): Result<z.output<typeof collectionEventSchema>, PortfolioError> {
+  return parseInput(collectionEventSchema, raw, ['events', at]);
+}
+
+/**
+ * The classifier fed one invoice (and one event) at a time, so a caller that
+ * reads a portfolio page by page holds the panels' totals and ids, never the
+ * invoices themselves. {@link classifyPortfolio} is this over two lists.
+ * Each item is parsed as it comes; a bad one is an `invalid_input` error with
+ * its path (`invoices[3].dueDate`), and the classifier stays usable.
+ */
+export class PortfolioClassifier {
+  private invoiceIndex = 0;
+  private eventIndex = 0;
+
+  private constructor(private readonly board: PanelBoard) {}
+
+  /** A classifier as of a day, forwarding after `forwardAfterDays` days overdue (see {@link panelsOf}). */
+  static create(input: Omit<ClassifyPortfolioInput, 'invoices' | 'events'>, options: { readonly calendar?: BusinessCalendar } = {}): Result<PortfolioClassifier, PortfolioError> {
+    return PanelBoard.create(input, options).map((board) => new PortfolioClassifier(board));
+  }
+
+  /** Adds one invoice to its panels and the charts; a bad one is an error and changes nothing. */
+  addInvoice(raw: ClassifierInvoice): PortfolioError | undefined {
+    const parsed = parseClassifierInvoice(raw, this.invoiceIndex++);
+    if (parsed.isErr()) return parsed.error;
+    this.board.addParsed(parsed.value);
+    return undefined;
+  }
+
+  /** Adds one collection event to the charts; a bad one is an error and changes nothing. */
+  addEvent(raw: CollectionEvent): PortfolioError | undefined {
+    const parsed = parseCollectionEvent(raw, this.eventIndex++);
+    if (parsed.isErr()) return parsed.error;
+    this.board.addParsedEvent(parsed.value);
+    return undefined;
+  }
+
+  /** The panels and charts of everything added so far. */
+  result(): Result<PortfolioClassification, PortfolioError> {
+    return this.board.result();
   }
 }
 

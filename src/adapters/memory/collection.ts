@@ -183,9 +183,10 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
     for (const value of values) {
       const committed = this.committed.indexed(field, value);
       if (committed) for (const id of committed) ids.add(id);
-      const staged = this.pendingByKey.get(prefix + value);
+      const staged = this.pendingByKey.size === 0 ? undefined : this.pendingByKey.get(prefix + value);
       if (staged) for (const id of staged) ids.add(id);
     }
+    if (ids.size === 0) return []; // nothing indexed: no set of the values, no sort (a read-only page's usual answer)
     const wanted = values.length === 1 ? undefined : new Set(values);
     const out: T[] = [];
     for (const id of [...ids].sort()) {
