@@ -10,7 +10,6 @@ import type { OwedMemo } from './owed-memo.js';
 import { enrichPage, followedByRuler, settingsKey } from './portfolio.js';
 import { OutcomeList, type CycleOutcome, type OutcomeListing } from './outcome-listing.js';
 import { tomorrowOf, type CustomerWakes } from './customer-wakes.js';
-import { rulerWakeDay } from './ruler-wake-day.js';
 
 /** How many outcomes of each kind the ruler pass had (its lists may hold fewer: `listOutcomes`). */
 export interface RulerPassTotals {
@@ -65,11 +64,12 @@ class GroupEvaluation {
   private ended = false;
   private stopped = false;
   private readonly batches: AsyncGenerator<Result<RulerBatch, RulerError>>;
-  /** Customer-anchored: the group's customers, whose anchored steps come in a last batch. */
-  private readonly anchored: Set<string> | undefined;
+  /** Customer-anchored, with wakes: the customer of each invoice queued (the anchored steps come in a last batch, under the anchor invoice's id). */
+  private readonly anchored: Map<string, string> | undefined;
+  private readonly anchoredCustomers = new Set<string>();
 
   constructor(input: Omit<EvaluateRulerInput, 'invoices' | 'batchSize'>, perCustomer: boolean) {
-    this.anchored = perCustomer ? new Set() : undefined;
+    this.anchored = perCustomer && input.wakes === true ? new Map() : undefined;
     const source: AsyncIterable<RulerInvoice> = { [Symbol.asyncIterator]: () => ({ next: async () => this.take() }) };
     this.batches = evaluateRulerInBatches({ ...input, invoices: source, batchSize: BATCH_SIZE });
   }
@@ -90,8 +90,9 @@ class GroupEvaluation {
     this.queue.push(...invoices);
     if (wakes !== undefined && this.anchored !== undefined) {
       for (const invoice of invoices) {
-        if (this.anchored.has(invoice.customerId)) continue;
-        this.anchored.add(invoice.customerId);
+        this.anchored.set(invoice.id, invoice.customerId);
+        if (this.anchoredCustomers.has(invoice.customerId)) continue;
+        this.anchoredCustomers.add(invoice.customerId);
         wakes.expect(invoice.customerId);
       }
     }
@@ -133,10 +134,10 @@ class GroupEvaluation {
   }
 }
 
-/** What one batch evaluated, for the wake index: the invoices it read, and the customers whose anchored steps it held. */
+/** What one batch evaluated, for the wake index: the invoices it read, and (the customer-anchored batch) the customer of each invoice of the group. */
 interface BatchScope {
   readonly covered: readonly RulerInvoice[];
-  readonly anchored: ReadonlySet<string> | undefined;
+  readonly anchored: ReadonlyMap<string, string> | undefined;
 }
 
 /** Applies one batch of a group's evaluation. */
@@ -237,7 +238,8 @@ export class RulerStream {
     let group = this.groups.get(key);
     if (!group) {
       const settings = this.context.policies.settingsFor(invoice.branchId, invoice.contractId);
-      group = new GroupEvaluation({ ruler: settings.ruler, settings: settings.rulerSettings, asOf: this.asOf, calendar: this.context.calendar }, settings.rulerSettings.values.anchor === 'customer');
+      // With the wake index, the evaluation also says each invoice's next wake day.
+      group = new GroupEvaluation({ ruler: settings.ruler, settings: settings.rulerSettings, asOf: this.asOf, calendar: this.context.calendar, ...(this.wakes ? { wakes: true } : {}) }, settings.rulerSettings.values.anchor === 'customer');
       this.groups.set(key, group);
     }
     return group;
@@ -274,13 +276,24 @@ interface PassTally {
 }
 
 /**
- * Settles the wake days of what a batch evaluated: each invoice it read
- * gives its customer the ruler's next day for it, and a customer-anchored
- * batch ends its customers' anchored pieces.
+ * Settles the wake days of what a batch evaluated: each invoice it read gives
+ * its customer the ruler's next day for it (`RulerBatch.wakes`; tomorrow for
+ * an outcome left unlogged, a `waiting` negativation; none: only a write), and
+ * the customer-anchored batch gives its customers the anchored steps' days
+ * (under the anchor invoice's id) and ends their anchored pieces.
  */
-function settleWakes({ wakes, scope }: BatchWakes, today: CivilDate, waiting: ReadonlySet<string>): void {
-  for (const invoice of scope.covered) wakes.done(invoice.customerId, rulerWakeDay(invoice, today, waiting.has(invoice.id)));
-  if (scope.anchored) for (const customerId of scope.anchored) wakes.done(customerId, tomorrowOf(today));
+function settleWakes({ wakes, scope }: BatchWakes, batch: RulerBatch, today: CivilDate, waiting: ReadonlySet<string>): void {
+  const tomorrow = tomorrowOf(today);
+  const days = batch.wakes;
+  const dayOf = (invoiceId: string): CivilDate | undefined => (waiting.has(invoiceId) || days === undefined ? tomorrow : days.get(invoiceId));
+  for (const invoice of scope.covered) wakes.done(invoice.customerId, dayOf(invoice.id));
+  if (scope.anchored === undefined) return;
+  const customers = new Set<string>();
+  for (const [invoiceId, customerId] of scope.anchored) {
+    customers.add(customerId);
+    if (waiting.has(invoiceId) || days?.has(invoiceId) === true) wakes.wakeOn(customerId, dayOf(invoiceId));
+  }
+  for (const customerId of customers) wakes.done(customerId);
 }
 
 /** A batch's part in the wake index: the cycle's customers and what the batch evaluated. */
@@ -293,7 +306,7 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
   report.invoicesEvaluated += batch.invoicesEvaluated;
   if (batch.due.length === 0 && batch.deferred.length === 0 && batch.skipped.length === 0) {
     // Nothing to write: the ready customers are recorded in a small transaction of their own (CustomerWakes.record).
-    if (wake) settleWakes(wake, today, new Set());
+    if (wake) settleWakes(wake, batch, today, new Set());
     return;
   }
   const actions = [...batch.due, ...batch.deferred];
@@ -342,7 +355,7 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
     await flush();
     if (wake) {
       // After every write of the batch: its customers' own writes here do not wake them.
-      settleWakes(wake, today, waiting);
+      settleWakes(wake, batch, today, waiting);
       await wake.wakes.recordIn(store);
     }
   });
