@@ -1,7 +1,8 @@
 import type { Negativation } from './negativation.js';
 
 /** Every field of a negativation, the optional ones present as `undefined` when absent: what a step fills before the record is built. */
-export type NegativationFields = { -readonly [K in keyof Negativation]-?: Negativation[K] | undefined };
+// Mapped over `Required<…>`, not with `-?`: a `-?` strips `undefined` from the optional fields when `exactOptionalPropertyTypes` is off (a host's or the examples' compiler).
+export type NegativationFields = { -readonly [K in keyof Required<Negativation>]: Negativation[K] | undefined };
 
 type Writable = { -readonly [K in keyof Negativation]: Negativation[K] };
 
