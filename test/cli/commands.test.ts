@@ -114,9 +114,12 @@ describe('cobranca ruler run', () => {
   it('runs a CSV portfolio day by day on the embedded store', async () => {
     const run = await cli('ruler', 'run', '--config', CONFIG, '--portfolio', PORTFOLIO, '--from', '2026-10-14', '--to', '2026-10-16', '--json');
     expect(run.code).toBe(0);
-    const out = JSON.parse(run.out) as { days: { day: string; invoices: number; actions: number }[] };
+    const out = JSON.parse(run.out) as { days: { day: string; invoices: number; evaluated: number; actions: number }[] };
     expect(out.days.map((d) => d.day)).toEqual(['2026-10-14', '2026-10-15', '2026-10-16']);
     expect(out.days.every((d) => d.invoices === 3)).toBe(true);
+    // the first day evaluates every invoice; later days only those whose evaluation can change (the store's wake index)
+    expect(out.days[0]?.evaluated).toBe(3);
+    expect(out.days.every((d) => d.evaluated <= 3)).toBe(true);
     expect(out.days.reduce((n, d) => n + d.actions, 0)).toBeGreaterThan(0);
   });
 

@@ -25,7 +25,10 @@ export interface RulerRunFlags {
 /** One day of the run. */
 interface DayRow {
   readonly day: CivilDate;
+  /** Invoices in the portfolio. */
   readonly invoices: number;
+  /** Invoices the ruler evaluated that day: with the store's wake index, only those of customers whose evaluation could change. */
+  readonly evaluated: number;
   readonly actions: number;
   readonly waiting: number;
   readonly refused: number;
@@ -84,14 +87,14 @@ export async function rulerRunCommand(flags: RulerRunFlags, io: Io): Promise<Res
       }
       const r = report.value;
       last = r;
-      days.push({ day, invoices: r.ruler.invoicesEvaluated, actions: r.ruler.totals.done, waiting: r.ruler.totals.waiting, refused: r.ruler.totals.refused, registrationsRequested: r.automaticRequests.totals.requested, effects: r.effects.performed });
+      days.push({ day, invoices: portfolio.value.invoices.length, evaluated: r.ruler.invoicesEvaluated, actions: r.ruler.totals.done, waiting: r.ruler.totals.waiting, refused: r.ruler.totals.refused, registrationsRequested: r.automaticRequests.totals.requested, effects: r.effects.performed });
       bar?.increment(1, { date: day });
     }
     bar?.stop();
     const panels = last ? Object.fromEntries(Object.entries(last.classification.panels).map(([name, p]) => [name, { invoices: p.invoices, customers: p.customers, owed: p.owed }])) : {};
     if (flags.json === true) io.out(toJson({ store: opened.description, days, panels }));
     else {
-      io.out(table(['day', 'invoices', 'actions', 'waiting', 'refused', 'automatic requests', 'effects'], days.map((d) => [d.day, d.invoices, d.actions, d.waiting, d.refused, d.registrationsRequested, d.effects])));
+      io.out(table(['day', 'invoices', 'evaluated', 'actions', 'waiting', 'refused', 'automatic requests', 'effects'], days.map((d) => [d.day, d.invoices, d.evaluated, d.actions, d.waiting, d.refused, d.registrationsRequested, d.effects])));
       io.out(`${portfolio.value.invoices.length} invoices of ${portfolio.value.customers.length} customers on the ${opened.description}; messages counted, not sent.`);
     }
     return ok(undefined);
