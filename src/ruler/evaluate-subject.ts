@@ -8,7 +8,6 @@ import { customerSubjectKey, invoiceSubjectKey, type OutcomeTable } from './outc
 import type { OutcomeSink, SubjectView } from './outcome-sink.js';
 import { stepDay, type PlannedStep, type RulerPlan } from './plan.js';
 import type { StepConditions } from './step.js';
-import type { OpenWake } from './wake.js';
 
 /** How the evaluation reads the log of what was already done. */
 export interface LogReader {
@@ -21,6 +20,16 @@ export interface LogReader {
   readonly openMasks: Int32Array;
   readonly settlementMasks: Int32Array;
   readonly afterMasks: Int32Array;
+}
+
+/** The open steps' wake plan for one due day (per evaluation; built and read by `wake.ts`). */
+export interface OpenWake {
+  /** Per open step, the first day it can be its channel's candidate: its step day, or its `minDaysOverdue` threshold when later. */
+  readonly enter: Int32Array;
+  /** The earliest `enter` after today among the steps with no condition on the customer (kind, branch, tags). */
+  readonly next: number;
+  /** Steps with a condition the subject must be checked against (customer kind, branch, tags, `minAmount`). */
+  readonly conditional: Int32Array;
 }
 
 /** Everything fixed for one evaluation: read once, then used for every invoice. */

@@ -1,6 +1,6 @@
 import type { BusinessCalendar, CivilDate } from '../calendar/index.js';
 import { payableEpochDay } from '../calendar/due-date.js';
-import { isLogged, openStepDays, registeredDayOf, settlementStepApplies, staticConditionsHold, type EvaluationContext } from './evaluate-subject.js';
+import { isLogged, openStepDays, registeredDayOf, settlementStepApplies, staticConditionsHold, type EvaluationContext, type OpenWake } from './evaluate-subject.js';
 import type { InvoiceFacts, RulerInvoice } from './invoice.js';
 import { dayTextOf } from './outcome-record.js';
 import { stepDay, type PlannedStep } from './plan.js';
@@ -22,16 +22,6 @@ import { stepDay, type PlannedStep } from './plan.js';
  * day. A step's own later day never matters once it is logged; the wake does not read the log for
  * future steps (a step logged before its day wakes the subject once, harmlessly).
  */
-
-/** The open steps' wake plan for one due day (per evaluation; see {@link openWakeDay}). */
-export interface OpenWake {
-  /** Per open step, the first day it can be its channel's candidate: its step day, or its `minDaysOverdue` threshold when later. */
-  readonly enter: Int32Array;
-  /** The earliest `enter` after today among the steps with no condition on the customer (kind, branch, tags). */
-  readonly next: number;
-  /** Steps with a condition the subject must be checked against (customer kind, branch, tags, `minAmount`). */
-  readonly conditional: Int32Array;
-}
 
 /** The first epoch day on which an invoice due on `dueDay` is `minDays` days overdue (`daysOverdueEpoch`: counted from the due date, once past the payable day). */
 export function overdueThresholdDay(dueDay: number, minDays: number, calendar: BusinessCalendar): number {
