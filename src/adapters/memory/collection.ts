@@ -296,8 +296,8 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
   }
 }
 
-/** The index of the first element greater than `value` in a sorted array. */
-function upperBound(sorted: readonly string[], value: string): number {
+/** The index of the first element greater than `value` in a sorted array (keyset pagination after an id). */
+export function upperBound(sorted: readonly string[], value: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

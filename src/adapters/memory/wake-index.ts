@@ -1,6 +1,7 @@
 import type { CivilDate } from '../../calendar/index.js';
 import { shareBucket, type Share } from '../../ports/share.js';
 import type { CustomerEvaluation, DueCustomer, WakeIndex } from '../../ports/store.js';
+import { upperBound } from './collection.js';
 
 /** One customer's place in the wake index. */
 interface WakeEntry {
@@ -129,16 +130,4 @@ export class TransactionalWakes {
     }
     for (const [customerId, count] of own) if (!applied.has(customerId)) this.committed.touch(customerId, count);
   }
-}
-
-/** The index of the first element greater than `value` in a sorted array. */
-function upperBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
