@@ -4,16 +4,15 @@ import { forwardAfterDaysOf } from '../../ruler/index.js';
 import { type ClassifierInvoice, type CollectionEvent, type PortfolioClassification } from '../../portfolio/index.js';
 import { PanelBoard, parseClassifierInvoice, parseCollectionEvent } from '../../portfolio/classify.js';
 import { isAmount, isDate, isLabel } from '../../portfolio/classify-input-fast.js';
-import type { AgreementRecord, CollectionAccountRecord, CustomerRecord, InvoiceRecord, NegativationRecord, ProtestRecord, StoreTransaction } from '../../ports/index.js';
+import type { AgreementRecord, CollectionAccountRecord, CustomerRecord, InvoiceRecord, StoreTransaction } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { toAppError, unwrap } from '../command.js';
 import { agreementOf, statusOf } from '../agreements/refresh-agreement.js';
-import { negativationOf } from '../negativation/negativation-store.js';
-import { protestOf } from '../protest/protest-store.js';
 import { owedCalculator } from '../owed.js';
 import { fromCents, withinInputLimit } from '../../money/index.js';
 import { CHECKED, OwedMemo, PageOwed } from './owed-memo.js';
 import { groupBy, invoicePages } from './portfolio.js';
+import { pageMarks, portfolioMarks } from './classify-marks.js';
 
 /** Invoices per page: large enough that a page's fixed reads cost little per invoice. */
 const PAGE_SIZE = 2000;
@@ -82,20 +81,25 @@ export async function classifyPass(context: AppContext, today: CivilDate, owedTo
   const owedMemo = owedToday ?? new OwedMemo(await owedCalculator(context, today), today);
   const pageOwed = new PageOwed(owedMemo.calculator, today);
   const none: readonly never[] = [];
+  // The fast path reads the portfolio's agreements, registrations and protests once; the checked path reads them beside each page.
+  const portfolio = checked ? undefined : await portfolioMarks(context);
   for await (const page of invoicePages(context, PAGE_SIZE)) {
     await context.store.transaction(async (tx) => {
       // A fixed number of batch reads per page (no query per invoice); only an active agreement's status reads its payments,
       // and only customers in an agreement are read (their city is the agreements chart's).
-      const customerIds = [...new Set(page.map((invoice) => invoice.customerId))];
-      const ids = page.map((invoice) => invoice.id);
-      const partlyPaid = page.filter((invoice) => invoice.status === 'open' && invoice.paid.cents > 0).map((invoice) => invoice.id);
-      const accountIds = page.flatMap((invoice) => (invoice.collectionAccountId === undefined ? [] : [invoice.collectionAccountId]));
-      const agreementRecords = groupBy(await tx.agreements.listFor('customerId', customerIds), (a) => a.customerId);
-      const customers = new Map<string, CustomerRecord>((agreementRecords.size > 0 ? await tx.customers.getMany([...agreementRecords.keys()]) : []).map((c) => [c.id, c]));
+      const marks = portfolio ?? (await pageMarks(tx, page));
+      const agreementRecords = marks.agreements;
+      const partlyPaid: string[] = [];
+      const accountIds: string[] = [];
+      const agreementCustomers = new Set<string>();
+      for (const invoice of page) {
+        if (invoice.status === 'open' && invoice.paid.cents > 0) partlyPaid.push(invoice.id);
+        if (invoice.collectionAccountId !== undefined) accountIds.push(invoice.collectionAccountId);
+        if (agreementRecords.size > 0 && agreementRecords.has(invoice.customerId)) agreementCustomers.add(invoice.customerId);
+      }
+      const customers = new Map<string, CustomerRecord>((agreementCustomers.size > 0 ? await tx.customers.getMany([...agreementCustomers]) : []).map((c) => [c.id, c]));
       const accounts = new Map((accountIds.length > 0 ? await tx.accounts.getMany(accountIds) : []).map((a) => [a.id, a]));
       const paymentsOf = groupBy(partlyPaid.length > 0 ? await tx.payments.listFor('invoiceId', partlyPaid) : [], (p) => p.invoiceId);
-      const negativationsOf = groupBy(await tx.negativations.listFor('invoiceId', ids), (n) => n.invoiceId);
-      const protestsOf = groupBy(await tx.protests.listFor('invoiceId', ids), (p) => p.invoiceId);
       const agreementsByCustomer = new Map<string, CustomerAgreements>();
       const owedFast = checked ? undefined : pageOwed.of(page);
       for (let i = 0; i < page.length; i++) {
@@ -126,10 +130,8 @@ export async function classifyPass(context: AppContext, today: CivilDate, owedTo
           seenAgreements.add(held.record.id);
           event({ date: agreementOf(held.record).createdOn, operator: held.record.operator ?? 'system', kind: 'agreement' });
         }
-        const negativations = negativationsOf.get(invoice.id);
-        const protests = protestsOf.get(invoice.id);
-        const registration = negativations === undefined ? undefined : registrationOf(negativations);
-        const protest = protests === undefined ? undefined : protestPanelOf(protests);
+        const registration = marks.registrations.get(invoice.id);
+        const protest = marks.protests.get(invoice.id);
         const paidOn = invoice.status === 'paid' && invoice.paidOn ? invoice.paidOn : undefined;
         const owedCents = owedFast === undefined ? CHECKED : (owedFast[i] as number);
         // A request not (yet) registered, or a protest not (yet) made, is in no panel: the invoice is still plain.
@@ -185,26 +187,4 @@ export async function classifyNow(context: AppContext): Promise<Result<Portfolio
   } catch (error) {
     return err(toAppError(error));
   }
-}
-
-/** When the invoice was registered at a bureau and, if so, removed (the classifier's "registered" and "removed" panels). */
-function registrationOf(records: readonly NegativationRecord[]): { registeredOn: CivilDate; removedOn?: CivilDate } | undefined {
-  for (const record of records) {
-    const negativation = negativationOf(record);
-    if (negativation.registeredOn === undefined) continue;
-    const removedOn = negativation.removal?.confirmedOn;
-    return { registeredOn: negativation.registeredOn, ...(removedOn ? { removedOn } : {}) };
-  }
-  return undefined;
-}
-
-/** When the invoice was protested and, if so, the protest cancelled (the "protested" panel). */
-function protestPanelOf(records: readonly ProtestRecord[]): { protestedOn: CivilDate; cancelledOn?: CivilDate } | undefined {
-  for (const record of records) {
-    const protest = protestOf(record);
-    if (protest.protestedOn === undefined) continue;
-    const cancelledOn = protest.cancellation?.confirmedOn;
-    return { protestedOn: protest.protestedOn, ...(cancelledOn ? { cancelledOn } : {}) };
-  }
-  return undefined;
 }
