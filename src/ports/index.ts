@@ -6,5 +6,6 @@
 export * from './records.js';
 export * from './store.js';
 export * from './share.js';
+export { negativationUpdateWakes } from './negativation-wake.js';
 export * from './services.js';
 export type { Clock } from '../calendar/index.js';

@@ -287,8 +287,10 @@ export interface CustomerEvaluation {
  * customer itself on every committed insert or update of its records
  * (customers, invoices, payments, agreements, negativations, protests,
  * accounts, by `customerId`, or the customer's own id) and on every action-log
- * entry recorded for it; the outbox, audit, registers and idempotency keys do
- * not touch. A customer the index never saw is due. Optional in the port
+ * entry recorded for it, except an update of a negativation that leaves what
+ * the evaluation reads of it unchanged (`negativationUpdateWakes`: a store
+ * that touches on that update too is still correct, only less quiet); the
+ * outbox, audit, registers and idempotency keys do not touch. A customer the index never saw is due. Optional in the port
  * ({@link StoreTransaction.wakes}): without it the cycle reads every invoice.
  * See docs/adapters.md.
  */

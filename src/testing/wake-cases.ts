@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { civilDate, type CivilDate } from '../calendar/index.js';
-import type { PaymentRecord, Versioned } from '../ports/records.js';
+import { NEGATIVATION_STATUSES } from '../lifecycle/index.js';
+import { negativationUpdateWakes } from '../ports/negativation-wake.js';
+import type { NegativationRecord, PaymentRecord, Versioned } from '../ports/records.js';
 import { inShare } from '../ports/share.js';
 import type { Collection, DueCustomer, Store, StoreTransaction, WakeIndex } from '../ports/store.js';
 import { caseCollector, type ConformanceCase, type StoreFactory } from './conformance-case.js';
@@ -55,6 +57,23 @@ const TOUCHING_WRITES: readonly Write[] = [
   ['an action-log entry', async (tx) => tx.actionLog.record({ key: 'k1', invoiceId: 'i1', customerId: 'c1', stepId: 's1', action: 'notify:email', on: TODAY, at: '2026-11-24T10:00:00.000Z' })],
 ];
 
+/** A negativation of customer `customerId` in `status` (the record's and its value's), registered on `registeredOn` when given. */
+function negativation(id: string, customerId: string, status: string, registeredOn: string | undefined, version = 1): NegativationRecord {
+  const value = { status, history: [], ...(registeredOn === undefined ? {} : { registeredOn }) };
+  return { id, version, customerId, invoiceId: `i-${customerId}`, uniqueKey: `12345678909|creditor|${id}|serasa`, status, negativation: value as unknown as NegativationRecord['negativation'] };
+}
+
+/** Every pair of (status, registration day) a negativation can be updated from and to, each for a customer of its own. */
+function everyNegativationUpdate(): { readonly before: NegativationRecord; readonly after: NegativationRecord }[] {
+  const states = NEGATIVATION_STATUSES.flatMap((status) => [undefined, '2026-11-20'].map((registeredOn) => ({ status, registeredOn })));
+  return states.flatMap((from, f) =>
+    states.map((to, t) => {
+      const customerId = `cn-${String(f).padStart(2, '0')}-${String(t).padStart(2, '0')}`;
+      return { before: negativation(`n-${customerId}`, customerId, from.status, from.registeredOn), after: negativation(`n-${customerId}`, customerId, to.status, to.registeredOn, 2) };
+    }),
+  );
+}
+
 /**
  * The conformance cases of the customer wake index (`StoreTransaction.wakes`):
  * what is due, the own-writes rule, rollbacks, plans, shares and paging. A
@@ -90,6 +109,29 @@ export function wakeCases(makeStore: StoreFactory): ConformanceCase[] {
       assert.deepEqual(await dueIds(store), ['c1']);
     });
   }
+
+  test('a negativation update wakes its customer exactly when it changes what the evaluation reads (negativationUpdateWakes), for every pair of statuses and registration days', async (store) => {
+    const updates = everyNegativationUpdate();
+    await store.transaction((tx) => tx.negativations.insertMany(updates.map((u) => u.before)));
+    await evaluateAll(store, undefined);
+    assert.deepEqual(await dueIds(store), [], 'evaluated after the inserts: quiet');
+    await store.transaction((tx) => tx.negativations.updateMany(updates.map((u) => u.after)));
+    const waking = updates.filter((u) => negativationUpdateWakes(u.before, u.after)).map((u) => u.before.customerId);
+    assert.deepEqual(await dueIds(store), waking.sort());
+    const quiet = (from: string, to: string, registeredOn?: string) => !negativationUpdateWakes(negativation('n', 'c', from, registeredOn), negativation('n', 'c', to, registeredOn, 2));
+    assert.ok(quiet('in_analysis', 'processing') && quiet('processing', 'processing'), "the negativation pass's approval and the outbox's notices are quiet");
+    assert.ok(!quiet('awaiting_return', 'negativated', '2026-11-20') && !quiet('processing', 'failed'), 'a registration taking effect or failing wakes');
+  });
+
+  test("a negativation update that changes only what the evaluation does not read (its history) is quiet; moving it to another customer wakes both", async (store) => {
+    await store.transaction((tx) => tx.negativations.insert(negativation('n1', 'c1', 'processing', undefined)));
+    await evaluateAll(store, undefined);
+    const noted = negativation('n1', 'c1', 'processing', undefined, 2);
+    await store.transaction((tx) => tx.negativations.update({ ...noted, negativation: { ...noted.negativation, history: [{ note: 'notice sent' }] } as unknown as NegativationRecord['negativation'] }));
+    assert.deepEqual(await dueIds(store), []);
+    await store.transaction((tx) => tx.negativations.update({ ...negativation('n1', 'c2', 'processing', undefined, 3), invoiceId: 'i-c1' }));
+    assert.deepEqual(await dueIds(store), ['c1', 'c2']);
+  });
 
   test('the outbox, audit, registers and idempotency keys touch nobody', async (store) => {
     await store.transaction(async (tx) => {

@@ -274,11 +274,15 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
     return out;
   }
 
-  /** Calls `touch` with the customer of every record this transaction wrote (and its former customer, when that changed). */
-  touches(touch: (customerId: string) => void): void {
+  /**
+   * Calls `touch` with the customer of every record this transaction wrote (and its former customer, when that changed),
+   * except updates `wakes` says cannot wake it (the wake index's per-collection rule; every write wakes without one).
+   */
+  touches(touch: (customerId: string) => void, wakes?: (before: T, after: T) => boolean): void {
     for (const [id, record] of this.pending) {
       const before = this.committed.byId.get(id);
       const was = before === undefined ? undefined : customerOf(before as { id: string; customerId?: string });
+      if (before !== undefined && record !== DELETED && wakes !== undefined && !wakes(before, record)) continue;
       if (record !== DELETED) {
         const now = customerOf(record as { id: string; customerId?: string });
         touch(now);

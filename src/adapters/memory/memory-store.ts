@@ -8,7 +8,7 @@ import { CommittedRecords, TransactionalCollection, frozenCopy } from './collect
 import { customerOf } from '../../ports/share.js';
 import { CommittedLogs, TransactionalLogs } from './logs.js';
 import { readMemorySnapshot, type MemorySnapshot } from './snapshot-schema.js';
-import { CommittedWakes, TransactionalWakes } from './wake-index.js';
+import { CommittedWakes, TransactionalWakes, UPDATE_WAKES } from './wake-index.js';
 
 export type { MemorySnapshot } from './snapshot-schema.js';
 
@@ -117,7 +117,7 @@ export class MemoryStore implements Store {
         };
         const result = await work(tx);
         if (wakes !== undefined) {
-          for (const name of TOUCHING) views[name].touches((customerId) => touch(own, customerId));
+          for (const name of TOUCHING) views[name].touches((customerId) => touch(own, customerId), UPDATE_WAKES[name]);
           wakes.commit(own);
         }
         for (const name of COLLECTIONS) views[name].commit();

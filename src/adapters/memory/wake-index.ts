@@ -1,7 +1,17 @@
 import type { CivilDate } from '../../calendar/index.js';
 import { shareBucket, type Share } from '../../ports/share.js';
 import type { CustomerEvaluation, DueCustomer, WakeIndex } from '../../ports/store.js';
+import type { Versioned } from '../../ports/records.js';
+import { negativationUpdateWakes } from '../../ports/negativation-wake.js';
 import { upperBound } from './collection.js';
+
+/**
+ * Per collection, which updates touch their customer (the port's rules); a
+ * collection not named here: every write does. Inserts and deletes always do.
+ */
+export const UPDATE_WAKES: { readonly [name: string]: ((before: Versioned, after: Versioned) => boolean) | undefined } = {
+  negativations: negativationUpdateWakes as (before: Versioned, after: Versioned) => boolean,
+};
 
 /** One customer's place in the wake index. */
 interface WakeEntry {

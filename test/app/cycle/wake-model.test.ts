@@ -30,8 +30,14 @@ function random(seed: number): () => number {
 const START = civilDate('2026-11-02');
 const op = (key: string) => ({ idempotencyKey: key, actor: 'operator.ana' });
 
-const settingsBefore = { general: { registerAutomatically: 'yes', minimumDaysOverdue: 15 }, branches: { sul: { daysToRegister: 20 } } };
-const settingsAfter = { general: { registerAutomatically: 'no', minimumDaysOverdue: 10 }, branches: { sul: { registerAutomatically: 'yes', daysToRegister: 12 } } };
+// A follow-up contact some days after a registration took effect (`daysToNextAction`): the negativation pass and the outbox
+// write that registration (the bureau's answer) after the day's portfolio pass, and those later writes must wake its customer.
+const settingsBefore = { general: { registerAutomatically: 'yes', minimumDaysOverdue: 15, daysToNextAction: 2 }, branches: { sul: { daysToRegister: 20 } } };
+const settingsAfter = { general: { registerAutomatically: 'no', minimumDaysOverdue: 10, daysToNextAction: 1 }, branches: { sul: { registerAutomatically: 'yes', daysToRegister: 12 } } };
+
+/** The bureau accepts most registrations and refuses some (a refused one no longer holds the invoice's key): the same answers on both sides. */
+const bureauDecision = (request: { negativationId: string }) =>
+  request.negativationId.length % 3 === 0 || request.negativationId.endsWith('7') ? ({ outcome: 'rejected', reason: 'dados divergentes' } as const) : ({ outcome: 'accepted', protocol: `proto-${request.negativationId}` } as const);
 
 /** One side of the model: an app over its own store, rebuilt with other settings mid-way (same store, clock and ids). */
 function side(wakes: boolean) {
@@ -42,7 +48,7 @@ function side(wakes: boolean) {
     store,
     clock,
     notifier: recordingNotifier(),
-    bureau: fakeBureau(),
+    bureau: fakeBureau(bureauDecision),
     rates: staticRates(),
     calendar: brazilianCalendar(),
     ids,

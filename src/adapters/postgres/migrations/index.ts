@@ -5,6 +5,7 @@ import { registers } from './0004-registers.js';
 import { outboxByKind } from './0005-outbox-by-kind.js';
 import { actionLogStepIds } from './0006-action-log-step-ids.js';
 import { wakeIndex } from './0007-wake-index.js';
+import { wakeQuietNegativationUpdates } from './0008-wake-quiet-negativation-updates.js';
 
 /** One step of the schema: `version` n turns a schema at n − 1 into n. */
 export interface Migration {
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'outbox by kind', sql: outboxByKind },
   { version: 6, name: 'action log step ids', sql: actionLogStepIds },
   { version: 7, name: 'wake index', sql: wakeIndex },
+  { version: 8, name: 'wake: quiet negativation updates', sql: wakeQuietNegativationUpdates },
 ];
