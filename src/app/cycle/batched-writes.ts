@@ -92,7 +92,15 @@ export async function batchedTransaction(tx: StoreTransaction, plan: BatchPlan):
     all: async () => (await flush(), tx.outbox.all()),
   };
   const [invoices, customers] = await Promise.all([readAhead<InvoiceRecord>(tx.invoices, plan.invoiceIds), readAhead<CustomerRecord>(tx.customers, plan.customerIds)]);
-  return { tx: { ...tx, actionLog, outbox, invoices, customers }, flush };
+  return { tx: withViews(tx, { actionLog, outbox, invoices, customers }), flush };
+}
+
+/**
+ * The store's transaction with four of its members replaced. `Object.assign`, not `{ ...tx, actionLog, … }`:
+ * on Node 20 a spread of an unfrozen object followed by more fields takes V8's slow path (microseconds a call).
+ */
+function withViews(tx: StoreTransaction, views: Pick<StoreTransaction, 'actionLog' | 'outbox' | 'invoices' | 'customers'>): StoreTransaction {
+  return Object.assign({}, tx, views);
 }
 
 /**
