@@ -11,6 +11,7 @@ import { dice } from './dice.js';
 import { SimulationLedger } from './ledger.js';
 import { countingNotifier } from './notifier.js';
 import { issuedOn, syntheticPortfolio, type Behaviour } from './portfolio.js';
+import { localFetch } from './local-fetch.js';
 import { PhaseClock } from './phases.js';
 import { openStore, type OpenedStore } from './stores.js';
 import { summarize, type SimulationSummary } from './summary.js';
@@ -85,6 +86,8 @@ export async function runSimulation(options: SimulationOptions, onDay: (progress
   const clock = manualClock(`${options.start}T08:00:00-03:00`);
   const now = () => clock.now().getTime();
   const bureaus = await startBureaus(options.seed, now);
+  // the gateway's calls to the simulators on 127.0.0.1 go through a lighter transport than the global fetch (same requests and answers)
+  const transport = localFetch();
   const servers: Server[] = [];
   let opened: OpenedStore | undefined;
   try {
@@ -92,7 +95,7 @@ export async function runSimulation(options: SimulationOptions, onDay: (progress
     const { store } = opened;
     const gateways: Record<string, HttpBureauGateway> = {};
     for (const [name, sim] of Object.entries(bureaus)) {
-      const gateway = createHttpBureauGateway({ baseUrl: sim.url, webhookSecret: WEBHOOK_SECRET, timeoutMs: 30_000, now });
+      const gateway = createHttpBureauGateway({ baseUrl: sim.url, webhookSecret: WEBHOOK_SECRET, timeoutMs: 30_000, now, fetch: transport.fetch });
       if (gateway.isErr()) return err(gateway.error);
       gateways[name] = gateway.value;
     }
@@ -150,6 +153,7 @@ export async function runSimulation(options: SimulationOptions, onDay: (progress
   } finally {
     for (const server of servers) await closeServer(server);
     await opened?.close();
+    transport.destroy();
     for (const sim of Object.values(bureaus)) await sim.close();
   }
 }

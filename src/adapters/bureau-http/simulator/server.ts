@@ -5,6 +5,7 @@ import { signBureauWebhook } from '../webhook.js';
 import type { GenericWebhookBody } from '../generic-profile.js';
 import { latencyOf, pickFault, seededRandom, SIMULATOR_FAULTS, type SimulatorFault, type SimulatorFaults } from './faults.js';
 import { Holdings, simulatedRegistrationSchema, simulatedRemovalSchema, type SimulatedRegistration } from './holdings.js';
+import { webhookPoster } from './post.js';
 
 /** A business refusal of a registration: the reason code, and whether it comes in the reply (422) or later by webhook. */
 export interface SimulatedRefusal {
@@ -124,6 +125,7 @@ export async function startBureauSimulator(options: BureauSimulatorOptions): Pro
   };
   let eventSequence = 0;
   let autoTimer: NodeJS.Timeout | undefined;
+  const poster = webhookPoster();
 
   const queueCallback = (type: GenericWebhookBody['type'], held: SimulatedRegistration, reasonCode?: string, reason?: string) => {
     eventSequence++;
@@ -308,11 +310,9 @@ export async function startBureauSimulator(options: BureauSimulatorOptions): Pro
       for (const event of sends) {
         const body = JSON.stringify(event);
         const timestamp = Math.floor(now() / 1000);
-        const ok = webhookUrl !== undefined && (await fetch(webhookUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-bureau-timestamp': String(timestamp), 'x-bureau-signature': signBureauWebhook(body, options.webhookSecret, timestamp) },
-          body,
-        }).then((r) => r.ok || r.status === 409, () => false));
+        const headers = { 'content-type': 'application/json', 'x-bureau-timestamp': String(timestamp), 'x-bureau-signature': signBureauWebhook(body, options.webhookSecret, timestamp) };
+        const status = webhookUrl === undefined ? undefined : await poster.post(webhookUrl, headers, body);
+        const ok = status !== undefined && ((status >= 200 && status < 300) || status === 409);
         if (ok) delivered++;
         else {
           failed++;
@@ -327,6 +327,7 @@ export async function startBureauSimulator(options: BureauSimulatorOptions): Pro
     close: () =>
       new Promise<void>((resolve) => {
         if (autoTimer) clearTimeout(autoTimer);
+        poster.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
