@@ -59,12 +59,17 @@ class PanelAccumulator {
   readonly owedCents = new ExactTotal();
   readonly ids: string[] = [];
   readonly customers = new Set<string>();
+  /** The customer last added: a customer's invoices often come one after another, and the set need not be asked again. */
+  private lastCustomer: string | undefined;
 
   add(id: string, customerId: string, amountCents: number, owedCents: number): void {
     this.cents.add(amountCents);
     this.owedCents.add(owedCents);
     this.ids.push(id);
-    this.customers.add(customerId);
+    if (customerId !== this.lastCustomer) {
+      this.customers.add(customerId);
+      this.lastCustomer = customerId;
+    }
   }
 
   /** Whether both totals are exact (within ±2^53 − 1 centavos, src/money/limits.ts). */
