@@ -5,6 +5,7 @@
  */
 export * from './records.js';
 export * from './store.js';
+export * from './negativation-due.js';
 export * from './share.js';
 export { negativationUpdateWakes } from './negativation-wake.js';
 export * from './services.js';

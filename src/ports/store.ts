@@ -1,3 +1,4 @@
+import type { NegativationDueIndex } from './negativation-due.js';
 import type {
   ActionLogEntry,
   AgreementRecord,
@@ -348,6 +349,12 @@ export interface StoreTransaction {
    * read every invoice, as before). See {@link WakeIndex}.
    */
   readonly wakes?: WakeIndex;
+  /**
+   * The negativation due index (optional: a store without it has the daily
+   * cycle's negativation and reconciliation passes read every negativation).
+   * See {@link NegativationDueIndex}.
+   */
+  readonly negativationsDue?: NegativationDueIndex;
 }
 
 /**

@@ -12,6 +12,7 @@ import { recordCases } from './record-cases.js';
 import { shareCases } from './share-cases.js';
 import { transactionCases } from './transaction-cases.js';
 import { wakeCases } from './wake-cases.js';
+import { negativationDueCases } from './negativation-due-cases.js';
 
 export type { ConformanceCase, StoreFactory } from './conformance-case.js';
 
@@ -38,6 +39,7 @@ const GROUPS: readonly ((makeStore: StoreFactory) => ConformanceCase[])[] = [
   batchCases,
   batchLogCases,
   wakeCases,
+  negativationDueCases,
 ];
 
 /**

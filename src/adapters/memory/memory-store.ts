@@ -4,11 +4,13 @@ import type {
 import type * as asyncHooks from 'node:async_hooks';
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { ActionLog, Store, StoreTransaction } from '../../ports/store.js';
+import type { NegativationDueIndex } from '../../ports/negativation-due.js';
 import { CommittedRecords, TransactionalCollection, frozenCopy } from './collection.js';
 import { customerOf } from '../../ports/share.js';
 import { CommittedLogs, TransactionalLogs } from './logs.js';
 import { readMemorySnapshot, type MemorySnapshot } from './snapshot-schema.js';
 import { CommittedWakes, TransactionalWakes, UPDATE_WAKES } from './wake-index.js';
+import { CommittedNegativationDue, TransactionalNegativationDue } from './negativation-due-index.js';
 
 export type { MemorySnapshot } from './snapshot-schema.js';
 
@@ -34,6 +36,8 @@ const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreement
 type CollectionName = (typeof COLLECTIONS)[number];
 /** The collections whose writes touch their customer in the wake index (registers do not). */
 const TOUCHING: readonly CollectionName[] = COLLECTIONS.filter((name) => name !== 'registers');
+/** The collections whose writes make their customer's negativations due (what the negativation and reconciliation passes read). */
+const NEGATIVATION_TOUCHING: readonly CollectionName[] = ['invoices', 'payments', 'agreements', 'negativations'];
 
 /** Options of a {@link MemoryStore}. */
 export interface MemoryStoreOptions {
@@ -43,6 +47,12 @@ export interface MemoryStoreOptions {
    * `false`: no index, the cycle reads every invoice.
    */
   readonly wakes?: boolean;
+  /**
+   * Keep the negativation due index (`StoreTransaction.negativationsDue`), so
+   * the cycle's negativation and reconciliation passes read only what is due
+   * (default `true`); `false`: they read every negativation.
+   */
+  readonly negativationsDue?: boolean;
 }
 
 /** Counts a touch of a customer in a transaction. */
@@ -75,11 +85,15 @@ function touchingActionLog(log: ActionLog, own: Map<string, number>): ActionLog 
  * spread (`{ ...views, ...logViews }`) took V8's slow path and cost ~15 µs per
  * transaction, most of an empty transaction's time (with the GC it caused).
  */
-function transactionOf(views: Pick<StoreTransaction, CollectionName>, logs: Pick<StoreTransaction, 'actionLog' | 'outbox' | 'audit' | 'idempotency'>, wakes: TransactionalWakes | undefined, own: Map<string, number>): StoreTransaction {
+function transactionOf(views: Pick<StoreTransaction, CollectionName>, logs: Pick<StoreTransaction, 'actionLog' | 'outbox' | 'audit' | 'idempotency'>, wakes: TransactionalWakes | undefined, own: Map<string, number>, negativationsDue: NegativationDueIndex | undefined): StoreTransaction {
   const { customers, invoices, payments, accounts, agreements, negativations, protests, registers } = views;
   const { outbox, audit, idempotency } = logs;
-  if (wakes === undefined) return { customers, invoices, payments, accounts, agreements, negativations, protests, registers, actionLog: logs.actionLog, outbox, audit, idempotency };
-  return { customers, invoices, payments, accounts, agreements, negativations, protests, registers, actionLog: touchingActionLog(logs.actionLog, own), outbox, audit, idempotency, wakes: wakes.view() };
+  if (negativationsDue === undefined) {
+    if (wakes === undefined) return { customers, invoices, payments, accounts, agreements, negativations, protests, registers, actionLog: logs.actionLog, outbox, audit, idempotency };
+    return { customers, invoices, payments, accounts, agreements, negativations, protests, registers, actionLog: touchingActionLog(logs.actionLog, own), outbox, audit, idempotency, wakes: wakes.view() };
+  }
+  if (wakes === undefined) return { customers, invoices, payments, accounts, agreements, negativations, protests, registers, actionLog: logs.actionLog, outbox, audit, idempotency, negativationsDue };
+  return { customers, invoices, payments, accounts, agreements, negativations, protests, registers, actionLog: touchingActionLog(logs.actionLog, own), outbox, audit, idempotency, wakes: wakes.view(), negativationsDue };
 }
 
 /**
@@ -105,10 +119,13 @@ export class MemoryStore implements Store {
   private readonly inside = nestingDetector();
   /** The customer wake index, unless the store was made without it. */
   private readonly wakes: CommittedWakes | undefined;
+  /** The negativation due index, unless the store was made without it. */
+  private readonly negativationsDue: CommittedNegativationDue | undefined;
 
   /** An empty store (with the customer wake index unless `options.wakes` is `false`). */
   constructor(options: MemoryStoreOptions = {}) {
     this.wakes = options.wakes === false ? undefined : new CommittedWakes();
+    this.negativationsDue = options.negativationsDue === false ? undefined : new CommittedNegativationDue();
   }
 
   /** Runs `work` as one unit, as {@link Store.transaction} says: committed when it resolves, nothing kept when it throws; transactions run one after another. */
@@ -121,12 +138,17 @@ export class MemoryStore implements Store {
         const logs = new TransactionalLogs(this.logs);
         const own = new Map<string, number>();
         const wakes = this.wakes === undefined ? undefined : new TransactionalWakes(this.wakes);
-        const result = await work(transactionOf(views as unknown as Pick<StoreTransaction, CollectionName>, logs.views(), wakes, own));
+        const negativations = this.records.negativations;
+        const due = this.negativationsDue === undefined ? undefined : new TransactionalNegativationDue(this.negativationsDue, (id) => negativations.byId.get(id));
+        const result = await work(transactionOf(views as unknown as Pick<StoreTransaction, CollectionName>, logs.views(), wakes, own, due?.view()));
         if (wakes !== undefined) {
           for (const name of TOUCHING) views[name].touches((customerId) => touch(own, customerId), UPDATE_WAKES[name]);
           wakes.commit(own);
         }
+        const dueCustomers = new Set<string>();
+        if (due !== undefined) for (const name of NEGATIVATION_TOUCHING) views[name].touches((customerId) => dueCustomers.add(customerId));
         for (const name of COLLECTIONS) views[name].commit();
+        due?.commit(dueCustomers, (customerId) => negativations.candidates({ customerId }) ?? []);
         logs.commit();
         return result;
       });
@@ -174,6 +196,7 @@ export class MemoryStore implements Store {
         if (name !== 'registers') store.wakes?.touch(customerOf(record as { id: string; customerId?: string }), 1);
       }
     }
+    for (const record of snapshot.negativations) store.negativationsDue?.touch(record.id, record.customerId);
     for (const entry of snapshot.actionLog) store.wakes?.touch(entry.customerId, 1);
     for (const entry of snapshot.actionLog) store.logs.addAction(frozenCopy(entry));
     for (const effect of snapshot.outbox) store.logs.putEffect(frozenCopy(effect));

@@ -1,12 +1,13 @@
 import type { CivilDate } from '../../calendar/index.js';
 import { maskDeep } from '../../documents/index.js';
 import { reconcile, type ReconcileInvoice, type ReconciliationReport } from '../../negativation/index.js';
-import type { AgreementRecord, InvoiceRecord, PaymentRecord, StoreTransaction } from '../../ports/index.js';
+import type { AgreementRecord, InvoiceRecord, DueNegativation, NegativationCheck, PaymentRecord, StoreTransaction } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { negativationOf, statusOfRecord } from '../negativation/negativation-store.js';
 import { isFinalStatus } from '../../lifecycle/index.js';
 import { unwrap } from '../command.js';
-import { pagesOf } from './paging.js';
+import { negativationDueOn, reconcileDueOn } from '../negativation/negativation-due.js';
+import { negativationPages } from './negativation-pages.js';
 import { groupBy } from './portfolio.js';
 
 /** How reconciliation sees an invoice: paid when paid, or when the agreement that replaced it was fulfilled. */
@@ -39,25 +40,33 @@ type Findings = { -readonly [K in Exclude<keyof ReconciliationReport, 'asOf' | '
  * Reconciliation (seed 004's "críticas"; STJ Súmula 548; CDC art. 43 §1):
  * registrations whose invoices are paid, removals past or near their deadline,
  * registrations near or past their age limit, submissions stuck at the bureau.
- * Each finding's operator alert goes to the outbox once a day. The live
- * registrations are streamed page by page and each page is reconciled on its
- * own (a registration's findings depend on it and its invoice only), so no
- * more than a page of them is held at once; the report keeps the findings.
+ * Each finding's operator alert goes to the outbox once a day. With the
+ * store's negativation due index only the negativations due today are read,
+ * and each one's next due day (`negativationDueOn`, knowing its invoice) is
+ * recorded with the page's alerts; else every live registration, page by
+ * page. Each page is reconciled on its own (a registration's findings depend
+ * on it and its invoice only), so no more than a page of them is held at once;
+ * the report keeps the findings, in negativation-id order either way.
  */
 export async function reconcilePass(context: AppContext, today: CivilDate): Promise<ReconciliationReport> {
   const findings: Findings = { critiques: [], removalsPastDeadline: [], removalsNearDeadline: [], pastAgeLimit: [], nearAgeLimit: [], stuckSubmissions: [], paidWhilePending: [] };
   let alerts: ReconciliationReport['effects'][number][] = [];
-  for await (const records of pagesOf(context, (tx) => tx.negativations, 500)) {
-    const live = records.filter((r) => !isFinalStatus(statusOfRecord(r)));
-    if (live.length === 0) continue;
-    const invoices = await context.store.transaction((tx) => reconcileInvoices(tx, [...new Set(live.map((r) => r.invoiceId))]));
-    const report = unwrap(reconcile(live.map(negativationOf), invoices, today, { calendar: context.calendar }));
-    for (const key of Object.keys(findings) as (keyof Findings)[]) if (report[key].length > 0) (findings[key] as unknown[]).push(...report[key]);
-    if (report.effects.length > 0) {
-      const customers = new Map(live.map((r) => [r.id, r.customerId]));
-      await context.store.transaction((tx) =>
-        tx.outbox.enqueueMany(
-          report.effects.map((effect) => {
+  for await (const { records, due } of negativationPages(context, today)) {
+    const pageLive = records.filter((r) => !isFinalStatus(statusOfRecord(r)));
+    const invoices = pageLive.length === 0 ? [] : await context.store.transaction((tx) => reconcileInvoices(tx, [...new Set(pageLive.map((r) => r.invoiceId))]));
+    // With the due index, only those reconciliation can report anything about today go through `reconcile` (e.g. not those due for the negativation pass alone).
+    const paid = due === undefined ? undefined : paidInvoiceIds(invoices);
+    const live = paid === undefined ? pageLive : pageLive.filter((r) => reconcileDueOn(negativationOf(r), paid.has(r.invoiceId), today));
+    const report = live.length === 0 ? undefined : unwrap(reconcile(live.map(negativationOf), invoices, today, { calendar: context.calendar }));
+    if (report !== undefined) for (const key of Object.keys(findings) as (keyof Findings)[]) if (report[key].length > 0) (findings[key] as unknown[]).push(...report[key]);
+    const checks = due === undefined || paid === undefined ? [] : nextDueDays(due, paid, today);
+    const effects = report?.effects ?? [];
+    if (effects.length === 0 && checks.length === 0) continue;
+    const customers = new Map(live.map((r) => [r.id, r.customerId]));
+    await context.store.transaction(async (tx) => {
+      if (effects.length > 0) {
+        await tx.outbox.enqueueMany(
+          effects.map((effect) => {
             const alert = effect.type === 'alert_operator' ? effect.alert : effect.type;
             return {
               id: context.ids.next('effect'),
@@ -69,12 +78,25 @@ export async function reconcilePass(context: AppContext, today: CivilDate): Prom
               createdAt: context.nowIso(),
             };
           }),
-        ),
-      );
-      alerts = alerts.concat(report.effects);
-    }
+        );
+      }
+      if (checks.length > 0) await tx.negativationsDue?.checked(checks);
+    });
+    alerts = alerts.concat(effects);
   }
-  return { asOf: today, ...findings, effects: alerts };
+  const byId = (a: { readonly negativationId: string }, b: { readonly negativationId: string }): number => (a.negativationId < b.negativationId ? -1 : a.negativationId > b.negativationId ? 1 : 0);
+  for (const key of Object.keys(findings) as (keyof Findings)[]) (findings[key] as { negativationId: string }[]).sort(byId);
+  return { asOf: today, ...findings, effects: [...alerts].sort(byId) };
+}
+
+/** The ids of the paid invoices, as reconciliation sees them. */
+function paidInvoiceIds(invoices: readonly ReconcileInvoice[]): Set<string> {
+  return new Set(invoices.filter((i) => i.status === 'paid' && i.paidOn !== undefined).map((i) => i.id));
+}
+
+/** Each due negativation's next due day, knowing whether its invoice is paid (the one rule: `negativationDueOn`). */
+function nextDueDays(due: readonly DueNegativation[], paid: ReadonlySet<string>, today: CivilDate): NegativationCheck[] {
+  return due.map(({ record, touched }) => ({ id: record.id, touched, dueOn: negativationDueOn(negativationOf(record), paid.has(record.invoiceId), today) }));
 }
 
 /**

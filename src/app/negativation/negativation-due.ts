@@ -1,0 +1,127 @@
+import { addDays, maxDate, minDate, type CivilDate } from '../../calendar/index.js';
+import { earliestSubmissionOn, isRegistered, noticeCountsFrom, type Negativation } from '../../negativation/index.js';
+
+/**
+ * When time alone moves a negativation in the cycle's negativation pass,
+ * worked out once per negativation value (stored values are immutable, so it
+ * is kept by identity, see {@link timeWakeOf}): the days from which each
+ * time-driven event is due.
+ */
+export interface TimeWake {
+  /** In analysis: the automatic analysis is due on any day. */
+  readonly analysis: boolean;
+  /** Seed 000's fallback (`email_then_bureau_letter`): the day the unread e-mail notice was sent and the day the bureau is asked for its letter. */
+  readonly unreadEmail?: { readonly sentOn: CivilDate; readonly askOn: CivilDate };
+  /** Processing with the notice period not elapsed yet: waiting for its notice (reported every day). */
+  readonly waiting: boolean;
+  /** While waiting: the day the notice period elapses (absent while the notice is still to be sent or counted). */
+  readonly until?: CivilDate;
+}
+
+const NOT_MOVED_BY_TIME: TimeWake = { analysis: false, waiting: false };
+
+/** The time wakes computed so far, by negativation value (values are never changed in place: a new version is a new value). */
+const wakes = new WeakMap<Negativation, TimeWake>();
+
+/** {@link TimeWake} of a negativation, computed once per value. */
+export function timeWakeOf(negativation: Negativation): TimeWake {
+  let wake = wakes.get(negativation);
+  if (wake === undefined) {
+    wake = timeWake(negativation);
+    wakes.set(negativation, wake);
+  }
+  return wake;
+}
+
+function timeWake(negativation: Negativation): TimeWake {
+  if (negativation.status !== 'in_analysis' && negativation.status !== 'processing') return NOT_MOVED_BY_TIME;
+  if (negativation.status === 'in_analysis') return { analysis: true, waiting: false };
+  const unreadEmail = unreadEmailOf(negativation);
+  if (negativation.noticePeriodElapsedOn !== undefined) return { analysis: false, waiting: false, ...(unreadEmail ? { unreadEmail } : {}) };
+  const until = earliestSubmissionOn(negativation);
+  return { analysis: false, waiting: true, ...(unreadEmail ? { unreadEmail } : {}), ...(until !== undefined ? { until } : {}) };
+}
+
+/**
+ * Seed 000's fallback: in `email_then_bureau_letter` mode, while the e-mail
+ * notice stays unread and the bureau has not been asked yet, the day the
+ * e-mail was sent and the day (`emailReadDays` later) the bureau is asked to
+ * post its letter; otherwise `undefined`.
+ */
+function unreadEmailOf(negativation: Negativation): TimeWake['unreadEmail'] {
+  const { noticeMode, emailReadDays } = negativation.settings;
+  if (noticeMode !== 'email_then_bureau_letter' || negativation.bureauNoticeRequestedOn !== undefined || noticeCountsFrom(negativation) !== undefined) return undefined;
+  const email = negativation.notices.find((notice) => notice.channel === 'email' && notice.sender === undefined);
+  return email === undefined ? undefined : { sentOn: email.sentOn, askOn: addDays(email.sentOn, emailReadDays) };
+}
+
+/** Which time-driven event a negativation's {@link TimeWake} makes due today, if any (no allocation: asked of every record read). */
+export function dueKind(wake: TimeWake, today: CivilDate): 'analysis' | 'unread_email' | 'notice_elapsed' | undefined {
+  if (wake.analysis) return 'analysis';
+  if (wake.unreadEmail !== undefined && wake.unreadEmail.askOn <= today) return 'unread_email';
+  if (wake.waiting && wake.until !== undefined && wake.until <= today) return 'notice_elapsed';
+  return undefined;
+}
+
+/** A day before every civil day: "from always" (due on any day). */
+const ALWAYS = '0000-01-01' as CivilDate;
+
+/** The earlier of two days, `undefined` being "never". */
+function earlier(a: CivilDate | undefined, b: CivilDate | undefined): CivilDate | undefined {
+  return a === undefined ? b : b === undefined ? a : minDate(a, b);
+}
+
+/** The first day the negativation pass moves or reports it without a write ({@link ALWAYS}: every day), or `undefined`. */
+function negativationPassFrom(negativation: Negativation): CivilDate | undefined {
+  const wake = timeWakeOf(negativation);
+  if (wake.analysis || wake.waiting) return ALWAYS;
+  return wake.unreadEmail?.askOn;
+}
+
+/**
+ * The first day reconciliation reports it without a write ({@link ALWAYS}:
+ * every day), or `undefined`: a paid debt still pending or at the bureau
+ * (every day), a registration within its age-limit warning (from `expiresOn −
+ * ageLimitWarningDays`), a submission stuck at the bureau (from `submittedOn +
+ * stuckSubmissionDays + 1`), as `reconcile` checks them.
+ */
+function reconcileFrom(negativation: Negativation, invoicePaid: boolean): CivilDate | undefined {
+  const status = negativation.status;
+  if (status === 'recovered' || status === 'cancelled') return undefined;
+  const registered = isRegistered(negativation);
+  const paid = invoicePaid || negativation.settlement?.kind === 'paid';
+  if (paid && (registered || status === 'awaiting_return' || status === 'in_analysis' || status === 'processing' || status === 'failed')) return ALWAYS;
+  let from: CivilDate | undefined;
+  if (registered && negativation.removal === undefined) from = addDays(negativation.expiresOn, -negativation.settings.ageLimitWarningDays);
+  if (status === 'awaiting_return' && negativation.submittedOn !== undefined) from = earlier(from, addDays(negativation.submittedOn, negativation.settings.stuckSubmissionDays + 1));
+  return from;
+}
+
+/**
+ * Whether reconciliation can report anything about this negativation on
+ * `today` (`invoicePaid`: its invoice is paid as reconciliation sees it): when
+ * not, the reconciliation pass leaves it out of `reconcile`.
+ */
+export function reconcileDueOn(negativation: Negativation, invoicePaid: boolean, today: CivilDate): boolean {
+  const from = reconcileFrom(negativation, invoicePaid);
+  return from !== undefined && from <= today;
+}
+
+/**
+ * The negativation due day (the one rule of the due index): the first day
+ * after `today` on which the daily cycle's negativation pass or reconciliation
+ * has something to do for this negativation without any write, or
+ * `undefined` when only a write can give it something to do. `invoicePaid`:
+ * its invoice is paid as reconciliation sees it (paid, or its agreement
+ * fulfilled). Derived from what the passes check: the negativation pass moves
+ * or reports a registration in analysis or waiting out its notice (every
+ * day), and asks the bureau for its letter once an e-mail notice stayed
+ * unread (`askOn`); reconciliation as {@link reconcileDueOn} says. Recovered
+ * and cancelled registrations are never due.
+ */
+export function negativationDueOn(negativation: Negativation, invoicePaid: boolean, today: CivilDate): CivilDate | undefined {
+  const status = negativation.status;
+  if (status === 'recovered' || status === 'cancelled') return undefined;
+  const from = earlier(negativationPassFrom(negativation), reconcileFrom(negativation, invoicePaid));
+  return from === undefined ? undefined : maxDate(from, addDays(today, 1));
+}
