@@ -76,6 +76,8 @@ export function frozenCopy<T>(value: T): T {
 export class CommittedRecords<T extends Versioned> {
   readonly byId = new Map<string, T>();
   private sortedIds: string[] | undefined;
+  /** The record of each of `sortedIds`, at the same index (built when a page first asks; kept current by `put`). */
+  private sortedRecords: T[] | undefined;
   private readonly byCustomer = new Map<string, Set<string>>();
   private readonly byInvoice = new Map<string, Set<string>>();
 
@@ -84,16 +86,42 @@ export class CommittedRecords<T extends Versioned> {
   /** Writes (or replaces) a record and keeps the indexes right. */
   put(record: T): void {
     const previous = this.byId.get(record.id);
-    if (previous) this.unindex(previous);
-    else this.sortedIds = undefined;
     this.byId.set(record.id, record);
+    if (previous === undefined) {
+      this.sortedIds = undefined;
+      this.sortedRecords = undefined;
+      this.index(record);
+      return;
+    }
+    if (this.sortedRecords !== undefined) this.sortedRecords[upperBound(this.sortedIds as string[], record.id) - 1] = record;
+    const before = previous as { customerId?: string; invoiceId?: string };
+    const after = record as { customerId?: string; invoiceId?: string };
+    // A new version under the same customer and invoice (the usual update) keeps its index entries.
+    if (before.customerId === after.customerId && before.invoiceId === after.invoiceId) return;
+    this.unindex(previous);
     this.index(record);
   }
 
-  /** Every id in order (cached until an insert). */
+  /** Removes a record and its index entries. */
+  remove(id: string): void {
+    const previous = this.byId.get(id);
+    if (previous === undefined) return;
+    this.byId.delete(id);
+    this.unindex(previous);
+    this.sortedIds = undefined;
+    this.sortedRecords = undefined;
+  }
+
+  /** Every id in order (cached until an insert or a removal). */
   ids(): readonly string[] {
     this.sortedIds ??= [...this.byId.keys()].sort();
     return this.sortedIds;
+  }
+
+  /** Every record in id order, at the index of its id in {@link CommittedRecords.ids} (cached until an insert): a page reads them with no look-up per record. */
+  records(): readonly T[] {
+    this.sortedRecords ??= this.ids().map((id) => this.byId.get(id) as T);
+    return this.sortedRecords;
   }
 
   /** Ids of the records whose `customerId` or `invoiceId` is `value` (may hold ids since rewritten; callers re-check). */
@@ -252,6 +280,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
   }
 
   async page(limit: number, after?: string, share?: Share): Promise<T[]> {
+    if (this.pending.size === 0) return this.committedPage(limit, after, share);
     const committedIds = this.committed.ids();
     let index = after === undefined ? 0 : upperBound(committedIds, after);
     const staged = [...this.pending.keys()].filter((id) => !this.committed.byId.has(id) && (after === undefined || id > after)).sort();
@@ -270,6 +299,18 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
       }
       const record = this.current(id);
       if (record !== undefined && (share === undefined || inShare(customerOf(record as { id: string; customerId?: string }), share))) out.push(record);
+    }
+    return out;
+  }
+
+  /** {@link TransactionalCollection.page} when this transaction wrote nothing here: the committed records in id order, no look-up per record. */
+  private committedPage(limit: number, after: string | undefined, share: Share | undefined): T[] {
+    const ids = this.committed.ids();
+    const records = this.committed.records();
+    const out: T[] = [];
+    for (let i = after === undefined ? 0 : upperBound(ids, after); i < records.length && out.length < limit; i++) {
+      const record = records[i] as T;
+      if (share === undefined || inShare(customerOf(record as { id: string; customerId?: string }), share)) out.push(record);
     }
     return out;
   }
@@ -294,7 +335,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
   /** Applies the pending writes to the committed records. */
   commit(): void {
     for (const [id, record] of this.pending) {
-      if (record === DELETED) this.committed.byId.delete(id);
+      if (record === DELETED) this.committed.remove(id);
       else this.committed.put(record);
     }
   }
