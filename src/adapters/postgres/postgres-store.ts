@@ -6,6 +6,7 @@ import { migrate } from './migrate.js';
 import { collectionStatements, SqlCollection, type CollectionStatements } from './sql-collection.js';
 import { sqlActionLog, sqlAuditLog, sqlIdempotencyKeys, sqlOutbox } from './sql-logs.js';
 import { sqlWakes, wakeStatements, type WakeStatements } from './sql-wakes.js';
+import { negativationDueStatements, sqlNegativationDue, type NegativationDueStatements } from './sql-negativation-due.js';
 import { quoteSchema, TABLES, type CollectionName } from './tables.js';
 
 /** Options of {@link PostgresStore} and {@link createPostgresStore}. */
@@ -33,6 +34,7 @@ export class PostgresStore implements Store {
   private readonly quoted: string;
   private readonly statements: Record<CollectionName, CollectionStatements>;
   private readonly wakeStatements: WakeStatements;
+  private readonly negativationDueStatements: NegativationDueStatements;
   private readonly inside = new AsyncLocalStorage<true>();
 
   constructor(options: PostgresStoreOptions) {
@@ -41,6 +43,7 @@ export class PostgresStore implements Store {
     this.quoted = quoteSchema(this.schema);
     this.statements = Object.fromEntries(Object.entries(TABLES).map(([name, spec]) => [name, collectionStatements(this.quoted, spec)])) as Record<CollectionName, CollectionStatements>;
     this.wakeStatements = wakeStatements(this.quoted);
+    this.negativationDueStatements = negativationDueStatements(this.quoted);
   }
 
   /** Runs `work` in one database transaction, as {@link Store.transaction} says: committed when it resolves, rolled back when it throws. */
@@ -74,6 +77,7 @@ export class PostgresStore implements Store {
       audit,
       idempotency: sqlIdempotencyKeys(sql, s),
       wakes: sqlWakes(sql, this.wakeStatements),
+      negativationsDue: sqlNegativationDue(sql, this.negativationDueStatements),
     };
   }
 

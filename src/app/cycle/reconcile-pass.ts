@@ -1,4 +1,4 @@
-import type { CivilDate } from '../../calendar/index.js';
+import { addDays, type CivilDate } from '../../calendar/index.js';
 import { maskDeep } from '../../documents/index.js';
 import { reconcile, type ReconcileInvoice, type ReconciliationReport } from '../../negativation/index.js';
 import type { AgreementRecord, InvoiceRecord, DueNegativation, NegativationCheck, PaymentRecord, StoreTransaction } from '../../ports/index.js';
@@ -94,9 +94,20 @@ function paidInvoiceIds(invoices: readonly ReconcileInvoice[]): Set<string> {
   return new Set(invoices.filter((i) => i.status === 'paid' && i.paidOn !== undefined).map((i) => i.id));
 }
 
-/** Each due negativation's next due day, knowing whether its invoice is paid (the one rule: `negativationDueOn`). */
+/**
+ * Each due negativation's next due day, knowing whether its invoice is paid
+ * (the one rule: `negativationDueOn`). One due again tomorrow that was not
+ * written since its last check is left as it is (its due day, today or
+ * earlier, keeps it due every day): no write for a registration due every day.
+ */
 function nextDueDays(due: readonly DueNegativation[], paid: ReadonlySet<string>, today: CivilDate): NegativationCheck[] {
-  return due.map(({ record, touched }) => ({ id: record.id, touched, dueOn: negativationDueOn(negativationOf(record), paid.has(record.invoiceId), today) }));
+  const tomorrow = addDays(today, 1);
+  const checks: NegativationCheck[] = [];
+  for (const { record, touched, key } of due) {
+    const dueOn = negativationDueOn(negativationOf(record), paid.has(record.invoiceId), today);
+    if (key.written || dueOn !== tomorrow) checks.push({ id: record.id, touched, dueOn });
+  }
+  return checks;
 }
 
 /**
