@@ -17,9 +17,12 @@ const PAGE_SIZE = 500;
 /**
  * The negativations the cycle's negativation and reconciliation passes look at
  * on `today`, page by page (each page read in its own short transaction):
- * with the store's negativation due index only those due today (keyset by due
- * key and id), else every negativation in id order; within the context's
- * worker share either way.
+ * with the store's negativation due index only those due today, else every
+ * negativation in id order; within the context's worker share either way.
+ * With the index, the due entries (ids, keys, touch counts) are listed first,
+ * before any page is worked on: a pass's own writes make a customer's other
+ * negativations due again under a key before the cursor, so paging the index
+ * while writing would skip them. The records are then read a page at a time.
  */
 export async function* negativationPages(context: AppContext, today: CivilDate): AsyncGenerator<NegativationPage> {
   const indexed = await context.store.transaction(async (tx) => tx.negativationsDue !== undefined);
@@ -27,18 +30,30 @@ export async function* negativationPages(context: AppContext, today: CivilDate):
     for await (const records of pagesOf(context, (tx) => tx.negativations, PAGE_SIZE)) yield { records };
     return;
   }
-  let after: DueNegativation | undefined;
+  const listed: { readonly id: string; readonly key: DueNegativation['key']; readonly touched: number }[] = [];
+  let after: { key: DueNegativation['key']; id: string } | undefined;
   for (;;) {
     const cursor = after;
     const page = await context.store.transaction(async (tx) =>
       (tx.negativationsDue as NonNullable<typeof tx.negativationsDue>).due(today, {
         limit: PAGE_SIZE,
-        ...(cursor !== undefined ? { after: { key: cursor.key, id: cursor.record.id } } : {}),
+        ...(cursor !== undefined ? { after: cursor } : {}),
         ...(context.share !== undefined ? { share: context.share } : {}),
       }),
     );
-    if (page.length === 0) return;
-    yield { records: page.map((entry) => entry.record), due: page };
-    after = page[page.length - 1];
+    if (page.length === 0) break;
+    for (const entry of page) listed.push({ id: entry.record.id, key: entry.key, touched: entry.touched });
+    const last = page[page.length - 1] as DueNegativation;
+    after = { key: last.key, id: last.record.id };
+  }
+  for (let start = 0; start < listed.length; start += PAGE_SIZE) {
+    const chunk = listed.slice(start, start + PAGE_SIZE);
+    const records = new Map((await context.store.transaction((tx) => tx.negativations.getMany(chunk.map((entry) => entry.id)))).map((record) => [record.id, record]));
+    const due: DueNegativation[] = [];
+    for (const entry of chunk) {
+      const record = records.get(entry.id);
+      if (record !== undefined) due.push({ record, key: entry.key, touched: entry.touched });
+    }
+    yield { records: due.map((entry) => entry.record), due };
   }
 }
