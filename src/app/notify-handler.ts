@@ -49,6 +49,19 @@ async function currentRecipient(tx: StoreTransaction, effect: OutboxEffect): Pro
  */
 export function notifyHandler(context: AppContext): GuardedEffectHandler {
   return {
+    readAhead: async (tx, effects) => {
+      // What contactObsolete and currentRecipient read for the run's ruler contacts, at once.
+      const invoiceIds: string[] = [];
+      const customerIds: string[] = [];
+      for (const { payload } of effects) {
+        if (typeof payload['stepId'] !== 'string') continue;
+        if (typeof payload['invoiceId'] === 'string') invoiceIds.push(payload['invoiceId']);
+        if (typeof payload['customerId'] === 'string' && typeof payload['channel'] === 'string') customerIds.push(payload['customerId']);
+      }
+      const [invoices] = await Promise.all([tx.invoices.getMany(invoiceIds), tx.customers.getMany(customerIds), tx.negativations.listFor('invoiceId', invoiceIds)]);
+      const agreementIds = invoices.flatMap((invoice) => (invoice.agreementId !== undefined && invoice.installment === undefined && invoice.status === 'open' ? [invoice.agreementId] : []));
+      if (agreementIds.length > 0) await tx.agreements.getMany(agreementIds);
+    },
     obsolete: async (tx, effect) => (await contactObsolete(tx, effect)) ?? ((await currentRecipient(tx, effect)) === undefined ? `customer ${String(effect.payload['customerId'])} has no ${String(effect.payload['channel'])} contact any more` : undefined),
     perform: async (effect, tx) => {
       const payload = effect.payload as Record<string, unknown> & { channel: OutgoingMessage['channel']; customerId: string; to: string };

@@ -16,6 +16,11 @@ export interface GuardedEffectHandler {
   readonly obsolete: (tx: StoreTransaction, effect: OutboxEffect) => Promise<string | undefined>;
   /** Performs the effect, reading what it needs in the same transaction as the check; rejects when it failed (it will be retried). */
   readonly perform: (effect: OutboxEffect, tx: StoreTransaction) => Promise<unknown>;
+  /**
+   * Reads at once, in the run's transaction before its first check, what `obsolete` and `perform` will read for these
+   * effects (optional): a store that keeps what a transaction read then answers their reads without a round trip each.
+   */
+  readonly readAhead?: (tx: StoreTransaction, effects: readonly OutboxEffect[]) => Promise<void>;
 }
 
 /** What one pass over the outbox did. */
@@ -68,6 +73,19 @@ function errorText(error: unknown): string {
 
 function isGuarded(handler: EffectHandler | GuardedEffectHandler): handler is GuardedEffectHandler {
   return typeof handler === 'object';
+}
+
+/** Lets each guarded handler of a run read ahead for its effects of the run (see {@link GuardedEffectHandler.readAhead}). */
+async function readAhead(tx: StoreTransaction, handlers: OutboxOptions['handlers'], run: readonly OutboxEffect[]): Promise<void> {
+  const byHandler = new Map<GuardedEffectHandler, OutboxEffect[]>();
+  for (const effect of run) {
+    const handler = handlers[effect.kind];
+    if (handler === undefined || !isGuarded(handler) || handler.readAhead === undefined) continue;
+    const effects = byHandler.get(handler);
+    if (effects === undefined) byHandler.set(handler, [effect]);
+    else effects.push(effect);
+  }
+  for (const [handler, effects] of byHandler) await handler.readAhead?.(tx, effects);
 }
 
 /** One effect's outcome in a batch, before it is settled. */
@@ -154,6 +172,7 @@ export async function performPendingEffects(context: AppContext, options: Outbox
       start = end;
       if (guarded) {
         const [outcomes, settled] = await context.store.transaction(async (tx) => {
+          await readAhead(tx, options.handlers, run);
           const outcomes: Outcome[] = [];
           for (const effect of run) {
             const handler = options.handlers[effect.kind];

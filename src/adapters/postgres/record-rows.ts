@@ -4,8 +4,8 @@ import type { Versioned } from '../../ports/records.js';
 import { UnstorableValueError } from './errors.js';
 import type { ColumnSpec, TableSpec } from './tables.js';
 
-/** A row as read: `id`, `version`, the typed columns by column name, and `body`. */
-export type RecordRow = Record<string, unknown> & { readonly id: string; readonly version: number; readonly body: Record<string, unknown> };
+/** A row as read: `id`, `version`, the typed columns by column name, and `body` (its JSON text as the store selects it, or parsed). */
+export type RecordRow = Record<string, unknown> & { readonly id: string; readonly version: number; readonly body: string | Record<string, unknown> };
 
 function columnValue(spec: TableSpec, record: Versioned, column: ColumnSpec): unknown {
   const value = (record as unknown as Record<string, unknown>)[column.field];
@@ -48,13 +48,32 @@ export function recordParams(spec: TableSpec, record: Versioned): unknown[] {
 
 /** The record a row holds: body fields, then the typed columns (absent when NULL), money back from `bigint` centavos. */
 export function rowRecord<T extends Versioned>(spec: TableSpec, row: RecordRow): T {
-  const record: Record<string, unknown> = { id: row.id, version: row.version, ...row.body };
+  const body = typeof row.body === 'string' ? (JSON.parse(row.body) as Record<string, unknown>) : row.body;
+  const record: Record<string, unknown> = { id: row.id, version: row.version, ...body };
   for (const column of spec.columns) {
     const value = row[column.column];
     if (value === null || value === undefined) continue;
     record[column.field] = column.kind === 'money' ? fromCents(value as bigint) : value;
   }
   return record as unknown as T;
+}
+
+/**
+ * The row a write of `params` (see {@link recordParams}) leaves in the table, as a select reads it (money as `bigint`
+ * centavos, the body as JSON text): what a transaction's cache keeps for a record it wrote.
+ */
+export function paramsRow(spec: TableSpec, params: readonly unknown[]): RecordRow {
+  const row: Record<string, unknown> = { id: params[0], version: params[1], body: params[params.length - 1] };
+  spec.columns.forEach((column, i) => {
+    const value = params[i + 2];
+    row[column.column] = column.kind === 'money' && value !== null ? BigInt(value as string) : value;
+  });
+  return row as RecordRow;
+}
+
+/** The column list of a select: as {@link columnList}, the body read as its JSON text (a row a cache may keep and rebuild records from). */
+export function selectList(spec: TableSpec): string {
+  return ['id', 'version', ...spec.columns.map((c) => c.column), 'body::text AS body'].join(', ');
 }
 
 /** The column list of a table, in parameter order. */

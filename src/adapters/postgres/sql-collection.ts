@@ -3,7 +3,8 @@ import { VersionConflictError, type Collection, type RecordFilter } from '../../
 import type { Share } from '../../ports/share.js';
 import type { SqlSession } from './driver.js';
 import { writing } from './errors.js';
-import { columnList, recordParams, rowRecord, type RecordRow } from './record-rows.js';
+import { columnList, paramsRow, recordParams, rowRecord, selectList, type RecordRow } from './record-rows.js';
+import { byCodePoint, RowCache } from './row-cache.js';
 import { filterColumn, type ColumnKind, type TableSpec } from './tables.js';
 
 /** The SQL text of one table's statements, built once per store. */
@@ -33,7 +34,7 @@ export function collectionStatements(s: string, spec: TableSpec): CollectionStat
   const count = spec.columns.length + 3;
   const placeholders = Array.from({ length: count }, (_, i) => (i === count - 1 ? `$${i + 1}::jsonb` : `$${i + 1}`)).join(', ');
   const assignments = ['version = $2', ...spec.columns.map((c, i) => `${c.column} = $${i + 3}`), `body = $${count}::jsonb`].join(', ');
-  const select = `SELECT ${columns} FROM ${table}`;
+  const select = `SELECT ${selectList(spec)} FROM ${table}`;
   // A batch as columns: unnest($1::text[], $2::integer[], …) AS v(id, version, …, body) — the JSON body travels as text.
   const names = ['id', 'version', ...spec.columns.map((c) => c.column), 'body'];
   const types = ['text[]', 'integer[]', ...spec.columns.map((c) => ARRAY_TYPE[c.kind]), 'text[]'];
@@ -63,13 +64,18 @@ export function collectionStatements(s: string, spec: TableSpec): CollectionStat
  * write names the version it read: the `UPDATE … WHERE version = n − 1` matches
  * no row when someone else wrote first, and that is a `VersionConflictError`.
  * Under READ COMMITTED a concurrent writer waits for the row lock, then sees the
- * new version and matches nothing: no update is ever lost.
+ * new version and matches nothing: no update is ever lost. Records read or
+ * written by id, customer or invoice are kept for the rest of the transaction
+ * ({@link RowCache}): a `get`, `getMany`, `list` or `listFor` of what the
+ * transaction already read (a page's `getMany` or `listFor`, then one call per
+ * record) or wrote is answered without a round trip. Pages are not kept.
  */
 export class SqlCollection<T extends Versioned> implements Collection<T> {
   constructor(
     private readonly sql: SqlSession,
     private readonly spec: TableSpec,
     private readonly statements: CollectionStatements,
+    private readonly cache: RowCache = new RowCache(spec),
   ) {}
 
   private records(rows: RecordRow[]): T[] {
@@ -82,24 +88,49 @@ export class SqlCollection<T extends Versioned> implements Collection<T> {
   }
 
   async get(id: string): Promise<T | undefined> {
-    const { rows } = await this.sql.query<RecordRow>(this.statements.get, [id]);
-    return rows[0] === undefined ? undefined : rowRecord<T>(this.spec, rows[0]);
+    let row = this.cache.lookup(id);
+    if (row === undefined) {
+      const { rows } = await this.sql.query<RecordRow>(this.statements.get, [id]);
+      this.cache.remember(rows, [id]);
+      row = rows[0] ?? null;
+    }
+    return row === null ? undefined : rowRecord<T>(this.spec, row);
   }
 
   async insert(record: T): Promise<void> {
     const params = recordParams(this.spec, record);
     if (record.version !== 1) throw new VersionConflictError(this.spec.table, record.id, 0, record.version - 1);
-    const { rowCount } = await writing(this.spec.table, record.id, () => this.sql.query(this.statements.insert, params));
-    if (rowCount === 0) throw new VersionConflictError(this.spec.table, record.id, 0, await this.storedVersion(record.id));
+    const { rowCount } = await this.written(() => writing(this.spec.table, record.id, () => this.sql.query(this.statements.insert, params)));
+    if (rowCount === 0) {
+      this.cache.clear();
+      throw new VersionConflictError(this.spec.table, record.id, 0, await this.storedVersion(record.id));
+    }
+    this.cache.written(paramsRow(this.spec, params));
   }
 
   async update(record: T): Promise<void> {
     const params = recordParams(this.spec, record);
-    const { rowCount } = await writing(this.spec.table, record.id, () => this.sql.query(this.statements.update, params));
-    if (rowCount === 0) throw new VersionConflictError(this.spec.table, record.id, record.version - 1, await this.storedVersion(record.id));
+    const { rowCount } = await this.written(() => writing(this.spec.table, record.id, () => this.sql.query(this.statements.update, params)));
+    if (rowCount === 0) {
+      this.cache.clear();
+      throw new VersionConflictError(this.spec.table, record.id, record.version - 1, await this.storedVersion(record.id));
+    }
+    this.cache.written(paramsRow(this.spec, params));
+  }
+
+  /** Runs a write; when it throws, the cache forgets everything (what the table holds is no longer known). */
+  private async written<R>(write: () => Promise<R>): Promise<R> {
+    try {
+      return await write();
+    } catch (error) {
+      this.cache.clear();
+      throw error;
+    }
   }
 
   async list(filter: RecordFilter = {}): Promise<T[]> {
+    const cached = this.cache.list(filter);
+    if (cached !== undefined) return this.records(cached);
     const conditions: string[] = [];
     const params: unknown[] = [];
     for (const field of ['customerId', 'invoiceId', 'status'] as const) {
@@ -112,18 +143,30 @@ export class SqlCollection<T extends Versioned> implements Collection<T> {
     }
     const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
     const { rows } = await this.sql.query<RecordRow>(`${this.statements.select}${where} ORDER BY id`, params);
+    const only = Object.keys(filter).filter((field) => filter[field as keyof RecordFilter] !== undefined);
+    const [field] = only;
+    if (only.length === 1 && (field === 'customerId' || field === 'invoiceId')) this.cache.completeFor(field, [filter[field] as string], rows);
+    else this.cache.remember(rows);
     return this.records(rows);
   }
 
   async getMany(ids: readonly string[]): Promise<T[]> {
     if (ids.length === 0) return [];
-    return this.records((await this.sql.query<RecordRow>(this.statements.getMany, [[...new Set(ids)]])).rows);
+    const unique = [...new Set(ids)];
+    const missing = unique.filter((id) => this.cache.lookup(id) === undefined);
+    if (missing.length > 0) this.cache.remember((await this.sql.query<RecordRow>(this.statements.getMany, [missing])).rows, missing);
+    return this.records(unique.sort(byCodePoint).flatMap((id) => this.cache.lookup(id) ?? []));
   }
 
   async listFor(field: 'customerId' | 'invoiceId', values: readonly string[]): Promise<T[]> {
     const column = filterColumn(this.spec, field);
     if (column === undefined || values.length === 0) return [];
-    return this.records((await this.sql.query<RecordRow>(`${this.statements.select} WHERE ${column} = ANY($1::text[]) ORDER BY id`, [[...new Set(values)]])).rows);
+    const unique = [...new Set(values)];
+    if (this.cache.isComplete(field, unique)) return this.records(this.cache.rowsFor(field, unique));
+    const missing = unique.filter((value) => !this.cache.isComplete(field, [value]));
+    const { rows } = await this.sql.query<RecordRow>(`${this.statements.select} WHERE ${column} = ANY($1::text[]) ORDER BY id`, [missing]);
+    this.cache.completeFor(field, missing, rows);
+    return this.records(missing.length === unique.length ? rows : this.cache.rowsFor(field, unique));
   }
 
   async insertMany(records: readonly T[]): Promise<void> {
@@ -131,8 +174,12 @@ export class SqlCollection<T extends Versioned> implements Collection<T> {
     const columns = columnsOf(this.spec, records);
     const stale = records.find((r) => r.version !== 1);
     if (stale) throw new VersionConflictError(this.spec.table, stale.id, 0, stale.version - 1);
-    const { rows } = await writing(this.spec.table, batchName(records), () => this.sql.query<{ id: string }>(this.statements.insertMany, columns));
-    if (rows.length === records.length) return;
+    const { rows } = await this.written(() => writing(this.spec.table, batchName(records), () => this.sql.query<{ id: string }>(this.statements.insertMany, columns)));
+    if (rows.length === records.length) {
+      this.remember(columns);
+      return;
+    }
+    this.cache.clear();
     // An id was taken (or given twice): undo the rows this statement did insert, so the batch is all or nothing.
     const inserted = new Set(rows.map((r) => r.id));
     if (inserted.size > 0) await this.sql.query(this.statements.deleteIds, [[...inserted]]);
@@ -148,10 +195,20 @@ export class SqlCollection<T extends Versioned> implements Collection<T> {
     const stored = new Map(rows.map((r) => [r.id, r.version]));
     const seen = new Set<string>();
     for (const record of records) {
-      if (stored.get(record.id) !== record.version - 1 || seen.has(record.id)) throw new VersionConflictError(this.spec.table, record.id, record.version - 1, stored.get(record.id));
+      if (stored.get(record.id) !== record.version - 1 || seen.has(record.id)) {
+        this.cache.clear();
+        throw new VersionConflictError(this.spec.table, record.id, record.version - 1, stored.get(record.id));
+      }
       seen.add(record.id);
     }
-    await writing(this.spec.table, batchName(records), () => this.sql.query(this.statements.updateMany, columns));
+    await this.written(() => writing(this.spec.table, batchName(records), () => this.sql.query(this.statements.updateMany, columns)));
+    this.remember(columns);
+  }
+
+  /** Keeps the rows a batch wrote (its parameters, one array per column) in the cache. */
+  private remember(columns: readonly unknown[][]): void {
+    const count = columns[0]?.length ?? 0;
+    for (let i = 0; i < count; i++) this.cache.written(paramsRow(this.spec, columns.map((column) => column[i])));
   }
 
   async page(limit: number, after?: string, share?: Share): Promise<T[]> {

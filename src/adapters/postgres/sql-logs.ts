@@ -40,19 +40,36 @@ export function effectOf(row: EffectRow): OutboxEffect {
   };
 }
 
-/** The action log on its table: the key is the primary key, so `record` of a key already there inserts nothing and answers `false`. */
+/**
+ * The action log on its table: the key is the primary key, so `record` of a key already there inserts nothing and answers `false`.
+ * The keys the transaction asked about or wrote are kept for the rest of it (the log is append-only): a `has` or
+ * `hasMany` of a key already answered (say, a page's `hasMany`, then one `has` per action) needs no round trip.
+ */
 export function sqlActionLog(sql: SqlSession, s: string): ActionLog {
+  const known = new Map<string, boolean>();
   return {
-    has: async (key) => (await sql.query(`SELECT 1 FROM ${s}.action_log WHERE key = $1`, [key])).rowCount > 0,
+    has: async (key) => {
+      const cached = known.get(key);
+      if (cached !== undefined) return cached;
+      const found = (await sql.query(`SELECT 1 FROM ${s}.action_log WHERE key = $1`, [key])).rowCount > 0;
+      known.set(key, found);
+      return found;
+    },
     hasMany: async (keys) => {
       if (keys.length === 0) return new Set();
-      const { rows } = await sql.query<{ key: string }>(`SELECT key FROM ${s}.action_log WHERE key = ANY($1::text[])`, [[...keys]]);
-      return new Set(rows.map((r) => r.key));
+      const missing = [...new Set(keys)].filter((key) => !known.has(key));
+      if (missing.length > 0) {
+        const { rows } = await sql.query<{ key: string }>(`SELECT key FROM ${s}.action_log WHERE key = ANY($1::text[])`, [missing]);
+        for (const key of missing) known.set(key, false);
+        for (const row of rows) known.set(row.key, true);
+      }
+      return new Set(keys.filter((key) => known.get(key) === true));
     },
     record: async (entry) => {
       const { rowCount } = await writing('action_log', entry.key, () =>
         sql.query(`INSERT INTO ${s}.action_log (key, invoice_id, customer_id, step_id, action, on_date, at, step_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) ON CONFLICT (key) DO NOTHING`, [entry.key, entry.invoiceId, entry.customerId, entry.stepId, entry.action, entry.on, entry.at, entry.stepIds === undefined ? null : JSON.stringify(entry.stepIds)]),
       );
+      known.set(entry.key, true);
       return rowCount > 0;
     },
     recordMany: async (entries) => {
@@ -73,6 +90,7 @@ export function sqlActionLog(sql: SqlSession, s: string): ActionLog {
           [entries.map((e) => e.key), entries.map((e) => e.invoiceId), entries.map((e) => e.customerId), entries.map((e) => e.stepId), entries.map((e) => e.action), entries.map((e) => e.on), entries.map((e) => e.at), entries.map((e) => jsonOrNull(e.stepIds))],
         ),
       );
+      for (const entry of entries) known.set(entry.key, true);
       return new Set(rows.map((r) => r.key));
     },
     forInvoice: async (invoiceId) => {

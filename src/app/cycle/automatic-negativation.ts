@@ -31,6 +31,29 @@ export interface AutomaticRequest {
   readonly authorization: RequestAuthorization;
 }
 
+/** The action-log key under which a request that waits for the customer's data (at this version of the record) is logged. */
+export function debtorDataKey(requestKey: string, customerVersion: number | undefined): string {
+  return `${requestKey}#debtor-data@v${customerVersion ?? 0}`;
+}
+
+/**
+ * Reads at once what each of these requests reads one by one in {@link requestAutomatically} (its key and its
+ * debtor-data key in the action log, its customer, the customer's negativations, the invoice's payments), in the
+ * transaction the requests then run in: a store that keeps what a transaction read (the PostgreSQL store) answers the
+ * requests without a round trip each; another store reads them twice.
+ */
+export async function readAheadRequests(tx: StoreTransaction, requests: readonly Pick<AutomaticRequest, 'key' | 'invoiceId' | 'customerId'>[]): Promise<void> {
+  if (requests.length === 0) return;
+  const customerIds = requests.map((request) => request.customerId);
+  const [customers] = await Promise.all([
+    tx.customers.getMany(customerIds),
+    tx.negativations.listFor('customerId', customerIds),
+    tx.payments.listFor('invoiceId', requests.map((request) => request.invoiceId)),
+  ]);
+  const versions = new Map(customers.map((customer) => [customer.id, customer.version]));
+  await tx.actionLog.hasMany(requests.flatMap((request) => [request.key, debtorDataKey(request.key, versions.get(request.customerId))]));
+}
+
 /**
  * Asks for a registration on the cycle's behalf and tells waiting from
  * refusing (issue "waiting is not refusing"). The key is logged only when the
@@ -42,7 +65,7 @@ export interface AutomaticRequest {
 export async function requestAutomatically(tx: StoreTransaction, context: AppContext, request: AutomaticRequest, today: CivilDate): Promise<AutomaticRequestOutcome> {
   if (await tx.actionLog.has(request.key)) return { status: 'already_done' };
   const customer = await tx.customers.get(request.customerId);
-  const dataKey = `${request.key}#debtor-data@v${customer?.version ?? 0}`;
+  const dataKey = debtorDataKey(request.key, customer?.version);
   if (await tx.actionLog.has(dataKey)) return { status: 'waiting', reason: 'debtor_data', missing: [] };
   const log = (key: string, stepId: string, action: string) =>
     tx.actionLog.record({ key, invoiceId: request.invoiceId, customerId: request.customerId, stepId, action, on: today, at: context.nowIso() });

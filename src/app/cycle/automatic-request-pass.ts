@@ -4,7 +4,7 @@ import type { InvoiceRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import type { RequestAuthorization } from '../negativation/request-negativation.js';
 import type { SubjectSettings } from '../settings/subject-settings.js';
-import { requestAutomatically, type AutomaticRequestOutcome } from './automatic-negativation.js';
+import { readAheadRequests, requestAutomatically, type AutomaticRequestOutcome } from './automatic-negativation.js';
 import { occupiesKey } from '../../lifecycle/index.js';
 import { statusOfRecord } from '../negativation/negativation-store.js';
 import { OutcomeList, type CycleOutcome, type OutcomeListing } from './outcome-listing.js';
@@ -61,6 +61,11 @@ function candidate(context: AppContext, invoice: InvoiceRecord, today: CivilDate
   return undefined;
 }
 
+/** The action-log key of the automatic request of an invoice. */
+function requestKey(invoice: InvoiceRecord): string {
+  return `automatic-negativation:${invoice.id}`;
+}
+
 /**
  * Requests the registrations no ruler step asks for, page by page of the
  * cycle's one stream: invoices created with seed 000's "Negativar" flag, and,
@@ -106,10 +111,11 @@ export class AutomaticRequests {
       const activeAgreements = new Set((agreementIds.length > 0 ? await tx.agreements.getMany(agreementIds) : []).filter((a) => a.status === 'active').map((a) => a.id));
       const open = new Set((await tx.invoices.getMany(ids)).filter((i) => i.status === 'open').map((i) => i.id));
       const live = new Set((await tx.negativations.listFor('invoiceId', ids)).filter((n) => occupiesKey(statusOfRecord(n))).map((n) => n.invoiceId));
+      await readAheadRequests(tx, candidates.filter(({ invoice }) => open.has(invoice.id) && !live.has(invoice.id)).map(({ invoice }) => ({ key: requestKey(invoice), invoiceId: invoice.id, customerId: invoice.customerId })));
       for (const { invoice, origin, authorization } of candidates) {
         if (invoice.agreementId !== undefined && activeAgreements.has(invoice.agreementId)) continue;
         if (!open.has(invoice.id) || live.has(invoice.id)) continue;
-        const key = `automatic-negativation:${invoice.id}`;
+        const key = requestKey(invoice);
         const outcome = await requestAutomatically(tx, context, { key, stepId: 'automatic-negativation', invoiceId: invoice.id, customerId: invoice.customerId, origin, authorization }, today);
         if (outcome.status === 'requested') this.requested.add({ invoiceId: invoice.id, origin });
         else if (outcome.status === 'waiting') {

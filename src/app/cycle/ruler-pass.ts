@@ -6,6 +6,7 @@ import type { ActionLogEntry, InvoiceRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { applyDueAction, auditSuperseded, dueActionEntry, logSkippedStep, skippedStepEntry, type ActionOutcome } from './apply-action.js';
 import { batchedTransaction, type BatchPlan } from './batched-writes.js';
+import { readAheadRequests } from './automatic-negativation.js';
 import type { OwedMemo } from './owed-memo.js';
 import { enrichPage, followedByRuler, settingsKey } from './portfolio.js';
 import { OutcomeList, type CycleOutcome, type OutcomeListing } from './outcome-listing.js';
@@ -334,6 +335,7 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
   };
   await context.store.transaction(async (store) => {
     const { tx, flush } = await batchedTransaction(store, plan);
+    await readAheadRequests(store, actions.filter((action) => action.action.kind === 'negativate'));
     const waiting = new Set<string>();
     for (const action of actions) {
       const outcome = await applyDueAction(tx, context, action, today);
