@@ -61,7 +61,23 @@ export interface NegativationDueIndex {
   checked(checks: readonly NegativationCheck[]): Promise<void>;
 }
 
-/** The keyset order of two due keys: negative when `a` comes first. */
+/**
+ * The keyset order of two due keys: negative when `a` comes first (a key
+ * written since its last check before any dated key; dated keys by day).
+ *
+ * @example
+ * ```ts
+ * import { civilDate, compareDueKeys, type NegativationDueKey } from 'cobranca';
+ *
+ * const keys: NegativationDueKey[] = [
+ *   { written: false, dueOn: civilDate('2026-12-09') },
+ *   { written: true },
+ *   { written: false, dueOn: civilDate('2026-12-03') },
+ * ];
+ * console.log(keys.sort(compareDueKeys).map((key) => (key.written ? 'written' : key.dueOn)).join(' '));
+ * // → written 2026-12-03 2026-12-09
+ * ```
+ */
 export function compareDueKeys(a: NegativationDueKey, b: NegativationDueKey): number {
   if (a.written || b.written) return a.written === b.written ? 0 : a.written ? -1 : 1;
   return a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0;

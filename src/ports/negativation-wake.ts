@@ -58,6 +58,20 @@ function asEvaluated(status: string | undefined): string | undefined {
  * the daily evaluation of its customer, so the wake index must be touched: its
  * customer or invoice, its status (the record's own and its negativation's)
  * as the evaluation tells statuses apart, or its registration day changed.
+ *
+ * @example
+ * ```ts
+ * import { negativationUpdateWakes, type NegativationRecord } from 'cobranca';
+ *
+ * // Only the fields the rule reads are filled in here (a host's store passes its stored records).
+ * const stored = (status: string, registeredOn?: string) =>
+ *   ({ id: 'n-1', customerId: 'c-1', invoiceId: 'i-1', status, negativation: { status, registeredOn } }) as unknown as NegativationRecord;
+ *
+ * console.log(negativationUpdateWakes(stored('in_analysis'), stored('processing'))); // an approval: evaluated alike
+ * console.log(negativationUpdateWakes(stored('processing'), stored('negativated', '2026-12-02'))); // registered
+ * // → false
+ * // → true
+ * ```
  */
 export function negativationUpdateWakes(before: NegativationRecord, after: NegativationRecord): boolean {
   // Stored records come from hosts too: read the nested value defensively (a record with no negativation reads as none).

@@ -44,6 +44,8 @@ export const typedHelpers: Readonly<Record<string, readonly string[]>> = {
 
 /** Exports the fuzz does not call, with the reason and where they are tested. */
 export const excluded: Readonly<Record<string, string>> = {
+  negativationUpdateWakes: 'a total predicate over two stored records for store implementers (no Result, never throws on a record without a negativation); proven by the wake conformance cases over every status pair (src/testing/wake-cases.ts)',
+  compareDueKeys: 'a total comparator over the port\'s due keys for store implementers; proven by the negativation due-index conformance cases and model test',
   describeStoreConformance: 'defines a vitest suite (it calls describe/it); run by test/adapters/memory-store.test.ts and the postgres tests',
   startBureauSimulator: 'starts an HTTP server; test/adapters/bureau-http drives it over loopback',
   bureauWebhookListener: 'starts an HTTP listener; its parsing is parseBureauWebhook (a subject), its serving is tested in test/adapters/bureau-http',

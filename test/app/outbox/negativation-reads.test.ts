@@ -27,7 +27,8 @@ function portfolio(count: number): { customers: CustomerRecord[]; invoices: Invo
 describe('the negativation pass reads again only the negativations time can move (counted, never timed)', () => {
   it('a day re-reads none of the registrations waiting out their notice, nor those at the bureau: only those due that day', async () => {
     const counted = { negativationsReread: 0, pages: 0 };
-    const memory = new MemoryStore();
+    // The full-scan path (a store without the negativation due index); with the index, the passes read only the due entries (test/app/cycle/negativation-due-model.test.ts).
+    const memory = new MemoryStore({ negativationsDue: false });
     const h = await harness({ store: countingStore(memory, counted) });
     const { customers, invoices } = portfolio(6);
     await memory.transaction(async (tx) => {
