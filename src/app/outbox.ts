@@ -7,15 +7,30 @@ export type EffectHandler = (effect: OutboxEffect) => Promise<unknown>;
 
 /**
  * A handler whose effect may stop applying between the decision and the moment
- * it is performed (a dunning message for an invoice paid meanwhile). The check
- * and the call run inside the one transaction that marks the effect done, so a
- * payment committed before it is seen, and one committed after it comes after the message.
+ * it is performed (a dunning message for an invoice paid meanwhile), or whose
+ * result is recorded in the store (a prior notice's proof of posting). The
+ * check, the call and the record run inside the one transaction that settles
+ * the effect, with the other effects of its page: a payment committed before it
+ * is seen, one committed after it comes after the message, and an effect is
+ * marked done in the transaction that records what it did (a crash in between
+ * loses or doubles nothing: the effect stays pending and the port gets its key again).
  */
-export interface GuardedEffectHandler {
+export interface GuardedEffectHandler<Performed = unknown> {
   /** Why the effect no longer applies (it is then `cancelled`, never performed), or `undefined` to perform it. */
   readonly obsolete: (tx: StoreTransaction, effect: OutboxEffect) => Promise<string | undefined>;
-  /** Performs the effect, reading what it needs in the same transaction as the check; rejects when it failed (it will be retried). */
-  readonly perform: (effect: OutboxEffect, tx: StoreTransaction) => Promise<unknown>;
+  /**
+   * Performs the effect, reading what it needs in the same transaction as the check; rejects when it failed (it will
+   * be retried). It writes nothing (what the effect writes, {@link GuardedEffectHandler.record} writes): a rejection
+   * leaves the page's other effects to go on in the same transaction.
+   */
+  readonly perform: (effect: OutboxEffect, tx: StoreTransaction) => Promise<Performed>;
+  /**
+   * Writes what a performed effect means (optional), with what `perform` resolved with, in the transaction that
+   * settles it. A rejection here may have written part of it: the outbox then rolls the page's transaction back and
+   * handles its effects one transaction each (the ports get their keys again), so no effect is half written and one
+   * failure does not hold the others back.
+   */
+  record?(tx: StoreTransaction, effect: OutboxEffect, performed: Performed): Promise<void>;
   /**
    * Reads at once, in the run's transaction before its first check, what `obsolete` and `perform` will read for these
    * effects (optional): a store that keeps what a transaction read then answers their reads without a round trip each.
@@ -103,10 +118,12 @@ interface Outcome {
  * effects are performed and settled with the owner's name, a batch's outcomes
  * in one transaction (`Outbox.settleMany`), not one per effect. The batch is
  * taken in enqueue order, in runs of consecutive effects of the same sort of
- * handler: a run of guarded handlers checks, performs and settles its effects
- * in one transaction; a run of plain handlers performs them one after the
- * other (each handler may use transactions of its own) and then settles them
- * together. The port gets the effect's key too, so a port that honours keys
+ * handler: a run of guarded handlers checks, performs, records and settles its
+ * effects in one transaction (a prior notice is recorded in the transaction
+ * that marks it done; when that transaction rejects, nothing of it is kept and
+ * its effects are handled one transaction each); a run of plain handlers
+ * performs them one after the other (each handler may use transactions of its
+ * own) and then settles them together. The port gets the effect's key too, so a port that honours keys
  * drops a repeat (a worker that dies between performing and settling leaves
  * its claims to lapse, and a later pass performs them again); one that does
  * not is still called once otherwise. A handler that throws leaves the effect
@@ -154,6 +171,53 @@ export async function performPendingEffects(context: AppContext, options: Outbox
     }
   };
 
+  /** Checks, performs, records and settles a page of guarded effects in one transaction (see {@link GuardedEffectHandler}). */
+  const guardedPage = (run: readonly OutboxEffect[], held: () => boolean) =>
+    context.store.transaction(async (tx) => {
+      await readAhead(tx, options.handlers, run);
+      const outcomes: Outcome[] = [];
+      for (const effect of run) {
+        const handler = options.handlers[effect.kind];
+        if (handler === undefined || !isGuarded(handler) || !held()) continue;
+        const reason = await handler.obsolete(tx, effect);
+        if (reason !== undefined) {
+          outcomes.push({ effect, outcome: { status: 'cancelled', attempts: effect.attempts, lastError: reason, owner } });
+          continue;
+        }
+        let performed: unknown;
+        try {
+          performed = await handler.perform(effect, tx);
+        } catch (error) {
+          outcomes.push(failure(effect, error));
+          continue;
+        }
+        // A rejection here rejects the page's transaction: nothing of the page stays written (see guardedRun).
+        if (handler.record !== undefined) await handler.record(tx, effect, performed);
+        outcomes.push(done(effect));
+      }
+      return [outcomes, await settle(tx, outcomes)] as const;
+    });
+  /**
+   * A run of guarded effects, one transaction for the page. When that transaction rejects (a record that failed
+   * part-way, a version conflict, the store), nothing of it was kept, and each effect is handled again in a
+   * transaction of its own; an effect whose own transaction rejects is settled as failed in another (it will be retried).
+   */
+  const guardedRun = async (run: readonly OutboxEffect[], held: () => boolean): Promise<void> => {
+    try {
+      const [outcomes, settled] = await guardedPage(run, held);
+      tally(outcomes, settled);
+      return;
+    } catch (error) {
+      if (run.length === 1) {
+        const [effect] = run as [OutboxEffect];
+        const outcomes = [failure(effect, error)];
+        tally(outcomes, await context.store.transaction((tx) => settle(tx, outcomes)));
+        return;
+      }
+    }
+    for (const effect of run) await guardedRun([effect], held);
+  };
+
   let cursor: string | undefined;
   for (;;) {
     const after = cursor;
@@ -171,27 +235,7 @@ export async function performPendingEffects(context: AppContext, options: Outbox
       const run = batch.slice(start, end);
       start = end;
       if (guarded) {
-        const [outcomes, settled] = await context.store.transaction(async (tx) => {
-          await readAhead(tx, options.handlers, run);
-          const outcomes: Outcome[] = [];
-          for (const effect of run) {
-            const handler = options.handlers[effect.kind];
-            if (handler === undefined || !isGuarded(handler) || !held()) continue;
-            const reason = await handler.obsolete(tx, effect);
-            if (reason !== undefined) {
-              outcomes.push({ effect, outcome: { status: 'cancelled', attempts: effect.attempts, lastError: reason, owner } });
-              continue;
-            }
-            try {
-              await handler.perform(effect, tx);
-              outcomes.push(done(effect));
-            } catch (error) {
-              outcomes.push(failure(effect, error));
-            }
-          }
-          return [outcomes, await settle(tx, outcomes)] as const;
-        });
-        tally(outcomes, settled);
+        await guardedRun(run, held);
         continue;
       }
       const outcomes: Outcome[] = [];

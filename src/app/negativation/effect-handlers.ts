@@ -7,7 +7,7 @@ import { formatTaxId } from '../../documents/index.js';
 import { attempt, toAppError } from '../command.js';
 import { recipientOf } from '../recipient.js';
 import { gatewayOf, type AppContext } from '../dependencies.js';
-import type { EffectHandler } from '../outbox.js';
+import type { EffectHandler, GuardedEffectHandler } from '../outbox.js';
 import { applyNegativationEvent, negativationOf } from './negativation-store.js';
 import type { CollectionsError } from '../errors.js';
 
@@ -18,20 +18,12 @@ type Step = (record: NegativationRecord) => NegativationEventInput | undefined;
  * only if it still applies (a rerun after a crash finds them applied and does nothing).
  */
 async function follow(context: AppContext, negativationId: string, steps: readonly Step[]): Promise<void> {
-  await followEach(context, [negativationId], steps);
-}
-
-/** {@link follow} for several negativations in one transaction (one notice for the titles of a registration): all of them or none. */
-async function followEach(context: AppContext, negativationIds: readonly string[], steps: readonly Step[]): Promise<void> {
   await context.store.transaction(async (tx) => {
-    const records = new Map((await tx.negativations.getMany(negativationIds)).map((r) => [r.id, r]));
-    for (const id of negativationIds) {
-      let record = records.get(id);
-      for (const step of steps) {
-        if (!record) break;
-        const event = step(record);
-        if (event) record = await applyNegativationEvent(tx, context, record, event);
-      }
+    let record = await tx.negativations.get(negativationId);
+    for (const step of steps) {
+      if (!record) break;
+      const event = step(record);
+      if (event) record = await applyNegativationEvent(tx, context, record, event);
     }
   });
 }
@@ -40,41 +32,75 @@ function common(context: AppContext, actor: string) {
   return { on: context.today(), actor, at: context.nowIso() };
 }
 
+/** What a prior notice sent: the negativations it named and the notifier's message id (its proof of posting). */
+interface NoticeSent {
+  readonly records: readonly NegativationRecord[];
+  readonly channel: 'letter' | 'email' | 'sms';
+  readonly messageId: string;
+}
+
 /**
  * Sends the prior notice through the notifier, then records `notice_sent` with the proof of posting (the notifier's
- * message id). For several titles in one registration (seed 000) one notice names every title still waiting for it,
- * and `notice_sent` is recorded on each; the other titles' own notice effects then find their notice sent and do nothing.
+ * message id), in the transaction that settles the effect, with the other notices of its page (see
+ * {@link GuardedEffectHandler}). For several titles in one registration (seed 000) one notice names every title still
+ * waiting for it, and `notice_sent` is recorded on each; the other titles' own notice effects then find their notice
+ * sent and do nothing.
  */
-function sendNotice(context: AppContext): EffectHandler {
-  return async (effect) => {
-    const { negativationId, channel, customerId } = effect.payload as { negativationId: string; channel: 'letter' | 'email' | 'sms'; customerId: string };
-    const [customer, records] = await context.store.transaction(async (tx) => [await tx.customers.get(customerId), await awaitingNotice(tx, negativationId)] as const);
-    const first = records[0];
-    if (!customer || !first) return;
-    const negativation = negativationOf(first);
-    const to = recipientOf(customer, channel);
-    if (!to) throw new Error(`customer ${customer.id} has no ${channel === 'letter' ? 'postal address' : channel} for the prior notice`);
-    const titles = records.map((r) => ({ titleId: negativationOf(r).title.id, amount: negativationOf(r).outstanding, dueDate: negativationOf(r).title.dueDate }));
-    const { messageId } = await context.notifier.send({
-      key: effect.key,
-      channel,
-      customerId,
-      to,
-      templateId: 'negativation-prior-notice',
-      data: {
-        negativationId,
-        creditor: context.policies.creditor.name,
-        creditorDocument: context.policies.creditor.document,
-        titleId: negativation.title.id,
-        amount: negativation.outstanding,
-        dueDate: negativation.title.dueDate,
-        debtorDocument: formatTaxId(negativation.debtor.document),
-        ...(negativation.registration !== undefined ? { registrationId: negativation.registration.id, titles } : {}),
-      },
-    });
-    await followEach(context, records.map((record) => record.id), [
-      (r) => (r.status === 'processing' && !negativationOf(r).notices.some((n) => n.proofOfPosting === messageId) ? { type: 'notice_sent', ...common(context, 'system'), channel, proofOfPosting: messageId } : undefined),
-    ]);
+function sendNotice(context: AppContext): GuardedEffectHandler<NoticeSent | undefined> {
+  return {
+    readAhead: async (tx, effects) => {
+      // What perform reads for the page's notices, at once: their negativations and customers, and the negativations of
+      // the customers with a registration of several titles (its other titles).
+      const negativationIds: string[] = [];
+      const customerIds: string[] = [];
+      for (const { payload } of effects) {
+        if (typeof payload['negativationId'] === 'string') negativationIds.push(payload['negativationId']);
+        if (typeof payload['customerId'] === 'string') customerIds.push(payload['customerId']);
+      }
+      const [records] = await Promise.all([tx.negativations.getMany(negativationIds), tx.customers.getMany(customerIds)]);
+      const registered = records.flatMap((record) => (record.status === 'processing' && negativationOf(record).registration !== undefined ? [record.customerId] : []));
+      if (registered.length > 0) await tx.negativations.listFor('customerId', registered);
+    },
+    // A notice no longer awaited is done without a message (perform finds nothing to send), as before pages.
+    obsolete: () => Promise.resolve(undefined),
+    perform: async (effect, tx) => {
+      const { negativationId, channel, customerId } = effect.payload as { negativationId: string; channel: 'letter' | 'email' | 'sms'; customerId: string };
+      const customer = await tx.customers.get(customerId);
+      const records = await awaitingNotice(tx, negativationId);
+      const first = records[0];
+      if (!customer || !first) return undefined;
+      const negativation = negativationOf(first);
+      const to = recipientOf(customer, channel);
+      if (!to) throw new Error(`customer ${customer.id} has no ${channel === 'letter' ? 'postal address' : channel} for the prior notice`);
+      const titles = records.map((r) => ({ titleId: negativationOf(r).title.id, amount: negativationOf(r).outstanding, dueDate: negativationOf(r).title.dueDate }));
+      const { messageId } = await context.notifier.send({
+        key: effect.key,
+        channel,
+        customerId,
+        to,
+        templateId: 'negativation-prior-notice',
+        data: {
+          negativationId,
+          creditor: context.policies.creditor.name,
+          creditorDocument: context.policies.creditor.document,
+          titleId: negativation.title.id,
+          amount: negativation.outstanding,
+          dueDate: negativation.title.dueDate,
+          debtorDocument: formatTaxId(negativation.debtor.document),
+          ...(negativation.registration !== undefined ? { registrationId: negativation.registration.id, titles } : {}),
+        },
+      });
+      return { records, channel, messageId };
+    },
+    async record(tx, _effect, sent) {
+      if (sent === undefined) return;
+      const { channel, messageId } = sent;
+      // Read in this transaction by perform, just before: each record is current (an earlier notice of the page wrote through the same transaction).
+      for (const record of sent.records) {
+        if (record.status !== 'processing' || negativationOf(record).notices.some((n) => n.proofOfPosting === messageId)) continue;
+        await applyNegativationEvent(tx, context, record, { type: 'notice_sent', ...common(context, 'system'), channel, proofOfPosting: messageId });
+      }
+    },
   };
 }
 
@@ -154,7 +180,7 @@ function requestRemoval(context: AppContext): EffectHandler {
 }
 
 /** The handlers of the effects the library performs itself: prior notices, bureau submissions and removals. */
-export function negativationEffectHandlers(context: AppContext): Record<string, EffectHandler> {
+export function negativationEffectHandlers(context: AppContext): Record<string, EffectHandler | GuardedEffectHandler> {
   return {
     negativation_notice: sendNotice(context),
     bureau_register: submitToBureau(context),
