@@ -10,6 +10,7 @@ export { type DailyCycleReport } from './cycle/run-daily-cycle.js';
 export { type CycleOutcome, type OutcomeListener, DEFAULT_LISTED_OUTCOMES } from './cycle/outcome-listing.js';
 export { type RulerPassReport, type RulerPassTotals } from './cycle/ruler-pass.js';
 export { type AutomaticRequestReport } from './cycle/automatic-request-pass.js';
+export { type NegativationPassReport, type NegativationPassTotals, type WaitingForNotice } from './cycle/negativation-pass.js';
 export { type PaymentOutcome } from './payments/record-payment.js';
 export { owedNowSchema, type OwedNow } from './payments/owed-now.js';
 export { recordDisputeSchema, resolveDisputeSchema } from './disputes/disputes.js';

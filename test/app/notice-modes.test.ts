@@ -64,14 +64,18 @@ describe('notice modes per branch (seed 000; CDC art. 43 §2; STJ Súmulas 359 a
     const day21 = await h.cycleOn('2026-10-21');
     expect(h.bureauNotices.map((e) => e.payload['titleId'])).toEqual(['c1', 'b1']);
     const waiting = day21.negativations.waitingForNotice.map((w) => [w.invoiceId, w.until]);
+    // Each wait is reported on the cycle after it began or changed (the notices sent on the 16th, read or posted on the 19th), Bia's as the pass asked the bureau
     expect(waiting.sort()).toEqual([
       ['a1', '2026-10-29'],
+      ['b1', undefined],
       ['c1', '2026-10-29'],
       ['m1', '2026-10-26'],
     ]);
     expect((await h.of('b1')).bureauNoticeRequestedOn).toBe('2026-10-21');
-    // until the bureau posts, Bia's registration waits with no date
-    expect((await h.cycleOn('2026-10-22')).negativations.waitingForNotice).toContainEqual({ negativationId: (await h.of('b1')).id, invoiceId: 'b1' });
+    // until the bureau posts, Bia's registration waits with no date (reported when it began: on the 22nd nothing changed for anyone)
+    expect(day21.negativations.waitingForNotice).toContainEqual({ negativationId: (await h.of('b1')).id, invoiceId: 'b1' });
+    const day22 = await h.cycleOn('2026-10-22');
+    expect(day22.negativations.totals.waitingForNotice).toBe(0);
     h.clock.set('2026-10-22T15:00:00-03:00');
     await h.posted('b1', 'CORREIOS-BV-002');
 

@@ -142,9 +142,11 @@ describe('one system over three months: three branches, two rulers, two bureaus'
   });
 
   it('between request and submission the registration is visibly waiting for its notice period', () => {
-    const waiting = [...run.reports].filter(([, r]) => r.negativations.waitingForNotice.some((w) => w.invoiceId === 'n1')).map(([day]) => day);
-    expect(waiting[0]).toBe('2026-10-17');
-    expect(waiting.at(-1)).toBe('2026-10-25');
+    // Reported with its day on the cycle after its notice went out (and again only if something about it is written), submitted on that day.
+    const waits = [...run.reports].flatMap(([day, r]) => r.negativations.waitingForNotice.filter((w) => w.invoiceId === 'n1').map((w) => [day, w.until]));
+    expect(waits[0]).toEqual(['2026-10-17', '2026-10-26']);
+    expect(waits.every(([day, until]) => until === '2026-10-26' && (day as string) < '2026-10-26')).toBe(true);
+    expect([...run.reports].filter(([, r]) => r.negativations.submitted.length > 0).map(([day]) => day)).toContain('2026-10-26');
     expect(byInvoice('n1')[0]?.value.registeredOn).toBe('2026-10-26');
   });
 

@@ -1,5 +1,4 @@
 import type { CivilDate } from '../../calendar/index.js';
-import type { CobrancaError } from '../../errors.js';
 import type { NegativationEventInput } from '../../negativation/index.js';
 import type { NegativationRecord } from '../../ports/index.js';
 import { attempt } from '../command.js';
@@ -8,58 +7,101 @@ import { applyNegativationEvent, negativationOf } from '../negativation/negativa
 import { dueKind, timeWakeOf } from '../negativation/negativation-due.js';
 import { CYCLE_ACTOR } from './apply-action.js';
 import { negativationPages } from './negativation-pages.js';
+import { LIST_EVERY_OUTCOME, OutcomeList, type CycleOutcome, type OutcomeListing } from './outcome-listing.js';
 
-/** What the negativation pass moved. */
+/** How many of each outcome the negativation pass had (every one, whatever the listing cap). */
+export interface NegativationPassTotals {
+  readonly approved: number;
+  readonly submitted: number;
+  readonly waitingForNotice: number;
+  readonly refused: number;
+}
+
+/** A registration the pass found waiting out its prior notice (CDC art. 43 §2). */
+export interface WaitingForNotice {
+  readonly negativationId: string;
+  readonly invoiceId: string;
+  /** The day it is submitted (absent while the notice is still to be sent, read or posted). */
+  readonly until?: CivilDate;
+}
+
+/**
+ * What the negativation pass moved. Its lists hold the first `listOutcomes`
+ * of each kind (1,000 by default), in negativation-id order; `totals` counts
+ * them all; `onOutcome` receives each (`negativation.approved`, `.submitted`,
+ * `.waiting`, `.refused`).
+ */
 export interface NegativationPassReport {
+  /** Every outcome counted, listed or not. */
+  readonly totals: NegativationPassTotals;
   /** Requests approved by the automatic analysis (guards passed again): the notice goes out. */
   readonly approved: readonly string[];
   /** Notice periods elapsed: the registration goes to the bureau. */
   readonly submitted: readonly string[];
-  /** Registrations waiting out their prior notice (CDC art. 43 §2): submitted on `until` (absent while the notice is still to be sent). */
-  readonly waitingForNotice: readonly { readonly negativationId: string; readonly invoiceId: string; readonly until?: CivilDate }[];
+  /**
+   * Registrations waiting out their prior notice that the pass looked at
+   * today (one the pass itself moved, e.g. the bureau asked for its letter,
+   * included). With the store's negativation due index a waiting registration
+   * is looked at on the cycle after something about it (or its customer's
+   * invoices, payments, agreements) was written, so its wait is reported when
+   * it begins or changes, and then not again until its day comes (it is then
+   * submitted); without the index, every waiting registration every day.
+   */
+  readonly waitingForNotice: readonly WaitingForNotice[];
   /** Events the guards refused, with why (e.g. the debt reached its age limit during the notice period). */
-  readonly refused: readonly { readonly negativationId: string; readonly event: string; readonly error: CobrancaError }[];
+  readonly refused: readonly Extract<CycleOutcome, { type: 'negativation.refused' }>['outcome'][];
 }
 
-/** The time-driven event a negativation is due today, if any. */
-function dueEvent(record: NegativationRecord, today: CivilDate): NegativationEventInput | undefined {
+/** The time-driven event a negativation is due today, if any (built as a literal: no object spread on this path). */
+function dueEvent(record: NegativationRecord, today: CivilDate, at: string): NegativationEventInput | undefined {
   const negativation = negativationOf(record);
   const wake = timeWakeOf(negativation);
   const kind = dueKind(wake, today);
   if (kind === undefined) return undefined;
-  const base = { on: today, actor: CYCLE_ACTOR };
-  if (kind === 'analysis') return { type: 'analysis_approved', ...base, reason: `automatic analysis: request guards passed; notice mode ${negativation.settings.noticeMode}` };
+  if (kind === 'analysis') return { type: 'analysis_approved', on: today, actor: CYCLE_ACTOR, at, reason: `automatic analysis: request guards passed; notice mode ${negativation.settings.noticeMode}` };
   if (kind === 'unread_email') {
-    return { type: 'bureau_notice_requested', ...base, reason: `notice mode email_then_bureau_letter: the e-mail of ${wake.unreadEmail?.sentOn ?? ''} was not read in ${negativation.settings.emailReadDays} days, the bureau posts the letter (seed 000)` };
+    return {
+      type: 'bureau_notice_requested',
+      on: today,
+      actor: CYCLE_ACTOR,
+      at,
+      reason: `notice mode email_then_bureau_letter: the e-mail of ${wake.unreadEmail?.sentOn ?? ''} was not read in ${negativation.settings.emailReadDays} days, the bureau posts the letter (seed 000)`,
+    };
   }
-  return { type: 'notice_period_elapsed', ...base };
+  return { type: 'notice_period_elapsed', on: today, actor: CYCLE_ACTOR, at };
 }
+
+/** How a waiting registration is reported. */
+function waitingOf(record: NegativationRecord): WaitingForNotice {
+  const { until } = timeWakeOf(negativationOf(record));
+  return until === undefined ? { negativationId: record.id, invoiceId: record.invoiceId } : { negativationId: record.id, invoiceId: record.invoiceId, until };
+}
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Moves negativations whose time has come: analysis approved, notice period
  * elapsed (CDC art. 43 §2), the bureau asked for its letter when the e-mail
  * notice stayed unread. With the store's negativation due index only the
- * negativations due today are read (see `negativationDueOn`), else every one,
- * page by page; each record is looked at as read (the days time moves it are
- * worked out once per stored value); only the records due an event today are
- * read again, in one batch read in a transaction, checked again and moved.
- * The report's lists are in negativation-id order either way.
+ * negativations due today are read (see `negativationDueOn`: a registration
+ * waiting out its notice is due on the day its period elapses, not every
+ * day), else every one, page by page; each record is looked at as read (the
+ * days time moves it are worked out once per stored value); only the records
+ * due an event today are read again, in one batch read in a transaction,
+ * checked again and moved. Outcomes are counted, listed up to the listing's
+ * cap and handed to its listener as they happen.
  */
-export async function negativationPass(context: AppContext, today: CivilDate): Promise<NegativationPassReport> {
-  const approved: string[] = [];
-  const submitted: string[] = [];
-  const refused: { negativationId: string; event: string; error: CobrancaError }[] = [];
-  const waitingForNotice: { negativationId: string; invoiceId: string; until?: CivilDate }[] = [];
-  const waiting = (record: NegativationRecord): void => {
-    const { until } = timeWakeOf(negativationOf(record));
-    waitingForNotice.push({ negativationId: record.id, invoiceId: record.invoiceId, ...(until !== undefined ? { until } : {}) });
-  };
+export async function negativationPass(context: AppContext, today: CivilDate, listing: OutcomeListing = LIST_EVERY_OUTCOME): Promise<NegativationPassReport> {
+  const approved = new OutcomeList<Extract<CycleOutcome, { type: 'negativation.approved' }>>('negativation.approved', listing);
+  const submitted = new OutcomeList<Extract<CycleOutcome, { type: 'negativation.submitted' }>>('negativation.submitted', listing);
+  const waiting = new OutcomeList<Extract<CycleOutcome, { type: 'negativation.waiting' }>>('negativation.waiting', listing);
+  const refused = new OutcomeList<Extract<CycleOutcome, { type: 'negativation.refused' }>>('negativation.refused', listing);
   for await (const { records } of negativationPages(context, today)) {
     const due: NegativationRecord[] = [];
     for (const record of records) {
       const wake = timeWakeOf(negativationOf(record));
       if (dueKind(wake, today) !== undefined) due.push(record);
-      else if (wake.waiting) waiting(record);
+      else if (wake.waiting) waiting.add(waitingOf(record));
     }
     if (due.length === 0) continue;
     await context.store.transaction(async (tx) => {
@@ -68,22 +110,29 @@ export async function negativationPass(context: AppContext, today: CivilDate): P
       for (const stale of due) {
         const record = current.get(stale.id);
         if (!record) continue;
-        const event = dueEvent(record, today);
+        const event = dueEvent(record, today, context.nowIso());
         if (!event) {
-          if (timeWakeOf(negativationOf(record)).waiting) waiting(record);
+          if (timeWakeOf(negativationOf(record)).waiting) waiting.add(waitingOf(record));
           continue;
         }
-        const result = await attempt(() => applyNegativationEvent(tx, context, record, { ...event, at: context.nowIso() }));
-        if (!result.ok) refused.push({ negativationId: record.id, event: event.type, error: result.error });
-        else if (event.type === 'analysis_approved') approved.push(record.id);
-        else if (event.type === 'notice_period_elapsed') submitted.push(record.id);
+        const result = await attempt(() => applyNegativationEvent(tx, context, record, event));
+        if (!result.ok) refused.add({ negativationId: record.id, event: event.type, error: result.error });
+        else if (event.type === 'analysis_approved') approved.add(record.id);
+        else if (event.type === 'notice_period_elapsed') submitted.add(record.id);
+        // The bureau asked for its letter: the wait changed (it now waits for the posting), reported as it now stands.
+        else if (timeWakeOf(negativationOf(result.value)).waiting) waiting.add(waitingOf(result.value));
       }
     });
   }
-  const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  approved.sort(byId);
-  submitted.sort(byId);
-  waitingForNotice.sort((a, b) => byId(a.negativationId, b.negativationId));
-  refused.sort((a, b) => byId(a.negativationId, b.negativationId));
-  return { approved, submitted, waitingForNotice, refused };
+  approved.listed.sort(byId);
+  submitted.listed.sort(byId);
+  waiting.listed.sort((a, b) => byId(a.negativationId, b.negativationId));
+  refused.listed.sort((a, b) => byId(a.negativationId, b.negativationId));
+  return {
+    totals: { approved: approved.total, submitted: submitted.total, waitingForNotice: waiting.total, refused: refused.total },
+    approved: approved.listed,
+    submitted: submitted.listed,
+    waitingForNotice: waiting.listed,
+    refused: refused.listed,
+  };
 }

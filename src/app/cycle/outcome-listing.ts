@@ -3,14 +3,17 @@ import type { CobrancaError } from '../../errors.js';
 import type { SkippedStep } from '../../ruler/index.js';
 import type { ActionOutcome } from './apply-action.js';
 import type { AutomaticRequestOutcome } from './automatic-negativation.js';
+import type { WaitingForNotice } from './negativation-pass.js';
 
 /** Outcomes of each kind a cycle report lists when the caller does not say: enough to read, bounded whatever the portfolio's size. */
 export const DEFAULT_LISTED_OUTCOMES = 1000;
 
 /**
  * One outcome of the daily cycle, as it happens: a ruler action done, waiting
- * or refused, a ruler step skipped, or a registration requested by the
- * automatic-request pass (made, waiting or refused). What `onOutcome` receives.
+ * or refused, a ruler step skipped, a registration requested by the
+ * automatic-request pass (made, waiting or refused), or a registration moved
+ * by the negativation pass (approved, submitted, found waiting out its notice,
+ * or an event refused). What `onOutcome` receives.
  */
 export type CycleOutcome =
   | { readonly type: 'ruler.done'; readonly outcome: Extract<ActionOutcome, { status: 'done' }> }
@@ -19,7 +22,11 @@ export type CycleOutcome =
   | { readonly type: 'ruler.skipped'; readonly outcome: SkippedStep }
   | { readonly type: 'registration.requested'; readonly outcome: { readonly invoiceId: string; readonly origin: 'invoice_creation' | 'automatic' } }
   | { readonly type: 'registration.waiting'; readonly outcome: { readonly invoiceId: string; readonly waiting: Extract<AutomaticRequestOutcome, { status: 'waiting' }> } }
-  | { readonly type: 'registration.refused'; readonly outcome: { readonly invoiceId: string; readonly error: CobrancaError } };
+  | { readonly type: 'registration.refused'; readonly outcome: { readonly invoiceId: string; readonly error: CobrancaError } }
+  | { readonly type: 'negativation.approved'; readonly outcome: string }
+  | { readonly type: 'negativation.submitted'; readonly outcome: string }
+  | { readonly type: 'negativation.waiting'; readonly outcome: WaitingForNotice }
+  | { readonly type: 'negativation.refused'; readonly outcome: { readonly negativationId: string; readonly event: string; readonly error: CobrancaError } };
 
 /** A function that receives every outcome of a cycle as it happens. */
 export type OutcomeListener = (outcome: CycleOutcome) => void;

@@ -12,15 +12,18 @@ import { groupBy } from './portfolio.js';
 
 /** How reconciliation sees an invoice: paid when paid, or when the agreement that replaced it was fulfilled. */
 function reconcileInvoiceOf(invoice: InvoiceRecord, payments: readonly PaymentRecord[], agreement: AgreementRecord | undefined): ReconcileInvoice {
-  const base = { id: invoice.id, dueDate: invoice.dueDate, amount: invoice.amount };
+  // Written as literals: an object spread here took V8's slow path on Node 20 (2–5 µs per registration per day).
+  const { id, dueDate, amount } = invoice;
   if (invoice.status === 'paid' && invoice.paidOn) {
     const funds = payments.reduce<CivilDate | undefined>((latest, p) => (latest === undefined || p.fundsAvailableOn > latest ? p.fundsAvailableOn : latest), undefined);
-    return { ...base, status: 'paid', paidOn: invoice.paidOn, ...(funds && funds >= invoice.paidOn ? { fundsAvailableOn: funds } : {}) };
+    const paidOn = invoice.paidOn;
+    return funds && funds >= paidOn ? { id, dueDate, amount, status: 'paid', paidOn, fundsAvailableOn: funds } : { id, dueDate, amount, status: 'paid', paidOn };
   }
   if (agreement?.status === 'fulfilled' && agreement.settledOn) {
-    return { ...base, status: 'paid', paidOn: agreement.settledOn, ...(agreement.fundsAvailableOn ? { fundsAvailableOn: agreement.fundsAvailableOn } : {}) };
+    const paidOn = agreement.settledOn;
+    return agreement.fundsAvailableOn ? { id, dueDate, amount, status: 'paid', paidOn, fundsAvailableOn: agreement.fundsAvailableOn } : { id, dueDate, amount, status: 'paid', paidOn };
   }
-  return { ...base, status: 'open' };
+  return { id, dueDate, amount, status: 'open' };
 }
 
 /** The invoices of a page of registrations as reconciliation sees them, in three batch reads (no query per registration). */

@@ -87,9 +87,10 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
     // One read of the invoices for the ruler, the automatic requests and the SPC-control critiques.
     // The day's owed amounts, computed once per invoice for the ruler and the classification.
     const owedToday = new OwedMemo(await owedCalculator(at, today), today);
-    const { ruler, automaticRequests, spcControlCritiques } = await portfolioPass(at, asOf, today, owedToday, outcomeListing(parsed.value));
+    const listing = outcomeListing(parsed.value);
+    const { ruler, automaticRequests, spcControlCritiques } = await portfolioPass(at, asOf, today, owedToday, listing);
     // After the passes that make requests, so today's requests are analysed and noticed today: a second run finds nothing new.
-    const negativations = await negativationPass(at, today);
+    const negativations = await negativationPass(at, today, listing);
     const { effects: alerts, ...reconciliation } = await reconcilePass(at, today);
     const outbox = await performPendingEffects(at, { handlers: handlers(at), listEffects: false });
     const classification = await classifyPass(at, today, owedToday);

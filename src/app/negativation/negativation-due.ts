@@ -12,7 +12,7 @@ export interface TimeWake {
   readonly analysis: boolean;
   /** Seed 000's fallback (`email_then_bureau_letter`): the day the unread e-mail notice was sent and the day the bureau is asked for its letter. */
   readonly unreadEmail?: { readonly sentOn: CivilDate; readonly askOn: CivilDate };
-  /** Processing with the notice period not elapsed yet: waiting for its notice (reported every day). */
+  /** Processing with the notice period not elapsed yet: waiting for its notice (due on `until`, or `unreadEmail.askOn`, whichever comes first). */
   readonly waiting: boolean;
   /** While waiting: the day the notice period elapses (absent while the notice is still to be sent or counted). */
   readonly until?: CivilDate;
@@ -71,11 +71,21 @@ function earlier(a: CivilDate | undefined, b: CivilDate | undefined): CivilDate 
   return a === undefined ? b : b === undefined ? a : minDate(a, b);
 }
 
-/** The first day the negativation pass moves or reports it without a write ({@link ALWAYS}: every day), or `undefined`. */
+/**
+ * The first day the negativation pass moves it without a write ({@link
+ * ALWAYS}: every day), or `undefined`: in analysis, every day (it is approved
+ * or refused); waiting out its notice, the day the period elapses (`until`,
+ * CDC art. 43 §2: the submission guards, the age limit and the submission
+ * cutoff among them, are checked then) or the day the bureau is asked for its
+ * letter, whichever comes first; before that only a write (the notice sent,
+ * read or posted, a payment, an agreement, a cancellation) changes anything
+ * for it. A waiting registration whose day came and whose event was refused
+ * stays due every day after it (its due day is then tomorrow).
+ */
 function negativationPassFrom(negativation: Negativation): CivilDate | undefined {
   const wake = timeWakeOf(negativation);
-  if (wake.analysis || wake.waiting) return ALWAYS;
-  return wake.unreadEmail?.askOn;
+  if (wake.analysis) return ALWAYS;
+  return earlier(wake.waiting ? wake.until : undefined, wake.unreadEmail?.askOn);
 }
 
 /**
@@ -114,9 +124,10 @@ export function reconcileDueOn(negativation: Negativation, invoicePaid: boolean,
  * `undefined` when only a write can give it something to do. `invoicePaid`:
  * its invoice is paid as reconciliation sees it (paid, or its agreement
  * fulfilled). Derived from what the passes check: the negativation pass moves
- * or reports a registration in analysis or waiting out its notice (every
- * day), and asks the bureau for its letter once an e-mail notice stayed
- * unread (`askOn`); reconciliation as {@link reconcileDueOn} says. Recovered
+ * a registration in analysis (every day), submits one waiting out its notice
+ * on the day the period elapses, and asks the bureau for its letter once an
+ * e-mail notice stayed unread (`askOn`); reconciliation as {@link
+ * reconcileDueOn} says. Recovered
  * and cancelled registrations are never due.
  */
 export function negativationDueOn(negativation: Negativation, invoicePaid: boolean, today: CivilDate): CivilDate | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/adapters/memory/index.js';
 import { createCollections, type Collections, type CollectionsOptions, type DailyCycleReport } from '../../../src/app/index.js';
-import { addDays, brazilianCalendar, civilDate, type CivilDate } from '../../../src/calendar/index.js';
+import { addDays, addYears, brazilianCalendar, civilDate, type CivilDate } from '../../../src/calendar/index.js';
 import type { CustomerRecord, InvoiceRecord } from '../../../src/ports/index.js';
 import { brl } from '../../../src/money/index.js';
 import { fakeBureau, manualClock, recordingNotifier, sequentialIds, staticRates } from '../../../src/testing/index.js';
@@ -188,9 +188,21 @@ async function hostOperation(rng: () => number, sides: readonly Side[], today: C
   // Otherwise nothing happens today (a quiet day).
 }
 
-/** What the negativation and reconciliation passes reported (their lists are in negativation-id order either way). */
+/**
+ * What the negativation and reconciliation passes reported (their lists are in
+ * negativation-id order either way), but for the registrations found waiting
+ * out their notice: a full scan finds every one every day, the due index only
+ * those written since their last check (see `waits`).
+ */
 function passes(report: DailyCycleReport) {
-  return { negativations: report.negativations, reconciliation: report.reconciliation };
+  const { waitingForNotice: _waiting, totals, ...moved } = report.negativations;
+  const { waitingForNotice: _counted, ...counted } = totals;
+  return { negativations: { ...moved, totals: counted }, reconciliation: report.reconciliation };
+}
+
+/** The waits a report found, as `id@until` (`until` absent while the notice is still to be sent, read or posted). */
+function waits(report: DailyCycleReport): string[] {
+  return report.negativations.waitingForNotice.map((w) => `${w.negativationId}@${w.until ?? '-'}`);
 }
 
 /** The kinds of reconciliation finding the runs met, over all seeds. */
@@ -206,6 +218,9 @@ async function runModel(seed: number, days: number): Promise<void> {
   );
   // A debt near its age limit (CDC art. 43 §1): registered early, within its warning window before the run ends.
   initial.push(invoiceOf('i-c-13-old', 'c-13', 30_000, addDays(START, -(5 * 365) + 60), { negativate: true }));
+  // Debts registered before their submission cutoff (4 years 11 months) that reach the 5-year age limit within the run (CDC art. 43 §1):
+  // registered around day 10, near the limit from about day 26, past it from about day 56.
+  for (const [n, cents] of [30_001, 31_002, 32_003].entries()) initial.push(invoiceOf(`i-c-14-aging-${n}`, 'c-14', cents, addDays(addYears(START, -5), 55 + n), { negativate: true }));
   for (const s of sides) {
     await s.store.transaction(async (tx) => {
       for (const c of customers) await tx.customers.insert(c);
@@ -214,6 +229,8 @@ async function runModel(seed: number, days: number): Promise<void> {
   }
   let skippingDays = 0;
   let findings = 0;
+  const waitsFound = { indexed: new Set<string>(), fullScan: new Set<string>() };
+  const waitDays = { indexed: 0, fullScan: 0 };
   const kinds = new Set<string>();
   for (let day = 0; day < days; day++) {
     const today = addDays(START, day);
@@ -225,6 +242,13 @@ async function runModel(seed: number, days: number): Promise<void> {
     const reports = await Promise.all(apps.map(async (app) => (await app.runDailyCycle())._unsafeUnwrap()));
     const [indexed, fullScan] = reports as [DailyCycleReport, DailyCycleReport];
     expect(passes(indexed), `day ${day} (${today}), seed ${seed}: the negativation and reconciliation reports`).toEqual(passes(fullScan));
+    // The waits the index found are waits the full scan found that day; each wait (registration and its day) is found by both at some point.
+    expect(waits(fullScan), `day ${day} (${today}), seed ${seed}: the waits found with the index are waits`).toEqual(expect.arrayContaining(waits(indexed)));
+    expect(indexed.negativations.totals.waitingForNotice, `day ${day}: waits counted`).toBe(indexed.negativations.waitingForNotice.length);
+    for (const wait of waits(indexed)) waitsFound.indexed.add(wait);
+    for (const wait of waits(fullScan)) waitsFound.fullScan.add(wait);
+    waitDays.indexed += waits(indexed).length;
+    waitDays.fullScan += waits(fullScan).length;
     expect(outcomes(indexed), `day ${day} (${today}), seed ${seed}: the outcomes`).toEqual(outcomes(fullScan));
     expect(stored(sides[0]?.store as MemoryStore), `day ${day} (${today}), seed ${seed}: what is stored`).toEqual(stored(sides[1]?.store as MemoryStore));
     const { reconciliation } = indexed;
@@ -236,6 +260,10 @@ async function runModel(seed: number, days: number): Promise<void> {
   // The index left negativations out on some days, and reconciliation found things (a run where it read everything, or found nothing, would prove little).
   expect(skippingDays, 'days after which some negativation was not due').toBeGreaterThan(days / 4);
   expect(findings, 'reconciliation findings over the run').toBeGreaterThan(0);
+  // Every wait the full scan found, the index found too (on the cycle after the write that began or changed it); it found each on fewer days (not every day).
+  expect([...waitsFound.indexed].sort(), 'every wait found with the index').toEqual([...waitsFound.fullScan].sort());
+  expect(waitsFound.fullScan.size, 'waits met over the run').toBeGreaterThan(0);
+  expect(waitDays.indexed, 'days × waits found with the index, against the full scan').toBeLessThan(waitDays.fullScan);
   for (const kind of kinds) kindsMet.add(kind);
 }
 
@@ -243,7 +271,7 @@ describe('the negativation due index: the negativation and reconciliation passes
   it.each([1, 2, 3])('random host operations over 60 days (seed %i): the same reports, outcomes and stored data every day', async (seed) => {
     await runModel(seed, 60);
   }, 240_000);
-  it('met every kind of finding the due day is derived from, over the seeds (a run without them would prove little)', () => {
-    expect([...kindsMet].sort()).toEqual(expect.arrayContaining(['critiques', 'paidWhilePending', 'removalsNearDeadline', 'stuckSubmissions']));
+  it('met every kind of finding the due day is derived from, the age limit reached among them, over the seeds (a run without them would prove little)', () => {
+    expect([...kindsMet].sort()).toEqual(expect.arrayContaining(['critiques', 'nearAgeLimit', 'pastAgeLimit', 'paidWhilePending', 'removalsNearDeadline', 'stuckSubmissions']));
   });
 });

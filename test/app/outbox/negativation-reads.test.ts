@@ -50,7 +50,7 @@ describe('the negativation pass reads again only the negativations time can move
     counted.negativationsReread = 0;
     counted.pages = 0;
     const later = await h.cycleOn('2026-10-27');
-    expect(later.negativations).toEqual({ approved: [], submitted: [], waitingForNotice: [], refused: [] });
+    expect(later.negativations).toEqual({ totals: { approved: 0, submitted: 0, waitingForNotice: 0, refused: 0 }, approved: [], submitted: [], waitingForNotice: [], refused: [] });
     expect(counted.negativationsReread).toBe(0);
     expect(counted.pages).toBeGreaterThan(0); // the stream is still read (reconciliation too), page by page
   });
