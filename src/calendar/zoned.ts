@@ -41,12 +41,29 @@ export interface ZonedDateTime {
  * ```
  */
 export function zonedDateTime(source: InstantSource, timeZone: string = SAO_PAULO): ZonedDateTime {
-  const local = new TZDate(instantMs(source), timeZone);
-  return {
+  const ms = instantMs(source);
+  // One entry: a clock read again at the same instant (a cycle's or a simulated day's frozen clock) is not converted again.
+  if (ms === lastMs && timeZone === lastTimeZone && lastReading !== undefined) return lastReading;
+  const reading = readWallClock(ms, timeZone);
+  lastMs = ms;
+  lastTimeZone = timeZone;
+  lastReading = reading;
+  return reading;
+}
+
+/** The last instant {@link zonedDateTime} read, its time zone and its (frozen) reading. */
+let lastMs = Number.NaN;
+let lastTimeZone = '';
+let lastReading: ZonedDateTime | undefined;
+
+/** The wall-clock reading of epoch milliseconds in a time zone, through the time zone's offset rules (the uncached path). */
+export function readWallClock(ms: number, timeZone: string): ZonedDateTime {
+  const local = new TZDate(ms, timeZone);
+  return Object.freeze({
     date: civilDateOf(local.getFullYear(), local.getMonth() + 1, local.getDate()),
     minuteOfDay: local.getHours() * 60 + local.getMinutes(),
     weekday: local.getDay() as Weekday,
-  };
+  });
 }
 
 /**

@@ -78,6 +78,8 @@ export class CommittedRecords<T extends Versioned> {
   private sortedIds: string[] | undefined;
   /** The record of each of `sortedIds`, at the same index (built when a page first asks; kept current by `put`). */
   private sortedRecords: T[] | undefined;
+  /** Ids inserted since `sortedIds` was last made whole: merged in on the next read (a day's few new records are not a sort of the whole collection). */
+  private insertedIds: string[] = [];
   private readonly byCustomer = new Map<string, Set<string>>();
   private readonly byInvoice = new Map<string, Set<string>>();
 
@@ -88,12 +90,16 @@ export class CommittedRecords<T extends Versioned> {
     const previous = this.byId.get(record.id);
     this.byId.set(record.id, record);
     if (previous === undefined) {
-      this.sortedIds = undefined;
-      this.sortedRecords = undefined;
+      if (this.sortedIds !== undefined) this.insertedIds.push(record.id);
       this.index(record);
       return;
     }
-    if (this.sortedRecords !== undefined) this.sortedRecords[upperBound(this.sortedIds as string[], record.id) - 1] = record;
+    if (this.sortedRecords !== undefined) {
+      // The id is in `sortedIds` or still among the inserted ones (whose records the merge reads from `byId`).
+      const ids = this.sortedIds as string[];
+      const at = upperBound(ids, record.id) - 1;
+      if (at >= 0 && ids[at] === record.id) this.sortedRecords[at] = record;
+    }
     const before = previous as { customerId?: string; invoiceId?: string };
     const after = record as { customerId?: string; invoiceId?: string };
     // A new version under the same customer and invoice (the usual update) keeps its index entries.
@@ -110,18 +116,51 @@ export class CommittedRecords<T extends Versioned> {
     this.unindex(previous);
     this.sortedIds = undefined;
     this.sortedRecords = undefined;
+    this.insertedIds = [];
   }
 
-  /** Every id in order (cached until an insert or a removal). */
+  /** Every id in order (cached until a removal; ids inserted since the last read are merged in). */
   ids(): readonly string[] {
-    this.sortedIds ??= [...this.byId.keys()].sort();
+    if (this.sortedIds === undefined) {
+      this.sortedIds = [...this.byId.keys()].sort();
+      this.sortedRecords = undefined;
+      this.insertedIds = [];
+    } else if (this.insertedIds.length > 0) this.mergeInserted();
     return this.sortedIds;
   }
 
-  /** Every record in id order, at the index of its id in {@link CommittedRecords.ids} (cached until an insert): a page reads them with no look-up per record. */
+  /** Every record in id order, at the index of its id in {@link CommittedRecords.ids}: a page reads them with no look-up per record. */
   records(): readonly T[] {
-    this.sortedRecords ??= this.ids().map((id) => this.byId.get(id) as T);
+    const ids = this.ids();
+    this.sortedRecords ??= ids.map((id) => this.byId.get(id) as T);
     return this.sortedRecords;
+  }
+
+  /** Merges the ids inserted since the last read into `sortedIds` (and their records into `sortedRecords`): one sort of the new ids and one linear merge. */
+  private mergeInserted(): void {
+    const added = this.insertedIds.sort();
+    this.insertedIds = [];
+    const ids = this.sortedIds as string[];
+    const records = this.sortedRecords;
+    // Pushed, not preallocated: packed arrays (no holes) read faster on every later page.
+    const mergedIds: string[] = [];
+    const mergedRecords: T[] | undefined = records === undefined ? undefined : [];
+    let i = 0;
+    let j = 0;
+    while (i < ids.length || j < added.length) {
+      if (j >= added.length || (i < ids.length && (ids[i] as string) < (added[j] as string))) {
+        mergedIds.push(ids[i] as string);
+        if (mergedRecords !== undefined) mergedRecords.push((records as T[])[i] as T);
+        i++;
+      } else {
+        const id = added[j] as string;
+        mergedIds.push(id);
+        if (mergedRecords !== undefined) mergedRecords.push(this.byId.get(id) as T);
+        j++;
+      }
+    }
+    this.sortedIds = mergedIds;
+    this.sortedRecords = mergedRecords;
   }
 
   /** Ids of the records whose `customerId` or `invoiceId` is `value` (may hold ids since rewritten; callers re-check). */
@@ -197,7 +236,8 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
 
   async getMany(ids: readonly string[]): Promise<T[]> {
     const out: T[] = [];
-    for (const id of [...new Set(ids)].sort()) {
+    // Ids already in strictly ascending order (a page's, the usual call) need no set and no sort: the same order and no repeats.
+    for (const id of strictlyAscending(ids) ? ids : [...new Set(ids)].sort()) {
       const record = this.current(id);
       if (record !== undefined) out.push(record);
     }
@@ -339,6 +379,12 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
       else this.committed.put(record);
     }
   }
+}
+
+/** Whether every id is greater than the one before it (sorted as `Array.prototype.sort` sorts strings, with no repeats). */
+function strictlyAscending(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (!((ids[i - 1] as string) < (ids[i] as string))) return false;
+  return true;
 }
 
 /** The index of the first element greater than `value` in a sorted array (keyset pagination after an id). */

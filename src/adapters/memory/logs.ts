@@ -18,14 +18,15 @@ export class CommittedLogs {
   /** Ids of pending effects with a `notBefore` (the only ones that can be scheduled): counted without walking the queues. */
   readonly pendingWithNotBefore = new Set<string>();
   readonly audit: AuditEntry[] = [];
-  readonly auditBySubject = new Map<string, number[]>();
+  /** Positions in `audit` by subject type, then subject id (two look-ups of stored strings: no key text built per entry). */
+  readonly auditBySubject = new Map<string, Map<string, number[]>>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
 
   addAction(entry: ActionLogEntry): void {
     this.actionLog.set(entry.key, entry);
-    const keys = this.actionsByInvoice.get(entry.invoiceId) ?? [];
-    keys.push(entry.key);
-    this.actionsByInvoice.set(entry.invoiceId, keys);
+    const keys = this.actionsByInvoice.get(entry.invoiceId);
+    if (keys === undefined) this.actionsByInvoice.set(entry.invoiceId, [entry.key]);
+    else keys.push(entry.key);
   }
 
   putEffect(effect: OutboxEffect): void {
@@ -86,10 +87,14 @@ export class CommittedLogs {
   }
 
   addAudit(entry: AuditEntry): void {
-    const subject = `${entry.subjectType}:${entry.subjectId}`;
-    const positions = this.auditBySubject.get(subject) ?? [];
-    positions.push(this.audit.length);
-    this.auditBySubject.set(subject, positions);
+    let byId = this.auditBySubject.get(entry.subjectType);
+    if (byId === undefined) {
+      byId = new Map();
+      this.auditBySubject.set(entry.subjectType, byId);
+    }
+    const positions = byId.get(entry.subjectId);
+    if (positions === undefined) byId.set(entry.subjectId, [this.audit.length]);
+    else positions.push(this.audit.length);
     this.audit.push(entry);
   }
 }
@@ -306,7 +311,7 @@ export class TransactionalLogs {
         for (const entry of entries) this.auditEntries.push(frozenCopy(entry));
       },
       forSubject: async (subjectType, subjectId) => [
-        ...(committed.auditBySubject.get(`${subjectType}:${subjectId}`) ?? []).map((i) => committed.audit[i]),
+        ...(committed.auditBySubject.get(subjectType)?.get(subjectId) ?? []).map((i) => committed.audit[i]),
         ...this.auditEntries.filter((e) => e.subjectType === subjectType && e.subjectId === subjectId),
       ].filter((e): e is AuditEntry => e !== undefined),
     };
