@@ -1,12 +1,34 @@
-import { parseSqlValue, type SqlDriver, type SqlResult, type SqlSession } from './driver.js';
+import { createHash } from 'node:crypto';
+import { parseSqlValue, TYPE_OIDS, type SqlDriver, type SqlResult, type SqlSession } from './driver.js';
+
+/** One parser per type the store reads, made once (`pg` asks for a column's parser on every result). */
+const PARSERS = new Map<number, (text: string) => unknown>(Object.values(TYPE_OIDS).map((oid) => [oid, (text: string) => parseSqlValue(oid, text)]));
+const asText = (text: string): unknown => text;
 
 /** How `pg` is told to read each column type (per query: the global `pg.types` are left alone). */
-const TYPES = { getTypeParser: (oid: number) => (text: string) => parseSqlValue(oid, text) };
+const TYPES = { getTypeParser: (oid: number) => PARSERS.get(oid) ?? asText };
+
+/** At most this many statement texts get a name (a host sending ever new texts through the driver gets unnamed ones past it). */
+const MAX_NAMED = 2_000;
+const names = new Map<string, string>();
+
+/**
+ * The name a parameterised statement is prepared under on each connection (a hash of its text, so one text has one
+ * name and two texts never share one): the server parses and plans it once per connection, not on every call, and
+ * the client sends its text once. A statement without parameters (`BEGIN`, DDL, a script of several statements,
+ * which the extended protocol cannot prepare) stays unnamed.
+ */
+export function statementName(text: string, params: readonly unknown[]): string | undefined {
+  if (params.length === 0) return undefined;
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_NAMED) names.set(text, (name = `cobranca_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`));
+  return name;
+}
 
 /** The part of a `pg` client (or pool) the driver uses. */
 export interface PgQueryable {
   /** `pg`'s query with a config object. */
-  query(config: { text: string; values?: unknown[]; types?: typeof TYPES }): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(config: { text: string; name?: string; values?: unknown[]; types?: typeof TYPES }): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
 
 /** The part of a `pg` `PoolClient` the driver uses. */
@@ -23,10 +45,11 @@ export interface PgPoolLike extends PgQueryable {
   end(): Promise<void>;
 }
 
-function session(client: PgQueryable): SqlSession {
+function session(client: PgQueryable, named: boolean): SqlSession {
   return {
     query: async <Row>(text: string, params: readonly unknown[] = []): Promise<SqlResult<Row>> => {
-      const result = await client.query({ text, values: [...params], types: TYPES });
+      const name = named ? statementName(text, params) : undefined;
+      const result = await client.query(name === undefined ? { text, values: [...params], types: TYPES } : { text, name, values: [...params], types: TYPES });
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
     },
   };
@@ -46,12 +69,26 @@ function session(client: PgQueryable): SqlSession {
  * const store = await createPostgresStore({ driver: pgDriver(pool), schema: 'cobranca' });
  * ```
  */
-export function pgDriver(pool: PgPoolLike, options: { readonly ownsPool?: boolean } = {}): SqlDriver {
+export function pgDriver(
+  pool: PgPoolLike,
+  options: {
+    /** Whether `close()` ends the pool (default: no; {@link connectPostgres} sets it). */
+    readonly ownsPool?: boolean;
+    /**
+     * Whether the store's parameterised statements are prepared once per connection under a name (default: yes: the
+     * server parses and plans each text once per connection, not on every call). Turn it off behind a pooler that
+     * hands one client's statements to several server connections (PgBouncer in transaction mode without
+     * `max_prepared_statements`).
+     */
+    readonly preparedStatements?: boolean;
+  } = {},
+): SqlDriver {
+  const named = options.preparedStatements !== false;
   return {
-    ...session(pool),
+    ...session(pool, named),
     transaction: async <T>(work: (s: SqlSession) => Promise<T>): Promise<T> => {
       const client = await pool.connect();
-      const inside = session(client);
+      const inside = session(client, named);
       // BEGIN is sent with the transaction's first statement, not before it: on a pipelined connection (as
       // connectPostgres opens) both go out together, one round trip instead of two; a transaction that ran no
       // statement sends neither BEGIN nor COMMIT.
@@ -92,6 +129,7 @@ export function pgDriver(pool: PgPoolLike, options: { readonly ownsPool?: boolea
  * pool configuration. The driver owns the pool: `close()` ends it. Its
  * connections are pipelined (`pipeline: true`, unless the configuration says
  * otherwise): a transaction's `BEGIN` travels with its first statement.
+ * `preparedStatements: false` sends every statement unnamed (see {@link pgDriver}).
  * @example
  * ```ts no-run
  * import { connectPostgres, createPostgresStore } from 'cobranca/adapters/postgres';
@@ -100,9 +138,10 @@ export function pgDriver(pool: PgPoolLike, options: { readonly ownsPool?: boolea
  * const store = await createPostgresStore({ driver });
  * ```
  */
-export async function connectPostgres(config: string | { readonly connectionString?: string; readonly max?: number; readonly [option: string]: unknown }): Promise<SqlDriver> {
+export async function connectPostgres(config: string | { readonly connectionString?: string; readonly max?: number; readonly preparedStatements?: boolean; readonly [option: string]: unknown }): Promise<SqlDriver> {
   const { default: pg } = await import('pg');
+  const { preparedStatements, ...poolConfig } = typeof config === 'string' ? { connectionString: config, preparedStatements: undefined } : config;
   // Pipelined connections: statements issued together (a transaction's BEGIN and its first statement) share one round trip.
-  const pool = new pg.Pool({ pipeline: true, ...(typeof config === 'string' ? { connectionString: config } : config) });
-  return pgDriver(pool as unknown as PgPoolLike, { ownsPool: true });
+  const pool = new pg.Pool({ pipeline: true, ...poolConfig });
+  return pgDriver(pool as unknown as PgPoolLike, { ownsPool: true, ...(preparedStatements === undefined ? {} : { preparedStatements }) });
 }

@@ -40,16 +40,27 @@ export function recordParams(spec: TableSpec, record: Versioned): unknown[] {
   if (!Number.isSafeInteger(record.version)) throw new UnstorableValueError(spec.table, record.id, 'version', 'expected a whole number');
   const values: unknown[] = [record.id, record.version];
   for (const column of spec.columns) values.push(columnValue(spec, record, column));
-  const typed = new Set(['id', 'version', ...spec.columns.map((c) => c.field)]);
-  const body = Object.fromEntries(Object.entries(record).filter(([field]) => !typed.has(field)));
+  const typed = typedFields(spec);
+  const body: Record<string, unknown> = {};
+  for (const field in record) if (!typed.has(field)) body[field] = (record as unknown as Record<string, unknown>)[field];
   values.push(JSON.stringify(body));
   return values;
+}
+
+const TYPED = new WeakMap<TableSpec, ReadonlySet<string>>();
+
+/** The fields of `spec`'s records kept outside `body` (`id`, `version`, the typed columns), made once per table. */
+function typedFields(spec: TableSpec): ReadonlySet<string> {
+  let typed = TYPED.get(spec);
+  if (typed === undefined) TYPED.set(spec, (typed = new Set(['id', 'version', ...spec.columns.map((c) => c.field)])));
+  return typed;
 }
 
 /** The record a row holds: body fields, then the typed columns (absent when NULL), money back from `bigint` centavos. */
 export function rowRecord<T extends Versioned>(spec: TableSpec, row: RecordRow): T {
   const body = typeof row.body === 'string' ? (JSON.parse(row.body) as Record<string, unknown>) : row.body;
-  const record: Record<string, unknown> = { id: row.id, version: row.version, ...body };
+  // Object.assign, not a spread: a spread into a literal is several times slower on Node 20.
+  const record: Record<string, unknown> = Object.assign({ id: row.id, version: row.version }, body);
   for (const column of spec.columns) {
     const value = row[column.column];
     if (value === null || value === undefined) continue;
