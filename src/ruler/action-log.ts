@@ -9,8 +9,8 @@ export interface LoggableOutcome {
 interface RulerEntries {
   /** Invoice subjects by invoice id. */
   readonly invoices: Map<string, number>;
-  /** Customer subjects by `<length>:<customer id>|<anchor invoice id>`. */
-  readonly customers: Map<string, number>;
+  /** Customer subjects by customer id, then anchor invoice id (two lookups of ids the evaluator already holds: no key built per subject). */
+  readonly customers: Map<string, Map<string, number>>;
 }
 
 /** Steps per ruler that fit in one bitset word (31, so the word stays a small integer). */
@@ -19,8 +19,10 @@ const BITS = 31;
 /** The parts of an idempotency key: `<len>:<ruler>|i|<len>:<invoice>|<step>` or `<len>:<ruler>|c|<len>:<customer>|<len>:<anchor>|<step>`. */
 interface KeyParts {
   readonly rulerId: string;
-  readonly subject: 'invoice' | 'customer';
+  /** The invoice id, or the customer id of a customer subject. */
   readonly subjectId: string;
+  /** The anchor invoice id of a customer subject; `undefined` for an invoice subject. */
+  readonly anchorId: string | undefined;
   readonly stepId: string;
 }
 
@@ -43,12 +45,12 @@ function parseKey(key: string): KeyParts | undefined {
   const first = rulerEnd + 3;
   const firstEnd = readId(key, first);
   if (firstEnd < 0) return undefined;
-  if (kind === 'i|') return { rulerId, subject: 'invoice', subjectId: key.slice(key.indexOf(':', first) + 1, firstEnd), stepId: key.slice(firstEnd + 1) };
+  const subjectId = key.slice(key.indexOf(':', first) + 1, firstEnd);
+  if (kind === 'i|') return { rulerId, subjectId, anchorId: undefined, stepId: key.slice(firstEnd + 1) };
   const secondEnd = readId(key, firstEnd + 1);
   if (secondEnd < 0) return undefined;
-  const customer = key.slice(first, firstEnd);
-  const anchor = key.slice(key.indexOf(':', firstEnd + 1) + 1, secondEnd);
-  return { rulerId, subject: 'customer', subjectId: `${customer}|${anchor}`, stepId: key.slice(secondEnd + 1) };
+  const anchorId = key.slice(key.indexOf(':', firstEnd + 1) + 1, secondEnd);
+  return { rulerId, subjectId, anchorId, stepId: key.slice(secondEnd + 1) };
 }
 
 /**
@@ -68,15 +70,14 @@ export class RulerActionLog {
   /** Records an idempotency key, or an outcome of the evaluator (read without building its key). */
   add(entry: string | LoggableOutcome): this {
     if (isOutcomeRecord(entry)) {
-      const customer = entry.subject === 'customer';
-      const subjectId = customer ? `${entry.customerId.length}:${entry.customerId}|${entry.invoiceId}` : entry.invoiceId;
-      this.#addParts(entry.rulerId, customer, subjectId, entry.stepId, entry);
+      if (entry.subject === 'customer') this.#addParts(entry.rulerId, entry.customerId, entry.invoiceId, entry.stepId, entry);
+      else this.#addParts(entry.rulerId, entry.invoiceId, undefined, entry.stepId, entry);
       return this;
     }
     const key = typeof entry === 'string' ? entry : entry.key;
     const parts = parseKey(key);
     if (parts === undefined) this.#addOther(key);
-    else this.#addParts(parts.rulerId, parts.subject === 'customer', parts.subjectId, parts.stepId, key);
+    else this.#addParts(parts.rulerId, parts.subjectId, parts.anchorId, parts.stepId, key);
     return this;
   }
 
@@ -87,7 +88,8 @@ export class RulerActionLog {
     const bit = this.#steps.get(parts.stepId);
     if (bit === undefined || bit >= BITS) return this.#other.has(key);
     const entries = this.#rulers.get(parts.rulerId);
-    const word = entries === undefined ? undefined : (parts.subject === 'customer' ? entries.customers : entries.invoices).get(parts.subjectId);
+    if (entries === undefined) return false;
+    const word = parts.anchorId === undefined ? entries.invoices.get(parts.subjectId) : entries.customers.get(parts.subjectId)?.get(parts.anchorId);
     return word !== undefined && (word & (1 << bit)) !== 0;
   }
 
@@ -108,7 +110,7 @@ export class RulerActionLog {
   }
 
   /** The entries of one ruler (internal to the evaluator). */
-  entriesOf(rulerId: string): { readonly invoices: ReadonlyMap<string, number>; readonly customers: ReadonlyMap<string, number> } | undefined {
+  entriesOf(rulerId: string): { readonly invoices: ReadonlyMap<string, number>; readonly customers: ReadonlyMap<string, ReadonlyMap<string, number>> } | undefined {
     return this.#rulers.get(rulerId);
   }
 
@@ -119,7 +121,8 @@ export class RulerActionLog {
     }
   }
 
-  #addParts(rulerId: string, customer: boolean, subjectId: string, stepId: string, entry: string | LoggableOutcome): void {
+  /** Sets a step's bit for a subject: an invoice (`anchorId` undefined) or a customer through its anchor invoice. */
+  #addParts(rulerId: string, subjectId: string, anchorId: string | undefined, stepId: string, entry: string | LoggableOutcome): void {
     let bit = this.#steps.get(stepId);
     if (bit === undefined) {
       bit = this.#steps.size;
@@ -131,10 +134,20 @@ export class RulerActionLog {
       entries = { invoices: new Map(), customers: new Map() };
       this.#rulers.set(rulerId, entries);
     }
-    const map = customer ? entries.customers : entries.invoices;
-    const word = map.get(subjectId) ?? 0;
+    let map = entries.invoices;
+    let id = subjectId;
+    if (anchorId !== undefined) {
+      let anchors = entries.customers.get(subjectId);
+      if (anchors === undefined) {
+        anchors = new Map();
+        entries.customers.set(subjectId, anchors);
+      }
+      map = anchors;
+      id = anchorId;
+    }
+    const word = map.get(id) ?? 0;
     if ((word & (1 << bit)) === 0) {
-      map.set(subjectId, word | (1 << bit));
+      map.set(id, word | (1 << bit));
       this.#size++;
     }
   }

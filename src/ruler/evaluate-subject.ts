@@ -15,7 +15,8 @@ export interface LogReader {
   readonly isDone: ((key: string) => boolean) | undefined;
   /** The compact log's entries of this ruler, when the log is a {@link RulerActionLog}. */
   readonly invoices: ReadonlyMap<string, number> | undefined;
-  readonly customers: ReadonlyMap<string, number> | undefined;
+  /** Customer subjects: by customer id, then anchor invoice id. */
+  readonly customers: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined;
   /** The compact log's bit of each planned step (0: never logged as a bit), parallel to the plan's `open`, `settlement` and `afterRegistration`. */
   readonly openMasks: Int32Array;
   readonly settlementMasks: Int32Array;
@@ -59,7 +60,7 @@ export function beginSubject(ctx: EvaluationContext, invoice: RulerInvoice, cust
   view.customer = customer;
   view.prefix = undefined;
   const log = ctx.log;
-  if (customer) view.word = log.customers?.get(`${invoice.customerId.length}:${invoice.customerId}|${invoice.id}`) ?? 0;
+  if (customer) view.word = log.customers?.get(invoice.customerId)?.get(invoice.id) ?? 0;
   else view.word = log.invoices?.get(invoice.id) ?? 0;
 }
 

@@ -82,17 +82,27 @@ function logReader(done: ActionLog | undefined, rulerId: string, plan: RulerPlan
     }
     return masks;
   };
-  const masks = { openMasks: masksOf(plan.open), settlementMasks: masksOf(plan.settlement), afterMasks: masksOf(plan.afterRegistration) };
-  const none = { invoices: undefined, customers: undefined, ...masks };
-  if (done === undefined) return { ...none, isDone: undefined };
-  if (typeof done === 'function') return { ...none, isDone: done };
-  if (done instanceof Set) return { ...none, isDone: (key) => done.has(key) };
+  const openMasks = masksOf(plan.open);
+  const settlementMasks = masksOf(plan.settlement);
+  const afterMasks = masksOf(plan.afterRegistration);
+  // One literal per shape (not `{ ...none, isDone }`): on Node 20 an object spread from an unfrozen one and
+  // then given a new field is slow to read, and the evaluator reads this reader once per invoice.
+  const reader = (isDone: LogReader['isDone'], entries?: ReturnType<RulerActionLog['entriesOf']>): LogReader => ({
+    isDone,
+    invoices: entries?.invoices,
+    customers: entries?.customers,
+    openMasks,
+    settlementMasks,
+    afterMasks,
+  });
+  if (done === undefined) return reader(undefined);
+  if (typeof done === 'function') return reader(done);
+  if (done instanceof Set) return reader((key) => done.has(key));
   if (!(done instanceof RulerActionLog)) {
     const set = new Set(done as readonly string[]);
-    return { ...none, isDone: (key) => set.has(key) };
+    return reader((key) => set.has(key));
   }
-  const entries = done.entriesOf(rulerId);
-  return { invoices: entries?.invoices, customers: entries?.customers, ...masks, isDone: done.hasStringKeys ? (key) => done.has(key) : undefined };
+  return reader(done.hasStringKeys ? (key) => done.has(key) : undefined, done.entriesOf(rulerId));
 }
 
 /** Plans of a ruler by resolved settings: both are immutable handles, so a plan made once serves every evaluation with them. */

@@ -51,6 +51,23 @@ describe('the compact action log (rulerActionLog)', () => {
     );
   });
 
+  it('tells customer subjects apart when their ids contain the key separators', () => {
+    const ruler = { id: 'r', steps: [{ id: 's', offsetDays: 1, action: { kind: 'notify', channel: 'email', template: 't' } }] } as unknown as Ruler;
+    const settings = settingsOf({ registerAutomatically: false, removeAutomatically: false, anchor: 'customer', daysToNextAction: null });
+    const invoices: RulerInvoice[] = [
+      { id: 'x', customerId: 'a|1:b', dueDate: '2026-03-02', amount: { cents: 100 } },
+      { id: '1:b|x', customerId: 'a', dueDate: '2026-03-02', amount: { cents: 100 } },
+    ];
+    const first = evaluate(ruler, settings, invoices, '2026-03-10T10:00:00-03:00');
+    expect(first.due.map((a) => [a.subject, a.customerId]).sort()).toEqual([['customer', 'a'], ['customer', 'a|1:b']]);
+    const onlyFirst = first.due.filter((a) => a.customerId === 'a|1:b');
+    for (const log of [rulerActionLog(onlyFirst), rulerActionLog(onlyFirst.map((a) => a.key))]) {
+      const again = evaluate(ruler, settings, invoices, '2026-03-10T10:00:00-03:00', log);
+      expect(again.due.map((a) => a.customerId)).toEqual(['a']);
+      expect(log.has(first.due.find((a) => a.customerId === 'a')?.key ?? '')).toBe(false);
+    }
+  });
+
   it('keeps steps past the 31st and keys of other shapes as strings', () => {
     const stepKeys = Array.from({ length: 40 }, (_, i) => `1:r|i|3:inv|step-${i}`);
     const log = rulerActionLog([...stepKeys, 'free-form key', '1:r|c|4:cust|3:inv|s']);
