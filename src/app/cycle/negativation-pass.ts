@@ -11,15 +11,21 @@ import { LIST_EVERY_OUTCOME, OutcomeList, type CycleOutcome, type OutcomeListing
 
 /** How many of each outcome the negativation pass had (every one, whatever the listing cap). */
 export interface NegativationPassTotals {
+  /** Registrations approved for submission (requested → approved). */
   readonly approved: number;
+  /** Registrations sent to their bureau. */
   readonly submitted: number;
+  /** Registrations still waiting out their prior notice. */
   readonly waitingForNotice: number;
+  /** Events the guards refused (listed in `refused` up to the listing limit). */
   readonly refused: number;
 }
 
 /** A registration the pass found waiting out its prior notice (CDC art. 43 §2). */
 export interface WaitingForNotice {
+  /** The registration waiting. */
   readonly negativationId: string;
+  /** The invoice it registers. */
   readonly invoiceId: string;
   /** The day it is submitted (absent while the notice is still to be sent, read or posted). */
   readonly until?: CivilDate;
