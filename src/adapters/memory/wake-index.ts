@@ -3,7 +3,6 @@ import { shareBucket, type Share } from '../../ports/share.js';
 import type { CustomerEvaluation, DueCustomer, WakeIndex } from '../../ports/store.js';
 import type { Versioned } from '../../ports/records.js';
 import { negativationUpdateWakes } from '../../ports/negativation-wake.js';
-import { upperBound } from './collection.js';
 
 /**
  * Per collection, which updates touch their customer (the port's rules); a
@@ -13,8 +12,17 @@ export const UPDATE_WAKES: { readonly [name: string]: ((before: Versioned, after
   negativations: negativationUpdateWakes as (before: Versioned, after: Versioned) => boolean,
 };
 
+/**
+ * Where a customer is in the wake index's walk: `quiet` with no wake day (only
+ * a write or a new plan makes it due), `asleep` in the bucket of its wake day,
+ * or a `candidate` that `due` checks.
+ */
+type Place = 'quiet' | 'asleep' | 'candidate';
+
 /** One customer's place in the wake index. */
 interface WakeEntry {
+  /** The customer's id. */
+  readonly id: string;
   /** Committed writes that touched it so far. */
   touched: number;
   /** The touch count its last evaluation recorded (due while below `touched`). */
@@ -23,21 +31,63 @@ interface WakeEntry {
   epoch: number;
   /** The next day it is due without a write, or `undefined`. */
   wakeOn: CivilDate | undefined;
+  /** Whether `due` visits it, it sleeps in a bucket, or neither. */
+  place: Place;
   /** Its share bucket, computed the first time a share asks. */
   bucket: number | undefined;
+}
+
+/** Pending candidates above the cursor kept beside the sorted list before they are merged into it. */
+const EXTRA_LIMIT = 1_024;
+
+/** Customer-id order of entries. */
+const byId = (a: WakeEntry, b: WakeEntry): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The first position in `sorted` (by id) whose id is above `after`. */
+function above(sorted: readonly WakeEntry[], after: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as WakeEntry).id <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
  * The committed wake index of a memory store: a touch count, the last
  * evaluation and the wake day per customer, and the plan's fingerprint.
- * Customers are walked in id order for `due` (one lookup each; the sorted ids
- * are cached until a new customer appears).
+ * `due` visits only the **candidates**: the customers touched since their
+ * evaluation, those of an older plan, and those whose wake day came (a quiet
+ * customer sleeps in the bucket of its wake day; a `due` on or after that day
+ * makes the bucket's sleepers candidates). A customer stops being a candidate
+ * when an evaluation quiets it. So a day's pages cost what its due customers
+ * do, not the portfolio. Candidates are kept in customer-id order for keyset
+ * paging: a sorted list merged at the start of each walk (`after` absent)
+ * with the ones added since, and between pages a small sorted list of the
+ * ones added above the cursor (those below it wait for the next merge: no
+ * page after the cursor can return them). Lists and buckets may hold
+ * entries that moved on since (checked when read).
  */
 export class CommittedWakes {
   private readonly entries = new Map<string, WakeEntry>();
-  private sortedIds: string[] | undefined;
   private epoch = 0;
   private fingerprint: string | undefined;
+  /** Entries put to sleep per wake day (one counts only while it is still asleep until that day). */
+  private readonly buckets = new Map<CivilDate, WakeEntry[]>();
+  /** The earliest day with a bucket (`undefined`: none). */
+  private firstDay: CivilDate | undefined;
+  /** Candidates in id order as of the last merge (may still hold entries that stopped being candidates). */
+  private sorted: WakeEntry[] = [];
+  /** Candidates added since the last merge, not yet placed (unsorted). */
+  private added: WakeEntry[] = [];
+  /** Candidates added since the last merge, in id order, that a later page may return. */
+  private extra: WakeEntry[] = [];
+  /** Candidates added since the last merge at or below a page's cursor (merged at the next walk's start). */
+  private below: WakeEntry[] = [];
+  /** The greatest id in `below`. */
+  private belowMax: string | undefined;
 
   /** The stored fingerprint. */
   get plan(): string | undefined {
@@ -47,16 +97,43 @@ export class CommittedWakes {
   private entry(customerId: string): WakeEntry {
     let entry = this.entries.get(customerId);
     if (entry === undefined) {
-      entry = { touched: 0, evaluated: 0, epoch: this.epoch, wakeOn: undefined, bucket: undefined };
+      entry = { id: customerId, touched: 0, evaluated: 0, epoch: this.epoch, wakeOn: undefined, place: 'quiet', bucket: undefined };
       this.entries.set(customerId, entry);
-      this.sortedIds = undefined;
+      this.candidate(entry);
     }
     return entry;
   }
 
+  /** Makes a customer a candidate (once). */
+  private candidate(entry: WakeEntry): void {
+    if (entry.place === 'candidate') return;
+    entry.place = 'candidate';
+    this.added.push(entry);
+  }
+
+  /** Takes a quiet customer out of the candidates, into the bucket of its wake day (if it has one). */
+  private sleep(entry: WakeEntry): void {
+    const day = entry.wakeOn;
+    if (day === undefined) {
+      entry.place = 'quiet';
+      return;
+    }
+    entry.place = 'asleep';
+    const bucket = this.buckets.get(day);
+    if (bucket !== undefined) {
+      bucket.push(entry);
+      return;
+    }
+    this.buckets.set(day, [entry]);
+    if (this.firstDay === undefined || day < this.firstDay) this.firstDay = day;
+  }
+
   /** Adds touches to a customer (a new customer is due). */
   touch(customerId: string, count: number): void {
-    this.entry(customerId).touched += count;
+    const entry = this.entry(customerId);
+    if (count === 0) return;
+    entry.touched += count;
+    this.candidate(entry);
   }
 
   /** The committed touch count of a customer (0 when never seen). */
@@ -70,28 +147,113 @@ export class CommittedWakes {
     entry.evaluated = entry.touched;
     entry.epoch = this.epoch;
     entry.wakeOn = wakeOn;
+    this.sleep(entry);
   }
 
   /** Stores a new fingerprint: every customer is due. */
   replan(fingerprint: string): void {
     this.fingerprint = fingerprint;
     this.epoch++;
+    for (const entry of this.entries.values()) this.candidate(entry);
+  }
+
+  /** Makes the sleepers of the days up to `today` candidates. */
+  private wakeUpTo(today: CivilDate): void {
+    if (this.firstDay === undefined || this.firstDay > today) return;
+    let first: CivilDate | undefined;
+    for (const [day, bucket] of this.buckets) {
+      if (day > today) {
+        if (first === undefined || day < first) first = day;
+        continue;
+      }
+      this.buckets.delete(day);
+      for (const entry of bucket) if (entry.place === 'asleep' && entry.wakeOn === day) this.candidate(entry);
+    }
+    this.firstDay = first;
+  }
+
+  /** Merges every candidate added since the last merge into the sorted list, dropping the ones no longer candidates. */
+  private merge(): void {
+    const fresh = this.added.concat(this.extra, this.below).sort(byId);
+    const old = this.sorted;
+    const merged: WakeEntry[] = [];
+    let i = 0;
+    let j = 0;
+    let last: WakeEntry | undefined;
+    while (i < old.length || j < fresh.length) {
+      const a = old[i];
+      const b = fresh[j];
+      let entry: WakeEntry;
+      if (b === undefined || (a !== undefined && a.id < b.id)) {
+        entry = a as WakeEntry;
+        i++;
+      } else {
+        entry = b;
+        j++;
+      }
+      if (entry !== last && entry.place === 'candidate') merged.push(entry);
+      last = entry;
+    }
+    this.sorted = merged;
+    this.added = [];
+    this.extra = [];
+    this.below = [];
+    this.belowMax = undefined;
+  }
+
+  /** Places the candidates added since the last page: above the cursor into `extra` (merged when it grows), the others into `below`. */
+  private place(after: string): void {
+    for (const entry of this.added) {
+      if (entry.id > after) {
+        this.extra.splice(above(this.extra, entry.id), 0, entry);
+      } else {
+        this.below.push(entry);
+        if (this.belowMax === undefined || entry.id > this.belowMax) this.belowMax = entry.id;
+      }
+    }
+    this.added = [];
+    if (this.extra.length > EXTRA_LIMIT) this.merge();
+  }
+
+  /** Whether a candidate is due on `today` and in the share; a candidate found quiet goes back to sleep. */
+  private isDue(entry: WakeEntry, today: CivilDate, share: Share | undefined): boolean {
+    if (entry.place !== 'candidate') return false;
+    if (entry.evaluated >= entry.touched && entry.epoch === this.epoch && (entry.wakeOn === undefined || entry.wakeOn > today)) {
+      // Quiet after all (a `due` for an earlier day than its bucket's, or a new customer never touched).
+      this.sleep(entry);
+      return false;
+    }
+    if (share === undefined || share.count <= 1) return true;
+    entry.bucket ??= shareBucket(entry.id);
+    return entry.bucket % share.count === share.index;
   }
 
   /** {@link WakeIndex.due} on the committed state. */
   due(today: CivilDate, limit: number, after: string | undefined, share: Share | undefined): DueCustomer[] {
-    this.sortedIds ??= [...this.entries.keys()].sort();
-    const ids = this.sortedIds;
+    this.wakeUpTo(today);
+    // A walk's start, or a cursor below candidates set aside: everything is merged first.
+    if (after === undefined || (this.belowMax !== undefined && after < this.belowMax)) this.merge();
+    else if (this.added.length > 0) this.place(after);
+    const sorted = this.sorted;
+    const extra = this.extra;
     const out: DueCustomer[] = [];
-    for (let i = after === undefined ? 0 : upperBound(ids, after); i < ids.length && out.length < limit; i++) {
-      const id = ids[i] as string;
-      const entry = this.entries.get(id) as WakeEntry;
-      if (entry.evaluated >= entry.touched && entry.epoch === this.epoch && (entry.wakeOn === undefined || entry.wakeOn > today)) continue;
-      if (share !== undefined && share.count > 1) {
-        entry.bucket ??= shareBucket(id);
-        if (entry.bucket % share.count !== share.index) continue;
+    let i = after === undefined ? 0 : above(sorted, after);
+    let j = after === undefined ? 0 : above(extra, after);
+    let last: WakeEntry | undefined;
+    while (out.length < limit && (i < sorted.length || j < extra.length)) {
+      const a = sorted[i];
+      const b = extra[j];
+      let entry: WakeEntry;
+      if (b === undefined || (a !== undefined && a.id < b.id)) {
+        entry = a as WakeEntry;
+        i++;
+      } else {
+        entry = b;
+        j++;
       }
-      out.push({ customerId: id, touched: entry.touched });
+      if (entry === last) continue;
+      last = entry;
+      if (this.isDue(entry, today, share)) out.push({ customerId: entry.id, touched: entry.touched });
     }
     return out;
   }
