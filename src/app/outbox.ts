@@ -1,6 +1,7 @@
 import type { EffectOutcome, OutboxEffect, StoreTransaction } from '../ports/index.js';
 import type { AppContext } from './dependencies.js';
 import { maskPersonalData } from '../documents/index.js';
+import { bufferedAudit, bufferedOutbox } from './outbox-buffers.js';
 
 /** Performs one kind of effect; resolves when done, rejects when it failed (it will be retried). */
 export type EffectHandler = (effect: OutboxEffect) => Promise<unknown>;
@@ -173,7 +174,11 @@ export async function performPendingEffects(context: AppContext, options: Outbox
 
   /** Checks, performs, records and settles a page of guarded effects in one transaction (see {@link GuardedEffectHandler}). */
   const guardedPage = (run: readonly OutboxEffect[], held: () => boolean) =>
-    context.store.transaction(async (tx) => {
+    context.store.transaction(async (store) => {
+      // The page's audit lines and new effects are written at once before it settles (one write each, not one per effect).
+      const audit = bufferedAudit(store);
+      const outbox = bufferedOutbox(store);
+      const tx: StoreTransaction = Object.assign({}, store, { audit: audit.view, outbox: outbox.view });
       await readAhead(tx, options.handlers, run);
       const outcomes: Outcome[] = [];
       for (const effect of run) {
@@ -195,7 +200,9 @@ export async function performPendingEffects(context: AppContext, options: Outbox
         if (handler.record !== undefined) await handler.record(tx, effect, performed);
         outcomes.push(done(effect));
       }
-      return [outcomes, await settle(tx, outcomes)] as const;
+      await audit.flush();
+      await outbox.flush();
+      return [outcomes, await settle(store, outcomes)] as const;
     });
   /**
    * A run of guarded effects, one transaction for the page. When that transaction rejects (a record that failed

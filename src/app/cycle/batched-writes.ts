@@ -1,5 +1,6 @@
-import type { ActionLogEntry, CustomerRecord, InvoiceRecord, OutboxEffect, Versioned } from '../../ports/index.js';
-import type { ActionLog, Collection, Outbox, StoreTransaction } from '../../ports/store.js';
+import type { ActionLogEntry, CustomerRecord, InvoiceRecord, Versioned } from '../../ports/index.js';
+import type { ActionLog, Collection, StoreTransaction } from '../../ports/store.js';
+import { bufferedOutbox } from '../outbox-buffers.js';
 
 /** What a ruler batch knows it will touch, read or written at once before its actions are applied one by one. */
 export interface BatchPlan {
@@ -33,9 +34,7 @@ export interface BatchedTransaction {
  *   kept current by the batch's own writes through this view (a write
  *   on a version someone else changed meanwhile is still refused by the store);
  * - `outbox.enqueue` is kept and written by {@link BatchedTransaction.flush}
- *   with `enqueueMany` (its answer is `false` only for a key or id repeated in
- *   the batch: no caller in the cycle reads it; the store's unique keys still
- *   drop an effect already stored). Any other outbox read flushes first.
+ *   with `enqueueMany` (see `bufferedOutbox`).
  * Everything else goes straight to the store's transaction.
  */
 export async function batchedTransaction(tx: StoreTransaction, plan: BatchPlan): Promise<BatchedTransaction> {
@@ -63,34 +62,7 @@ export async function batchedTransaction(tx: StoreTransaction, plan: BatchPlan):
       return recorded;
     },
   };
-  const queued: OutboxEffect[] = [];
-  const queuedKeys = new Set<string>();
-  const queuedIds = new Set<string>();
-  const flush = async (): Promise<void> => {
-    if (queued.length === 0) return;
-    const effects = queued.splice(0);
-    queuedKeys.clear();
-    queuedIds.clear();
-    await tx.outbox.enqueueMany(effects);
-  };
-  const queue = (effect: OutboxEffect): boolean => {
-    if (queuedKeys.has(effect.key) || queuedIds.has(effect.id)) return false;
-    queued.push(effect);
-    queuedKeys.add(effect.key);
-    queuedIds.add(effect.id);
-    return true;
-  };
-  const outbox: Outbox = {
-    enqueue: async (effect) => queue(effect),
-    enqueueMany: async (effects) => new Set(effects.filter(queue).map((effect) => effect.id)),
-    pending: async (limit, after) => (await flush(), tx.outbox.pending(limit, after)),
-    claim: async (request) => (await flush(), tx.outbox.claim(request)),
-    settle: async (id, outcome) => (await flush(), tx.outbox.settle(id, outcome)),
-    settleMany: async (settlements) => (await flush(), tx.outbox.settleMany(settlements)),
-    countPending: async (request) => (await flush(), tx.outbox.countPending(request)),
-    byKey: async (key) => (await flush(), tx.outbox.byKey(key)),
-    all: async () => (await flush(), tx.outbox.all()),
-  };
+  const { view: outbox, flush } = bufferedOutbox(tx);
   const [invoices, customers] = await Promise.all([readAhead<InvoiceRecord>(tx.invoices, plan.invoiceIds), readAhead<CustomerRecord>(tx.customers, plan.customerIds)]);
   return { tx: withViews(tx, { actionLog, outbox, invoices, customers }), flush };
 }

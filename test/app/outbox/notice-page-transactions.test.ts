@@ -7,7 +7,7 @@ async function counted<T>(portfolio: Awaited<ReturnType<typeof noticePortfolio>>
   portfolio.tally.calls.clear();
   const result = await pass();
   const calls = (key: string) => portfolio.tally.calls.get(key) ?? 0;
-  return { result, transactions: portfolio.tally.transactions, claims: calls('outbox.claim'), settles: calls('outbox.settleMany'), listings: calls('outbox.pending') };
+  return { result, calls, transactions: portfolio.tally.transactions, claims: calls('outbox.claim'), settles: calls('outbox.settleMany'), listings: calls('outbox.pending') };
 }
 
 const singles = (count: number) => Array.from({ length: count }, () => ({ invoices: 1, grouped: false }));
@@ -17,13 +17,18 @@ describe('prior notices are handled a page per transaction (counted, never timed
     const portfolio = await noticePortfolio(singles(150));
     const pending = (await portfolio.snapshot()).outbox.filter((e) => e.status === 'pending' && (e.kind === 'negativation_notice' || e.kind === 'notify')).length;
     expect(pending).toBeGreaterThan(150);
-    const { result, transactions, claims, settles, listings } = await counted(portfolio, () => portfolio.pass(100, NO_FAULTS));
+    const { result, calls, transactions, claims, settles, listings } = await counted(portfolio, () => portfolio.pass(100, NO_FAULTS));
     const pages = Math.ceil(pending / 100);
     expect(result.counts.performed).toBe(pending);
     expect(settles).toBe(pages);
     expect(claims).toBe(pages + 1); // the last claim finds nothing
     // Each claim and each page its own transaction, then the listing of what could not be claimed: nothing per effect.
     expect(transactions).toBe(claims + pages + listings);
+    // A page writes its notices' audit lines at once: at most one write per page (none for a page of contacts alone), none per notice.
+    expect(calls('audit.append')).toBe(0);
+    expect(calls('audit.appendMany')).toBeGreaterThan(0);
+    expect(calls('audit.appendMany')).toBeLessThanOrEqual(pages);
+    expect(calls('negativations.update')).toBe(150);
     expect((await portfolio.snapshot()).negativations.every((r) => r.notices.length === 1)).toBe(true);
   }, 60_000);
 
