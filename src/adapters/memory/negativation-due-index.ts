@@ -41,11 +41,18 @@ export class CommittedNegativationDue {
   private recent: string[] = [];
   private stale = 0;
 
+  /** Texts placed by a batch of checks, added to `recent` in one sort at its end (see {@link checkMany}). */
+  private batch: string[] | undefined;
+
   private place(id: string, entry: DueEntry, text: string | undefined): void {
     if (entry.text === text) return;
     if (entry.text !== undefined) this.stale++;
     entry.text = text;
     if (text === undefined) return;
+    if (this.batch !== undefined) {
+      this.batch.push(text);
+      return;
+    }
     this.recent.splice(upperBound(this.recent, text), 0, text);
     if (this.recent.length > 1024 && this.recent.length * 8 > this.sorted.length) this.merge();
   }
@@ -73,6 +80,29 @@ export class CommittedNegativationDue {
     }
     entry.touched++;
     this.place(id, entry, sortText(WRITTEN, id));
+  }
+
+  /**
+   * Applies checks as {@link check} does; a large batch (a day's waits moved
+   * to their due days) is added to the recent texts in one sort instead of one
+   * sorted insertion each.
+   */
+  checkMany(checks: Iterable<NegativationCheck>, count: number): void {
+    if (count < 64) {
+      for (const check of checks) this.check(check);
+      return;
+    }
+    this.batch = [];
+    try {
+      for (const check of checks) this.check(check);
+      if (this.batch.length > 0) {
+        this.recent = this.recent.concat(this.batch);
+        this.recent.sort();
+      }
+    } finally {
+      this.batch = undefined;
+    }
+    if (this.recent.length > 1024 && this.recent.length * 8 > this.sorted.length) this.merge();
   }
 
   /** Applies a check when nothing touched the negativation since it was read. */
@@ -142,7 +172,7 @@ export class TransactionalNegativationDue {
 
   /** Applies the checks, then touches every negativation of the customers this transaction wrote to (`negativationsOf` reads them once committed). */
   commit(customers: ReadonlySet<string>, negativationsOf: (customerId: string) => Iterable<string>): void {
-    for (const check of this.checks.values()) this.committed.check(check);
+    this.committed.checkMany(this.checks.values(), this.checks.size);
     for (const customerId of customers) for (const id of negativationsOf(customerId)) this.committed.touch(id, customerId);
   }
 }
