@@ -59,3 +59,32 @@ describe('memory store: pages read with nothing written in the transaction (the 
     );
   });
 });
+
+describe('memory store: pages after many inserts between reads (new ids merged into the kept order)', () => {
+  it('property: every page walk equals the records in id order, whether a batch of new ids comes after all held ids, among them, few or many', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.uniqueArray(fc.nat(2000), { maxLength: 150 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 200 }), async (batches, limit) => {
+        const store = new MemoryStore();
+        const model = new Map<string, PaymentRecord>();
+        const id4 = (n: number): string => `q${String(n).padStart(4, '0')}`;
+        for (const batch of batches) {
+          const fresh = batch.filter((n) => !model.has(id4(n))).map((n) => ({ ...payment(n, 1, n % 3, n % 4), id: id4(n) }));
+          await store.transaction((tx) => tx.payments.insertMany(fresh));
+          for (const record of fresh) model.set(record.id, record);
+          // Walk every page (the first read sorts; later ones merge the batch in).
+          const walked: PaymentRecord[] = [];
+          let after: string | undefined;
+          for (;;) {
+            const cursor = after;
+            const page = await store.transaction((tx) => tx.payments.page(limit, cursor));
+            if (page.length === 0) break;
+            walked.push(...page);
+            after = page[page.length - 1]?.id;
+          }
+          expect(walked).toEqual([...model.values()].sort((a, b) => (a.id < b.id ? -1 : 1)));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -142,6 +142,15 @@ export class CommittedRecords<T extends Versioned> {
     this.insertedIds = [];
     const ids = this.sortedIds as string[];
     const records = this.sortedRecords;
+    // New ids after every id held (sequential ids, the usual case) or a few of them: placed in the arrays as they are, with no copy of the rest.
+    if (added.length <= 64 || ids.length === 0 || (ids[ids.length - 1] as string) < (added[0] as string)) {
+      for (const id of added) {
+        const at = upperBound(ids, id);
+        ids.splice(at, 0, id);
+        records?.splice(at, 0, this.byId.get(id) as T);
+      }
+      return;
+    }
     // Pushed, not preallocated: packed arrays (no holes) read faster on every later page.
     const mergedIds: string[] = [];
     const mergedRecords: T[] | undefined = records === undefined ? undefined : [];

@@ -134,7 +134,7 @@ export class MemoryStore implements Store {
     if (this.inside?.getStore()) throw new Error('MemoryStore: a transaction may not start inside another one');
     const run = (): Promise<T> =>
       runInside(this.inside, async () => {
-        const views = Object.fromEntries(COLLECTIONS.map((name) => [name, new TransactionalCollection<Versioned>(this.records[name] as CommittedRecords<Versioned>)])) as Record<CollectionName, TransactionalCollection<Versioned>>;
+        const views = this.views();
         const logs = new TransactionalLogs(this.logs);
         const own = new Map<string, number>();
         const wakes = this.wakes === undefined ? undefined : new TransactionalWakes(this.wakes);
@@ -155,6 +155,22 @@ export class MemoryStore implements Store {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** A transaction's views of the eight collections, written out (no entries array and `Object.fromEntries` per transaction). */
+  private views(): Record<CollectionName, TransactionalCollection<Versioned>> {
+    const view = (records: CommittedRecords<Versioned>): TransactionalCollection<Versioned> => new TransactionalCollection<Versioned>(records);
+    const r = this.records as unknown as Record<CollectionName, CommittedRecords<Versioned>>;
+    return {
+      customers: view(r.customers),
+      invoices: view(r.invoices),
+      payments: view(r.payments),
+      accounts: view(r.accounts),
+      agreements: view(r.agreements),
+      negativations: view(r.negativations),
+      protests: view(r.protests),
+      registers: view(r.registers),
+    };
   }
 
   /** Everything stored, as plain data ready for `JSON.stringify`. */
