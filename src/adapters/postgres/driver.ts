@@ -24,7 +24,9 @@ export interface SqlDriver extends SqlSession {
   /**
    * Runs `work` between `BEGIN` and `COMMIT` on one connection; rolls back and
    * rethrows when `work` throws. Statements of one transaction never interleave
-   * with another's.
+   * with another's, and run in the order they were issued: a statement `work`
+   * issued and did not wait for when it resolves runs before `COMMIT` (the store
+   * sends its last audit insert so; when it fails, the `COMMIT` is a rollback).
    */
   transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   /** Releases the connections (or the embedded database) the driver owns. */

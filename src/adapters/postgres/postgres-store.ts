@@ -24,7 +24,8 @@ export interface PostgresStoreOptions {
  * Optimistic concurrency by a version column; exactly-once by unique keys on
  * the action log, the outbox and idempotency keys; every statement
  * parameterised. Audit lines are written behind: one multi-row statement
- * before the transaction's next audit read and before it commits. The wake
+ * before the transaction's next audit read, and at the end one sent just ahead
+ * of COMMIT without waiting for its answer in between. The wake
  * index (`wakes`) is kept by triggers: every write of a customer's records,
  * by the store or by a host's own SQL, touches that customer. Run {@link migrate} (or use {@link createPostgresStore}) first.
  */
@@ -50,14 +51,26 @@ export class PostgresStore implements Store {
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     // A transaction inside another would hold two connections (PGlite: wait for itself forever): refuse it, as the memory store does.
     if (this.inside.getStore()) throw new Error('PostgresStore: a transaction may not start inside another one');
-    return this.inside.run(true, () =>
-      this.driver.transaction(async (sql) => {
-        const audit = sqlAuditLog(sql, this.quoted);
-        const result = await work(this.views(sql, audit));
-        await audit.flush(); // the audit lines written behind, before COMMIT
+    return this.inside.run(true, async () => {
+      let flushed: Promise<void> | undefined;
+      try {
+        const result = await this.driver.transaction(async (sql) => {
+          const audit = sqlAuditLog(sql, this.quoted);
+          const result = await work(this.views(sql, audit));
+          // The audit lines written behind go out with COMMIT, not a round trip before it: the driver sends COMMIT
+          // behind this statement on the same connection (on a pipelined one, together). If the insert fails, the
+          // database turns the COMMIT into a rollback, and its error is what the transaction rejects with.
+          flushed = audit.flush();
+          flushed.catch(() => undefined);
+          return result;
+        });
+        await flushed;
         return result;
-      }),
-    );
+      } catch (error) {
+        await flushed; // the audit insert's own error rather than the rolled-back COMMIT's
+        throw error;
+      }
+    });
   }
 
   private views(sql: SqlSession, audit: AuditLog): StoreTransaction {
