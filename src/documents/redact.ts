@@ -123,6 +123,30 @@ function maskEmails(text: string): string {
  */
 export function maskPersonalData(text: string, maxLength = MAX_ECHO_LENGTH * 10): string {
   const cut = text.length > maxLength ? `${text.slice(0, maxLength)}… (${text.length} characters)` : text;
+  return mayHoldPersonalData(cut) ? maskText(cut) : cut;
+}
+
+/**
+ * Whether {@link maskText} could change `text`: it holds an `@` (an e-mail), eight
+ * digits or more (a document or phone run needs eight), or a capital letter and two
+ * digits (an alphanumeric CNPJ ends in two check digits and has a letter). Most
+ * texts an audit line or alert carries (ids, dates, amounts, words) have none of
+ * these and are returned as they are, with no regular expression run on them.
+ */
+function mayHoldPersonalData(text: string): boolean {
+  let digits = 0;
+  let capital = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 64) return true;
+    else if (c >= 65 && c <= 90) capital = true;
+  }
+  return digits >= 8 || (capital && digits >= 2);
+}
+
+/** Masks the documents, phones and e-mails in `text` (already cut): {@link maskPersonalData} without its shortcut (exported for the property test that proves the shortcut changes nothing). */
+export function maskText(cut: string): string {
   const withoutCnpj = cut.replace(ALPHANUMERIC_CNPJ, (match) => {
     const bare = match.replace(/[./-]/g, '');
     return /[A-Z]/.test(bare) && cnpjCheckDigits(bare.slice(0, 12)) === bare.slice(12) ? maskTaxId(bare) : match;
