@@ -7,7 +7,7 @@ import { applyNegativationEvent, negativationOf } from '../negativation/negativa
 import { dueKind, timeWakeOf } from '../negativation/negativation-due.js';
 import { CYCLE_ACTOR } from './apply-action.js';
 import { negativationPages } from './negativation-pages.js';
-import { LIST_EVERY_OUTCOME, OutcomeList, type CycleOutcome, type OutcomeListing } from './outcome-listing.js';
+import { LIST_EVERY_OUTCOME, OutcomeList, type CycleOutcome, type OutcomeListing, type WaitingForNotice } from './outcome-listing.js';
 
 /** How many of each outcome the negativation pass had (every one, whatever the listing cap). */
 export interface NegativationPassTotals {
@@ -19,16 +19,6 @@ export interface NegativationPassTotals {
   readonly waitingForNotice: number;
   /** Events the guards refused (listed in `refused` up to the listing limit). */
   readonly refused: number;
-}
-
-/** A registration the pass found waiting out its prior notice (CDC art. 43 §2). */
-export interface WaitingForNotice {
-  /** The registration waiting. */
-  readonly negativationId: string;
-  /** The invoice it registers. */
-  readonly invoiceId: string;
-  /** The day it is submitted (absent while the notice is still to be sent, read or posted). */
-  readonly until?: CivilDate;
 }
 
 /**

@@ -3,7 +3,17 @@ import type { CobrancaError } from '../../errors.js';
 import type { SkippedStep } from '../../ruler/index.js';
 import type { ActionOutcome } from './apply-action.js';
 import type { AutomaticRequestOutcome } from './automatic-negativation.js';
-import type { WaitingForNotice } from './negativation-pass.js';
+import type { CivilDate } from '../../calendar/index.js';
+
+/** A registration the pass found waiting out its prior notice (CDC art. 43 §2). */
+export interface WaitingForNotice {
+  /** The registration waiting. */
+  readonly negativationId: string;
+  /** The invoice it registers. */
+  readonly invoiceId: string;
+  /** The day it is submitted (absent while the notice is still to be sent, read or posted). */
+  readonly until?: CivilDate;
+}
 
 /** Outcomes of each kind a cycle report lists when the caller does not say: enough to read, bounded whatever the portfolio's size. */
 export const DEFAULT_LISTED_OUTCOMES = 1000;
