@@ -2,7 +2,7 @@ import type { CivilDate } from '../calendar/index.js';
 import { epochDayOfText } from '../calendar/civil-date.js';
 import { parseMoney } from '../money/index.js';
 import { LATEST_FUNDS_DAY, LATEST_NOTICE_DAY } from './date-room.js';
-import { negativationEventSchema, type NegativationEvent } from './events.js';
+import { eventInstantSchema, negativationEventSchema, type NegativationEvent } from './events.js';
 import { NOTICE_CHANNELS } from './settings.js';
 
 /*
@@ -51,9 +51,16 @@ function eventDay(value: unknown, type: string): CivilDate | typeof DOUBT {
   return day !== DOUBT && NOTICE_DAY_TYPES.has(type) && day > LATEST_NOTICE_DAY ? DOUBT : day;
 }
 
-/** The fields this reader reads; a field not here (`at`, `owed`, `paidOutside`…) sends the event to the schema. */
+/** The event's instant, checked by the schema's own reader of that one field (a pattern test, not the whole event's parse). */
+function instant(value: unknown): string | typeof DOUBT {
+  const parsed = eventInstantSchema.safeParse(value);
+  return parsed.success ? parsed.data : DOUBT;
+}
+
+/** The fields this reader reads; a field not here (`owed`, `paidOutside`…) sends the event to the schema. */
 const FIELDS: Readonly<Record<string, FieldReader>> = {
   on: eventDay,
+  at: instant,
   actor: trimmed,
   reason: (value, type) => (REASON_REQUIRED_TYPES.has(type) ? trimmed(value) : text(value)),
   channel: oneOf(NOTICE_CHANNELS),

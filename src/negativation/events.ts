@@ -5,6 +5,9 @@ import { fundsDaySchema, noticeDaySchema } from './date-room.js';
 import { NOTICE_CHANNELS } from './settings.js';
 import type { InputOf } from '../errors.js';
 
+/** An event's exact instant (`at`): ISO 8601 with an offset. */
+export const eventInstantSchema = z.iso.datetime({ offset: true });
+
 /** Fields every event carries: when (civil date in São Paulo, optional instant), who, and why. */
 const common = {
   /** The day the event happened (São Paulo civil date); events apply in date order. */
@@ -14,7 +17,7 @@ const common = {
   /** Why, in words (kept in the history). */
   reason: z.string().optional(),
   /** The exact instant, ISO 8601 with offset, when the host has it. */
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: eventInstantSchema.optional(),
 };
 
 const withReason = { ...common, reason: z.string().trim().min(1, 'a reason is required') };

@@ -22,7 +22,10 @@ const fields: Record<string, fc.Arbitrary<unknown>> = {
   on: date,
   actor: text,
   reason: fc.oneof(text, fc.constant(undefined)),
-  at: fc.constantFrom(undefined, undefined, undefined, '2026-11-20T10:00:00-03:00', 'nope'),
+  at: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(undefined, '2026-11-20T10:00:00-03:00') },
+    { weight: 1, arbitrary: fc.constantFrom('2026-11-20T13:00:00Z', '2026-11-20T10:00:00.123-03:00', '2026-11-20T10:00-03:00', '2026-02-30T10:00:00-03:00', '2026-11-20 10:00:00-03:00', '2026-11-20T10:00:00', 'nope', 5) },
+  ),
   channel: mostly(fc.constantFrom('letter', 'email', 'sms'), fc.constantFrom('fax', 1)),
   proofOfPosting: fc.oneof(text, fc.constant(undefined)),
   bureauReference: fc.constantFrom(undefined, 'ref-1', '', ' x ', 3),
