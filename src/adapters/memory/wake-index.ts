@@ -56,6 +56,27 @@ function above(sorted: readonly WakeEntry[], after: string): number {
 }
 
 /**
+ * Walks two id-ordered lists as one, from `i` in `a` and `j` in `b`, handing each
+ * entry to `visit` (an entry in both lists comes twice, one after the other) until
+ * both end or `visit` returns `false`.
+ */
+function walkById(a: readonly WakeEntry[], i: number, b: readonly WakeEntry[], j: number, visit: (entry: WakeEntry) => boolean): void {
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    let entry: WakeEntry;
+    if (y === undefined || (x !== undefined && x.id < y.id)) {
+      entry = x as WakeEntry;
+      i++;
+    } else {
+      entry = y;
+      j++;
+    }
+    if (!visit(entry)) return;
+  }
+}
+
+/**
  * The committed wake index of a memory store: a touch count, the last
  * evaluation and the wake day per customer, and the plan's fingerprint.
  * `due` visits only the **candidates**: the customers touched since their
@@ -175,25 +196,13 @@ export class CommittedWakes {
   /** Merges every candidate added since the last merge into the sorted list, dropping the ones no longer candidates. */
   private merge(): void {
     const fresh = this.added.concat(this.extra, this.below).sort(byId);
-    const old = this.sorted;
     const merged: WakeEntry[] = [];
-    let i = 0;
-    let j = 0;
     let last: WakeEntry | undefined;
-    while (i < old.length || j < fresh.length) {
-      const a = old[i];
-      const b = fresh[j];
-      let entry: WakeEntry;
-      if (b === undefined || (a !== undefined && a.id < b.id)) {
-        entry = a as WakeEntry;
-        i++;
-      } else {
-        entry = b;
-        j++;
-      }
+    walkById(this.sorted, 0, fresh, 0, (entry) => {
       if (entry !== last && entry.place === 'candidate') merged.push(entry);
       last = entry;
-    }
+      return true;
+    });
     this.sorted = merged;
     this.added = [];
     this.extra = [];
@@ -234,27 +243,15 @@ export class CommittedWakes {
     // A walk's start, or a cursor below candidates set aside: everything is merged first.
     if (after === undefined || (this.belowMax !== undefined && after < this.belowMax)) this.merge();
     else if (this.added.length > 0) this.place(after);
-    const sorted = this.sorted;
-    const extra = this.extra;
     const out: DueCustomer[] = [];
-    let i = after === undefined ? 0 : above(sorted, after);
-    let j = after === undefined ? 0 : above(extra, after);
+    if (limit <= 0) return out;
     let last: WakeEntry | undefined;
-    while (out.length < limit && (i < sorted.length || j < extra.length)) {
-      const a = sorted[i];
-      const b = extra[j];
-      let entry: WakeEntry;
-      if (b === undefined || (a !== undefined && a.id < b.id)) {
-        entry = a as WakeEntry;
-        i++;
-      } else {
-        entry = b;
-        j++;
-      }
-      if (entry === last) continue;
+    const start = (list: readonly WakeEntry[]): number => (after === undefined ? 0 : above(list, after));
+    walkById(this.sorted, start(this.sorted), this.extra, start(this.extra), (entry) => {
+      if (entry !== last && this.isDue(entry, today, share)) out.push({ customerId: entry.id, touched: entry.touched });
       last = entry;
-      if (this.isDue(entry, today, share)) out.push({ customerId: entry.id, touched: entry.touched });
-    }
+      return out.length < limit;
+    });
     return out;
   }
 }
