@@ -208,9 +208,39 @@ const SETTING_CHECKS: Readonly<Record<keyof NegativationSettings, (value: unknow
   stuckSubmissionDays: int(0, 365),
 };
 
-/** Settings as `negativationSettingsSchema` returns them: the defaults, then every given value (amounts parsed, lists copied). */
+/** The settings of the last request whose settings were frozen all the way down, and what they were read as (frozen too). */
+let lastSettings: { readonly given: object; readonly read: NegativationSettings } | undefined;
+
+/** Whether `value` and each object it holds are frozen (settings hold lists of strings and amounts: one level deep is all the way). */
+function frozenSettings(value: Plain): boolean {
+  if (!Object.isFrozen(value)) return false;
+  for (const key in value) {
+    const given = value[key];
+    if (given !== null && typeof given === 'object' && !Object.isFrozen(given)) return false;
+  }
+  return true;
+}
+
+/**
+ * Settings as `negativationSettingsSchema` returns them: the defaults, then every given value (amounts parsed, lists
+ * copied). Settings frozen all the way down (a host's one settings object, call after call) cannot have changed since
+ * they were last read: the last reading, frozen, is handed back again.
+ */
 function settingsOf(value: unknown): NegativationSettings | undefined {
   if (!isPlain(value)) return undefined;
+  if (lastSettings !== undefined && lastSettings.given === value) return lastSettings.read;
+  const read = readSettings(value);
+  if (read !== undefined && frozenSettings(value)) {
+    for (const key in read) {
+      const part = (read as unknown as Plain)[key];
+      if (part !== null && typeof part === 'object') Object.freeze(part);
+    }
+    lastSettings = { given: value, read: Object.freeze(read) };
+  }
+  return read;
+}
+
+function readSettings(value: Plain): NegativationSettings | undefined {
   const out: Record<string, unknown> = { ...DEFAULT_NEGATIVATION_SETTINGS };
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;

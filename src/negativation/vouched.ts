@@ -3,9 +3,9 @@ import type { Negativation } from './negativation.js';
 /*
  * The negativations this module built and froze carry a mark only this module can
  * write or read: `transition` skips `looksLikeNegativation` for them. A host cannot
- * mark an object, and a vouched record cannot change: it is frozen, and so is every part the check
- * reads (title, amounts, notices, payments, settlement, removal, failure); the
- * history, which the check only counts, is counted again. Hosts' plain objects
+ * mark an object, and a vouched record cannot change: it is frozen all the way down
+ * (every part the check reads: title, amounts, notices, payments, settlement, removal,
+ * failure; and the rest); the history, which the check only counts, is counted again. Hosts' plain objects
  * (a record read back from a store, a copy) are never in it and get the full check.
  */
 // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- the base of Mark: its constructor is the whole point
@@ -22,8 +22,9 @@ class ReturnsItsArgument {
  */
 class Mark extends ReturnsItsArgument {
   readonly #vouched = true;
-  static set(value: object): void {
-    new Mark(value);
+  /** Returns what it marked: a `new` whose result is unused is dropped by the bundler as free of effects (the built package then marked nothing). */
+  static set(value: object): object {
+    return new Mark(value);
   }
   static on(value: object): boolean {
     return #vouched in value;
@@ -36,31 +37,38 @@ export function isVouched(value: unknown): value is Negativation {
 }
 
 /**
- * Freezes a record this module built, and every part of it the check reads that is not `previous`'s (already
- * frozen), then remembers it. `previous`: the vouched record it was built from (absent: a new negativation).
+ * Freezes a record this module built, all the way down (every part not `previous`'s, which is already frozen all
+ * the way down), then remembers it. `previous`: the vouched record it was built from (absent: a new negativation).
+ * Every part is one this module built (the request and event readers copy what they keep), so nothing of the
+ * caller's is frozen. Frozen all the way down, the record is kept as it is by a store that freezes what it keeps
+ * (the memory store): it is not copied on a write, and it stays vouched when read back.
  */
 export function vouch(n: Negativation, previous?: Negativation): Negativation {
-  if (previous === undefined || n.title !== previous.title) freezeTitle(n.title);
-  if (previous === undefined || n.outstanding !== previous.outstanding) Object.freeze(n.outstanding);
-  if (previous === undefined || n.notices !== previous.notices) freezeList(n.notices);
-  if (previous === undefined || n.payments !== previous.payments) {
-    freezeList(n.payments);
-    for (let i = 0; i < n.payments.length; i++) Object.freeze(n.payments[i]?.amount);
+  const fields = n as unknown as Readonly<Record<string, unknown>>;
+  const before = previous as unknown as Readonly<Record<string, unknown>> | undefined;
+  for (const key in fields) {
+    const part = fields[key];
+    if (part !== null && typeof part === 'object' && (before === undefined || part !== before[key])) freezeDeep(part);
   }
-  if (n.settlement !== undefined && n.settlement !== previous?.settlement) Object.freeze(n.settlement);
-  if (n.removal !== undefined && n.removal !== previous?.removal) Object.freeze(n.removal);
-  if (n.failure !== undefined && n.failure !== previous?.failure) Object.freeze(n.failure);
   Mark.set(n); // before freezing: a frozen object may not take a private field in later engines
   Object.freeze(n);
   return n;
 }
 
-function freezeTitle(title: Negativation['title']): void {
-  Object.freeze(title.amount);
-  Object.freeze(title);
-}
-
-function freezeList(list: readonly object[]): void {
-  for (let i = 0; i < list.length; i++) Object.freeze(list[i]);
-  Object.freeze(list);
+/** Freezes plain data in place, all the way down; a part already frozen is taken as frozen all the way down (what this module froze). */
+function freezeDeep(value: object): void {
+  if (Object.isFrozen(value)) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item !== null && typeof item === 'object') freezeDeep(item);
+    }
+  } else {
+    const fields = value as Readonly<Record<string, unknown>>;
+    for (const key in fields) {
+      const part = fields[key];
+      if (part !== null && typeof part === 'object') freezeDeep(part);
+    }
+  }
+  Object.freeze(value);
 }

@@ -183,6 +183,37 @@ describe('startNegativation fast path', () => {
     expect(refusedByGuards).toBeGreaterThan(50);
   });
 
+  it('reads settings frozen all the way down once, and then hands the same reading back (equal to the schema every time)', () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (value !== null && typeof value === 'object') {
+        for (const part of Object.values(value)) deepFreeze(part);
+        Object.freeze(value);
+      }
+      return value;
+    };
+    let reused = 0;
+    fc.assert(
+      fc.property(fc.array(settings, { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.nat(2), fc.boolean()), { minLength: 1, maxLength: 8 }), (pool, picks) => {
+        // a few settings objects, frozen all the way down, used by requests in turn (one is sometimes a fresh unfrozen copy)
+        const frozen = pool.map((one) => deepFreeze(one));
+        let last: unknown;
+        for (const [pick, copy] of picks) {
+          const given = frozen[pick % frozen.length] as Record<string, unknown>;
+          const input = { id: 'neg-1', origin: 'automatic', bureau: 'serasa', creditor, debtor, title: { id: 'inv-1', amount: '373.52', dueDate: '2026-09-10' }, on: '2026-10-20', actor: 'system', settings: copy ? structuredClone(given) : given };
+          const read = readNegativationRequestFast(input);
+          const schema = negativationRequestSchema.safeParse(input);
+          if (read === undefined) continue;
+          expect(schema.success).toBe(true);
+          expect({ ...read.request, existing: [] }).toStrictEqual({ ...schema.data, existing: [] });
+          if (read.request.settings === last) reused++;
+          last = read.request.settings;
+        }
+      }),
+      { numRuns: 1000, seed: 20261206 },
+    );
+    expect(reused).toBeGreaterThan(100); // the reading was handed back, not only made again
+  });
+
   it('doubts an object with a prototype of its own (so the schema-only path above is one)', () => {
     const input = { id: 'neg-1', origin: 'automatic', bureau: 'serasa', creditor, debtor, title: { id: 'inv-1', amount: '373.52', dueDate: '2026-09-10' }, on: '2026-10-20', actor: 'system' };
     expect(readNegativationRequestFast(input)).toBeDefined();

@@ -5,14 +5,15 @@ import { negativationOf } from './negativation-store.js';
 
 /** The debtor as the negativation module reads it, from a stored customer (missing fields stay missing: the guard lists them). */
 export function debtorOf(customer: CustomerRecord): DebtorInput {
-  return compact({
-    document: customer.taxId,
-    name: customer.name,
-    birthDate: customer.birthDate,
-    email: customer.email,
-    phone: customer.phone,
-    address: customer.address ? compact({ ...customer.address }) : undefined,
-  }) as DebtorInput;
+  // Written out, not `compact` of a literal (an array of entries per call): the fields that are set, in this order.
+  const debtor = {} as { -readonly [K in keyof DebtorInput]: DebtorInput[K] };
+  if (customer.taxId !== undefined) debtor.document = customer.taxId;
+  if (customer.name !== undefined) debtor.name = customer.name;
+  if (customer.birthDate !== undefined) debtor.birthDate = customer.birthDate;
+  if (customer.email !== undefined) debtor.email = customer.email;
+  if (customer.phone !== undefined) debtor.phone = customer.phone;
+  if (customer.address !== undefined) debtor.address = compact(customer.address);
+  return debtor;
 }
 
 /** The title facts the request guards need, from a stored invoice. */
