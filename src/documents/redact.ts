@@ -12,15 +12,27 @@ export const MAX_ECHO_LENGTH = 200;
 
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
+/** How many ASCII digits `text` holds (a digit run is ASCII: counted by code unit, with no array built). */
+function digitCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) count++;
+  }
+  return count;
+}
+
 /** Masks the digits of a run of a document or phone number, keeping its punctuation. */
 function maskDigitRun(run: string): string {
-  const count = [...run].filter(isDigit).length;
+  const count = digitCount(run);
   // A CPF (or an 11-digit phone) keeps its middle six digits; longer or shorter numbers keep four digits before the last two.
   const keepFrom = count === 11 ? 3 : count - 6;
   const keepTo = count - 2;
   let index = 0;
   let out = '';
-  for (const c of run) {
+  // A run is ASCII (digits, punctuation, spaces): walked by code unit.
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charAt(i);
     if (!isDigit(c)) {
       out += c;
       continue;
@@ -71,16 +83,17 @@ const HARMLESS_PART = /^(?:\d{4}-\d{2}-\d{2}|\d{1,3}(?:\.\d{3})+)$/;
 const PHONE_SHAPE = /[() ]|-\d{4}$/;
 
 function maskRun(run: string): string {
-  if ([...run].filter(isDigit).length < 8) return run;
-  if (run.split(' ').every((part) => HARMLESS_PART.test(part))) return run;
+  if (digitCount(run) < 8) return run;
+  if (run.includes(' ') ? run.split(' ').every((part) => HARMLESS_PART.test(part)) : HARMLESS_PART.test(run)) return run;
   return PHONE_SHAPE.test(run) ? maskPhoneRun(run) : maskDigitRun(run);
 }
 
 /** A phone in free text: its punctuation kept, only its last four digits shown (as {@link maskPhone}). */
 function maskPhoneRun(run: string): string {
-  let remaining = [...run].filter(isDigit).length;
+  let remaining = digitCount(run);
   let out = '';
-  for (const c of run) {
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charAt(i);
     if (!isDigit(c)) out += c;
     else out += remaining-- <= 4 ? c : '*';
   }
@@ -123,34 +136,106 @@ function maskEmails(text: string): string {
  */
 export function maskPersonalData(text: string, maxLength = MAX_ECHO_LENGTH * 10): string {
   const cut = text.length > maxLength ? `${text.slice(0, maxLength)}… (${text.length} characters)` : text;
-  return mayHoldPersonalData(cut) ? maskText(cut) : cut;
+  return maskWhatMayHold(cut);
 }
 
 /**
- * Whether {@link maskText} could change `text`: it holds an `@` (an e-mail), eight
- * digits or more (a document or phone run needs eight), or a capital letter and two
- * digits (an alphanumeric CNPJ ends in two check digits and has a letter). Most
- * texts an audit line or alert carries (ids, dates, amounts, words) have none of
- * these and are returned as they are, with no regular expression run on them.
+ * {@link maskText}, running only the passes that could change `text`: the
+ * alphanumeric CNPJ pass when it holds a capital letter and two digits (such a
+ * CNPJ has a letter and ends in two check digits), the document and phone pass
+ * when it holds eight digits or more (a run needs eight), the e-mail pass when it
+ * holds an `@`. Most texts an audit line or alert carries (ids, dates, amounts,
+ * words) need none and are returned as they are, with no regular expression run
+ * on them. The property test `mask-shortcut` proves it answers what {@link maskText} does.
  */
-function mayHoldPersonalData(text: string): boolean {
+function maskWhatMayHold(text: string): string {
   let digits = 0;
   let capital = false;
+  let at = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
-    else if (c === 64) return true;
+    else if (c === 64) at = true;
     else if (c >= 65 && c <= 90) capital = true;
   }
-  return digits >= 8 || (capital && digits >= 2);
+  let out = text;
+  if (capital && digits >= 2) out = maskAlphanumericCnpjs(out);
+  // The CNPJ pass only turns characters into '*': the digits and '@' counted above still bound what follows.
+  if (digits >= 8) out = maskDigitRuns(out);
+  return at ? maskEmails(out) : out;
 }
 
-/** Masks the documents, phones and e-mails in `text` (already cut): {@link maskPersonalData} without its shortcut (exported for the property test that proves the shortcut changes nothing). */
-export function maskText(cut: string): string {
-  const withoutCnpj = cut.replace(ALPHANUMERIC_CNPJ, (match) => {
+/** Masks every valid alphanumeric CNPJ in `text` (a numeric one is left to the digit runs). */
+function maskAlphanumericCnpjs(text: string): string {
+  return text.replace(ALPHANUMERIC_CNPJ, (match) => {
     const bare = match.replace(/[./-]/g, '');
     return /[A-Z]/.test(bare) && cnpjCheckDigits(bare.slice(0, 12)) === bare.slice(12) ? maskTaxId(bare) : match;
   });
+}
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+/** `.`, `-`, `/`, `(` or `)`: punctuation a digit run may hold. */
+const isRunPunctuation = (c: number): boolean => c === 46 || c === 45 || c === 47 || c === 40 || c === 41;
+
+/** Whether the ten characters of `text` from `start` are a civil date (`2026-11-24`), which {@link HARMLESS_PART} lets through. */
+function isCivilDateAt(text: string, start: number): boolean {
+  for (let k = 0; k < 10; k++) {
+    const c = text.charCodeAt(start + k);
+    if (k === 4 || k === 7 ? c !== 45 : !isDigitCode(c)) return false;
+  }
+  return true;
+}
+
+/**
+ * `text.replace(DIGIT_RUN, maskRun)` by hand: the same runs (a digit, then
+ * digits, run punctuation or single spaces before a digit, up to the last
+ * digit), each masked by {@link maskRun}, and no new string when none changes.
+ */
+function maskDigitRuns(text: string): string {
+  let out = '';
+  let from = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigitCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let last = i;
+    let digits = 1;
+    let j = i + 1;
+    for (; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (isDigitCode(c)) {
+        last = j;
+        digits++;
+      } else if (!isRunPunctuation(c) && !(c === 32 && isDigitCode(text.charCodeAt(j + 1)))) break;
+    }
+    if (last === i) {
+      // A lone digit: no run starts before the next character the span stopped at.
+      i = j;
+      continue;
+    }
+    const start = i;
+    i = last + 1;
+    // What maskRun leaves as it is, known without building the run: fewer than eight digits, or a civil date.
+    if (digits < 8 || (last - start === 9 && isCivilDateAt(text, start))) continue;
+    const run = text.slice(start, i);
+    const masked = maskRun(run);
+    if (masked !== run) {
+      out += text.slice(from, start) + masked;
+      from = i;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/**
+ * Masks the documents, phones and e-mails in `text` (already cut), every pass
+ * by its regular expression: the reference {@link maskPersonalData} answers
+ * exactly as (exported for the property test that proves its shortcuts change nothing).
+ */
+export function maskText(cut: string): string {
+  const withoutCnpj = maskAlphanumericCnpjs(cut);
   const withoutNumbers = withoutCnpj.replace(DIGIT_RUN, maskRun);
   return maskEmails(withoutNumbers);
 }
@@ -196,8 +281,19 @@ export function maskDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskPersonalData(value);
   if (value === null || typeof value !== 'object') return typeof value === 'bigint' ? `${value}n` : value;
   if (depth > 8) return '[nested too deep]';
-  if (Array.isArray(value)) return value.slice(0, 1000).map((item) => maskDeep(item, depth + 1));
+  if (Array.isArray(value)) {
+    const length = Math.min(value.length, 1000);
+    const items: unknown[] = new Array<unknown>(length);
+    // A hole stays a hole, as a map over the array would leave it.
+    for (let i = 0; i < length; i++) if (i in value) items[i] = maskDeep(value[i], depth + 1);
+    return items;
+  }
   const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value).slice(0, 1000)) out[key] = maskDeep(field, depth + 1);
+  const keys = Object.keys(value);
+  const record = value as Record<string, unknown>;
+  for (let i = 0; i < keys.length && i < 1000; i++) {
+    const key = keys[i] as string;
+    out[key] = maskDeep(record[key], depth + 1);
+  }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { CivilDate } from '../../calendar/index.js';
 import type { CobrancaError } from '../../errors.js';
 import type { Result } from 'neverthrow';
-import { evaluateRulerInBatches, type EvaluateRulerInput, type RulerBatch, type RulerError, type RulerInvoice, type SkippedStep } from '../../ruler/index.js';
+import { evaluateRulerInBatches, type DeferredAction, type DueAction, type EvaluateRulerInput, type RulerBatch, type RulerError, type RulerInvoice, type SkippedStep } from '../../ruler/index.js';
 import type { ActionLogEntry, InvoiceRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { applyDueAction, auditSuperseded, dueActionEntry, logSkippedStep, skippedStepEntry, type ActionOutcome } from './apply-action.js';
@@ -323,12 +323,15 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
   }
   const supersededEntry = (group: SupersededGroup): ActionLogEntry => ({ key: group.key, invoiceId: group.invoiceId, customerId: group.customerId, stepId: `${group.supersededBy}#superseded`, action: 'skipped:superseded', on: today, at: context.nowIso(), stepIds: group.stepIds });
   // The batch's log entries, invoices and customers are written and read at once (a few round trips per batch, not per action).
+  // Each entry built once: the plan records it, and its action is applied with it (no second entry, no second clock read).
+  const actionEntries = actions.map((action) => (action.action.kind === 'negativate' ? undefined : dueActionEntry(context, action, today)));
+  const skippedEntries = batch.skipped.map((skipped) => (skipped.reason === 'superseded' ? undefined : skippedStepEntry(context, skipped, today)));
+  const entries: ActionLogEntry[] = [];
+  for (const entry of actionEntries) if (entry !== undefined) entries.push(entry);
+  for (const entry of skippedEntries) if (entry !== undefined) entries.push(entry);
+  for (const group of superseded.values()) entries.push(supersededEntry(group));
   const plan: BatchPlan = {
-    entries: [
-      ...actions.filter((action) => action.action.kind !== 'negativate').map((action) => dueActionEntry(context, action, today)),
-      ...batch.skipped.filter((skipped) => skipped.reason !== 'superseded').map((skipped) => skippedStepEntry(context, skipped, today)),
-      ...[...superseded.values()].map(supersededEntry),
-    ],
+    entries,
     askedKeys: actions.filter((action) => action.action.kind === 'negativate').map((action) => action.key),
     invoiceIds: [...new Set(actions.map((action) => action.invoiceId))],
     customerIds: [...new Set(actions.map((action) => action.customerId))],
@@ -337,8 +340,9 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
     const { tx, flush } = await batchedTransaction(store, plan);
     await readAheadRequests(store, actions.filter((action) => action.action.kind === 'negativate'));
     const waiting = new Set<string>();
-    for (const action of actions) {
-      const outcome = await applyDueAction(tx, context, action, today);
+    for (let i = 0; i < actions.length; i++) {
+      const action = actions[i] as DueAction | DeferredAction;
+      const outcome = await applyDueAction(tx, context, action, today, actionEntries[i]);
       if (outcome.status === 'waiting') waiting.add(outcome.invoiceId);
       if (outcome.status === 'done') {
         report.done.add(outcome);
@@ -346,8 +350,9 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
       } else if (outcome.status === 'refused') report.refused.add(outcome);
       else if (outcome.status === 'waiting') report.waiting.add(outcome);
     }
-    for (const skipped of batch.skipped) {
-      if (skipped.reason !== 'superseded' && (await logSkippedStep(tx, context, skipped, today))) report.skipped.add(skipped);
+    for (let i = 0; i < batch.skipped.length; i++) {
+      const skipped = batch.skipped[i] as SkippedStep;
+      if (skipped.reason !== 'superseded' && (await logSkippedStep(tx, context, skipped, today, skippedEntries[i]))) report.skipped.add(skipped);
     }
     for (const group of superseded.values()) {
       if (!(await tx.actionLog.record(supersededEntry(group)))) continue;
