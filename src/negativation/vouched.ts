@@ -22,9 +22,9 @@ class ReturnsItsArgument {
  */
 class Mark extends ReturnsItsArgument {
   readonly #vouched = true;
-  /** Returns what it marked: a `new` whose result is unused is dropped by the bundler as free of effects (the built package then marked nothing). */
-  static set(value: object): object {
-    return new Mark(value);
+  /** Marks `value` and returns it (see {@link vouch}: its result must be used, or the bundler drops the call). */
+  static set<T extends object>(value: T): T {
+    return new Mark(value) as unknown as T;
   }
   static on(value: object): boolean {
     return #vouched in value;
@@ -50,9 +50,9 @@ export function vouch(n: Negativation, previous?: Negativation): Negativation {
     const part = fields[key];
     if (part !== null && typeof part === 'object' && (before === undefined || part !== before[key])) freezeDeep(part);
   }
-  Mark.set(n); // before freezing: a frozen object may not take a private field in later engines
-  Object.freeze(n);
-  return n;
+  // Marked before freezing (a frozen object may not take a private field in later engines); the marked object (`n`
+  // itself) is what is frozen and returned: a mark whose result is unused is dropped by the bundler as free of effects.
+  return Object.freeze(Mark.set(n));
 }
 
 /** Freezes plain data in place, all the way down; a part already frozen is taken as frozen all the way down (what this module froze). */
