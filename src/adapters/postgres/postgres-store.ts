@@ -1,13 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Versioned } from '../../ports/records.js';
 import type { AuditLog, Store, StoreTransaction } from '../../ports/store.js';
-import type { SqlDriver, SqlSession } from './driver.js';
+import type { SqlDriver } from './driver.js';
 import { migrate } from './migrate.js';
 import { collectionStatements, SqlCollection, type CollectionStatements } from './sql-collection.js';
 import { sqlActionLog, sqlAuditLog, sqlIdempotencyKeys, sqlOutbox } from './sql-logs.js';
 import { sqlWakes, wakeStatements, type WakeStatements } from './sql-wakes.js';
 import { negativationDueStatements, sqlNegativationDue, type NegativationDueStatements } from './sql-negativation-due.js';
 import { quoteSchema, TABLES, type CollectionName } from './tables.js';
+import { WriteBehind } from './write-behind.js';
 
 /** Options of {@link PostgresStore} and {@link createPostgresStore}. */
 export interface PostgresStoreOptions {
@@ -23,7 +24,10 @@ export interface PostgresStoreOptions {
  * COMMITTED): committed when `work` resolves, rolled back when it throws.
  * Optimistic concurrency by a version column; exactly-once by unique keys on
  * the action log, the outbox and idempotency keys; every statement
- * parameterised. Audit lines are written behind: one multi-row statement
+ * parameterised. Records' inserts and updates are held and sent as multi-row
+ * statements ({@link WriteBehind}): before a list or page of their table, before
+ * a statement on the wake or negativation-due index, and before COMMIT; a
+ * conflict found then rejects the transaction. Audit lines are written behind: one multi-row statement
  * before the transaction's next audit read, and at the end one sent just ahead
  * of COMMIT without waiting for its answer in between. The wake
  * index (`wakes`) is kept by triggers: every write of a customer's records,
@@ -54,9 +58,13 @@ export class PostgresStore implements Store {
     return this.inside.run(true, async () => {
       let flushed: Promise<void> | undefined;
       try {
-        const result = await this.driver.transaction(async (sql) => {
+        const result = await this.driver.transaction(async (raw) => {
+          const writes = new WriteBehind(raw);
+          const sql = writes.session;
           const audit = sqlAuditLog(sql, this.quoted);
-          const result = await work(this.views(sql, audit));
+          const result = await work(this.views(writes, audit));
+          // The records' held writes, then (ahead of COMMIT) the audit lines; a held write that failed rejects here.
+          await writes.flushAll();
           // The audit lines written behind go out with COMMIT, not a round trip before it: the driver sends COMMIT
           // behind this statement on the same connection (on a pipelined one, together). If the insert fails, the
           // database turns the COMMIT into a rollback, and its error is what the transaction rejects with.
@@ -73,8 +81,9 @@ export class PostgresStore implements Store {
     });
   }
 
-  private views(sql: SqlSession, audit: AuditLog): StoreTransaction {
-    const collection = <T extends Versioned>(name: CollectionName): SqlCollection<T> => new SqlCollection<T>(sql, TABLES[name], this.statements[name]);
+  private views(writes: WriteBehind, audit: AuditLog): StoreTransaction {
+    const sql = writes.session;
+    const collection = <T extends Versioned>(name: CollectionName): SqlCollection<T> => new SqlCollection<T>(sql, TABLES[name], this.statements[name], writes);
     const s = this.quoted;
     return {
       customers: collection('customers'),
@@ -85,12 +94,13 @@ export class PostgresStore implements Store {
       negativations: collection('negativations'),
       protests: collection('protests'),
       registers: collection('registers'),
-      actionLog: sqlActionLog(sql, s),
+      actionLog: sqlActionLog(sql, s, writes),
       outbox: sqlOutbox(sql, s),
       audit,
       idempotency: sqlIdempotencyKeys(sql, s),
-      wakes: sqlWakes(sql, this.wakeStatements),
-      negativationsDue: sqlNegativationDue(sql, this.negativationDueStatements),
+      // Triggers keep these indexes from the records' writes: every held write is sent before their statements.
+      wakes: sqlWakes(writes.flushingSession, this.wakeStatements),
+      negativationsDue: sqlNegativationDue(writes.flushingSession, this.negativationDueStatements),
     };
   }
 

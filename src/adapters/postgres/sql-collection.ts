@@ -6,6 +6,7 @@ import { writing } from './errors.js';
 import { columnList, paramsRow, recordParams, rowRecord, selectList, type RecordRow } from './record-rows.js';
 import { byCodePoint, RowCache } from './row-cache.js';
 import { filterColumn, type ColumnKind, type TableSpec } from './tables.js';
+import { HELD_WRITES_LIMIT, WriteBehind, type HeldWrites } from './write-behind.js';
 
 /** The SQL text of one table's statements, built once per store. */
 export interface CollectionStatements {
@@ -21,6 +22,7 @@ export interface CollectionStatements {
   readonly insertMany: string;
   readonly lockVersions: string;
   readonly updateMany: string;
+  readonly updateHeld: string;
   readonly deleteIds: string;
 }
 
@@ -46,6 +48,12 @@ export function collectionStatements(s: string, spec: TableSpec): CollectionStat
     insertMany: `INSERT INTO ${table} (${columns}) SELECT ${values} FROM ${unnest} ORDER BY v.id ON CONFLICT (id) DO NOTHING RETURNING id`,
     lockVersions: `SELECT id, version FROM ${table} WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
     updateMany: `UPDATE ${table} AS t SET ${names.slice(1).map((n) => `${n} = ${n === 'body' ? 'v.body::jsonb' : `v.${n}`}`).join(', ')} FROM ${unnest} WHERE t.id = v.id`,
+    // Held updates: each row matched on the version the transaction expects it to hold (an update after an update of
+    // the same row in one transaction is sent once, from the first one's version). The rows are locked in id order first.
+    updateHeld: `WITH locked AS MATERIALIZED (SELECT id FROM ${table} WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE)
+      UPDATE ${table} AS t SET ${names.slice(1).map((n) => `${n} = ${n === 'body' ? 'v.body::jsonb' : `v.${n}`}`).join(', ')}
+      FROM unnest(${[...types, 'integer[]'].map((t, i) => `$${i + 1}::${t}`).join(', ')}) AS v(${[...names, 'expected'].join(', ')})
+      WHERE t.id = v.id AND t.version = v.expected AND t.id IN (SELECT id FROM locked) RETURNING t.id`,
     deleteIds: `DELETE FROM ${table} WHERE id = ANY($1::text[])`,
     get: `${select} WHERE id = $1`,
     insert: `INSERT INTO ${table} (${columns}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`,
@@ -59,6 +67,13 @@ export function collectionStatements(s: string, spec: TableSpec): CollectionStat
   };
 }
 
+/** A write a transaction holds: an insert, or an update expecting the row at `expected`; `params` the record's latest. */
+interface HeldWrite {
+  readonly insert: boolean;
+  readonly expected: number;
+  params: unknown[];
+}
+
 /**
  * A collection of the port on one table, inside one transaction's session. A
  * write names the version it read: the `UPDATE … WHERE version = n − 1` matches
@@ -69,12 +84,23 @@ export function collectionStatements(s: string, spec: TableSpec): CollectionStat
  * ({@link RowCache}): a `get`, `getMany`, `list` or `listFor` of what the
  * transaction already read (a page's `getMany` or `listFor`, then one call per
  * record) or wrote is answered without a round trip. Pages are not kept.
+ *
+ * `insert` and `update` are held ({@link WriteBehind}): checked and kept in the
+ * cache at once, sent as one multi-row insert and one multi-row update for all
+ * the transaction held, before a list or page of the table, before a statement
+ * on the indexes its triggers keep, and before COMMIT. Two writes of one record
+ * in a transaction are sent as one. A conflict found when they are sent rejects
+ * the transaction with the `VersionConflictError` (the port's contract: the
+ * transaction that wrote a stale version does not commit).
  */
-export class SqlCollection<T extends Versioned> implements Collection<T> {
+export class SqlCollection<T extends Versioned> implements Collection<T>, HeldWrites {
+  private held = new Map<string, HeldWrite>();
+
   constructor(
     private readonly sql: SqlSession,
     private readonly spec: TableSpec,
     private readonly statements: CollectionStatements,
+    private readonly writes: WriteBehind = new WriteBehind(sql),
     private readonly cache: RowCache = new RowCache(spec),
   ) {}
 
@@ -88,6 +114,7 @@ export class SqlCollection<T extends Versioned> implements Collection<T> {
   }
 
   async get(id: string): Promise<T | undefined> {
+    // Every held write is in the cache: an id it does not know has none, and the database answers for it.
     let row = this.cache.lookup(id);
     if (row === undefined) {
       const { rows } = await this.sql.query<RecordRow>(this.statements.get, [id]);
@@ -100,22 +127,62 @@ export class SqlCollection<T extends Versioned> implements Collection<T> {
   async insert(record: T): Promise<void> {
     const params = recordParams(this.spec, record);
     if (record.version !== 1) throw new VersionConflictError(this.spec.table, record.id, 0, record.version - 1);
-    const { rowCount } = await this.written(() => writing(this.spec.table, record.id, () => this.sql.query(this.statements.insert, params)));
-    if (rowCount === 0) {
-      this.cache.clear();
-      throw new VersionConflictError(this.spec.table, record.id, 0, await this.storedVersion(record.id));
-    }
+    const known = this.cache.lookup(record.id);
+    // Inserted or read in this transaction: the id is taken (the database would insert nothing).
+    if (known !== undefined && known !== null) throw new VersionConflictError(this.spec.table, record.id, 0, known.version);
+    this.held.set(record.id, { insert: true, expected: 0, params });
+    this.writes.hold(this);
     this.cache.written(paramsRow(this.spec, params));
+    if (this.held.size >= HELD_WRITES_LIMIT) await this.writes.flush(this);
   }
 
   async update(record: T): Promise<void> {
     const params = recordParams(this.spec, record);
-    const { rowCount } = await this.written(() => writing(this.spec.table, record.id, () => this.sql.query(this.statements.update, params)));
-    if (rowCount === 0) {
-      this.cache.clear();
-      throw new VersionConflictError(this.spec.table, record.id, record.version - 1, await this.storedVersion(record.id));
+    const held = this.held.get(record.id);
+    if (held !== undefined) {
+      // This transaction wrote the record and holds it: the version it holds is known.
+      const holds = held.params[1] as number;
+      if (holds !== record.version - 1) throw new VersionConflictError(this.spec.table, record.id, record.version - 1, holds);
+      held.params = params;
+    } else {
+      this.held.set(record.id, { insert: false, expected: record.version - 1, params });
+      this.writes.hold(this);
     }
     this.cache.written(paramsRow(this.spec, params));
+    if (this.held.size >= HELD_WRITES_LIMIT) await this.writes.flush(this);
+  }
+
+  /** Sends the held writes: one insert of the new records, one update of the others (each in id order). */
+  async write(): Promise<void> {
+    const held = this.held;
+    if (held.size === 0) return;
+    this.held = new Map();
+    const ids = [...held.keys()].sort(byCodePoint);
+    const inserts = ids.filter((id) => (held.get(id) as HeldWrite).insert);
+    const updates = ids.filter((id) => !(held.get(id) as HeldWrite).insert);
+    const inserted = inserts.length === 0 ? undefined : this.send(this.statements.insertMany, inserts, held, false);
+    const updated = updates.length === 0 ? undefined : this.send(this.statements.updateHeld, updates, held, true);
+    const [insertedIds, updatedIds] = await Promise.all([inserted, updated]);
+    const missing = (sent: readonly string[], done: readonly { id: string }[] | undefined): string | undefined => {
+      if (done === undefined || done.length === sent.length) return undefined;
+      const found = new Set(done.map((row) => row.id));
+      return sent.find((id) => !found.has(id));
+    };
+    const taken = missing(inserts, insertedIds);
+    const stale = missing(updates, updatedIds);
+    if (taken === undefined && stale === undefined) return;
+    this.cache.clear();
+    const id = (taken ?? stale) as string;
+    throw new VersionConflictError(this.spec.table, id, (held.get(id) as HeldWrite).expected, await this.storedVersion(id));
+  }
+
+  /** One multi-row statement for `ids`' held writes (one array per column, the expected versions last for an update). */
+  private async send(statement: string, ids: readonly string[], held: ReadonlyMap<string, HeldWrite>, expected: boolean): Promise<{ id: string }[]> {
+    const rows = ids.map((id) => (held.get(id) as HeldWrite).params);
+    const columns = (rows[0] as unknown[]).map((_, column) => rows.map((row) => row[column]));
+    if (expected) columns.push(ids.map((id) => (held.get(id) as HeldWrite).expected));
+    const name = ids.length === 1 ? (ids[0] as string) : `${ids[0] ?? ''} (batch of ${ids.length})`;
+    return (await this.written(() => writing(this.spec.table, name, () => this.sql.query<{ id: string }>(statement, columns)))).rows;
   }
 
   /** Runs a write; when it throws, the cache forgets everything (what the table holds is no longer known). */
@@ -142,6 +209,7 @@ export class SqlCollection<T extends Versioned> implements Collection<T> {
       conditions.push(`${column} = $${params.length}`);
     }
     const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+    await this.writes.flush(this);
     const { rows } = await this.sql.query<RecordRow>(`${this.statements.select}${where} ORDER BY id`, params);
     const only = Object.keys(filter).filter((field) => filter[field as keyof RecordFilter] !== undefined);
     const [field] = only;
@@ -164,6 +232,7 @@ export class SqlCollection<T extends Versioned> implements Collection<T> {
     const unique = [...new Set(values)];
     if (this.cache.isComplete(field, unique)) return this.records(this.cache.rowsFor(field, unique));
     const missing = unique.filter((value) => !this.cache.isComplete(field, [value]));
+    await this.writes.flush(this);
     const { rows } = await this.sql.query<RecordRow>(`${this.statements.select} WHERE ${column} = ANY($1::text[]) ORDER BY id`, [missing]);
     this.cache.completeFor(field, missing, rows);
     return this.records(missing.length === unique.length ? rows : this.cache.rowsFor(field, unique));
@@ -174,6 +243,7 @@ export class SqlCollection<T extends Versioned> implements Collection<T> {
     const columns = columnsOf(this.spec, records);
     const stale = records.find((r) => r.version !== 1);
     if (stale) throw new VersionConflictError(this.spec.table, stale.id, 0, stale.version - 1);
+    await this.writes.flush(this);
     const { rows } = await this.written(() => writing(this.spec.table, batchName(records), () => this.sql.query<{ id: string }>(this.statements.insertMany, columns)));
     if (rows.length === records.length) {
       this.remember(columns);
@@ -190,6 +260,7 @@ export class SqlCollection<T extends Versioned> implements Collection<T> {
   async updateMany(records: readonly T[]): Promise<void> {
     if (records.length === 0) return;
     const columns = columnsOf(this.spec, records);
+    await this.writes.flush(this);
     // Lock the rows and check every version first, so the update either writes all of them or none.
     const { rows } = await this.sql.query<{ id: string; version: number }>(this.statements.lockVersions, [records.map((r) => r.id)]);
     const stored = new Map(rows.map((r) => [r.id, r.version]));
@@ -212,6 +283,7 @@ export class SqlCollection<T extends Versioned> implements Collection<T> {
   }
 
   async page(limit: number, after?: string, share?: Share): Promise<T[]> {
+    await this.writes.flush(this);
     if (share !== undefined && share.count > 1) return this.records((await this.sql.query<RecordRow>(this.statements.pageShare, [limit, after ?? null, share.count, share.index])).rows);
     const { rows } = after === undefined ? await this.sql.query<RecordRow>(this.statements.page, [limit]) : await this.sql.query<RecordRow>(this.statements.pageAfter, [limit, after]);
     return this.records(rows);

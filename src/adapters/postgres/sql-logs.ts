@@ -2,7 +2,9 @@ import type { CivilDate } from '../../calendar/index.js';
 import type { ActionLogEntry, AuditEntry, IdempotencyRecord, OutboxEffect } from '../../ports/records.js';
 import type { ActionLog, AuditLog, IdempotencyKeys, Outbox } from '../../ports/store.js';
 import type { SqlSession } from './driver.js';
+import { VersionConflictError } from '../../ports/store.js';
 import { UnstorableValueError, writing } from './errors.js';
+import { HELD_WRITES_LIMIT, WriteBehind, type HeldWrites } from './write-behind.js';
 
 interface ActionRow { key: string; invoice_id: string; customer_id: string; step_id: string; action: string; on_date: string; at: string; step_ids: string[] | null }
 interface EffectRow { seq: bigint; id: string; key: string; kind: string; payload: Record<string, unknown>; status: OutboxEffect['status']; attempts: number; created_at: string; not_before: string | null; done_at: string | null; last_error: string | null; claimed_by: string | null; claimed_until: string | null }
@@ -40,13 +42,53 @@ export function effectOf(row: EffectRow): OutboxEffect {
   };
 }
 
+/** The statement writing a batch of action-log entries (one array per column), answering the keys it inserted. */
+function recordManyStatement(s: string): string {
+  // The log's order (seq) is taken in the given order, but rows are inserted in key order (the first of a key wins),
+  // so concurrent batches holding the same keys in different orders wait for each other instead of deadlocking.
+  return `WITH v AS MATERIALIZED (
+       SELECT u.*, nextval(pg_get_serial_sequence('${s}.action_log', 'seq')) AS seq
+       FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::text[]) WITH ORDINALITY AS w(key, invoice_id, customer_id, step_id, action, on_date, at, step_ids, n) ORDER BY w.n) u
+     )
+     INSERT INTO ${s}.action_log (key, seq, invoice_id, customer_id, step_id, action, on_date, at, step_ids) OVERRIDING SYSTEM VALUE
+     SELECT v.key, v.seq, v.invoice_id, v.customer_id, v.step_id, v.action, v.on_date, v.at, v.step_ids::jsonb
+     FROM v ORDER BY v.key, v.n
+     ON CONFLICT (key) DO NOTHING RETURNING key`;
+}
+
+/** A batch of entries as the parameters of {@link recordManyStatement}. */
+function recordManyParams(entries: readonly ActionLogEntry[]): unknown[][] {
+  return [entries.map((e) => e.key), entries.map((e) => e.invoiceId), entries.map((e) => e.customerId), entries.map((e) => e.stepId), entries.map((e) => e.action), entries.map((e) => e.on), entries.map((e) => e.at), entries.map((e) => jsonOrNull(e.stepIds))];
+}
+
 /**
  * The action log on its table: the key is the primary key, so `record` of a key already there inserts nothing and answers `false`.
  * The keys the transaction asked about or wrote are kept for the rest of it (the log is append-only): a `has` or
  * `hasMany` of a key already answered (say, a page's `hasMany`, then one `has` per action) needs no round trip.
+ *
+ * A `record` of a key this transaction found absent is held ({@link WriteBehind}) and answers `true`: the held
+ * entries are sent as one statement before the log's next statement and before COMMIT. Should another transaction
+ * have recorded one of those keys in between, the transaction rejects with a `VersionConflictError` instead of
+ * committing: a `true` it answered is never wrong in a transaction that commits. Other keys are recorded at once.
  */
-export function sqlActionLog(sql: SqlSession, s: string): ActionLog {
+export function sqlActionLog(sql: SqlSession, s: string, writes: WriteBehind = new WriteBehind(sql)): ActionLog {
   const known = new Map<string, boolean>();
+  const statement = recordManyStatement(s);
+  let held: ActionLogEntry[] = [];
+  const holder: HeldWrites = {
+    write: async () => {
+      const entries = held;
+      held = [];
+      if (entries.length === 0) return;
+      const keys = entries.map((e) => e.key);
+      const { rows } = await writing('action_log', keys.length === 1 ? (keys[0] as string) : batchName(keys), () => sql.query<{ key: string }>(statement, recordManyParams(entries)));
+      if (rows.length === entries.length) return;
+      const recorded = new Set(rows.map((r) => r.key));
+      throw new VersionConflictError('action_log', keys.find((key) => !recorded.has(key)) ?? '', 0, 1);
+    },
+  };
+  /** Sends the held entries first, so the log's order (seq) is the order of the calls. */
+  const flushed = (): Promise<void> => writes.flush(holder);
   return {
     has: async (key) => {
       const cached = known.get(key);
@@ -66,6 +108,16 @@ export function sqlActionLog(sql: SqlSession, s: string): ActionLog {
       return new Set(keys.filter((key) => known.get(key) === true));
     },
     record: async (entry) => {
+      const before = known.get(entry.key);
+      if (before === true) return false; // recorded already (by this transaction, or before it: the log only grows)
+      if (before === false) {
+        held.push(entry);
+        writes.hold(holder);
+        known.set(entry.key, true);
+        if (held.length >= HELD_WRITES_LIMIT) await flushed();
+        return true;
+      }
+      await flushed();
       const { rowCount } = await writing('action_log', entry.key, () =>
         sql.query(`INSERT INTO ${s}.action_log (key, invoice_id, customer_id, step_id, action, on_date, at, step_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) ON CONFLICT (key) DO NOTHING`, [entry.key, entry.invoiceId, entry.customerId, entry.stepId, entry.action, entry.on, entry.at, entry.stepIds === undefined ? null : JSON.stringify(entry.stepIds)]),
       );
@@ -74,31 +126,20 @@ export function sqlActionLog(sql: SqlSession, s: string): ActionLog {
     },
     recordMany: async (entries) => {
       if (entries.length === 0) return new Set();
-      // One statement whatever the batch's size: one array per column. The log's order (seq) is taken in the given
-      // order, but rows are inserted in key order (the first of a key wins), so concurrent batches holding the same
-      // keys in different orders wait for each other instead of deadlocking on the key's index.
-      const { rows } = await writing('action_log', batchName(entries.map((e) => e.key)), () =>
-        sql.query<{ key: string }>(
-          `WITH v AS MATERIALIZED (
-             SELECT u.*, nextval(pg_get_serial_sequence('${s}.action_log', 'seq')) AS seq
-             FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::text[]) WITH ORDINALITY AS w(key, invoice_id, customer_id, step_id, action, on_date, at, step_ids, n) ORDER BY w.n) u
-           )
-           INSERT INTO ${s}.action_log (key, seq, invoice_id, customer_id, step_id, action, on_date, at, step_ids) OVERRIDING SYSTEM VALUE
-           SELECT v.key, v.seq, v.invoice_id, v.customer_id, v.step_id, v.action, v.on_date, v.at, v.step_ids::jsonb
-           FROM v ORDER BY v.key, v.n
-           ON CONFLICT (key) DO NOTHING RETURNING key`,
-          [entries.map((e) => e.key), entries.map((e) => e.invoiceId), entries.map((e) => e.customerId), entries.map((e) => e.stepId), entries.map((e) => e.action), entries.map((e) => e.on), entries.map((e) => e.at), entries.map((e) => jsonOrNull(e.stepIds))],
-        ),
-      );
+      await flushed();
+      // One statement whatever the batch's size: one array per column.
+      const { rows } = await writing('action_log', batchName(entries.map((e) => e.key)), () => sql.query<{ key: string }>(statement, recordManyParams(entries)));
       for (const entry of entries) known.set(entry.key, true);
       return new Set(rows.map((r) => r.key));
     },
     forInvoice: async (invoiceId) => {
+      await flushed();
       const { rows } = await sql.query<ActionRow>(`SELECT key, invoice_id, customer_id, step_id, action, on_date, at, step_ids FROM ${s}.action_log WHERE invoice_id = $1 ORDER BY seq`, [invoiceId]);
       return rows.map(actionEntry);
     },
     forInvoices: async (invoiceIds) => {
       if (invoiceIds.length === 0) return [];
+      await flushed();
       const { rows } = await sql.query<ActionRow>(`SELECT key, invoice_id, customer_id, step_id, action, on_date, at, step_ids FROM ${s}.action_log WHERE invoice_id = ANY($1::text[]) ORDER BY seq`, [[...new Set(invoiceIds)]]);
       return rows.map(actionEntry);
     },

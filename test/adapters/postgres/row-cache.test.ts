@@ -73,9 +73,9 @@ function describeRowCache(database: TestDatabase): void {
       await store.transaction(async (tx) => {
         const read = await tx.customers.get('c1');
         if (read === undefined) throw new Error('c1 not stored');
-        // A write naming a version the table does not hold fails. (Not a write by someone else: PGlite has one
-        // connection, so a statement outside this transaction would wait for it to end, forever.)
-        const stale = await tx.customers.update({ ...read, version: 3 }).then(() => undefined, (error: unknown) => error);
+        // A write the transaction can tell is stale (its batch names c1 twice) fails at once. (Not a write by someone
+        // else: PGlite has one connection, so a statement outside this transaction would wait for it to end, forever.)
+        const stale = await tx.customers.updateMany([{ ...read, version: 2 }, { ...read, version: 2 }]).then(() => undefined, (error: unknown) => error);
         assert.instanceOf(stale, VersionConflictError);
         const before = sent.length;
         assert.deepEqual(await tx.customers.get('c1'), read);
