@@ -206,6 +206,13 @@ function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
   ids.add(id);
 }
 
+/** Appends `id` to the list under `key`, unless it is already the last one (a record written twice in a row). */
+function append(index: Map<string, string[]>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids === undefined) index.set(key, [id]);
+  else if (ids[ids.length - 1] !== id) ids.push(id);
+}
+
 function matches(record: Versioned, filter: RecordFilter): boolean {
   const r = record as { customerId?: string; invoiceId?: string; status?: string };
   return (
@@ -218,8 +225,9 @@ function matches(record: Versioned, filter: RecordFilter): boolean {
 /** A transaction's view of a collection: reads see its own writes; writes stay pending until commit. */
 export class TransactionalCollection<T extends Versioned> implements Collection<T> {
   private readonly pending = new Map<string, T | typeof DELETED>();
-  /** Ids written in this transaction by customer and invoice (may hold stale entries; `matches` re-checks). */
-  private readonly pendingByKey = new Map<string, Set<string>>();
+  /** Ids written in this transaction by customer, then by invoice (may hold stale entries and repeats: readers re-check and deduplicate), keyed by the stored ids: no key text built and no set per write. */
+  private readonly pendingByCustomer = new Map<string, string[]>();
+  private readonly pendingByInvoice = new Map<string, string[]>();
 
   constructor(private readonly committed: CommittedRecords<T>) {}
 
@@ -256,11 +264,11 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
   async listFor(field: 'customerId' | 'invoiceId', values: readonly string[]): Promise<T[]> {
     // One walk over the field's index (committed and staged ids), one sort: no per-value list, no full scan.
     const ids = new Set<string>();
-    const prefix = field === 'customerId' ? 'c:' : 'i:';
+    const pendingByField = field === 'customerId' ? this.pendingByCustomer : this.pendingByInvoice;
     for (const value of values) {
       const committed = this.committed.indexed(field, value);
       if (committed) for (const id of committed) ids.add(id);
-      const staged = this.pendingByKey.size === 0 ? undefined : this.pendingByKey.get(prefix + value);
+      const staged = pendingByField.size === 0 ? undefined : pendingByField.get(value);
       if (staged) for (const id of staged) ids.add(id);
     }
     if (ids.size === 0) return []; // nothing indexed: no set of the values, no sort (a read-only page's usual answer)
@@ -303,8 +311,8 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
     const stored = frozenCopy(record);
     this.pending.set(record.id, stored);
     const { customerId, invoiceId } = stored as { customerId?: string; invoiceId?: string };
-    if (customerId !== undefined) addTo(this.pendingByKey, `c:${customerId}`, record.id);
-    if (invoiceId !== undefined) addTo(this.pendingByKey, `i:${invoiceId}`, record.id);
+    if (customerId !== undefined) append(this.pendingByCustomer, customerId, record.id);
+    if (invoiceId !== undefined) append(this.pendingByInvoice, invoiceId, record.id);
   }
 
   async update(record: T): Promise<void> {
@@ -317,11 +325,17 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
 
   async list(filter: RecordFilter = {}): Promise<T[]> {
     const indexed = this.committed.candidates(filter);
-    const ids = new Set(indexed ?? this.committed.byId.keys());
-    const staged = indexed === undefined ? this.pending.keys() : (this.pendingByKey.get(filter.customerId !== undefined ? `c:${filter.customerId}` : `i:${filter.invoiceId ?? ''}`) ?? []);
-    for (const id of staged) ids.add(id);
+    let ids: string[];
+    // Nothing written here in this transaction and an index to narrow by (the usual read): the index's ids as they are (a set: no repeats).
+    if (indexed !== undefined && this.pending.size === 0) ids = [...indexed];
+    else {
+      const all = new Set(indexed ?? this.committed.byId.keys());
+      const staged = indexed === undefined ? this.pending.keys() : ((filter.customerId !== undefined ? this.pendingByCustomer.get(filter.customerId) : this.pendingByInvoice.get(filter.invoiceId ?? '')) ?? []);
+      for (const id of staged) all.add(id);
+      ids = [...all];
+    }
     const out: T[] = [];
-    for (const id of [...ids].sort()) {
+    for (const id of ids.sort()) {
       const record = this.current(id);
       if (record !== undefined && matches(record, filter)) out.push(record);
     }

@@ -1,20 +1,31 @@
 import type { ActionLogEntry, AuditEntry, IdempotencyRecord, OutboxEffect } from '../../ports/records.js';
-import type { ActionLog, AuditLog, ClaimRequest, IdempotencyKeys, Outbox, PendingCounts, PendingCountRequest, StoreTransaction } from '../../ports/store.js';
+import type { ActionLog, AuditLog, ClaimRequest, EffectOutcome, IdempotencyKeys, Outbox, PendingCounts, PendingCountRequest, StoreTransaction } from '../../ports/store.js';
 import { frozenCopy } from './collection.js';
 import { PendingQueue } from './pending-queue.js';
+
+/** A committed outbox effect with its enqueue position: the pending queues hold these, so a read looks nothing up. */
+export interface OutboxSlot {
+  /** The effect's current version. */
+  effect: OutboxEffect;
+  /** Its enqueue position (fixed once enqueued). */
+  readonly order: number;
+}
+
+/** Whether a slot's effect is pending. */
+const isPendingSlot = (slot: OutboxSlot): boolean => slot.effect.status === 'pending';
 
 /** The committed logs of a memory store. Entries are never mutated in place (a settled effect is replaced). */
 export class CommittedLogs {
   readonly actionLog = new Map<string, ActionLogEntry>();
-  readonly actionsByInvoice = new Map<string, string[]>();
-  readonly outbox = new Map<string, OutboxEffect>();
+  /** Each invoice's entries in the order recorded (entries are never replaced: no look-up by key when read). */
+  readonly actionsByInvoice = new Map<string, ActionLogEntry[]>();
+  /** Every effect by id, with its enqueue position. */
+  readonly outbox = new Map<string, OutboxSlot>();
   readonly outboxKeys = new Map<string, string>();
-  /** Enqueue order of every effect id. */
-  readonly outboxOrder = new Map<string, number>();
-  /** Ids of effects still pending, in enqueue order, with a seek past a cursor. */
-  readonly pendingOutbox = new PendingQueue((id) => this.outboxOrder.get(id) ?? Number.MAX_SAFE_INTEGER);
+  /** The pending effects, in enqueue order, with a seek past a cursor. */
+  readonly pendingOutbox = new PendingQueue<OutboxSlot>(isPendingSlot);
   /** The same, one queue per effect kind: a claim for some kinds never walks past effects of the others (those waiting for the host). */
-  readonly pendingByKind = new Map<string, PendingQueue>();
+  readonly pendingByKind = new Map<string, PendingQueue<OutboxSlot>>();
   /** Ids of pending effects with a `notBefore` (the only ones that can be scheduled): counted without walking the queues. */
   readonly pendingWithNotBefore = new Set<string>();
   readonly audit: AuditEntry[] = [];
@@ -22,44 +33,55 @@ export class CommittedLogs {
   readonly auditBySubject = new Map<string, Map<string, number[]>>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
 
-  addAction(entry: ActionLogEntry): void {
-    this.actionLog.set(entry.key, entry);
-    const keys = this.actionsByInvoice.get(entry.invoiceId);
-    if (keys === undefined) this.actionsByInvoice.set(entry.invoiceId, [entry.key]);
-    else keys.push(entry.key);
+  /** The committed version of an effect. */
+  effect(id: string): OutboxEffect | undefined {
+    return this.outbox.get(id)?.effect;
   }
 
+  addAction(entry: ActionLogEntry): void {
+    this.actionLog.set(entry.key, entry);
+    const entries = this.actionsByInvoice.get(entry.invoiceId);
+    if (entries === undefined) this.actionsByInvoice.set(entry.invoiceId, [entry]);
+    else entries.push(entry);
+  }
+
+  /** Writes an effect (a new one, or a new version of one): one look-up by id, the queues told only when it becomes or stops being pending. */
   putEffect(effect: OutboxEffect): void {
-    let order = this.outboxOrder.get(effect.id);
-    if (order === undefined) {
-      order = this.outboxOrder.size;
-      this.outboxOrder.set(effect.id, order);
+    let slot = this.outbox.get(effect.id);
+    let was = false;
+    if (slot === undefined) {
+      slot = { effect, order: this.outbox.size };
+      this.outbox.set(effect.id, slot);
       // An effect's key never changes once enqueued: indexed once.
       this.outboxKeys.set(effect.key, effect.id);
-    }
-    this.outbox.set(effect.id, effect);
-    let byKind = this.pendingByKind.get(effect.kind);
-    if (effect.status === 'pending' && effect.notBefore !== undefined) this.pendingWithNotBefore.add(effect.id);
-    else if (this.pendingWithNotBefore.size > 0) this.pendingWithNotBefore.delete(effect.id);
-    if (effect.status === 'pending') {
-      this.pendingOutbox.add(effect.id, order);
-      if (!byKind) {
-        byKind = new PendingQueue((id) => this.outboxOrder.get(id) ?? Number.MAX_SAFE_INTEGER);
-        this.pendingByKind.set(effect.kind, byKind);
-      }
-      byKind.add(effect.id, order);
     } else {
-      this.pendingOutbox.delete(effect.id);
-      byKind?.delete(effect.id);
+      was = slot.effect.status === 'pending';
+      slot.effect = effect;
+    }
+    const is = effect.status === 'pending';
+    if (is && effect.notBefore !== undefined) this.pendingWithNotBefore.add(effect.id);
+    else if (this.pendingWithNotBefore.size > 0) this.pendingWithNotBefore.delete(effect.id);
+    if (is === was) return;
+    let byKind = this.pendingByKind.get(effect.kind);
+    if (byKind === undefined) {
+      byKind = new PendingQueue<OutboxSlot>(isPendingSlot);
+      this.pendingByKind.set(effect.kind, byKind);
+    }
+    if (is) {
+      this.pendingOutbox.add(slot);
+      byKind.add(slot);
+    } else {
+      this.pendingOutbox.delete();
+      byKind.delete();
     }
   }
 
   /** Ids of pending effects of these kinds enqueued after position `order`, in enqueue order (a merge of the kinds' queues). */
-  *pendingOfKinds(kinds: ReadonlySet<string>, order: number): Generator<string> {
-    const heads: { id: string; order: number; rest: Generator<string> }[] = [];
-    const advance = (rest: Generator<string>): void => {
+  *pendingOfKinds(kinds: ReadonlySet<string>, order: number): Generator<OutboxSlot> {
+    const heads: { slot: OutboxSlot; order: number; rest: Generator<OutboxSlot> }[] = [];
+    const advance = (rest: Generator<OutboxSlot>): void => {
       const next = rest.next();
-      if (next.done !== true) heads.push({ id: next.value, order: this.outboxOrder.get(next.value) ?? Number.MAX_SAFE_INTEGER, rest });
+      if (next.done !== true) heads.push({ slot: next.value, order: next.value.order, rest });
     };
     for (const kind of kinds) {
       const queue = this.pendingByKind.get(kind);
@@ -68,8 +90,8 @@ export class CommittedLogs {
     while (heads.length > 0) {
       let min = 0;
       for (let i = 1; i < heads.length; i++) if ((heads[i] as { order: number }).order < (heads[min] as { order: number }).order) min = i;
-      const head = heads.splice(min, 1)[0] as { id: string; rest: Generator<string> };
-      yield head.id;
+      const head = heads.splice(min, 1)[0] as { slot: OutboxSlot; rest: Generator<OutboxSlot> };
+      yield head.slot;
       advance(head.rest);
     }
   }
@@ -80,7 +102,7 @@ export class CommittedLogs {
     for (const [kind, queue] of this.pendingByKind) if (!kinds.has(kind)) awaitingHost += queue.size;
     let scheduled = 0;
     for (const id of this.pendingWithNotBefore) {
-      const effect = this.outbox.get(id);
+      const effect = this.effect(id);
       if (effect !== undefined && pendingClass(effect, kinds, at) === 'scheduled') scheduled++;
     }
     return { awaitingHost, scheduled };
@@ -124,7 +146,8 @@ function withFields(stored: Omit<OutboxEffect, 'doneAt' | 'lastError' | 'claimed
 /** A transaction's view of the logs: its own writes are visible to it and applied only on commit. */
 export class TransactionalLogs {
   private readonly actions = new Map<string, ActionLogEntry>();
-  private readonly actionsByInvoice = new Map<string, ActionLogEntry[]>();
+  /** This transaction's entries by invoice, built the first time a read asks (most transactions record without reading back). */
+  private actionsByInvoice: Map<string, ActionLogEntry[]> | undefined;
   private readonly effects = new Map<string, OutboxEffect>();
   private readonly effectKeys = new Map<string, string>();
   private readonly auditEntries: AuditEntry[] = [];
@@ -133,21 +156,26 @@ export class TransactionalLogs {
   constructor(private readonly committed: CommittedLogs) {}
 
   private effect(id: string): OutboxEffect | undefined {
-    return this.effects.get(id) ?? this.committed.outbox.get(id);
+    return (this.effects.size === 0 ? undefined : this.effects.get(id)) ?? this.committed.effect(id);
+  }
+
+  /** The current version of a committed effect met in a queue: this transaction's, else the slot's (no look-up when it wrote none). */
+  private current(slot: OutboxSlot): OutboxEffect {
+    return this.effects.size === 0 ? slot.effect : (this.effects.get(slot.effect.id) ?? slot.effect);
   }
 
   /** Pending effects in enqueue order, after the `after` cursor (a seek, not a scan from the head): committed ones first, then this transaction's new ones. */
   private *pendingAfter(after: string | undefined, kinds?: ReadonlySet<string>): Generator<OutboxEffect> {
     const { committed } = this;
     const added = [...this.effectKeys.values()];
-    const orderOf = (id: string): number => committed.outboxOrder.get(id) ?? committed.outboxOrder.size + added.indexOf(id);
+    const orderOf = (id: string): number => committed.outbox.get(id)?.order ?? committed.outbox.size + added.indexOf(id);
     const from = after === undefined ? -1 : orderOf(after);
-    for (const id of kinds === undefined ? committed.pendingOutbox.after(from) : committed.pendingOfKinds(kinds, from)) {
-      const effect = this.effect(id);
-      if (effect?.status === 'pending') yield effect;
+    for (const slot of kinds === undefined ? committed.pendingOutbox.after(from) : committed.pendingOfKinds(kinds, from)) {
+      const effect = this.current(slot);
+      if (effect.status === 'pending') yield effect;
     }
     for (const [index, id] of added.entries()) {
-      if (committed.outboxOrder.size + index <= from) continue;
+      if (committed.outbox.size + index <= from) continue;
       const effect = this.effect(id);
       if (effect?.status === 'pending' && (kinds === undefined || kinds.has(effect.kind))) yield effect;
     }
@@ -170,31 +198,44 @@ export class TransactionalLogs {
 
   /** Appends an invoice's entries (committed first, then this transaction's) to `out`: no intermediate arrays. */
   private collectActions(invoiceId: string, out: ActionLogEntry[]): void {
-    const { committed } = this;
-    const keys = committed.actionsByInvoice.get(invoiceId);
-    if (keys !== undefined) {
-      for (const key of keys) {
-        const entry = committed.actionLog.get(key);
-        if (entry !== undefined) out.push(entry);
-      }
-    }
-    const staged = this.actionsByInvoice.get(invoiceId);
+    const committed = this.committed.actionsByInvoice.get(invoiceId);
+    if (committed !== undefined) for (const entry of committed) out.push(entry);
+    if (this.actions.size === 0) return;
+    const staged = this.stagedByInvoice().get(invoiceId);
     if (staged !== undefined) for (const entry of staged) out.push(entry);
   }
 
+  /** This transaction's entries by invoice (built on first use, then kept current by {@link TransactionalLogs.recordAction}). */
+  private stagedByInvoice(): Map<string, ActionLogEntry[]> {
+    if (this.actionsByInvoice === undefined) {
+      this.actionsByInvoice = new Map();
+      for (const entry of this.actions.values()) addTo(this.actionsByInvoice, entry.invoiceId, entry);
+    }
+    return this.actionsByInvoice;
+  }
+
+  /** {@link ActionLog.record}, synchronous: `recordMany` loops over it with no promise per entry. */
+  private recordAction(entry: ActionLogEntry): boolean {
+    if (this.hasAction(entry.key)) return false;
+    const stored = frozenCopy(entry);
+    this.actions.set(entry.key, stored);
+    if (this.actionsByInvoice !== undefined) addTo(this.actionsByInvoice, entry.invoiceId, stored);
+    return true;
+  }
+
+  /** {@link Outbox.enqueue}, synchronous: `enqueueMany` loops over it with no promise per effect. */
+  private enqueueEffect(effect: OutboxEffect): boolean {
+    if (this.effectKeys.has(effect.key) || this.committed.outboxKeys.has(effect.key) || this.effect(effect.id)) return false;
+    this.effects.set(effect.id, frozenCopy(effect));
+    this.effectKeys.set(effect.key, effect.id);
+    return true;
+  }
+
   private actionLogView(): ActionLog {
-    const view: ActionLog = {
+    return {
       has: async (key) => this.hasAction(key),
       hasMany: async (keys) => new Set(keys.filter((key) => this.hasAction(key))),
-      record: async (entry) => {
-        if (this.hasAction(entry.key)) return false;
-        const stored = frozenCopy(entry);
-        this.actions.set(entry.key, stored);
-        const list = this.actionsByInvoice.get(entry.invoiceId) ?? [];
-        list.push(stored);
-        this.actionsByInvoice.set(entry.invoiceId, list);
-        return true;
-      },
+      record: async (entry) => this.recordAction(entry),
       forInvoice: async (invoiceId) => this.actionsFor(invoiceId),
       forInvoices: async (invoiceIds) => {
         const out: ActionLogEntry[] = [];
@@ -203,11 +244,10 @@ export class TransactionalLogs {
       },
       recordMany: async (entries) => {
         const recorded = new Set<string>();
-        for (const entry of entries) if (await view.record(entry)) recorded.add(entry.key);
+        for (const entry of entries) if (this.recordAction(entry)) recorded.add(entry.key);
         return recorded;
       },
     };
-    return view;
   }
 
   /** Claims up to `limit` due, unheld effects of the wanted kinds for `owner` (see `Outbox.claim`). */
@@ -237,7 +277,7 @@ export class TransactionalLogs {
     const at = Date.parse(now);
     const counts = this.committed.countPending(wanted, at);
     for (const [id, effect] of this.effects) {
-      const before = this.committed.outbox.get(id);
+      const before = this.committed.effect(id);
       const was = before === undefined ? undefined : pendingClass(before, wanted, at);
       const is = pendingClass(effect, wanted, at);
       if (was !== undefined) counts[was]--;
@@ -246,15 +286,20 @@ export class TransactionalLogs {
     return counts;
   }
 
+  /** {@link Outbox.settle}, synchronous: `settleMany` loops over it with no promise per effect. */
+  private settleEffect(id: string, { owner, ...outcome }: EffectOutcome): boolean {
+    const effect = this.effect(id);
+    if (!effect) throw new Error(`outbox: no effect ${id}`);
+    if (owner !== undefined && (effect.status !== 'pending' || effect.claimedBy !== owner)) return false;
+    const { doneAt: _doneAt, lastError: _lastError, claimedBy: _claimedBy, claimedUntil: _claimedUntil, ...rest } = effect;
+    this.effects.set(id, withFields(rest, outcome));
+    return true;
+  }
+
   private outboxView(): Outbox {
     const { committed } = this;
     const view: Outbox = {
-      enqueue: async (effect) => {
-        if (this.effectKeys.has(effect.key) || committed.outboxKeys.has(effect.key) || this.effect(effect.id)) return false;
-        this.effects.set(effect.id, frozenCopy(effect));
-        this.effectKeys.set(effect.key, effect.id);
-        return true;
-      },
+      enqueue: async (effect) => this.enqueueEffect(effect),
       pending: async (limit, after) => {
         const out: OutboxEffect[] = [];
         for (const effect of this.pendingAfter(after)) {
@@ -264,14 +309,7 @@ export class TransactionalLogs {
         return out;
       },
       claim: async (request) => this.claim(request),
-      settle: async (id, { owner, ...outcome }) => {
-        const effect = this.effect(id);
-        if (!effect) throw new Error(`outbox: no effect ${id}`);
-        if (owner !== undefined && (effect.status !== 'pending' || effect.claimedBy !== owner)) return false;
-        const { doneAt: _doneAt, lastError: _lastError, claimedBy: _claimedBy, claimedUntil: _claimedUntil, ...rest } = effect;
-        this.effects.set(id, withFields(rest, outcome));
-        return true;
-      },
+      settle: async (id, outcome) => this.settleEffect(id, outcome),
       settleMany: async (settlements) => {
         const ids = new Set<string>();
         for (const { id } of settlements) {
@@ -280,7 +318,7 @@ export class TransactionalLogs {
           ids.add(id);
         }
         const settled = new Set<string>();
-        for (const { id, outcome } of settlements) if (await view.settle(id, outcome)) settled.add(id);
+        for (const { id, outcome } of settlements) if (this.settleEffect(id, outcome)) settled.add(id);
         return settled;
       },
       countPending: async (request) => this.countPending(request),
@@ -294,7 +332,7 @@ export class TransactionalLogs {
       },
       enqueueMany: async (effects) => {
         const added = new Set<string>();
-        for (const effect of effects) if (await view.enqueue(effect)) added.add(effect.id);
+        for (const effect of effects) if (this.enqueueEffect(effect)) added.add(effect.id);
         return added;
       },
     };
@@ -336,4 +374,11 @@ export class TransactionalLogs {
     for (const entry of this.auditEntries) this.committed.addAudit(entry);
     for (const [key, record] of this.answers) this.committed.idempotency.set(key, record);
   }
+}
+
+/** Appends `value` to the list under `key`. */
+function addTo<T>(index: Map<string, T[]>, key: string, value: T): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [value]);
+  else list.push(value);
 }

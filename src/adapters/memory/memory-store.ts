@@ -188,7 +188,7 @@ export class MemoryStore implements Store {
       registers: all(this.records.registers),
       protests: all(this.records.protests),
       actionLog: [...this.logs.actionLog.values()].map(frozenCopy),
-      outbox: [...this.logs.outbox.values()].map(frozenCopy),
+      outbox: [...this.logs.outbox.values()].map((slot) => frozenCopy(slot.effect)),
       audit: this.logs.audit.map(frozenCopy),
       idempotency: [...this.logs.idempotency.values()].map(frozenCopy),
     };

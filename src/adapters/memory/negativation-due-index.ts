@@ -2,18 +2,43 @@ import type { CivilDate } from '../../calendar/index.js';
 import type { DueNegativation, NegativationCheck, NegativationDueIndex, NegativationDueKey } from '../../ports/negativation-due.js';
 import type { NegativationRecord } from '../../ports/records.js';
 import { shareBucket } from '../../ports/share.js';
-import { upperBound } from './collection.js';
 
 /** One negativation's place in the index. */
 interface DueEntry {
+  readonly id: string;
   readonly customerId: string;
   /** Committed touches so far. */
   touched: number;
-  /** Its sort text (see {@link sortText}), or `undefined` when only a write makes it due. */
-  text: string | undefined;
+  /** Its current place in the sorted arrays, or `undefined` when only a write makes it due. */
+  slot: DueSlot | undefined;
   /** Its share bucket, computed the first time a share asks. */
   bucket: number | undefined;
 }
+
+/** A place in the sorted arrays: a sort text and its entry. A slot is current while its entry still points at it (no text parsed, no look-up, to tell). */
+interface DueSlot {
+  /** The sort text (see {@link sortText}). */
+  readonly text: string;
+  readonly entry: DueEntry;
+}
+
+/** Sort-text order of slots. */
+const byText = (a: DueSlot, b: DueSlot): number => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+
+/** The index of the first slot whose text is greater than `text` in a sorted array. */
+function above(sorted: readonly DueSlot[], text: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as DueSlot).text <= text) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether a slot is still its entry's place. */
+const current = (slot: DueSlot): boolean => slot.entry.slot === slot;
 
 const WRITTEN: NegativationDueKey = { written: true };
 
@@ -29,57 +54,56 @@ function keyOf(text: string): NegativationDueKey {
 
 /**
  * The committed negativation due index of a memory store: per negativation
- * its touch count and sort text; the texts kept in a sorted array plus a small
- * sorted array of recent additions (merged into the first when it grows), with
- * removed or moved texts skipped when read and dropped at the next merge. So
- * `due` reads only the due entries, and a touch or a check costs a binary
- * search, not a sort of the whole index.
+ * its touch count and place (a slot: sort text and entry); the slots kept in a
+ * sorted array plus a small sorted array of recent additions (merged into the
+ * first when it grows), with slots an entry moved away from skipped when read
+ * and dropped at the next merge. So `due` reads only the due entries, and a
+ * touch or a check costs a binary search, not a sort of the whole index.
  */
 export class CommittedNegativationDue {
   private readonly entries = new Map<string, DueEntry>();
-  private sorted: string[] = [];
-  private recent: string[] = [];
+  private sorted: DueSlot[] = [];
+  private recent: DueSlot[] = [];
   private stale = 0;
 
-  /** Texts placed by a batch of checks, added to `recent` in one sort at its end (see {@link checkMany}). */
-  private batch: string[] | undefined;
+  /** Slots placed by a batch of checks, added to `recent` in one sort at its end (see {@link checkMany}). */
+  private batch: DueSlot[] | undefined;
 
-  private place(id: string, entry: DueEntry, text: string | undefined): void {
-    if (entry.text === text) return;
-    if (entry.text !== undefined) this.stale++;
-    entry.text = text;
-    if (text === undefined) return;
-    if (this.batch !== undefined) {
-      this.batch.push(text);
+  private place(entry: DueEntry, text: string | undefined): void {
+    if (entry.slot?.text === text) return;
+    if (entry.slot !== undefined) this.stale++;
+    if (text === undefined) {
+      entry.slot = undefined;
       return;
     }
-    this.recent.splice(upperBound(this.recent, text), 0, text);
+    const slot: DueSlot = { text, entry };
+    entry.slot = slot;
+    if (this.batch !== undefined) {
+      this.batch.push(slot);
+      return;
+    }
+    this.recent.splice(above(this.recent, text), 0, slot);
     if (this.recent.length > 1024 && this.recent.length * 8 > this.sorted.length) this.merge();
   }
 
   private merge(): void {
-    const all = this.sorted.concat(this.recent).filter((text) => this.current(text));
-    all.sort();
-    // A text moved away and back is in both arrays: keep it once.
-    this.sorted = all.filter((text, i) => i === 0 || all[i - 1] !== text);
+    // A slot an entry moved away from (even back to the same text: that is a new slot) is dropped here.
+    this.sorted = this.sorted.concat(this.recent).filter(current).sort(byText);
     this.recent = [];
     this.stale = 0;
-  }
-
-  /** Whether a sort text is still the entry's own. */
-  private current(text: string): boolean {
-    return this.entries.get(text.slice(text.indexOf('\u0000') + 1))?.text === text;
   }
 
   /** Touches a negativation of `customerId` (a new one, or one written, is due). */
   touch(id: string, customerId: string): void {
     let entry = this.entries.get(id);
     if (entry === undefined) {
-      entry = { customerId, touched: 0, text: undefined, bucket: undefined };
+      entry = { id, customerId, touched: 0, slot: undefined, bucket: undefined };
       this.entries.set(id, entry);
     }
     entry.touched++;
-    this.place(id, entry, sortText(WRITTEN, id));
+    // Already placed as written (a negativation touched again before its check): no text built.
+    if (entry.slot !== undefined && entry.slot.text.startsWith('0')) return;
+    this.place(entry, sortText(WRITTEN, id));
   }
 
   /**
@@ -95,10 +119,7 @@ export class CommittedNegativationDue {
     this.batch = [];
     try {
       for (const check of checks) this.check(check);
-      if (this.batch.length > 0) {
-        this.recent = this.recent.concat(this.batch);
-        this.recent.sort();
-      }
+      if (this.batch.length > 0) this.recent = this.recent.concat(this.batch).sort(byText);
     } finally {
       this.batch = undefined;
     }
@@ -109,7 +130,7 @@ export class CommittedNegativationDue {
   check(check: NegativationCheck): void {
     const entry = this.entries.get(check.id);
     if (entry === undefined || entry.touched !== check.touched) return;
-    this.place(check.id, entry, check.dueOn === undefined ? undefined : sortText({ written: false, dueOn: check.dueOn }, check.id));
+    this.place(entry, check.dueOn === undefined ? undefined : sortText({ written: false, dueOn: check.dueOn }, check.id));
   }
 
   /** {@link NegativationDueIndex.due} on the committed state; `read` gives the committed records. */
@@ -118,27 +139,25 @@ export class CommittedNegativationDue {
     const end = `1${today}\u0001`;
     const from = after === undefined ? '' : sortText(after.key, after.id);
     const out: DueNegativation[] = [];
-    let i = from === '' ? 0 : upperBound(this.sorted, from);
-    let j = from === '' ? 0 : upperBound(this.recent, from);
-    let last = from;
+    let i = from === '' ? 0 : above(this.sorted, from);
+    let j = from === '' ? 0 : above(this.recent, from);
     while (out.length < limit) {
       const a = this.sorted[i];
       const b = this.recent[j];
-      let text: string;
-      if (b === undefined || (a !== undefined && a <= b)) {
+      let slot: DueSlot;
+      if (b === undefined || (a !== undefined && a.text <= b.text)) {
         if (a === undefined) break;
-        text = a;
+        slot = a;
         i++;
       } else {
-        text = b;
+        slot = b;
         j++;
       }
-      if (text >= end) break;
-      // A text moved away and back is in the arrays more than once: it is read once.
-      if (text === last || !this.current(text)) continue;
-      last = text;
-      const id = text.slice(text.indexOf('\u0000') + 1);
-      const entry = this.entries.get(id) as DueEntry;
+      if (slot.text >= end) break;
+      // Only an entry's current slot is read: one it moved away from (or back to, a new slot) is skipped.
+      if (!current(slot)) continue;
+      const { entry, text } = slot;
+      const { id } = entry;
       if (share !== undefined && share.count > 1) {
         entry.bucket ??= shareBucket(entry.customerId);
         if (entry.bucket % share.count !== share.index) continue;

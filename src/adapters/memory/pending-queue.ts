@@ -1,69 +1,70 @@
+/** What a {@link PendingQueue} holds: an entry with a fixed enqueue position. */
+export interface Queued {
+  /** Its enqueue position (fixed once enqueued). */
+  readonly order: number;
+}
+
 /**
- * The ids of the pending outbox effects in enqueue order, with a seek past a
- * cursor by binary search: a pass that claims batch after batch starts each
- * batch where the last one stopped instead of rescanning from the head. Ids
- * that stop being pending are dropped lazily (skipped when met, pruned when
- * they outnumber the live ones). Each id's position is kept beside it, so a
- * seek and an append read no map.
+ * The pending outbox effects in enqueue order, with a seek past a cursor by
+ * binary search: a pass that claims batch after batch starts each batch where
+ * the last one stopped instead of rescanning from the head. It holds the
+ * entries themselves (no id to look up per read) and no set of the live ones:
+ * the owner says when an entry becomes pending ({@link PendingQueue.add}) and
+ * when it stops ({@link PendingQueue.delete}), and `isPending` tells, when
+ * read, whether an entry met is still pending. Entries that stopped are
+ * dropped lazily (skipped when met, pruned when they outnumber the live ones).
  */
-export class PendingQueue {
-  private ids: string[] = [];
-  /** The enqueue position of `ids[i]`, at the same index. */
-  private orders: number[] = [];
-  private readonly live = new Set<string>();
+export class PendingQueue<T extends Queued> {
+  private entries: T[] = [];
+  private live = 0;
   private sorted = true;
 
-  /** `orderOf` gives an effect's enqueue position (fixed once enqueued). */
-  constructor(private readonly orderOf: (id: string) => number) {}
+  /** `isPending` answers whether an entry is pending now. */
+  constructor(private readonly isPending: (entry: T) => boolean) {}
 
-  /** Whether the effect is pending. */
-  has(id: string): boolean {
-    return this.live.has(id);
-  }
-
-  /** How many effects are pending. */
+  /** How many entries are pending. */
   get size(): number {
-    return this.live.size;
+    return this.live;
   }
 
-  /** Marks an effect pending (an effect enqueued now, or one pending again); `order` is its enqueue position when the caller knows it (else `orderOf` is asked). */
-  add(id: string, order: number = this.orderOf(id)): void {
-    if (this.live.has(id)) return;
-    this.live.add(id);
-    const last = this.ids.length - 1;
-    if (last >= 0 && this.ids[last] === id) return;
-    if (last >= 0 && (this.orders[last] as number) > order) this.sorted = false;
-    this.ids.push(id);
-    this.orders.push(order);
+  /** Records that `entry` became pending (a new one, or one pending again); the caller calls it only when it was not pending. */
+  add(entry: T): void {
+    this.live++;
+    const last = this.entries[this.entries.length - 1];
+    if (last === entry) return;
+    // An entry re-added while an older copy is still held, or added out of order: sorted and deduplicated on the next read.
+    if (last !== undefined && last.order >= entry.order) this.sorted = false;
+    this.entries.push(entry);
   }
 
-  /** Marks an effect no longer pending. */
-  delete(id: string): void {
-    if (!this.live.delete(id)) return;
-    if (this.ids.length > 2 * this.live.size + 1024) this.prune();
+  /** Records that an entry stopped being pending; the caller calls it only when it was pending. */
+  delete(): void {
+    this.live--;
+    if (this.entries.length > 2 * this.live + 1024) this.prune();
   }
 
-  /** The pending ids enqueued after position `order` (-1: all), in enqueue order. */
-  *after(order: number): Generator<string> {
+  /** The pending entries enqueued after position `order` (-1: all), in enqueue order. */
+  *after(order: number): Generator<T> {
     if (!this.sorted) this.prune();
-    const { ids, orders } = this;
+    const { entries } = this;
     let lo = 0;
-    let hi = orders.length;
+    let hi = entries.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((orders[mid] as number) <= order) lo = mid + 1;
+      if ((entries[mid] as T).order <= order) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < ids.length; i++) {
-      const id = ids[i] as string;
-      if (this.live.has(id)) yield id;
+    for (let i = lo; i < entries.length; i++) {
+      const entry = entries[i] as T;
+      if (this.isPending(entry)) yield entry;
     }
   }
 
+  /** Keeps the pending entries only, once each, in enqueue order. */
   private prune(): void {
-    const entries = [...this.live].map((id) => ({ id, order: this.orderOf(id) })).sort((a, b) => a.order - b.order);
-    this.ids = entries.map((entry) => entry.id);
-    this.orders = entries.map((entry) => entry.order);
+    const kept = this.entries.filter(this.isPending);
+    if (!this.sorted) kept.sort((a, b) => a.order - b.order);
+    this.entries = kept.filter((entry, i) => i === 0 || kept[i - 1] !== entry);
     this.sorted = true;
   }
 }
