@@ -52,9 +52,15 @@ function eventDay(value: unknown, type: string): CivilDate | typeof DOUBT {
 }
 
 /** The event's instant, checked by the schema's own reader of that one field (a pattern test, not the whole event's parse). */
+/** The last instant the schema accepted (the events of one run of a host share the instant, or a few): not parsed again. */
+let lastInstant: string | undefined;
+
 function instant(value: unknown): string | typeof DOUBT {
+  if (typeof value === 'string' && value === lastInstant) return value;
   const parsed = eventInstantSchema.safeParse(value);
-  return parsed.success ? parsed.data : DOUBT;
+  if (!parsed.success) return DOUBT;
+  if (parsed.data === value) lastInstant = parsed.data;
+  return parsed.data;
 }
 
 /** The fields this reader reads; a field not here (`owed`, `paidOutside`…) sends the event to the schema. */

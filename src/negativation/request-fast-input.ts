@@ -74,6 +74,8 @@ const REGISTRATION_KEYS: ReadonlySet<string> = new Set(['id', 'titleIds']);
 const MAX_REGISTRATION_TITLES = 100;
 /** `at`: the schema's own check (one regular expression), so the two cannot disagree on a timestamp. */
 const atSchema = z.iso.datetime({ offset: true });
+/** The last `at` the schema's check accepted (requests made in one run of a host share the instant, or a few): not checked again. */
+let lastAt: string | undefined;
 
 /** The request as `negativationRequestSchema` returns it, or `undefined` when only the schema can say (see above). */
 export function readNegativationRequestFast(input: unknown): FastRequest | undefined {
@@ -85,7 +87,10 @@ export function readNegativationRequestFast(input: unknown): FastRequest | undef
   const actor = trimmed(input.actor);
   if (id === undefined || !(REQUEST_ORIGINS as readonly unknown[]).includes(origin) || bureau === undefined || on === undefined || actor === undefined) return undefined;
   if (input.reason !== undefined && typeof input.reason !== 'string') return undefined;
-  if (input.at !== undefined && !atSchema.safeParse(input.at).success) return undefined;
+  if (input.at !== undefined && input.at !== lastAt) {
+    if (!atSchema.safeParse(input.at).success) return undefined;
+    lastAt = input.at as string;
+  }
   const creditor = creditorOf(input.creditor);
   const debtor = debtorOf(input.debtor);
   const title = titleOf(input.title);
@@ -158,16 +163,11 @@ function titleOf(value: unknown): ParsedNegativationRequest['title'] | undefined
   if (id === undefined || amount === undefined || amount.cents <= 0 || dueDate === undefined || dueDate > LATEST_TITLE_DUE_DATE) return undefined;
   if ((value.outstanding !== undefined && (outstanding === undefined || outstanding.cents < 0)) || (value.prescribesOn !== undefined && prescribesOn === undefined)) return undefined;
   if (typeof paid !== 'boolean' || typeof inActiveAgreement !== 'boolean' || typeof disputed !== 'boolean') return undefined;
-  return {
-    id,
-    amount,
-    dueDate,
-    ...(outstanding !== undefined ? { outstanding } : {}),
-    ...(prescribesOn !== undefined ? { prescribesOn } : {}),
-    paid,
-    inActiveAgreement,
-    disputed,
-  };
+  // Written out, not spread: the schema's field order (id, amount, dueDate, outstanding?, prescribesOn?, paid, inActiveAgreement, disputed).
+  if (outstanding !== undefined && prescribesOn !== undefined) return { id, amount, dueDate, outstanding, prescribesOn, paid, inActiveAgreement, disputed };
+  if (outstanding !== undefined) return { id, amount, dueDate, outstanding, paid, inActiveAgreement, disputed };
+  if (prescribesOn !== undefined) return { id, amount, dueDate, prescribesOn, paid, inActiveAgreement, disputed };
+  return { id, amount, dueDate, paid, inActiveAgreement, disputed };
 }
 
 function registrationOf(value: unknown): NonNullable<ParsedNegativationRequest['registration']> | undefined {
