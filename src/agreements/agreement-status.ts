@@ -91,13 +91,27 @@ export function agreementStatus(agreement: AgreementStatusSubject, payments: rea
   if (parsedPayments.isErr()) return err(parsedPayments.error);
   const parsedAsOf = parseInput(civilDateSchema, asOf, ['asOf']);
   if (parsedAsOf.isErr()) return err(parsedAsOf.error);
-  const today = parsedAsOf.value;
-  const { toleranceDate, cancelledOn, plan } = parsedAgreement.value;
+  return statusOfParsedAgreement(parsedAgreement.value, parsedPayments.value, parsedAsOf.value);
+}
+
+/** An agreement {@link agreementStatus} has parsed (or one the library built and stored itself). */
+export type ParsedAgreementStatusSubject = z.output<typeof agreementStatusSubjectSchema>;
+
+/** A payment {@link agreementStatus} has parsed. */
+export type ParsedAgreementPayment = z.output<typeof agreementPaymentSchema>;
+
+/**
+ * {@link agreementStatus} after parsing: the same answer for values already in their parsed form, such as an
+ * agreement the library built and stored and the payment records beside it (no schema walked per call).
+ * Internal: hosts call {@link agreementStatus}; a property test proves the two equal.
+ */
+export function statusOfParsedAgreement(agreement: ParsedAgreementStatusSubject, payments: readonly ParsedAgreementPayment[], today: CivilDate): Result<AgreementStatus, AgreementsError> {
+  const { toleranceDate, cancelledOn, plan } = agreement;
 
   const byNumber = new Map(plan.installments.map((installment, index) => [installment.number, index]));
   const paidSoFar = plan.installments.map(() => 0);
   const paidOn: (CivilDate | null)[] = plan.installments.map(() => null);
-  const ordered = parsedPayments.value.map((payment, index) => ({ payment, index })).sort((a, b) => (a.payment.date < b.payment.date ? -1 : a.payment.date > b.payment.date ? 1 : a.index - b.index));
+  const ordered = payments.map((payment, index) => ({ payment, index })).sort((a, b) => (a.payment.date < b.payment.date ? -1 : a.payment.date > b.payment.date ? 1 : a.index - b.index));
   for (const { payment, index } of ordered) {
     const slot = byNumber.get(payment.installment);
     if (slot === undefined) return err(cobrancaError('installment_not_found', `the agreement has no installment ${payment.installment}`, { path: ['payments', index, 'installment'] }));

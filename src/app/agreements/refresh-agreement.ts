@@ -1,5 +1,6 @@
 import { maxDate, type CivilDate } from '../../calendar/index.js';
-import { agreementStatus, type Agreement, type AgreementStatus } from '../../agreements/index.js';
+import type { Agreement, AgreementStatus } from '../../agreements/index.js';
+import { statusOfParsedAgreement } from '../../agreements/agreement-status.js';
 import type { AgreementRecord, PaymentRecord, StoreTransaction } from '../../ports/index.js';
 import { unwrap } from '../command.js';
 import { recordAudit } from '../audit.js';
@@ -21,11 +22,15 @@ async function installmentPayments(tx: StoreTransaction, record: AgreementRecord
   return out;
 }
 
-/** The agreement's status as of a day, from the payments on its installments' invoices. */
+/**
+ * The agreement's status as of a day, from the payments on its installments' invoices. The agreement and the
+ * payments are records the library built and stored, so they are read as parsed (no schema walk per agreement
+ * per day: classification asks this of every active agreement).
+ */
 export async function statusOf(tx: StoreTransaction, record: AgreementRecord, asOf: CivilDate): Promise<AgreementStatus> {
   const payments = (await installmentPayments(tx, record)).map(({ installment, payment }) => ({ installment, amount: payment.amount, date: payment.paidOn }));
   const agreement = agreementOf(record);
-  return unwrap(agreementStatus({ toleranceDate: agreement.toleranceDate, plan: agreement.plan }, payments, asOf));
+  return unwrap(statusOfParsedAgreement({ toleranceDate: agreement.toleranceDate, plan: agreement.plan }, payments, asOf));
 }
 
 /** Whether a settlement still has to reach a registration: it still occupies its key and no removal is under way. */
