@@ -55,8 +55,8 @@ function keyOf(text: string): NegativationDueKey {
 /**
  * The committed negativation due index of a memory store: per negativation
  * its touch count and place (a slot: sort text and entry); the slots kept in a
- * sorted array plus a small sorted array of recent additions (merged into the
- * first when it grows), with slots an entry moved away from skipped when read
+ * sorted array plus a small array of recent additions (appended, sorted when
+ * next read; merged into the first when it grows), with slots an entry moved away from skipped when read
  * and dropped at the next merge. So `due` reads only the due entries, and a
  * touch or a check costs a binary search, not a sort of the whole index.
  */
@@ -64,6 +64,8 @@ export class CommittedNegativationDue {
   private readonly entries = new Map<string, DueEntry>();
   private sorted: DueSlot[] = [];
   private recent: DueSlot[] = [];
+  /** Whether `recent` is in text order: a touch appends (no sorted insertion, which cost O(recent) per touch); the next read or merge sorts it once. */
+  private recentSorted = true;
   private stale = 0;
 
   /** Slots placed by a batch of checks, added to `recent` in one sort at its end (see {@link checkMany}). */
@@ -82,7 +84,9 @@ export class CommittedNegativationDue {
       this.batch.push(slot);
       return;
     }
-    this.recent.splice(above(this.recent, text), 0, slot);
+    const last = this.recent[this.recent.length - 1];
+    if (last !== undefined && last.text > text) this.recentSorted = false;
+    this.recent.push(slot);
     if (this.recent.length > 1024 && this.recent.length * 8 > this.sorted.length) this.merge();
   }
 
@@ -90,6 +94,7 @@ export class CommittedNegativationDue {
     // A slot an entry moved away from (even back to the same text: that is a new slot) is dropped here.
     this.sorted = this.sorted.concat(this.recent).filter(current).sort(byText);
     this.recent = [];
+    this.recentSorted = true;
     this.stale = 0;
   }
 
@@ -119,7 +124,10 @@ export class CommittedNegativationDue {
     this.batch = [];
     try {
       for (const check of checks) this.check(check);
-      if (this.batch.length > 0) this.recent = this.recent.concat(this.batch).sort(byText);
+      if (this.batch.length > 0) {
+        this.recent = this.recent.concat(this.batch).sort(byText);
+        this.recentSorted = true;
+      }
     } finally {
       this.batch = undefined;
     }
@@ -136,6 +144,10 @@ export class CommittedNegativationDue {
   /** {@link NegativationDueIndex.due} on the committed state; `read` gives the committed records. */
   due(today: CivilDate, limit: number, after: { readonly key: NegativationDueKey; readonly id: string } | undefined, share: { readonly index: number; readonly count: number } | undefined, read: (id: string) => NegativationRecord | undefined): DueNegativation[] {
     if (this.stale > 1024 && this.stale * 2 > this.sorted.length) this.merge();
+    else if (!this.recentSorted) {
+      this.recent.sort(byText);
+      this.recentSorted = true;
+    }
     const end = `1${today}\u0001`;
     const from = after === undefined ? '' : sortText(after.key, after.id);
     const out: DueNegativation[] = [];
