@@ -12,14 +12,8 @@ export function debtorOf(customer: CustomerRecord): DebtorInput {
   if (customer.birthDate !== undefined) debtor.birthDate = customer.birthDate;
   if (customer.email !== undefined) debtor.email = customer.email;
   if (customer.phone !== undefined) debtor.phone = customer.phone;
-  if (customer.address !== undefined) debtor.address = holdsUndefined(customer.address) ? compact(customer.address) : customer.address;
+  if (customer.address !== undefined) debtor.address = compact(customer.address);
   return debtor;
-}
-
-/** Whether a field of `value` holds `undefined` (dropped by `compact`; the negativation module's reader reads the address as given otherwise, and copies it). */
-function holdsUndefined(value: object): boolean {
-  for (const key in value) if ((value as Record<string, unknown>)[key] === undefined) return true;
-  return false;
 }
 
 /** The title facts the request guards need, from a stored invoice. */
