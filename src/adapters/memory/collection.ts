@@ -136,40 +136,34 @@ export class CommittedRecords<T extends Versioned> {
     return this.sortedRecords;
   }
 
-  /** Merges the ids inserted since the last read into `sortedIds` (and their records into `sortedRecords`): one sort of the new ids and one linear merge. */
+  /**
+   * Merges the ids inserted since the last read into `sortedIds` (and their records into `sortedRecords`): one sort
+   * of the new ids, then one merge from the back, in place. Only the ids after the first new one move, each once
+   * (new ids after every id held, the usual case, move nothing); the arrays grow by `push`, so they stay packed (no
+   * holes: they read faster on every later page). One `splice` per new id moved the tail once per id instead.
+   */
   private mergeInserted(): void {
     const added = this.insertedIds.sort();
     this.insertedIds = [];
     const ids = this.sortedIds as string[];
-    const records = this.sortedRecords;
-    // New ids after every id held (sequential ids, the usual case) or a few of them: placed in the arrays as they are, with no copy of the rest.
-    if (added.length <= 64 || ids.length === 0 || (ids[ids.length - 1] as string) < (added[0] as string)) {
-      for (const id of added) {
-        const at = upperBound(ids, id);
-        ids.splice(at, 0, id);
-        records?.splice(at, 0, this.byId.get(id) as T);
-      }
-      return;
+    const records = this.sortedRecords as T[] | undefined;
+    let held = ids.length - 1;
+    for (const id of added) {
+      ids.push(id);
+      records?.push(this.byId.get(id) as T);
     }
-    // Pushed, not preallocated: packed arrays (no holes) read faster on every later page.
-    const mergedIds: string[] = [];
-    const mergedRecords: T[] | undefined = records === undefined ? undefined : [];
-    let i = 0;
-    let j = 0;
-    while (i < ids.length || j < added.length) {
-      if (j >= added.length || (i < ids.length && (ids[i] as string) < (added[j] as string))) {
-        mergedIds.push(ids[i] as string);
-        if (mergedRecords !== undefined) mergedRecords.push((records as T[])[i] as T);
-        i++;
+    for (let next = added.length - 1, at = ids.length - 1; next >= 0; at--) {
+      const id = added[next] as string;
+      if (held >= 0 && (ids[held] as string) > id) {
+        ids[at] = ids[held] as string;
+        if (records !== undefined) records[at] = records[held] as T;
+        held--;
       } else {
-        const id = added[j] as string;
-        mergedIds.push(id);
-        if (mergedRecords !== undefined) mergedRecords.push(this.byId.get(id) as T);
-        j++;
+        ids[at] = id;
+        if (records !== undefined) records[at] = this.byId.get(id) as T;
+        next--;
       }
     }
-    this.sortedIds = mergedIds;
-    this.sortedRecords = mergedRecords;
   }
 
   /** Ids of the records whose `customerId` or `invoiceId` is `value` (may hold ids since rewritten; callers re-check). */
