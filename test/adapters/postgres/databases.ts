@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { connectPostgres, createPostgresStore, openPglite, type PostgresStore, type SqlDriver } from '../../../src/adapters/postgres/index.js';
+import { connectPostgres, createPostgresStore, openPglite, PostgresStore, type SqlDriver, type SqlSession } from '../../../src/adapters/postgres/index.js';
 
 /** The real server the tests use when set (`.ci/run` sets it); without it the server tests are skipped, saying why. */
 export const SERVER_URL = process.env.COBRANCA_TEST_DATABASE_URL || undefined;
@@ -55,4 +55,17 @@ export function pgliteDatabase(): TestDatabase {
 /** The real server at `COBRANCA_TEST_DATABASE_URL` (only call when it is set). */
 export function serverDatabase(): TestDatabase {
   return database('PostgreSQL server', () => connectPostgres({ connectionString: SERVER_URL ?? '', max: 8 }));
+}
+
+/** A fresh store of `database` whose statements inside transactions are pushed into `sent` (their first `words` words). */
+export async function countedStore(database: TestDatabase, words: number): Promise<{ store: PostgresStore; sent: string[] }> {
+  const base = await database.freshStore();
+  const driver: SqlDriver = base.driver;
+  const sent: string[] = [];
+  const counted: SqlDriver = {
+    query: (text, params) => driver.query(text, params),
+    transaction: (work) => driver.transaction((session: SqlSession) => work({ query: (text, params) => (sent.push(text.trim().split(/\s+/).slice(0, words).join(' ')), session.query(text, params)) })),
+    close: () => driver.close(),
+  };
+  return { store: new PostgresStore({ driver: counted, schema: base.schema }), sent };
 }

@@ -1,23 +1,10 @@
 import { assert, describe, it } from 'vitest';
-import { PostgresStore, type SqlDriver, type SqlSession } from '../../../src/adapters/postgres/index.js';
+import { PostgresStore } from '../../../src/adapters/postgres/index.js';
 import { HELD_WRITES_LIMIT } from '../../../src/adapters/postgres/write-behind.js';
 import type { CivilDate } from '../../../src/calendar/index.js';
 import { isVersionConflict } from '../../../src/ports/store.js';
 import { customer, invoice } from '../../../src/testing/conformance-fixtures.js';
-import { pgliteDatabase, SERVER_SKIP_REASON, SERVER_URL, serverDatabase, type TestDatabase } from './databases.js';
-
-/** A fresh store of `database` whose statements inside transactions are pushed into `sent` (their first words). */
-async function countedStore(database: TestDatabase): Promise<{ store: PostgresStore; sent: string[] }> {
-  const base = await database.freshStore();
-  const driver: SqlDriver = base.driver;
-  const sent: string[] = [];
-  const counted: SqlDriver = {
-    query: (text, params) => driver.query(text, params),
-    transaction: (work) => driver.transaction((session: SqlSession) => work({ query: (text, params) => (sent.push(text.trim().split(/\s+/).slice(0, 6).join(' ')), session.query(text, params)) })),
-    close: () => driver.close(),
-  };
-  return { store: new PostgresStore({ driver: counted, schema: base.schema }), sent };
-}
+import { countedStore, pgliteDatabase, SERVER_SKIP_REASON, SERVER_URL, serverDatabase, type TestDatabase } from './databases.js';
 
 const entry = (key: string) => ({ key, invoiceId: 'i1', customerId: 'c1', stepId: 's', action: 'notify', on: '2026-11-24' as CivilDate, at: '2026-11-24T13:00:00.000Z' });
 
@@ -25,7 +12,7 @@ const entry = (key: string) => ({ key, invoiceId: 'i1', customerId: 'c1', stepId
 function describeWriteBehind(database: TestDatabase): void {
   describe(`PostgresStore on ${database.name}: inserts, updates and recorded actions are held and sent as multi-row statements`, () => {
     it('a page of inserts and updates of records, one call each, is sent as one insert and one update per table, and stored as written', async () => {
-      const { store, sent } = await countedStore(database);
+      const { store, sent } = await countedStore(database, 6);
       await store.transaction((tx) => tx.customers.insertMany([customer('c1'), customer('c2'), customer('c3')]));
       const before = sent.length;
       await store.transaction(async (tx) => {
@@ -45,7 +32,7 @@ function describeWriteBehind(database: TestDatabase): void {
     });
 
     it(`a transaction holds at most ${HELD_WRITES_LIMIT} writes of a table: more are sent in statements of that many`, async () => {
-      const { store, sent } = await countedStore(database);
+      const { store, sent } = await countedStore(database, 6);
       const before = sent.length;
       await store.transaction(async (tx) => {
         for (let i = 0; i <= HELD_WRITES_LIMIT; i++) await tx.customers.insert(customer(`c${i}`));
@@ -55,7 +42,7 @@ function describeWriteBehind(database: TestDatabase): void {
     });
 
     it('held writes are sent before a list or page of their table, which sees them', async () => {
-      const { store } = await countedStore(database);
+      const { store } = await countedStore(database, 6);
       await store.transaction(async (tx) => {
         await tx.customers.insert(customer('c1'));
         await tx.invoices.insert(invoice('i1', 'c1'));
@@ -66,7 +53,7 @@ function describeWriteBehind(database: TestDatabase): void {
     });
 
     it('a stale update found when the held writes are sent rejects the transaction, even when a caller swallowed the error, and nothing of it is written', async () => {
-      const { store } = await countedStore(database);
+      const { store } = await countedStore(database, 6);
       await store.transaction((tx) => tx.customers.insert(customer('c1')));
       const error = await store
         .transaction(async (tx) => {
@@ -88,7 +75,7 @@ function describeWriteBehind(database: TestDatabase): void {
     });
 
     it('an insert of a taken id, held, rejects the transaction at its end with a version conflict, and nothing of it is written', async () => {
-      const { store } = await countedStore(database);
+      const { store } = await countedStore(database, 6);
       await store.transaction((tx) => tx.customers.insert(customer('c1')));
       const error = await store
         .transaction(async (tx) => {
@@ -104,7 +91,7 @@ function describeWriteBehind(database: TestDatabase): void {
     });
 
     it('a record of a key the transaction found absent is held and sent once with the others; the log keeps the order of the calls', async () => {
-      const { store, sent } = await countedStore(database);
+      const { store, sent } = await countedStore(database, 6);
       const before = sent.length;
       await store.transaction(async (tx) => {
         await tx.actionLog.hasMany(['k2', 'k1', 'k3']);
