@@ -103,6 +103,10 @@ export async function negativationPass(context: AppContext, today: CivilDate, li
     await context.store.transaction(async (tx) => {
       // The page's due records re-read in this transaction, in one batch read (one moved meanwhile is looked at as it is now).
       const current = new Map((await tx.negativations.getMany(due.map((r) => r.id))).map((r) => [r.id, r]));
+      // What the steps' effects read of their titles (an updated invoice's figures: the invoice and its payments), read
+      // for the whole page at once: a store that keeps a transaction's reads (PostgreSQL) then answers each one itself.
+      const titleIds = due.map((r) => r.invoiceId);
+      await Promise.all([tx.invoices.getMany(titleIds), tx.payments.listFor('invoiceId', titleIds)]);
       for (const stale of due) {
         const record = current.get(stale.id);
         if (!record) continue;
