@@ -2,6 +2,7 @@ import type { CivilDate } from '../../calendar/index.js';
 import type { NegativationEventInput } from '../../negativation/index.js';
 import type { NegativationRecord } from '../../ports/index.js';
 import { attempt } from '../command.js';
+import { bufferedOutbox } from '../outbox-buffers.js';
 import type { AppContext } from '../dependencies.js';
 import { applyNegativationEvent, negativationOf } from '../negativation/negativation-store.js';
 import { dueKind, timeWakeOf } from '../negativation/negativation-due.js';
@@ -100,7 +101,10 @@ export async function negativationPass(context: AppContext, today: CivilDate, li
       else if (wake.waiting) waiting.add(waitingOf(record));
     }
     if (due.length === 0) continue;
-    await context.store.transaction(async (tx) => {
+    await context.store.transaction(async (store) => {
+      // The page's effects kept and written at once, before the page commits (one statement on PostgreSQL, not one per registration moved).
+      const { view: outbox, flush } = bufferedOutbox(store);
+      const tx = Object.assign({}, store, { outbox });
       // The page's due records re-read in this transaction, in one batch read (one moved meanwhile is looked at as it is now).
       const current = new Map((await tx.negativations.getMany(due.map((r) => r.id))).map((r) => [r.id, r]));
       // What the steps' effects read of their titles (an updated invoice's figures: the invoice and its payments), read
@@ -122,6 +126,7 @@ export async function negativationPass(context: AppContext, today: CivilDate, li
         // The bureau asked for its letter: the wait changed (it now waits for the posting), reported as it now stands.
         else if (timeWakeOf(negativationOf(result.value)).waiting) waiting.add(waitingOf(result.value));
       }
+      await flush();
     });
   }
   approved.listed.sort(byId);
