@@ -2,13 +2,16 @@
  * What `npm pack` ships: LICENSE, README.md, CHANGELOG.md, package.json and
  * `dist/` only; every `exports` target present; source maps without the sources
  * embedded; `repository`, `homepage` and `bugs` present, naming one
- * repository, with no placeholder, machine path or registry host in them.
- * Prints the file count and sizes.
+ * repository, with no placeholder, machine path or registry host in them;
+ * and the built bundles keep what a bundler could silently drop (see
+ * {@link bundleProblems}). Prints the file count and sizes.
  *
  * Run after `npm run build`: `npx tsx scripts/check-pack.ts`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT, manifest, run } from './support.js';
 
 interface PackedFile {
@@ -59,6 +62,42 @@ function metadataProblems(): string[] {
   return out;
 }
 problems.push(...metadataProblems());
+
+/**
+ * Code whose effect the bundler's tree shaking can drop without a type or test
+ * failing: tests run on the sources, so only the built files can tell. The
+ * negativation mark (src/negativation/vouched.ts) is written by a call whose
+ * result looked unused and was dropped once, which silently sent every
+ * `transition` through the structural check. Each built file holding that
+ * module is loaded again with its two functions exported (a copy beside it, so
+ * its imports resolve, removed at once): a record it vouches must read back as
+ * vouched.
+ */
+async function bundleProblems(): Promise<string[]> {
+  const out: string[] = [];
+  const marker = '// src/negativation/vouched.ts';
+  const dist = join(ROOT, 'dist');
+  const copies = readdirSync(dist).filter((file) => /\.(c|m)?js$/.test(file) && readFileSync(join(dist, file), 'utf8').includes(marker));
+  if (copies.length === 0) out.push(`no built file holds ${marker}`);
+  for (const file of copies) {
+    const commonJs = file.endsWith('.cjs');
+    const probe = join(dist, `probe-${process.pid}-${file}`);
+    const text = readFileSync(join(dist, file), 'utf8');
+    writeFileSync(probe, `${text}\n${commonJs ? 'module.exports.__probe = { isVouched, vouch };' : 'export const __probe = { isVouched, vouch };'}\n`);
+    try {
+      type Probe = { isVouched: (value: unknown) => boolean; vouch: (value: object) => object };
+      const loaded = (commonJs ? createRequire(import.meta.url)(probe) : await import(pathToFileURL(probe).href)) as { __probe: Probe };
+      const { isVouched, vouch } = loaded.__probe;
+      if (!isVouched(vouch({ version: 1, history: [{ version: 1 }] }))) out.push(`dist/${file}: a negativation vouched by the built vouched.ts does not read back as vouched (the bundler dropped the mark?)`);
+    } catch (error) {
+      out.push(`dist/${file}: could not load the built vouched.ts with isVouched and vouch exported: ${String(error)}`);
+    } finally {
+      rmSync(probe, { force: true });
+    }
+  }
+  return out;
+}
+problems.push(...(await bundleProblems()));
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
 console.log(`npm pack: ${paths.size} files, ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked; top level: ${[...paths].filter((path) => !path.includes('/')).sort().join(', ')}, dist/`);
