@@ -2,7 +2,8 @@ import type { NegativationRecord, OutboxEffect, StoreTransaction } from '../../p
 import { maskDeep } from '../../documents/index.js';
 import { keyOf, transition, type Negativation, type NegativationEffect, type NegativationEventInput, type NegativationStatus } from '../../negativation/index.js';
 import { abort, notFound } from '../command.js';
-import { recordAudit } from '../audit.js';
+import { recordMaskedAudit } from '../audit.js';
+import { eventAuditDetails } from './audit-details.js';
 import type { AppContext } from '../dependencies.js';
 import { breakdownOf, owedCalculator, owedOfInvoice } from '../owed.js';
 import { addYears, type CivilDate } from '../../calendar/index.js';
@@ -124,9 +125,10 @@ export async function applyNegativationEvent(
   const next: NegativationRecord = Object.assign({}, record, { version: record.version + 1, status: negativation.status, negativation });
   await tx.negativations.update(next);
   const from = negativationOf(record).status;
-  const details = event.reason ? { event: event.type, from, to: negativation.status, reason: event.reason } : { event: event.type, from, to: negativation.status };
-  await recordAudit(tx, context, { actor: event.actor, subjectType: 'negativation', subjectId: record.id, action: `negativation_${event.type}`, details });
-  await recordAudit(tx, context, { actor: event.actor, subjectType: 'invoice', subjectId: record.invoiceId, action: `negativation_${event.type}`, details: Object.assign({}, details, { negativationId: record.id }) });
+  const lines = eventAuditDetails(event, from, negativation.status, record.id);
+  const action = `negativation_${event.type}`;
+  await recordMaskedAudit(tx, context, { actor: event.actor, subjectType: 'negativation', subjectId: record.id, action, details: lines.negativation });
+  await recordMaskedAudit(tx, context, { actor: event.actor, subjectType: 'invoice', subjectId: record.invoiceId, action, details: lines.invoice });
   await enqueueNegativationEffects(tx, context, negativation, record.customerId, effects);
   return next;
 }

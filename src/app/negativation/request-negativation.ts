@@ -3,7 +3,8 @@ import type { NegativationRecord, StoreTransaction } from '../../ports/index.js'
 import { REQUEST_ORIGINS, startNegativation, type NegativationRequestInput, type NegativationSettings, type RegistrationGroup } from '../../negativation/index.js';
 import { cobrancaError, withPathPrefix, type InputOf } from '../../errors.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
-import { recordAudit } from '../audit.js';
+import { recordMaskedAudit } from '../audit.js';
+import { requestAuditDetails } from './audit-details.js';
 import type { AppContext } from '../dependencies.js';
 import { debtorOf, existingOf, titleOf } from './debtor-of.js';
 import { enqueueNegativationEffects, negativationOf, newNegativationRecord } from './negativation-store.js';
@@ -144,8 +145,9 @@ async function startOne(tx: StoreTransaction, context: AppContext, cmd: StartReq
   await tx.negativations.insert(record);
   // Object.assign, not spreads: the same fields in the same order, without V8's slow clone path on Node 20.
   const why = Object.assign({ origin: cmd.origin, authorization: cmd.authorization }, bureauChoice, registration ? { registration } : undefined);
-  await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'negativation', subjectId: record.id, action: 'negativation_requested', details: Object.assign({}, why, { invoiceId: invoice.id }) });
-  await recordAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoice.id, action: 'negativation_requested', details: Object.assign(why, { negativationId: record.id }) });
+  const lines = requestAuditDetails(why, invoice.id, record.id);
+  await recordMaskedAudit(tx, context, { actor: cmd.actor, subjectType: 'negativation', subjectId: record.id, action: 'negativation_requested', details: lines.negativation });
+  await recordMaskedAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoice.id, action: 'negativation_requested', details: lines.invoice });
   await enqueueNegativationEffects(tx, context, negativation, customer.id, effects);
   return record;
 }

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { maskDeep } from '../../../src/documents/index.js';
+import { eventAuditDetails, requestAuditDetails } from '../../../src/app/negativation/audit-details.js';
+
+const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+/** Personal data as it may turn up in a reason, an id or a setting's path: documents, e-mails, phones, names. */
+const cpf = digits(11).chain((d) => fc.constantFrom(d, `${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6, 9)}-${d.slice(9)}`));
+const cnpj = digits(14).chain((d) => fc.constantFrom(d, `${d.slice(0, 2)}.${d.slice(2, 5)}.${d.slice(5, 8)}/${d.slice(8, 12)}-${d.slice(12)}`));
+const email = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9._]{0,12}$/), fc.stringMatching(/^[a-z]{1,10}\.(com|com\.br|org)$/)).map(([local, domain]) => `${local}@${domain}`);
+const phone = digits(9).chain((d) => fc.constantFrom(`+55 11 ${d.slice(0, 5)}-${d.slice(5)}`, `(41) ${d.slice(0, 5)}-${d.slice(5)}`, `5511${d}`));
+const personal = fc.oneof(cpf, cnpj, email, phone, fc.constantFrom('Maria Souza', 'José da Silva'));
+/** Any text: plain, an id, status or reason as the library makes them, or personal data alone or inside other text. */
+const text = fc.oneof(
+  fc.string(),
+  fc.constantFrom('analysis_approved', 'in_analysis', 'processing', 'negativation-123', 'i00000042', '2026-11-24', 'automatic analysis: request guards passed; notice mode email'),
+  personal,
+  fc.tuple(fc.string({ maxLength: 8 }), personal, fc.string({ maxLength: 8 })).map(([a, p, b]) => `${a}${p}${b}`),
+);
+const path = fc.array(fc.oneof(text, fc.nat()), { maxLength: 4 });
+/** Why a request was made, in the shapes the library builds (a setting or a ruler step, an operator's accepted terms) and any other. */
+const authorization = fc.oneof(
+  fc.record({ kind: fc.constant('setting'), setting: text, path, rulerId: fc.option(text, { nil: undefined }), stepId: fc.option(text, { nil: undefined }) }),
+  fc.record({ kind: fc.constant('setting'), setting: text, path }),
+  fc.record({ kind: fc.constant('terms'), acceptedBy: text, acceptedAt: text, version: text }),
+  fc.jsonValue(),
+);
+const why = fc
+  .record(
+    {
+      origin: text,
+      authorization,
+      bureau: text,
+      bureauSource: text,
+      bureauSetting: fc.option(path, { nil: undefined }),
+      registration: fc.record({ id: text, titleIds: fc.array(text, { maxLength: 4 }) }),
+    },
+    { requiredKeys: ['origin', 'authorization', 'bureau', 'bureauSource'] },
+  )
+  .map((w) => w as Record<string, unknown>);
+
+describe('negativation audit details masked once by their shape', () => {
+  it('an event: both lines exactly what the deep mask makes of their details, whatever each field holds', () => {
+    fc.assert(
+      fc.property(text, text, text, text, fc.option(fc.oneof(text, fc.constant(''), fc.jsonValue()), { nil: undefined }), (type, from, to, negativationId, reason) => {
+        const event = reason === undefined ? { type } : { type, reason };
+        const details = event.reason ? { event: type, from, to, reason: event.reason } : { event: type, from, to };
+        const lines = eventAuditDetails(event, from, to, negativationId);
+        expect(lines.negativation).toStrictEqual(maskDeep(details));
+        expect(lines.invoice).toStrictEqual(maskDeep(Object.assign({}, details, { negativationId })));
+        expect(JSON.stringify(lines.invoice)).toBe(JSON.stringify(maskDeep(Object.assign({}, details, { negativationId }))));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('a request: both lines exactly what the deep mask makes of their details, keys in the same order, the caller\'s objects untouched', () => {
+    fc.assert(
+      fc.property(why, text, text, (given, invoiceId, negativationId) => {
+        const before = JSON.stringify(given);
+        const lines = requestAuditDetails(given, invoiceId, negativationId);
+        const onNegativation = maskDeep(Object.assign({}, given, { invoiceId }));
+        const onInvoice = maskDeep(Object.assign({}, given, { negativationId }));
+        expect(lines.negativation).toStrictEqual(onNegativation);
+        expect(lines.invoice).toStrictEqual(onInvoice);
+        expect(JSON.stringify(lines.negativation)).toBe(JSON.stringify(onNegativation));
+        expect(JSON.stringify(lines.invoice)).toBe(JSON.stringify(onInvoice));
+        expect(JSON.stringify(given)).toBe(before);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('never keep a document, e-mail or phone in full, in any field', () => {
+    fc.assert(
+      fc.property(fc.oneof(cpf, cnpj, email, phone), fc.constantFrom(0, 1, 2, 3, 4, 5), (datum, field) => {
+        const fields = ['automatic-negativation:i00000001', 'registerAutomatically', 'serasa', 'analysis_approved', 'i00000001', 'negativation-1'];
+        fields[field] = `x ${datum} y`;
+        const [reason, setting, bureau, type, invoiceId, negativationId] = fields as [string, string, string, string, string, string];
+        const request = requestAuditDetails({ origin: 'automatic', authorization: { kind: 'setting', setting, path: ['settings', setting] }, bureau, bureauSource: 'settings', registration: { id: reason, titleIds: [invoiceId] } }, invoiceId, negativationId);
+        const event = eventAuditDetails({ type, reason }, 'in_analysis', 'processing', negativationId);
+        expect(JSON.stringify([request, event])).not.toContain(datum);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
