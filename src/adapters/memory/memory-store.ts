@@ -1,8 +1,6 @@
 import type {
   AgreementRecord, CollectionAccountRecord, CustomerRecord, InvoiceRecord, NegativationRecord, PaymentRecord, ProtestRecord, RegisterRecord, Versioned,
 } from '../../ports/records.js';
-import type * as asyncHooks from 'node:async_hooks';
-import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { ActionLog, Store, StoreTransaction } from '../../ports/store.js';
 import type { NegativationDueIndex } from '../../ports/negativation-due.js';
 import { CommittedRecords, TransactionalCollection, frozenCopy } from './collection.js';
@@ -14,22 +12,7 @@ import { CommittedNegativationDue, TransactionalNegativationDue } from './negati
 
 export type { MemorySnapshot } from './snapshot-schema.js';
 
-/**
- * Async context to spot a transaction started inside another, where the runtime
- * has one (Node, Deno, Bun); `undefined` elsewhere (browsers, some edge runtimes),
- * where that check is skipped. Looked up at run time so bundlers for other runtimes
- * never see a `node:` import.
- */
-function nestingDetector(): AsyncLocalStorage<true> | undefined {
-  const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const hooks = runtime?.getBuiltinModule?.('node:async_hooks') as typeof asyncHooks | undefined;
-  return hooks ? new hooks.AsyncLocalStorage<true>() : undefined;
-}
-
-/** Runs `work` marked as inside a transaction when the runtime can tell. */
-function runInside<T>(context: AsyncLocalStorage<true> | undefined, work: () => Promise<T>): Promise<T> {
-  return context ? context.run(true, work) : work();
-}
+import { awaitedBy, namedTransactionRunner } from './nesting.js';
 
 /** The collections of aggregates, by name. */
 const COLLECTIONS = ['customers', 'invoices', 'payments', 'accounts', 'agreements', 'negativations', 'protests', 'registers'] as const;
@@ -116,7 +99,10 @@ export class MemoryStore implements Store {
   };
   private readonly logs = new CommittedLogs();
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly inside = nestingDetector();
+  /** Transactions whose work has started and not yet settled (0 or 1: they run one at a time). */
+  private running = 0;
+  /** Runs a transaction's work; its name, unique to this store, is what {@link awaitedBy} looks for on the caller's stack. */
+  private readonly runner = namedTransactionRunner((work: (tx: StoreTransaction) => Promise<unknown>) => this.run(work));
   /** The customer wake index, unless the store was made without it. */
   private readonly wakes: CommittedWakes | undefined;
   /** The negativation due index, unless the store was made without it. */
@@ -131,30 +117,38 @@ export class MemoryStore implements Store {
   /** Runs `work` as one unit, as {@link Store.transaction} says: committed when it resolves, nothing kept when it throws; transactions run one after another. */
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     // Transactions run one at a time, so one started from inside another would wait for it forever: refuse it instead.
-    if (this.inside?.getStore()) throw new Error('MemoryStore: a transaction may not start inside another one');
-    const run = (): Promise<T> =>
-      runInside(this.inside, async () => {
-        const views = this.views();
-        const logs = new TransactionalLogs(this.logs);
-        const own = new Map<string, number>();
-        const wakes = this.wakes === undefined ? undefined : new TransactionalWakes(this.wakes);
-        const negativations = this.records.negativations;
-        const due = this.negativationsDue === undefined ? undefined : new TransactionalNegativationDue(this.negativationsDue, (id) => negativations.byId.get(id));
-        const result = await work(transactionOf(views as unknown as Pick<StoreTransaction, CollectionName>, logs.views(), wakes, own, due?.view()));
-        if (wakes !== undefined) {
-          for (const name of TOUCHING) views[name].touches((customerId) => touch(own, customerId), UPDATE_WAKES[name]);
-          wakes.commit(own);
-        }
-        const dueCustomers = new Set<string>();
-        if (due !== undefined) for (const name of NEGATIVATION_TOUCHING) views[name].touches((customerId) => dueCustomers.add(customerId));
-        for (const name of COLLECTIONS) views[name].commit();
-        due?.commit(dueCustomers, (customerId) => negativations.candidates({ customerId }) ?? []);
-        logs.commit();
-        return result;
-      });
+    // Only a call made while one runs can be nested; only then is the caller's stack read (no async context kept per promise).
+    if (this.running > 0 && awaitedBy(this.runner.name)) throw new Error('MemoryStore: a transaction may not start inside another one');
+    const run = (): Promise<T> => this.runner(work) as Promise<T>;
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** One transaction: its work against fresh views, then the commit (called through {@link MemoryStore.runner}, one at a time). */
+  private async run<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    this.running++;
+    try {
+      const views = this.views();
+      const logs = new TransactionalLogs(this.logs);
+      const own = new Map<string, number>();
+      const wakes = this.wakes === undefined ? undefined : new TransactionalWakes(this.wakes);
+      const negativations = this.records.negativations;
+      const due = this.negativationsDue === undefined ? undefined : new TransactionalNegativationDue(this.negativationsDue, (id) => negativations.byId.get(id));
+      const result = await work(transactionOf(views as unknown as Pick<StoreTransaction, CollectionName>, logs.views(), wakes, own, due?.view()));
+      if (wakes !== undefined) {
+        for (const name of TOUCHING) views[name].touches((customerId) => touch(own, customerId), UPDATE_WAKES[name]);
+        wakes.commit(own);
+      }
+      const dueCustomers = new Set<string>();
+      if (due !== undefined) for (const name of NEGATIVATION_TOUCHING) views[name].touches((customerId) => dueCustomers.add(customerId));
+      for (const name of COLLECTIONS) views[name].commit();
+      due?.commit(dueCustomers, (customerId) => negativations.candidates({ customerId }) ?? []);
+      logs.commit();
+      return result;
+    } finally {
+      this.running--;
+    }
   }
 
   /** A transaction's views of the eight collections, written out (no entries array and `Object.fromEntries` per transaction). */
