@@ -21,6 +21,7 @@ export interface OwedCents {
  */
 export class OwedMemo {
   private readonly remembered = new WeakMap<InvoiceRecord, number>();
+  private pages: PageOwed | undefined;
 
   constructor(
     readonly calculator: LateChargesCalculator | undefined,
@@ -37,6 +38,16 @@ export class OwedMemo {
     const figures = owedOfRecord(this.calculator, invoice, payments, this.today);
     if (memorable && figures.paid.cents === 0) this.remembered.set(invoice, figures.owed.cents);
     return { owed: figures.owed.cents, paid: figures.paid.cents };
+  }
+
+  /**
+   * What each open invoice of a page with nothing paid owes today, in centavos, index-aligned, from the fast path
+   * ({@link PageOwed}, one priced batch per page, the charge-free windows kept for the day); {@link CHECKED} where it
+   * does not answer (ask {@link OwedMemo.of}).
+   */
+  fastPage(page: readonly InvoiceRecord[]): Float64Array {
+    this.pages ??= new PageOwed(this.calculator, this.today);
+    return this.pages.of(page);
   }
 }
 

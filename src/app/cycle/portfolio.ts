@@ -75,7 +75,9 @@ export async function enrichPage(context: AppContext, page: readonly InvoiceReco
   const paymentsOf = groupBy(read.payments, (p) => p.invoiceId);
   const logOf = groupBy(read.log, (e) => e.invoiceId);
   const none: readonly never[] = [];
-  return page.map((invoice) => {
+  // Open invoices with nothing paid are priced a page at a time in integer centavos (the fast path property tests prove equal to the one rule); the others by the rule itself.
+  const owedFast = owedToday.fastPage(page);
+  return page.map((invoice, i) => {
     const customer = customers.get(invoice.customerId);
     const agreement = invoice.agreementId === undefined ? undefined : agreements.get(invoice.agreementId);
     const negativations = negativationsOf.get(invoice.id);
@@ -96,10 +98,17 @@ export async function enrichPage(context: AppContext, page: readonly InvoiceReco
       }
     }
     // The one owed-amount rule: the ruler's open amount is what it says is owed (its `updatedAmount` less the payments it is also given).
-    const owed = invoice.status === 'open' ? owedToday.of(invoice, payments) : undefined;
+    let updatedCents: number | undefined;
+    if (invoice.status === 'open') {
+      const fast = owedFast[i] as number;
+      if (Number.isNaN(fast)) {
+        const owed = owedToday.of(invoice, payments);
+        updatedCents = owed.owed + owed.paid;
+      } else updatedCents = fast;
+    }
     // The same fields, in the same order, as the object spread this replaces; absent ones are left out.
     const out: { -readonly [K in keyof RulerInvoice]: RulerInvoice[K] } = { id: invoice.id, customerId: invoice.customerId, dueDate: invoice.dueDate, amount: invoice.amount };
-    if (owed) out.updatedAmount = fromCents(owed.owed + owed.paid);
+    if (updatedCents !== undefined) out.updatedAmount = fromCents(updatedCents);
     if (payments.length > 0) out.payments = payments.map((p) => ({ date: p.paidOn, amount: p.amount }));
     if (invoice.status === 'paid' && invoice.paidOn !== undefined) out.paidOn = invoice.paidOn;
     // An installment invoice is the agreement itself: its ruler runs (reminders); the originals are the ones an agreement covers.

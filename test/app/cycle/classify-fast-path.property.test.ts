@@ -6,6 +6,8 @@ import { appContext, type AppContext } from '../../../src/app/dependencies.js';
 import { resolvePolicies } from '../../../src/app/policies.js';
 import { classifyPass } from '../../../src/app/cycle/classify-pass.js';
 import { CHECKED, OwedMemo, PageOwed } from '../../../src/app/cycle/owed-memo.js';
+import { enrichPage, followedByRuler } from '../../../src/app/cycle/portfolio.js';
+import { owedCalculator, owedOfRecord } from '../../../src/app/owed.js';
 import { addDays, brazilianCalendar, civilDate, type CivilDate } from '../../../src/calendar/index.js';
 import { fromCents, MAX_INPUT_CENTS } from '../../../src/money/index.js';
 import type { CustomerRecord, InvoiceRecord, NegativationRecord, PaymentRecord, ProtestRecord, Store } from '../../../src/ports/index.js';
@@ -209,5 +211,56 @@ describe('the classification pass: the fast path equals the checked path', () =>
       // Not vacuous: the worked portfolio fills the agreement and registration panels.
       if (today === '2026-11-20') expect(fast.panels.agreementPending.invoices + fast.panels.registered.invoices + fast.replaced.invoices).toBeGreaterThan(2);
     }
+  });
+});
+
+/** Each open invoice's figure by the one rule (`owedOfRecord`, owed plus paid, as the ruler's `updatedAmount`), or the refusal's message. */
+async function ruleFigures(store: Store, calculator: Awaited<ReturnType<typeof owedCalculator>>, page: readonly InvoiceRecord[], today: CivilDate): Promise<(number | string | undefined)[]> {
+  return store.transaction(async (tx) => {
+    const figures: (number | string | undefined)[] = [];
+    for (const invoice of page) {
+      if (invoice.status !== 'open') {
+        figures.push(undefined);
+        continue;
+      }
+      const payments = await tx.payments.list({ invoiceId: invoice.id });
+      try {
+        const owed = owedOfRecord(calculator, invoice, payments, today);
+        figures.push(owed.owed.cents + owed.paid.cents);
+      } catch (error) {
+        figures.push((error as Error).message);
+      }
+    }
+    return figures;
+  });
+}
+
+describe("the ruler's enrichment prices open invoices by the one owed rule", () => {
+  it('every updatedAmount is owedOfRecord’s owed plus paid to the centavo (integer fast path or not), and a page the rule refuses is refused with the same error', async () => {
+    let late = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(invoiceRow, { maxLength: 40 }), fc.option(policy, { nil: undefined }), day(-5, 5), async (rows, lateCharges, today) => {
+        const store = await seeded(rows);
+        const context = contextOver(store, lateCharges);
+        const calculator = await owedCalculator(context, today);
+        const page = (await store.transaction((tx) => tx.invoices.page(1000))).filter(followedByRuler);
+        const expected = await ruleFigures(store, calculator, page, today);
+        const refusal = expected.find((figure) => typeof figure === 'string');
+        const memo = new OwedMemo(calculator, today);
+        if (refusal !== undefined) {
+          await expect(enrichPage(context, page, memo)).rejects.toThrow(refusal);
+          return;
+        }
+        const enriched = await enrichPage(context, page, memo);
+        enriched.forEach((invoice, i) => {
+          const figure = expected[i];
+          expect(invoice.updatedAmount === undefined ? undefined : (invoice.updatedAmount as { cents: number }).cents).toBe(figure);
+          if (typeof figure === 'number' && figure > (page[i] as InvoiceRecord).amount.cents) late++;
+        });
+      }),
+      { numRuns: 120 },
+    );
+    // Not vacuous: many open invoices owe late charges.
+    expect(late).toBeGreaterThan(100);
   });
 });
