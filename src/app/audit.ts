@@ -27,12 +27,22 @@ export async function recordMaskedAudit(tx: StoreTransaction, context: AppContex
 }
 
 async function append(tx: StoreTransaction, context: AppContext, entry: AuditLine, details: AuditEntry['details']): Promise<void> {
+  await tx.audit.append(auditLine(context, entry, details));
+}
+
+/**
+ * The audit entry of a line whose details are masked already ({@link MaskedDetails}, or none), with its id and instant:
+ * what {@link recordMaskedAudit} appends, for a writer that keeps its lines and writes them at once (the ruler's batches).
+ */
+export function maskedAuditEntry(context: AppContext, entry: AuditLine & { readonly details: MaskedDetails }): AuditEntry {
+  return auditLine(context, entry, entry.details);
+}
+
+function auditLine(context: AppContext, entry: AuditLine, details: AuditEntry['details']): AuditEntry {
   const id = context.ids.next('audit');
   const at = context.nowIso();
   // An explicit literal, not a spread of `entry`: on Node 20 a spread of an unfrozen object is slow to build and its result slow to read.
-  await tx.audit.append(
-    details === undefined
-      ? { id, at, actor: entry.actor, subjectType: entry.subjectType, subjectId: entry.subjectId, action: entry.action }
-      : { id, at, actor: entry.actor, subjectType: entry.subjectType, subjectId: entry.subjectId, action: entry.action, details },
-  );
+  return details === undefined
+    ? { id, at, actor: entry.actor, subjectType: entry.subjectType, subjectId: entry.subjectId, action: entry.action }
+    : { id, at, actor: entry.actor, subjectType: entry.subjectType, subjectId: entry.subjectId, action: entry.action, details };
 }

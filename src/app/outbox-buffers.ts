@@ -8,13 +8,25 @@ export interface Buffered<T> {
   flush(): Promise<void>;
 }
 
+/** A {@link bufferedOutbox}: its view, its flush, and its enqueue without a promise. */
+export interface BufferedOutbox extends Buffered<Outbox> {
+  /** `enqueue`, synchronous: keeps the effect (`false` for a key or id already kept). */
+  queue(effect: OutboxEffect): boolean;
+}
+
+/** A {@link bufferedAudit}: its view, its flush, and its append without a promise. */
+export interface BufferedAudit extends Buffered<AuditLog> {
+  /** `append`, synchronous: keeps the line. */
+  keep(entry: AuditEntry): void;
+}
+
 /**
  * The transaction's outbox with its enqueues kept and written by `flush` as one
  * `enqueueMany` (its answer is `false` only for a key or id repeated among the
  * kept effects: callers that batch do not read it; the store's unique keys still
  * drop an effect already stored). Any other outbox call flushes first.
  */
-export function bufferedOutbox(tx: StoreTransaction): Buffered<Outbox> {
+export function bufferedOutbox(tx: StoreTransaction): BufferedOutbox {
   const queued: OutboxEffect[] = [];
   const queuedKeys = new Set<string>();
   const queuedIds = new Set<string>();
@@ -43,23 +55,24 @@ export function bufferedOutbox(tx: StoreTransaction): Buffered<Outbox> {
     byKey: async (key) => (await flush(), tx.outbox.byKey(key)),
     all: async () => (await flush(), tx.outbox.all()),
   };
-  return { view, flush };
+  return { view, flush, queue };
 }
 
 /** The transaction's audit log with its lines kept and written by `flush` as one `appendMany`, in order; a read flushes first. */
-export function bufferedAudit(tx: StoreTransaction): Buffered<AuditLog> {
+export function bufferedAudit(tx: StoreTransaction): BufferedAudit {
   const lines: AuditEntry[] = [];
   const flush = async (): Promise<void> => {
     if (lines.length > 0) await tx.audit.appendMany(lines.splice(0));
   };
+  const keep = (entry: AuditEntry): void => {
+    lines.push(entry);
+  };
   const view: AuditLog = {
-    append: async (entry) => {
-      lines.push(entry);
-    },
+    append: async (entry) => keep(entry),
     appendMany: async (entries) => {
       for (const entry of entries) lines.push(entry);
     },
     forSubject: async (subjectType, subjectId) => (await flush(), tx.audit.forSubject(subjectType, subjectId)),
   };
-  return { view, flush };
+  return { view, flush, keep };
 }

@@ -1,11 +1,11 @@
 import type { CivilDate } from '../../calendar/index.js';
 import { maskDeep, maskPersonalData } from '../../documents/index.js';
 import type { DeferredAction, DueAction, SkippedStep } from '../../ruler/index.js';
-import type { ActionLogEntry, StoreTransaction } from '../../ports/index.js';
+import type { ActionLogEntry, CustomerRecord, InvoiceRecord, OutboxEffect, StoreTransaction } from '../../ports/index.js';
 import type { CobrancaError } from '../../errors.js';
 import type { AppErrorCode } from '../errors.js';
 import { attempt } from '../command.js';
-import { recordAudit, recordMaskedAudit, type MaskedDetails } from '../audit.js';
+import { maskedAuditEntry, recordAudit, recordMaskedAudit, type MaskedDetails } from '../audit.js';
 import { compact } from '../compact.js';
 import { recipientOf } from '../recipient.js';
 import type { AppContext } from '../dependencies.js';
@@ -16,6 +16,7 @@ import { applyNegativationEvent, negativationOf } from '../negativation/negativa
 import { startProtestRequest } from '../protest/request-protest.js';
 import { CYCLE_ACTOR } from './actor.js';
 import { requestAutomatically, type AutomaticRequest, type AutomaticRequestOutcome } from './automatic-negativation.js';
+import type { PlannedBatch } from './batched-writes.js';
 
 export { CYCLE_ACTOR } from './actor.js';
 
@@ -36,41 +37,73 @@ interface Step {
   readonly effects: string[];
 }
 
-/** Queues one effect of a ruler action, its payload complete (with the action's ids), under the action's key. */
-async function enqueue(step: Step, kind: string, payload: Record<string, unknown>, notBefore?: string): Promise<void> {
-  const id = step.context.ids.next('effect');
-  const key = `ruler:${step.action.key}:${kind}`;
-  const createdAt = step.context.nowIso();
-  await step.tx.outbox.enqueue(
-    notBefore
-      ? { id, key, kind, payload, status: 'pending', attempts: 0, createdAt, notBefore }
-      : { id, key, kind, payload, status: 'pending', attempts: 0, createdAt },
-  );
-  step.effects.push(kind);
+/**
+ * The outbox effect of a ruler action of `kind`, its payload complete (with the action's ids), under the action's key
+ * (`actionKey`: the evaluator builds `action.key` anew at each read, so the appliers read it once).
+ */
+function rulerEffect(context: AppContext, actionKey: string, kind: string, payload: Record<string, unknown>, notBefore?: string): OutboxEffect {
+  const id = context.ids.next('effect');
+  const key = `ruler:${actionKey}:${kind}`;
+  const createdAt = context.nowIso();
+  return notBefore
+    ? { id, key, kind, payload, status: 'pending', attempts: 0, createdAt, notBefore }
+    : { id, key, kind, payload, status: 'pending', attempts: 0, createdAt };
 }
 
-/** Queues an operator alert about a ruler action: its fields masked, the action's ids after them. */
-async function alertOperator(step: Step, fields: Record<string, unknown>): Promise<void> {
+/** Queues one effect of a ruler action (see {@link rulerEffect}). */
+async function enqueue(step: Step, effect: OutboxEffect): Promise<void> {
+  await step.tx.outbox.enqueue(effect);
+  step.effects.push(effect.kind);
+}
+
+/** An operator alert about a ruler action: its fields masked, the action's ids after them. */
+function operatorAlert(context: AppContext, action: DueAction | DeferredAction, fields: Record<string, unknown>): OutboxEffect {
   // Object.assign, not a spread of the fields followed by the ids: on Node 20 that spread takes V8's slow path (~2 µs an effect).
-  const payload = compact(Object.assign({}, maskDeep(fields) as Record<string, unknown>, { invoiceId: step.action.invoiceId, customerId: step.action.customerId, stepId: step.action.stepId }));
-  await enqueue(step, 'alert_operator', payload);
+  const payload = compact(Object.assign({}, maskDeep(fields) as Record<string, unknown>, { invoiceId: action.invoiceId, customerId: action.customerId, stepId: action.stepId }));
+  return rulerEffect(context, action.key, 'alert_operator', payload);
 }
 
-async function notify(step: Step, action: Extract<DueAction['action'], { kind: 'notify' }>): Promise<CobrancaError<Extract<AppErrorCode, 'missing_contact'>> | undefined> {
-  const due = step.action;
-  const invoice = await step.tx.invoices.get(due.invoiceId);
-  const channel = action.channel === 'default' ? step.context.policies.rulerSettings(invoice?.branchId, invoice?.contractId).values.defaultContactType : action.channel;
-  const customer = await step.tx.customers.get(due.customerId);
+/** What a notify step queues: the contact, or (the customer has no address for its channel) an operator alert and the refusal. */
+interface NotifyEffect {
+  readonly effect: OutboxEffect;
+  readonly refusal: CobrancaError<Extract<AppErrorCode, 'missing_contact'>> | undefined;
+}
+
+/** The effect of a notify step, from its invoice and customer as they stand ({@link NotifyEffect}). */
+function notifyEffect(context: AppContext, due: DueAction | DeferredAction, key: string, action: Extract<DueAction['action'], { kind: 'notify' }>, invoice: InvoiceRecord | undefined, customer: CustomerRecord | undefined): NotifyEffect {
+  const channel = action.channel === 'default' ? context.policies.rulerSettings(invoice?.branchId, invoice?.contractId).values.defaultContactType : action.channel;
   const to = recipientOf(customer, channel);
   if (!to) {
-    await alertOperator(step, { alert: 'missing_contact', message: `customer ${due.customerId} has no ${channel} contact for step ${due.stepId}` });
-    return { code: 'missing_contact', message: `customer ${due.customerId} has no ${channel} contact` };
+    const effect = operatorAlert(context, due, { alert: 'missing_contact', message: `customer ${due.customerId} has no ${channel} contact for step ${due.stepId}` });
+    return { effect, refusal: { code: 'missing_contact', message: `customer ${due.customerId} has no ${channel} contact` } };
   }
   const notBefore = 'notBefore' in due ? due.notBefore.instant : undefined;
   // One literal with the ids (the fields a contact may lack dropped by compact), in the order the payload always had.
   const payload = compact({ channel, to, templateId: action.template, text: action.text, openAmount: due.openAmount, daysOverdue: due.daysOverdue, dueDate: invoice?.dueDate, invoiceId: due.invoiceId, customerId: due.customerId, stepId: due.stepId });
-  await enqueue(step, 'notify', payload, notBefore);
-  return undefined;
+  return { effect: rulerEffect(context, key, 'notify', payload, notBefore), refusal: undefined };
+}
+
+async function notify(step: Step, action: Extract<DueAction['action'], { kind: 'notify' }>): Promise<CobrancaError<Extract<AppErrorCode, 'missing_contact'>> | undefined> {
+  const invoice = await step.tx.invoices.get(step.action.invoiceId);
+  const customer = await step.tx.customers.get(step.action.customerId);
+  const { effect, refusal } = notifyEffect(step.context, step.action, step.action.key, action, invoice, customer);
+  await enqueue(step, effect);
+  return refusal;
+}
+
+/** The payload of a service step (suspend, reduce, restore): the action's figures and ids. */
+function servicePayload(action: DueAction | DeferredAction): Record<string, unknown> {
+  return compact({ daysOverdue: action.daysOverdue, openAmount: action.openAmount, invoiceId: action.invoiceId, customerId: action.customerId, stepId: action.stepId });
+}
+
+/** The history line of an applied ruler action of `kind` under `key` (its `action.key`, read once; see {@link actionDetails}). */
+function actionAudit(action: DueAction | DeferredAction, key: string, kind: string, refused: string | undefined) {
+  return { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: action.invoiceId, action: `ruler_${kind}`, details: actionDetails({ stepId: action.stepId, key, scheduledFor: action.scheduledFor }, refused) } as const;
+}
+
+/** The history line of a logged skipped step (see {@link skippedDetails}). */
+function skippedAudit(skipped: SkippedStep) {
+  return { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: skipped.invoiceId, action: 'ruler_step_skipped', details: skippedDetails(skipped) } as const;
 }
 
 /**
@@ -124,7 +157,7 @@ async function protest(step: Step): Promise<CobrancaError | undefined> {
     step.effects.push('protest_requested');
     return undefined;
   }
-  await alertOperator(step, { alert: 'protest_refused', message: result.error.message, details: result.error.details });
+  await enqueue(step, operatorAlert(step.context, step.action, { alert: 'protest_refused', message: result.error.message, details: result.error.details }));
   return result.error;
 }
 
@@ -198,11 +231,36 @@ export async function applyDueAction(tx: StoreTransaction, context: AppContext, 
     case 'suspend_service':
     case 'reduce_service':
     case 'restore_service':
-      await enqueue(step, kind, compact({ daysOverdue: action.daysOverdue, openAmount: action.openAmount, invoiceId: action.invoiceId, customerId: action.customerId, stepId: action.stepId }));
+      await enqueue(step, rulerEffect(context, action.key, kind, servicePayload(action)));
       break;
   }
-  await recordMaskedAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: action.invoiceId, action: `ruler_${kind}`, details: actionDetails(action, refusal?.code) });
+  await recordMaskedAudit(tx, context, actionAudit(action, action.key, kind, refusal?.code));
   return refusal ? { status: 'refused', key: action.key, kind, error: refusal } : { status: 'done', key: action.key, invoiceId: action.invoiceId, stepId: action.stepId, kind, effectKinds: step.effects };
+}
+
+/**
+ * {@link applyDueAction} of a ruler batch's planned action whose kind writes nothing but its log entry, one
+ * effect and its history line (a notify step whose invoice and customer the batch read, a service step):
+ * the same records, ids and outcome, answered from the batch and kept with its writes ({@link PlannedBatch}),
+ * without a promise per step. `undefined` for any other action (apply it with {@link applyDueAction}).
+ * `entry`: the action's planned log entry ({@link dueActionEntry}).
+ */
+export function applyPlannedAction(batch: PlannedBatch, context: AppContext, action: DueAction | DeferredAction, entry: ActionLogEntry): ActionOutcome | undefined {
+  const due = action.action;
+  const kind = due.kind;
+  if (kind === 'notify') {
+    if (!batch.invoices.has(action.invoiceId) || !batch.customers.has(action.customerId)) return undefined;
+  } else if (kind !== 'suspend_service' && kind !== 'reduce_service' && kind !== 'restore_service') return undefined;
+  // The entry's key is the action's (dueActionEntry), built once.
+  const key = entry.key;
+  if (!batch.record(entry)) return { status: 'already_done', key };
+  const { effect, refusal } =
+    due.kind === 'notify'
+      ? notifyEffect(context, action, key, due, batch.invoices.get(action.invoiceId), batch.customers.get(action.customerId))
+      : { effect: rulerEffect(context, key, kind, servicePayload(action)), refusal: undefined };
+  batch.enqueue(effect);
+  batch.audit(maskedAuditEntry(context, actionAudit(action, key, kind, refusal?.code)));
+  return refusal ? { status: 'refused', key, kind, error: refusal } : { status: 'done', key, invoiceId: action.invoiceId, stepId: action.stepId, kind, effectKinds: [effect.kind] };
 }
 
 /**
@@ -212,7 +270,14 @@ export async function applyDueAction(tx: StoreTransaction, context: AppContext, 
  */
 export async function logSkippedStep(tx: StoreTransaction, context: AppContext, skipped: SkippedStep, today: CivilDate, entry?: ActionLogEntry): Promise<boolean> {
   const fresh = await tx.actionLog.record(entry ?? skippedStepEntry(context, skipped, today));
-  if (fresh) await recordMaskedAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: skipped.invoiceId, action: 'ruler_step_skipped', details: skippedDetails(skipped) });
+  if (fresh) await recordMaskedAudit(tx, context, skippedAudit(skipped));
+  return fresh;
+}
+
+/** {@link logSkippedStep} of a ruler batch's planned skip, answered from the batch and kept with its writes ({@link PlannedBatch}). */
+export function logPlannedSkip(batch: PlannedBatch, context: AppContext, skipped: SkippedStep, entry: ActionLogEntry): boolean {
+  const fresh = batch.record(entry);
+  if (fresh) batch.audit(maskedAuditEntry(context, skippedAudit(skipped)));
   return fresh;
 }
 

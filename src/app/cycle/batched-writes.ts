@@ -1,6 +1,6 @@
-import type { ActionLogEntry, CustomerRecord, InvoiceRecord, Versioned } from '../../ports/index.js';
+import type { ActionLogEntry, AuditEntry, CustomerRecord, InvoiceRecord, OutboxEffect, Versioned } from '../../ports/index.js';
 import type { ActionLog, Collection, StoreTransaction } from '../../ports/store.js';
-import { bufferedOutbox } from '../outbox-buffers.js';
+import { bufferedAudit, bufferedOutbox } from '../outbox-buffers.js';
 
 /** What a ruler batch knows it will touch, read or written at once before its actions are applied one by one. */
 export interface BatchPlan {
@@ -14,10 +14,30 @@ export interface BatchPlan {
   readonly customerIds: readonly string[];
 }
 
+/**
+ * What a ruler batch read and planned up front, answered synchronously: the same answers as the
+ * batch's {@link BatchedTransaction.tx} gives (the same state behind both), without a promise per call,
+ * for the actions that need nothing else (see `applyPlannedAction`).
+ */
+export interface PlannedBatch {
+  /** `actionLog.record` of an entry of the plan: `true` the first time for a key the batch recorded new. */
+  record(entry: ActionLogEntry): boolean;
+  /** The invoices read up front (a missing one as `undefined`), kept current by the batch's writes; an id not here was not read. */
+  readonly invoices: ReadonlyMap<string, InvoiceRecord | undefined>;
+  /** The customers read up front, as {@link PlannedBatch.invoices}. */
+  readonly customers: ReadonlyMap<string, CustomerRecord | undefined>;
+  /** `outbox.enqueue`: kept with the batch's other effects, in order. */
+  enqueue(effect: OutboxEffect): void;
+  /** `audit.append`: kept with the batch's other audit lines, in order. */
+  audit(entry: AuditEntry): void;
+}
+
 /** A ruler batch's transaction with its reads and writes gathered, and the flush to run before it commits. */
 export interface BatchedTransaction {
   readonly tx: StoreTransaction;
-  /** Enqueues the effects the actions queued, as one `enqueueMany`; run it last, inside the transaction. */
+  /** The same batch, answered synchronously for the actions that need nothing else. */
+  readonly planned: PlannedBatch;
+  /** Writes the audit lines and effects the actions kept, as one `appendMany` and one `enqueueMany`; run it last, inside the transaction. */
   flush(): Promise<void>;
 }
 
@@ -33,18 +53,25 @@ export interface BatchedTransaction {
  * - `invoices.get` / `customers.get` answer from the records read up front,
  *   kept current by the batch's own writes through this view (a write
  *   on a version someone else changed meanwhile is still refused by the store);
- * - `outbox.enqueue` is kept and written by {@link BatchedTransaction.flush}
- *   with `enqueueMany` (see `bufferedOutbox`).
+ * - `outbox.enqueue` and `audit.append` are kept and written by
+ *   {@link BatchedTransaction.flush} with `enqueueMany` and `appendMany`, in
+ *   the order they came (see `bufferedOutbox`, `bufferedAudit`; a read of
+ *   either writes what was kept first).
  * Everything else goes straight to the store's transaction.
  */
 export async function batchedTransaction(tx: StoreTransaction, plan: BatchPlan): Promise<BatchedTransaction> {
-  const planned = new Set(plan.entries.map((entry) => entry.key));
+  const plannedKeys = new Set(plan.entries.map((entry) => entry.key));
   const fresh = new Set(await tx.actionLog.recordMany(plan.entries));
-  const asked = new Set(plan.askedKeys.filter((key) => !planned.has(key)));
+  const asked = new Set(plan.askedKeys.filter((key) => !plannedKeys.has(key)));
   const known = asked.size > 0 ? new Set(await tx.actionLog.hasMany([...asked])) : new Set<string>();
-  for (const key of planned) known.add(key); // recorded now, or already there
-  for (const key of planned) asked.add(key);
+  for (const key of plannedKeys) known.add(key); // recorded now, or already there
+  for (const key of plannedKeys) asked.add(key);
   const answered = new Set<string>();
+  const recordPlanned = (entry: ActionLogEntry): boolean => {
+    const first = !answered.has(entry.key);
+    answered.add(entry.key);
+    return first && fresh.has(entry.key);
+  };
   const actionLog: ActionLog = {
     hasMany: (keys) => tx.actionLog.hasMany(keys),
     recordMany: (entries) => tx.actionLog.recordMany(entries),
@@ -52,41 +79,52 @@ export async function batchedTransaction(tx: StoreTransaction, plan: BatchPlan):
     forInvoices: (invoiceIds) => tx.actionLog.forInvoices(invoiceIds),
     has: async (key) => (asked.has(key) ? known.has(key) : tx.actionLog.has(key)),
     record: async (entry) => {
-      if (planned.has(entry.key)) {
-        const first = !answered.has(entry.key);
-        answered.add(entry.key);
-        return first && fresh.has(entry.key);
-      }
+      if (plannedKeys.has(entry.key)) return recordPlanned(entry);
       const recorded = await tx.actionLog.record(entry);
       if (asked.has(entry.key)) known.add(entry.key);
       return recorded;
     },
   };
-  const { view: outbox, flush } = bufferedOutbox(tx);
+  const outbox = bufferedOutbox(tx);
+  const audit = bufferedAudit(tx);
   const [invoices, customers] = await Promise.all([readAhead<InvoiceRecord>(tx.invoices, plan.invoiceIds), readAhead<CustomerRecord>(tx.customers, plan.customerIds)]);
-  return { tx: withViews(tx, { actionLog, outbox, invoices, customers }), flush };
+  const planned: PlannedBatch = {
+    record: (entry) => {
+      if (!plannedKeys.has(entry.key)) throw new Error(`ruler batch: action-log key '${entry.key}' is not in the batch's plan`);
+      return recordPlanned(entry);
+    },
+    invoices: invoices.read,
+    customers: customers.read,
+    enqueue: outbox.queue,
+    audit: audit.keep,
+  };
+  const flush = async (): Promise<void> => {
+    await audit.flush();
+    await outbox.flush();
+  };
+  return { tx: withViews(tx, { actionLog, outbox: outbox.view, audit: audit.view, invoices: invoices.view, customers: customers.view }), planned, flush };
 }
 
 /**
- * The store's transaction with four of its members replaced. `Object.assign`, not `{ ...tx, actionLog, … }`:
+ * The store's transaction with five of its members replaced. `Object.assign`, not `{ ...tx, actionLog, … }`:
  * on Node 20 a spread of an unfrozen object followed by more fields takes V8's slow path (microseconds a call).
  */
-function withViews(tx: StoreTransaction, views: Pick<StoreTransaction, 'actionLog' | 'outbox' | 'invoices' | 'customers'>): StoreTransaction {
+function withViews(tx: StoreTransaction, views: Pick<StoreTransaction, 'actionLog' | 'outbox' | 'audit' | 'invoices' | 'customers'>): StoreTransaction {
   return Object.assign({}, tx, views);
 }
 
 /**
  * A collection whose `get` answers from records read up front with one
  * `getMany` (a missing id reads as `undefined`), kept current by the writes
- * made through it; every other method goes to the collection.
+ * made through it; every other method goes to the collection. `read`: those records by id.
  */
-async function readAhead<T extends Versioned>(collection: Collection<T>, ids: readonly string[]): Promise<Collection<T>> {
+async function readAhead<T extends Versioned>(collection: Collection<T>, ids: readonly string[]): Promise<{ view: Collection<T>; read: ReadonlyMap<string, T | undefined> }> {
   const read = new Map<string, T | undefined>(ids.map((id) => [id, undefined]));
   if (ids.length > 0) for (const record of await collection.getMany([...read.keys()])) read.set(record.id, Object.freeze(record));
   const remember = (records: readonly T[]): void => {
     for (const record of records) if (read.has(record.id)) read.set(record.id, Object.freeze({ ...record }));
   };
-  return {
+  const view: Collection<T> = {
     list: (filter) => collection.list(filter),
     page: (limit, after, share) => collection.page(limit, after, share),
     getMany: (many) => collection.getMany(many),
@@ -97,4 +135,5 @@ async function readAhead<T extends Versioned>(collection: Collection<T>, ids: re
     insertMany: async (records) => (await collection.insertMany(records), remember(records)),
     updateMany: async (records) => (await collection.updateMany(records), remember(records)),
   };
+  return { view, read };
 }

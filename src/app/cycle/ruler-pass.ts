@@ -4,7 +4,7 @@ import type { Result } from 'neverthrow';
 import { evaluateRulerInBatches, type DeferredAction, type DueAction, type EvaluateRulerInput, type RulerBatch, type RulerError, type RulerInvoice, type SkippedStep } from '../../ruler/index.js';
 import type { ActionLogEntry, InvoiceRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
-import { applyDueAction, auditSuperseded, dueActionEntry, logSkippedStep, skippedStepEntry, type ActionOutcome } from './apply-action.js';
+import { applyDueAction, applyPlannedAction, auditSuperseded, dueActionEntry, logPlannedSkip, skippedStepEntry, type ActionOutcome } from './apply-action.js';
 import { batchedTransaction, type BatchPlan } from './batched-writes.js';
 import { readAheadRequests } from './automatic-negativation.js';
 import type { OwedMemo } from './owed-memo.js';
@@ -337,12 +337,14 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
     customerIds: [...new Set(actions.map((action) => action.customerId))],
   };
   await context.store.transaction(async (store) => {
-    const { tx, flush } = await batchedTransaction(store, plan);
+    const { tx, planned, flush } = await batchedTransaction(store, plan);
     await readAheadRequests(store, actions.filter((action) => action.action.kind === 'negativate'));
     const waiting = new Set<string>();
     for (let i = 0; i < actions.length; i++) {
       const action = actions[i] as DueAction | DeferredAction;
-      const outcome = await applyDueAction(tx, context, action, today, actionEntries[i]);
+      const entry = actionEntries[i];
+      // The common steps (a contact, a service step) answered from what the batch read and kept with its writes: no promise per step.
+      const outcome = (entry !== undefined ? applyPlannedAction(planned, context, action, entry) : undefined) ?? (await applyDueAction(tx, context, action, today, entry));
       if (outcome.status === 'waiting') waiting.add(outcome.invoiceId);
       if (outcome.status === 'done') {
         report.done.add(outcome);
@@ -352,7 +354,8 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
     }
     for (let i = 0; i < batch.skipped.length; i++) {
       const skipped = batch.skipped[i] as SkippedStep;
-      if (skipped.reason !== 'superseded' && (await logSkippedStep(tx, context, skipped, today, skippedEntries[i]))) report.skipped.add(skipped);
+      const entry = skippedEntries[i];
+      if (entry !== undefined && logPlannedSkip(planned, context, skipped, entry)) report.skipped.add(skipped);
     }
     for (const group of superseded.values()) {
       if (!(await tx.actionLog.record(supersededEntry(group)))) continue;
