@@ -16,17 +16,23 @@ function checkPlain(value: object): void {
 /**
  * Whether a frozen value is frozen plain data all the way down: what the store
  * handed out (and a caller spread into a new version) passes, and is kept as
- * it is; something frozen only shallowly by someone else does not.
+ * it is; something frozen only shallowly by someone else does not. A part that
+ * is the very object found at the same place in `known` (the stored version
+ * the value was made from: frozen all the way down, as everything the store
+ * keeps) is not walked again: a new version walks only what changed.
  */
-function deeplyFrozen(value: object): boolean {
+function deeplyFrozen(value: object, known: unknown): boolean {
   if (!Array.isArray(value)) {
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) return false;
   }
   const fields = value as Record<string, unknown>;
+  const knownFields = known !== null && typeof known === 'object' ? (known as Record<string, unknown>) : undefined;
   for (const key in fields) {
     const field = fields[key];
-    if (field !== null && typeof field === 'object' && !(Object.isFrozen(field) && deeplyFrozen(field))) return false;
+    if (field === null || typeof field !== 'object') continue;
+    const knownField = knownFields === undefined ? undefined : knownFields[key];
+    if (field !== knownField && !(Object.isFrozen(field) && deeplyFrozen(field, knownField))) return false;
   }
   return true;
 }
@@ -42,27 +48,31 @@ function deeplyFrozen(value: object): boolean {
  * A value that is not plain data (a `Date`, a class instance) is refused with
  * a `TypeError`: it would not survive a snapshot. No marker is added to the
  * objects (an added property would cost a property array per object).
+ * `known`, when given, is the stored value this one replaces: a part that is
+ * the same object as at the same place in it is kept without a walk (the
+ * store froze it all the way down when it stored it).
  */
-export function frozenCopy<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
+export function frozenCopy<T>(value: T, known?: unknown): T {
+  if (value === null || typeof value !== 'object' || value === known) return value;
   checkPlain(value);
   if (Object.isFrozen(value)) {
-    if (deeplyFrozen(value)) return value;
+    if (deeplyFrozen(value, known)) return value;
     // Frozen by someone else, maybe shallowly: copy so the nested parts can be frozen too.
-    return frozenCopy(Array.isArray(value) ? [...(value as unknown[])] : { ...(value as object) }) as T;
+    return frozenCopy(Array.isArray(value) ? [...(value as unknown[])] : { ...(value as object) }, known) as T;
   }
+  const knownFields = known !== null && typeof known === 'object' ? (known as Record<string, unknown>) : undefined;
   // Index and for-in loops: no array of keys allocated per object (records are plain data: no inherited enumerable fields).
   if (Array.isArray(value)) {
     const items = value as unknown[];
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      if (item !== null && typeof item === 'object') items[i] = frozenCopy(item);
+      if (item !== null && typeof item === 'object') items[i] = frozenCopy(item, knownFields === undefined ? undefined : knownFields[i]);
     }
   } else {
     const fields = value as Record<string, unknown>;
     for (const key in fields) {
       const field = fields[key];
-      if (field !== null && typeof field === 'object') fields[key] = frozenCopy(field);
+      if (field !== null && typeof field === 'object') fields[key] = frozenCopy(field, knownFields === undefined ? undefined : knownFields[key]);
     }
   }
   Object.freeze(value);
@@ -82,6 +92,12 @@ export class CommittedRecords<T extends Versioned> {
   private insertedIds: string[] = [];
   private readonly byCustomer = new Map<string, Set<string>>();
   private readonly byInvoice = new Map<string, Set<string>>();
+  /**
+   * The last record a transaction on this collection froze (committed or not: frozen all the way down either way), the
+   * `known` value a new record is frozen against when it replaces none: records of a collection share many parts at
+   * the same places (a subject's settings, the creditor), and a shared part is then not walked again.
+   */
+  lastFrozen: T | undefined;
 
   constructor(readonly name: string) {}
 
@@ -298,11 +314,13 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
       }
       seen.add(record.id);
     }
-    for (const record of records) this.stage(record);
+    for (const record of records) this.stage(record, this.current(record.id));
   }
 
-  private stage(record: T): void {
-    const stored = frozenCopy(record);
+  /** Keeps `record` (frozen) as this transaction's version; `existing` is the version it replaces, whose parts it may share (not walked again; else the collection's last frozen record). */
+  private stage(record: T, existing?: T): void {
+    const stored = frozenCopy(record, existing ?? this.committed.lastFrozen);
+    this.committed.lastFrozen = stored;
     this.pending.set(record.id, stored);
     const { customerId, invoiceId } = stored as { customerId?: string; invoiceId?: string };
     if (customerId !== undefined) append(this.pendingByCustomer, customerId, record.id);
@@ -314,7 +332,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
     if (existing === undefined || existing.version !== record.version - 1) {
       throw new VersionConflictError(this.committed.name, record.id, record.version - 1, existing?.version);
     }
-    this.stage(record);
+    this.stage(record, existing);
   }
 
   async list(filter: RecordFilter = {}): Promise<T[]> {

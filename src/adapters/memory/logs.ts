@@ -29,8 +29,14 @@ export class CommittedLogs {
   /** Ids of pending effects with a `notBefore` (the only ones that can be scheduled): counted without walking the queues. */
   readonly pendingWithNotBefore = new Set<string>();
   readonly audit: AuditEntry[] = [];
-  /** Positions in `audit` by subject type, then subject id (two look-ups of stored strings: no key text built per entry). */
-  readonly auditBySubject = new Map<string, Map<string, number[]>>();
+  /**
+   * Positions in `audit` by subject type, then subject id (two look-ups of stored strings: no key text built per entry),
+   * for the entries before `auditIndexed`: brought up to date by the first read after appends (a daily cycle appends
+   * about five lines per invoice and reads none back, so it never pays for the index).
+   */
+  private readonly auditBySubject = new Map<string, Map<string, number[]>>();
+  /** How many entries of `audit` are in `auditBySubject`. */
+  private auditIndexed = 0;
   readonly idempotency = new Map<string, IdempotencyRecord>();
 
   /** The committed version of an effect. */
@@ -109,15 +115,23 @@ export class CommittedLogs {
   }
 
   addAudit(entry: AuditEntry): void {
-    let byId = this.auditBySubject.get(entry.subjectType);
-    if (byId === undefined) {
-      byId = new Map();
-      this.auditBySubject.set(entry.subjectType, byId);
-    }
-    const positions = byId.get(entry.subjectId);
-    if (positions === undefined) byId.set(entry.subjectId, [this.audit.length]);
-    else positions.push(this.audit.length);
     this.audit.push(entry);
+  }
+
+  /** The committed entries about one subject, in the order appended (the index first catches up with the entries appended since the last read). */
+  auditFor(subjectType: string, subjectId: string): AuditEntry[] {
+    for (; this.auditIndexed < this.audit.length; this.auditIndexed++) {
+      const entry = this.audit[this.auditIndexed] as AuditEntry;
+      let byId = this.auditBySubject.get(entry.subjectType);
+      if (byId === undefined) {
+        byId = new Map();
+        this.auditBySubject.set(entry.subjectType, byId);
+      }
+      const positions = byId.get(entry.subjectId);
+      if (positions === undefined) byId.set(entry.subjectId, [this.auditIndexed]);
+      else positions.push(this.auditIndexed);
+    }
+    return (this.auditBySubject.get(subjectType)?.get(subjectId) ?? []).map((i) => this.audit[i] as AuditEntry);
   }
 }
 
@@ -348,10 +362,7 @@ export class TransactionalLogs {
       appendMany: async (entries) => {
         for (const entry of entries) this.auditEntries.push(frozenCopy(entry));
       },
-      forSubject: async (subjectType, subjectId) => [
-        ...(committed.auditBySubject.get(subjectType)?.get(subjectId) ?? []).map((i) => committed.audit[i]),
-        ...this.auditEntries.filter((e) => e.subjectType === subjectType && e.subjectId === subjectId),
-      ].filter((e): e is AuditEntry => e !== undefined),
+      forSubject: async (subjectType, subjectId) => [...committed.auditFor(subjectType, subjectId), ...this.auditEntries.filter((e) => e.subjectType === subjectType && e.subjectId === subjectId)],
     };
   }
 
