@@ -49,13 +49,25 @@ export interface NegativationPassReport {
   readonly refused: readonly Extract<CycleOutcome, { type: 'negativation.refused' }>['outcome'][];
 }
 
+/** The automatic analysis's reason, by notice mode (a few modes: one string each, not a copy per negativation kept in its history). */
+const analysisReasons = new Map<string, string>();
+
+function analysisReason(noticeMode: string): string {
+  let reason = analysisReasons.get(noticeMode);
+  if (reason === undefined) {
+    reason = `automatic analysis: request guards passed; notice mode ${noticeMode}`;
+    analysisReasons.set(noticeMode, reason);
+  }
+  return reason;
+}
+
 /** The time-driven event a negativation is due today, if any (built as a literal: no object spread on this path). */
 function dueEvent(record: NegativationRecord, today: CivilDate, at: string): NegativationEventInput | undefined {
   const negativation = negativationOf(record);
   const wake = timeWakeOf(negativation);
   const kind = dueKind(wake, today);
   if (kind === undefined) return undefined;
-  if (kind === 'analysis') return { type: 'analysis_approved', on: today, actor: CYCLE_ACTOR, at, reason: `automatic analysis: request guards passed; notice mode ${negativation.settings.noticeMode}` };
+  if (kind === 'analysis') return { type: 'analysis_approved', on: today, actor: CYCLE_ACTOR, at, reason: analysisReason(negativation.settings.noticeMode) };
   if (kind === 'unread_email') {
     return {
       type: 'bureau_notice_requested',

@@ -21,6 +21,90 @@ function masked(value: unknown): unknown {
   return typeof value === 'string' ? maskPersonalData(value) : maskDeep(value, 1);
 }
 
+/** Under each key of a request's details, the last flat part masked there: a copy of what it held ({@link flatShape}) and the masked part. */
+const lastParts = new Map<string, { readonly shape: readonly unknown[]; readonly masked: unknown }>();
+
+/**
+ * A part of a request's details as {@link masked} makes it; a flat part (an authorization, a setting's path) with
+ * the same content as the last one under its key gets the same masked part back (the cycle's requests of one step
+ * give the same authorization and bureau setting, each a fresh object): no walk, and one masked copy kept by every
+ * line that holds it, not one per request. Its content is compared with a copy taken when it was masked, so a
+ * caller changing its object afterwards cannot make a stale part come back.
+ */
+function maskedPart(key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return masked(value);
+  const last = lastParts.get(key);
+  if (last !== undefined && sameShape(last.shape, value)) return last.masked;
+  const shape = flatShape(value);
+  const part = masked(value);
+  if (shape !== undefined) lastParts.set(key, { shape, masked: part });
+  return part;
+}
+
+const ARRAY = Symbol('array');
+const OBJECT = Symbol('object');
+
+function primitive(value: unknown): boolean {
+  return value === null || (typeof value !== 'object' && typeof value !== 'function');
+}
+
+/** Whether `value` is a plain object of primitives and arrays of primitives, or an array of primitives. */
+function plainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** An array of primitives (no holes) written flat: marker, length, items; `undefined` when it is not one. */
+function pushArray(out: unknown[], value: readonly unknown[]): boolean {
+  out.push(ARRAY, value.length);
+  for (let i = 0; i < value.length; i++) {
+    if (!(i in value) || !primitive(value[i])) return false;
+    out.push(value[i]);
+  }
+  return true;
+}
+
+/** A copy of a flat part's content (keys, values, arrays' items, in order), or `undefined` when the part is not flat. */
+function flatShape(value: object): unknown[] | undefined {
+  const out: unknown[] = [];
+  if (Array.isArray(value)) return pushArray(out, value as readonly unknown[]) ? out : undefined;
+  if (!plainObject(value)) return undefined;
+  const keys = Object.keys(value);
+  out.push(OBJECT, keys.length);
+  for (const key of keys) {
+    const field = (value as Readonly<Record<string, unknown>>)[key];
+    out.push(key);
+    if (primitive(field)) out.push(field);
+    else if (!Array.isArray(field) || !pushArray(out, field as readonly unknown[])) return undefined;
+  }
+  return out;
+}
+
+/** Whether `value` holds exactly what `shape` copied (the same keys in the same order, the same values by `Object.is`). */
+function sameShape(shape: readonly unknown[], value: object): boolean {
+  let at = 0;
+  const sameArray = (items: unknown): boolean => {
+    if (!Array.isArray(items) || shape[at] !== ARRAY || shape[at + 1] !== items.length) return false;
+    at += 2;
+    for (let i = 0; i < items.length; i++) if (!(i in items) || !Object.is(shape[at++], items[i])) return false;
+    return true;
+  };
+  if (Array.isArray(value)) return sameArray(value) && at === shape.length;
+  if (shape[0] !== OBJECT || !plainObject(value)) return false;
+  at = 2;
+  let count = 0;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    count++;
+    if (shape[at++] !== key) return false;
+    const field = (value as Readonly<Record<string, unknown>>)[key];
+    if (primitive(field)) {
+      if (!Object.is(shape[at++], field)) return false;
+    } else if (!sameArray(field)) return false;
+  }
+  return count === shape[1] && at === shape.length;
+}
+
 function asMasked(details: Readonly<Record<string, unknown>>): MaskedDetails {
   return details as MaskedDetails;
 }
@@ -49,7 +133,7 @@ export function eventAuditDetails(event: { readonly type: string; readonly reaso
  */
 export function requestAuditDetails(why: Readonly<Record<string, unknown>>, invoiceId: string, negativationId: string): NegativationAuditLines {
   const shared: Record<string, unknown> = {};
-  for (const key in why) if (Object.hasOwn(why, key)) shared[key] = masked(why[key]);
+  for (const key in why) if (Object.hasOwn(why, key)) shared[key] = maskedPart(key, why[key]);
   const negativation = Object.assign({}, shared, { invoiceId: masked(invoiceId) });
   return { negativation: asMasked(negativation), invoice: asMasked(Object.assign(shared, { negativationId: masked(negativationId) })) };
 }

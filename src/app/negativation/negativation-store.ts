@@ -106,6 +106,18 @@ function calculatorOf(tx: StoreTransaction, context: AppContext, asOf: CivilDate
   return calculator;
 }
 
+/** The audit action of each event type (a few types, checked by the transition first: one string each, not a copy per line). */
+const auditActions = new Map<string, string>();
+
+function auditActionOf(eventType: string): string {
+  let action = auditActions.get(eventType);
+  if (action === undefined) {
+    action = `negativation_${eventType}`;
+    auditActions.set(eventType, action);
+  }
+  return action;
+}
+
 /**
  * Applies one event to a stored negativation inside the caller's transaction:
  * the transition (guards and all), the record written back, an audit line on
@@ -126,7 +138,7 @@ export async function applyNegativationEvent(
   await tx.negativations.update(next);
   const from = negativationOf(record).status;
   const lines = eventAuditDetails(event, from, negativation.status, record.id);
-  const action = `negativation_${event.type}`;
+  const action = auditActionOf(event.type);
   await recordMaskedAudit(tx, context, { actor: event.actor, subjectType: 'negativation', subjectId: record.id, action, details: lines.negativation });
   await recordMaskedAudit(tx, context, { actor: event.actor, subjectType: 'invoice', subjectId: record.invoiceId, action, details: lines.invoice });
   await enqueueNegativationEffects(tx, context, negativation, record.customerId, effects);

@@ -5,6 +5,7 @@ import { cobrancaError, withPathPrefix, type InputOf } from '../../errors.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
 import { recordMaskedAudit } from '../audit.js';
 import { requestAuditDetails } from './audit-details.js';
+import { requestReason } from './request-reason.js';
 import type { AppContext } from '../dependencies.js';
 import { debtorOf, existingOf, titleOf } from './debtor-of.js';
 import { enqueueNegativationEffects, negativationOf, newNegativationRecord } from './negativation-store.js';
@@ -137,7 +138,7 @@ async function startOne(tx: StoreTransaction, context: AppContext, cmd: StartReq
     on: context.today(),
     actor: cmd.actor,
     at: context.nowIso(),
-    reason: [cmd.reason, authorizationText(cmd.authorization), `bureau ${bureau} (${bureauChoice.bureauSource})`, registration ? `registration ${registration.id} of ${registration.titleIds.length} titles` : ''].filter(Boolean).join('; '),
+    reason: requestReason({ reason: cmd.reason, authorization: cmd.authorization, bureau, bureauSource: bureauChoice.bureauSource, registration }),
   }, { calendar: context.calendar });
   if (started.isErr()) abort(first === undefined ? started.error : withPathPrefix(started.error, path));
   const { negativation, effects } = started.value;
@@ -175,10 +176,4 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
-}
-
-function authorizationText(authorization: RequestAuthorization): string {
-  if (authorization.kind === 'terms') return `terms v${authorization.version} accepted by ${authorization.acceptedBy} at ${authorization.acceptedAt}`;
-  const step = authorization.stepId !== undefined ? ` by step ${authorization.stepId} of ruler ${authorization.rulerId ?? ''}` : '';
-  return `automatic${step}: ${authorization.setting} (${authorization.path.join('.')})`;
 }

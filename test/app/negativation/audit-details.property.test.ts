@@ -71,6 +71,39 @@ describe('negativation audit details masked once by their shape', () => {
     );
   });
 
+  it('a run of requests: each one\'s lines what the deep mask makes of its own details, whether its parts repeat the last one\'s, differ, or were changed in place since', () => {
+    const small = fc.constantFrom('a', 'b', '529.982.247-25', 0, -0, Number.NaN, null, undefined);
+    const part = fc.oneof(
+      fc.array(small, { maxLength: 3 }),
+      fc.record({ kind: fc.constantFrom('setting', 'terms'), setting: small, path: fc.array(small, { maxLength: 3 }) }, { requiredKeys: ['kind'] }),
+      fc.record({ setting: small, kind: fc.constantFrom('setting', 'terms') }),
+      fc.constant(Object.assign(Object.create(null) as object, { kind: 'setting' })),
+      fc.constant(Object.assign(new Array<unknown>(2), { 1: 'a' })),
+      fc.constant({ nested: { deep: 'x' } }),
+    );
+    const request = fc.record({ authorization: part, bureauSetting: part, mutate: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(request, { minLength: 1, maxLength: 12 }), (run) => {
+        let previous: Record<string, unknown> | undefined;
+        for (const { authorization, bureauSetting, mutate } of run) {
+          // Repeat the previous request's very objects after changing them in place, or give fresh ones.
+          let given: Record<string, unknown>;
+          if (mutate && previous !== undefined) {
+            const reused = previous['authorization'];
+            if (Array.isArray(reused)) reused.push('b');
+            else if (reused !== null && typeof reused === 'object') (reused as Record<string, unknown>)['setting'] = '529.982.247-25';
+            given = previous;
+          } else given = { origin: 'automatic', authorization: structuredClone(authorization), bureau: 'serasa', bureauSource: 'library', bureauSetting: structuredClone(bureauSetting) };
+          const lines = requestAuditDetails(given, 'i1', 'negativation-1');
+          expect(lines.negativation).toStrictEqual(maskDeep(Object.assign({}, given, { invoiceId: 'i1' })));
+          expect(JSON.stringify(lines.invoice)).toBe(JSON.stringify(maskDeep(Object.assign({}, given, { negativationId: 'negativation-1' }))));
+          previous = given;
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('never keep a document, e-mail or phone in full, in any field', () => {
     fc.assert(
       fc.property(fc.oneof(cpf, cnpj, email, phone), fc.constantFrom(0, 1, 2, 3, 4, 5), (datum, field) => {
