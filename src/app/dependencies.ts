@@ -33,12 +33,31 @@ export function gatewayOf(context: Pick<Ports, 'bureaus'>, bureau: string): Bure
   return gateway;
 }
 
+/**
+ * `clock.now()` as ISO text, the text built once per instant: a call in the same millisecond as the last one
+ * answers the same string (one Date and one string built per action's several records otherwise, each kept by the store).
+ */
+function isoTextOf(clock: Clock): () => string {
+  let lastMs = Number.NaN;
+  let lastText = '';
+  return () => {
+    const now = clock.now();
+    const ms = now.getTime();
+    // An invalid date (NaN) is never equal to the last one: toISOString throws as it always did.
+    if (ms !== lastMs) {
+      lastText = now.toISOString();
+      lastMs = ms;
+    }
+    return lastText;
+  };
+}
+
 /** Builds the {@link AppContext} from the ports and policies. */
 export function appContext(ports: Ports, policies: Policies): AppContext {
   return {
     ...ports,
     policies,
-    nowIso: () => ports.clock.now().toISOString(),
+    nowIso: isoTextOf(ports.clock),
     today: () => todayIn(ports.clock),
   };
 }

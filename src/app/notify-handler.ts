@@ -61,6 +61,8 @@ function messageData(payload: Readonly<Record<string, unknown>>): Record<string,
  * one whose customer no longer has an address for its channel is cancelled.
  */
 export function notifyHandler(context: AppContext): GuardedEffectHandler {
+  /** The recipient the last check found, for the effect it checked: `perform`, run next in the same transaction for it, does not read it again. */
+  let checked: { readonly effect: OutboxEffect; readonly to: string } | undefined;
   return {
     readAhead: async (tx, effects) => {
       // What contactObsolete and currentRecipient read for the run's ruler contacts, at once.
@@ -75,11 +77,22 @@ export function notifyHandler(context: AppContext): GuardedEffectHandler {
       const agreementIds = invoices.flatMap((invoice) => (invoice.agreementId !== undefined && invoice.installment === undefined && invoice.status === 'open' ? [invoice.agreementId] : []));
       if (agreementIds.length > 0) await tx.agreements.getMany(agreementIds);
     },
-    obsolete: async (tx, effect) => (await contactObsolete(tx, effect)) ?? ((await currentRecipient(tx, effect)) === undefined ? `customer ${String(effect.payload['customerId'])} has no ${String(effect.payload['channel'])} contact any more` : undefined),
+    obsolete: async (tx, effect) => {
+      checked = undefined;
+      const reason = await contactObsolete(tx, effect);
+      if (reason !== undefined) return reason;
+      const to = await currentRecipient(tx, effect);
+      if (to === undefined) return `customer ${String(effect.payload['customerId'])} has no ${String(effect.payload['channel'])} contact any more`;
+      checked = { effect, to };
+      return undefined;
+    },
     perform: async (effect, tx) => {
       const payload = effect.payload as Record<string, unknown> & { channel: OutgoingMessage['channel']; customerId: string; to: string };
       const { channel, customerId, templateId, text } = payload;
-      const to = (await currentRecipient(tx, effect)) ?? payload.to;
+      // The outbox performs an effect right after its check, in the same transaction (nothing written in between): the recipient the check found.
+      const found = checked?.effect === effect ? checked.to : await currentRecipient(tx, effect);
+      checked = undefined;
+      const to = found ?? payload.to;
       const data = messageData(payload);
       // Explicit literals, not spreads of optional fields: no copy through V8's slow path for each message.
       const message: OutgoingMessage =

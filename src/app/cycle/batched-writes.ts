@@ -62,10 +62,9 @@ export interface BatchedTransaction {
 export async function batchedTransaction(tx: StoreTransaction, plan: BatchPlan): Promise<BatchedTransaction> {
   const plannedKeys = new Set(plan.entries.map((entry) => entry.key));
   const fresh = new Set(await tx.actionLog.recordMany(plan.entries));
+  // Keys asked about beyond the plan's (a planned key is known to be there: recorded now, or already).
   const asked = new Set(plan.askedKeys.filter((key) => !plannedKeys.has(key)));
   const known = asked.size > 0 ? new Set(await tx.actionLog.hasMany([...asked])) : new Set<string>();
-  for (const key of plannedKeys) known.add(key); // recorded now, or already there
-  for (const key of plannedKeys) asked.add(key);
   const answered = new Set<string>();
   const recordPlanned = (entry: ActionLogEntry): boolean => {
     const first = !answered.has(entry.key);
@@ -77,7 +76,7 @@ export async function batchedTransaction(tx: StoreTransaction, plan: BatchPlan):
     recordMany: (entries) => tx.actionLog.recordMany(entries),
     forInvoice: (invoiceId) => tx.actionLog.forInvoice(invoiceId),
     forInvoices: (invoiceIds) => tx.actionLog.forInvoices(invoiceIds),
-    has: async (key) => (asked.has(key) ? known.has(key) : tx.actionLog.has(key)),
+    has: async (key) => plannedKeys.has(key) || (asked.has(key) ? known.has(key) : tx.actionLog.has(key)),
     record: async (entry) => {
       if (plannedKeys.has(entry.key)) return recordPlanned(entry);
       const recorded = await tx.actionLog.record(entry);
