@@ -235,11 +235,33 @@ function matches(record: Versioned, filter: RecordFilter): boolean {
 /** A transaction's view of a collection: reads see its own writes; writes stay pending until commit. */
 export class TransactionalCollection<T extends Versioned> implements Collection<T> {
   private readonly pending = new Map<string, T | typeof DELETED>();
-  /** Ids written in this transaction by customer, then by invoice (may hold stale entries and repeats: readers re-check and deduplicate), keyed by the stored ids: no key text built and no set per write. */
-  private readonly pendingByCustomer = new Map<string, string[]>();
-  private readonly pendingByInvoice = new Map<string, string[]>();
+  /**
+   * Ids written in this transaction by customer, then by invoice (may hold stale entries and repeats: readers re-check
+   * and deduplicate), keyed by the stored ids: no key text built and no set per write. Each is built the first time a
+   * read by that field asks (most transactions write without reading back by field: no map entry or array per write),
+   * then kept current by {@link TransactionalCollection.stage}.
+   */
+  private pendingByCustomer: Map<string, string[]> | undefined;
+  private pendingByInvoice: Map<string, string[]> | undefined;
 
   constructor(private readonly committed: CommittedRecords<T>) {}
+
+  /** This transaction's written ids by `field` (see {@link TransactionalCollection.pendingByCustomer}), built on first use. */
+  private stagedBy(field: 'customerId' | 'invoiceId'): Map<string, string[]> {
+    if (field === 'customerId') return (this.pendingByCustomer ??= this.indexPending(field));
+    return (this.pendingByInvoice ??= this.indexPending(field));
+  }
+
+  /** The ids of this transaction's writes by their current `field`. */
+  private indexPending(field: 'customerId' | 'invoiceId'): Map<string, string[]> {
+    const index = new Map<string, string[]>();
+    for (const [id, record] of this.pending) {
+      if (record === DELETED) continue;
+      const value = (record as { customerId?: string; invoiceId?: string })[field];
+      if (value !== undefined) append(index, value, id);
+    }
+    return index;
+  }
 
   private current(id: string): T | undefined {
     if (this.pending.size === 0) return this.committed.byId.get(id);
@@ -274,11 +296,11 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
   async listFor(field: 'customerId' | 'invoiceId', values: readonly string[]): Promise<T[]> {
     // One walk over the field's index (committed and staged ids), one sort: no per-value list, no full scan.
     const ids = new Set<string>();
-    const pendingByField = field === 'customerId' ? this.pendingByCustomer : this.pendingByInvoice;
+    const pendingByField = this.pending.size === 0 ? undefined : this.stagedBy(field);
     for (const value of values) {
       const committed = this.committed.indexed(field, value);
       if (committed) for (const id of committed) ids.add(id);
-      const staged = pendingByField.size === 0 ? undefined : pendingByField.get(value);
+      const staged = pendingByField === undefined || pendingByField.size === 0 ? undefined : pendingByField.get(value);
       if (staged) for (const id of staged) ids.add(id);
     }
     if (ids.size === 0) return []; // nothing indexed: no set of the values, no sort (a read-only page's usual answer)
@@ -323,8 +345,8 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
     this.committed.lastFrozen = stored;
     this.pending.set(record.id, stored);
     const { customerId, invoiceId } = stored as { customerId?: string; invoiceId?: string };
-    if (customerId !== undefined) append(this.pendingByCustomer, customerId, record.id);
-    if (invoiceId !== undefined) append(this.pendingByInvoice, invoiceId, record.id);
+    if (customerId !== undefined && this.pendingByCustomer !== undefined) append(this.pendingByCustomer, customerId, record.id);
+    if (invoiceId !== undefined && this.pendingByInvoice !== undefined) append(this.pendingByInvoice, invoiceId, record.id);
   }
 
   async update(record: T): Promise<void> {
@@ -342,7 +364,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
     if (indexed !== undefined && this.pending.size === 0) ids = [...indexed];
     else {
       const all = new Set(indexed ?? this.committed.byId.keys());
-      const staged = indexed === undefined ? this.pending.keys() : ((filter.customerId !== undefined ? this.pendingByCustomer.get(filter.customerId) : this.pendingByInvoice.get(filter.invoiceId ?? '')) ?? []);
+      const staged = indexed === undefined ? this.pending.keys() : ((filter.customerId !== undefined ? this.stagedBy('customerId').get(filter.customerId) : this.stagedBy('invoiceId').get(filter.invoiceId ?? '')) ?? []);
       for (const id of staged) all.add(id);
       ids = [...all];
     }
