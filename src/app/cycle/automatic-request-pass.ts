@@ -31,7 +31,11 @@ export function automaticRegistrationDay(settings: SubjectSettings, dueDate: Civ
 
 /** Whether the subject's ruler asks for registrations itself (then automatic registration is its `negativate` step, not this pass). */
 function rulerNegativates(settings: SubjectSettings): boolean {
-  return settings.ruler.steps.some((step) => step.action.kind === 'negativate');
+  // An indexed loop, not `steps.some`: the ruler is frozen, and on Node 20 Array builtins take V8's slow path on frozen
+  // arrays (~1 µs a call here, asked for every invoice a due page holds).
+  const steps = settings.ruler.steps;
+  for (let i = 0; i < steps.length; i++) if (steps[i]?.action.kind === 'negativate') return true;
+  return false;
 }
 
 /**
