@@ -15,6 +15,7 @@
  *   PGLITE_SIZES=100000            PGlite portfolio sizes (default 5000; 0 for none)
  *   COBRANCA_BENCH_DATABASE_URL=…   a server to run on (else the server rows are skipped)
  *   SERVER_SIZES=1000000 WORKERS=1,4   server portfolio sizes and worker counts (default 20000 and 1,4)
+ *   DAYS=2                          run the first run and the steady day only (default 3: `steady d3` too)
  * Big sizes take long: run them only on a quiet machine.
  */
 import { fork } from 'node:child_process';
@@ -31,7 +32,9 @@ type TimedWorker = WorkerResult & { readonly cpuSeconds?: number; readonly state
 /** The day after the steady day: the second steady day in a row, what a store's daily cost is once the first run is behind it. */
 const STEADY_DAY_3 = '2026-11-26';
 
-const DAYS = [['first run', FIRST_DAY], ['steady day', STEADY_DAY], ['steady d3', STEADY_DAY_3]] as const;
+const ALL_DAYS = [['first run', FIRST_DAY], ['steady day', STEADY_DAY], ['steady d3', STEADY_DAY_3]] as const;
+/** The days to run, in order (`DAYS=2` stops after the steady day: `steady d3` needs both before it). */
+const DAYS = ALL_DAYS.slice(0, Math.min(ALL_DAYS.length, Math.max(1, Number(process.env.DAYS ?? ALL_DAYS.length) || ALL_DAYS.length)));
 const list = (text: string | undefined, fallback: string): number[] => (text ?? fallback).split(',').filter(Boolean).map(Number).filter((n) => n > 0);
 
 async function entries(): Promise<CycleEntries> {

@@ -3,6 +3,7 @@ import { VersionConflictError, type Collection, type RecordFilter } from '../../
 import type { Share } from '../../ports/share.js';
 import type { SqlSession } from './driver.js';
 import { writing } from './errors.js';
+import { jsonbElements, jsonBatch } from './json-batch.js';
 import { columnList, paramsRow, recordParams, rowRecord, selectList, type RecordRow } from './record-rows.js';
 import { byCodePoint, RowCache } from './row-cache.js';
 import { filterColumn, type ColumnKind, type TableSpec } from './tables.js';
@@ -40,19 +41,21 @@ export function collectionStatements(s: string, spec: TableSpec): CollectionStat
   // A batch as columns: unnest($1::text[], $2::integer[], …) AS v(id, version, …, body) — the JSON body travels as text.
   const names = ['id', 'version', ...spec.columns.map((c) => c.column), 'body'];
   const types = ['text[]', 'integer[]', ...spec.columns.map((c) => ARRAY_TYPE[c.kind]), 'text[]'];
-  const unnest = `unnest(${types.map((t, i) => `$${i + 1}::${t}`).join(', ')}) AS v(${names.join(', ')})`;
-  const values = names.map((n) => (n === 'body' ? 'v.body::jsonb' : `v.${n}`)).join(', ');
+  // The bodies travel as one JSON array (see jsonBatch), turned back into a jsonb[] the unnest zips with the other columns.
+  const argument = (t: string, i: number): string => (names[i] === 'body' ? jsonbElements(i + 1) : `$${i + 1}::${t}`);
+  const unnest = `unnest(${types.map(argument).join(', ')}) AS v(${names.join(', ')})`;
+  const values = names.map((n) => `v.${n}`).join(', ');
   return {
     getMany: `${select} WHERE id = ANY($1::text[]) ORDER BY id`,
     // Rows are inserted, and locked, in id order: concurrent batches sharing ids in different orders wait, never deadlock.
     insertMany: `INSERT INTO ${table} (${columns}) SELECT ${values} FROM ${unnest} ORDER BY v.id ON CONFLICT (id) DO NOTHING RETURNING id`,
     lockVersions: `SELECT id, version FROM ${table} WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
-    updateMany: `UPDATE ${table} AS t SET ${names.slice(1).map((n) => `${n} = ${n === 'body' ? 'v.body::jsonb' : `v.${n}`}`).join(', ')} FROM ${unnest} WHERE t.id = v.id`,
+    updateMany: `UPDATE ${table} AS t SET ${names.slice(1).map((n) => `${n} = v.${n}`).join(', ')} FROM ${unnest} WHERE t.id = v.id`,
     // Held updates: each row matched on the version the transaction expects it to hold (an update after an update of
     // the same row in one transaction is sent once, from the first one's version). The rows are locked in id order first.
     updateHeld: `WITH locked AS MATERIALIZED (SELECT id FROM ${table} WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE)
-      UPDATE ${table} AS t SET ${names.slice(1).map((n) => `${n} = ${n === 'body' ? 'v.body::jsonb' : `v.${n}`}`).join(', ')}
-      FROM unnest(${[...types, 'integer[]'].map((t, i) => `$${i + 1}::${t}`).join(', ')}) AS v(${[...names, 'expected'].join(', ')})
+      UPDATE ${table} AS t SET ${names.slice(1).map((n) => `${n} = v.${n}`).join(', ')}
+      FROM unnest(${[...types, 'integer[]'].map(argument).join(', ')}) AS v(${[...names, 'expected'].join(', ')})
       WHERE t.id = v.id AND t.version = v.expected AND t.id IN (SELECT id FROM locked) RETURNING t.id`,
     deleteIds: `DELETE FROM ${table} WHERE id = ANY($1::text[])`,
     get: `${select} WHERE id = $1`,
@@ -179,7 +182,7 @@ export class SqlCollection<T extends Versioned> implements Collection<T>, HeldWr
   /** One multi-row statement for `ids`' held writes (one array per column, the expected versions last for an update). */
   private async send(statement: string, ids: readonly string[], held: ReadonlyMap<string, HeldWrite>, expected: boolean): Promise<{ id: string }[]> {
     const rows = ids.map((id) => (held.get(id) as HeldWrite).params);
-    const columns = (rows[0] as unknown[]).map((_, column) => rows.map((row) => row[column]));
+    const columns = batchColumns((rows[0] as unknown[]).map((_, column) => rows.map((row) => row[column])));
     if (expected) columns.push(ids.map((id) => (held.get(id) as HeldWrite).expected));
     const name = ids.length === 1 ? (ids[0] as string) : `${ids[0] ?? ''} (batch of ${ids.length})`;
     return (await this.written(() => writing(this.spec.table, name, () => this.sql.query<{ id: string }>(statement, columns)))).rows;
@@ -244,7 +247,7 @@ export class SqlCollection<T extends Versioned> implements Collection<T>, HeldWr
     const stale = records.find((r) => r.version !== 1);
     if (stale) throw new VersionConflictError(this.spec.table, stale.id, 0, stale.version - 1);
     await this.writes.flush(this);
-    const { rows } = await this.written(() => writing(this.spec.table, batchName(records), () => this.sql.query<{ id: string }>(this.statements.insertMany, columns)));
+    const { rows } = await this.written(() => writing(this.spec.table, batchName(records), () => this.sql.query<{ id: string }>(this.statements.insertMany, batchColumns(columns))));
     if (rows.length === records.length) {
       this.remember(columns);
       return;
@@ -272,7 +275,7 @@ export class SqlCollection<T extends Versioned> implements Collection<T>, HeldWr
       }
       seen.add(record.id);
     }
-    await this.written(() => writing(this.spec.table, batchName(records), () => this.sql.query(this.statements.updateMany, columns)));
+    await this.written(() => writing(this.spec.table, batchName(records), () => this.sql.query(this.statements.updateMany, batchColumns(columns))));
     this.remember(columns);
   }
 
@@ -288,6 +291,11 @@ export class SqlCollection<T extends Versioned> implements Collection<T>, HeldWr
     const { rows } = after === undefined ? await this.sql.query<RecordRow>(this.statements.page, [limit]) : await this.sql.query<RecordRow>(this.statements.pageAfter, [limit, after]);
     return this.records(rows);
   }
+}
+
+/** A batch's columns as the statements take them: the last (the bodies, JSON texts) as one JSON array ({@link jsonBatch}). */
+function batchColumns(columns: readonly unknown[][]): unknown[] {
+  return columns.map((column, i) => (i === columns.length - 1 ? jsonBatch(column as string[]) : column));
 }
 
 /** A batch's records as one array per column (`recordParams` of each, transposed): a bad field is refused before anything is sent. */

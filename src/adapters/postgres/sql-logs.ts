@@ -5,6 +5,7 @@ import type { SqlSession } from './driver.js';
 import { VersionConflictError } from '../../ports/store.js';
 import { UnstorableValueError, writing } from './errors.js';
 import { HELD_WRITES_LIMIT, WriteBehind, type HeldWrites } from './write-behind.js';
+import { jsonbElements, jsonBatch } from './json-batch.js';
 
 interface ActionRow { key: string; invoice_id: string; customer_id: string; step_id: string; action: string; on_date: string; at: string; step_ids: string[] | null }
 interface EffectRow { seq: bigint; id: string; key: string; kind: string; payload: Record<string, unknown>; status: OutboxEffect['status']; attempts: number; created_at: string; not_before: string | null; done_at: string | null; last_error: string | null; claimed_by: string | null; claimed_until: string | null }
@@ -165,14 +166,15 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
         sql.query<{ id: string }>(
           `WITH v AS MATERIALIZED (
              SELECT u.*, nextval(pg_get_serial_sequence('${s}.outbox', 'seq')) AS seq
-             FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[]) WITH ORDINALITY AS w(id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error, n) ORDER BY w.n) u
+             FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], ${jsonbElements(4)}, $5::text[], $6::integer[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[]) WITH ORDINALITY AS w(id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error, n) ORDER BY w.n) u
            )
            INSERT INTO ${s}.outbox (seq, id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error) OVERRIDING SYSTEM VALUE
-           SELECT v.seq, v.id, v.key, v.kind, v.payload::jsonb, v.status, v.attempts, v.created_at, v.not_before, v.done_at, v.last_error
+           SELECT v.seq, v.id, v.key, v.kind, v.payload, v.status, v.attempts, v.created_at, v.not_before, v.done_at, v.last_error
            FROM v ORDER BY v.key, v.id, v.n
            ON CONFLICT DO NOTHING RETURNING id`,
           [
-            effects.map((e) => e.id), effects.map((e) => e.key), effects.map((e) => e.kind), effects.map((e) => JSON.stringify(e.payload)), effects.map((e) => e.status), effects.map((e) => e.attempts),
+            // The payloads as one JSON array (jsonBatch): no array-literal escaping of each one.
+            effects.map((e) => e.id), effects.map((e) => e.key), effects.map((e) => e.kind), jsonBatch(effects.map((e) => JSON.stringify(e.payload))), effects.map((e) => e.status), effects.map((e) => e.attempts),
             effects.map((e) => e.createdAt), effects.map((e) => e.notBefore ?? null), effects.map((e) => e.doneAt ?? null), effects.map((e) => e.lastError ?? null),
           ],
         ),
