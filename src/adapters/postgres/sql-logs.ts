@@ -190,6 +190,11 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
     claim: async ({ owner, now, until, limit, after, kinds }) => {
       // One statement: pick claimable rows in enqueue order, skipping rows another claimer has locked, and stamp them.
       // With kinds, one range of the (kind, seq) index per kind, merged by seq: effects of other kinds are never read.
+      // The kind is matched as a range (>= and <=, the same rows as =) and the range ordered by (kind, seq): with `=` the
+      // planner takes the kind as fixed, sees the primary key's seq order as just as good, and at a million effects
+      // walked the primary key from the cursor, reading every effect of every kind, done or claimed, on the way
+      // (405,106 rows read for 100 claimed: 10.7 s; through the (kind, seq) index: 0.8 s). No order but (kind, seq) is
+      // given by that index alone, so the plan cannot drift back.
       const claimable = `status = 'pending'
                AND seq > coalesce((SELECT seq FROM ${s}.outbox WHERE id = $5), 0)
                AND (not_before IS NULL OR not_before <= $2)
@@ -198,7 +203,7 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
         kinds === undefined
           ? `SELECT seq FROM ${s}.outbox WHERE ${claimable} AND $6::text[] IS NULL ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED`
           : `SELECT p.seq FROM unnest($6::text[]) AS k(kind)
-             CROSS JOIN LATERAL (SELECT seq FROM ${s}.outbox WHERE kind = k.kind AND ${claimable} ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED) AS p
+             CROSS JOIN LATERAL (SELECT seq FROM ${s}.outbox WHERE kind >= k.kind AND kind <= k.kind AND ${claimable} ORDER BY kind, seq LIMIT $4 FOR UPDATE SKIP LOCKED) AS p
              ORDER BY p.seq LIMIT $4`;
       const { rows } = await writing('outbox', owner, () =>
         sql.query<EffectRow>(
