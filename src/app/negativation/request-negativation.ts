@@ -5,6 +5,7 @@ import { cobrancaError, withPathPrefix, type InputOf } from '../../errors.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
 import { recordMaskedAudit } from '../audit.js';
 import { requestAuditDetails } from './audit-details.js';
+import type { RequestAuthorization } from './request-authorization.js';
 import { requestReason } from './request-reason.js';
 import type { AppContext } from '../dependencies.js';
 import { debtorOf, existingOf, titleOf } from './debtor-of.js';
@@ -81,13 +82,7 @@ export function requestNegativation(context: AppContext) {
     });
 }
 
-/**
- * What allowed a request: the operator's acceptance of the terms (a manual
- * request, seed 000), or the setting (and ruler step) that made it automatic.
- */
-export type RequestAuthorization =
-  | { readonly kind: 'terms'; readonly acceptedBy: string; readonly acceptedAt: string; readonly version: string }
-  | { readonly kind: 'setting'; readonly setting: string; readonly path: readonly (string | number)[]; readonly rulerId?: string; readonly stepId?: string };
+export type { RequestAuthorization } from './request-authorization.js';
 
 /** A request as the cycle or the command makes it. */
 export type StartRequest = Omit<z.output<typeof requestNegativationSchema>, 'termsAcceptance'> & { readonly authorization: RequestAuthorization };

@@ -1,5 +1,5 @@
 import type { RegistrationGroup } from '../../negativation/index.js';
-import type { RequestAuthorization } from './request-negativation.js';
+import type { RequestAuthorization } from './request-authorization.js';
 
 /** What a request's reason is made of (see {@link requestReason}). */
 interface ReasonParts {
