@@ -1,8 +1,8 @@
 import type { CivilDate } from '../../calendar/index.js';
-import type { NegativationEventInput } from '../../negativation/index.js';
+import { NOTICE_MODES, type NegativationEventInput } from '../../negativation/index.js';
 import type { NegativationRecord } from '../../ports/index.js';
 import { attempt } from '../command.js';
-import { bufferedOutbox } from '../outbox-buffers.js';
+import { bufferedAudit, bufferedOutbox } from '../outbox-buffers.js';
 import type { AppContext } from '../dependencies.js';
 import { applyNegativationEvent, negativationOf } from '../negativation/negativation-store.js';
 import { dueKind, timeWakeOf } from '../negativation/negativation-due.js';
@@ -49,16 +49,15 @@ export interface NegativationPassReport {
   readonly refused: readonly Extract<CycleOutcome, { type: 'negativation.refused' }>['outcome'][];
 }
 
-/** The automatic analysis's reason, by notice mode (a few modes: one string each, not a copy per negativation kept in its history). */
-const analysisReasons = new Map<string, string>();
+/** The automatic analysis's reason, by notice mode, made once (one string each, not a copy per negativation kept in its history): a fixed table, no state that grows. */
+const ANALYSIS_REASONS: ReadonlyMap<string, string> = new Map(NOTICE_MODES.map((mode) => [mode, analysisReasonText(mode)]));
+
+function analysisReasonText(noticeMode: string): string {
+  return `automatic analysis: request guards passed; notice mode ${noticeMode}`;
+}
 
 function analysisReason(noticeMode: string): string {
-  let reason = analysisReasons.get(noticeMode);
-  if (reason === undefined) {
-    reason = `automatic analysis: request guards passed; notice mode ${noticeMode}`;
-    analysisReasons.set(noticeMode, reason);
-  }
-  return reason;
+  return ANALYSIS_REASONS.get(noticeMode) ?? analysisReasonText(noticeMode);
 }
 
 /** The time-driven event a negativation is due today, if any (built as a literal: no object spread on this path). */
@@ -114,9 +113,11 @@ export async function negativationPass(context: AppContext, today: CivilDate, li
     }
     if (due.length === 0) continue;
     await context.store.transaction(async (store) => {
-      // The page's effects kept and written at once, before the page commits (one statement on PostgreSQL, not one per registration moved).
-      const { view: outbox, flush } = bufferedOutbox(store);
-      const tx = Object.assign({}, store, { outbox });
+      // The page's effects and audit lines kept and written at once, before the page commits (one write each: one
+      // statement on PostgreSQL, one promise in memory; not one per registration moved or per line).
+      const outbox = bufferedOutbox(store);
+      const audit = bufferedAudit(store);
+      const tx = Object.assign({}, store, { outbox: outbox.view, audit: audit.view });
       // The page's due records re-read in this transaction, in one batch read (one moved meanwhile is looked at as it is now).
       const current = new Map((await tx.negativations.getMany(due.map((r) => r.id))).map((r) => [r.id, r]));
       // What the steps' effects read of their titles (an updated invoice's figures: the invoice and its payments), read
@@ -138,7 +139,8 @@ export async function negativationPass(context: AppContext, today: CivilDate, li
         // The bureau asked for its letter: the wait changed (it now waits for the posting), reported as it now stands.
         else if (timeWakeOf(negativationOf(result.value)).waiting) waiting.add(waitingOf(result.value));
       }
-      await flush();
+      await outbox.flush();
+      await audit.flush();
     });
   }
   approved.listed.sort(byId);

@@ -1,5 +1,8 @@
 import { maskDeep, maskPersonalData } from '../../documents/index.js';
-import type { MaskedDetails } from '../audit.js';
+import type { AuditEntry, StoreTransaction } from '../../ports/index.js';
+import { maskedAuditEntry, type MaskedDetails } from '../audit.js';
+import type { AppContext } from '../dependencies.js';
+import { perApp } from './per-app.js';
 
 /**
  * The history details of the negativation audit lines (a request, an event),
@@ -21,8 +24,11 @@ function masked(value: unknown): unknown {
   return typeof value === 'string' ? maskPersonalData(value) : maskDeep(value, 1);
 }
 
-/** Under each key of a request's details, the last flat part masked there: a copy of what it held ({@link flatShape}) and the masked part. */
-const lastParts = new Map<string, { readonly shape: readonly unknown[]; readonly masked: unknown }>();
+/** Under each key of a request's details, the last flat part an app masked there: a copy of what it held ({@link flatShape}) and the masked part. */
+type LastParts = Map<string, { readonly shape: readonly unknown[]; readonly masked: unknown }>;
+
+/** Each app's last parts (one app's masked part is never put in another's lines). */
+const lastPartsOf = perApp((): LastParts => new Map());
 
 /**
  * A part of a request's details as {@link masked} makes it; a flat part (an authorization, a setting's path) with
@@ -31,7 +37,7 @@ const lastParts = new Map<string, { readonly shape: readonly unknown[]; readonly
  * line that holds it, not one per request. Its content is compared with a copy taken when it was masked, so a
  * caller changing its object afterwards cannot make a stale part come back.
  */
-function maskedPart(key: string, value: unknown): unknown {
+function maskedPart(lastParts: LastParts, key: string, value: unknown): unknown {
   if (value === null || typeof value !== 'object') return masked(value);
   const last = lastParts.get(key);
   if (last !== undefined && sameShape(last.shape, value)) return last.masked;
@@ -129,11 +135,38 @@ export function eventAuditDetails(event: { readonly type: string; readonly reaso
  * The details of a request's two lines: why it was made (`why`: origin, authorization, the bureau chosen and
  * where from, the registration of several titles) with `invoiceId` on the negativation, and with
  * `negativationId` on its invoice. `why` is masked once, key by key in its own order; the two lines share its
- * masked parts (fresh copies, none of the caller's objects).
+ * masked parts (fresh copies, none of the caller's objects; a flat part the same as the app's last one under its key
+ * is that one's masked part again).
  */
-export function requestAuditDetails(why: Readonly<Record<string, unknown>>, invoiceId: string, negativationId: string): NegativationAuditLines {
+export function requestAuditDetails(context: Pick<AppContext, 'policies'>, why: Readonly<Record<string, unknown>>, invoiceId: string, negativationId: string): NegativationAuditLines {
+  const lastParts = lastPartsOf(context);
   const shared: Record<string, unknown> = {};
-  for (const key in why) if (Object.hasOwn(why, key)) shared[key] = maskedPart(key, why[key]);
+  for (const key in why) if (Object.hasOwn(why, key)) shared[key] = maskedPart(lastParts, key, why[key]);
   const negativation = Object.assign({}, shared, { invoiceId: masked(invoiceId) });
   return { negativation: asMasked(negativation), invoice: asMasked(Object.assign(shared, { negativationId: masked(negativationId) })) };
+}
+
+/** Who wrote a negativation's two audit lines, what they record, and about which negativation and invoice. */
+export interface NegativationAuditLine {
+  readonly actor: string;
+  readonly action: string;
+  readonly negativationId: string;
+  readonly invoiceId: string;
+}
+
+/**
+ * The two audit lines of a request or an event (the negativation's, then its invoice's), with their ids and instant,
+ * in the order `recordMaskedAudit` line by line would write them.
+ */
+export function negativationAuditEntries(context: AppContext, line: NegativationAuditLine, lines: NegativationAuditLines): readonly [AuditEntry, AuditEntry] {
+  const { actor, action } = line;
+  return [
+    maskedAuditEntry(context, { actor, subjectType: 'negativation', subjectId: line.negativationId, action, details: lines.negativation }),
+    maskedAuditEntry(context, { actor, subjectType: 'invoice', subjectId: line.invoiceId, action, details: lines.invoice }),
+  ];
+}
+
+/** Writes a request's or an event's two audit lines as one `appendMany` (one write, one promise; not one per line). */
+export function appendNegativationAudit(tx: StoreTransaction, context: AppContext, line: NegativationAuditLine, lines: NegativationAuditLines): Promise<void> {
+  return tx.audit.appendMany(negativationAuditEntries(context, line, lines));
 }

@@ -1,9 +1,8 @@
 import type { NegativationRecord, OutboxEffect, StoreTransaction } from '../../ports/index.js';
 import { maskDeep } from '../../documents/index.js';
-import { keyOf, transition, type Negativation, type NegativationEffect, type NegativationEventInput, type NegativationStatus } from '../../negativation/index.js';
+import { keyOf, NEGATIVATION_EVENT_TYPES, transition, type Negativation, type NegativationEffect, type NegativationEventInput, type NegativationStatus } from '../../negativation/index.js';
 import { abort, notFound } from '../command.js';
-import { recordMaskedAudit } from '../audit.js';
-import { eventAuditDetails } from './audit-details.js';
+import { appendNegativationAudit, eventAuditDetails } from './audit-details.js';
 import type { AppContext } from '../dependencies.js';
 import { breakdownOf, owedCalculator, owedOfInvoice } from '../owed.js';
 import { addYears, type CivilDate } from '../../calendar/index.js';
@@ -106,16 +105,11 @@ function calculatorOf(tx: StoreTransaction, context: AppContext, asOf: CivilDate
   return calculator;
 }
 
-/** The audit action of each event type (a few types, checked by the transition first: one string each, not a copy per line). */
-const auditActions = new Map<string, string>();
+/** The audit action of each event type, made once (one string each, not a copy per line): a fixed table, no state that grows. */
+const AUDIT_ACTIONS: ReadonlyMap<string, string> = new Map(NEGATIVATION_EVENT_TYPES.map((type) => [type, `negativation_${type}`]));
 
 function auditActionOf(eventType: string): string {
-  let action = auditActions.get(eventType);
-  if (action === undefined) {
-    action = `negativation_${eventType}`;
-    auditActions.set(eventType, action);
-  }
-  return action;
+  return AUDIT_ACTIONS.get(eventType) ?? `negativation_${eventType}`;
 }
 
 /**
@@ -138,9 +132,7 @@ export async function applyNegativationEvent(
   await tx.negativations.update(next);
   const from = negativationOf(record).status;
   const lines = eventAuditDetails(event, from, negativation.status, record.id);
-  const action = auditActionOf(event.type);
-  await recordMaskedAudit(tx, context, { actor: event.actor, subjectType: 'negativation', subjectId: record.id, action, details: lines.negativation });
-  await recordMaskedAudit(tx, context, { actor: event.actor, subjectType: 'invoice', subjectId: record.invoiceId, action, details: lines.invoice });
+  await appendNegativationAudit(tx, context, { actor: event.actor, action: auditActionOf(event.type), negativationId: record.id, invoiceId: record.invoiceId }, lines);
   await enqueueNegativationEffects(tx, context, negativation, record.customerId, effects);
   return next;
 }

@@ -3,8 +3,7 @@ import type { NegativationRecord, StoreTransaction } from '../../ports/index.js'
 import { REQUEST_ORIGINS, startNegativation, type NegativationRequestInput, type NegativationSettings, type RegistrationGroup } from '../../negativation/index.js';
 import { cobrancaError, withPathPrefix, type InputOf } from '../../errors.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
-import { recordMaskedAudit } from '../audit.js';
-import { requestAuditDetails } from './audit-details.js';
+import { appendNegativationAudit, requestAuditDetails } from './audit-details.js';
 import type { RequestAuthorization } from './request-authorization.js';
 import { requestReason } from './request-reason.js';
 import type { AppContext } from '../dependencies.js';
@@ -133,7 +132,7 @@ async function startOne(tx: StoreTransaction, context: AppContext, cmd: StartReq
     on: context.today(),
     actor: cmd.actor,
     at: context.nowIso(),
-    reason: requestReason({ reason: cmd.reason, authorization: cmd.authorization, bureau, bureauSource: bureauChoice.bureauSource, registration }),
+    reason: requestReason(context, { reason: cmd.reason, authorization: cmd.authorization, bureau, bureauSource: bureauChoice.bureauSource, registration }),
   }, { calendar: context.calendar });
   if (started.isErr()) abort(first === undefined ? started.error : withPathPrefix(started.error, path));
   const { negativation, effects } = started.value;
@@ -141,10 +140,9 @@ async function startOne(tx: StoreTransaction, context: AppContext, cmd: StartReq
   await tx.negativations.insert(record);
   // Object.assign, not spreads: the same fields in the same order, without V8's slow clone path on Node 20.
   const why = Object.assign({ origin: cmd.origin, authorization: cmd.authorization }, bureauChoice, registration ? { registration } : undefined);
-  const lines = requestAuditDetails(why, invoice.id, record.id);
-  await recordMaskedAudit(tx, context, { actor: cmd.actor, subjectType: 'negativation', subjectId: record.id, action: 'negativation_requested', details: lines.negativation });
-  await recordMaskedAudit(tx, context, { actor: cmd.actor, subjectType: 'invoice', subjectId: invoice.id, action: 'negativation_requested', details: lines.invoice });
-  await enqueueNegativationEffects(tx, context, negativation, customer.id, effects);
+  const lines = requestAuditDetails(context, why, invoice.id, record.id);
+  await appendNegativationAudit(tx, context, { actor: cmd.actor, action: 'negativation_requested', negativationId: record.id, invoiceId: invoice.id }, lines);
+  if (effects.length > 0) await enqueueNegativationEffects(tx, context, negativation, customer.id, effects);
   return record;
 }
 

@@ -1,5 +1,7 @@
 import type { RegistrationGroup } from '../../negativation/index.js';
 import type { RequestAuthorization } from './request-authorization.js';
+import type { AppContext } from '../dependencies.js';
+import { perApp } from './per-app.js';
 
 /** What a request's reason is made of (see {@link requestReason}). */
 interface ReasonParts {
@@ -10,22 +12,27 @@ interface ReasonParts {
   readonly registration: RegistrationGroup | undefined;
 }
 
-/** The parts of the last automatic request's reason and the text made of them (see {@link requestReason}). */
-let last: { readonly reason: string | undefined; readonly setting: string; readonly path: readonly (string | number)[]; readonly rulerId: string | undefined; readonly stepId: string | undefined; readonly bureau: string; readonly bureauSource: string; readonly text: string } | undefined;
+/** The parts of an app's last automatic request's reason and the text made of them (see {@link requestReason}). */
+interface LastReason { readonly reason: string | undefined; readonly setting: string; readonly path: readonly (string | number)[]; readonly rulerId: string | undefined; readonly stepId: string | undefined; readonly bureau: string; readonly bureauSource: string; readonly text: string }
+
+/** Each app's last reason (one app's text is never handed to another). */
+const lastOf = perApp((): { last: LastReason | undefined } => ({ last: undefined }));
 
 /**
  * The reason a request keeps in the negativation's history: the caller's reason, what authorised it, the bureau and
  * where it came from, and the registration of several titles. The cycle's requests of one step give the same text
  * request after request: made once and handed back (the same string, not a copy per negativation kept in the store)
- * while its parts are the same values.
+ * while its parts are the same values; the last text is remembered per app (`context`'s).
  */
-export function requestReason(parts: ReasonParts): string {
+export function requestReason(context: Pick<AppContext, 'policies'>, parts: ReasonParts): string {
   const { reason, authorization, bureau, bureauSource, registration } = parts;
   if (authorization.kind !== 'setting' || registration !== undefined) return reasonText(parts);
   const { setting, path, rulerId, stepId } = authorization;
+  const memo = lastOf(context);
+  const { last } = memo;
   if (last !== undefined && last.reason === reason && last.setting === setting && last.rulerId === rulerId && last.stepId === stepId && last.bureau === bureau && last.bureauSource === bureauSource && samePath(last.path, path)) return last.text;
   const text = reasonText(parts);
-  last = { reason, setting, path: [...path], rulerId, stepId, bureau, bureauSource, text };
+  memo.last = { reason, setting, path: [...path], rulerId, stepId, bureau, bureauSource, text };
   return text;
 }
 

@@ -2,6 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskDeep } from '../../../src/documents/index.js';
 import { eventAuditDetails, requestAuditDetails } from '../../../src/app/negativation/audit-details.js';
+import type { Policies } from '../../../src/app/policies.js';
+
+/** An app as the request's details see it (its policies object is what its memo is kept by). */
+const anApp = () => ({ policies: {} as Policies });
+const app = anApp();
 
 const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 /** Personal data as it may turn up in a reason, an id or a setting's path: documents, e-mails, phones, names. */
@@ -58,7 +63,7 @@ describe('negativation audit details masked once by their shape', () => {
     fc.assert(
       fc.property(why, text, text, (given, invoiceId, negativationId) => {
         const before = JSON.stringify(given);
-        const lines = requestAuditDetails(given, invoiceId, negativationId);
+        const lines = requestAuditDetails(app, given, invoiceId, negativationId);
         const onNegativation = maskDeep(Object.assign({}, given, { invoiceId }));
         const onInvoice = maskDeep(Object.assign({}, given, { negativationId }));
         expect(lines.negativation).toStrictEqual(onNegativation);
@@ -94,7 +99,7 @@ describe('negativation audit details masked once by their shape', () => {
             else if (reused !== null && typeof reused === 'object') (reused as Record<string, unknown>)['setting'] = '529.982.247-25';
             given = previous;
           } else given = { origin: 'automatic', authorization: structuredClone(authorization), bureau: 'serasa', bureauSource: 'library', bureauSetting: structuredClone(bureauSetting) };
-          const lines = requestAuditDetails(given, 'i1', 'negativation-1');
+          const lines = requestAuditDetails(app, given, 'i1', 'negativation-1');
           expect(lines.negativation).toStrictEqual(maskDeep(Object.assign({}, given, { invoiceId: 'i1' })));
           expect(JSON.stringify(lines.invoice)).toBe(JSON.stringify(maskDeep(Object.assign({}, given, { negativationId: 'negativation-1' }))));
           previous = given;
@@ -110,11 +115,23 @@ describe('negativation audit details masked once by their shape', () => {
         const fields = ['automatic-negativation:i00000001', 'registerAutomatically', 'serasa', 'analysis_approved', 'i00000001', 'negativation-1'];
         fields[field] = `x ${datum} y`;
         const [reason, setting, bureau, type, invoiceId, negativationId] = fields as [string, string, string, string, string, string];
-        const request = requestAuditDetails({ origin: 'automatic', authorization: { kind: 'setting', setting, path: ['settings', setting] }, bureau, bureauSource: 'settings', registration: { id: reason, titleIds: [invoiceId] } }, invoiceId, negativationId);
+        const request = requestAuditDetails(app, { origin: 'automatic', authorization: { kind: 'setting', setting, path: ['settings', setting] }, bureau, bureauSource: 'settings', registration: { id: reason, titleIds: [invoiceId] } }, invoiceId, negativationId);
         const event = eventAuditDetails({ type, reason }, 'in_analysis', 'processing', negativationId);
         expect(JSON.stringify([request, event])).not.toContain(datum);
       }),
       { numRuns: 2_000 },
     );
+  });
+
+  it('a part repeated by one app is its own last masked part again; another app in the same process never gets that app\'s', () => {
+    const why = () => ({ origin: 'automatic', authorization: { kind: 'setting', setting: 'registerAutomatically', path: ['settings', 'general', 'registerAutomatically'] }, bureau: 'serasa', bureauSource: 'library' });
+    const first = anApp();
+    const second = anApp();
+    const a1 = requestAuditDetails(first, why(), 'i1', 'negativation-1');
+    const b1 = requestAuditDetails(second, why(), 'i2', 'negativation-2');
+    const a2 = requestAuditDetails(first, why(), 'i3', 'negativation-3');
+    expect(b1.negativation['authorization']).toStrictEqual(a1.negativation['authorization']);
+    expect(b1.negativation['authorization']).not.toBe(a1.negativation['authorization']);
+    expect(a2.negativation['authorization']).toBe(a1.negativation['authorization']);
   });
 });
