@@ -6,6 +6,7 @@
 export * from './records.js';
 export * from './store.js';
 export * from './negativation-due.js';
+export * from './registrations.js';
 export * from './share.js';
 export { negativationUpdateWakes } from './negativation-wake.js';
 export * from './services.js';

@@ -1,4 +1,5 @@
 import type { NegativationDueIndex } from './negativation-due.js';
+import type { RegistrationIndex } from './registrations.js';
 import type {
   ActionLogEntry,
   AgreementRecord,
@@ -355,6 +356,12 @@ export interface StoreTransaction {
    * See {@link NegativationDueIndex}.
    */
   readonly negativationsDue?: NegativationDueIndex;
+  /**
+   * The negativations' registration days by invoice, without their records
+   * (optional: a store without it has the classification read the
+   * negativation records). See {@link RegistrationIndex}.
+   */
+  readonly registrations?: RegistrationIndex;
 }
 
 /**

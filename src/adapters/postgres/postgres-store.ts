@@ -7,6 +7,7 @@ import { collectionStatements, SqlCollection, type CollectionStatements } from '
 import { sqlActionLog, sqlAuditLog, sqlIdempotencyKeys, sqlOutbox } from './sql-logs.js';
 import { sqlWakes, wakeStatements, type WakeStatements } from './sql-wakes.js';
 import { negativationDueStatements, sqlNegativationDue, type NegativationDueStatements } from './sql-negativation-due.js';
+import { registrationsStatement, sqlRegistrations } from './sql-registrations.js';
 import { quoteSchema, TABLES, type CollectionName } from './tables.js';
 import { WriteBehind } from './write-behind.js';
 
@@ -40,6 +41,7 @@ export class PostgresStore implements Store {
   private readonly statements: Record<CollectionName, CollectionStatements>;
   private readonly wakeStatements: WakeStatements;
   private readonly negativationDueStatements: NegativationDueStatements;
+  private readonly registrationsStatement: string;
   private readonly inside = new AsyncLocalStorage<true>();
 
   constructor(options: PostgresStoreOptions) {
@@ -49,6 +51,7 @@ export class PostgresStore implements Store {
     this.statements = Object.fromEntries(Object.entries(TABLES).map(([name, spec]) => [name, collectionStatements(this.quoted, spec)])) as Record<CollectionName, CollectionStatements>;
     this.wakeStatements = wakeStatements(this.quoted);
     this.negativationDueStatements = negativationDueStatements(this.quoted);
+    this.registrationsStatement = registrationsStatement(this.quoted);
   }
 
   /** Runs `work` in one database transaction, as {@link Store.transaction} says: committed when it resolves, rolled back when it throws. */
@@ -101,6 +104,7 @@ export class PostgresStore implements Store {
       // Triggers keep these indexes from the records' writes: every held write is sent before their statements.
       wakes: sqlWakes(writes.flushingSession, this.wakeStatements),
       negativationsDue: sqlNegativationDue(writes.flushingSession, this.negativationDueStatements),
+      registrations: sqlRegistrations(writes.flushingSession, this.registrationsStatement),
     };
   }
 

@@ -7,6 +7,7 @@ import { actionLogStepIds } from './0006-action-log-step-ids.js';
 import { wakeIndex } from './0007-wake-index.js';
 import { wakeQuietNegativationUpdates } from './0008-wake-quiet-negativation-updates.js';
 import { negativationDue } from './0009-negativation-due.js';
+import { negativationRegistrations } from './0010-negativation-registrations.js';
 
 /** One step of the schema: `version` n turns a schema at n − 1 into n. */
 export interface Migration {
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'wake index', sql: wakeIndex },
   { version: 8, name: 'wake: quiet negativation updates', sql: wakeQuietNegativationUpdates },
   { version: 9, name: 'negativation due index', sql: negativationDue },
+  { version: 10, name: 'negativation registration days', sql: negativationRegistrations },
 ];
