@@ -72,7 +72,7 @@ function sendNotice(context: AppContext): GuardedEffectHandler<NoticeSent | unde
       const negativation = negativationOf(first);
       const to = recipientOf(customer, channel);
       if (!to) throw new Error(`customer ${customer.id} has no ${channel === 'letter' ? 'postal address' : channel} for the prior notice`);
-      const titles = records.map((r) => ({ titleId: negativationOf(r).title.id, amount: negativationOf(r).outstanding, dueDate: negativationOf(r).title.dueDate }));
+      const { registration } = negativation;
       const { messageId } = await context.notifier.send({
         key: effect.key,
         channel,
@@ -87,7 +87,8 @@ function sendNotice(context: AppContext): GuardedEffectHandler<NoticeSent | unde
           amount: negativation.outstanding,
           dueDate: negativation.title.dueDate,
           debtorDocument: formatTaxId(negativation.debtor.document),
-          ...(negativation.registration !== undefined ? { registrationId: negativation.registration.id, titles } : {}),
+          // The titles listed only for a registration of several (not built for every notice).
+          ...(registration !== undefined ? { registrationId: registration.id, titles: records.map((r) => ({ titleId: negativationOf(r).title.id, amount: negativationOf(r).outstanding, dueDate: negativationOf(r).title.dueDate })) } : {}),
         },
       });
       return { records, channel, messageId };
@@ -98,7 +99,8 @@ function sendNotice(context: AppContext): GuardedEffectHandler<NoticeSent | unde
       // Read in this transaction by perform, just before: each record is current (an earlier notice of the page wrote through the same transaction).
       for (const record of sent.records) {
         if (record.status !== 'processing' || postedAs(negativationOf(record).notices, messageId)) continue;
-        await applyNegativationEvent(tx, context, record, { type: 'notice_sent', ...common(context, 'system'), channel, proofOfPosting: messageId });
+        // A literal with `common`'s fields written out (type, on, actor, at, then the notice's): no spread of a fresh object per notice.
+        await applyNegativationEvent(tx, context, record, { type: 'notice_sent', on: context.today(), actor: 'system', at: context.nowIso(), channel, proofOfPosting: messageId });
       }
     },
   };

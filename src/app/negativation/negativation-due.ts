@@ -23,8 +23,16 @@ const NOT_MOVED_BY_TIME: TimeWake = { analysis: false, waiting: false };
 /** The time wakes computed so far, by negativation value (values are never changed in place: a new version is a new value). */
 const wakes = new WeakMap<Negativation, TimeWake>();
 
-/** {@link TimeWake} of a negativation, computed once per value. */
+/** In analysis: the pass approves or refuses it, whatever the day. */
+const IN_ANALYSIS: TimeWake = Object.freeze({ analysis: true, waiting: false });
+
+/**
+ * {@link TimeWake} of a negativation, computed once per value: a constant for every status but `processing` (no
+ * entry kept for those: a day's requests are all in analysis), the wake of one processing kept by identity.
+ */
 export function timeWakeOf(negativation: Negativation): TimeWake {
+  const { status } = negativation;
+  if (status !== 'processing') return status === 'in_analysis' ? IN_ANALYSIS : NOT_MOVED_BY_TIME;
   let wake = wakes.get(negativation);
   if (wake === undefined) {
     wake = timeWake(negativation);
@@ -33,9 +41,8 @@ export function timeWakeOf(negativation: Negativation): TimeWake {
   return wake;
 }
 
+/** The wake of a negativation `processing` (see {@link timeWakeOf} for the others). */
 function timeWake(negativation: Negativation): TimeWake {
-  if (negativation.status !== 'in_analysis' && negativation.status !== 'processing') return NOT_MOVED_BY_TIME;
-  if (negativation.status === 'in_analysis') return { analysis: true, waiting: false };
   const unreadEmail = unreadEmailOf(negativation);
   if (negativation.noticePeriodElapsedOn !== undefined) return { analysis: false, waiting: false, ...(unreadEmail ? { unreadEmail } : {}) };
   const until = earliestSubmissionOn(negativation);
@@ -51,7 +58,13 @@ function timeWake(negativation: Negativation): TimeWake {
 function unreadEmailOf(negativation: Negativation): TimeWake['unreadEmail'] {
   const { noticeMode, emailReadDays } = negativation.settings;
   if (noticeMode !== 'email_then_bureau_letter' || negativation.bureauNoticeRequestedOn !== undefined || noticeCountsFrom(negativation) !== undefined) return undefined;
-  const email = negativation.notices.find((notice) => notice.channel === 'email' && notice.sender === undefined);
+  // An indexed loop, not `notices.find`: the stored notices are frozen (V8's slow path for Array builtins on Node 20).
+  const { notices } = negativation;
+  let email: (typeof notices)[number] | undefined;
+  for (let i = 0; i < notices.length && email === undefined; i++) {
+    const notice = notices[i] as (typeof notices)[number];
+    if (notice.channel === 'email' && notice.sender === undefined) email = notice;
+  }
   return email === undefined ? undefined : { sentOn: email.sentOn, askOn: addDays(email.sentOn, emailReadDays) };
 }
 
