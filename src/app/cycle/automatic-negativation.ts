@@ -6,6 +6,7 @@ import type { StoreTransaction } from '../../ports/index.js';
 import { attempt } from '../command.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../dependencies.js';
+import type { CollectionsError } from '../errors.js';
 import { startRequest, type RequestAuthorization } from '../negativation/request-negativation.js';
 import { CYCLE_ACTOR } from './actor.js';
 
@@ -67,8 +68,6 @@ export async function requestAutomatically(tx: StoreTransaction, context: AppCon
   const customer = await tx.customers.get(request.customerId);
   const dataKey = debtorDataKey(request.key, customer?.version);
   if (await tx.actionLog.has(dataKey)) return { status: 'waiting', reason: 'debtor_data', missing: [] };
-  const log = (key: string, stepId: string, action: string) =>
-    tx.actionLog.record({ key, invoiceId: request.invoiceId, customerId: request.customerId, stepId, action, on: today, at: context.nowIso() });
   const result = await attempt(() =>
     startRequest(tx, context, {
       idempotencyKey: request.key,
@@ -80,17 +79,28 @@ export async function requestAutomatically(tx: StoreTransaction, context: AppCon
     }),
   );
   if (result.ok) {
-    await log(request.key, request.stepId, 'negativate');
+    await logAction(tx, context, request, today, request.key, request.stepId, 'negativate');
     return { status: 'requested', negativationId: result.value.id };
   }
-  const violations = result.error.code === 'guard_failed' ? ((result.error.details?.['violations'] as readonly GuardViolation[] | undefined) ?? []) : [];
+  return notRequested(tx, context, request, today, dataKey, result.error);
+}
+
+/** The action-log entry of a request's outcome under `key` (`true` when it was not logged yet). */
+function logAction(tx: StoreTransaction, context: AppContext, request: AutomaticRequest, today: CivilDate, key: string, stepId: string, action: string): Promise<boolean> {
+  return tx.actionLog.record({ key, invoiceId: request.invoiceId, customerId: request.customerId, stepId, action, on: today, at: context.nowIso() });
+}
+
+/** A request a guard held back or refused: waiting (logged once per guard, or per customer version for missing data) or refused for good. */
+async function notRequested(tx: StoreTransaction, context: AppContext, request: AutomaticRequest, today: CivilDate, dataKey: string, error: CollectionsError): Promise<AutomaticRequestOutcome> {
+  const log = (key: string, stepId: string, action: string) => logAction(tx, context, request, today, key, stepId, action);
+  const violations = error.code === 'guard_failed' ? ((error.details?.['violations'] as readonly GuardViolation[] | undefined) ?? []) : [];
   const verdict = violations.length > 0 ? refusalVerdict(violations) : { kind: 'final' as const, guards: [] };
   const history = (action: string, details: Record<string, unknown>) =>
     recordAudit(tx, context, { actor: CYCLE_ACTOR, subjectType: 'invoice', subjectId: request.invoiceId, action, details: { stepId: request.stepId, key: request.key, ...details } });
   if (verdict.kind === 'waits') {
     const since = `${request.key}#waiting:${verdict.guards.join(',')}`;
     if (await log(since, `${request.stepId}#waiting`, `waiting:${verdict.guards.join(',')}`)) {
-      await history('negativation_waiting', { guards: verdict.guards, ...(verdict.allowedFrom ? { allowedFrom: verdict.allowedFrom } : {}), message: result.error.message });
+      await history('negativation_waiting', { guards: verdict.guards, ...(verdict.allowedFrom ? { allowedFrom: verdict.allowedFrom } : {}), message: error.message });
     }
     return { status: 'waiting', reason: 'time', guards: verdict.guards, ...(verdict.allowedFrom ? { allowedFrom: verdict.allowedFrom } : {}) };
   }
@@ -101,10 +111,10 @@ export async function requestAutomatically(tx: StoreTransaction, context: AppCon
     await alert(tx, context, request, `${dataKey}:alert`, 'debtor_data_missing', `the registration of invoice ${request.invoiceId} waits for the customer's ${missing.join(', ')} (seed 000: fill the record and it is asked again)`, { missing });
     return { status: 'waiting', reason: 'debtor_data', missing };
   }
-  await log(request.key, request.stepId, `refused:${result.error.code}`);
-  await history('negativation_refused', { code: result.error.code, guards: verdict.guards, message: result.error.message });
-  await alert(tx, context, request, `${request.key}:refused`, 'negativation_refused', result.error.message, result.error.details ?? {});
-  return { status: 'refused', error: result.error };
+  await log(request.key, request.stepId, `refused:${error.code}`);
+  await history('negativation_refused', { code: error.code, guards: verdict.guards, message: error.message });
+  await alert(tx, context, request, `${request.key}:refused`, 'negativation_refused', error.message, error.details ?? {});
+  return { status: 'refused', error: error };
 }
 
 async function alert(tx: StoreTransaction, context: AppContext, request: AutomaticRequest, key: string, alert: string, message: string, details: Readonly<Record<string, unknown>>): Promise<void> {

@@ -133,6 +133,7 @@ export async function applyNegativationEvent(
   const from = negativationOf(record).status;
   const lines = eventAuditDetails(event, from, negativation.status, record.id);
   await appendNegativationAudit(tx, context, { actor: event.actor, action: auditActionOf(event.type), negativationId: record.id, invoiceId: record.invoiceId }, lines);
-  await enqueueNegativationEffects(tx, context, negativation, record.customerId, effects);
+  // Most steps that are not an approval queue nothing (a notice sent, a request): no call, no promise.
+  if (effects.length > 0) await enqueueNegativationEffects(tx, context, negativation, record.customerId, effects);
   return next;
 }

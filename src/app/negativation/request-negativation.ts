@@ -88,6 +88,8 @@ export type StartRequest = Omit<z.output<typeof requestNegativationSchema>, 'ter
 
 /** The request inside a transaction (shared with the daily cycle's automatic requests); with `withInvoiceIds`, one negativation per title sharing a registration, and the first is returned. */
 export async function startRequest(tx: StoreTransaction, context: AppContext, cmd: StartRequest) {
+  // One title (the cycle's requests, most commands): no list of titles, no registration.
+  if (cmd.withInvoiceIds === undefined) return startOne(tx, context, cmd, cmd.invoiceId, ['invoiceId'], undefined, undefined);
   const invoiceIds = [cmd.invoiceId, ...(cmd.withInvoiceIds ?? [])];
   const duplicate = invoiceIds.findIndex((id, index) => invoiceIds.indexOf(id) !== index);
   if (duplicate >= 0) abort(cobrancaError('invalid_input', `invoice '${invoiceIds[duplicate] ?? ''}' appears twice in the registration`, { path: ['withInvoiceIds', duplicate - 1] }));
