@@ -106,13 +106,23 @@ function conditionsHold(conditions: StepConditions | undefined, invoice: RulerIn
 /** The conditions that only a write can change (customer kind, branch, tags): whether they hold for the invoice. */
 export function staticConditionsHold(conditions: StepConditions, invoice: RulerInvoice): boolean {
   if (conditions.customerKind !== undefined && invoice.customerKind !== conditions.customerKind) return false;
-  if (conditions.branches !== undefined && (invoice.branch === undefined || !conditions.branches.includes(invoice.branch))) return false;
+  if (conditions.branches !== undefined && (invoice.branch === undefined || !holds(conditions.branches, invoice.branch))) return false;
   if (conditions.tags !== undefined) {
     const tags = invoice.tags;
     if (tags === undefined) return conditions.tags.length === 0;
-    for (const tag of conditions.tags) if (!tags.includes(tag)) return false;
+    const wanted = conditions.tags;
+    for (let i = 0; i < wanted.length; i++) if (!holds(tags, wanted[i] as string)) return false;
   }
   return true;
+}
+
+/**
+ * `list.includes(value)` for lists of text, as an indexed loop: the ruler's conditions and a stored customer's tags
+ * are frozen arrays, on which Array builtins take V8's slow path on Node 20.
+ */
+function holds(list: readonly string[], value: string): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i] === value) return true;
+  return false;
 }
 
 /** The last day an invoice due on `dueDay` is payable on time (`payableEpochDay`, DOMAIN §1). */

@@ -31,8 +31,17 @@ async function agreementsOf(tx: StoreTransaction, records: readonly AgreementRec
     if (record.status === 'cancelled') continue;
     const status = record.status === 'active' ? (await statusOf(tx, record, today)).status : record.status;
     const agreement = agreementOf(record);
-    const installments = new Set(record.installmentInvoices.map((i) => i.invoiceId));
-    const entries: [string, boolean][] = [...[...installments].map((id): [string, boolean] => [id, false]), ...agreement.invoiceIds.filter((id) => !installments.has(id)).map((id): [string, boolean] => [id, true])];
+    // Indexed loops over the stored record's frozen arrays (Array builtins on a frozen array take V8's slow path on Node 20).
+    const installments = new Set<string>();
+    const installmentInvoices = record.installmentInvoices;
+    for (let i = 0; i < installmentInvoices.length; i++) installments.add((installmentInvoices[i] as (typeof installmentInvoices)[number]).invoiceId);
+    const entries: [string, boolean][] = [];
+    for (const id of installments) entries.push([id, false]);
+    const invoiceIds = agreement.invoiceIds;
+    for (let i = 0; i < invoiceIds.length; i++) {
+      const id = invoiceIds[i] as string;
+      if (!installments.has(id)) entries.push([id, true]);
+    }
     for (const [invoiceId, original] of entries) {
       const held = byInvoice.get(invoiceId);
       // An invoice in several agreements over time (broken, then a new one) is shown in the most current.
@@ -92,11 +101,16 @@ export async function classifyPass(context: AppContext, today: CivilDate, owedTo
       const partlyPaid: string[] = [];
       const accountIds: string[] = [];
       const agreementCustomers = new Set<string>();
-      for (const invoice of page) {
+      const anyAgreement = agreementRecords.size > 0;
+      for (let i = 0; i < page.length; i++) {
+        const invoice = page[i] as InvoiceRecord;
         if (invoice.status === 'open' && invoice.paid.cents > 0) partlyPaid.push(invoice.id);
         if (invoice.collectionAccountId !== undefined) accountIds.push(invoice.collectionAccountId);
-        if (agreementRecords.size > 0 && agreementRecords.has(invoice.customerId)) agreementCustomers.add(invoice.customerId);
+        if (anyAgreement && agreementRecords.has(invoice.customerId)) agreementCustomers.add(invoice.customerId);
       }
+      // Marks most portfolios hold few of (or none): an empty map is not asked per invoice.
+      const anyRegistration = marks.registrations.size > 0;
+      const anyProtest = marks.protests.size > 0;
       const customers = new Map<string, CustomerRecord>((agreementCustomers.size > 0 ? await tx.customers.getMany([...agreementCustomers]) : []).map((c) => [c.id, c]));
       const accounts = new Map((accountIds.length > 0 ? await tx.accounts.getMany(accountIds) : []).map((a) => [a.id, a]));
       const paymentsOf = groupBy(partlyPaid.length > 0 ? await tx.payments.listFor('invoiceId', partlyPaid) : [], (p) => p.invoiceId);
@@ -104,7 +118,7 @@ export async function classifyPass(context: AppContext, today: CivilDate, owedTo
       const owedFast = checked ? undefined : pageOwed.of(page);
       for (let i = 0; i < page.length; i++) {
         const invoice = page[i] as InvoiceRecord;
-        const customerAgreements = agreementRecords.get(invoice.customerId);
+        const customerAgreements = anyAgreement ? agreementRecords.get(invoice.customerId) : undefined;
         let held: ReturnType<CustomerAgreements['byInvoice']['get']>;
         if (customerAgreements !== undefined) {
           let byCustomer = agreementsByCustomer.get(invoice.customerId);
@@ -130,8 +144,8 @@ export async function classifyPass(context: AppContext, today: CivilDate, owedTo
           seenAgreements.add(held.record.id);
           event({ date: agreementOf(held.record).createdOn, operator: held.record.operator ?? 'system', kind: 'agreement' });
         }
-        const registration = marks.registrations.get(invoice.id);
-        const protest = marks.protests.get(invoice.id);
+        const registration = anyRegistration ? marks.registrations.get(invoice.id) : undefined;
+        const protest = anyProtest ? marks.protests.get(invoice.id) : undefined;
         const paidOn = invoice.status === 'paid' && invoice.paidOn ? invoice.paidOn : undefined;
         const owedCents = owedFast === undefined ? CHECKED : (owedFast[i] as number);
         // A request not (yet) registered, or a protest not (yet) made, is in no panel: the invoice is still plain.
