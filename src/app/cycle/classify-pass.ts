@@ -90,7 +90,8 @@ export async function classifyPass(context: AppContext, today: CivilDate, owedTo
   const owedMemo = owedToday ?? new OwedMemo(await owedCalculator(context, today), today);
   const pageOwed = new PageOwed(owedMemo.calculator, today);
   const none: readonly never[] = [];
-  // The fast path reads the portfolio's agreements, registrations and protests once; the checked path reads them beside each page.
+  // The fast path reads the portfolio's agreements, registrations and protests once, unless the store indexes registrations
+  // (then `portfolioMarks` answers undefined and marks are read beside each page, as the checked path always reads them).
   const portfolio = checked ? undefined : await portfolioMarks(context);
   for await (const page of invoicePages(context, PAGE_SIZE)) {
     await context.store.transaction(async (tx) => {
