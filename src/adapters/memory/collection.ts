@@ -103,7 +103,11 @@ export class CommittedRecords<T extends Versioned> {
 
   /** Writes (or replaces) a record and keeps the indexes right. */
   put(record: T): void {
-    const previous = this.byId.get(record.id);
+    this.write(record, this.byId.get(record.id));
+  }
+
+  /** {@link CommittedRecords.put} of a record whose stored version the caller knows (`undefined`: none): no look-up of it. */
+  write(record: T, previous: T | undefined): void {
     this.byId.set(record.id, record);
     if (previous === undefined) {
       if (this.sortedIds !== undefined) this.insertedIds.push(record.id);
@@ -243,6 +247,12 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
    */
   private pendingByCustomer: Map<string, string[]> | undefined;
   private pendingByInvoice: Map<string, string[]> | undefined;
+  /**
+   * The committed version of each record this transaction updated, found by the update's own read when it first wrote
+   * the record: the commit and the index touches use it instead of looking each written record up again (a record
+   * inserted here has none).
+   */
+  private readonly replaced = new Map<string, T>();
 
   constructor(private readonly committed: CommittedRecords<T>) {}
 
@@ -329,20 +339,28 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
 
   async updateMany(records: readonly T[]): Promise<void> {
     const seen = new Set<string>();
+    // The versions each record replaces, read once: checked all first (none written on a conflict), then staged.
+    const replaced: T[] = [];
     for (const record of records) {
       const existing = this.current(record.id);
       if (existing === undefined || existing.version !== record.version - 1 || seen.has(record.id)) {
         throw new VersionConflictError(this.committed.name, record.id, record.version - 1, existing?.version);
       }
       seen.add(record.id);
+      replaced.push(existing);
     }
-    for (const record of records) this.stage(record, this.current(record.id));
+    for (let i = 0; i < records.length; i++) this.stage(records[i] as T, replaced[i] as T);
   }
 
-  /** Keeps `record` (frozen) as this transaction's version; `existing` is the version it replaces, whose parts it may share (not walked again; else the collection's last frozen record). */
+  /**
+   * Keeps `record` (frozen) as this transaction's version; `existing` is the version it replaces, whose parts it may
+   * share (not walked again; else the collection's last frozen record). When the transaction had not written the
+   * record yet, `existing` is the committed version: kept in {@link TransactionalCollection.replaced}.
+   */
   private stage(record: T, existing?: T): void {
     const stored = frozenCopy(record, existing ?? this.committed.lastFrozen);
     this.committed.lastFrozen = stored;
+    if (existing !== undefined && (this.pending.size === 0 || !this.pending.has(record.id))) this.replaced.set(record.id, existing);
     this.pending.set(record.id, stored);
     const { customerId, invoiceId } = stored as { customerId?: string; invoiceId?: string };
     if (customerId !== undefined && this.pendingByCustomer !== undefined) append(this.pendingByCustomer, customerId, record.id);
@@ -418,7 +436,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
    */
   touches(touch: (customerId: string) => void, wakes?: (before: T, after: T) => boolean): void {
     for (const [id, record] of this.pending) {
-      const before = this.committed.byId.get(id);
+      const before = this.before(id, record);
       const was = before === undefined ? undefined : customerOf(before as { id: string; customerId?: string });
       if (before !== undefined && record !== DELETED && wakes !== undefined && !wakes(before, record)) continue;
       if (record !== DELETED) {
@@ -429,11 +447,16 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
     }
   }
 
+  /** The committed version a written record replaces (none for an insert): known from the write, no look-up. */
+  private before(id: string, record: T | typeof DELETED): T | undefined {
+    return record === DELETED ? this.committed.byId.get(id) : this.replaced.get(id);
+  }
+
   /** Applies the pending writes to the committed records. */
   commit(): void {
     for (const [id, record] of this.pending) {
       if (record === DELETED) this.committed.remove(id);
-      else this.committed.put(record);
+      else this.committed.write(record, this.replaced.get(id));
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { ActionLogEntry, AuditEntry, IdempotencyRecord, OutboxEffect } from '../../ports/records.js';
-import type { ActionLog, AuditLog, ClaimRequest, EffectOutcome, IdempotencyKeys, Outbox, PendingCounts, PendingCountRequest, StoreTransaction } from '../../ports/store.js';
+import type { ActionLog, AuditLog, ClaimRequest, EffectOutcome, EffectSettlement, IdempotencyKeys, Outbox, PendingCounts, PendingCountRequest, StoreTransaction } from '../../ports/store.js';
 import { frozenCopy } from './collection.js';
 import { PendingQueue } from './pending-queue.js';
 
@@ -21,7 +21,8 @@ export class CommittedLogs {
   readonly actionsByInvoice = new Map<string, ActionLogEntry[]>();
   /** Every effect by id, with its enqueue position. */
   readonly outbox = new Map<string, OutboxSlot>();
-  readonly outboxKeys = new Map<string, string>();
+  /** The same slots by the effect's key (a slot, not an id: `byKey` is one look-up). */
+  readonly outboxKeys = new Map<string, OutboxSlot>();
   /** The pending effects, in enqueue order, with a seek past a cursor. */
   readonly pendingOutbox = new PendingQueue<OutboxSlot>(isPendingSlot);
   /** The same, one queue per effect kind: a claim for some kinds never walks past effects of the others (those waiting for the host). */
@@ -51,19 +52,34 @@ export class CommittedLogs {
     else entries.push(entry);
   }
 
-  /** Writes an effect (a new one, or a new version of one): one look-up by id, the queues told only when it becomes or stops being pending. */
+  /** Writes an effect (a new one, or a new version of one) given without its slot (a snapshot being loaded): one look-up by id. */
   putEffect(effect: OutboxEffect): void {
-    let slot = this.outbox.get(effect.id);
-    let was = false;
-    if (slot === undefined) {
-      slot = { effect, order: this.outbox.size };
-      this.outbox.set(effect.id, slot);
-      // An effect's key never changes once enqueued: indexed once.
-      this.outboxKeys.set(effect.key, effect.id);
-    } else {
-      was = slot.effect.status === 'pending';
-      slot.effect = effect;
-    }
+    const slot = this.outbox.get(effect.id);
+    if (slot === undefined) this.insertSlot({ effect, order: this.outbox.size });
+    else this.replaceEffect(slot, effect);
+  }
+
+  /**
+   * Stores a new effect's slot, whose `order` is the next position (`outbox.size`): two writes (by id, by key), no
+   * look-up (the transaction that enqueued it checked both were free). An effect's key never changes: indexed once.
+   */
+  insertSlot(slot: OutboxSlot): void {
+    const { effect } = slot;
+    this.outbox.set(effect.id, slot);
+    this.outboxKeys.set(effect.key, slot);
+    this.pendingChanged(slot, false);
+  }
+
+  /** Puts a new version of a committed effect into its slot (the one a transaction found it in): no look-up by id. */
+  replaceEffect(slot: OutboxSlot, effect: OutboxEffect): void {
+    const was = slot.effect.status === 'pending';
+    slot.effect = effect;
+    this.pendingChanged(slot, was);
+  }
+
+  /** Tells the pending queues and the `notBefore` set about a slot's new version (`was`: whether the old one was pending). */
+  private pendingChanged(slot: OutboxSlot, was: boolean): void {
+    const { effect } = slot;
     const is = effect.status === 'pending';
     if (is && effect.notBefore !== undefined) this.pendingWithNotBefore.add(effect.id);
     else if (this.pendingWithNotBefore.size > 0) this.pendingWithNotBefore.delete(effect.id);
@@ -157,41 +173,71 @@ function withFields(stored: Omit<OutboxEffect, 'doneAt' | 'lastError' | 'claimed
   return Object.freeze(effect);
 }
 
+/**
+ * An effect a transaction wrote: its version there and the slot the commit puts it in, so neither the commit nor a
+ * later write in the transaction looks the effect up by id again.
+ */
+interface StagedEffect {
+  /** The transaction's version of the effect. */
+  effect: OutboxEffect;
+  /**
+   * The committed slot it replaces, or, for an effect the transaction enqueued, the new slot the commit stores (its
+   * `order` already the position the commit gives it: the committed count plus the effects enqueued before it).
+   */
+  readonly slot: OutboxSlot;
+  /** Whether the transaction enqueued it (`slot` is new). */
+  readonly added: boolean;
+}
+
 /** A transaction's view of the logs: its own writes are visible to it and applied only on commit. */
 export class TransactionalLogs {
   private readonly actions = new Map<string, ActionLogEntry>();
   /** This transaction's entries by invoice, built the first time a read asks (most transactions record without reading back). */
   private actionsByInvoice: Map<string, ActionLogEntry[]> | undefined;
-  private readonly effects = new Map<string, OutboxEffect>();
-  private readonly effectKeys = new Map<string, string>();
+  /** The effects this transaction wrote (enqueued, claimed, settled), by id, in the order first written. */
+  private readonly effects = new Map<string, StagedEffect>();
+  /** The effects this transaction enqueued, by key. */
+  private readonly effectKeys = new Map<string, StagedEffect>();
+  /** The effects this transaction enqueued, in enqueue order. */
+  private readonly added: StagedEffect[] = [];
   private readonly auditEntries: AuditEntry[] = [];
   private readonly answers = new Map<string, IdempotencyRecord>();
 
   constructor(private readonly committed: CommittedLogs) {}
 
-  private effect(id: string): OutboxEffect | undefined {
-    return (this.effects.size === 0 ? undefined : this.effects.get(id)) ?? this.committed.effect(id);
+  /** What this transaction wrote of an effect, if anything (no look-up when it wrote none). */
+  private staged(id: string): StagedEffect | undefined {
+    return this.effects.size === 0 ? undefined : this.effects.get(id);
   }
 
-  /** The current version of a committed effect met in a queue: this transaction's, else the slot's (no look-up when it wrote none). */
+  /** The slot of an effect: this transaction's (one it enqueued or wrote), else the committed one (one look-up by id). */
+  private slotOf(id: string): OutboxSlot | undefined {
+    return this.staged(id)?.slot ?? this.committed.outbox.get(id);
+  }
+
+  /** The current version of an effect met in a slot: this transaction's, else the slot's (no look-up when it wrote none). */
   private current(slot: OutboxSlot): OutboxEffect {
-    return this.effects.size === 0 ? slot.effect : (this.effects.get(slot.effect.id) ?? slot.effect);
+    return this.staged(slot.effect.id)?.effect ?? slot.effect;
   }
 
-  /** Pending effects in enqueue order, after the `after` cursor (a seek, not a scan from the head): committed ones first, then this transaction's new ones. */
-  private *pendingAfter(after: string | undefined, kinds?: ReadonlySet<string>): Generator<OutboxEffect> {
+  /** Keeps `effect` as this transaction's version of the effect in `slot` (a committed slot, or one it enqueued). */
+  private write(slot: OutboxSlot, effect: OutboxEffect): void {
+    const staged = this.staged(effect.id);
+    if (staged !== undefined) staged.effect = effect;
+    else this.effects.set(effect.id, { effect, slot, added: false });
+  }
+
+  /** Pending effects' slots in enqueue order, after the `after` cursor (a seek, not a scan from the head): committed ones first, then this transaction's new ones. */
+  private *pendingAfter(after: string | undefined, kinds?: ReadonlySet<string>): Generator<OutboxSlot> {
     const { committed } = this;
-    const added = [...this.effectKeys.values()];
-    const orderOf = (id: string): number => committed.outbox.get(id)?.order ?? committed.outbox.size + added.indexOf(id);
-    const from = after === undefined ? -1 : orderOf(after);
+    // A cursor this store never stored: after the committed effects (as before: the committed count minus one).
+    const from = after === undefined ? -1 : (this.slotOf(after)?.order ?? committed.outbox.size - 1);
     for (const slot of kinds === undefined ? committed.pendingOutbox.after(from) : committed.pendingOfKinds(kinds, from)) {
-      const effect = this.current(slot);
-      if (effect.status === 'pending') yield effect;
+      if (this.current(slot).status === 'pending') yield slot;
     }
-    for (const [index, id] of added.entries()) {
-      if (committed.outbox.size + index <= from) continue;
-      const effect = this.effect(id);
-      if (effect?.status === 'pending' && (kinds === undefined || kinds.has(effect.kind))) yield effect;
+    for (const { slot, effect } of this.added) {
+      if (slot.order <= from) continue;
+      if (effect.status === 'pending' && (kinds === undefined || kinds.has(effect.kind))) yield slot;
     }
   }
 
@@ -237,11 +283,17 @@ export class TransactionalLogs {
     return true;
   }
 
-  /** {@link Outbox.enqueue}, synchronous: `enqueueMany` loops over it with no promise per effect. */
+  /**
+   * {@link Outbox.enqueue}, synchronous: `enqueueMany` loops over it with no promise per effect. The effect gets its
+   * slot now (with the position the commit gives it), so the commit stores it with no look-up.
+   */
   private enqueueEffect(effect: OutboxEffect): boolean {
-    if (this.effectKeys.has(effect.key) || this.committed.outboxKeys.has(effect.key) || this.effect(effect.id)) return false;
-    this.effects.set(effect.id, frozenCopy(effect));
-    this.effectKeys.set(effect.key, effect.id);
+    if (this.effectKeys.has(effect.key) || this.committed.outboxKeys.has(effect.key) || this.slotOf(effect.id) !== undefined) return false;
+    const stored = frozenCopy(effect);
+    const staged: StagedEffect = { effect: stored, slot: { effect: stored, order: this.committed.outbox.size + this.added.length }, added: true };
+    this.effects.set(effect.id, staged);
+    this.effectKeys.set(effect.key, staged);
+    this.added.push(staged);
     return true;
   }
 
@@ -274,12 +326,13 @@ export class TransactionalLogs {
       (effect.notBefore === undefined || Date.parse(effect.notBefore) <= at) &&
       (effect.claimedBy === undefined || effect.claimedBy === owner || effect.claimedUntil === undefined || Date.parse(effect.claimedUntil) <= at);
     const claimed: OutboxEffect[] = [];
-    for (const effect of this.pendingAfter(after, wanted)) {
+    for (const slot of this.pendingAfter(after, wanted)) {
       if (claimed.length >= limit) break;
+      const effect = this.current(slot);
       if (!claimable(effect)) continue;
       // The stored effect is frozen all the way down and the claim's fields are strings: a shallow freeze keeps the copy immutable (no walk of the payload).
       const held = Object.freeze({ ...effect, claimedBy: owner, claimedUntil: until });
-      this.effects.set(effect.id, held);
+      this.write(slot, held);
       claimed.push(held);
     }
     return claimed;
@@ -290,9 +343,8 @@ export class TransactionalLogs {
     const wanted = new Set(kinds);
     const at = Date.parse(now);
     const counts = this.committed.countPending(wanted, at);
-    for (const [id, effect] of this.effects) {
-      const before = this.committed.effect(id);
-      const was = before === undefined ? undefined : pendingClass(before, wanted, at);
+    for (const { effect, slot, added } of this.effects.values()) {
+      const was = added ? undefined : pendingClass(slot.effect, wanted, at);
       const is = pendingClass(effect, wanted, at);
       if (was !== undefined) counts[was]--;
       if (is !== undefined) counts[is]++;
@@ -300,14 +352,20 @@ export class TransactionalLogs {
     return counts;
   }
 
-  /** {@link Outbox.settle}, synchronous: `settleMany` loops over it with no promise per effect. */
-  private settleEffect(id: string, { owner, ...outcome }: EffectOutcome): boolean {
-    const effect = this.effect(id);
-    if (!effect) throw new Error(`outbox: no effect ${id}`);
+  /** {@link Outbox.settle}, synchronous, of the effect in `slot` (found by the caller: `settleMany` looks each id up once). */
+  private settleEffect(slot: OutboxSlot, { owner, ...outcome }: EffectOutcome): boolean {
+    const effect = this.current(slot);
     if (owner !== undefined && (effect.status !== 'pending' || effect.claimedBy !== owner)) return false;
     const { doneAt: _doneAt, lastError: _lastError, claimedBy: _claimedBy, claimedUntil: _claimedUntil, ...rest } = effect;
-    this.effects.set(id, withFields(rest, outcome));
+    this.write(slot, withFields(rest, outcome));
     return true;
+  }
+
+  /** The slot of a stored effect, or the error `settle` throws for an id not stored. */
+  private settleSlot(id: string): OutboxSlot {
+    const slot = this.slotOf(id);
+    if (slot === undefined) throw new Error(`outbox: no effect ${id}`);
+    return slot;
   }
 
   private outboxView(): Outbox {
@@ -316,33 +374,42 @@ export class TransactionalLogs {
       enqueue: async (effect) => this.enqueueEffect(effect),
       pending: async (limit, after) => {
         const out: OutboxEffect[] = [];
-        for (const effect of this.pendingAfter(after)) {
+        for (const slot of this.pendingAfter(after)) {
           if (out.length >= limit) break;
-          out.push(effect);
+          out.push(this.current(slot));
         }
         return out;
       },
       claim: async (request) => this.claim(request),
-      settle: async (id, outcome) => this.settleEffect(id, outcome),
+      settle: async (id, outcome) => this.settleEffect(this.settleSlot(id), outcome),
       settleMany: async (settlements) => {
+        // Every id checked (none twice, each stored) before anything is settled; each looked up once, its slot kept for the settle.
         const ids = new Set<string>();
+        const slots: OutboxSlot[] = [];
         for (const { id } of settlements) {
           if (ids.has(id)) throw new RangeError(`outbox: effect ${id} given twice to settleMany`);
-          if (!this.effect(id)) throw new Error(`outbox: no effect ${id}`);
+          slots.push(this.settleSlot(id));
           ids.add(id);
         }
         const settled = new Set<string>();
-        for (const { id, outcome } of settlements) if (this.settleEffect(id, outcome)) settled.add(id);
+        for (let i = 0; i < settlements.length; i++) {
+          const { id, outcome } = settlements[i] as EffectSettlement;
+          if (this.settleEffect(slots[i] as OutboxSlot, outcome)) settled.add(id);
+        }
         return settled;
       },
       countPending: async (request) => this.countPending(request),
       byKey: async (key) => {
-        const id = this.effectKeys.get(key) ?? committed.outboxKeys.get(key);
-        return id === undefined ? undefined : this.effect(id);
+        const staged = this.effectKeys.get(key);
+        if (staged !== undefined) return staged.effect;
+        const slot = committed.outboxKeys.get(key);
+        return slot === undefined ? undefined : this.current(slot);
       },
       all: async () => {
-        const ids = [...committed.outbox.keys(), ...[...this.effects.keys()].filter((id) => !committed.outbox.has(id))];
-        return ids.map((id) => this.effect(id)).filter((e): e is OutboxEffect => e !== undefined);
+        const out: OutboxEffect[] = [];
+        for (const slot of committed.outbox.values()) out.push(this.current(slot));
+        for (const { effect } of this.added) out.push(effect);
+        return out;
       },
       enqueueMany: async (effects) => {
         const added = new Set<string>();
@@ -381,7 +448,14 @@ export class TransactionalLogs {
   /** Applies this transaction's log writes. */
   commit(): void {
     for (const entry of this.actions.values()) this.committed.addAction(entry);
-    for (const effect of this.effects.values()) this.committed.putEffect(effect);
+    // Each effect goes into the slot found or made when it was written: no look-up by id here.
+    for (const staged of this.effects.values()) {
+      if (!staged.added) this.committed.replaceEffect(staged.slot, staged.effect);
+      else {
+        staged.slot.effect = staged.effect;
+        this.committed.insertSlot(staged.slot);
+      }
+    }
     for (const entry of this.auditEntries) this.committed.addAudit(entry);
     for (const [key, record] of this.answers) this.committed.idempotency.set(key, record);
   }
