@@ -10,8 +10,12 @@ export interface Buffered<T> {
 
 /** A {@link bufferedOutbox}: its view, its flush, and its enqueue without a promise. */
 export interface BufferedOutbox extends Buffered<Outbox> {
-  /** `enqueue`, synchronous: keeps the effect (`false` for a key or id already kept). */
-  queue(effect: OutboxEffect): boolean;
+  /**
+   * `enqueue`, synchronous and unanswered: keeps the effect, for a caller that never keeps a key or id twice
+   * (a ruler batch: an action's effect follows its action-log entry, fresh once). A repeat is not looked for
+   * here: it would reach the store's `enqueueMany`, which keeps one of them.
+   */
+  queue(effect: OutboxEffect): void;
 }
 
 /** A {@link bufferedAudit}: its view, its flush, and its append without a promise. */
@@ -22,31 +26,44 @@ export interface BufferedAudit extends Buffered<AuditLog> {
 
 /**
  * The transaction's outbox with its enqueues kept and written by `flush` as one
- * `enqueueMany` (its answer is `false` only for a key or id repeated among the
- * kept effects: callers that batch do not read it; the store's unique keys still
- * drop an effect already stored). Any other outbox call flushes first.
+ * `enqueueMany` (the view's `enqueue` answers `false` only for a key or id repeated
+ * among the kept effects: callers that batch do not read it; the store's unique keys
+ * still drop an effect already stored). Any other outbox call flushes first.
+ * The kept keys and ids are indexed only when the view's `enqueue`/`enqueueMany`
+ * first asks (a ruler batch keeps its effects with `queue`, which asks nothing).
  */
 export function bufferedOutbox(tx: StoreTransaction): BufferedOutbox {
-  const queued: OutboxEffect[] = [];
-  const queuedKeys = new Set<string>();
-  const queuedIds = new Set<string>();
+  let queued: OutboxEffect[] = [];
+  let index: { readonly keys: Set<string>; readonly ids: Set<string> } | undefined;
   const flush = async (): Promise<void> => {
     if (queued.length === 0) return;
-    const effects = queued.splice(0);
-    queuedKeys.clear();
-    queuedIds.clear();
+    const effects = queued;
+    queued = [];
+    index = undefined;
     await tx.outbox.enqueueMany(effects);
   };
-  const queue = (effect: OutboxEffect): boolean => {
-    if (queuedKeys.has(effect.key) || queuedIds.has(effect.id)) return false;
+  const queue = (effect: OutboxEffect): void => {
     queued.push(effect);
-    queuedKeys.add(effect.key);
-    queuedIds.add(effect.id);
+    if (index === undefined) return;
+    index.keys.add(effect.key);
+    index.ids.add(effect.id);
+  };
+  /** `queue` with the view's answer: `false` (and nothing kept) for a key or id kept already. */
+  const enqueue = (effect: OutboxEffect): boolean => {
+    if (index === undefined) {
+      index = { keys: new Set(), ids: new Set() };
+      for (const kept of queued) {
+        index.keys.add(kept.key);
+        index.ids.add(kept.id);
+      }
+    }
+    if (index.keys.has(effect.key) || index.ids.has(effect.id)) return false;
+    queue(effect);
     return true;
   };
   const view: Outbox = {
-    enqueue: async (effect) => queue(effect),
-    enqueueMany: async (effects) => new Set(effects.filter(queue).map((effect) => effect.id)),
+    enqueue: async (effect) => enqueue(effect),
+    enqueueMany: async (effects) => new Set(effects.filter(enqueue).map((effect) => effect.id)),
     pending: async (limit, after) => (await flush(), tx.outbox.pending(limit, after)),
     claim: async (request) => (await flush(), tx.outbox.claim(request)),
     settle: async (id, outcome) => (await flush(), tx.outbox.settle(id, outcome)),

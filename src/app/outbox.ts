@@ -37,7 +37,22 @@ export interface GuardedEffectHandler<Performed = unknown> {
    * effects (optional): a store that keeps what a transaction read then answers their reads without a round trip each.
    */
   readonly readAhead?: (tx: StoreTransaction, effects: readonly OutboxEffect[]) => Promise<void>;
+  /**
+   * {@link GuardedEffectHandler.readAhead} that also hands back `obsolete` answered from what it read (optional; asked
+   * instead of `readAhead`): see {@link AheadCheck}.
+   */
+  readonly checkAhead?: (tx: StoreTransaction, effects: readonly OutboxEffect[]) => Promise<AheadCheck>;
 }
+
+/** What an {@link AheadCheck} answers when what was read ahead cannot tell: the outbox then asks `obsolete`. */
+export const ASK_OBSOLETE: unique symbol = Symbol('ask obsolete');
+
+/**
+ * `obsolete` of an effect of the run, answered synchronously from what `checkAhead` read: the same answer (and the
+ * same state left for `perform`), or {@link ASK_OBSOLETE}. The outbox asks it only while the page's transaction has
+ * recorded nothing since the read (handlers write in `record` only), so what was read is what `obsolete` would read.
+ */
+export type AheadCheck = (effect: OutboxEffect) => string | undefined | typeof ASK_OBSOLETE;
 
 /** What one pass over the outbox did. */
 export interface OutboxPass {
@@ -91,17 +106,25 @@ function isGuarded(handler: EffectHandler | GuardedEffectHandler): handler is Gu
   return typeof handler === 'object';
 }
 
-/** Lets each guarded handler of a run read ahead for its effects of the run (see {@link GuardedEffectHandler.readAhead}). */
-async function readAhead(tx: StoreTransaction, handlers: OutboxOptions['handlers'], run: readonly OutboxEffect[]): Promise<void> {
+/**
+ * Lets each guarded handler of a run read ahead for its effects of the run (see {@link GuardedEffectHandler.readAhead}),
+ * and answers the checks those with `checkAhead` handed back, by handler.
+ */
+async function readAhead(tx: StoreTransaction, handlers: OutboxOptions['handlers'], run: readonly OutboxEffect[]): Promise<ReadonlyMap<GuardedEffectHandler, AheadCheck>> {
   const byHandler = new Map<GuardedEffectHandler, OutboxEffect[]>();
   for (const effect of run) {
     const handler = handlers[effect.kind];
-    if (handler === undefined || !isGuarded(handler) || handler.readAhead === undefined) continue;
+    if (handler === undefined || !isGuarded(handler) || (handler.readAhead === undefined && handler.checkAhead === undefined)) continue;
     const effects = byHandler.get(handler);
     if (effects === undefined) byHandler.set(handler, [effect]);
     else effects.push(effect);
   }
-  for (const [handler, effects] of byHandler) await handler.readAhead?.(tx, effects);
+  const checks = new Map<GuardedEffectHandler, AheadCheck>();
+  for (const [handler, effects] of byHandler) {
+    if (handler.checkAhead !== undefined) checks.set(handler, await handler.checkAhead(tx, effects));
+    else await handler.readAhead?.(tx, effects);
+  }
+  return checks;
 }
 
 /** One effect's outcome in a batch, before it is settled. */
@@ -179,12 +202,16 @@ export async function performPendingEffects(context: AppContext, options: Outbox
       const audit = bufferedAudit(store);
       const outbox = bufferedOutbox(store);
       const tx: StoreTransaction = Object.assign({}, store, { audit: audit.view, outbox: outbox.view });
-      await readAhead(tx, options.handlers, run);
+      const checks = await readAhead(tx, options.handlers, run);
+      // Whether the page has recorded nothing since the read ahead: its checks then answer from what was read, with no promise each.
+      let unwritten = true;
       const outcomes: Outcome[] = [];
       for (const effect of run) {
         const handler = options.handlers[effect.kind];
         if (handler === undefined || !isGuarded(handler) || !held()) continue;
-        const reason = await handler.obsolete(tx, effect);
+        const check = unwritten ? checks.get(handler) : undefined;
+        const early = check === undefined ? ASK_OBSOLETE : check(effect);
+        const reason = early !== ASK_OBSOLETE ? early : await handler.obsolete(tx, effect);
         if (reason !== undefined) {
           outcomes.push({ effect, outcome: { status: 'cancelled', attempts: effect.attempts, lastError: reason, owner } });
           continue;
@@ -197,7 +224,10 @@ export async function performPendingEffects(context: AppContext, options: Outbox
           continue;
         }
         // A rejection here rejects the page's transaction: nothing of the page stays written (see guardedRun).
-        if (handler.record !== undefined) await handler.record(tx, effect, performed);
+        if (handler.record !== undefined) {
+          unwritten = false;
+          await handler.record(tx, effect, performed);
+        }
         outcomes.push(done(effect));
       }
       await audit.flush();

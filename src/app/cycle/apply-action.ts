@@ -213,9 +213,8 @@ export async function applyDueAction(tx: StoreTransaction, context: AppContext, 
       refusal = await notify(step, action.action);
       break;
     case 'forward_to_collections': {
-      // Seed 004: the step lands the invoice in "classified" (no contact yet); an operator's selection (startCollection) moves it to "in contact".
-      const invoice = await tx.invoices.get(action.invoiceId);
-      if (invoice?.status === 'open' && invoice.forwardedOn === undefined) await tx.invoices.update({ ...invoice, version: invoice.version + 1, forwardedOn: today });
+      const forwarded = forwardedInvoice(await tx.invoices.get(action.invoiceId), today);
+      if (forwarded !== undefined) await tx.invoices.update(forwarded);
       step.effects.push('forwarded');
       break;
     }
@@ -239,21 +238,39 @@ export async function applyDueAction(tx: StoreTransaction, context: AppContext, 
 }
 
 /**
- * {@link applyDueAction} of a ruler batch's planned action whose kind writes nothing but its log entry, one
- * effect and its history line (a notify step whose invoice and customer the batch read, a service step):
- * the same records, ids and outcome, answered from the batch and kept with its writes ({@link PlannedBatch}),
- * without a promise per step. `undefined` for any other action (apply it with {@link applyDueAction}).
- * `entry`: the action's planned log entry ({@link dueActionEntry}).
+ * The next version of an invoice a `forward_to_collections` step forwards on `today`, or `undefined` when it
+ * stays as it is (gone, not open, forwarded already). Seed 004: the step lands the invoice in "classified"
+ * (no contact yet); an operator's selection (startCollection) moves it to "in contact".
  */
-export function applyPlannedAction(batch: PlannedBatch, context: AppContext, action: DueAction | DeferredAction, entry: ActionLogEntry): ActionOutcome | undefined {
+function forwardedInvoice(invoice: InvoiceRecord | undefined, today: CivilDate): InvoiceRecord | undefined {
+  return invoice?.status === 'open' && invoice.forwardedOn === undefined ? { ...invoice, version: invoice.version + 1, forwardedOn: today } : undefined;
+}
+
+/**
+ * {@link applyDueAction} of a ruler batch's planned action whose kind writes nothing but its log entry, at most
+ * one effect or one update of its invoice, and its history line (a notify step whose invoice and customer the
+ * batch read, a service step, a `forward_to_collections` step whose invoice the batch read): the same records,
+ * ids and outcome, answered from the batch and kept with its writes ({@link PlannedBatch}), without a promise
+ * per step. `undefined` for any other action (apply it with {@link applyDueAction}).
+ * `entry`: the action's planned log entry ({@link dueActionEntry}); `today`: the day it is applied on.
+ */
+export function applyPlannedAction(batch: PlannedBatch, context: AppContext, action: DueAction | DeferredAction, entry: ActionLogEntry, today: CivilDate): ActionOutcome | undefined {
   const due = action.action;
   const kind = due.kind;
   if (kind === 'notify') {
     if (!batch.invoices.has(action.invoiceId) || !batch.customers.has(action.customerId)) return undefined;
+  } else if (kind === 'forward_to_collections') {
+    if (!batch.invoices.has(action.invoiceId)) return undefined;
   } else if (kind !== 'suspend_service' && kind !== 'reduce_service' && kind !== 'restore_service') return undefined;
   // The entry's key is the action's (dueActionEntry), built once.
   const key = entry.key;
   if (!batch.record(entry)) return { status: 'already_done', key };
+  if (kind === 'forward_to_collections') {
+    const forwarded = forwardedInvoice(batch.invoices.get(action.invoiceId), today);
+    if (forwarded !== undefined) batch.updateInvoice(forwarded);
+    batch.audit(maskedAuditEntry(context, actionAudit(action, key, kind, undefined)));
+    return { status: 'done', key, invoiceId: action.invoiceId, stepId: action.stepId, kind, effectKinds: ['forwarded'] };
+  }
   const { effect, refusal } =
     due.kind === 'notify'
       ? notifyEffect(context, action, key, due, batch.invoices.get(action.invoiceId), batch.customers.get(action.customerId))

@@ -26,6 +26,12 @@ export interface PlannedBatch {
   readonly invoices: ReadonlyMap<string, InvoiceRecord | undefined>;
   /** The customers read up front, as {@link PlannedBatch.invoices}. */
   readonly customers: ReadonlyMap<string, CustomerRecord | undefined>;
+  /**
+   * `invoices.update` of an invoice read up front (the next version of the one {@link PlannedBatch.invoices} holds),
+   * synchronous: {@link PlannedBatch.invoices} answers it at once, and the store gets it (`updateMany`, in the order
+   * kept) before any other use of the batch's invoices and at the flush.
+   */
+  updateInvoice(invoice: InvoiceRecord): void;
   /** `outbox.enqueue`: kept with the batch's other effects, in order. */
   enqueue(effect: OutboxEffect): void;
   /** `audit.append`: kept with the batch's other audit lines, in order. */
@@ -37,7 +43,7 @@ export interface BatchedTransaction {
   readonly tx: StoreTransaction;
   /** The same batch, answered synchronously for the actions that need nothing else. */
   readonly planned: PlannedBatch;
-  /** Writes the audit lines and effects the actions kept, as one `appendMany` and one `enqueueMany`; run it last, inside the transaction. */
+  /** Writes the invoices, audit lines and effects the actions kept (`updateMany`, one `appendMany`, one `enqueueMany`); run it last, inside the transaction. */
   flush(): Promise<void>;
 }
 
@@ -94,10 +100,12 @@ export async function batchedTransaction(tx: StoreTransaction, plan: BatchPlan):
     },
     invoices: invoices.read,
     customers: customers.read,
+    updateInvoice: invoices.keep,
     enqueue: outbox.queue,
     audit: audit.keep,
   };
   const flush = async (): Promise<void> => {
+    await invoices.written();
     await audit.flush();
     await outbox.flush();
   };
@@ -112,27 +120,64 @@ function withViews(tx: StoreTransaction, views: Pick<StoreTransaction, 'actionLo
   return Object.assign({}, tx, views);
 }
 
+/** A {@link readAhead} collection: its view, the records it read, and its kept updates. */
+interface ReadAhead<T extends Versioned> {
+  readonly view: Collection<T>;
+  readonly read: ReadonlyMap<string, T | undefined>;
+  /** `update` of a record read up front, synchronous: `read` answers it now, the collection gets it at {@link ReadAhead.written}. */
+  keep(record: T): void;
+  /** Writes the kept updates (`updateMany`, in the order kept; an id kept twice splits the call); every use of the view but a `get` of a read id runs it first. */
+  written(): Promise<void>;
+}
+
 /**
  * A collection whose `get` answers from records read up front with one
  * `getMany` (a missing id reads as `undefined`), kept current by the writes
- * made through it; every other method goes to the collection. `read`: those records by id.
+ * made through it and by the updates kept ({@link ReadAhead.keep}); every other
+ * method writes the kept updates, then goes to the collection.
  */
-async function readAhead<T extends Versioned>(collection: Collection<T>, ids: readonly string[]): Promise<{ view: Collection<T>; read: ReadonlyMap<string, T | undefined> }> {
+async function readAhead<T extends Versioned>(collection: Collection<T>, ids: readonly string[]): Promise<ReadAhead<T>> {
   const read = new Map<string, T | undefined>(ids.map((id) => [id, undefined]));
   if (ids.length > 0) for (const record of await collection.getMany([...read.keys()])) read.set(record.id, Object.freeze(record));
   const remember = (records: readonly T[]): void => {
     for (const record of records) if (read.has(record.id)) read.set(record.id, Object.freeze({ ...record }));
   };
-  const view: Collection<T> = {
-    list: (filter) => collection.list(filter),
-    page: (limit, after, share) => collection.page(limit, after, share),
-    getMany: (many) => collection.getMany(many),
-    listFor: (field, values) => collection.listFor(field, values),
-    get: async (id) => (read.has(id) ? read.get(id) : collection.get(id)),
-    insert: async (record) => (await collection.insert(record), remember([record])),
-    update: async (record) => (await collection.update(record), remember([record])),
-    insertMany: async (records) => (await collection.insertMany(records), remember(records)),
-    updateMany: async (records) => (await collection.updateMany(records), remember(records)),
+  let kept: T[] = [];
+  const keep = (record: T): void => {
+    if (!read.has(record.id)) throw new Error(`ruler batch: record '${record.id}' was not read up front`);
+    // Frozen as the store keeps it (its parts are the read version's, frozen): the store stores this very object.
+    const frozen = Object.freeze(record);
+    read.set(record.id, frozen);
+    kept.push(frozen);
   };
-  return { view, read };
+  const written = async (): Promise<void> => {
+    if (kept.length === 0) return;
+    const records = kept;
+    kept = [];
+    // updateMany refuses an id twice in one call: a second version of a record starts the next call.
+    let run: T[] = [];
+    const inRun = new Set<string>();
+    for (const record of records) {
+      if (inRun.has(record.id)) {
+        await collection.updateMany(run);
+        run = [];
+        inRun.clear();
+      }
+      run.push(record);
+      inRun.add(record.id);
+    }
+    await collection.updateMany(run);
+  };
+  const view: Collection<T> = {
+    list: async (filter) => (await written(), collection.list(filter)),
+    page: async (limit, after, share) => (await written(), collection.page(limit, after, share)),
+    getMany: async (many) => (await written(), collection.getMany(many)),
+    listFor: async (field, values) => (await written(), collection.listFor(field, values)),
+    get: async (id) => (read.has(id) ? read.get(id) : (await written(), collection.get(id))),
+    insert: async (record) => (await written(), await collection.insert(record), remember([record])),
+    update: async (record) => (await written(), await collection.update(record), remember([record])),
+    insertMany: async (records) => (await written(), await collection.insertMany(records), remember(records)),
+    updateMany: async (records) => (await written(), await collection.updateMany(records), remember(records)),
+  };
+  return { view, read, keep, written };
 }

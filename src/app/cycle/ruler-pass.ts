@@ -343,8 +343,8 @@ async function applyBatch(context: AppContext, batch: RulerBatch, today: CivilDa
     for (let i = 0; i < actions.length; i++) {
       const action = actions[i] as DueAction | DeferredAction;
       const entry = actionEntries[i];
-      // The common steps (a contact, a service step) answered from what the batch read and kept with its writes: no promise per step.
-      const outcome = (entry !== undefined ? applyPlannedAction(planned, context, action, entry) : undefined) ?? (await applyDueAction(tx, context, action, today, entry));
+      // The common steps (a contact, a service step, a forward) answered from what the batch read and kept with its writes: no promise per step.
+      const outcome = (entry !== undefined ? applyPlannedAction(planned, context, action, entry, today) : undefined) ?? (await applyDueAction(tx, context, action, today, entry));
       if (outcome.status === 'waiting') waiting.add(outcome.invoiceId);
       if (outcome.status === 'done') {
         report.done.add(outcome);

@@ -56,11 +56,15 @@ const rulerAction = fc.constantFrom<RulerAction>(
   { kind: 'reduce_service' },
   { kind: 'restore_service' },
   { kind: 'forward_to_collections' },
+  // Left to applyDueAction: it updates an invoice a planned forward may have kept (written before it reads or writes one).
+  { kind: 'create_task', title: 'Ligar para o cliente' },
 );
 
 /** A due or deferred action on invoice n (0–8) of customer c (0–4), under one of a few keys (repeats and an already logged key included). */
 const action = fc.record({ action: rulerAction, n: fc.integer({ min: 0, max: 8 }), c: fc.integer({ min: 0, max: 4 }), key: fc.constantFrom('k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k-logged'), deferred: fc.boolean() }).map(({ action, n, c, key, deferred }): DueAction | DeferredAction => {
-  const due: DueAction = { key: `${key}:${action.kind}`, rulerId: 'regua-padrao', stepId: `step-${key}`, action, subject: 'invoice', invoiceId: `i${n}`, customerId: `c${c}`, scheduledFor: civilDate('2026-11-23'), daysOverdue: 14, openAmount: fromCents(10_000 + n) };
+  // A task is for the invoice's own customer (a collection of another customer's invoice is refused).
+  const customerId = action.kind === 'create_task' ? `c${n % 4}` : `c${c}`;
+  const due: DueAction = { key: `${key}:${action.kind}`, rulerId: 'regua-padrao', stepId: `step-${key}`, action, subject: 'invoice', invoiceId: `i${n}`, customerId, scheduledFor: civilDate('2026-11-23'), daysOverdue: 14, openAmount: fromCents(10_000 + n) };
   return deferred ? { ...due, notBefore: { date: today, minuteOfDay: 480, instant: '2026-11-24T11:00:00.000Z' } } : due;
 });
 const skip = fc.record({ n: fc.integer({ min: 0, max: 8 }), key: fc.constantFrom('s1', 's2', 'k-logged'), reason: fc.constantFrom('stale' as const, 'reminder_after_due' as const) })
@@ -79,7 +83,7 @@ async function applied(actions: readonly (DueAction | DeferredAction)[], skips: 
     for (const [i, a] of actions.entries()) {
       const entry = actionEntries[i];
       if (entry === undefined) throw new Error('no entry');
-      outcomes.push((planned ? applyPlannedAction(batch.planned, context, a, entry) : undefined) ?? (await applyDueAction(batch.tx, context, a, today, entry)));
+      outcomes.push((planned ? applyPlannedAction(batch.planned, context, a, entry, today) : undefined) ?? (await applyDueAction(batch.tx, context, a, today, entry)));
     }
     for (const [i, s] of skips.entries()) {
       const entry = skipEntries[i];
@@ -103,18 +107,39 @@ describe('ruler actions applied from what the batch read (applyPlannedAction, lo
     );
   });
 
-  it('takes the contacts and service steps itself and leaves the other kinds, and contacts whose records the batch did not read, to applyDueAction', async () => {
+  it('takes the contacts, service steps and forwards itself and leaves the other kinds, and steps whose records the batch did not read, to applyDueAction', async () => {
     const store = await seeded();
     const context = contextOver(store);
     const of = (kind: RulerAction, invoiceId: string): DueAction => ({ key: `k:${kind.kind}:${invoiceId}`, rulerId: 'r', stepId: 's', action: kind, subject: 'invoice', invoiceId, customerId: 'c0', scheduledFor: today, daysOverdue: 1, openAmount: fromCents(1) });
-    const actions = [of({ kind: 'notify', channel: 'email', template: 't' }, 'i0'), of({ kind: 'suspend_service' }, 'i0'), of({ kind: 'forward_to_collections' }, 'i0'), of({ kind: 'notify', channel: 'email', template: 't' }, 'i1')];
+    const actions = [of({ kind: 'notify', channel: 'email', template: 't' }, 'i0'), of({ kind: 'suspend_service' }, 'i0'), of({ kind: 'forward_to_collections' }, 'i0'), of({ kind: 'notify', channel: 'email', template: 't' }, 'i1'), of({ kind: 'forward_to_collections' }, 'i1'), of({ kind: 'create_task', title: 't' }, 'i0')];
     await store.transaction(async (inner) => {
       const entries = actions.map((a) => dueActionEntry(context, a, today));
       const batch = await batchedTransaction(inner, { entries, askedKeys: [], invoiceIds: ['i0'], customerIds: ['c0'] });
-      const taken = actions.map((a, i) => applyPlannedAction(batch.planned, context, a, entries[i] as ActionLogEntry)?.status);
-      expect(taken).toEqual(['done', 'done', undefined, undefined]);
+      const taken = actions.map((a, i) => applyPlannedAction(batch.planned, context, a, entries[i] as ActionLogEntry, today)?.status);
+      expect(taken).toEqual(['done', 'done', 'done', undefined, undefined, undefined]);
       expect(() => batch.planned.record({ ...(entries[0] as ActionLogEntry), key: 'not-planned' }), 'a key outside the plan is refused, not answered').toThrow(/not in the batch's plan/);
       await batch.flush();
     });
+  });
+
+  it('writes a forward it kept before any other use of the batch\'s invoices, and answers it at once', async () => {
+    const store = await seeded();
+    const context = contextOver(store);
+    const forward: DueAction = { key: 'k:forward', rulerId: 'r', stepId: 's', action: { kind: 'forward_to_collections' }, subject: 'invoice', invoiceId: 'i0', customerId: 'c0', scheduledFor: today, daysOverdue: 10, openAmount: fromCents(1) };
+    await store.transaction(async (inner) => {
+      const entry = dueActionEntry(context, forward, today);
+      const batch = await batchedTransaction(inner, { entries: [entry], askedKeys: [], invoiceIds: ['i0'], customerIds: [] });
+      expect(applyPlannedAction(batch.planned, context, forward, entry, today)?.status).toBe('done');
+      expect(await batch.tx.invoices.get('i0'), 'answered from the batch').toMatchObject({ version: 2, forwardedOn: today });
+      expect(await inner.invoices.get('i0'), 'kept, not yet written').toMatchObject({ version: 1 });
+      // A step applied through the view after it (a task: the invoice joins the customer's collection) writes on top of it.
+      const task: DueAction = { ...forward, key: 'k:task', action: { kind: 'create_task', title: 't' } };
+      expect((await applyDueAction(batch.tx, context, task, today, dueActionEntry(context, task, today))).status).toBe('done');
+      expect(await inner.invoices.get('i0'), 'written before the task read and wrote it').toMatchObject({ version: 3, forwardedOn: today, collectionAccountId: 'account:c0' });
+      const listed = await batch.tx.invoices.list({ customerId: 'c0' });
+      expect(listed.find((i) => i.id === 'i0')).toMatchObject({ version: 3 });
+      await batch.flush();
+    });
+    await store.transaction(async (tx) => expect(await tx.invoices.get('i0')).toMatchObject({ version: 3, forwardedOn: today, collectionAccountId: 'account:c0' }));
   });
 });
