@@ -19,6 +19,16 @@ export interface DueNegativation {
   readonly touched: number;
 }
 
+/** A due negativation's place in the index without its record (see {@link NegativationDueIndex.dueEntries}). */
+export interface DueNegativationEntry {
+  /** The negativation's id. */
+  readonly id: string;
+  /** Its place in the index (pass `{ key, id }` as `after` for the next page). */
+  readonly key: NegativationDueKey;
+  /** How many committed writes touched it so far: pass it back in {@link NegativationCheck.touched}. */
+  readonly touched: number;
+}
+
 /** What a check of a due negativation concluded: recorded by {@link NegativationDueIndex.checked}. */
 export interface NegativationCheck {
   /** The negativation's id. */
@@ -53,6 +63,13 @@ export interface NegativationDueQuery {
 export interface NegativationDueIndex {
   /** Due negativations on `today`, in key then id order, after `after`, at most `limit`, within `share`. */
   due(today: CivilDate, query: NegativationDueQuery): Promise<DueNegativation[]>;
+  /**
+   * What {@link NegativationDueIndex.due} answers, each entry without its
+   * record: for a caller that reads the records later (a page at a time), so
+   * a store answers from the index alone. Optional: without it, callers take
+   * the entries from `due`.
+   */
+  dueEntries?(today: CivilDate, query: NegativationDueQuery): Promise<DueNegativationEntry[]>;
   /**
    * Records checks: a negativation is due next on `dueOn` only if no write
    * outside this transaction touched it since `touched` was read (otherwise

@@ -1,5 +1,5 @@
 import type { CivilDate } from '../../calendar/index.js';
-import type { DueNegativation, NegativationRecord } from '../../ports/index.js';
+import type { DueNegativation, DueNegativationEntry, NegativationRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { pagesOf } from './paging.js';
 
@@ -30,21 +30,21 @@ export async function* negativationPages(context: AppContext, today: CivilDate):
     for await (const records of pagesOf(context, (tx) => tx.negativations, PAGE_SIZE)) yield { records };
     return;
   }
-  const listed: { readonly id: string; readonly key: DueNegativation['key']; readonly touched: number }[] = [];
+  const listed: DueNegativationEntry[] = [];
   let after: { key: DueNegativation['key']; id: string } | undefined;
   for (;;) {
     const cursor = after;
-    const page = await context.store.transaction(async (tx) =>
-      (tx.negativationsDue as NonNullable<typeof tx.negativationsDue>).due(today, {
-        limit: PAGE_SIZE,
-        ...(cursor !== undefined ? { after: cursor } : {}),
-        ...(context.share !== undefined ? { share: context.share } : {}),
-      }),
-    );
+    const page = await context.store.transaction(async (tx) => {
+      const index = tx.negativationsDue as NonNullable<typeof tx.negativationsDue>;
+      const query = { limit: PAGE_SIZE, ...(cursor !== undefined ? { after: cursor } : {}), ...(context.share !== undefined ? { share: context.share } : {}) };
+      // Only the entries are kept here (the records are read a page at a time below): a store that lists them without the records does.
+      if (index.dueEntries !== undefined) return index.dueEntries(today, query);
+      return (await index.due(today, query)).map((entry): DueNegativationEntry => ({ id: entry.record.id, key: entry.key, touched: entry.touched }));
+    });
     if (page.length === 0) break;
-    for (const entry of page) listed.push({ id: entry.record.id, key: entry.key, touched: entry.touched });
-    const last = page[page.length - 1] as DueNegativation;
-    after = { key: last.key, id: last.record.id };
+    for (const entry of page) listed.push(entry);
+    const last = page[page.length - 1] as DueNegativationEntry;
+    after = { key: last.key, id: last.id };
   }
   for (let start = 0; start < listed.length; start += PAGE_SIZE) {
     const chunk = listed.slice(start, start + PAGE_SIZE);
