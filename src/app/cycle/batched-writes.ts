@@ -67,16 +67,12 @@ export interface BatchedTransaction {
  */
 export async function batchedTransaction(tx: StoreTransaction, plan: BatchPlan): Promise<BatchedTransaction> {
   const plannedKeys = new Set(plan.entries.map((entry) => entry.key));
+  // The keys recorded new, each answered `true` once: the first record of it takes it out (a copy: the store's set is left as it is).
   const fresh = new Set(await tx.actionLog.recordMany(plan.entries));
   // Keys asked about beyond the plan's (a planned key is known to be there: recorded now, or already).
   const asked = new Set(plan.askedKeys.filter((key) => !plannedKeys.has(key)));
   const known = asked.size > 0 ? new Set(await tx.actionLog.hasMany([...asked])) : new Set<string>();
-  const answered = new Set<string>();
-  const recordPlanned = (entry: ActionLogEntry): boolean => {
-    const first = !answered.has(entry.key);
-    answered.add(entry.key);
-    return first && fresh.has(entry.key);
-  };
+  const recordPlanned = (entry: ActionLogEntry): boolean => fresh.delete(entry.key);
   const actionLog: ActionLog = {
     hasMany: (keys) => tx.actionLog.hasMany(keys),
     recordMany: (entries) => tx.actionLog.recordMany(entries),
