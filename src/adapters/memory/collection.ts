@@ -90,8 +90,13 @@ export class CommittedRecords<T extends Versioned> {
   private sortedRecords: T[] | undefined;
   /** Ids inserted since `sortedIds` was last made whole: merged in on the next read (a day's few new records are not a sort of the whole collection). */
   private insertedIds: string[] = [];
-  private readonly byCustomer = new Map<string, Set<string>>();
-  private readonly byInvoice = new Map<string, Set<string>>();
+  /**
+   * Ids of the records of each customer, then of each invoice: plain arrays, each id once (added when a record is
+   * inserted or moves to the value, removed when it moves away). A `Set` per customer and per invoice cost about twice
+   * the memory of an array of its one or two ids, and more to make: GC traces every one for as long as the store lives.
+   */
+  private readonly byCustomer = new Map<string, string[]>();
+  private readonly byInvoice = new Map<string, string[]>();
   /**
    * The last record a transaction on this collection froze (committed or not: frozen all the way down either way), the
    * `known` value a new record is frozen against when it replaces none: records of a collection share many parts at
@@ -186,13 +191,13 @@ export class CommittedRecords<T extends Versioned> {
     }
   }
 
-  /** Ids of the records whose `customerId` or `invoiceId` is `value` (may hold ids since rewritten; callers re-check). */
-  indexed(field: 'customerId' | 'invoiceId', value: string): ReadonlySet<string> | undefined {
+  /** Ids of the records whose `customerId` or `invoiceId` is `value`, each once (callers re-check the field). */
+  indexed(field: 'customerId' | 'invoiceId', value: string): readonly string[] | undefined {
     return (field === 'customerId' ? this.byCustomer : this.byInvoice).get(value);
   }
 
-  /** Ids a filter can narrow to through an index, or `undefined` to scan all. */
-  candidates(filter: RecordFilter): Iterable<string> | undefined {
+  /** Ids a filter can narrow to through an index (each once), or `undefined` to scan all. */
+  candidates(filter: RecordFilter): readonly string[] | undefined {
     if (filter.customerId !== undefined) return this.byCustomer.get(filter.customerId) ?? [];
     if (filter.invoiceId !== undefined) return this.byInvoice.get(filter.invoiceId) ?? [];
     return undefined;
@@ -206,18 +211,26 @@ export class CommittedRecords<T extends Versioned> {
 
   private unindex(record: T): void {
     const { customerId, invoiceId } = record as { customerId?: string; invoiceId?: string };
-    if (customerId !== undefined) this.byCustomer.get(customerId)?.delete(record.id);
-    if (invoiceId !== undefined) this.byInvoice.get(invoiceId)?.delete(record.id);
+    if (customerId !== undefined) removeFrom(this.byCustomer, customerId, record.id);
+    if (invoiceId !== undefined) removeFrom(this.byInvoice, invoiceId, record.id);
   }
 }
 
-function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
-  let ids = index.get(key);
-  if (!ids) {
-    ids = new Set();
-    index.set(key, ids);
-  }
-  ids.add(id);
+/** Adds `id` to the ids under `key` (the caller adds an id once: on insert, or when its record moves to `key`). */
+function addTo(index: Map<string, string[]>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids === undefined) index.set(key, [id]);
+  else ids.push(id);
+}
+
+/** Removes `id` from the ids under `key` (a record moved away from `key`), and the key when no id is left. */
+function removeFrom(index: Map<string, string[]>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids === undefined) return;
+  const at = ids.indexOf(id);
+  if (at < 0) return;
+  if (ids.length === 1) index.delete(key);
+  else ids.splice(at, 1);
 }
 
 /** Appends `id` to the list under `key`, unless it is already the last one (a record written twice in a row). */
@@ -304,6 +317,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
   }
 
   async listFor(field: 'customerId' | 'invoiceId', values: readonly string[]): Promise<T[]> {
+    if (this.pending.size === 0) return this.committedListFor(field, values);
     // One walk over the field's index (committed and staged ids), one sort: no per-value list, no full scan.
     const ids = new Set<string>();
     const pendingByField = this.pending.size === 0 ? undefined : this.stagedBy(field);
@@ -321,6 +335,30 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
       if (record === undefined) continue;
       const value = (record as { customerId?: string; invoiceId?: string })[field];
       if (value !== undefined && (wanted === undefined ? value === values[0] : wanted.has(value))) out.push(record);
+    }
+    return out;
+  }
+
+  /**
+   * {@link TransactionalCollection.listFor} when this transaction wrote nothing here: the committed index is exact (each
+   * id under a value is a record with that value, once), so the ids are gathered into one array and sorted, and a
+   * repeat (a value given twice) is skipped as a neighbour: no set of ids, no set of the values, no field re-checked.
+   */
+  private committedListFor(field: 'customerId' | 'invoiceId', values: readonly string[]): T[] {
+    const ids: string[] = [];
+    for (const value of values) {
+      const indexed = this.committed.indexed(field, value);
+      if (indexed !== undefined) for (let i = 0; i < indexed.length; i++) ids.push(indexed[i] as string);
+    }
+    if (ids.length === 0) return [];
+    ids.sort();
+    const { byId } = this.committed;
+    const out: T[] = [];
+    let last: string | undefined;
+    for (const id of ids) {
+      if (id === last) continue;
+      last = id;
+      out.push(byId.get(id) as T);
     }
     return out;
   }
@@ -378,7 +416,7 @@ export class TransactionalCollection<T extends Versioned> implements Collection<
   async list(filter: RecordFilter = {}): Promise<T[]> {
     const indexed = this.committed.candidates(filter);
     let ids: string[];
-    // Nothing written here in this transaction and an index to narrow by (the usual read): the index's ids as they are (a set: no repeats).
+    // Nothing written here in this transaction and an index to narrow by (the usual read): the index's ids as they are (each once: no repeats).
     if (indexed !== undefined && this.pending.size === 0) ids = [...indexed];
     else {
       const all = new Set(indexed ?? this.committed.byId.keys());
