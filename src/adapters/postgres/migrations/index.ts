@@ -8,6 +8,7 @@ import { wakeIndex } from './0007-wake-index.js';
 import { wakeQuietNegativationUpdates } from './0008-wake-quiet-negativation-updates.js';
 import { negativationDue } from './0009-negativation-due.js';
 import { negativationRegistrations } from './0010-negativation-registrations.js';
+import { negativationDueWrittenOnce } from './0011-negativation-due-written-once.js';
 
 /** One step of the schema: `version` n turns a schema at n − 1 into n. */
 export interface Migration {
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'wake: quiet negativation updates', sql: wakeQuietNegativationUpdates },
   { version: 9, name: 'negativation due index', sql: negativationDue },
   { version: 10, name: 'negativation registration days', sql: negativationRegistrations },
+  { version: 11, name: 'negativation due rows written once', sql: negativationDueWrittenOnce },
 ];
