@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkConfiguration } from '../../src/app/index.js';
-import { resolvePolicies, subjectOf, subjectSettingsMemo } from '../../src/app/policies.js';
+import { resolvePolicies } from '../../src/app/policies.js';
+import { subjectOf, subjectSettingsMemo } from '../../src/app/settings/subject-settings-memo.js';
 import type { SettingsSubject, SubjectSettings } from '../../src/app/settings/subject-settings.js';
 import { brazilianCalendar } from '../../src/calendar/index.js';
 import { staticRates } from '../../src/testing/index.js';
@@ -35,6 +36,8 @@ describe("policies' settingsFor: remembered per (branch, contract) without a sub
         for (const [branch, contract] of calls) {
           const got = memo(branch, contract);
           expect(got).toBe(configuration.settingsFor(subjectOf(branch, contract)));
+          // The configuration's own cache is the same one: by parts or by subject, one object per subject.
+          expect(configuration.settingsOf(branch, contract)).toBe(got);
           expect(plainPart(got)).toEqual(plainPart(reference.settingsFor(subjectOf(branch, contract))));
         }
         // Each distinct (branch, contract) resolved once.

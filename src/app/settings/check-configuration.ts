@@ -5,6 +5,7 @@ import { defineRuler, isRuler, type Ruler, type RulerSpec } from '../../ruler/de
 import { planRuler, type PlannedStep } from '../../ruler/plan.js';
 import { settingsTreeSchema, type SettingsTree, type SettingsTreeInput } from './settings-tree.js';
 import { resolveTree, subjectSettings, type ResolvedTree, type SettingsSubject, type SubjectSettings } from './subject-settings.js';
+import { subjectSettingsMemo } from './subject-settings-memo.js';
 import type { CollectionsError } from '../errors.js';
 
 /**
@@ -66,6 +67,8 @@ export interface Configuration {
   readonly bureaus: readonly string[];
   /** The settings of a subject (resolved once per subject, then cached). */
   settingsFor(subject?: SettingsSubject): SubjectSettings;
+  /** {@link Configuration.settingsFor} of the subject of a branch and a contract (either absent), from the same cache without a subject object per call. */
+  readonly settingsOf: (branch?: string, contract?: string) => SubjectSettings;
 }
 
 /**
@@ -143,25 +146,20 @@ export function checkConfiguration(input: ConfigurationInput): Result<Configurat
     const more = list.length > 1 ? ` (and ${list.length - 1} more contradiction${list.length > 2 ? 's' : ''})` : '';
     return err(cobrancaError('contradictory_configuration', `${first.message}${more}`, { path: first.path, details: { problems: list } }));
   }
-  const cache = new Map<string, SubjectSettings>();
+  const settingsOf = subjectSettingsMemo((subject) => {
+    const resolved = resolveTree(settings, subject);
+    const rulerId = resolved.values.ruler ?? [...rulers.keys()][0];
+    const bureau = resolved.values.bureau ?? bureaus[0];
+    const ruler = rulerId !== undefined ? rulers.get(rulerId) : undefined;
+    if (!ruler || bureau === undefined) throw new Error('unreachable: a checked configuration resolves every subject');
+    return subjectSettings(resolved, ruler, bureau);
+  });
   return ok({
     rulers,
     settings,
     bureaus,
-    settingsFor(subject = {}) {
-      const key = `${subject.branch ?? ''}\u0000${subject.contract ?? ''}`;
-      let found = cache.get(key);
-      if (!found) {
-        const resolved = resolveTree(settings, subject);
-        const rulerId = resolved.values.ruler ?? [...rulers.keys()][0];
-        const bureau = resolved.values.bureau ?? bureaus[0];
-        const ruler = rulerId !== undefined ? rulers.get(rulerId) : undefined;
-        if (!ruler || bureau === undefined) throw new Error('unreachable: a checked configuration resolves every subject');
-        found = subjectSettings(resolved, ruler, bureau);
-        cache.set(key, found);
-      }
-      return found;
-    },
+    settingsOf,
+    settingsFor: (subject = {}) => settingsOf(subject.branch, subject.contract),
   });
 }
 
