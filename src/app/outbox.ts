@@ -1,4 +1,5 @@
-import type { EffectOutcome, OutboxEffect, StoreTransaction } from '../ports/index.js';
+import type { EffectOutcome, OutboxEffect, Store, StoreTransaction } from '../ports/index.js';
+import type { Outbox } from '../ports/store.js';
 import type { AppContext } from './dependencies.js';
 import { maskPersonalData } from '../documents/index.js';
 import { bufferedAudit, bufferedOutbox } from './outbox-buffers.js';
@@ -89,6 +90,20 @@ export interface OutboxOptions {
    * `counts`), so a pass over millions of effects holds none of them.
    */
   readonly listEffects?: boolean;
+  /**
+   * The lease the pass claims under (its owner, instant and end), when the caller took it before the pass: a daily
+   * cycle takes it at its start and writes the effects it enqueues for itself already held by it (see
+   * {@link selfClaimingContext}); the pass then finds them held on the very terms it claims with and claims them
+   * without writing them again. Without it the pass takes a new owner, its instant from the clock and `leaseMs`.
+   */
+  readonly lease?: OutboxLease;
+}
+
+/** A claim's terms (see `ClaimRequest`): who holds it, from which instant, until when (ISO 8601). */
+export interface OutboxLease {
+  readonly owner: string;
+  readonly now: string;
+  readonly until: string;
 }
 
 /** Default lease of a claim. */
@@ -160,13 +175,13 @@ interface Outcome {
 export async function performPendingEffects(context: AppContext, options: OutboxOptions): Promise<OutboxPass> {
   const maxAttempts = options.maxAttempts ?? 5;
   const batchSize = options.batchSize ?? 100;
-  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const lease = options.lease ?? leaseFrom(context, options.leaseMs ?? DEFAULT_LEASE_MS);
+  const leaseMs = Date.parse(lease.until) - Date.parse(lease.now);
   const kinds = Object.keys(options.handlers).filter((kind) => options.handlers[kind] !== undefined);
-  const owner = context.ids.next('worker');
+  const { owner } = lease;
   const performed: OutboxEffect[] = [];
   const failed: { effect: OutboxEffect; error: string; gaveUp: boolean }[] = [];
   const cancelled: OutboxEffect[] = [];
-  const now = context.clock.now();
   const list = options.listEffects ?? true;
   const counts = { performed: 0, cancelled: 0, awaitingHost: 0, scheduled: 0 };
 
@@ -258,7 +273,7 @@ export async function performPendingEffects(context: AppContext, options: Outbox
   let cursor: string | undefined;
   for (;;) {
     const after = cursor;
-    const batch = await context.store.transaction((tx) => tx.outbox.claim({ owner, now: now.toISOString(), until: new Date(now.getTime() + leaseMs).toISOString(), limit: batchSize, kinds, ...(after === undefined ? {} : { after }) }));
+    const batch = await context.store.transaction((tx) => tx.outbox.claim({ owner, now: lease.now, until: lease.until, limit: batchSize, kinds, ...(after === undefined ? {} : { after }) }));
     if (batch.length === 0) break;
     cursor = batch[batch.length - 1]?.id;
     const claimedAt = performance.now();
@@ -290,13 +305,55 @@ export async function performPendingEffects(context: AppContext, options: Outbox
     }
   }
   if (!list) {
-    const pending = await context.store.transaction((tx) => tx.outbox.countPending({ kinds, now: now.toISOString() }));
+    const pending = await context.store.transaction((tx) => tx.outbox.countPending({ kinds, now: lease.now }));
     counts.awaitingHost = pending.awaitingHost;
     counts.scheduled = pending.scheduled;
     return { performed, failed, cancelled, awaitingHost: [], scheduled: [], counts };
   }
-  const { awaitingHost, scheduled } = await unclaimable(context, kinds, now.getTime(), counts);
+  const { awaitingHost, scheduled } = await unclaimable(context, kinds, Date.parse(lease.now), counts);
   return { performed, failed, cancelled, awaitingHost, scheduled, counts };
+}
+
+/** A new lease: a new owner, the clock's instant, and its end `leaseMs` later. */
+function leaseFrom(context: AppContext, leaseMs: number): OutboxLease {
+  const now = context.clock.now();
+  return { owner: context.ids.next('worker'), now: now.toISOString(), until: new Date(now.getTime() + leaseMs).toISOString() };
+}
+
+/**
+ * A context whose transactions enqueue the effects its own outbox pass will claim already claimed under `lease`, as
+ * if claimed at the lease's instant: pending, of a kind `handlers` perform, due by then (no `notBefore` after it) and
+ * held by no one (the rest, such as effects for the host, are enqueued as given). A pass given the same lease then
+ * claims them without writing them again (the store finds them held on the very terms it claims with); other workers
+ * leave them alone until the lease lapses, as any claim, so a cycle that dies before its pass leaves them to whoever
+ * claims after that. `handlers` are built with the returned context (what they enqueue is claimed the same way).
+ */
+export function selfClaimingContext(context: AppContext, handlers: (context: AppContext) => OutboxOptions['handlers'], leaseMs: number = DEFAULT_LEASE_MS): { readonly context: AppContext; readonly handlers: OutboxOptions['handlers']; readonly lease: OutboxLease } {
+  const lease = leaseFrom(context, leaseMs);
+  const at = Date.parse(lease.now);
+  // Filled in once the handlers are built, before any transaction runs.
+  let kinds: ReadonlySet<string> = new Set();
+  const claimed = (effect: OutboxEffect): OutboxEffect =>
+    effect.status === 'pending' && effect.claimedBy === undefined && kinds.has(effect.kind) && (effect.notBefore === undefined || Date.parse(effect.notBefore) <= at)
+      ? Object.assign({}, effect, { claimedBy: lease.owner, claimedUntil: lease.until })
+      : effect;
+  const claiming = (outbox: Outbox): Outbox => ({
+    enqueue: (effect) => outbox.enqueue(claimed(effect)),
+    enqueueMany: (effects) => outbox.enqueueMany(effects.map(claimed)),
+    pending: (limit, after) => outbox.pending(limit, after),
+    claim: (request) => outbox.claim(request),
+    settle: (id, outcome) => outbox.settle(id, outcome),
+    settleMany: (settlements) => outbox.settleMany(settlements),
+    countPending: (request) => outbox.countPending(request),
+    byKey: (key) => outbox.byKey(key),
+    all: () => outbox.all(),
+  });
+  const { store } = context;
+  const claimingStore: Store = { transaction: (work) => store.transaction((tx) => work(Object.assign({}, tx, { outbox: claiming(tx.outbox) }))) };
+  const claimingContext: AppContext = Object.assign({}, context, { store: claimingStore });
+  const built = handlers(claimingContext);
+  kinds = new Set(Object.keys(built).filter((kind) => built[kind] !== undefined));
+  return { context: claimingContext, handlers: built, lease };
 }
 
 /** Whether the handler of a kind is guarded (its runs share one transaction); kinds without a handler count as plain. */

@@ -65,6 +65,23 @@ export function outboxClaimCases(makeStore: StoreFactory): ConformanceCase[] {
     assert.deepEqual(taken.map((e) => [e.id, e.claimedBy, e.claimedUntil]), [['e1', 'w2', T3]], 'lapsed at T2: w2 takes it over');
   });
 
+  test('an effect enqueued already claimed is held as claimed: other owners skip it until it lapses; its owner claims it on the same terms as it is', async (store) => {
+    const held = { claimedBy: 'w1', claimedUntil: T2 };
+    await store.transaction(async (tx) => {
+      await tx.outbox.enqueue(effect('e1', held));
+      await tx.outbox.enqueueMany([effect('e2'), effect('e3', held)]);
+    });
+    const stored = await store.transaction((tx) => tx.outbox.all());
+    assert.deepEqual(stored.map((e) => [e.id, e.claimedBy, e.claimedUntil]), [['e1', 'w1', T2], ['e2', undefined, undefined], ['e3', 'w1', T2]], 'stored with the claim given');
+    assert.deepEqual(ids(await claim(store, { owner: 'w2', now: T1, until: T3 })), ['e2'], 'e1 and e3 are held by w1 until T2');
+    const own = await claim(store, { owner: 'w1', now: T0, until: T2 });
+    assert.deepEqual(own.map((e) => [e.id, e.claimedBy, e.claimedUntil]), [['e1', 'w1', T2], ['e3', 'w1', T2]], 'w1 claims its own on the terms it holds them');
+    assert.deepEqual(await store.transaction((tx) => tx.outbox.all()), stored.map((e) => (e.id === 'e2' ? { ...e, claimedBy: 'w2', claimedUntil: T3 } : e)), 'nothing else changed');
+    assert.deepEqual([...(await store.transaction((tx) => tx.outbox.settleMany([{ id: 'e1', outcome: { status: 'done', attempts: 1, doneAt: T1, owner: 'w1' } }])))], ['e1'], 'the owner fence holds');
+    const taken = await claim(store, { owner: 'w3', now: T2, until: T3 });
+    assert.deepEqual(taken.map((e) => [e.id, e.claimedBy, e.claimedUntil]), [['e3', 'w3', T3]], 'lapsed at T2: taken over (e2 is held by w2 until T3)');
+  });
+
   test('concurrent claims never hand one effect to two owners', async (store) => {
     const all = Array.from({ length: 12 }, (_, i) => effect(`e${String(i).padStart(2, '0')}`));
     await enqueueAll(store, all);

@@ -330,6 +330,11 @@ export class TransactionalLogs {
       if (claimed.length >= limit) break;
       const effect = this.current(slot);
       if (!claimable(effect)) continue;
+      if (effect.claimedBy === owner && effect.claimedUntil === until) {
+        // Held already on these very terms (enqueued claimed by the worker that claims it now): nothing to write.
+        claimed.push(effect);
+        continue;
+      }
       // The stored effect is frozen all the way down and the claim's fields are strings: a shallow freeze keeps the copy immutable (no walk of the payload).
       const held = Object.freeze({ ...effect, claimedBy: owner, claimedUntil: until });
       this.write(slot, held);

@@ -152,8 +152,8 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
   return {
     enqueue: async (effect) => {
       const { rowCount } = await writing('outbox', effect.id, () =>
-        sql.query(`INSERT INTO ${s}.outbox (id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`, [
-          effect.id, effect.key, effect.kind, JSON.stringify(effect.payload), effect.status, effect.attempts, effect.createdAt, effect.notBefore ?? null, effect.doneAt ?? null, effect.lastError ?? null,
+        sql.query(`INSERT INTO ${s}.outbox (id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error, claimed_by, claimed_until) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`, [
+          effect.id, effect.key, effect.kind, JSON.stringify(effect.payload), effect.status, effect.attempts, effect.createdAt, effect.notBefore ?? null, effect.doneAt ?? null, effect.lastError ?? null, effect.claimedBy ?? null, effect.claimedUntil ?? null,
         ]),
       );
       return rowCount > 0;
@@ -166,16 +166,18 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
         sql.query<{ id: string }>(
           `WITH v AS MATERIALIZED (
              SELECT u.*, nextval(pg_get_serial_sequence('${s}.outbox', 'seq')) AS seq
-             FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], ${jsonbElements(4)}, $5::text[], $6::integer[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[]) WITH ORDINALITY AS w(id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error, n) ORDER BY w.n) u
+             FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], ${jsonbElements(4)}, $5::text[], $6::integer[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[], $12::timestamptz[]) WITH ORDINALITY AS w(id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error, claimed_by, claimed_until, n) ORDER BY w.n) u
            )
-           INSERT INTO ${s}.outbox (seq, id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error) OVERRIDING SYSTEM VALUE
-           SELECT v.seq, v.id, v.key, v.kind, v.payload, v.status, v.attempts, v.created_at, v.not_before, v.done_at, v.last_error
+           INSERT INTO ${s}.outbox (seq, id, key, kind, payload, status, attempts, created_at, not_before, done_at, last_error, claimed_by, claimed_until) OVERRIDING SYSTEM VALUE
+           SELECT v.seq, v.id, v.key, v.kind, v.payload, v.status, v.attempts, v.created_at, v.not_before, v.done_at, v.last_error, v.claimed_by, v.claimed_until
            FROM v ORDER BY v.key, v.id, v.n
            ON CONFLICT DO NOTHING RETURNING id`,
           [
             // The payloads as one JSON array (jsonBatch): no array-literal escaping of each one.
             effects.map((e) => e.id), effects.map((e) => e.key), effects.map((e) => e.kind), jsonBatch(effects.map((e) => JSON.stringify(e.payload))), effects.map((e) => e.status), effects.map((e) => e.attempts),
             effects.map((e) => e.createdAt), effects.map((e) => e.notBefore ?? null), effects.map((e) => e.doneAt ?? null), effects.map((e) => e.lastError ?? null),
+            // Enqueued already claimed (a daily cycle's effects for its own pass): the claim as given.
+            effects.map((e) => e.claimedBy ?? null), effects.map((e) => e.claimedUntil ?? null),
           ],
         ),
       );
@@ -199,17 +201,22 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
                AND seq > coalesce((SELECT seq FROM ${s}.outbox WHERE id = $5), 0)
                AND (not_before IS NULL OR not_before <= $2)
                AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until IS NULL OR claimed_until <= $2)`;
+      // A row held already by this owner until this very instant (enqueued claimed by a daily cycle for its own pass)
+      // is locked and returned as the lock read it, not written again: no new row version for it.
+      const held = `${EFFECT_COLUMNS}, coalesce(claimed_by = $1 AND claimed_until = $3::timestamptz, false) AS held`;
       const picked =
         kinds === undefined
-          ? `SELECT seq FROM ${s}.outbox WHERE ${claimable} AND $6::text[] IS NULL ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED`
-          : `SELECT p.seq FROM unnest($6::text[]) AS k(kind)
-             CROSS JOIN LATERAL (SELECT seq FROM ${s}.outbox WHERE kind >= k.kind AND kind <= k.kind AND ${claimable} ORDER BY kind, seq LIMIT $4 FOR UPDATE SKIP LOCKED) AS p
+          ? `SELECT ${held} FROM ${s}.outbox WHERE ${claimable} AND $6::text[] IS NULL ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED`
+          : `SELECT p.* FROM unnest($6::text[]) AS k(kind)
+             CROSS JOIN LATERAL (SELECT ${held} FROM ${s}.outbox WHERE kind >= k.kind AND kind <= k.kind AND ${claimable} ORDER BY kind, seq LIMIT $4 FOR UPDATE SKIP LOCKED) AS p
              ORDER BY p.seq LIMIT $4`;
       const { rows } = await writing('outbox', owner, () =>
         sql.query<EffectRow>(
-          `WITH picked AS (${picked})
-           UPDATE ${s}.outbox AS o SET claimed_by = $1, claimed_until = $3 FROM picked WHERE o.seq = picked.seq
-           RETURNING ${EFFECT_COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')}`,
+          `WITH picked AS MATERIALIZED (${picked}),
+           stamped AS (UPDATE ${s}.outbox AS o SET claimed_by = $1, claimed_until = $3 FROM picked WHERE o.seq = picked.seq AND NOT picked.held RETURNING ${EFFECT_COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')})
+           SELECT * FROM stamped
+           UNION ALL
+           SELECT ${EFFECT_COLUMNS} FROM picked WHERE picked.held`,
           [owner, now, until, limit, after ?? null, kinds === undefined ? null : [...new Set(kinds)]],
         ),
       );

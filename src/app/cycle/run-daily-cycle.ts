@@ -5,7 +5,7 @@ import { parseInput } from '../../errors.js';
 import type { ReconciliationReport } from '../../negativation/reconcile.js';
 import type { PortfolioClassification } from '../../portfolio/index.js';
 import type { AppContext } from '../dependencies.js';
-import { performPendingEffects, type EffectHandler, type GuardedEffectHandler, type OutboxPass } from '../outbox.js';
+import { performPendingEffects, selfClaimingContext, type EffectHandler, type GuardedEffectHandler, type OutboxPass } from '../outbox.js';
 import { toAppError } from '../command.js';
 import { agreementPass, type AgreementPassReport } from './agreement-pass.js';
 import { negativationPass, type NegativationPassReport } from './negativation-pass.js';
@@ -71,7 +71,8 @@ export interface DailyCycleReport {
  * the portfolio classified into seed 004's panels (a second read of the
  * invoices, as they stand after the outbox). Every step is idempotent: a second run for the same day finds
  * everything logged and does nothing new; a run after a crash performs what was
- * left pending.
+ * left pending (what the crashed run enqueued for its own outbox step once the
+ * lease it held them under lapses).
  */
 export async function runDailyCycle(context: AppContext, handlers: (context: AppContext) => Record<string, EffectHandler | GuardedEffectHandler>, input: unknown): Promise<Result<DailyCycleReport, CollectionsError>> {
   const parsed = parseInput(dailyCycleInputSchema, input ?? {});
@@ -81,7 +82,9 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
   const worker = parsed.value.worker;
   // The cycle runs as one instant: its text is built once and shared by every record the cycle writes (not one string per record).
   const instant = asOf.toISOString();
-  const at: AppContext = { ...context, clock: { now: () => asOf }, nowIso: () => instant, today: () => today, ...(worker && worker.count > 1 ? { share: worker } : {}) };
+  const cycle: AppContext = { ...context, clock: { now: () => asOf }, nowIso: () => instant, today: () => today, ...(worker && worker.count > 1 ? { share: worker } : {}) };
+  // The effects the cycle enqueues for its own outbox pass are written already claimed by it (its pass does not claim them again).
+  const { context: at, handlers: performing, lease } = selfClaimingContext(cycle, handlers);
   try {
     const agreements = await agreementPass(at, today);
     // One read of the invoices for the ruler, the automatic requests and the SPC-control critiques.
@@ -92,7 +95,7 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
     // After the passes that make requests, so today's requests are analysed and noticed today: a second run finds nothing new.
     const negativations = await negativationPass(at, today, listing);
     const { effects: alerts, ...reconciliation } = await reconcilePass(at, today);
-    const outbox = await performPendingEffects(at, { handlers: handlers(at), listEffects: false });
+    const outbox = await performPendingEffects(at, { handlers: performing, listEffects: false, lease });
     const classification = await classifyPass(at, today, owedToday);
     return ok({
       asOf: { date: today, instant },
