@@ -7,7 +7,12 @@ const AGREEMENT_STATES = new Set(['active', 'fulfilled', 'broken', 'cancelled'])
 
 /** Whether a value is a label in the schema's output form (1 to 200 characters, trimmed). */
 export function isLabel(value: unknown): boolean {
-  return typeof value === 'string' && value.length >= 1 && value.length <= 200 && value.trim() === value;
+  if (typeof value !== 'string' || value.length < 1 || value.length > 200) return false;
+  // Printable ASCII other than the space at both ends is never trimmed (trim removes only white space and line terminators): no trim asked.
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return true;
+  return value.trim() === value;
 }
 
 /** Whether a value is a civil date on the calendar. */

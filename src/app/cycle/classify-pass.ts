@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { CivilDate } from '../../calendar/index.js';
 import { forwardAfterDaysOf } from '../../ruler/index.js';
 import { type ClassifierInvoice, type CollectionEvent, type PortfolioClassification } from '../../portfolio/index.js';
-import { PanelBoard, parseClassifierInvoice, parseCollectionEvent } from '../../portfolio/classify.js';
+import { COLLECTION_PANELS, PanelBoard, parseClassifierInvoice, parseCollectionEvent } from '../../portfolio/classify.js';
 import { isAmount, isDate, isLabel } from '../../portfolio/classify-input-fast.js';
 import type { AgreementRecord, CollectionAccountRecord, CustomerRecord, InvoiceRecord, StoreTransaction } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
@@ -11,12 +11,20 @@ import { agreementOf, statusOf } from '../agreements/refresh-agreement.js';
 import { owedCalculator } from '../owed.js';
 import { fromCents, withinInputLimit } from '../../money/index.js';
 import { CHECKED, OwedMemo, PageOwed } from './owed-memo.js';
-import { groupBy, invoicePages } from './portfolio.js';
+import { groupBy } from './portfolio.js';
 import { pageMarks, portfolioMarks } from './classify-marks.js';
+
+import type { CollectionsError } from '../errors.js';
 
 /** Invoices per page: large enough that a page's fixed reads cost little per invoice. */
 const PAGE_SIZE = 2000;
-import type { CollectionsError } from '../errors.js';
+
+/** A due date that is not a civil date (the invoice takes the checked path, which refuses it). */
+const DUE_NOT_A_DATE = 0;
+/** A civil date: an unpaid plain invoice not in collection is not (yet) overdue long enough for `classified`. */
+const DUE_NOT_YET = 1;
+/** A civil date: an unpaid plain invoice not in collection is in `classified`. */
+const DUE_FOR_COLLECTION = 2;
 
 /** A customer's agreements by the invoices they hold (installments and originals), each with its status as `agreementStatus` reads it today. */
 interface CustomerAgreements {
@@ -93,8 +101,23 @@ export async function classifyPass(context: AppContext, today: CivilDate, owedTo
   // The fast path reads the portfolio's agreements, registrations and protests once, unless the store indexes registrations
   // (then `portfolioMarks` answers undefined and marks are read beside each page, as the checked path always reads them).
   const portfolio = checked ? undefined : await portfolioMarks(context);
-  for await (const page of invoicePages(context, PAGE_SIZE)) {
-    await context.store.transaction(async (tx) => {
+  // By due date: whether it is a civil date and, for a plain unpaid invoice not in collection, whether it is overdue long enough for `classified`.
+  const dueCodes = new Map<string, number>();
+  const dueCodeOf = (dueDate: string): number => {
+    let code = dueCodes.get(dueDate);
+    if (code === undefined) {
+      code = !isDate(dueDate) ? DUE_NOT_A_DATE : board.overdueForCollection(dueDate as CivilDate) ? DUE_FOR_COLLECTION : DUE_NOT_YET;
+      dueCodes.set(dueDate, code);
+    }
+    return code;
+  };
+  // Each page and what is read beside it in one transaction (keyset pagination in id order, as `pagesOf`).
+  let after: string | undefined;
+  for (let more = true; more; ) {
+    more = await context.store.transaction(async (tx) => {
+      const page = await tx.invoices.page(PAGE_SIZE, after, context.share);
+      if (page.length === 0) return false;
+      after = (page[page.length - 1] as InvoiceRecord).id;
       // A fixed number of batch reads per page (no query per invoice); only an active agreement's status reads its payments,
       // and only customers in an agreement are read (their city is the agreements chart's).
       const marks = portfolio ?? (await pageMarks(tx, page));
@@ -119,18 +142,20 @@ export async function classifyPass(context: AppContext, today: CivilDate, owedTo
       const owedFast = checked ? undefined : pageOwed.of(page);
       for (let i = 0; i < page.length; i++) {
         const invoice = page[i] as InvoiceRecord;
-        const customerAgreements = anyAgreement ? agreementRecords.get(invoice.customerId) : undefined;
+        const customerId = invoice.customerId;
+        const status = invoice.status;
+        const customerAgreements = anyAgreement ? agreementRecords.get(customerId) : undefined;
         let held: ReturnType<CustomerAgreements['byInvoice']['get']>;
         if (customerAgreements !== undefined) {
-          let byCustomer = agreementsByCustomer.get(invoice.customerId);
+          let byCustomer = agreementsByCustomer.get(customerId);
           if (byCustomer === undefined) {
             byCustomer = await agreementsOf(tx, customerAgreements, today);
-            agreementsByCustomer.set(invoice.customerId, byCustomer);
+            agreementsByCustomer.set(customerId, byCustomer);
           }
           held = byCustomer.byInvoice.get(invoice.id);
         }
         const replaced = held?.original === true && held.record.agreement !== undefined && agreementOf(held.record).kind === 'new_proposal';
-        if (invoice.status !== 'open' && invoice.status !== 'paid' && !replaced) continue;
+        if (status !== 'open' && status !== 'paid' && !replaced) continue;
         let account: CollectionAccountRecord | undefined;
         if (invoice.collectionAccountId !== undefined) {
           account = accounts.get(invoice.collectionAccountId);
@@ -147,15 +172,22 @@ export async function classifyPass(context: AppContext, today: CivilDate, owedTo
         }
         const registration = anyRegistration ? marks.registrations.get(invoice.id) : undefined;
         const protest = anyProtest ? marks.protests.get(invoice.id) : undefined;
-        const paidOn = invoice.status === 'paid' && invoice.paidOn ? invoice.paidOn : undefined;
+        const paidOn = status === 'paid' && invoice.paidOn ? invoice.paidOn : undefined;
         const owedCents = owedFast === undefined ? CHECKED : (owedFast[i] as number);
         // A request not (yet) registered, or a protest not (yet) made, is in no panel: the invoice is still plain.
-        const plain = owedFast !== undefined && held === undefined && registration === undefined && protest === undefined && invoice.spcControl === undefined;
-        // The fast path: a plain invoice in the schema's form, whose owed figure (when open) the page's pricing answered.
-        if (plain && (invoice.status !== 'open' || withinInputLimit(owedCents)) && isLabel(invoice.id) && isLabel(invoice.customerId) && isAmount(invoice.amount) && isDate(invoice.dueDate) && (paidOn === undefined || isDate(paidOn))) {
-          board.addPlain(invoice.id, invoice.customerId, invoice.dueDate, invoice.amount.cents, invoice.status === 'open' ? owedCents : undefined, paidOn, collectionOf(invoice, account));
-          invoiceIndex++;
-          continue;
+        // The fast path: a plain invoice in the schema's form, whose owed figure (when open) the page's pricing answered:
+        // in at most one panel and in no chart (PanelBoard.addPlain, which a property test proves equal to the checked path).
+        if (owedFast !== undefined && held === undefined && registration === undefined && protest === undefined && invoice.spcControl === undefined) {
+          const dueCode = dueCodeOf(invoice.dueDate);
+          if (dueCode !== DUE_NOT_A_DATE && (status !== 'open' || withinInputLimit(owedCents)) && isLabel(invoice.id) && isLabel(customerId) && isAmount(invoice.amount) && (paidOn === undefined || isDate(paidOn))) {
+            invoiceIndex++;
+            // Paid on or before the day: owes nothing and is in none of the panels a plain invoice can be in.
+            if (paidOn !== undefined && paidOn <= today) continue;
+            const collection = collectionOf(invoice, account);
+            const panel = collection === undefined ? (dueCode === DUE_FOR_COLLECTION ? 'classified' : undefined) : COLLECTION_PANELS[collection];
+            if (panel !== undefined) board.addTo(panel, invoice.id, customerId, invoice.amount.cents, status === 'open' ? owedCents : invoice.amount.cents);
+            continue;
+          }
         }
         const customer = held === undefined ? undefined : customers.get(invoice.customerId);
         const city = customer?.address?.city;
@@ -186,6 +218,7 @@ export async function classifyPass(context: AppContext, today: CivilDate, owedTo
         if (city) item.city = city;
         board.addParsed(unwrap(parseClassifierInvoice(item, invoiceIndex++)));
       }
+      return true;
     });
   }
   return unwrap(board.result());
