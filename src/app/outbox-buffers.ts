@@ -63,7 +63,12 @@ export function bufferedOutbox(tx: StoreTransaction): BufferedOutbox {
   };
   const view: Outbox = {
     enqueue: async (effect) => enqueue(effect),
-    enqueueMany: async (effects) => new Set(effects.filter(enqueue).map((effect) => effect.id)),
+    enqueueMany: async (effects) => {
+      // A loop, not filter and map: no two arrays per call.
+      const added = new Set<string>();
+      for (const effect of effects) if (enqueue(effect)) added.add(effect.id);
+      return added;
+    },
     pending: async (limit, after) => (await flush(), tx.outbox.pending(limit, after)),
     claim: async (request) => (await flush(), tx.outbox.claim(request)),
     settle: async (id, outcome) => (await flush(), tx.outbox.settle(id, outcome)),

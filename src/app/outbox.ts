@@ -142,8 +142,9 @@ async function readAhead(tx: StoreTransaction, handlers: OutboxOptions['handlers
   return checks;
 }
 
-/** One effect's outcome in a batch, before it is settled. */
+/** One effect's outcome in a batch, before it is settled: its settlement as `Outbox.settleMany` takes it (no copy per effect to settle it). */
 interface Outcome {
+  readonly id: string;
   readonly effect: OutboxEffect;
   readonly outcome: EffectOutcome;
   /** The error text, when the handler failed. */
@@ -188,11 +189,10 @@ export async function performPendingEffects(context: AppContext, options: Outbox
   const failure = (effect: OutboxEffect, error: unknown): Outcome => {
     const message = errorText(error);
     const attempts = effect.attempts + 1;
-    return { effect, outcome: { status: attempts >= maxAttempts ? 'failed' : 'pending', attempts, lastError: message, owner }, error: message };
+    return { id: effect.id, effect, outcome: { status: attempts >= maxAttempts ? 'failed' : 'pending', attempts, lastError: message, owner }, error: message };
   };
-  const done = (effect: OutboxEffect): Outcome => ({ effect, outcome: { status: 'done', attempts: effect.attempts + 1, doneAt: context.nowIso(), owner } });
-  const settle = (tx: StoreTransaction, outcomes: readonly Outcome[]): Promise<ReadonlySet<string>> =>
-    outcomes.length === 0 ? Promise.resolve(new Set<string>()) : tx.outbox.settleMany(outcomes.map(({ effect, outcome }) => ({ id: effect.id, outcome })));
+  const done = (effect: OutboxEffect): Outcome => ({ id: effect.id, effect, outcome: { status: 'done', attempts: effect.attempts + 1, doneAt: context.nowIso(), owner } });
+  const settle = (tx: StoreTransaction, outcomes: readonly Outcome[]): Promise<ReadonlySet<string>> => (outcomes.length === 0 ? Promise.resolve(new Set<string>()) : tx.outbox.settleMany(outcomes));
   /** Reports the outcomes the store settled (an outcome whose claim was taken over meanwhile is not this pass's). */
   const tally = (outcomes: readonly Outcome[], settled: ReadonlySet<string>): void => {
     for (const { effect, outcome, error } of outcomes) {
@@ -228,7 +228,7 @@ export async function performPendingEffects(context: AppContext, options: Outbox
         const early = check === undefined ? ASK_OBSOLETE : check(effect);
         const reason = early !== ASK_OBSOLETE ? early : await handler.obsolete(tx, effect);
         if (reason !== undefined) {
-          outcomes.push({ effect, outcome: { status: 'cancelled', attempts: effect.attempts, lastError: reason, owner } });
+          outcomes.push({ id: effect.id, effect, outcome: { status: 'cancelled', attempts: effect.attempts, lastError: reason, owner } });
           continue;
         }
         let performed: unknown;

@@ -158,19 +158,28 @@ function pendingClass(effect: OutboxEffect, kinds: ReadonlySet<string>, at: numb
   return effect.notBefore !== undefined && Date.parse(effect.notBefore) > at ? 'scheduled' : undefined;
 }
 
+/** Whether a field is one a settle replaces or clears (see `Outbox.settle`). */
+const settledField = (key: string): boolean => key === 'doneAt' || key === 'lastError' || key === 'claimedBy' || key === 'claimedUntil';
+
 /**
- * A stored (deeply frozen) effect with some fields replaced, frozen: shallowly
- * when the new fields are primitives (an outcome's status, attempts, texts),
- * so the payload is not walked again; deeply otherwise.
+ * A stored (deeply frozen) effect settled with `outcome`: its fields in their order but the status fields and the
+ * claim, then the outcome's (but its `owner`), frozen: shallowly when those are primitives (an outcome's status,
+ * attempts, texts), so the payload is not walked again; deeply otherwise. One copy in two loops, not a rest copy of
+ * the effect and of the outcome followed by an `Object.assign` of both (about a third less a settle).
  */
-function withFields(stored: Omit<OutboxEffect, 'doneAt' | 'lastError' | 'claimedBy' | 'claimedUntil'>, fields: Partial<OutboxEffect>): OutboxEffect {
-  // Object.assign, not `{ ...stored, ...fields }`: on Node 20 a spread of an unfrozen object (`stored` is a rest copy) followed by more fields takes V8's slow path (~5 µs a settle).
-  const effect = Object.assign({}, stored, fields) as OutboxEffect;
+function settledEffect(stored: OutboxEffect, outcome: EffectOutcome): OutboxEffect {
+  const effect: Record<string, unknown> = {};
+  const from = stored as unknown as Record<string, unknown>;
+  for (const key in from) if (!settledField(key)) effect[key] = from[key];
+  let plain = true;
+  const fields = outcome as unknown as Record<string, unknown>;
   for (const key in fields) {
-    const value = (fields as Record<string, unknown>)[key];
-    if (value !== null && typeof value === 'object') return frozenCopy(effect);
+    if (key === 'owner') continue;
+    const value = fields[key];
+    if (value !== null && typeof value === 'object') plain = false;
+    effect[key] = value;
   }
-  return Object.freeze(effect);
+  return plain ? (Object.freeze(effect) as unknown as OutboxEffect) : frozenCopy(effect as unknown as OutboxEffect);
 }
 
 /**
@@ -358,11 +367,11 @@ export class TransactionalLogs {
   }
 
   /** {@link Outbox.settle}, synchronous, of the effect in `slot` (found by the caller: `settleMany` looks each id up once). */
-  private settleEffect(slot: OutboxSlot, { owner, ...outcome }: EffectOutcome): boolean {
+  private settleEffect(slot: OutboxSlot, outcome: EffectOutcome): boolean {
     const effect = this.current(slot);
+    const { owner } = outcome;
     if (owner !== undefined && (effect.status !== 'pending' || effect.claimedBy !== owner)) return false;
-    const { doneAt: _doneAt, lastError: _lastError, claimedBy: _claimedBy, claimedUntil: _claimedUntil, ...rest } = effect;
-    this.write(slot, withFields(rest, outcome));
+    this.write(slot, settledEffect(effect, outcome));
     return true;
   }
 
