@@ -1,7 +1,7 @@
 import type { CivilDate } from '../../calendar/index.js';
 import { maskDeep, maskPersonalData } from '../../documents/index.js';
 import type { CobrancaError } from '../../errors.js';
-import { refusalVerdict, type GuardViolation, type RequestOrigin } from '../../negativation/index.js';
+import { NOTICE_MODES, refusalVerdict, type GuardViolation, type Negativation, type NegativationEventInput, type RequestOrigin } from '../../negativation/index.js';
 import type { StoreTransaction } from '../../ports/index.js';
 import { attempt } from '../command.js';
 import { recordAudit } from '../audit.js';
@@ -30,6 +30,37 @@ export interface AutomaticRequest {
   readonly origin: RequestOrigin;
   readonly bureau?: string;
   readonly authorization: RequestAuthorization;
+}
+
+/** The automatic analysis's reason, by notice mode, made once (one string each, not a copy per negativation kept in its history): a fixed table, no state that grows. */
+const ANALYSIS_REASONS: ReadonlyMap<string, string> = new Map(NOTICE_MODES.map((mode) => [mode, analysisReasonText(mode)]));
+
+function analysisReasonText(noticeMode: string): string {
+  return `automatic analysis: request guards passed; notice mode ${noticeMode}`;
+}
+
+/**
+ * The daily cycle's automatic analysis of a negativation in analysis: `analysis_approved` on `today` at the cycle's
+ * instant, by the cycle, with the reason naming its notice mode. The one event the negativation pass approves with and
+ * the cycle's own requests are approved with as they are made. Built as a literal (no object spread on this path).
+ */
+export function automaticAnalysisEvent(negativation: Negativation, today: CivilDate, at: string): NegativationEventInput {
+  const mode = negativation.settings.noticeMode;
+  return { type: 'analysis_approved', on: today, actor: CYCLE_ACTOR, at, reason: ANALYSIS_REASONS.get(mode) ?? analysisReasonText(mode) };
+}
+
+/** The negativations each cycle's context requested and approved at once, by that context (one per cycle run). */
+const approvedByCycle = new WeakMap<AppContext, Set<string>>();
+
+/**
+ * Takes the ids of the negativations the cycle running with `context` requested and approved in the same write (see
+ * {@link requestAutomatically}): the negativation pass reports them as its approvals and does not read them again.
+ * A second call answers an empty set.
+ */
+export function takeApprovedOnRequest(context: AppContext): ReadonlySet<string> {
+  const approved = approvedByCycle.get(context);
+  approvedByCycle.delete(context);
+  return approved ?? new Set();
 }
 
 /** The action-log key under which a request that waits for the customer's data (at this version of the record) is logged. */
@@ -61,7 +92,13 @@ export async function readAheadRequests(tx: StoreTransaction, requests: readonly
  * request was made or finally refused, so a request that must wait comes back
  * every cycle and happens exactly once. Each waiting state is written once to
  * the invoice's history (per guard; per customer version for missing data) and
- * reported by the caller in the cycle report.
+ * reported by the caller in the cycle report. A request made is approved by the
+ * cycle's automatic analysis in the same write when that analysis passes now
+ * (it is what the negativation pass would do later today to the same record:
+ * `transition` is a pure function of the record, the event and the calendar):
+ * one record written in `processing`, the request's and the approval's audit
+ * lines in one append, the approval's effects queued; otherwise (the analysis
+ * refuses) it stays in analysis for the negativation pass, as before.
  */
 export async function requestAutomatically(tx: StoreTransaction, context: AppContext, request: AutomaticRequest, today: CivilDate): Promise<AutomaticRequestOutcome> {
   if (await tx.actionLog.has(request.key)) return { status: 'already_done' };
@@ -76,9 +113,14 @@ export async function requestAutomatically(tx: StoreTransaction, context: AppCon
       origin: request.origin,
       authorization: request.authorization,
       ...(request.bureau !== undefined ? { bureau: request.bureau } : {}),
-    }),
+    }, { approve: (negativation) => automaticAnalysisEvent(negativation, today, context.nowIso()) }),
   );
   if (result.ok) {
+    if (result.value.status !== 'in_analysis') {
+      let approved = approvedByCycle.get(context);
+      if (approved === undefined) approvedByCycle.set(context, (approved = new Set()));
+      approved.add(result.value.id);
+    }
     await logAction(tx, context, request, today, request.key, request.stepId, 'negativate');
     return { status: 'requested', negativationId: result.value.id };
   }

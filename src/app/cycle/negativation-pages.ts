@@ -9,7 +9,12 @@ export interface NegativationPage {
   readonly records: readonly NegativationRecord[];
   /** With the due index: the same records as the index gave them (their touch counts, for `checked`). */
   readonly due?: readonly DueNegativation[];
+  /** The ids of the page's negativations the caller asked to leave out (not read, not in `records`), in page order. */
+  readonly leftOut: readonly string[];
 }
+
+const NONE: ReadonlySet<string> = new Set();
+const NO_IDS: readonly string[] = [];
 
 /** How many negativations a page holds. */
 const PAGE_SIZE = 500;
@@ -23,11 +28,25 @@ const PAGE_SIZE = 500;
  * before any page is worked on: a pass's own writes make a customer's other
  * negativations due again under a key before the cursor, so paging the index
  * while writing would skip them. The records are then read a page at a time.
+ * `leaveOut`: negativations the caller has nothing to do with (the cycle's own
+ * requests it approved already): with the index they are not read at all.
  */
-export async function* negativationPages(context: AppContext, today: CivilDate): AsyncGenerator<NegativationPage> {
+export async function* negativationPages(context: AppContext, today: CivilDate, leaveOut: ReadonlySet<string> = NONE): AsyncGenerator<NegativationPage> {
   const indexed = await context.store.transaction(async (tx) => tx.negativationsDue !== undefined);
   if (!indexed) {
-    for await (const records of pagesOf(context, (tx) => tx.negativations, PAGE_SIZE)) yield { records };
+    for await (const page of pagesOf(context, (tx) => tx.negativations, PAGE_SIZE)) {
+      if (leaveOut.size === 0) {
+        yield { records: page, leftOut: NO_IDS };
+        continue;
+      }
+      const records: NegativationRecord[] = [];
+      const leftOut: string[] = [];
+      for (const record of page) {
+        if (leaveOut.has(record.id)) leftOut.push(record.id);
+        else records.push(record);
+      }
+      yield { records, leftOut };
+    }
     return;
   }
   const listed: DueNegativationEntry[] = [];
@@ -47,13 +66,24 @@ export async function* negativationPages(context: AppContext, today: CivilDate):
     after = { key: last.key, id: last.id };
   }
   for (let start = 0; start < listed.length; start += PAGE_SIZE) {
-    const chunk = listed.slice(start, start + PAGE_SIZE);
-    const records = new Map((await context.store.transaction((tx) => tx.negativations.getMany(chunk.map((entry) => entry.id)))).map((record) => [record.id, record]));
+    const page = listed.slice(start, start + PAGE_SIZE);
+    let chunk = page;
+    let leftOut = NO_IDS;
+    if (leaveOut.size > 0) {
+      const left: string[] = [];
+      chunk = [];
+      for (const entry of page) {
+        if (leaveOut.has(entry.id)) left.push(entry.id);
+        else chunk.push(entry);
+      }
+      leftOut = left;
+    }
+    const records = new Map((chunk.length === 0 ? [] : await context.store.transaction((tx) => tx.negativations.getMany(chunk.map((entry) => entry.id)))).map((record) => [record.id, record]));
     const due: DueNegativation[] = [];
     for (const entry of chunk) {
       const record = records.get(entry.id);
       if (record !== undefined) due.push({ record, key: entry.key, touched: entry.touched });
     }
-    yield { records: due.map((entry) => entry.record), due };
+    yield { records: due.map((entry) => entry.record), due, leftOut };
   }
 }

@@ -1,11 +1,12 @@
 import type { CivilDate } from '../../calendar/index.js';
-import { NOTICE_MODES, type NegativationEventInput } from '../../negativation/index.js';
+import type { NegativationEventInput } from '../../negativation/index.js';
 import type { NegativationRecord } from '../../ports/index.js';
 import { attempt } from '../command.js';
 import { bufferedAudit, bufferedOutbox } from '../outbox-buffers.js';
 import type { AppContext } from '../dependencies.js';
 import { applyNegativationEvent, negativationOf } from '../negativation/negativation-store.js';
 import { dueKind, timeWakeOf } from '../negativation/negativation-due.js';
+import { automaticAnalysisEvent, takeApprovedOnRequest } from './automatic-negativation.js';
 import { CYCLE_ACTOR } from './apply-action.js';
 import { negativationPages } from './negativation-pages.js';
 import { LIST_EVERY_OUTCOME, OutcomeList, type CycleOutcome, type OutcomeListing, type WaitingForNotice } from './outcome-listing.js';
@@ -49,24 +50,13 @@ export interface NegativationPassReport {
   readonly refused: readonly Extract<CycleOutcome, { type: 'negativation.refused' }>['outcome'][];
 }
 
-/** The automatic analysis's reason, by notice mode, made once (one string each, not a copy per negativation kept in its history): a fixed table, no state that grows. */
-const ANALYSIS_REASONS: ReadonlyMap<string, string> = new Map(NOTICE_MODES.map((mode) => [mode, analysisReasonText(mode)]));
-
-function analysisReasonText(noticeMode: string): string {
-  return `automatic analysis: request guards passed; notice mode ${noticeMode}`;
-}
-
-function analysisReason(noticeMode: string): string {
-  return ANALYSIS_REASONS.get(noticeMode) ?? analysisReasonText(noticeMode);
-}
-
 /** The time-driven event a negativation is due today, if any (built as a literal: no object spread on this path). */
 function dueEvent(record: NegativationRecord, today: CivilDate, at: string): NegativationEventInput | undefined {
   const negativation = negativationOf(record);
   const wake = timeWakeOf(negativation);
   const kind = dueKind(wake, today);
   if (kind === undefined) return undefined;
-  if (kind === 'analysis') return { type: 'analysis_approved', on: today, actor: CYCLE_ACTOR, at, reason: analysisReason(negativation.settings.noticeMode) };
+  if (kind === 'analysis') return automaticAnalysisEvent(negativation, today, at);
   if (kind === 'unread_email') {
     return {
       type: 'bureau_notice_requested',
@@ -104,7 +94,14 @@ export async function negativationPass(context: AppContext, today: CivilDate, li
   const submitted = new OutcomeList<Extract<CycleOutcome, { type: 'negativation.submitted' }>>('negativation.submitted', listing);
   const waiting = new OutcomeList<Extract<CycleOutcome, { type: 'negativation.waiting' }>>('negativation.waiting', listing);
   const refused = new OutcomeList<Extract<CycleOutcome, { type: 'negativation.refused' }>>('negativation.refused', listing);
-  for await (const { records } of negativationPages(context, today)) {
+  // The cycle's own requests it approved as it made them: approvals of today, not read again (the page leaves them out).
+  const approvedOnRequest = takeApprovedOnRequest(context);
+  const reported = new Set<string>();
+  for await (const { records, leftOut } of negativationPages(context, today, approvedOnRequest)) {
+    for (const id of leftOut) {
+      reported.add(id);
+      approved.add(id);
+    }
     const due: NegativationRecord[] = [];
     for (const record of records) {
       const wake = timeWakeOf(negativationOf(record));
@@ -143,6 +140,8 @@ export async function negativationPass(context: AppContext, today: CivilDate, li
       await audit.flush();
     });
   }
+  // Approvals of today all the same when no page listed them (none is expected: each is new, so written, so due today).
+  for (const id of approvedOnRequest) if (!reported.has(id)) approved.add(id);
   approved.listed.sort(byId);
   submitted.listed.sort(byId);
   waiting.listed.sort((a, b) => byId(a.negativationId, b.negativationId));

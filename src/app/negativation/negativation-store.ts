@@ -25,7 +25,7 @@ export async function requireNegativation(tx: StoreTransaction, id: string, path
   return record;
 }
 
-/** The stored record of a new negativation. */
+/** The stored record of a new negativation (its first write: version 1, whatever steps the negativation already took). */
 export function newNegativationRecord(negativation: Negativation, customerId: string): NegativationRecord {
   return { id: negativation.id, version: 1, customerId, invoiceId: negativation.title.id, uniqueKey: keyOf(negativation), status: negativation.status, negativation };
 }
@@ -108,7 +108,8 @@ function calculatorOf(tx: StoreTransaction, context: AppContext, asOf: CivilDate
 /** The audit action of each event type, made once (one string each, not a copy per line): a fixed table, no state that grows. */
 const AUDIT_ACTIONS: ReadonlyMap<string, string> = new Map(NEGATIVATION_EVENT_TYPES.map((type) => [type, `negativation_${type}`]));
 
-function auditActionOf(eventType: string): string {
+/** The audit action of a negativation event's lines (`negativation_<type>`). */
+export function negativationEventAction(eventType: string): string {
   return AUDIT_ACTIONS.get(eventType) ?? `negativation_${eventType}`;
 }
 
@@ -132,7 +133,7 @@ export async function applyNegativationEvent(
   await tx.negativations.update(next);
   const from = negativationOf(record).status;
   const lines = eventAuditDetails(event, from, negativation.status, record.id);
-  await appendNegativationAudit(tx, context, { actor: event.actor, action: auditActionOf(event.type), negativationId: record.id, invoiceId: record.invoiceId }, lines);
+  await appendNegativationAudit(tx, context, { actor: event.actor, action: negativationEventAction(event.type), negativationId: record.id, invoiceId: record.invoiceId }, lines);
   // Most steps that are not an approval queue nothing (a notice sent, a request): no call, no promise.
   if (effects.length > 0) await enqueueNegativationEffects(tx, context, negativation, record.customerId, effects);
   return next;

@@ -1,14 +1,14 @@
 import * as z from 'zod';
 import type { NegativationRecord, StoreTransaction } from '../../ports/index.js';
-import { REQUEST_ORIGINS, startNegativation, type NegativationRequestInput, type NegativationSettings, type RegistrationGroup } from '../../negativation/index.js';
+import { REQUEST_ORIGINS, startNegativation, transition, type Negativation, type NegativationEventInput, type NegativationRequestInput, type NegativationSettings, type RegistrationGroup, type TransitionResult } from '../../negativation/index.js';
 import { cobrancaError, withPathPrefix, type InputOf } from '../../errors.js';
 import { abort, commandBaseSchema, notFound, runCommand } from '../command.js';
-import { appendNegativationAudit, requestAuditDetails } from './audit-details.js';
+import { appendNegativationAudit, eventAuditDetails, negativationAuditEntries, requestAuditDetails, type NegativationAuditLine, type NegativationAuditLines } from './audit-details.js';
 import type { RequestAuthorization } from './request-authorization.js';
 import { requestReason } from './request-reason.js';
 import type { AppContext } from '../dependencies.js';
 import { debtorOf, existingOf, titleOf } from './debtor-of.js';
-import { enqueueNegativationEffects, negativationOf, newNegativationRecord } from './negativation-store.js';
+import { enqueueNegativationEffects, negativationEventAction, negativationOf, newNegativationRecord } from './negativation-store.js';
 
 /** Input of {@link requestNegativation}. */
 export const requestNegativationSchema = commandBaseSchema.extend({
@@ -86,10 +86,21 @@ export type { RequestAuthorization } from './request-authorization.js';
 /** A request as the cycle or the command makes it. */
 export type StartRequest = Omit<z.output<typeof requestNegativationSchema>, 'termsAcceptance'> & { readonly authorization: RequestAuthorization };
 
+/** Options of {@link startRequest}. */
+export interface StartOptions {
+  /**
+   * An event to approve each new negativation with in the same write, when it applies now (the daily cycle's automatic
+   * analysis): the negativation is stored as that step left it (one record write), the request's and the step's audit
+   * lines are appended together and the step's effects queued. When the step is refused the negativation is stored in
+   * analysis, as without this option.
+   */
+  readonly approve?: (negativation: Negativation) => NegativationEventInput;
+}
+
 /** The request inside a transaction (shared with the daily cycle's automatic requests); with `withInvoiceIds`, one negativation per title sharing a registration, and the first is returned. */
-export async function startRequest(tx: StoreTransaction, context: AppContext, cmd: StartRequest) {
+export async function startRequest(tx: StoreTransaction, context: AppContext, cmd: StartRequest, options?: StartOptions) {
   // One title (the cycle's requests, most commands): no list of titles, no registration.
-  if (cmd.withInvoiceIds === undefined) return startOne(tx, context, cmd, cmd.invoiceId, ['invoiceId'], undefined, undefined);
+  if (cmd.withInvoiceIds === undefined) return startOne(tx, context, cmd, cmd.invoiceId, ['invoiceId'], undefined, undefined, options);
   const invoiceIds = [cmd.invoiceId, ...(cmd.withInvoiceIds ?? [])];
   const duplicate = invoiceIds.findIndex((id, index) => invoiceIds.indexOf(id) !== index);
   if (duplicate >= 0) abort(cobrancaError('invalid_input', `invoice '${invoiceIds[duplicate] ?? ''}' appears twice in the registration`, { path: ['withInvoiceIds', duplicate - 1] }));
@@ -97,13 +108,13 @@ export async function startRequest(tx: StoreTransaction, context: AppContext, cm
   const records: NegativationRecord[] = [];
   for (const [index, invoiceId] of invoiceIds.entries()) {
     const path = index === 0 ? ['invoiceId'] : ['withInvoiceIds', index - 1];
-    records.push(await startOne(tx, context, cmd, invoiceId, path, registration, records[0]));
+    records.push(await startOne(tx, context, cmd, invoiceId, path, registration, records[0], options));
   }
   return records[0] as NegativationRecord;
 }
 
 /** One title of a request: its invoice checked, the negativation started through the guards, stored, audited, effects queued. */
-async function startOne(tx: StoreTransaction, context: AppContext, cmd: StartRequest, invoiceId: string, path: (string | number)[], registration: RegistrationGroup | undefined, first: NegativationRecord | undefined) {
+async function startOne(tx: StoreTransaction, context: AppContext, cmd: StartRequest, invoiceId: string, path: (string | number)[], registration: RegistrationGroup | undefined, first: NegativationRecord | undefined, options: StartOptions | undefined) {
   const invoice = await tx.invoices.get(invoiceId);
   if (!invoice) abort(notFound('invoice', invoiceId, path));
   if (invoice.status !== 'open') {
@@ -138,14 +149,38 @@ async function startOne(tx: StoreTransaction, context: AppContext, cmd: StartReq
   }, { calendar: context.calendar });
   if (started.isErr()) abort(first === undefined ? started.error : withPathPrefix(started.error, path));
   const { negativation, effects } = started.value;
-  const record = newNegativationRecord(negativation, customer.id);
-  await tx.negativations.insert(record);
   // Object.assign, not spreads: the same fields in the same order, without V8's slow clone path on Node 20.
   const why = Object.assign({ origin: cmd.origin, authorization: cmd.authorization }, bureauChoice, registration ? { registration } : undefined);
-  const lines = requestAuditDetails(context, why, invoice.id, record.id);
-  await appendNegativationAudit(tx, context, { actor: cmd.actor, action: 'negativation_requested', negativationId: record.id, invoiceId: invoice.id }, lines);
+  const requested = { actor: cmd.actor, action: 'negativation_requested', negativationId: negativation.id, invoiceId: invoice.id };
+  const lines = requestAuditDetails(context, why, invoice.id, negativation.id);
+  const approval = options?.approve === undefined ? undefined : approvedStep(context, negativation, options.approve(negativation));
+  if (approval !== undefined) {
+    // Requested and approved in one write: the record as the approval left it, the four audit lines in one append (the
+    // request's, then the approval's, as two writes would have put them), the approval's effects (the request has none).
+    const record = newNegativationRecord(approval.step.negativation, customer.id);
+    await tx.negativations.insert(record);
+    await tx.audit.appendMany([...negativationAuditEntries(context, requested, lines), ...negativationAuditEntries(context, approval.line, approval.lines)]);
+    if (effects.length > 0) await enqueueNegativationEffects(tx, context, negativation, customer.id, effects);
+    await enqueueNegativationEffects(tx, context, approval.step.negativation, customer.id, approval.step.effects);
+    return record;
+  }
+  const record = newNegativationRecord(negativation, customer.id);
+  await tx.negativations.insert(record);
+  await appendNegativationAudit(tx, context, requested, lines);
   if (effects.length > 0) await enqueueNegativationEffects(tx, context, negativation, customer.id, effects);
   return record;
+}
+
+/** A step `event` takes a new negativation through now, with its audit line and details; `undefined` when it does not apply (refused, illegal). */
+function approvedStep(context: AppContext, negativation: Negativation, event: NegativationEventInput): { step: TransitionResult; line: NegativationAuditLine; lines: NegativationAuditLines } | undefined {
+  const step = transition(negativation, event, { calendar: context.calendar });
+  if (step.isErr()) return undefined;
+  const to = step.value.negativation.status;
+  return {
+    step: step.value,
+    line: { actor: event.actor, action: negativationEventAction(event.type), negativationId: negativation.id, invoiceId: negativation.title.id },
+    lines: eventAuditDetails(event, negativation.status, to, negativation.id),
+  };
 }
 
 /** The frozen copy of each subject's negativation settings (see {@link frozenSettings}). */

@@ -1,7 +1,8 @@
+import { expect } from 'vitest';
 import type { MemoryStore } from '../../../../src/adapters/memory/index.js';
 import { createCollections, type Collections, type CollectionsOptions, type DailyCycleReport } from '../../../../src/app/index.js';
 import { addDays, brazilianCalendar, civilDate, type CivilDate } from '../../../../src/calendar/index.js';
-import type { CustomerRecord, InvoiceRecord, Store } from '../../../../src/ports/index.js';
+import type { CustomerRecord, InvoiceRecord, NegativationRecord, Store } from '../../../../src/ports/index.js';
 import { brl } from '../../../../src/money/index.js';
 import { manualClock, recordingNotifier, sequentialIds, staticRates, type fakeBureau } from '../../../../src/testing/index.js';
 import { exampleSpec } from '../../../ruler/fixtures.js';
@@ -105,9 +106,28 @@ export function outcomes(report: DailyCycleReport) {
   };
 }
 
-/** Everything stored, with the order-free parts sorted (the outbox and audit in the order written would differ with the reading order). */
+/**
+ * A snapshot with the notifier's message ids (the negativations' proofs of posting, also kept in their history and in
+ * anything that copied them, e.g. a command's stored answer) named by what they prove: the negativation and the place
+ * of its notice. The notifier numbers messages in the order the outbox sends them, which follows the order the cycle
+ * made its requests in (the reading order), not what was sent: every notice still has its own proof, recorded on the
+ * same negativation at the same place.
+ */
+function namedProofs<T extends { readonly negativations: readonly NegativationRecord[] }>(snapshot: T): T {
+  const names = new Map<string, string>();
+  for (const record of snapshot.negativations) {
+    record.negativation.notices.forEach((notice, index) => {
+      if (notice.proofOfPosting === undefined) return;
+      expect(names.has(notice.proofOfPosting), `proof ${notice.proofOfPosting} recorded twice`).toBe(false);
+      names.set(notice.proofOfPosting, `message of ${record.id} notice ${index}`);
+    });
+  }
+  return JSON.parse(JSON.stringify(snapshot).replace(/"msg-\d+"/g, (id) => JSON.stringify(names.get(JSON.parse(id) as string) ?? id))) as T;
+}
+
+/** Everything stored, with the order-free parts sorted (the outbox and audit in the order written would differ with the reading order) and the notifier's message ids named by what they prove ({@link namedProofs}). */
 export function stored(store: Pick<MemoryStore, 'snapshot'>) {
-  const snapshot = store.snapshot();
+  const snapshot = namedProofs(store.snapshot());
   const byKey = <T>(items: readonly T[], key: (item: T) => string) => [...items].map((item) => [key(item), item] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const strip = <T extends { id: string }>(items: readonly T[]) => items.map(({ id: _id, ...rest }) => rest);
   return {
