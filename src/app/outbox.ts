@@ -2,6 +2,7 @@ import type { EffectOutcome, OutboxEffect, Store, StoreTransaction } from '../po
 import type { Outbox } from '../ports/store.js';
 import type { AppContext } from './dependencies.js';
 import { maskPersonalData } from '../documents/index.js';
+import { transactionWith } from './transaction-view.js';
 import { bufferedAudit, bufferedOutbox } from './outbox-buffers.js';
 
 /** Performs one kind of effect; resolves when done, rejects when it failed (it will be retried). */
@@ -216,7 +217,7 @@ export async function performPendingEffects(context: AppContext, options: Outbox
       // The page's audit lines and new effects are written at once before it settles (one write each, not one per effect).
       const audit = bufferedAudit(store);
       const outbox = bufferedOutbox(store);
-      const tx: StoreTransaction = Object.assign({}, store, { audit: audit.view, outbox: outbox.view });
+      const tx: StoreTransaction = transactionWith(store, { audit: audit.view, outbox: outbox.view });
       const checks = await readAhead(tx, options.handlers, run);
       // Whether the page has recorded nothing since the read ahead: its checks then answer from what was read, with no promise each.
       let unwritten = true;
@@ -349,7 +350,7 @@ export function selfClaimingContext(context: AppContext, handlers: (context: App
     all: () => outbox.all(),
   });
   const { store } = context;
-  const claimingStore: Store = { transaction: (work) => store.transaction((tx) => work(Object.assign({}, tx, { outbox: claiming(tx.outbox) }))) };
+  const claimingStore: Store = { transaction: (work) => store.transaction((tx) => work(transactionWith(tx, { outbox: claiming(tx.outbox) }))) };
   const claimingContext: AppContext = Object.assign({}, context, { store: claimingStore });
   const built = handlers(claimingContext);
   kinds = new Set(Object.keys(built).filter((kind) => built[kind] !== undefined));

@@ -1,3 +1,4 @@
+import { transactionWith } from '../transaction-view.js';
 import type { ActionLogEntry, AuditEntry, CustomerRecord, InvoiceRecord, OutboxEffect, Versioned } from '../../ports/index.js';
 import type { ActionLog, Collection, StoreTransaction } from '../../ports/store.js';
 import { bufferedAudit, bufferedOutbox } from '../outbox-buffers.js';
@@ -105,15 +106,7 @@ export async function batchedTransaction(tx: StoreTransaction, plan: BatchPlan):
     await audit.flush();
     await outbox.flush();
   };
-  return { tx: withViews(tx, { actionLog, outbox: outbox.view, audit: audit.view, invoices: invoices.view, customers: customers.view }), planned, flush };
-}
-
-/**
- * The store's transaction with five of its members replaced. `Object.assign`, not `{ ...tx, actionLog, … }`:
- * on Node 20 a spread of an unfrozen object followed by more fields takes V8's slow path (microseconds a call).
- */
-function withViews(tx: StoreTransaction, views: Pick<StoreTransaction, 'actionLog' | 'outbox' | 'audit' | 'invoices' | 'customers'>): StoreTransaction {
-  return Object.assign({}, tx, views);
+  return { tx: transactionWith(tx, { actionLog, outbox: outbox.view, audit: audit.view, invoices: invoices.view, customers: customers.view }), planned, flush };
 }
 
 /** A {@link readAhead} collection: its view, the records it read, and its kept updates. */

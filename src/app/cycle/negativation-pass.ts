@@ -10,6 +10,7 @@ import { automaticAnalysisEvent, takeApprovedOnRequest } from './automatic-negat
 import { CYCLE_ACTOR } from './apply-action.js';
 import { negativationPages } from './negativation-pages.js';
 import { LIST_EVERY_OUTCOME, OutcomeList, type CycleOutcome, type OutcomeListing, type WaitingForNotice } from './outcome-listing.js';
+import { transactionWith } from '../transaction-view.js';
 
 /** How many of each outcome the negativation pass had (every one, whatever the listing cap). */
 export interface NegativationPassTotals {
@@ -114,7 +115,7 @@ export async function negativationPass(context: AppContext, today: CivilDate, li
       // statement on PostgreSQL, one promise in memory; not one per registration moved or per line).
       const outbox = bufferedOutbox(store);
       const audit = bufferedAudit(store);
-      const tx = Object.assign({}, store, { outbox: outbox.view, audit: audit.view });
+      const tx = transactionWith(store, { outbox: outbox.view, audit: audit.view });
       // The page's due records re-read in this transaction, in one batch read (one moved meanwhile is looked at as it is now).
       const current = new Map((await tx.negativations.getMany(due.map((r) => r.id))).map((r) => [r.id, r]));
       // What the steps' effects read of their titles (an updated invoice's figures: the invoice and its payments), read
