@@ -120,11 +120,14 @@ function messageData(payload: Readonly<Record<string, unknown>>): Record<string,
  */
 export function notifyHandler(context: AppContext): GuardedEffectHandler {
   /** The recipient the last check found, for the effect it checked: `perform`, run next in the same transaction for it, does not read it again. */
-  let checked: { readonly effect: OutboxEffect; readonly to: string } | undefined;
+  // Two variables, not an object: nothing allocated per contact.
+  let checkedEffect: OutboxEffect | undefined;
+  let checkedTo = '';
   /** The end of a check: the contact goes to `to` (kept for `perform`), or is cancelled when the customer has no address for it. */
   const recipientFound = (effect: OutboxEffect, to: string | undefined): string | undefined => {
     if (to === undefined) return `customer ${String(effect.payload['customerId'])} has no ${String(effect.payload['channel'])} contact any more`;
-    checked = { effect, to };
+    checkedEffect = effect;
+    checkedTo = to;
     return undefined;
   };
   return {
@@ -138,7 +141,12 @@ export function notifyHandler(context: AppContext): GuardedEffectHandler {
         if (typeof payload['customerId'] === 'string' && typeof payload['channel'] === 'string') customerIds.push(payload['customerId']);
       }
       const [invoices, customers, negativations] = await Promise.all([tx.invoices.getMany(invoiceIds), tx.customers.getMany(customerIds), tx.negativations.listFor('invoiceId', invoiceIds)]);
-      const agreementIds = invoices.flatMap((invoice) => (invoice.agreementId !== undefined && invoice.installment === undefined && invoice.status === 'open' ? [invoice.agreementId] : []));
+      // A loop, not flatMap: no array per invoice.
+      const agreementIds: string[] = [];
+      for (const invoice of invoices) {
+        const agreementId = agreementToCheck(invoice);
+        if (agreementId !== undefined) agreementIds.push(agreementId);
+      }
       const agreements = agreementIds.length > 0 ? await tx.agreements.getMany(agreementIds) : [];
       const registrations = new Map<string, NegativationRecord[]>();
       for (const record of negativations) {
@@ -148,7 +156,7 @@ export function notifyHandler(context: AppContext): GuardedEffectHandler {
       }
       const read: ReadForContacts = { invoices: byId(invoiceIds, invoices), customers: byId(customerIds, customers), registrations, agreements: byId(agreementIds, agreements) };
       return (effect) => {
-        checked = undefined;
+        checkedEffect = undefined;
         const reason = contactObsoleteFrom(read, effect);
         if (reason !== undefined) return reason;
         const to = currentRecipientFrom(read, effect);
@@ -156,7 +164,7 @@ export function notifyHandler(context: AppContext): GuardedEffectHandler {
       };
     },
     obsolete: async (tx, effect) => {
-      checked = undefined;
+      checkedEffect = undefined;
       const reason = await contactObsolete(tx, effect);
       if (reason !== undefined) return reason;
       return recipientFound(effect, await currentRecipient(tx, effect));
@@ -165,8 +173,8 @@ export function notifyHandler(context: AppContext): GuardedEffectHandler {
       const payload = effect.payload as Record<string, unknown> & { channel: OutgoingMessage['channel']; customerId: string; to: string };
       const { channel, customerId, templateId, text } = payload;
       // The outbox performs an effect right after its check, in the same transaction (nothing written in between): the recipient the check found.
-      const found = checked?.effect === effect ? checked.to : await currentRecipient(tx, effect);
-      checked = undefined;
+      const found = checkedEffect === effect ? checkedTo : await currentRecipient(tx, effect);
+      checkedEffect = undefined;
       const to = found ?? payload.to;
       const data = messageData(payload);
       // Explicit literals, not spreads of optional fields: no copy through V8's slow path for each message.

@@ -334,10 +334,10 @@ export function selfClaimingContext(context: AppContext, handlers: (context: App
   const at = Date.parse(lease.now);
   // Filled in once the handlers are built, before any transaction runs.
   let kinds: ReadonlySet<string> = new Set();
+  // The claim's two fields, one object for every effect stamped.
+  const claim = Object.freeze({ claimedBy: lease.owner, claimedUntil: lease.until });
   const claimed = (effect: OutboxEffect): OutboxEffect =>
-    effect.status === 'pending' && effect.claimedBy === undefined && kinds.has(effect.kind) && (effect.notBefore === undefined || Date.parse(effect.notBefore) <= at)
-      ? Object.assign({}, effect, { claimedBy: lease.owner, claimedUntil: lease.until })
-      : effect;
+    effect.status === 'pending' && effect.claimedBy === undefined && kinds.has(effect.kind) && (effect.notBefore === undefined || Date.parse(effect.notBefore) <= at) ? Object.assign({}, effect, claim) : effect;
   const claiming = (outbox: Outbox): Outbox => ({
     enqueue: (effect) => outbox.enqueue(claimed(effect)),
     enqueueMany: (effects) => outbox.enqueueMany(effects.map(claimed)),
