@@ -100,8 +100,14 @@ start_test_postgres() {
   local extra=""
   if [ "${COBRANCA_PG_STAT_STATEMENTS:-}" = 1 ]; then extra="-c shared_preload_libraries=pg_stat_statements"; fi
 
+  # Tests run without durability (fsync, synchronous commit and full-page writes off: a throw-away cluster).
+  # COBRANCA_PG_BENCH=1 starts a server as a vendor would run one instead: PostgreSQL's durability defaults
+  # (all three on) with the memory and WAL sizing docs/scaling.md recommends; bench/postgres-cycle.ts prints them.
+  local settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  if [ "${COBRANCA_PG_BENCH:-}" = 1 ]; then settings="-c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min"; fi
+
   as_pg_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=localhost -p $port -k $dir -c max_connections=60 -c fsync=off -c synchronous_commit=off -c full_page_writes=off $extra" start >/dev/null \
+    -o "-c listen_addresses=localhost -p $port -k $dir -c max_connections=60 $settings $extra" start >/dev/null \
     || { cat "$dir/server.log" >&2; return 1; }
 
   export COBRANCA_TEST_DATABASE_URL="postgres://cobranca:cobranca@localhost:$port/cobranca"

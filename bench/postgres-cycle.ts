@@ -47,6 +47,18 @@ async function rowsWritten(driver: SqlDriver, schema: string): Promise<number> {
   return Number(rows[0]?.n ?? 0n);
 }
 
+/**
+ * The server's version and the settings that move this bench's figures (durability, memory, WAL), printed before
+ * the server rows: a figure is only comparable with one taken on a server run the same way.
+ */
+async function serverSettings(driver: SqlDriver): Promise<string> {
+  const names = ['fsync', 'synchronous_commit', 'full_page_writes', 'wal_compression', 'shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'default_toast_compression'];
+  const { rows } = await driver.query<{ name: string; setting: string; unit: string | null }>(`SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1::text[]) ORDER BY array_position($1::text[], name)`, [names]);
+  const version = (await driver.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]?.v ?? '?';
+  const shown = rows.map((r) => (r.unit === '8kB' ? `${r.name}=${(Number(r.setting) * 8) / 1024} MB` : `${r.name}=${r.setting}${r.unit !== null ? ` ${r.unit}` : ''}`));
+  return `PostgreSQL ${version}: ${shown.join(', ')}`;
+}
+
 /** The WAL position now (bytes since the cluster began); the difference over a day is the WAL it wrote (the whole cluster's). */
 async function walBytes(driver: SqlDriver): Promise<number> {
   const { rows } = await driver.query<{ n: string }>(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text AS n`);
@@ -120,11 +132,18 @@ if (mode === '--worker') {
   if (server === undefined || server === '') console.log('PostgreSQL server rows skipped: set COBRANCA_BENCH_DATABASE_URL');
   else {
     const driver = await built.postgres.connectPostgres({ connectionString: server, max: 2 });
+    console.log(await serverSettings(driver));
     for (const size of list(process.env.SERVER_SIZES, '20000')) {
       const expected = new Map<string, string>();
       for (const workers of list(process.env.WORKERS, '1,4')) {
         const schemaName = `bench_${size}_${workers}`;
-        await seedPortfolio(built, driver, schemaName, size);
+        // Seeded through a connection of its own, closed after: a session reports its row counts to the statistics
+        // views when it ends (or, while it lives, at most once a second and only when idle), so the seed's rows are
+        // counted before the first day's count starts, not in it.
+        const seeder = await built.postgres.connectPostgres({ connectionString: server, max: 1 });
+        await seedPortfolio(built, seeder, schemaName, size);
+        await seeder.close();
+        await new Promise((resolve) => setTimeout(resolve, 600));
         for (const [label, d] of DAYS) {
           const before = await rowsWritten(driver, schemaName);
           const walBefore = await walBytes(driver);

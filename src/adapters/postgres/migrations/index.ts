@@ -9,6 +9,7 @@ import { wakeQuietNegativationUpdates } from './0008-wake-quiet-negativation-upd
 import { negativationDue } from './0009-negativation-due.js';
 import { negativationRegistrations } from './0010-negativation-registrations.js';
 import { negativationDueWrittenOnce } from './0011-negativation-due-written-once.js';
+import { lighterWrites } from './0012-lighter-writes.js';
 
 /** One step of the schema: `version` n turns a schema at n − 1 into n. */
 export interface Migration {
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'negativation due index', sql: negativationDue },
   { version: 10, name: 'negativation registration days', sql: negativationRegistrations },
   { version: 11, name: 'negativation due rows written once', sql: negativationDueWrittenOnce },
+  { version: 12, name: 'lighter writes', sql: lighterWrites },
 ];
