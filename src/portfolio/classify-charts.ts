@@ -130,7 +130,12 @@ export class ChartAccumulator {
         this.overdue.set(operator, row);
       }
     }
-    if (invoice.negativation && invoice.negativation.registeredOn <= asOf) this.registrations.add(invoice.negativation.registeredOn, invoice.amount.cents);
+    if (invoice.negativation && invoice.negativation.registeredOn <= asOf) this.addRegistration(invoice.negativation.registeredOn, invoice.amount.cents);
+  }
+
+  /** An invoice of `amountCents` registered at a bureau on `registeredOn` (on or before the as-of day): the registrations chart, as {@link ChartAccumulator.addInvoice} counts it. */
+  addRegistration(registeredOn: CivilDate, amountCents: number): void {
+    this.registrations.add(registeredOn, amountCents);
   }
 
   addEvent(event: Event): void {

@@ -237,6 +237,25 @@ export class PanelBoard {
   }
 
   /**
+   * Adds a plain invoice (as {@link addPlain}) that the bureau also registered
+   * on `registeredOn` (and removed on `removedOn`, if so): its panel of a
+   * plain invoice, its registration panel (`registered`, `critiques` or
+   * `removedAfterRegistration`) and the registrations chart, as
+   * {@link addParsed} of the invoice with that `negativation` (a property test
+   * proves it), with no object per invoice. Dates civil dates.
+   */
+  addPlainRegistered(id: string, customerId: string, dueDate: CivilDate, amountCents: number, owedCents: number | undefined, paidOn: CivilDate | undefined, collection: ParsedClassifierInvoice['collection'], registeredOn: CivilDate, removedOn: CivilDate | undefined): void {
+    this.addPlain(id, customerId, dueDate, amountCents, owedCents, paidOn, collection);
+    const asOf = this.asOf;
+    if (registeredOn > asOf) return;
+    const paid = paidOn !== undefined && paidOn <= asOf;
+    const removed = removedOn !== undefined && removedOn <= asOf;
+    const panel = !removed ? (paid ? 'critiques' : 'registered') : paid ? 'removedAfterRegistration' : undefined;
+    if (panel !== undefined) this.addTo(panel, id, customerId, amountCents, paid ? 0 : (owedCents ?? amountCents));
+    this.charts.addRegistration(registeredOn, amountCents);
+  }
+
+  /**
    * Whether an unpaid invoice in no agreement and not in collection, due on
    * `dueDate` (a civil date), is overdue long enough for `classified` (see
    * {@link panelsOf}); one calendar walk per due date.

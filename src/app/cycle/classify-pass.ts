@@ -175,17 +175,31 @@ export async function classifyPass(context: AppContext, today: CivilDate, owedTo
         const paidOn = status === 'paid' && invoice.paidOn ? invoice.paidOn : undefined;
         const owedCents = owedFast === undefined ? CHECKED : (owedFast[i] as number);
         // A request not (yet) registered, or a protest not (yet) made, is in no panel: the invoice is still plain.
-        // The fast path: a plain invoice in the schema's form, whose owed figure (when open) the page's pricing answered:
-        // in at most one panel and in no chart (PanelBoard.addPlain, which a property test proves equal to the checked path).
-        if (owedFast !== undefined && held === undefined && registration === undefined && protest === undefined && invoice.spcControl === undefined) {
+        // The fast path: a plain invoice in the schema's form (maybe registered at a bureau), whose owed figure (when open) the
+        // page's pricing answered: in at most one plain panel, one registration panel and the registrations chart, with no object
+        // per invoice (PanelBoard.addPlain and addPlainRegistered, which property tests prove equal to the checked path).
+        if (owedFast !== undefined && held === undefined && protest === undefined && invoice.spcControl === undefined) {
           const dueCode = dueCodeOf(invoice.dueDate);
-          if (dueCode !== DUE_NOT_A_DATE && (status !== 'open' || withinInputLimit(owedCents)) && isLabel(invoice.id) && isLabel(customerId) && isAmount(invoice.amount) && (paidOn === undefined || isDate(paidOn))) {
+          if (
+            dueCode !== DUE_NOT_A_DATE &&
+            (status !== 'open' || withinInputLimit(owedCents)) &&
+            isLabel(invoice.id) &&
+            isLabel(customerId) &&
+            isAmount(invoice.amount) &&
+            (paidOn === undefined || isDate(paidOn)) &&
+            (registration === undefined || (isDate(registration.registeredOn) && (registration.removedOn === undefined || isDate(registration.removedOn))))
+          ) {
             invoiceIndex++;
+            const collection = collectionOf(invoice, account);
+            const owed = status === 'open' ? owedCents : invoice.amount.cents;
+            if (registration !== undefined) {
+              board.addPlainRegistered(invoice.id, customerId, invoice.dueDate, invoice.amount.cents, owed, paidOn, collection, registration.registeredOn, registration.removedOn);
+              continue;
+            }
             // Paid on or before the day: owes nothing and is in none of the panels a plain invoice can be in.
             if (paidOn !== undefined && paidOn <= today) continue;
-            const collection = collectionOf(invoice, account);
             const panel = collection === undefined ? (dueCode === DUE_FOR_COLLECTION ? 'classified' : undefined) : COLLECTION_PANELS[collection];
-            if (panel !== undefined) board.addTo(panel, invoice.id, customerId, invoice.amount.cents, status === 'open' ? owedCents : invoice.amount.cents);
+            if (panel !== undefined) board.addTo(panel, invoice.id, customerId, invoice.amount.cents, owed);
             continue;
           }
         }
