@@ -13,7 +13,8 @@ export interface BufferedOutbox extends Buffered<Outbox> {
   /**
    * `enqueue`, synchronous and unanswered: keeps the effect, for a caller that never keeps a key or id twice
    * (a ruler batch: an action's effect follows its action-log entry, fresh once). A repeat is not looked for
-   * here: it would reach the store's `enqueueMany`, which keeps one of them.
+   * here, nor indexed for the view's `enqueue` to find: it would reach the store's `enqueueMany`, which keeps
+   * the first of them.
    */
   queue(effect: OutboxEffect): void;
 }
@@ -26,14 +27,18 @@ export interface BufferedAudit extends Buffered<AuditLog> {
 
 /**
  * The transaction's outbox with its enqueues kept and written by `flush` as one
- * `enqueueMany` (the view's `enqueue` answers `false` only for a key or id repeated
- * among the kept effects: callers that batch do not read it; the store's unique keys
- * still drop an effect already stored). Any other outbox call flushes first.
- * The kept keys and ids are indexed only when the view's `enqueue`/`enqueueMany`
- * first asks (a ruler batch keeps its effects with `queue`, which asks nothing).
+ * `enqueueMany`, in the order kept (the store's unique keys drop an effect
+ * already stored, and of two kept with one key it keeps the first). The view's
+ * `enqueue` answers `false` only for a key or id repeated among the effects kept
+ * through the view since the last flush (callers that batch do not read it);
+ * effects kept with `queue`, whose callers keep each key once, are not indexed:
+ * a ruler batch that also enqueues through the view (a registration approved in
+ * the batch) pays two set entries per effect it enqueues there, none per action
+ * it queues. Any other outbox call flushes first.
  */
 export function bufferedOutbox(tx: StoreTransaction): BufferedOutbox {
   let queued: OutboxEffect[] = [];
+  /** Keys and ids of the effects kept through the view's `enqueue`/`enqueueMany` since the last flush (made on the first). */
   let index: { readonly keys: Set<string>; readonly ids: Set<string> } | undefined;
   const flush = async (): Promise<void> => {
     if (queued.length === 0) return;
@@ -44,21 +49,14 @@ export function bufferedOutbox(tx: StoreTransaction): BufferedOutbox {
   };
   const queue = (effect: OutboxEffect): void => {
     queued.push(effect);
-    if (index === undefined) return;
+  };
+  /** `queue` with the view's answer: `false` (and nothing kept) for a key or id the view kept already. */
+  const enqueue = (effect: OutboxEffect): boolean => {
+    index ??= { keys: new Set(), ids: new Set() };
+    if (index.keys.has(effect.key) || index.ids.has(effect.id)) return false;
     index.keys.add(effect.key);
     index.ids.add(effect.id);
-  };
-  /** `queue` with the view's answer: `false` (and nothing kept) for a key or id kept already. */
-  const enqueue = (effect: OutboxEffect): boolean => {
-    if (index === undefined) {
-      index = { keys: new Set(), ids: new Set() };
-      for (const kept of queued) {
-        index.keys.add(kept.key);
-        index.ids.add(kept.id);
-      }
-    }
-    if (index.keys.has(effect.key) || index.ids.has(effect.id)) return false;
-    queue(effect);
+    queued.push(effect);
     return true;
   };
   const view: Outbox = {
