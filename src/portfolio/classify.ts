@@ -120,6 +120,12 @@ class PanelAccumulator {
   }
 }
 
+/** The panel a registration in force (registered on or before the day) puts an invoice in: `critiques` when paid and still registered, `registered` when unpaid, `removedAfterRegistration` when paid and removed. */
+function registrationPanel(paid: boolean, removed: boolean): PanelName | undefined {
+  if (!removed) return paid ? 'critiques' : 'registered';
+  return paid ? 'removedAfterRegistration' : undefined;
+}
+
 /**
  * The panels an invoice belongs to as of a day (seed 004). An invoice can be in
  * several (an agreement invoice that is also registered at a bureau).
@@ -149,9 +155,7 @@ export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forw
   const paid = isPaid(invoice, asOf);
   const agreement = agreementOn(invoice, asOf);
   if (!paid && agreement === undefined) {
-    if (invoice.collection === 'selected') panels.push('inContact');
-    else if (invoice.collection === 'started') panels.push('awaitingNegotiation');
-    else if (invoice.collection === 'forwarded') panels.push('classified');
+    if (invoice.collection !== undefined) panels.push(COLLECTION_PANELS[invoice.collection]);
     else {
       const overdue = daysOverdue(invoice.dueDate, asOf, calendar);
       if (overdue > 0 && overdue >= forwardAfterDays) panels.push('classified');
@@ -166,9 +170,8 @@ export function panelsOf(invoice: ParsedClassifierInvoice, asOf: CivilDate, forw
   const registrationPanels = new Set<PanelName>();
   for (const registration of registrations) {
     if (registration === undefined || registration.registeredOn > asOf) continue;
-    const removed = registration.removedOn !== undefined && registration.removedOn <= asOf;
-    if (!removed) registrationPanels.add(paid ? 'critiques' : 'registered');
-    else if (paid) registrationPanels.add('removedAfterRegistration');
+    const panel = registrationPanel(paid, registration.removedOn !== undefined && registration.removedOn <= asOf);
+    if (panel !== undefined) registrationPanels.add(panel);
   }
   if (registrationPanels.has('critiques') || registrationPanels.has('registered')) registrationPanels.delete('removedAfterRegistration');
   panels.push(...registrationPanels);
@@ -250,7 +253,7 @@ export class PanelBoard {
     if (registeredOn > asOf) return;
     const paid = paidOn !== undefined && paidOn <= asOf;
     const removed = removedOn !== undefined && removedOn <= asOf;
-    const panel = !removed ? (paid ? 'critiques' : 'registered') : paid ? 'removedAfterRegistration' : undefined;
+    const panel = registrationPanel(paid, removed);
     if (panel !== undefined) this.addTo(panel, id, customerId, amountCents, paid ? 0 : (owedCents ?? amountCents));
     this.charts.addRegistration(registeredOn, amountCents);
   }
