@@ -2,6 +2,7 @@ import type { CivilDate } from '../../calendar/index.js';
 import type { DueNegativation, DueNegativationEntry, NegativationRecord } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { pagesOf } from './paging.js';
+import { DueListing } from './due-listing.js';
 
 /** A page of negativations for the cycle's negativation and reconciliation passes. */
 export interface NegativationPage {
@@ -49,7 +50,8 @@ export async function* negativationPages(context: AppContext, today: CivilDate, 
     }
     return;
   }
-  const listed: DueNegativationEntry[] = [];
+  // Held compactly (a first run's aftermath lists most of the share's registrations): see DueListing.
+  const listed = new DueListing();
   let after: { key: DueNegativation['key']; id: string } | undefined;
   for (;;) {
     const cursor = after;
@@ -61,7 +63,7 @@ export async function* negativationPages(context: AppContext, today: CivilDate, 
       return (await index.due(today, query)).map((entry): DueNegativationEntry => ({ id: entry.record.id, key: entry.key, touched: entry.touched }));
     });
     if (page.length === 0) break;
-    for (const entry of page) listed.push(entry);
+    listed.push(page);
     const last = page[page.length - 1] as DueNegativationEntry;
     after = { key: last.key, id: last.id };
   }
