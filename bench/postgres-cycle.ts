@@ -79,7 +79,7 @@ async function fingerprint(driver: SqlDriver, schema: string): Promise<string> {
     driver.query<{ n: bigint; h: string }>(`SELECT sum(n)::bigint AS n, md5(coalesce(string_agg(kind || ':' || status || ':' || n, ',' ORDER BY kind, status), '')) AS h FROM (SELECT kind, status, count(*) AS n FROM ${s}.outbox GROUP BY kind, status) AS k`),
     driver.query<{ n: bigint; h: string }>(`SELECT count(*)::bigint AS n, md5(coalesce(string_agg(invoice_id || ':' || status || ':' || version, ',' ORDER BY invoice_id, unique_key), '')) AS h FROM ${s}.negativations`),
     driver.query<{ n: bigint; h: string }>(`SELECT count(*)::bigint AS n, md5(coalesce(string_agg(id || ':' || version || ':' || status, ',' ORDER BY id), '')) AS h FROM ${s}.invoices`),
-    driver.query<{ n: bigint }>(`SELECT count(*)::bigint AS n FROM ${s}.audit`),
+    driver.query<{ n: bigint }>(`SELECT coalesce(sum(cardinality(ids)), 0)::bigint AS n FROM ${s}.audit`),
   ]);
   return parts.map((p) => `${String(p.rows[0]?.n)}${'h' in (p.rows[0] ?? {}) ? `/${(p.rows[0] as { h: string }).h.slice(0, 8)}` : ''}`).join(' ');
 }

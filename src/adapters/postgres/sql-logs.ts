@@ -213,7 +213,7 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
       const { rows } = await writing('outbox', owner, () =>
         sql.query<EffectRow>(
           `WITH picked AS MATERIALIZED (${picked}),
-           stamped AS (UPDATE ${s}.outbox AS o SET claimed_by = $1, claimed_until = $3 FROM picked WHERE o.seq = picked.seq AND NOT picked.held RETURNING ${EFFECT_COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')})
+           stamped AS (UPDATE ${s}.outbox AS o SET claimed_by = $1, claimed_until = $3 FROM picked WHERE o.id = picked.id AND NOT picked.held RETURNING ${EFFECT_COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')})
            SELECT * FROM stamped
            UNION ALL
            SELECT ${EFFECT_COLUMNS} FROM picked WHERE picked.held`,
@@ -304,19 +304,23 @@ export interface BufferedAuditLog extends AuditLog {
  * written behind: kept in the transaction and written as one multi-row
  * statement before the transaction's next read of the audit and before it
  * commits, so a page whose actions each append a line writes them in one round
- * trip. Nothing else reads the audit table inside a transaction.
+ * trip. Nothing else reads the audit table inside a transaction. A write
+ * stores one row per subject (its lines as parallel arrays, in order: schema
+ * version 13), so a read unnests them, rows by `seq` then lines in order.
  */
 export function sqlAuditLog(sql: SqlSession, s: string): BufferedAuditLog {
   let queued: AuditParams[] = [];
   const write = async (rows: readonly AuditParams[]): Promise<void> => {
     if (rows.length === 0) return;
     const column = (i: number): unknown[] => rows.map((row) => row[i]);
+    // One row per subject, its lines in the order appended (the rows in the order of each subject's first line).
     await writing('audit', batchName(rows.map((row) => row[0])), () =>
       sql.query(
-        `INSERT INTO ${s}.audit (id, at, actor, subject_type, subject_id, action, details)
-         SELECT v.id, v.at, v.actor, v.subject_type, v.subject_id, v.action, v.details::jsonb
+        `INSERT INTO ${s}.audit (subject_type, subject_id, ids, ats, actors, actions, details)
+         SELECT v.subject_type, v.subject_id, array_agg(v.id ORDER BY v.n), array_agg(v.at ORDER BY v.n), array_agg(v.actor ORDER BY v.n), array_agg(v.action ORDER BY v.n), array_agg(v.details::jsonb ORDER BY v.n)
          FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS v(id, at, actor, subject_type, subject_id, action, details, n)
-         ORDER BY v.n`,
+         GROUP BY v.subject_type, v.subject_id
+         ORDER BY min(v.n)`,
         [column(0), column(1), column(2), column(3), column(4), column(5), column(6)],
       ),
     );
@@ -335,7 +339,9 @@ export function sqlAuditLog(sql: SqlSession, s: string): BufferedAuditLog {
     },
     forSubject: async (subjectType, subjectId) => {
       await flush();
-      const { rows } = await sql.query<AuditRow>(`SELECT id, at, actor, subject_type, subject_id, action, details FROM ${s}.audit WHERE subject_type = $1 AND subject_id = $2 ORDER BY seq`, [subjectType, subjectId]);
+      const { rows } = await sql.query<AuditRow>(`SELECT l.id, l.at, l.actor, a.subject_type, a.subject_id, l.action, l.details
+         FROM ${s}.audit AS a CROSS JOIN LATERAL unnest(a.ids, a.ats, a.actors, a.actions, a.details) WITH ORDINALITY AS l(id, at, actor, action, details, n)
+         WHERE a.subject_type = $1 AND a.subject_id = $2 ORDER BY a.seq, l.n`, [subjectType, subjectId]);
       return rows.map((row) => ({ id: row.id, at: row.at, actor: row.actor, subjectType: row.subject_type, subjectId: row.subject_id, action: row.action, ...(row.details !== null ? { details: row.details } : {}) }));
     },
     flush,

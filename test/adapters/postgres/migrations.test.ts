@@ -95,6 +95,34 @@ function migrationCases(db: TestDatabase): void {
     expect(plan.rows.map((r) => Object.values(r)[0]).join('\n')).toContain('outbox_pending_kind');
   });
 
+  it('version 13 keeps the audit lines and effects of a database at version 12, in order, and the outbox is keyed by id', async () => {
+    const driver = await db.driver();
+    const schema = db.freshSchema();
+    const s = `"${schema}"`;
+    await migrate(driver, { schema, toVersion: 12 });
+    await driver.query(
+      `INSERT INTO ${s}.audit (id, at, actor, subject_type, subject_id, action, details) VALUES
+         ('a1', '2026-11-24T10:00:00Z', 'op', 'invoice', 'i1', 'created', NULL),
+         ('a2', '2026-11-24T10:00:01Z', 'op', 'invoice', 'i2', 'created', '{"n": 1}'),
+         ('a3', '2026-11-24T10:00:02Z', 'system', 'invoice', 'i1', 'paid', '{"cents": 100}')`,
+    );
+    await driver.query(`INSERT INTO ${s}.outbox (id, key, kind, payload, status, attempts, created_at) VALUES ('e1', 'k1', 'notify', '{}', 'pending', 0, '2026-11-24T10:00:00Z'), ('e2', 'k2', 'notify', '{}', 'pending', 0, '2026-11-24T10:00:00Z')`);
+    expect((await migrate(driver, { schema })).applied).toEqual([13]);
+    const store = new PostgresStore({ driver, schema });
+    await store.transaction((tx) => tx.audit.append({ id: 'a4', at: '2026-11-24T10:00:03.000Z', actor: 'op', subjectType: 'invoice', subjectId: 'i1', action: 'noted' }));
+    expect(await store.transaction((tx) => tx.audit.forSubject('invoice', 'i1'))).toEqual([
+      { id: 'a1', at: '2026-11-24T10:00:00.000Z', actor: 'op', subjectType: 'invoice', subjectId: 'i1', action: 'created' },
+      { id: 'a3', at: '2026-11-24T10:00:02.000Z', actor: 'system', subjectType: 'invoice', subjectId: 'i1', action: 'paid', details: { cents: 100 } },
+      { id: 'a4', at: '2026-11-24T10:00:03.000Z', actor: 'op', subjectType: 'invoice', subjectId: 'i1', action: 'noted' },
+    ]);
+    expect((await store.transaction((tx) => tx.audit.forSubject('invoice', 'i2'))).map((e) => e.details)).toEqual([{ n: 1 }]);
+    const claimed = await store.transaction((tx) => tx.outbox.claim({ owner: 'w', now: '2026-11-24T10:00:00.000Z', until: '2026-11-24T10:05:00.000Z', limit: 10 }));
+    expect(claimed.map((e) => e.id)).toEqual(['e1', 'e2']);
+    expect(await store.transaction((tx) => tx.outbox.enqueue({ ...(claimed[0] as NonNullable<(typeof claimed)[0]>), key: 'k3' }))).toBe(false);
+    const keys = await driver.query<{ def: string }>(`SELECT pg_get_constraintdef(c.oid) AS def FROM pg_constraint c WHERE c.conrelid = '${s}.outbox'::regclass AND c.contype IN ('p', 'u') ORDER BY 1`);
+    expect(keys.rows.map((r) => r.def)).toEqual(['PRIMARY KEY (id)', 'UNIQUE (key)']);
+  });
+
   it('refuses a database newer than the package', async () => {
     const driver = await db.driver();
     const schema = db.freshSchema();

@@ -72,7 +72,7 @@ function wakeCases(db: TestDatabase): void {
       expect(await dueIds(store), `after the write to ${table}`).toEqual(['c1']);
     }
     await evaluateAll(store);
-    await driver.query(`INSERT INTO ${s}.audit (id, at, actor, subject_type, subject_id, action) VALUES ('a1', now(), 'op', 'customer', 'c1', 'edited')`);
+    await driver.query(`INSERT INTO ${s}.audit (subject_type, subject_id, ids, ats, actors, actions, details) VALUES ('customer', 'c1', '{a1}', ARRAY[now()], '{op}', '{edited}', ARRAY[NULL::jsonb])`);
     await driver.query(`INSERT INTO ${s}.outbox (id, key, kind, payload, status, attempts, created_at) VALUES ('e1', 'e1', 'notify', '{"customerId":"c1"}', 'pending', 0, now())`);
     await driver.query(`INSERT INTO ${s}.registers (id, version, register, name, active, body) VALUES ('r1', 1, 'agreement_category', 'x', true, '{}')`);
     expect(await dueIds(store)).toEqual([]);

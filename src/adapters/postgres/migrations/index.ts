@@ -10,6 +10,7 @@ import { negativationDue } from './0009-negativation-due.js';
 import { negativationRegistrations } from './0010-negativation-registrations.js';
 import { negativationDueWrittenOnce } from './0011-negativation-due-written-once.js';
 import { lighterWrites } from './0012-lighter-writes.js';
+import { fewerIndexEntries } from './0013-fewer-index-entries.js';
 
 /** One step of the schema: `version` n turns a schema at n − 1 into n. */
 export interface Migration {
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'negativation registration days', sql: negativationRegistrations },
   { version: 11, name: 'negativation due rows written once', sql: negativationDueWrittenOnce },
   { version: 12, name: 'lighter writes', sql: lighterWrites },
+  { version: 13, name: 'fewer index entries', sql: fewerIndexEntries },
 ];
