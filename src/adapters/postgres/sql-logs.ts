@@ -147,6 +147,17 @@ export function sqlActionLog(sql: SqlSession, s: string, writes: WriteBehind = n
   };
 }
 
+/**
+ * The kinds of the pending effects, as an array: a loose scan of the pending index by kind (one probe per kind, the
+ * next kind after the last), so a read of all pending effects in enqueue order (one range per kind, merged by
+ * `seq`) needs no index of its own on `seq`, which every enqueue would write.
+ */
+const pendingKinds = (s: string): string => `ARRAY(WITH RECURSIVE k(kind) AS (
+     (SELECT kind FROM ${s}.outbox WHERE status = 'pending' ORDER BY kind LIMIT 1)
+     UNION ALL
+     SELECT (SELECT o.kind FROM ${s}.outbox AS o WHERE o.status = 'pending' AND o.kind > k.kind ORDER BY o.kind LIMIT 1) FROM k WHERE k.kind IS NOT NULL
+   ) SELECT kind FROM k WHERE kind IS NOT NULL)`;
+
 /** The outbox on its table: unique id and key (a repeat inserts nothing), `seq` for the enqueue order. */
 export function sqlOutbox(sql: SqlSession, s: string): Outbox {
   return {
@@ -184,16 +195,20 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
       return new Set(rows.map((r) => r.id));
     },
     pending: async (limit, after) => {
-      const { rows } = after === undefined
-        ? await sql.query<EffectRow>(`SELECT ${EFFECT_COLUMNS} FROM ${s}.outbox WHERE status = 'pending' ORDER BY seq LIMIT $1`, [limit])
-        : await sql.query<EffectRow>(`SELECT ${EFFECT_COLUMNS} FROM ${s}.outbox WHERE status = 'pending' AND seq > coalesce((SELECT seq FROM ${s}.outbox WHERE id = $2), 0) ORDER BY seq LIMIT $1`, [limit, after]);
+      // One range of the pending index by kind per pending kind, merged by seq (as a claim for some kinds reads them).
+      const { rows } = await sql.query<EffectRow>(
+        `SELECT p.* FROM unnest(${pendingKinds(s)}) AS k(kind)
+         CROSS JOIN LATERAL (SELECT ${EFFECT_COLUMNS} FROM ${s}.outbox WHERE kind >= k.kind AND kind <= k.kind AND status = 'pending' AND seq > coalesce((SELECT seq FROM ${s}.outbox WHERE id = $2), 0) ORDER BY kind, seq LIMIT $1) AS p
+         ORDER BY p.seq LIMIT $1`,
+        [limit, after ?? null],
+      );
       return rows.map(effectOf);
     },
     claim: async ({ owner, now, until, limit, after, kinds }) => {
       // One statement: pick claimable rows in enqueue order, skipping rows another claimer has locked, and stamp them.
-      // With kinds, one range of the (kind, seq) index per kind, merged by seq: effects of other kinds are never read.
+      // One range of the (kind, seq) index per kind, merged by seq: effects of other kinds are never read.
       // The kind is matched as a range (>= and <=, the same rows as =) and the range ordered by (kind, seq): with `=` the
-      // planner takes the kind as fixed, sees the primary key's seq order as just as good, and at a million effects
+      // planner takes the kind as fixed, sees an index in seq order (the primary key, up to schema version 12) as just as good, and at a million effects
       // walked the primary key from the cursor, reading every effect of every kind, done or claimed, on the way
       // (405,106 rows read for 100 claimed: 10.7 s; through the (kind, seq) index: 0.8 s). No order but (kind, seq) is
       // given by that index alone, so the plan cannot drift back.
@@ -204,10 +219,8 @@ export function sqlOutbox(sql: SqlSession, s: string): Outbox {
       // A row held already by this owner until this very instant (enqueued claimed by a daily cycle for its own pass)
       // is locked and returned as the lock read it, not written again: no new row version for it.
       const held = `${EFFECT_COLUMNS}, coalesce(claimed_by = $1 AND claimed_until = $3::timestamptz, false) AS held`;
-      const picked =
-        kinds === undefined
-          ? `SELECT ${held} FROM ${s}.outbox WHERE ${claimable} AND $6::text[] IS NULL ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED`
-          : `SELECT p.* FROM unnest($6::text[]) AS k(kind)
+      // Without kinds, the kinds of all pending effects (read only then: the array's subquery runs when $6 is NULL).
+      const picked = `SELECT p.* FROM unnest(coalesce($6::text[], ${pendingKinds(s)})) AS k(kind)
              CROSS JOIN LATERAL (SELECT ${held} FROM ${s}.outbox WHERE kind >= k.kind AND kind <= k.kind AND ${claimable} ORDER BY kind, seq LIMIT $4 FOR UPDATE SKIP LOCKED) AS p
              ORDER BY p.seq LIMIT $4`;
       const { rows } = await writing('outbox', owner, () =>

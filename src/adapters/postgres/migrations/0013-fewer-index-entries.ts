@@ -7,6 +7,11 @@
  *   predicates) a new one; no statement looks an effect up by `seq` (the
  *   enqueue order is read through the pending indexes, and `all` sorts).
  *   `seq` stays (the order), with its identity default.
+ * - The index of pending effects by `seq` goes too: the pending effects in
+ *   enqueue order (`pending`, a claim of every kind) are read as a claim for
+ *   some kinds reads them, one range of the index by kind (`kind`, `seq`) per
+ *   pending kind, merged by `seq` (the kinds found by a loose scan of that
+ *   index). Each enqueue wrote an entry in both.
  * - The audit log holds one row per subject and write: the lines a
  *   transaction appends about one subject, in order, as parallel arrays (`ids`,
  *   `ats`, `actors`, `actions`, `details`; element n of each is line n). A
@@ -23,6 +28,8 @@ ALTER TABLE ${s}.outbox DROP CONSTRAINT outbox_pkey;
 ALTER TABLE ${s}.outbox DROP CONSTRAINT outbox_id_key;
 
 ALTER TABLE ${s}.outbox ADD CONSTRAINT outbox_pkey PRIMARY KEY (id);
+
+DROP INDEX ${s}.outbox_pending;
 
 ALTER TABLE ${s}.audit RENAME TO audit_lines_v12;
 
