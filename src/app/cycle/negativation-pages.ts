@@ -12,6 +12,11 @@ export interface NegativationPage {
   readonly due?: readonly DueNegativation[];
   /** The ids of the page's negativations the caller asked to leave out (not read, not in `records`), in page order. */
   readonly leftOut: readonly string[];
+  /**
+   * With the due index and a `known` test: the page's entries in index order, left-out ones excluded, those the
+   * caller knows (not read, not in `records`) included.
+   */
+  readonly entries?: readonly DueNegativationEntry[];
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -31,8 +36,10 @@ const PAGE_SIZE = 500;
  * while writing would skip them. The records are then read a page at a time.
  * `leaveOut`: negativations the caller has nothing to do with (the cycle's own
  * requests it approved already): with the index they are not read at all.
+ * `known`: with the index, entries the caller already knows what it needs of
+ * (see `ReconcileSummaries`): not read either, listed in the page's `entries`.
  */
-export async function* negativationPages(context: AppContext, today: CivilDate, leaveOut: ReadonlySet<string> = NONE): AsyncGenerator<NegativationPage> {
+export async function* negativationPages(context: AppContext, today: CivilDate, leaveOut: ReadonlySet<string> = NONE, known?: (entry: DueNegativationEntry) => boolean): AsyncGenerator<NegativationPage> {
   const indexed = await context.store.transaction(async (tx) => tx.negativationsDue !== undefined);
   if (!indexed) {
     for await (const page of pagesOf(context, (tx) => tx.negativations, PAGE_SIZE)) {
@@ -80,12 +87,13 @@ export async function* negativationPages(context: AppContext, today: CivilDate, 
       }
       leftOut = left;
     }
-    const records = new Map((chunk.length === 0 ? [] : await context.store.transaction((tx) => tx.negativations.getMany(chunk.map((entry) => entry.id)))).map((record) => [record.id, record]));
+    const toRead = known === undefined ? chunk : chunk.filter((entry) => !known(entry));
+    const records = new Map((toRead.length === 0 ? [] : await context.store.transaction((tx) => tx.negativations.getMany(toRead.map((entry) => entry.id)))).map((record) => [record.id, record]));
     const due: DueNegativation[] = [];
     for (const entry of chunk) {
       const record = records.get(entry.id);
       if (record !== undefined) due.push({ record, key: entry.key, touched: entry.touched });
     }
-    yield { records: due.map((entry) => entry.record), due, leftOut };
+    yield known === undefined ? { records: due.map((entry) => entry.record), due, leftOut } : { records: due.map((entry) => entry.record), due, leftOut, entries: chunk };
   }
 }

@@ -11,6 +11,7 @@ import { CYCLE_ACTOR } from './apply-action.js';
 import { negativationPages } from './negativation-pages.js';
 import { LIST_EVERY_OUTCOME, OutcomeList, type CycleOutcome, type OutcomeListing, type WaitingForNotice } from './outcome-listing.js';
 import { transactionWith } from '../transaction-view.js';
+import type { ReconcileSummaries } from './reconcile-summaries.js';
 
 /** How many of each outcome the negativation pass had (every one, whatever the listing cap). */
 export interface NegativationPassTotals {
@@ -88,9 +89,11 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * days time moves it are worked out once per stored value); only the records
  * due an event today are read again, in one batch read in a transaction,
  * checked again and moved. Outcomes are counted, listed up to the listing's
- * cap and handed to its listener as they happen.
+ * cap and handed to its listener as they happen. With `summaries` (and the
+ * index), each record read and not due an event is summarised for the
+ * reconciliation pass that follows (see {@link ReconcileSummaries}).
  */
-export async function negativationPass(context: AppContext, today: CivilDate, listing: OutcomeListing = LIST_EVERY_OUTCOME): Promise<NegativationPassReport> {
+export async function negativationPass(context: AppContext, today: CivilDate, listing: OutcomeListing = LIST_EVERY_OUTCOME, summaries?: ReconcileSummaries): Promise<NegativationPassReport> {
   const approved = new OutcomeList<Extract<CycleOutcome, { type: 'negativation.approved' }>>('negativation.approved', listing);
   const submitted = new OutcomeList<Extract<CycleOutcome, { type: 'negativation.submitted' }>>('negativation.submitted', listing);
   const waiting = new OutcomeList<Extract<CycleOutcome, { type: 'negativation.waiting' }>>('negativation.waiting', listing);
@@ -98,16 +101,23 @@ export async function negativationPass(context: AppContext, today: CivilDate, li
   // The cycle's own requests it approved as it made them: approvals of today, not read again (the page leaves them out).
   const approvedOnRequest = takeApprovedOnRequest(context);
   const reported = new Set<string>();
-  for await (const { records, leftOut } of negativationPages(context, today, approvedOnRequest)) {
+  for await (const { records, due: entries, leftOut } of negativationPages(context, today, approvedOnRequest)) {
     for (const id of leftOut) {
       reported.add(id);
       approved.add(id);
     }
     const due: NegativationRecord[] = [];
-    for (const record of records) {
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i] as NegativationRecord;
       const wake = timeWakeOf(negativationOf(record));
-      if (dueKind(wake, today) !== undefined) due.push(record);
-      else if (wake.waiting) waiting.add(waitingOf(record));
+      if (dueKind(wake, today) !== undefined) {
+        due.push(record);
+        continue;
+      }
+      if (wake.waiting) waiting.add(waitingOf(record));
+      // With the index, `entries` are the records' due entries, in the same order.
+      const entry = entries?.[i];
+      if (summaries !== undefined && entry !== undefined) summaries.keep(record, entry.touched);
     }
     if (due.length === 0) continue;
     await context.store.transaction(async (store) => {

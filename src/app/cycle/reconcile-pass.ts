@@ -1,7 +1,7 @@
 import { addDays, type CivilDate } from '../../calendar/index.js';
 import { maskDeep } from '../../documents/index.js';
 import { reconcile, type ReconcileInvoice, type ReconciliationReport } from '../../negativation/index.js';
-import type { AgreementRecord, InvoiceRecord, DueNegativation, NegativationCheck, PaymentRecord, StoreTransaction } from '../../ports/index.js';
+import type { AgreementRecord, InvoiceRecord, DueNegativation, DueNegativationEntry, NegativationCheck, NegativationRecord, PaymentRecord, StoreTransaction } from '../../ports/index.js';
 import type { AppContext } from '../dependencies.js';
 import { negativationOf, statusOfRecord } from '../negativation/negativation-store.js';
 import { isFinalStatus } from '../../lifecycle/index.js';
@@ -9,6 +9,7 @@ import { unwrap } from '../command.js';
 import { negativationDueOn, reconcileDueOn } from '../negativation/negativation-due.js';
 import { negativationPages } from './negativation-pages.js';
 import { groupBy } from './portfolio.js';
+import type { ReconcileSummaries, ReconcileSummary } from './reconcile-summaries.js';
 
 /** How reconciliation sees an invoice: paid when paid, or when the agreement that replaced it was fulfilled. */
 function reconcileInvoiceOf(invoice: InvoiceRecord, payments: readonly PaymentRecord[], agreement: AgreementRecord | undefined): ReconcileInvoice {
@@ -51,18 +52,29 @@ type Findings = { -readonly [K in Exclude<keyof ReconciliationReport, 'asOf' | '
  * on it and its invoice only), so no more than a page of them is held at once;
  * the report keeps the findings, in negativation-id order either way.
  */
-export async function reconcilePass(context: AppContext, today: CivilDate): Promise<ReconciliationReport> {
+export async function reconcilePass(context: AppContext, today: CivilDate, summaries?: ReconcileSummaries): Promise<ReconciliationReport> {
   const findings: Findings = { critiques: [], removalsPastDeadline: [], removalsNearDeadline: [], pastAgeLimit: [], nearAgeLimit: [], stuckSubmissions: [], paidWhilePending: [] };
   let alerts: ReconciliationReport['effects'][number][] = [];
-  for await (const { records, due } of negativationPages(context, today)) {
-    const pageLive = records.filter((r) => !isFinalStatus(statusOfRecord(r)));
-    const invoices = pageLive.length === 0 ? [] : await context.store.transaction((tx) => reconcileInvoices(tx, [...new Set(pageLive.map((r) => r.invoiceId))]));
+  const known = summaries === undefined ? undefined : (entry: DueNegativationEntry): boolean => summaries.answers(entry);
+  for await (const page of negativationPages(context, today, undefined, known)) {
+    const { records, due } = page;
+    // With summaries: the page's entries in order, each with its record read now or the summary the negativation pass left.
+    const items = page.entries === undefined || summaries === undefined ? undefined : await pageItems(context, page.entries, due ?? [], summaries);
+    const pageLive = items === undefined ? records.filter((r) => !isFinalStatus(statusOfRecord(r))) : undefined;
+    const liveItems = items?.filter((item) => !item.final);
+    const invoiceIds = pageLive !== undefined ? pageLive.map((r) => r.invoiceId) : (liveItems as readonly PageItem[]).map((item) => item.invoiceId);
+    const invoices = invoiceIds.length === 0 ? [] : await context.store.transaction((tx) => reconcileInvoices(tx, [...new Set(invoiceIds)]));
     // With the due index, only those reconciliation can report anything about today go through `reconcile` (e.g. not those due for the negativation pass alone).
     const paid = due === undefined ? undefined : paidInvoiceIds(invoices);
-    const live = paid === undefined ? pageLive : pageLive.filter((r) => reconcileDueOn(negativationOf(r), paid.has(r.invoiceId), today));
+    const live =
+      liveItems !== undefined
+        ? await liveRecords(context, liveItems, paid as ReadonlySet<string>, today)
+        : paid === undefined
+          ? (pageLive as NegativationRecord[])
+          : (pageLive as NegativationRecord[]).filter((r) => reconcileDueOn(negativationOf(r), paid.has(r.invoiceId), today));
     const report = live.length === 0 ? undefined : unwrap(reconcile(live.map(negativationOf), invoices, today, { calendar: context.calendar }));
     if (report !== undefined) for (const key of Object.keys(findings) as (keyof Findings)[]) if (report[key].length > 0) (findings[key] as unknown[]).push(...report[key]);
-    const checks = due === undefined || paid === undefined ? [] : nextDueDays(due, paid, today);
+    const checks = due === undefined || paid === undefined ? [] : items !== undefined ? nextDueDaysOf(items, paid, today) : nextDueDays(due, paid, today);
     const effects = report?.effects ?? [];
     if (effects.length === 0 && checks.length === 0) continue;
     const customers = new Map(live.map((r) => [r.id, r.customerId]));
@@ -90,6 +102,83 @@ export async function reconcilePass(context: AppContext, today: CivilDate): Prom
   const byId = (a: { readonly negativationId: string }, b: { readonly negativationId: string }): number => (a.negativationId < b.negativationId ? -1 : a.negativationId > b.negativationId ? 1 : 0);
   for (const key of Object.keys(findings) as (keyof Findings)[]) (findings[key] as { negativationId: string }[]).sort(byId);
   return { asOf: today, ...findings, effects: [...alerts].sort(byId) };
+}
+
+/**
+ * A due negativation of a page, as the reconciliation pass looks at it: its record (read now) or the summary the
+ * negativation pass left of it (see {@link ReconcileSummaries}), which answer the same.
+ */
+interface PageItem {
+  readonly id: string;
+  readonly touched: number;
+  readonly key: DueNegativation['key'];
+  readonly invoiceId: string;
+  final: boolean;
+  record: NegativationRecord | undefined;
+  summary: ReconcileSummary | undefined;
+}
+
+/** The page's entries in order, each with its record (read with the page) or its summary; an entry with neither (its record is gone) is left out, as a page's read leaves it out. */
+async function pageItems(context: AppContext, entries: readonly DueNegativationEntry[], due: readonly DueNegativation[], summaries: ReconcileSummaries): Promise<PageItem[]> {
+  const read = new Map(due.map((entry) => [entry.record.id, entry.record]));
+  const items: PageItem[] = [];
+  for (const entry of entries) {
+    const summary = summaries.take(entry);
+    const record = read.get(entry.id);
+    if (record !== undefined) items.push({ id: entry.id, touched: entry.touched, key: entry.key, invoiceId: record.invoiceId, final: isFinalStatus(statusOfRecord(record)), record, summary: undefined });
+    else if (summary !== undefined) items.push({ id: entry.id, touched: entry.touched, key: entry.key, invoiceId: summary.invoiceId, final: summary.final, record: undefined, summary });
+  }
+  return items;
+}
+
+/** Whether reconciliation reports anything about an item today (`reconcileDueOn`, or its summary's answer). */
+function reconcilesToday(item: PageItem, paid: ReadonlySet<string>, today: CivilDate): boolean {
+  if (item.record !== undefined) return reconcileDueOn(negativationOf(item.record), paid.has(item.invoiceId), today);
+  const summary = item.summary as ReconcileSummary;
+  return paid.has(item.invoiceId) ? summary.reconcileIfPaid : summary.reconcileIfUnpaid;
+}
+
+/**
+ * The records `reconcile` looks at on a page (live items it reports about today), in page order. A summarised one is
+ * read now (few are: a paid debt still registered, an age limit near); if it was written since its summary, its
+ * record as read now decides.
+ */
+async function liveRecords(context: AppContext, items: readonly PageItem[], paid: ReadonlySet<string>, today: CivilDate): Promise<NegativationRecord[]> {
+  const summarised = items.filter((item) => item.record === undefined && reconcilesToday(item, paid, today));
+  const read = new Map((summarised.length === 0 ? [] : await context.store.transaction((tx) => tx.negativations.getMany(summarised.map((item) => item.id)))).map((record) => [record.id, record]));
+  const live: NegativationRecord[] = [];
+  for (const item of items) {
+    if (item.record !== undefined) {
+      if (reconcilesToday(item, paid, today)) live.push(item.record);
+      continue;
+    }
+    const summary = item.summary as ReconcileSummary;
+    const record = read.get(item.id);
+    if (record === undefined) continue;
+    if (record.version === summary.version) {
+      live.push(record);
+      continue;
+    }
+    // Written since the summary: looked at as it is now, its check too (which names the touch count listed: it stays due).
+    item.record = record;
+    item.summary = undefined;
+    item.final = isFinalStatus(statusOfRecord(record));
+    if (!item.final && reconcilesToday(item, paid, today)) live.push(record);
+  }
+  return live;
+}
+
+/** {@link nextDueDays} over a page's items (records or summaries). */
+function nextDueDaysOf(items: readonly PageItem[], paid: ReadonlySet<string>, today: CivilDate): NegativationCheck[] {
+  const tomorrow = addDays(today, 1);
+  const checks: NegativationCheck[] = [];
+  for (const item of items) {
+    const invoicePaid = paid.has(item.invoiceId);
+    const summary = item.summary;
+    const dueOn = item.record !== undefined ? negativationDueOn(negativationOf(item.record), invoicePaid, today) : invoicePaid ? (summary as ReconcileSummary).dueOnIfPaid : (summary as ReconcileSummary).dueOnIfUnpaid;
+    if (item.key.written || dueOn !== tomorrow) checks.push({ id: item.id, touched: item.touched, dueOn });
+  }
+  return checks;
 }
 
 /** The ids of the paid invoices, as reconciliation sees them. */

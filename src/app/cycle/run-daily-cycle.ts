@@ -10,6 +10,7 @@ import { toAppError } from '../command.js';
 import { agreementPass, type AgreementPassReport } from './agreement-pass.js';
 import { negativationPass, type NegativationPassReport } from './negativation-pass.js';
 import { reconcilePass } from './reconcile-pass.js';
+import { ReconcileSummaries } from './reconcile-summaries.js';
 import type { RulerPassReport } from './ruler-pass.js';
 import { classifyPass } from './classify-pass.js';
 import type { AutomaticRequestReport } from './automatic-request-pass.js';
@@ -93,8 +94,10 @@ export async function runDailyCycle(context: AppContext, handlers: (context: App
     const listing = outcomeListing(parsed.value);
     const { ruler, automaticRequests, spcControlCritiques } = await portfolioPass(at, asOf, today, owedToday, listing);
     // After the passes that make requests, so today's requests are analysed and noticed today: a second run finds nothing new.
-    const negativations = await negativationPass(at, today, listing);
-    const { effects: alerts, ...reconciliation } = await reconcilePass(at, today);
+    // What reconciliation needs of the negativations the negativation pass read and left alone, so it does not read them again.
+    const summaries = new ReconcileSummaries(today);
+    const negativations = await negativationPass(at, today, listing, summaries);
+    const { effects: alerts, ...reconciliation } = await reconcilePass(at, today, summaries);
     const outbox = await performPendingEffects(at, { handlers: performing, listEffects: false, lease });
     const classification = await classifyPass(at, today, owedToday);
     return ok({
