@@ -16,7 +16,6 @@ export interface ReconcileSummary {
   /** The record's version (a later read of another version is looked at afresh). */
   readonly version: number;
   readonly invoiceId: string;
-  readonly customerId: string;
   /** Recovered or cancelled: not reconciled. */
   readonly final: boolean;
   /** `reconcileDueOn` with the invoice unpaid, then paid. */
@@ -27,6 +26,10 @@ export interface ReconcileSummary {
   readonly dueOnIfPaid: CivilDate | undefined;
 }
 
+const FINAL = 1;
+const RECONCILE_IF_UNPAID = 2;
+const RECONCILE_IF_PAID = 4;
+
 /**
  * The day's due negativations the negativation pass read and left alone,
  * summarised for the reconciliation pass that follows it in the same cycle,
@@ -35,12 +38,22 @@ export interface ReconcileSummary {
  * index's touch count counts every committed write of the negativation and of
  * its customer's invoices, payments and agreements (the port's contract), so
  * an entry listed again with the touch count its summary was made under holds
- * the record the summary was made from; any other is read again. Holds one
- * small object per summarised negativation of the worker's share, each
- * dropped as the reconciliation pass takes it.
+ * the record the summary was made from; any other is read again. After a
+ * first run that is most of a worker's share of registrations, so they are
+ * held compactly (an id, an invoice id and a few typed slots each; due days
+ * shared), each dropped as the reconciliation pass takes it.
  */
 export class ReconcileSummaries {
-  private readonly held = new Map<string, ReconcileSummary>();
+  private readonly slots = new Map<string, number>();
+  private count = 0;
+  private touched = new Float64Array(256);
+  private versions = new Float64Array(256);
+  private flags = new Uint8Array(256);
+  private readonly invoiceIds: string[] = [];
+  private readonly dueOnIfUnpaid: (CivilDate | undefined)[] = [];
+  private readonly dueOnIfPaid: (CivilDate | undefined)[] = [];
+  /** Due days met so far, each held once. */
+  private readonly days = new Map<string, CivilDate>();
 
   constructor(private readonly today: CivilDate) {}
 
@@ -48,34 +61,65 @@ export class ReconcileSummaries {
   keep(record: NegativationRecord, touched: number): void {
     const negativation = negativationOf(record);
     const today = this.today;
-    this.held.set(record.id, {
-      touched,
-      version: record.version,
-      invoiceId: record.invoiceId,
-      customerId: record.customerId,
-      final: isFinalStatus(negativation.status),
-      reconcileIfUnpaid: reconcileDueOn(negativation, false, today),
-      reconcileIfPaid: reconcileDueOn(negativation, true, today),
-      dueOnIfUnpaid: negativationDueOn(negativation, false, today),
-      dueOnIfPaid: negativationDueOn(negativation, true, today),
-    });
-  }
-
-  /** Forgets a negativation's summary (the pass wrote it, or is about to). */
-  forget(id: string): void {
-    this.held.delete(id);
+    let slot = this.slots.get(record.id);
+    if (slot === undefined) {
+      slot = this.count++;
+      this.slots.set(record.id, slot);
+      if (slot === this.touched.length) this.grow();
+    }
+    this.touched[slot] = touched;
+    this.versions[slot] = record.version;
+    this.flags[slot] = (isFinalStatus(negativation.status) ? FINAL : 0) | (reconcileDueOn(negativation, false, today) ? RECONCILE_IF_UNPAID : 0) | (reconcileDueOn(negativation, true, today) ? RECONCILE_IF_PAID : 0);
+    this.invoiceIds[slot] = record.invoiceId;
+    this.dueOnIfUnpaid[slot] = this.day(negativationDueOn(negativation, false, today));
+    this.dueOnIfPaid[slot] = this.day(negativationDueOn(negativation, true, today));
   }
 
   /** Whether a summary answers for `entry` (same touch count). */
   answers(entry: DueNegativationEntry): boolean {
-    return this.held.get(entry.id)?.touched === entry.touched;
+    const slot = this.slots.get(entry.id);
+    return slot !== undefined && this.touched[slot] === entry.touched;
   }
 
   /** The summary that answers for `entry`, dropped from the holder; `undefined` when none does. */
   take(entry: DueNegativationEntry): ReconcileSummary | undefined {
-    const summary = this.held.get(entry.id);
-    if (summary === undefined) return undefined;
-    this.held.delete(entry.id);
-    return summary.touched === entry.touched ? summary : undefined;
+    const slot = this.slots.get(entry.id);
+    if (slot === undefined) return undefined;
+    this.slots.delete(entry.id);
+    const invoiceId = this.invoiceIds[slot] as string;
+    this.invoiceIds[slot] = '';
+    if (this.touched[slot] !== entry.touched) return undefined;
+    const flags = this.flags[slot] as number;
+    return {
+      touched: entry.touched,
+      version: this.versions[slot] as number,
+      invoiceId,
+      final: (flags & FINAL) !== 0,
+      reconcileIfUnpaid: (flags & RECONCILE_IF_UNPAID) !== 0,
+      reconcileIfPaid: (flags & RECONCILE_IF_PAID) !== 0,
+      dueOnIfUnpaid: this.dueOnIfUnpaid[slot],
+      dueOnIfPaid: this.dueOnIfPaid[slot],
+    };
+  }
+
+  private day(day: CivilDate | undefined): CivilDate | undefined {
+    if (day === undefined) return undefined;
+    const held = this.days.get(day);
+    if (held !== undefined) return held;
+    this.days.set(day, day);
+    return day;
+  }
+
+  private grow(): void {
+    const size = this.touched.length * 2;
+    const touched = new Float64Array(size);
+    touched.set(this.touched);
+    this.touched = touched;
+    const versions = new Float64Array(size);
+    versions.set(this.versions);
+    this.versions = versions;
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.flags = flags;
   }
 }

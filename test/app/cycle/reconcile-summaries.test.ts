@@ -28,17 +28,19 @@ describe('ReconcileSummaries', () => {
     expect(summaries.answers({ id: record.id, key: { written: true }, touched: 3 })).toBe(false);
   });
 
-  it('holds the passes’ own answers for the invoice unpaid and paid', () => {
+  it('holds the passes’ own answers for the invoice unpaid and paid, for many negativations', () => {
     for (const negativation of [run(started(), approvedAndNotified).negativation, run(started(), negativatedEvents).negativation]) {
       const record = newNegativationRecord(negativation, 'c-1');
       const summaries = new ReconcileSummaries(today);
+      // Past its first slots: the typed arrays grow and keep what they held.
+      for (let i = 0; i < 600; i++) summaries.keep({ ...record, id: `n-${i}` }, i);
       summaries.keep(record, 1);
+      expect(summaries.take({ id: 'n-7', key: { written: true }, touched: 7 })?.touched).toBe(7);
       const summary = summaries.take({ id: record.id, key: { written: false, dueOn: today }, touched: 1 });
       expect(summary).toEqual({
         touched: 1,
         version: record.version,
         invoiceId: record.invoiceId,
-        customerId: 'c-1',
         final: false,
         reconcileIfUnpaid: reconcileDueOn(negativation, false, today),
         reconcileIfPaid: reconcileDueOn(negativation, true, today),
