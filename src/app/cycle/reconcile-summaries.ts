@@ -1,7 +1,6 @@
-import type { CivilDate } from '../../calendar/index.js';
-import { isFinalStatus } from '../../lifecycle/index.js';
 import type { DueNegativationEntry, NegativationRecord } from '../../ports/index.js';
-import { negativationDueOn, reconcileDueOn } from '../negativation/negativation-due.js';
+import { addDays, type CivilDate } from '../../calendar/index.js';
+import { negativationDueDays } from '../negativation/negativation-due.js';
 import { negativationOf } from '../negativation/negativation-store.js';
 
 /**
@@ -55,12 +54,17 @@ export class ReconcileSummaries {
   /** Due days met so far, each held once. */
   private readonly days = new Map<string, CivilDate>();
 
-  constructor(private readonly today: CivilDate) {}
+  /** The day after `today` (every due day is at least that): worked out once. */
+  private readonly tomorrow: CivilDate;
+
+  constructor(private readonly today: CivilDate) {
+    this.tomorrow = addDays(today, 1);
+  }
 
   /** Summarises `record`, read under a due entry with touch count `touched`. */
   keep(record: NegativationRecord, touched: number): void {
-    const negativation = negativationOf(record);
-    const today = this.today;
+    // Both states of the invoice at once: each day the rule depends on is worked out once (negativationDueDays).
+    const days = negativationDueDays(negativationOf(record), this.today, this.tomorrow);
     let slot = this.slots.get(record.id);
     if (slot === undefined) {
       slot = this.count++;
@@ -69,10 +73,10 @@ export class ReconcileSummaries {
     }
     this.touched[slot] = touched;
     this.versions[slot] = record.version;
-    this.flags[slot] = (isFinalStatus(negativation.status) ? FINAL : 0) | (reconcileDueOn(negativation, false, today) ? RECONCILE_IF_UNPAID : 0) | (reconcileDueOn(negativation, true, today) ? RECONCILE_IF_PAID : 0);
+    this.flags[slot] = (days.final ? FINAL : 0) | (days.reconcileIfUnpaid ? RECONCILE_IF_UNPAID : 0) | (days.reconcileIfPaid ? RECONCILE_IF_PAID : 0);
     this.invoiceIds[slot] = record.invoiceId;
-    this.dueOnIfUnpaid[slot] = this.day(negativationDueOn(negativation, false, today));
-    this.dueOnIfPaid[slot] = this.day(negativationDueOn(negativation, true, today));
+    this.dueOnIfUnpaid[slot] = this.day(days.dueOnIfUnpaid);
+    this.dueOnIfPaid[slot] = this.day(days.dueOnIfPaid);
   }
 
   /** Whether a summary answers for `entry` (same touch count). */

@@ -1,5 +1,6 @@
 import { addDays, maxDate, minDate, type CivilDate } from '../../calendar/index.js';
 import { earliestSubmissionOn, isRegistered, noticeCountsFrom, type Negativation } from '../../negativation/index.js';
+import { isFinalStatus } from '../../lifecycle/index.js';
 
 /**
  * When time alone moves a negativation in the cycle's negativation pass,
@@ -111,12 +112,21 @@ function negativationPassFrom(negativation: Negativation): CivilDate | undefined
 function reconcileFrom(negativation: Negativation, invoicePaid: boolean): CivilDate | undefined {
   const status = negativation.status;
   if (status === 'recovered' || status === 'cancelled') return undefined;
-  const registered = isRegistered(negativation);
-  const paid = invoicePaid || negativation.settlement?.kind === 'paid';
-  if (paid && (registered || status === 'awaiting_return' || status === 'in_analysis' || status === 'processing' || status === 'failed')) return ALWAYS;
+  if ((invoicePaid || negativation.settlement?.kind === 'paid') && reconciledDailyWhenPaid(negativation)) return ALWAYS;
+  return reconcileDatesFrom(negativation);
+}
+
+/** Whether a paid debt's registration is reported every day: still pending or at the bureau (see {@link reconcileFrom}). */
+function reconciledDailyWhenPaid(negativation: Negativation): boolean {
+  const status = negativation.status;
+  return isRegistered(negativation) || status === 'awaiting_return' || status === 'in_analysis' || status === 'processing' || status === 'failed';
+}
+
+/** The first day a dated check of `reconcile` reports it (age-limit warning, stuck submission), paid or not (see {@link reconcileFrom}). */
+function reconcileDatesFrom(negativation: Negativation): CivilDate | undefined {
   let from: CivilDate | undefined;
-  if (registered && negativation.removal === undefined) from = addDays(negativation.expiresOn, -negativation.settings.ageLimitWarningDays);
-  if (status === 'awaiting_return' && negativation.submittedOn !== undefined) from = earlier(from, addDays(negativation.submittedOn, negativation.settings.stuckSubmissionDays + 1));
+  if (isRegistered(negativation) && negativation.removal === undefined) from = addDays(negativation.expiresOn, -negativation.settings.ageLimitWarningDays);
+  if (negativation.status === 'awaiting_return' && negativation.submittedOn !== undefined) from = earlier(from, addDays(negativation.submittedOn, negativation.settings.stuckSubmissionDays + 1));
   return from;
 }
 
@@ -146,6 +156,45 @@ export function reconcileDueOn(negativation: Negativation, invoicePaid: boolean,
 export function negativationDueOn(negativation: Negativation, invoicePaid: boolean, today: CivilDate): CivilDate | undefined {
   const status = negativation.status;
   if (status === 'recovered' || status === 'cancelled') return undefined;
-  const from = earlier(negativationPassFrom(negativation), reconcileFrom(negativation, invoicePaid));
-  return from === undefined ? undefined : maxDate(from, addDays(today, 1));
+  return dueDayFrom(negativationPassFrom(negativation), reconcileFrom(negativation, invoicePaid), today);
+}
+
+/** The due day from the two passes' first days: the earlier, but never before the day after `today` (`tomorrow`, when the caller has it; see {@link negativationDueOn}). */
+function dueDayFrom(passFrom: CivilDate | undefined, reconcileFrom: CivilDate | undefined, today: CivilDate, tomorrow?: CivilDate): CivilDate | undefined {
+  const from = earlier(passFrom, reconcileFrom);
+  return from === undefined ? undefined : maxDate(from, tomorrow ?? addDays(today, 1));
+}
+
+/**
+ * {@link reconcileDueOn} and {@link negativationDueOn} for both states of the
+ * invoice, worked out together: for a holder that answers later, once it knows
+ * whether the invoice is paid (the cycle's reconcile summaries). Each day the
+ * rule depends on is computed once, not once per question.
+ */
+export interface NegativationDueDays {
+  /** Recovered or cancelled. */
+  readonly final: boolean;
+  readonly reconcileIfUnpaid: boolean;
+  readonly reconcileIfPaid: boolean;
+  readonly dueOnIfUnpaid: CivilDate | undefined;
+  readonly dueOnIfPaid: CivilDate | undefined;
+}
+
+const FINAL_DUE_DAYS: NegativationDueDays = Object.freeze({ final: true, reconcileIfUnpaid: false, reconcileIfPaid: false, dueOnIfUnpaid: undefined, dueOnIfPaid: undefined });
+
+/** {@link NegativationDueDays} of a negativation on `today` (`tomorrow`: the day after it, when the caller has it). */
+export function negativationDueDays(negativation: Negativation, today: CivilDate, tomorrow?: CivilDate): NegativationDueDays {
+  if (isFinalStatus(negativation.status)) return FINAL_DUE_DAYS;
+  const dated = reconcileDatesFrom(negativation);
+  const dailyWhenPaid = reconciledDailyWhenPaid(negativation);
+  const ifPaid = dailyWhenPaid ? ALWAYS : dated;
+  const ifUnpaid = dailyWhenPaid && negativation.settlement?.kind === 'paid' ? ALWAYS : dated;
+  const passFrom = negativationPassFrom(negativation);
+  return {
+    final: false,
+    reconcileIfUnpaid: ifUnpaid !== undefined && ifUnpaid <= today,
+    reconcileIfPaid: ifPaid !== undefined && ifPaid <= today,
+    dueOnIfUnpaid: dueDayFrom(passFrom, ifUnpaid, today, tomorrow),
+    dueOnIfPaid: dueDayFrom(passFrom, ifPaid, today, tomorrow),
+  };
 }
