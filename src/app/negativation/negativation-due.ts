@@ -110,8 +110,7 @@ function negativationPassFrom(negativation: Negativation): CivilDate | undefined
  * stuckSubmissionDays + 1`), as `reconcile` checks them.
  */
 function reconcileFrom(negativation: Negativation, invoicePaid: boolean): CivilDate | undefined {
-  const status = negativation.status;
-  if (status === 'recovered' || status === 'cancelled') return undefined;
+  if (isFinalStatus(negativation.status)) return undefined;
   if ((invoicePaid || negativation.settlement?.kind === 'paid') && reconciledDailyWhenPaid(negativation)) return ALWAYS;
   return reconcileDatesFrom(negativation);
 }
@@ -136,7 +135,11 @@ function reconcileDatesFrom(negativation: Negativation): CivilDate | undefined {
  * not, the reconciliation pass leaves it out of `reconcile`.
  */
 export function reconcileDueOn(negativation: Negativation, invoicePaid: boolean, today: CivilDate): boolean {
-  const from = reconcileFrom(negativation, invoicePaid);
+  return reconcilesBy(reconcileFrom(negativation, invoicePaid), today);
+}
+
+/** Whether reconciliation, reporting from `from` (`undefined`: never), reports on `today`. */
+function reconcilesBy(from: CivilDate | undefined, today: CivilDate): boolean {
   return from !== undefined && from <= today;
 }
 
@@ -154,8 +157,7 @@ export function reconcileDueOn(negativation: Negativation, invoicePaid: boolean,
  * and cancelled registrations are never due.
  */
 export function negativationDueOn(negativation: Negativation, invoicePaid: boolean, today: CivilDate): CivilDate | undefined {
-  const status = negativation.status;
-  if (status === 'recovered' || status === 'cancelled') return undefined;
+  if (isFinalStatus(negativation.status)) return undefined;
   return dueDayFrom(negativationPassFrom(negativation), reconcileFrom(negativation, invoicePaid), today);
 }
 
@@ -192,8 +194,8 @@ export function negativationDueDays(negativation: Negativation, today: CivilDate
   const passFrom = negativationPassFrom(negativation);
   return {
     final: false,
-    reconcileIfUnpaid: ifUnpaid !== undefined && ifUnpaid <= today,
-    reconcileIfPaid: ifPaid !== undefined && ifPaid <= today,
+    reconcileIfUnpaid: reconcilesBy(ifUnpaid, today),
+    reconcileIfPaid: reconcilesBy(ifPaid, today),
     dueOnIfUnpaid: dueDayFrom(passFrom, ifUnpaid, today, tomorrow),
     dueOnIfPaid: dueDayFrom(passFrom, ifPaid, today, tomorrow),
   };
