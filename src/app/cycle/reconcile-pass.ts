@@ -176,9 +176,18 @@ function nextDueDaysOf(items: readonly PageItem[], paid: ReadonlySet<string>, to
     const invoicePaid = paid.has(item.invoiceId);
     const summary = item.summary;
     const dueOn = item.record !== undefined ? negativationDueOn(negativationOf(item.record), invoicePaid, today) : invoicePaid ? (summary as ReconcileSummary).dueOnIfPaid : (summary as ReconcileSummary).dueOnIfUnpaid;
-    if (item.key.written || dueOn !== tomorrow) checks.push({ id: item.id, touched: item.touched, dueOn });
+    if (needsCheck(item.key, dueOn, tomorrow)) checks.push({ id: item.id, touched: item.touched, dueOn });
   }
   return checks;
+}
+
+/**
+ * Whether a due negativation's next due day is written: always after a write (its key says so), else only when
+ * it changes. One due again tomorrow that was not written since its last check is left as it is (its due day,
+ * today or earlier, keeps it due every day): no write for a registration due every day.
+ */
+function needsCheck(key: DueNegativation['key'], dueOn: CivilDate | undefined, tomorrow: CivilDate): boolean {
+  return key.written || dueOn !== tomorrow;
 }
 
 /** The ids of the paid invoices, as reconciliation sees them. */
@@ -188,16 +197,14 @@ function paidInvoiceIds(invoices: readonly ReconcileInvoice[]): Set<string> {
 
 /**
  * Each due negativation's next due day, knowing whether its invoice is paid
- * (the one rule: `negativationDueOn`). One due again tomorrow that was not
- * written since its last check is left as it is (its due day, today or
- * earlier, keeps it due every day): no write for a registration due every day.
+ * (the one rule: `negativationDueOn`), where it needs writing ({@link needsCheck}).
  */
 function nextDueDays(due: readonly DueNegativation[], paid: ReadonlySet<string>, today: CivilDate): NegativationCheck[] {
   const tomorrow = addDays(today, 1);
   const checks: NegativationCheck[] = [];
   for (const { record, touched, key } of due) {
     const dueOn = negativationDueOn(negativationOf(record), paid.has(record.invoiceId), today);
-    if (key.written || dueOn !== tomorrow) checks.push({ id: record.id, touched, dueOn });
+    if (needsCheck(key, dueOn, tomorrow)) checks.push({ id: record.id, touched, dueOn });
   }
   return checks;
 }
